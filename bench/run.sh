@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs the benchmarks of an optimised build (scripts/build.sh release first) and prints figures.
+#   bench/run.sh [build-dir]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+echo "== journey check on a generated 20,000-line program"
+"$build/bench/check_bench" --generate 20000 > "$tmp/gen.journey"
+lines=$(wc -l < "$tmp/gen.journey")
+/usr/bin/time -f "%e %M" -o "$tmp/time" "$build/journey" check "$tmp/gen.journey"
+read -r seconds kb < "$tmp/time"
+echo "lines: $lines, wall: ${seconds}s, peak memory: $((kb / 1024)) MiB (whole process, one run)"
+"$build/bench/check_bench" --benchmark_min_time=1

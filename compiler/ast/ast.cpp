@@ -1,0 +1,32 @@
+#include "compiler/ast/ast.h"
+
+namespace journey::ast {
+
+const char* macroName(MacroKind k) {
+  switch (k) {
+    case MacroKind::Has: return "has";
+    case MacroKind::All: return "all";
+    case MacroKind::Exists: return "exists";
+    case MacroKind::ExistsOne: return "exists_one";
+    case MacroKind::Map: return "map";
+    case MacroKind::Filter: return "filter";
+    case MacroKind::All2: return "all";
+    case MacroKind::Exists2: return "exists";
+    case MacroKind::ExistsOne2: return "existsOne";
+    case MacroKind::TransformList: return "transformList";
+    case MacroKind::TransformMap: return "transformMap";
+    case MacroKind::TransformMapEntry: return "transformMapEntry";
+    case MacroKind::Bind: return "cel.bind";
+    case MacroKind::OptMap: return "optMap";
+    case MacroKind::OptFlatMap: return "optFlatMap";
+  }
+  return "?";
+}
+
+const char* weekdayName(Weekday d) {
+  static const char* const names[] = {"sunday", "monday", "tuesday", "wednesday",
+                                      "thursday", "friday", "saturday"};
+  return names[static_cast<int>(d)];
+}
+
+}  // namespace journey::ast

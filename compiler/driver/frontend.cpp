@@ -1,0 +1,60 @@
+#include "compiler/driver/frontend.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "compiler/syntax/parser.h"
+
+namespace journey {
+namespace fs = std::filesystem;
+
+bool Frontend::parse(const std::vector<std::string>& paths) {
+  size_t errorsBefore = diags.errorCount();
+  for (const std::string& p : paths) load(p, SourceRange{});
+  return diags.errorCount() == errorsBefore;
+}
+
+bool Frontend::load(const std::string& path, SourceRange importedFrom) {
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  std::string key = ec ? path : canonical.string();
+  for (const std::string& l : loaded_) {
+    if (l == key) return true;  // imported twice, or a cycle: one program either way
+  }
+  std::optional<FileId> file = readFile(path, importedFrom);
+  if (!file) return false;
+  loaded_.push_back(key);
+  ast.modules.push_back(syntax::parseFile(*file, sources, ast, diags));
+  // Imports are resolved relative to the importing file. Copy them first: loading appends to
+  // ast.modules, which would invalidate references into it.
+  std::vector<ast::ImportDecl> imports;
+  for (const ast::Decl& d : ast.modules.back().decls) {
+    if (auto* imp = std::get_if<ast::ImportDecl>(&d.kind)) imports.push_back(*imp);
+  }
+  fs::path dir = fs::path(path).parent_path();
+  for (const ast::ImportDecl& imp : imports) {
+    load((dir / imp.path).lexically_normal().string(), imp.pathRange);
+  }
+  return true;
+}
+
+std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange from) {
+  std::error_code ec;
+  std::ifstream in(path, std::ios::binary);
+  if (!in || fs::is_directory(path, ec)) {
+    Diagnostic& d = diags.report(DiagKind::FileNotReadable, from, "cannot read `" + path + "`");
+    d.notes.push_back(fs::exists(path, ec) ? "it is a directory or not readable" : "no such file");
+    return std::nullopt;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  return sources.add(path, text.str());
+}
+
+bool Frontend::check() {
+  sema::checkProgram(sources, ast, diags, program);
+  return !diags.hasErrors();
+}
+
+}  // namespace journey

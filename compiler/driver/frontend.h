@@ -1,0 +1,36 @@
+// The front end of every tool: reads the files named on the command line and the files they
+// import, parses each once, and checks them together as one program.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/sema/checker.h"
+#include "compiler/source/source_manager.h"
+
+namespace journey {
+
+class Frontend {
+ public:
+  // Loads and parses `paths` and their imports. False when a file could not be read or parsed.
+  bool parse(const std::vector<std::string>& paths);
+  // Checks the parsed program. False when there are errors (warnings do not count).
+  bool check();
+  // Reads one source file into `sources` without parsing it; reports E0001 when it cannot be
+  // read (`from` is the import that named it, if any).
+  std::optional<FileId> readFile(const std::string& path, SourceRange from = {});
+
+  SourceManager sources;
+  ast::Ast ast;
+  DiagnosticSink diags;
+  sema::CheckedProgram program;
+
+ private:
+  bool load(const std::string& path, SourceRange importedFrom);
+  std::vector<std::string> loaded_;  // canonical paths already read, so each file is read once
+};
+
+}  // namespace journey

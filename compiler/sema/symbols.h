@@ -1,0 +1,94 @@
+// What the checker knows about a program's declarations, and the scope of local names that an
+// expression is checked in.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/sema/types.h"
+
+namespace journey::sema {
+
+struct EventSymbol {
+  const ast::EventDecl* decl = nullptr;
+  RecordId record = 0;
+  TypeId type = 0;  // the record type, including the implicit `time: timestamp`
+};
+struct AudienceSymbol {
+  const ast::AudienceDecl* decl = nullptr;
+};
+struct ChannelSymbol {
+  const ast::ChannelDecl* decl = nullptr;
+};
+struct ActionSymbol {
+  const ast::ActionDecl* decl = nullptr;
+  TypeId response = 0;  // record type of the response (an empty record when none is declared)
+};
+struct ConstSymbol {
+  const ast::ConstDecl* decl = nullptr;
+  TypeId type = 0;
+};
+struct FnSymbol {
+  const ast::FnDecl* decl = nullptr;
+  std::vector<TypeId> params;
+  TypeId result = 0;
+};
+struct JourneySymbol {
+  const ast::JourneyDecl* decl = nullptr;
+};
+
+// Declarations by name. Names are unique per program (the checker reports duplicates and keeps
+// the first).
+struct ProgramSymbols {
+  std::map<std::string, RecordId, std::less<>> recordTypes;  // `type` declarations
+  std::optional<RecordId> profile;                           // `schema Profile`
+  TypeId profileType = 0;                                    // valid when `profile` is set
+  std::map<std::string, EventSymbol, std::less<>> events;
+  std::map<std::string, AudienceSymbol, std::less<>> audiences;
+  std::map<std::string, ChannelSymbol, std::less<>> channels;
+  std::map<std::string, ActionSymbol, std::less<>> actions;
+  std::map<std::string, ConstSymbol, std::less<>> consts;
+  std::map<std::string, FnSymbol, std::less<>> fns;
+  std::map<std::string, JourneySymbol, std::less<>> journeys;
+};
+
+// Local names (entry bindings, `let`, `wait for` bindings, call results, function parameters,
+// comprehension variables), innermost last. Also carries the paths that a `has()` test has
+// proven present on the way here, for the unguarded-optional-read warning.
+class Scope {
+ public:
+  explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
+
+  void declare(std::string name, TypeId type) { vars_.emplace_back(std::move(name), type); }
+  std::optional<TypeId> lookup(std::string_view name) const;
+  // All visible names, for did-you-mean suggestions.
+  void visibleNames(std::vector<std::string>& out) const;
+
+  // `profile.email` after `has(profile.email)` was tested true on this path.
+  void guard(std::string path) { guarded_.push_back(std::move(path)); }
+  bool isGuarded(std::string_view path) const;
+  // Reads of optional fields are not warned about at all in this scope (channel addresses: the
+  // runtime treats an absent address as a suppressed send).
+  void allowAbsent() { allowAbsent_ = true; }
+  bool absentAllowed() const { return allowAbsent_ || (parent_ && parent_->absentAllowed()); }
+
+  // In `fn` bodies and `const` values: `profile`, `now()`, `history()` and `inAudience()` are
+  // not available there (they must be pure and evaluable without a profile).
+  void makePure() { pure_ = true; }
+  bool pure() const { return pure_ || (parent_ && parent_->pure()); }
+
+  const Scope* parent() const { return parent_; }
+
+ private:
+  const Scope* parent_;
+  std::vector<std::pair<std::string, TypeId>> vars_;
+  std::vector<std::string> guarded_;
+  bool allowAbsent_ = false;
+  bool pure_ = false;
+};
+
+}  // namespace journey::sema

@@ -1,0 +1,62 @@
+#include "compiler/source/source_manager.h"
+
+#include <algorithm>
+
+namespace journey {
+
+SourceRange SourceRange::cover(SourceRange a, SourceRange b) {
+  if (!a.valid()) return b;
+  if (!b.valid() || a.file != b.file) return a;
+  return {a.file, std::min(a.begin, b.begin), std::max(a.end, b.end)};
+}
+
+uint32_t codePointCount(std::string_view utf8) {
+  uint32_t n = 0;
+  for (unsigned char c : utf8) {
+    if ((c & 0xC0) != 0x80) ++n;  // count every byte that is not a continuation byte
+  }
+  return n;
+}
+
+FileId SourceManager::add(std::string path, std::string text) {
+  File f{std::move(path), std::move(text), {0}};
+  for (uint32_t i = 0; i < f.text.size(); ++i) {
+    if (f.text[i] == '\n') f.lineStarts.push_back(i + 1);
+  }
+  files_.push_back(std::move(f));
+  return static_cast<FileId>(files_.size() - 1);
+}
+
+LineCol SourceManager::lineCol(FileId f, uint32_t offset) const {
+  const File& file = files_[f];
+  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
+  auto it = std::upper_bound(file.lineStarts.begin(), file.lineStarts.end(), offset);
+  uint32_t line = static_cast<uint32_t>(it - file.lineStarts.begin());
+  uint32_t start = file.lineStarts[line - 1];
+  std::string_view before(file.text.data() + start, offset - start);
+  return {line, codePointCount(before) + 1};
+}
+
+std::string_view SourceManager::lineText(FileId f, uint32_t line) const {
+  const File& file = files_[f];
+  if (line == 0 || line > file.lineStarts.size()) return {};
+  uint32_t start = file.lineStarts[line - 1];
+  uint32_t end = line < file.lineStarts.size() ? file.lineStarts[line] - 1
+                                               : static_cast<uint32_t>(file.text.size());
+  if (end > start && file.text[end - 1] == '\r') --end;
+  return std::string_view(file.text).substr(start, end - start);
+}
+
+std::string_view SourceManager::slice(SourceRange r) const {
+  const std::string& t = files_[r.file].text;
+  uint32_t b = std::min<uint32_t>(r.begin, static_cast<uint32_t>(t.size()));
+  uint32_t e = std::min<uint32_t>(std::max(r.end, b), static_cast<uint32_t>(t.size()));
+  return std::string_view(t).substr(b, e - b);
+}
+
+std::string SourceManager::location(SourceRange r) const {
+  LineCol lc = lineCol(r.file, r.begin);
+  return path(r.file) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+}
+
+}  // namespace journey

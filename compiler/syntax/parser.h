@@ -1,0 +1,26 @@
+// The only door into compiler/syntax: source text in, our AST out. ANTLR's parse tree and
+// token types never leave this folder.
+#pragma once
+
+#include <string>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/source/source_manager.h"
+
+namespace journey::syntax {
+
+// Parses one whole file into a module whose expressions are added to `ast`. Syntax errors are
+// reported to `diags` (one per mistake, in plain words); the module holds what could be read.
+ast::Module parseFile(FileId file, const SourceManager& sources, ast::Ast& ast, DiagnosticSink& diags);
+
+// Parses a file's whole text as one expression (`journey eval`, the REPL, test vectors).
+// Returns kNoExpr after a syntax error.
+ast::ExprId parseExpression(FileId file, const SourceManager& sources, ast::Ast& ast,
+                            DiagnosticSink& diags);
+
+// `--emit tokens`: one token per line as `line:col KIND 'text'`, newlines that end statements
+// shown as NEWLINE.
+std::string dumpTokens(FileId file, const SourceManager& sources);
+
+}  // namespace journey::syntax

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs one golden case: `journey <ARGS> <file>` from the case's folder, stdout and stderr merged,
+# plus a last line `exit: N`, compared with <case>.expected. With JOURNEY_UPDATE_GOLDEN=1 the
+# expectation is rewritten instead.
+#   The first line of the case may be `// ARGS: <verb and flags>` (default: `check`). Extra
+#   files a case needs are named on the same line after the case itself is implied last.
+set -u
+journey=$1
+case_file=$2
+dir=$(dirname "$case_file")
+base=$(basename "$case_file")
+expected="$case_file.expected"
+args=$(sed -n '1s|^// ARGS: *||p' "$case_file")
+[ -n "$args" ] || args="check"
+actual=$(cd "$dir" && eval "timeout 60 \"$journey\" $args \"$base\"" 2>&1; echo "exit: $?")
+if [ "${JOURNEY_UPDATE_GOLDEN:-0}" = 1 ]; then
+  printf '%s\n' "$actual" > "$expected"
+  echo "updated $expected"
+  exit 0
+fi
+if [ ! -f "$expected" ]; then
+  echo "missing $expected; run tests/update-golden.sh" >&2
+  printf '%s\n' "$actual"
+  exit 1
+fi
+diff -u --label expected --label actual "$expected" <(printf '%s\n' "$actual")

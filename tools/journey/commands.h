@@ -1,0 +1,19 @@
+// The verbs of the `journey` command. Each registers its flags on a CLI11 subcommand and returns
+// the process exit code: 0 success, 1 errors in the input, 2 bad usage (LANGUAGE.md §6).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace journey::cli {
+
+enum ExitCode : int { kSuccess = 0, kInputErrors = 1, kUsage = 2 };
+
+// A verb's action, run after the command line parsed.
+using Action = std::function<int()>;
+
+Action addCheckCommand(CLI::App& app);
+Action addExplainCommand(CLI::App& app);
+
+}  // namespace journey::cli

@@ -1,0 +1,36 @@
+// `journey`: one command, with verbs.
+#include <cstdio>
+#include <map>
+
+#include "tools/journey/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace journey::cli;
+  CLI::App app{"journey: compiler and runtime for customer journeys", "journey"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "journey 0.1.0");
+
+  std::map<CLI::App*, Action> actions;
+  auto add = [&](Action (*registerVerb)(CLI::App&)) {
+    size_t before = app.get_subcommands({}).size();
+    Action action = registerVerb(app);
+    actions[app.get_subcommands({})[before]] = std::move(action);
+  };
+  add(addCheckCommand);
+  add(addExplainCommand);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  for (CLI::App* sub : app.get_subcommands()) return actions.at(sub)();
+  return kUsage;
+}
