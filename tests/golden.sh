@@ -2,8 +2,8 @@
 # Runs one golden case: `journey <ARGS> <file>` from the case's folder, stdout and stderr merged,
 # plus a last line `exit: N`, compared with <case>.expected. With JOURNEY_UPDATE_GOLDEN=1 the
 # expectation is rewritten instead.
-#   The first line of the case may be `// ARGS: <verb and flags>` (default: `check`). Extra
-#   files a case needs are named on the same line after the case itself is implied last.
+#   The first line of the case may be `// ARGS: <verb and flags>` (default: `check`). The case's
+#   file name is appended, or put where `%s` stands; `%nofile` leaves it out (`explain` tests).
 set -u
 journey=$1
 case_file=$2
@@ -12,7 +12,12 @@ base=$(basename "$case_file")
 expected="$case_file.expected"
 args=$(sed -n '1s|^// ARGS: *||p' "$case_file")
 [ -n "$args" ] || args="check"
-actual=$(cd "$dir" && eval "timeout 60 \"$journey\" $args \"$base\"" 2>&1; echo "exit: $?")
+case "$args" in
+  *%nofile*) args=${args//%nofile/} ;;
+  *%s*) args=${args//%s/\"$base\"} ;;
+  *) args="$args \"$base\"" ;;
+esac
+actual=$(cd "$dir" && eval "timeout 60 \"$journey\" $args" 2>&1; echo "exit: $?")
 if [ "${JOURNEY_UPDATE_GOLDEN:-0}" = 1 ]; then
   printf '%s\n' "$actual" > "$expected"
   echo "updated $expected"
