@@ -1,0 +1,378 @@
+// Conversions: timestamps, durations, numbers, strings and bytes, time zones.
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <limits>
+
+#include "vm/value/printer.h"
+#include "vm/value/time_zone.h"
+#include "vm/value/value.h"
+#include "vm/value/value_convert.h"
+
+using namespace journey;
+
+namespace {
+
+Timestamp ts(std::string_view text) {
+  Value v = parseTimestamp(text);
+  REQUIRE_MESSAGE(v.kind() == ValueKind::Timestamp, toCelLiteral(v));
+  return v.asTimestamp();
+}
+
+Duration dur(std::string_view text) {
+  Value v = parseDuration(text);
+  REQUIRE_MESSAGE(v.kind() == ValueKind::Duration, toCelLiteral(v));
+  return v.asDuration();
+}
+
+bool isRangeError(const Value& v) {
+  return v.isError() && v.errorMessage().find("out of range") != std::string_view::npos;
+}
+
+}  // namespace
+
+TEST_SUITE("value") {
+
+TEST_CASE("timestamps parse RFC 3339") {
+  CHECK(ts("2009-02-13T23:31:30Z") == Timestamp{1234567890, 0});
+  CHECK(ts("1970-01-01T00:00:00Z") == Timestamp{0, 0});
+  CHECK(ts("1969-12-31T23:59:59Z") == Timestamp{-1, 0});
+  CHECK(ts("2009-02-13T23:31:20.123456789Z") == Timestamp{1234567880, 123456789});
+  CHECK(ts("2009-02-13T23:31:20.5Z") == Timestamp{1234567880, 500000000});
+  CHECK(ts("2009-02-13T23:31:20.1234567891234Z") == Timestamp{1234567880, 123456789});
+  CHECK(ts("2023-08-26T12:39:00-07:00") == ts("2023-08-26T19:39:00Z"));
+  CHECK(ts("2023-02-03T23:31:20+00:00") == ts("2023-02-03T23:31:20Z"));
+  CHECK(ts("2023-02-03T23:31:20+05:30") == ts("2023-02-03T18:01:20Z"));
+  CHECK(ts("2023-02-03t23:31:20z") == ts("2023-02-03T23:31:20Z"));
+  CHECK(ts("2024-02-29T00:00:00Z").seconds == 1709164800);
+  CHECK(ts("0001-01-01T00:00:00Z") == Timestamp{kMinTimestampSeconds, 0});
+  CHECK(ts("9999-12-31T23:59:59.999999999Z") == Timestamp{kMaxTimestampSeconds, 999999999});
+  // Year 0 with an offset that brings it into year 1 is in range.
+  CHECK(ts("0000-12-31T23:00:00-02:00") == ts("0001-01-01T01:00:00Z"));
+}
+
+TEST_CASE("timestamp range and syntax errors") {
+  CHECK(isRangeError(parseTimestamp("0000-01-01T00:00:00Z")));
+  CHECK(isRangeError(parseTimestamp("10000-01-01T00:00:00Z")));
+  CHECK(isRangeError(parseTimestamp("9999-12-31T23:59:59-00:01")));
+  CHECK(isRangeError(parseTimestamp("0001-01-01T00:00:00+00:01")));
+  CHECK(isRangeError(parseTimestamp("1234567-01-01T00:00:00Z")));
+  const char* invalid[] = {
+      "",
+      "2009-02-13",
+      "2009-02-13T23:31:30",
+      "2009-02-13 23:31:30Z",
+      "2009-2-13T23:31:30Z",
+      "2009-02-30T00:00:00Z",
+      "2023-02-29T00:00:00Z",
+      "2009-13-01T00:00:00Z",
+      "2009-00-01T00:00:00Z",
+      "2009-02-13T24:00:00Z",
+      "2009-02-13T23:60:00Z",
+      "2009-02-13T23:31:60Z",
+      "2009-02-13T23:31:30.Z",
+      "2009-02-13T23:31:30+0100",
+      "2009-02-13T23:31:30+24:00",
+      "2009-02-13T23:31:30Zjunk",
+      "209-02-13T23:31:30Z",
+  };
+  for (const char* text : invalid) {
+    INFO(text);
+    Value v = parseTimestamp(text);
+    CHECK(v.isError());
+    CHECK_FALSE(isRangeError(v));
+  }
+  CHECK(parseTimestamp("x").errorMessage() == "invalid timestamp `x`");
+}
+
+TEST_CASE("timestamps format in UTC with trimmed fractions") {
+  CHECK(formatTimestamp({1234567890, 0}) == "2009-02-13T23:31:30Z");
+  CHECK(formatTimestamp({0, 0}) == "1970-01-01T00:00:00Z");
+  CHECK(formatTimestamp({-1, 0}) == "1969-12-31T23:59:59Z");
+  CHECK(formatTimestamp({0, 500000000}) == "1970-01-01T00:00:00.5Z");
+  CHECK(formatTimestamp({0, 120000000}) == "1970-01-01T00:00:00.12Z");
+  CHECK(formatTimestamp({0, 1}) == "1970-01-01T00:00:00.000000001Z");
+  CHECK(formatTimestamp({kMinTimestampSeconds, 0}) == "0001-01-01T00:00:00Z");
+  CHECK(formatTimestamp({kMaxTimestampSeconds, 999999999}) ==
+        "9999-12-31T23:59:59.999999999Z");
+  // Round trips over a spread of instants.
+  for (int64_t s = kMinTimestampSeconds; s <= kMaxTimestampSeconds; s += 987654321987) {
+    for (int32_t n : {0, 1, 999999999, 123000000}) {
+      std::string text = formatTimestamp({s, n});
+      INFO(text);
+      CHECK(ts(text) == Timestamp{s, n});
+    }
+  }
+}
+
+TEST_CASE("durations parse CEL duration strings") {
+  CHECK(dur("0") == Duration{0, 0});
+  CHECK(dur("0s") == Duration{0, 0});
+  CHECK(dur("-0") == Duration{0, 0});
+  CHECK(dur("3600s") == Duration{3600, 0});
+  CHECK(dur("1h30m") == Duration{5400, 0});
+  CHECK(dur("1h45m47s") == Duration{6347, 0});
+  CHECK(dur("1.5s") == Duration{1, 500000000});
+  CHECK(dur("-1.5h") == Duration{-5400, 0});
+  CHECK(dur("-3s") == Duration{-3, 0});
+  CHECK(dur("+3s") == Duration{3, 0});
+  CHECK(dur("100ms") == Duration{0, 100000000});
+  CHECK(dur("1m1ms") == Duration{60, 1000000});
+  CHECK(dur("1h34us") == Duration{3600, 34000});
+  CHECK(dur("2µs") == Duration{0, 2000});   // U+00B5
+  CHECK(dur("2μs") == Duration{0, 2000});   // U+03BC
+  CHECK(dur("7ns") == Duration{0, 7});
+  CHECK(dur("-23.4s") == Duration{-23, -400000000});
+  CHECK(dur(".5s") == Duration{0, 500000000});
+  CHECK(dur("5.s") == Duration{5, 0});
+  CHECK(dur("1.0000000019s") == Duration{1, 1});
+  CHECK(dur("0.000000001s") == Duration{0, 1});
+  CHECK(dur("9223372036.854775807s") == Duration{9223372036, 854775807});
+  CHECK(dur("-9223372036.854775808s") == Duration{-9223372036, -854775808});
+  CHECK(dur("2562047h") == Duration{2562047LL * 3600, 0});
+}
+
+TEST_CASE("duration errors") {
+  CHECK(isRangeError(parseDuration("320000000000s")));
+  CHECK(isRangeError(parseDuration("-320000000000s")));
+  CHECK(isRangeError(parseDuration("9223372036.854775808s")));
+  CHECK(isRangeError(parseDuration("2562048h")));
+  CHECK(isRangeError(parseDuration("99999999999999999999999999999999999999h")));
+  CHECK(isRangeError(parseDuration("5124095h5124095h")));
+  const char* invalid[] = {"", "-", "+", "1", "s", "1x", "1d", "1.5", ".s", "1h-5m", "1 h",
+                           "1hh", "h1"};
+  for (const char* text : invalid) {
+    INFO(text);
+    Value v = parseDuration(text);
+    CHECK(v.isError());
+    CHECK_FALSE(isRangeError(v));
+  }
+  CHECK(parseDuration("1d").errorMessage() == "invalid duration `1d`");
+}
+
+TEST_CASE("durations format as seconds") {
+  CHECK(formatDuration({0, 0}) == "0s");
+  CHECK(formatDuration({3600, 0}) == "3600s");
+  CHECK(formatDuration({1, 500000000}) == "1.5s");
+  CHECK(formatDuration({60, 1000000}) == "60.001s");
+  CHECK(formatDuration({-1, -500000000}) == "-1.5s");
+  CHECK(formatDuration({0, -1}) == "-0.000000001s");
+  CHECK(formatDuration({-9223372036, -854775808}) == "-9223372036.854775808s");
+  for (const char* text : {"1.5s", "-3s", "0s", "0.000000001s", "123456.78s", "-0.5s"}) {
+    CHECK(formatDuration(dur(text)) == text);
+  }
+}
+
+TEST_CASE("string(double) as cel-go prints it") {
+  const double inf = std::numeric_limits<double>::infinity();
+  struct Case {
+    double value;
+    const char* text;
+  };
+  const Case cases[] = {
+      {123.456, "123.456"},     {-4.5e-3, "-0.0045"},  {1.0, "1"},
+      {0.0, "0"},               {-0.0, "-0"},          {100000.0, "100000"},
+      {1000000.0, "1e+06"},     {1234567.0, "1.234567e+06"},
+      {0.0001, "0.0001"},       {0.00001, "1e-05"},    {1.5e-7, "1.5e-07"},
+      {2.71828, "2.71828"},     {4.2, "4.2"},          {1e100, "1e+100"},
+      {-2.5, "-2.5"},           {999999.0, "999999"},  {0.1, "0.1"},
+      {inf, "Infinity"},        {-inf, "-Infinity"},
+      {std::numeric_limits<double>::quiet_NaN(), "NaN"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.text);
+    CHECK(formatDouble(c.value) == c.text);
+  }
+}
+
+TEST_CASE("double to int and uint truncate and check the range") {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  CHECK(doubleToInt(-123.456).asInt() == -123);
+  CHECK(doubleToInt(1.9).asInt() == 1);
+  CHECK(doubleToInt(-3.5).asInt() == -3);
+  CHECK(doubleToInt(36028797018963968.0).asInt() == 36028797018963968);
+  CHECK(doubleToInt(9223372036854774784.0).asInt() == 9223372036854774784);
+  CHECK(isRangeError(doubleToInt(9223372036854775807.0)));  // 2^63
+  CHECK(isRangeError(doubleToInt(-9223372036854775808.0)));  // excluded, as CEL says
+  CHECK(isRangeError(doubleToInt(1e99)));
+  CHECK(isRangeError(doubleToInt(nan)));
+  CHECK(isRangeError(doubleToInt(inf)));
+  CHECK(isRangeError(doubleToInt(-inf)));
+  CHECK(doubleToUint(25.5).asUint() == 25);
+  CHECK(doubleToUint(1e19).asUint() == 10000000000000000000ULL);
+  CHECK(doubleToUint(-0.0).asUint() == 0);
+  CHECK(isRangeError(doubleToUint(-0.5)));
+  CHECK(isRangeError(doubleToUint(-1)));
+  CHECK(isRangeError(doubleToUint(6.022e23)));
+  CHECK(isRangeError(doubleToUint(18446744073709551616.0)));
+  CHECK(isRangeError(doubleToUint(nan)));
+}
+
+TEST_CASE("int and uint conversions between each other") {
+  CHECK(intToUint(42).asUint() == 42);
+  CHECK(intToUint(INT64_MAX).asUint() == 9223372036854775807ULL);
+  CHECK(isRangeError(intToUint(-1)));
+  CHECK(uintToInt(9223372036854775807ULL).asInt() == INT64_MAX);
+  CHECK(isRangeError(uintToInt(9223372036854775808ULL)));
+  CHECK(isRangeError(uintToInt(UINT64_MAX)));
+}
+
+TEST_CASE("parsing numbers and bools from strings") {
+  CHECK(parseInt("987").asInt() == 987);
+  CHECK(parseInt("-987").asInt() == -987);
+  CHECK(parseInt("+5").asInt() == 5);
+  CHECK(parseInt("-9223372036854775808").asInt() == INT64_MIN);
+  CHECK(isRangeError(parseInt("9223372036854775808")));
+  for (const char* bad : {"", "-", "+", "1.5", "abc", " 1", "1 ", "0x10", "+-5", "1e3", "--1"}) {
+    INFO(bad);
+    CHECK(parseInt(bad).isError());
+    CHECK_FALSE(isRangeError(parseInt(bad)));
+  }
+  CHECK(parseUint("300").asUint() == 300);
+  CHECK(parseUint("18446744073709551615").asUint() == UINT64_MAX);
+  CHECK(isRangeError(parseUint("18446744073709551616")));
+  for (const char* bad : {"", "-1", "+1", "1u", "abc"}) {
+    INFO(bad);
+    CHECK(parseUint(bad).isError());
+  }
+
+  CHECK(parseDouble("0").asDouble() == 0.0);
+  CHECK(std::signbit(parseDouble("-0.0").asDouble()));
+  CHECK(parseDouble("123.456").asDouble() == 123.456);
+  CHECK(parseDouble("6.02214e23").asDouble() == 6.02214e23);
+  CHECK(parseDouble("-84.32e7").asDouble() == -8.432e8);
+  CHECK(parseDouble("-5.43e-21").asDouble() == -5.43e-21);
+  CHECK(parseDouble(".5").asDouble() == 0.5);
+  CHECK(parseDouble("+1E2").asDouble() == 100.0);
+  CHECK(std::isnan(parseDouble("NaN").asDouble()));
+  CHECK(std::isnan(parseDouble("nan").asDouble()));
+  CHECK(parseDouble("Infinity").asDouble() == std::numeric_limits<double>::infinity());
+  CHECK(parseDouble("-Infinity").asDouble() == -std::numeric_limits<double>::infinity());
+  CHECK(parseDouble("+inf").asDouble() == std::numeric_limits<double>::infinity());
+  CHECK(isRangeError(parseDouble("1e400")));
+  CHECK(isRangeError(parseDouble("-123.0e999")));
+  CHECK(parseDouble("1e-400").asDouble() == 0.0);
+  CHECK(std::signbit(parseDouble("-1e-400").asDouble()));
+  for (const char* bad : {"", "abc", "1.5x", "--1", "+-1", " 1", "e5", "-nan", "1e", "0x1p3"}) {
+    INFO(bad);
+    CHECK(parseDouble(bad).isError());
+  }
+
+  for (const char* t : {"1", "t", "T", "TRUE", "true", "True"}) CHECK(parseBool(t).asBool());
+  for (const char* f : {"0", "f", "F", "FALSE", "false", "False"}) {
+    CHECK(parseBool(f).kind() == ValueKind::Bool);
+    CHECK_FALSE(parseBool(f).asBool());
+  }
+  for (const char* bad : {"", "tRuE", "yes", "2"}) CHECK(parseBool(bad).isError());
+  CHECK(parseBool("yes").errorMessage() == "cannot convert `yes` to `bool`");
+}
+
+TEST_CASE("UTF-8 validation and code point offsets") {
+  CHECK(isValidUtf8(""));
+  CHECK(isValidUtf8("abc"));
+  CHECK(isValidUtf8("ÿ πέντε 😀"));
+  CHECK(isValidUtf8("\xf4\x8f\xbf\xbf"));        // U+10FFFF
+  CHECK_FALSE(isValidUtf8("\xff"));
+  CHECK_FALSE(isValidUtf8(std::string_view("\x00\xff", 2)));
+  CHECK_FALSE(isValidUtf8("\xc0\xaf"));          // overlong '/'
+  CHECK_FALSE(isValidUtf8("\xe0\x80\xaf"));      // overlong
+  CHECK_FALSE(isValidUtf8("\xed\xa0\x80"));      // surrogate U+D800
+  CHECK_FALSE(isValidUtf8("\xf4\x90\x80\x80"));  // U+110000
+  CHECK_FALSE(isValidUtf8("\xe2\x82"));          // truncated
+  CHECK_FALSE(isValidUtf8("\x80"));              // stray continuation
+  CHECK(bytesToString("\xc3\xbf").asString() == "ÿ");
+  CHECK(bytesToString("\xc3\xbf").stringSize() == 1);
+  CHECK(bytesToString(std::string_view("\x00\xff", 2)).isError());
+  CHECK(utf8ByteOffset("aπb", 0) == 0);
+  CHECK(utf8ByteOffset("aπb", 1) == 1);
+  CHECK(utf8ByteOffset("aπb", 2) == 3);
+  CHECK(utf8ByteOffset("aπb", 3) == 4);
+  CHECK(utf8ByteOffset("aπb", 9) == 4);
+}
+
+TEST_CASE("base64") {
+  CHECK(base64Encode("") == "");
+  CHECK(base64Encode("a") == "YQ==");
+  CHECK(base64Encode("ab") == "YWI=");
+  CHECK(base64Encode("abc") == "YWJj");
+  CHECK(base64Encode("hello") == "aGVsbG8=");
+  CHECK(base64Encode(std::string_view("\x00\xff\xfe", 3)) == "AP/+");
+  CHECK(base64Decode("YWJj") == "abc");
+  CHECK(base64Decode("aGVsbG8=") == "hello");
+  CHECK(base64Decode("aGVsbG8") == "hello");
+  CHECK(base64Decode("YQ==") == "a");
+  CHECK(base64Decode("YQ") == "a");
+  CHECK(base64Decode("") == "");
+  CHECK(base64Decode("AP/+") == std::string("\x00\xff\xfe", 3));
+  CHECK_FALSE(base64Decode("Y"));
+  CHECK_FALSE(base64Decode("YW!j"));
+  CHECK_FALSE(base64Decode("YR=="));  // stray bits
+  CHECK_FALSE(base64Decode("Y==="));
+  CHECK_FALSE(base64Decode("YQ=a"));
+  for (std::string s : {"", "x", "xy", "xyz", "any carnal pleas"}) {
+    CHECK(base64Decode(base64Encode(s)) == s);
+  }
+}
+
+TEST_CASE("time zones: names, offsets and civil time") {
+  Timestamp t = ts("2009-02-13T23:31:30Z");
+  auto civil = [&](std::string_view zone) {
+    std::optional<TimeZone> tz = TimeZone::find(zone);
+    REQUIRE_MESSAGE(tz.has_value(), zone);
+    return tz->toCivil(t);
+  };
+  CivilTime utc = civil("UTC");
+  CHECK(utc.year == 2009);
+  CHECK(utc.month == 2);
+  CHECK(utc.day == 13);
+  CHECK(utc.hour == 23);
+  CHECK(utc.minute == 31);
+  CHECK(utc.second == 30);
+  CHECK(utc.dayOfWeek == 5);
+  CHECK(utc.dayOfYear == 43);
+  CHECK(civil("Australia/Sydney").day == 14);
+  CHECK(civil("Asia/Kathmandu").minute == 16);
+  CHECK(civil("+11:00").day == 14);
+  CHECK(civil("-09:30").year == 2009);
+  CHECK(civil("-00:00").second == 30);
+  CHECK(civil("America/Los_Angeles").offsetSeconds == -8 * 3600);
+  CHECK(TimeZone::find("-02:30")->toCivil(ts("2009-02-13T02:00:00Z")).day == 12);
+  CHECK(TimeZone::utc().toCivil(ts("2023-12-25T12:00:00Z")).dayOfYear == 358);
+  CHECK(TimeZone::utc().toCivil(ts("2023-12-25T12:00:00Z")).dayOfWeek == 1);
+  CHECK(TimeZone::utc().toCivil(ts("0001-01-01T00:00:00Z")).year == 1);
+  CHECK(TimeZone::utc().toCivil(ts("1969-12-31T23:59:59.5Z")).nanos == 500000000);
+  for (const char* bad : {"", "Mars/Olympus", "+5:00", "+05:60", "+24:00", "05:00", "../etc",
+                          "/etc/passwd", "utc"}) {
+    INFO(bad);
+    CHECK_FALSE(TimeZone::find(bad).has_value());
+  }
+}
+
+TEST_CASE("time zones: local times to instants, across DST changes") {
+  TimeZone paris = *TimeZone::find("Europe/Paris");
+  auto at = [&](int month, int day, int hour, int minute) {
+    Value v = paris.fromCivil(2026, month, day, hour, minute, 0);
+    REQUIRE(v.kind() == ValueKind::Timestamp);
+    return formatTimestamp(v.asTimestamp());
+  };
+  CHECK(at(1, 15, 12, 0) == "2026-01-15T11:00:00Z");
+  CHECK(at(7, 15, 12, 0) == "2026-07-15T10:00:00Z");
+  // 2026-03-29: clocks jump from 02:00 to 03:00; 02:30 becomes 03:30 (CEST) = 01:30Z.
+  CHECK(at(3, 29, 2, 30) == "2026-03-29T01:30:00Z");
+  CHECK(at(3, 29, 3, 30) == "2026-03-29T01:30:00Z");
+  // 2026-10-25: clocks fall back from 03:00 to 02:00; 02:30 happens twice, take the first.
+  CHECK(at(10, 25, 2, 30) == "2026-10-25T00:30:00Z");
+  CHECK(at(10, 25, 3, 30) == "2026-10-25T02:30:00Z");
+  TimeZone plus = *TimeZone::find("+05:30");
+  CHECK(formatTimestamp(plus.fromCivil(2026, 1, 1, 0, 0, 0, 5).asTimestamp()) ==
+        "2025-12-31T18:30:00.000000005Z");
+  CHECK(paris.fromCivil(2026, 2, 30, 0, 0, 0).isError());
+  CHECK(paris.fromCivil(2026, 13, 1, 0, 0, 0).isError());
+  CHECK(paris.fromCivil(2026, 1, 1, 24, 0, 0).isError());
+  CHECK(isRangeError(TimeZone::utc().fromCivil(0, 12, 31, 23, 59, 59)));
+  CHECK(isRangeError(TimeZone::utc().fromCivil(10000, 1, 1, 0, 0, 0)));
+  CHECK(TimeZone::utc().fromCivil(1000000, 1, 1, 0, 0, 0).isError());
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,103 @@
+#include "vm/value/time_zone.h"
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <exception>
+#include <string>
+
+namespace journey {
+
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// `+HH:MM` or `-HH:MM`.
+std::optional<int32_t> parseFixedOffset(std::string_view s) {
+  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return std::nullopt;
+  for (size_t i : {1, 2, 4, 5}) {
+    if (!isDigit(s[i])) return std::nullopt;
+  }
+  int hours = (s[1] - '0') * 10 + (s[2] - '0');
+  int minutes = (s[4] - '0') * 10 + (s[5] - '0');
+  if (hours > 23 || minutes > 59) return std::nullopt;
+  int32_t offset = hours * 3600 + minutes * 60;
+  return s[0] == '-' ? -offset : offset;
+}
+
+}  // namespace
+
+std::optional<TimeZone> TimeZone::find(std::string_view name) {
+  TimeZone tz;
+  if (name == "UTC") return tz;
+  if (auto offset = parseFixedOffset(name)) {
+    tz.offsetSeconds_ = *offset;
+    return tz;
+  }
+  if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) {
+    return std::nullopt;  // never let a name wander outside the zone directory
+  }
+  try {
+    tz.zone_ = date::locate_zone(name);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return tz;
+}
+
+CivilTime TimeZone::toCivil(Timestamp t) const {
+  int64_t offset = offsetSeconds_;
+  if (zone_) {
+    date::sys_seconds instant{std::chrono::seconds(t.seconds)};
+    offset = zone_->get_info(instant).offset.count();
+  }
+  int64_t local = t.seconds + offset;
+  int64_t days = floorDiv(local, kSecondsPerDay);
+  int64_t secondOfDay = local - days * kSecondsPerDay;
+  date::sys_days day{date::days(days)};
+  date::year_month_day ymd{day};
+
+  CivilTime c;
+  c.year = static_cast<int>(ymd.year());
+  c.month = static_cast<int>(static_cast<unsigned>(ymd.month()));
+  c.day = static_cast<int>(static_cast<unsigned>(ymd.day()));
+  c.hour = static_cast<int>(secondOfDay / 3600);
+  c.minute = static_cast<int>(secondOfDay / 60 % 60);
+  c.second = static_cast<int>(secondOfDay % 60);
+  c.nanos = t.nanos;
+  c.dayOfWeek = static_cast<int>(date::weekday(day).c_encoding());
+  c.dayOfYear = static_cast<int>((day - date::sys_days(ymd.year() / 1 / 1)).count());
+  c.offsetSeconds = offset;
+  return c;
+}
+
+Value TimeZone::fromCivil(int64_t year, int month, int day, int hour, int minute, int second,
+                          int32_t nanos) const {
+  if (year < -32767 || year > 32767 || month < 1 || month > 12 || day < 1 || hour < 0 ||
+      hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+    return Value::error("invalid date or time");
+  }
+  date::year_month_day ymd{date::year(static_cast<int>(year)),
+                           date::month(static_cast<unsigned>(month)),
+                           date::day(static_cast<unsigned>(day))};
+  if (!ymd.ok()) return Value::error("invalid date or time");
+  int64_t local = date::local_days(ymd).time_since_epoch().count() * kSecondsPerDay +
+                  hour * 3600 + minute * 60 + second;
+  int64_t offset = offsetSeconds_;
+  if (zone_) {
+    date::local_seconds when{std::chrono::seconds(local)};
+    // For a skipped time `first` is the period before the jump, which moves the time forward
+    // by the jump; for a repeated time it is the earlier period: the first occurrence.
+    offset = zone_->get_info(when).first.offset.count();
+  }
+  return Value::timestamp(local - offset, nanos);
+}
+
+}  // namespace journey

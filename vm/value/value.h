@@ -1,0 +1,320 @@
+// The value model shared by the interpreter and the JIT: every CEL value (null, bool, int,
+// uint, double, string, bytes, timestamp, duration, list, map, optional, type), records of
+// declared types, and errors.
+//
+// A Value is 16 bytes: a kind byte, a flags byte, 2 spare bytes, a 32-bit `aux` and an 8-byte
+// payload. Scalars (and timestamps and durations, whose nanoseconds live in `aux`) need no
+// allocation. Everything else points to an immutable, reference-counted heap object
+// (objects.h); copying a Value takes a reference, destroying it drops one, moving it is a
+// 16-byte copy. A Value holds no pointer to itself, so it is trivially relocatable: our own
+// containers may move Values with memcpy and skip the moved-from destructors.
+//
+// Empty strings, bytes, lists and maps are null pointers (no allocation for `""`, `[]`, `{}`);
+// so is optional.none(). Errors are values too, so CEL's error-absorbing `&&`, `||` and macros
+// can pass them around; an evaluator checks isError() before using a result.
+//
+// Layout (stable, the JIT reads it): kind at byte 0, flags at 1, aux at 4, payload at 8.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vm/value/objects.h"
+
+namespace journey {
+
+enum class ValueKind : uint8_t {
+  Null,
+  Bool,
+  Int,
+  Uint,
+  Double,
+  String,
+  Bytes,
+  Timestamp,  // seconds since the Unix epoch in the payload, nanos [0, 1e9) in aux
+  Duration,   // seconds in the payload, nanos in aux with the sign of the seconds
+  List,
+  Map,
+  Record,
+  Optional,
+  Type,
+  Error,
+};
+
+// What a type value denotes: CEL's built-in types, or Named (a record type, by name).
+enum class TypeTag : uint8_t {
+  Null,  // null_type
+  Bool,
+  Int,
+  Uint,
+  Double,
+  String,
+  Bytes,
+  Timestamp,  // google.protobuf.Timestamp
+  Duration,   // google.protobuf.Duration
+  List,
+  Map,
+  Type,
+  Optional,  // optional_type
+  Named,
+};
+
+struct Timestamp {
+  int64_t seconds = 0;
+  int32_t nanos = 0;  // [0, 1e9)
+  friend auto operator<=>(const Timestamp&, const Timestamp&) = default;
+};
+
+struct Duration {
+  int64_t seconds = 0;
+  int32_t nanos = 0;  // (-1e9, 1e9), same sign as seconds
+  friend auto operator<=>(const Duration&, const Duration&) = default;
+};
+
+inline constexpr int64_t kNanosPerSecond = 1'000'000'000;
+// CEL's timestamp range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+inline constexpr int64_t kMinTimestampSeconds = -62'135'596'800;
+inline constexpr int64_t kMaxTimestampSeconds = 253'402'300'799;
+// CEL's duration range: what an int64 count of nanoseconds holds, about ±292 years (langdef
+// "Overflow"; the conformance case `timestamp('9999-…') - timestamp('0001-…')` is a range
+// error, which a ±10,000-year range would not give).
+inline constexpr int64_t kMaxDurationNanos = INT64_MAX;
+inline constexpr int64_t kMinDurationNanos = INT64_MIN;
+
+class MapView;
+class RecordView;
+struct MapEntry;
+
+class Value {
+ public:
+  // Null.
+  Value() noexcept {}
+  Value(const Value& other) noexcept { copyBits(other); if (ownsRef()) p_->retain(); }
+  Value(Value&& other) noexcept { copyBits(other); other.resetBits(); }
+  Value& operator=(const Value& other) noexcept {
+    if (other.ownsRef()) other.p_->retain();  // before the release: self-assignment is safe
+    dropRef();
+    copyBits(other);
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    if (this != &other) {
+      dropRef();
+      copyBits(other);
+      other.resetBits();
+    }
+    return *this;
+  }
+  ~Value() { dropRef(); }
+
+  // ---- construction ------------------------------------------------------------------
+  static Value null() noexcept { return Value(); }
+  static Value boolean(bool b) noexcept { Value v(ValueKind::Bool); v.b_ = b; return v; }
+  static Value integer(int64_t i) noexcept { Value v(ValueKind::Int); v.i_ = i; return v; }
+  static Value uinteger(uint64_t u) noexcept { Value v(ValueKind::Uint); v.u_ = u; return v; }
+  static Value dbl(double d) noexcept { Value v(ValueKind::Double); v.d_ = d; return v; }
+  // `utf8` must be valid UTF-8 (validate untrusted bytes with isValidUtf8 first).
+  static Value string(std::string_view utf8);
+  static Value bytes(std::string_view raw);
+  static Value bytes(std::span<const uint8_t> raw);
+  // Nanos outside [0, 1e9) carry into the seconds. Out of CEL's range: an Error value.
+  static Value timestamp(int64_t seconds, int64_t nanos = 0);
+  static Value timestamp(Timestamp t) { return timestamp(t.seconds, t.nanos); }
+  // Normalizes so that nanos has the sign of the seconds. Out of range: an Error value.
+  static Value duration(int64_t seconds, int64_t nanos = 0);
+  static Value duration(Duration d) { return duration(d.seconds, d.nanos); }
+  static Value durationFromNanos(int64_t nanos) noexcept;
+  static Value list(std::vector<Value> elements);
+  // Keys must be int, uint, bool or string and distinct under CEL equality (1 and 1u are the
+  // same key); otherwise an Error value.
+  static Value map(std::vector<MapEntry> entries);
+  static Value optional(Value inner);
+  static Value optionalNone() noexcept { return Value(ValueKind::Optional); }
+  static Value type(TypeTag tag) noexcept;
+  // Built-in names (`int`, `google.protobuf.Timestamp`, ...) give their tag; other names are
+  // record types.
+  static Value type(std::string_view name);
+  static Value error(std::string_view message);
+
+  // ---- inspection --------------------------------------------------------------------
+  ValueKind kind() const noexcept { return kind_; }
+  bool isNull() const noexcept { return kind_ == ValueKind::Null; }
+  bool isError() const noexcept { return kind_ == ValueKind::Error; }
+  bool isNumber() const noexcept {
+    return kind_ == ValueKind::Int || kind_ == ValueKind::Uint || kind_ == ValueKind::Double;
+  }
+
+  // Each accessor requires the matching kind.
+  bool asBool() const noexcept { return b_; }
+  int64_t asInt() const noexcept { return i_; }
+  uint64_t asUint() const noexcept { return u_; }
+  double asDouble() const noexcept { return d_; }
+  // String or Bytes: the bytes, without copying; valid while this value (or a copy) lives.
+  std::string_view asString() const noexcept {
+    if (!p_) return {};
+    auto* t = static_cast<const TextObject*>(p_);
+    return {t->data(), static_cast<size_t>(t->size)};
+  }
+  std::string_view asBytes() const noexcept { return asString(); }
+  // String: its length in code points (CEL's size()); Bytes: in bytes.
+  uint64_t stringSize() const noexcept {
+    return p_ ? static_cast<const TextObject*>(p_)->codePoints : 0;
+  }
+  // String: every character is ASCII, so code point indices are byte indices.
+  bool isAsciiString() const noexcept {
+    return !p_ || (static_cast<const TextObject*>(p_)->flags & kTextAscii);
+  }
+  Timestamp asTimestamp() const noexcept { return {i_, aux_}; }
+  Duration asDuration() const noexcept { return {i_, aux_}; }
+  std::span<const Value> asList() const noexcept {
+    if (!p_) return {};
+    auto* l = static_cast<const ListObject*>(p_);
+    return {l->elements(), static_cast<size_t>(l->size)};
+  }
+  MapView asMap() const noexcept;
+  RecordView asRecord() const noexcept;
+  // Optional: whether it holds a value, and the value (requires hasValue()).
+  bool hasValue() const noexcept { return p_ != nullptr; }
+  const Value& optionalValue() const noexcept {
+    return *static_cast<const OptionalObject*>(p_)->inner();
+  }
+  // Type: the tag, and the name as CEL prints it (`int`, `list`, `Purchase`).
+  TypeTag typeTag() const noexcept { return static_cast<TypeTag>(aux_); }
+  std::string_view typeName() const noexcept;
+  std::string_view errorMessage() const noexcept { return asString(); }
+
+  // The heap object this value holds a reference to, or null (scalars, empties, none).
+  const HeapObject* heapObject() const noexcept { return ownsRef() ? p_ : nullptr; }
+  // References to that object (0 without one). For tests and copy-on-write decisions.
+  uint32_t refCount() const noexcept {
+    return ownsRef() ? p_->refs.load(std::memory_order_relaxed) : 0;
+  }
+
+  // ---- for the builders in vm/value/ -------------------------------------------------
+  // Adopts one reference to `object` (the caller's; not incremented).
+  static Value adopt(ValueKind kind, HeapObject* object, int32_t aux = 0) noexcept {
+    Value v(kind);
+    v.aux_ = aux;
+    v.p_ = object;
+    if (object) v.flags_ = kOwnsRef;
+    return v;
+  }
+  HeapObject* mutableHeapObject() const noexcept { return ownsRef() ? p_ : nullptr; }
+
+ private:
+  static constexpr uint8_t kOwnsRef = 1;
+
+  explicit Value(ValueKind k) noexcept : kind_(k) {}
+  bool ownsRef() const noexcept { return flags_ & kOwnsRef; }
+  void dropRef() noexcept { if (ownsRef()) p_->release(); }
+  void copyBits(const Value& o) noexcept {
+    kind_ = o.kind_;
+    flags_ = o.flags_;
+    aux_ = o.aux_;
+    u_ = o.u_;
+  }
+  void resetBits() noexcept {
+    kind_ = ValueKind::Null;
+    flags_ = 0;
+    aux_ = 0;
+    u_ = 0;
+  }
+
+  ValueKind kind_ = ValueKind::Null;
+  uint8_t flags_ = 0;
+  uint16_t pad_ = 0;
+  int32_t aux_ = 0;
+  union {
+    bool b_;
+    int64_t i_;
+    uint64_t u_ = 0;
+    double d_;
+    HeapObject* p_;
+  };
+};
+static_assert(sizeof(Value) == 16);
+static_assert(alignof(Value) == 8);
+
+struct MapEntry {
+  Value key;
+  Value value;
+};
+
+// A read-only view of a map value (cheap to copy; valid while the map lives).
+class MapView {
+ public:
+  explicit MapView(const MapObject* m) noexcept : map_(m) {}
+  size_t size() const noexcept { return map_ ? map_->size : 0; }
+  bool empty() const noexcept { return size() == 0; }
+  // Entries in insertion order.
+  std::span<const MapEntry> entries() const noexcept {
+    if (!map_) return {};
+    return {map_->entries(), map_->size};
+  }
+  // The value for `key` under CEL equality: a map with key 1 is found by 1, 1u and 1.0.
+  // Null when absent (including keys of a type maps cannot hold).
+  const Value* find(const Value& key) const noexcept {
+    const MapEntry* e = findEntry(key);
+    return e ? &e->value : nullptr;
+  }
+  // The entry whose key equals `key`: its key tells which kind the map holds it as.
+  const MapEntry* findEntry(const Value& key) const noexcept;
+
+ private:
+  const MapObject* map_;
+};
+
+// A read-only view of a record value.
+class RecordView {
+ public:
+  explicit RecordView(const RecordObject* r) noexcept : record_(r) {}
+  const RecordLayout& layout() const noexcept { return *record_->layout; }
+  size_t fieldCount() const noexcept { return record_->fieldCount; }
+  bool has(size_t field) const noexcept {
+    return (record_->presence()[field / 64] >> (field % 64)) & 1;
+  }
+  // Null when absent.
+  const Value& field(size_t field) const noexcept { return record_->fields()[field]; }
+
+ private:
+  const RecordObject* record_;
+};
+
+inline MapView Value::asMap() const noexcept {
+  return MapView(static_cast<const MapObject*>(p_));
+}
+inline RecordView Value::asRecord() const noexcept {
+  return RecordView(static_cast<const RecordObject*>(p_));
+}
+
+inline const uint32_t* MapObject::slots() const noexcept {
+  return reinterpret_cast<const uint32_t*>(entries() + size);
+}
+inline uint32_t* MapObject::slots() noexcept {
+  return reinterpret_cast<uint32_t*>(entries() + size);
+}
+inline const uint64_t* RecordObject::presence() const noexcept {
+  return reinterpret_cast<const uint64_t*>(fields() + fieldCount);
+}
+inline uint64_t* RecordObject::presence() noexcept {
+  return reinterpret_cast<uint64_t*>(fields() + fieldCount);
+}
+
+// ---- helpers over values ---------------------------------------------------------------
+
+// The CEL name of a value's type: `int`, `null_type`, `google.protobuf.Timestamp`,
+// `optional_type`, a record's type name; `error` for errors.
+std::string_view celTypeName(const Value& v) noexcept;
+std::string_view typeTagName(TypeTag tag) noexcept;
+// CEL's type(v) (an error stays the error).
+Value typeOf(const Value& v);
+
+// `a + b` for two strings, two bytes or two lists (kinds are the caller's check).
+Value concatStrings(const Value& a, const Value& b);
+Value concatBytes(const Value& a, const Value& b);
+Value concatLists(const Value& a, const Value& b);
+
+}  // namespace journey

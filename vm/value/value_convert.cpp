@@ -1,0 +1,472 @@
+#include "vm/value/value_convert.h"
+
+#include <date/date.h>
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace journey {
+
+namespace {
+
+constexpr int64_t kSecondsPerDay = 86400;
+
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads exactly `count` digits at `pos`.
+bool readDigits(std::string_view s, size_t& pos, size_t count, int64_t& out) {
+  if (pos + count > s.size()) return false;
+  int64_t v = 0;
+  for (size_t i = 0; i < count; ++i) {
+    char c = s[pos + i];
+    if (!isDigit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  pos += count;
+  out = v;
+  return true;
+}
+
+bool readChar(std::string_view s, size_t& pos, char expected) {
+  if (pos >= s.size() || s[pos] != expected) return false;
+  ++pos;
+  return true;
+}
+
+bool readEither(std::string_view s, size_t& pos, char upper, char lower) {
+  return readChar(s, pos, upper) || readChar(s, pos, lower);
+}
+
+int64_t floorDiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+// Fractional digits without trailing zeros ("" for 0): nanos 500000000 -> "5".
+std::string fractionDigits(int32_t nanos) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%09d", nanos);
+  std::string digits(buffer);
+  while (!digits.empty() && digits.back() == '0') digits.pop_back();
+  return digits;
+}
+
+Value rangeError(std::string_view what) {
+  return Value::error(std::string(what) + " out of range");
+}
+
+Value conversionError(std::string_view text, std::string_view type) {
+  return Value::error("cannot convert `" + std::string(text) + "` to `" + std::string(type) + "`");
+}
+
+bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
+  if (a.size() != lowerB.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char c = a[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lowerB[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+// ---- timestamps --------------------------------------------------------------------------
+
+Value parseTimestamp(std::string_view text) {
+  auto invalid = [&] { return Value::error("invalid timestamp `" + std::string(text) + "`"); };
+  size_t pos = 0;
+  size_t yearDigits = 0;
+  while (yearDigits < text.size() && isDigit(text[yearDigits])) ++yearDigits;
+  if (yearDigits < 4) return invalid();
+  int64_t year, month, day, hour, minute, second;
+  if (yearDigits > 5) {
+    // Year 100000 or later: far out of range, whatever the rest says.
+    return rangeError("timestamp");
+  }
+  if (!readDigits(text, pos, yearDigits, year) || !readChar(text, pos, '-') ||
+      !readDigits(text, pos, 2, month) || !readChar(text, pos, '-') ||
+      !readDigits(text, pos, 2, day) || !readEither(text, pos, 'T', 't') ||
+      !readDigits(text, pos, 2, hour) || !readChar(text, pos, ':') ||
+      !readDigits(text, pos, 2, minute) || !readChar(text, pos, ':') ||
+      !readDigits(text, pos, 2, second)) {
+    return invalid();
+  }
+  int64_t nanos = 0;
+  if (readChar(text, pos, '.')) {
+    size_t digits = 0;
+    for (; pos < text.size() && isDigit(text[pos]); ++pos, ++digits) {
+      if (digits < 9) nanos = nanos * 10 + (text[pos] - '0');
+    }
+    if (digits == 0) return invalid();
+    for (; digits < 9; ++digits) nanos *= 10;
+  }
+  int64_t offsetSeconds = 0;
+  if (!readEither(text, pos, 'Z', 'z')) {
+    if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) return invalid();
+    int sign = text[pos++] == '-' ? -1 : 1;
+    int64_t offsetHours, offsetMinutes;
+    if (!readDigits(text, pos, 2, offsetHours) || !readChar(text, pos, ':') ||
+        !readDigits(text, pos, 2, offsetMinutes) || offsetHours > 23 || offsetMinutes > 59) {
+      return invalid();
+    }
+    offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
+  }
+  if (pos != text.size()) return invalid();
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return invalid();
+  date::year_month_day ymd{date::year(static_cast<int>(year)),
+                           date::month(static_cast<unsigned>(month)),
+                           date::day(static_cast<unsigned>(day))};
+  if (!ymd.ok()) return invalid();
+  int64_t days = date::sys_days(ymd).time_since_epoch().count();
+  int64_t seconds = days * kSecondsPerDay + hour * 3600 + minute * 60 + second - offsetSeconds;
+  return Value::timestamp(seconds, nanos);
+}
+
+std::string formatTimestamp(Timestamp t) {
+  int64_t days = floorDiv(t.seconds, kSecondsPerDay);
+  int64_t secondOfDay = t.seconds - days * kSecondsPerDay;
+  date::year_month_day ymd{date::sys_days(date::days(days))};
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), static_cast<int>(secondOfDay / 3600),
+                static_cast<int>(secondOfDay / 60 % 60), static_cast<int>(secondOfDay % 60));
+  std::string out(buffer);
+  if (t.nanos != 0) out += "." + fractionDigits(t.nanos);
+  out += 'Z';
+  return out;
+}
+
+// ---- durations ---------------------------------------------------------------------------
+
+Value parseDuration(std::string_view text) {
+  auto invalid = [&] { return Value::error("invalid duration `" + std::string(text) + "`"); };
+  std::string_view s = text;
+  bool negative = false;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (s == "0") return Value::durationFromNanos(0);
+  if (s.empty()) return invalid();
+
+  constexpr __int128 kLimit = static_cast<__int128>(1) << 63;  // |INT64_MIN| in nanoseconds
+  __int128 total = 0;
+  while (!s.empty()) {
+    // The number: digits, optionally a fraction; at least one digit in all.
+    __int128 whole = 0;
+    size_t i = 0, digits = 0;
+    for (; i < s.size() && isDigit(s[i]); ++i, ++digits) {
+      whole = whole * 10 + (s[i] - '0');
+      if (whole > kLimit) return rangeError("duration");
+    }
+    __int128 fraction = 0, scale = 1;
+    if (i < s.size() && s[i] == '.') {
+      for (++i; i < s.size() && isDigit(s[i]); ++i, ++digits) {
+        if (scale < 1'000'000'000'000'000'000) {  // digits past 1e-18 cannot matter
+          fraction = fraction * 10 + (s[i] - '0');
+          scale *= 10;
+        }
+      }
+    }
+    if (digits == 0) return invalid();
+    // The unit: everything up to the next number.
+    size_t unitEnd = i;
+    while (unitEnd < s.size() && !isDigit(s[unitEnd]) && s[unitEnd] != '.') ++unitEnd;
+    std::string_view unit = s.substr(i, unitEnd - i);
+    int64_t unitNanos;
+    if (unit == "h") unitNanos = 3600 * kNanosPerSecond;
+    else if (unit == "m") unitNanos = 60 * kNanosPerSecond;
+    else if (unit == "s") unitNanos = kNanosPerSecond;
+    else if (unit == "ms") unitNanos = 1'000'000;
+    else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") unitNanos = 1'000;
+    else if (unit == "ns") unitNanos = 1;
+    else return invalid();
+    total += whole * unitNanos + fraction * unitNanos / scale;
+    if (total > kLimit) return rangeError("duration");
+    s.remove_prefix(unitEnd);
+  }
+  if (negative) total = -total;
+  if (total > kMaxDurationNanos || total < kMinDurationNanos) return rangeError("duration");
+  return Value::durationFromNanos(static_cast<int64_t>(total));
+}
+
+std::string formatDuration(Duration d) {
+  bool negative = d.seconds < 0 || d.nanos < 0;
+  // Magnitudes in uint64: the most negative duration's seconds have no int64 negation issue
+  // (|seconds| <= 9223372036), but stay uniform.
+  uint64_t seconds = negative ? 0 - static_cast<uint64_t>(d.seconds) : d.seconds;
+  int32_t nanos = d.nanos < 0 ? -d.nanos : d.nanos;
+  std::string out = negative ? "-" : "";
+  out += std::to_string(seconds);
+  if (nanos != 0) out += "." + fractionDigits(nanos);
+  out += 's';
+  return out;
+}
+
+// ---- numbers -----------------------------------------------------------------------------
+
+std::string formatDouble(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "Infinity" : "-Infinity";
+  // Shortest round-trip digits in scientific form: "-1.2345e+06".
+  char buffer[40];
+  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
+  std::string_view sci(buffer, end - buffer);
+  size_t e = sci.find('e');
+  int exponent = 0;
+  std::from_chars(sci.data() + e + 1 + (sci[e + 1] == '+'), sci.data() + sci.size(), exponent);
+  // Go's %g with shortest precision: exponent form below 1e-4 and from 1e+06 up.
+  if (exponent < -4 || exponent >= 6) return std::string(sci);
+
+  std::string out;
+  std::string_view mantissa = sci.substr(0, e);
+  if (mantissa[0] == '-') {
+    out += '-';
+    mantissa.remove_prefix(1);
+  }
+  std::string digits;
+  for (char c : mantissa) {
+    if (c != '.') digits += c;
+  }
+  if (exponent < 0) {
+    out += "0.";
+    out.append(static_cast<size_t>(-exponent - 1), '0');
+    out += digits;
+  } else {
+    auto point = static_cast<size_t>(exponent) + 1;
+    if (digits.size() <= point) {
+      out += digits;
+      out.append(point - digits.size(), '0');
+    } else {
+      out += digits.substr(0, point);
+      out += '.';
+      out += digits.substr(point);
+    }
+  }
+  return out;
+}
+
+Value doubleToInt(double d) {
+  // (-2^63, 2^63) exclusive on both ends, as CEL specifies ("Overflow").
+  if (!(d > -9223372036854775808.0 && d < 9223372036854775808.0)) return rangeError("integer");
+  return Value::integer(static_cast<int64_t>(d));
+}
+
+Value doubleToUint(double d) {
+  if (!(d >= 0 && d < 18446744073709551616.0)) return rangeError("unsigned integer");
+  return Value::uinteger(static_cast<uint64_t>(d));
+}
+
+Value intToUint(int64_t i) {
+  if (i < 0) return rangeError("unsigned integer");
+  return Value::uinteger(static_cast<uint64_t>(i));
+}
+
+Value uintToInt(uint64_t u) {
+  if (u > static_cast<uint64_t>(INT64_MAX)) return rangeError("integer");
+  return Value::integer(static_cast<int64_t>(u));
+}
+
+Value parseInt(std::string_view text) {
+  std::string_view s = text;
+  bool plus = !s.empty() && s[0] == '+';
+  if (plus) s.remove_prefix(1);
+  if (s.empty() || !(isDigit(s[0]) || (!plus && s[0] == '-' && s.size() > 1 && isDigit(s[1])))) {
+    return conversionError(text, "int");
+  }
+  int64_t v;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec == std::errc::result_out_of_range) return rangeError("integer");
+  if (ec != std::errc() || end != s.data() + s.size()) return conversionError(text, "int");
+  return Value::integer(v);
+}
+
+Value parseUint(std::string_view text) {
+  if (text.empty() || !isDigit(text[0])) return conversionError(text, "uint");
+  uint64_t v;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+  if (ec == std::errc::result_out_of_range) return rangeError("unsigned integer");
+  if (ec != std::errc() || end != text.data() + text.size()) return conversionError(text, "uint");
+  return Value::uinteger(v);
+}
+
+Value parseDouble(std::string_view text) {
+  std::string_view s = text;
+  bool negative = false;
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) {
+    negative = s[0] == '-';
+    s.remove_prefix(1);
+  }
+  if (equalsIgnoringCase(s, "inf") || equalsIgnoringCase(s, "infinity")) {
+    return Value::dbl(negative ? -HUGE_VAL : HUGE_VAL);
+  }
+  if (equalsIgnoringCase(s, "nan") && s.size() == text.size()) return Value::dbl(std::nan(""));
+  if (s.empty() || !(isDigit(s[0]) || s[0] == '.')) return conversionError(text, "double");
+  double v;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v, std::chars_format::general);
+  if (end != s.data() + s.size()) return conversionError(text, "double");
+  if (ec == std::errc::result_out_of_range) {
+    // Overflow is a range error; underflow rounds to zero. Tell them apart by the magnitude:
+    // digits before the point or a positive exponent mean a huge number.
+    size_t e = s.find_first_of("eE");
+    std::string_view mantissa = s.substr(0, e);
+    int64_t exponent = 0;
+    if (e != std::string_view::npos) {
+      std::string_view ex = s.substr(e + 1);
+      if (!ex.empty() && ex[0] == '+') ex.remove_prefix(1);
+      std::from_chars(ex.data(), ex.data() + ex.size(), exponent);  // saturates on failure
+      if (ex.size() > 6) exponent = ex[0] == '-' ? -1'000'000 : 1'000'000;
+    }
+    size_t firstNonZero = mantissa.find_first_not_of("0.");
+    size_t point = mantissa.find('.');
+    if (point == std::string_view::npos) point = mantissa.size();
+    int64_t magnitude = exponent + (firstNonZero == std::string_view::npos
+                                        ? -1'000'000
+                                        : static_cast<int64_t>(point) -
+                                              static_cast<int64_t>(firstNonZero));
+    if (magnitude > 0) return rangeError("double");
+    return Value::dbl(negative ? -0.0 : 0.0);
+  }
+  if (ec != std::errc()) return conversionError(text, "double");
+  return Value::dbl(negative ? -v : v);
+}
+
+Value parseBool(std::string_view text) {
+  if (text == "true" || text == "True" || text == "TRUE" || text == "t" || text == "T" ||
+      text == "1") {
+    return Value::boolean(true);
+  }
+  if (text == "false" || text == "False" || text == "FALSE" || text == "f" || text == "F" ||
+      text == "0") {
+    return Value::boolean(false);
+  }
+  return conversionError(text, "bool");
+}
+
+// ---- strings and bytes -------------------------------------------------------------------
+
+bool isValidUtf8(std::string_view bytes) noexcept {
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t n = bytes.size(), i = 0;
+  while (i < n) {
+    unsigned char c = s[i];
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t length;
+    uint32_t min, code;
+    if ((c & 0xE0) == 0xC0) {
+      length = 2, min = 0x80, code = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      length = 3, min = 0x800, code = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      length = 4, min = 0x10000, code = c & 0x07;
+    } else {
+      return false;
+    }
+    if (i + length > n) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return false;
+      code = code << 6 | (s[i + k] & 0x3F);
+    }
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF are not UTF-8.
+    if (code < min || (code >= 0xD800 && code <= 0xDFFF) || code > 0x10FFFF) return false;
+    i += length;
+  }
+  return true;
+}
+
+Value bytesToString(std::string_view bytes) {
+  if (!isValidUtf8(bytes)) return Value::error("invalid UTF-8 in bytes converted to `string`");
+  return Value::string(bytes);
+}
+
+size_t utf8ByteOffset(std::string_view utf8, uint64_t index) noexcept {
+  size_t i = 0;
+  for (; i < utf8.size() && index > 0; --index) {
+    ++i;
+    while (i < utf8.size() && (static_cast<unsigned char>(utf8[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
+namespace {
+constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+int base64Digit(char c) {
+  if (c >= 'A' && c <= 'Z') return c - 'A';
+  if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+  if (c >= '0' && c <= '9') return c - '0' + 52;
+  if (c == '+') return 62;
+  if (c == '/') return 63;
+  return -1;
+}
+}  // namespace
+
+std::string base64Encode(std::string_view bytes) {
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
+  size_t i = 0;
+  for (; i + 3 <= bytes.size(); i += 3) {
+    uint32_t v = s[i] << 16 | s[i + 1] << 8 | s[i + 2];
+    out += kBase64[v >> 18];
+    out += kBase64[v >> 12 & 63];
+    out += kBase64[v >> 6 & 63];
+    out += kBase64[v & 63];
+  }
+  size_t rest = bytes.size() - i;
+  if (rest == 1) {
+    uint32_t v = s[i] << 16;
+    out += kBase64[v >> 18];
+    out += kBase64[v >> 12 & 63];
+    out += "==";
+  } else if (rest == 2) {
+    uint32_t v = s[i] << 16 | s[i + 1] << 8;
+    out += kBase64[v >> 18];
+    out += kBase64[v >> 12 & 63];
+    out += kBase64[v >> 6 & 63];
+    out += '=';
+  }
+  return out;
+}
+
+std::optional<std::string> base64Decode(std::string_view text) {
+  // Padding, when present, must complete the last group of four.
+  if (text.size() % 4 == 0 && !text.empty()) {
+    if (text.back() == '=') text.remove_suffix(1);
+    if (text.back() == '=') text.remove_suffix(1);
+  }
+  if (text.size() % 4 == 1) return std::nullopt;
+  std::string out;
+  out.reserve(text.size() / 4 * 3 + 2);
+  uint32_t bits = 0;
+  int count = 0;
+  for (char c : text) {
+    int d = base64Digit(c);
+    if (d < 0) return std::nullopt;
+    bits = bits << 6 | static_cast<uint32_t>(d);
+    if (++count == 4) {
+      out += static_cast<char>(bits >> 16);
+      out += static_cast<char>(bits >> 8 & 0xFF);
+      out += static_cast<char>(bits & 0xFF);
+      bits = 0;
+      count = 0;
+    }
+  }
+  if (count == 2) {
+    if (bits & 0xF) return std::nullopt;  // stray bits: not a canonical encoding
+    out += static_cast<char>(bits >> 4);
+  } else if (count == 3) {
+    if (bits & 0x3) return std::nullopt;
+    out += static_cast<char>(bits >> 10);
+    out += static_cast<char>(bits >> 2 & 0xFF);
+  }
+  return out;
+}
+
+}  // namespace journey
