@@ -1,10 +1,12 @@
 // The standard library's function overloads, declared once and used by the checker (types) and
-// by both engines (implementations, added with the expression engine). Each domain file
-// (arithmetic.cpp, strings.cpp, ...) contributes its overloads through a register function.
+// by both engines (implementations). Each domain file (arithmetic.cpp, strings.cpp, ...)
+// contributes its overloads, each with its implementation, through a declare function.
 #pragma once
 
 #include <string_view>
 #include <vector>
+
+#include "stdlib/function.h"
 
 namespace journey::stdlib {
 
@@ -14,6 +16,7 @@ struct Overload {
   bool receiver = false;      // called as `target.function(args)`; params[0] is the target
   std::vector<std::string_view> params;  // type patterns: "int", "list<A>", "map<K, V>"
   std::string_view result;
+  Impl impl = nullptr;        // set for every overload (a test checks)
 };
 
 // Every overload of the standard library and the extensions, in a stable order.

@@ -33,6 +33,8 @@ class ExprChecker {
  public:
   explicit ExprChecker(CheckContext& ctx);
   ~ExprChecker();
+  ExprChecker(const ExprChecker&) = delete;
+  ExprChecker& operator=(const ExprChecker&) = delete;
 
   // Checks `e` and every sub-expression, records their types in ctx.facts, reports diagnostics
   // and returns e's type (TypeKind::Error after a reported error: callers report nothing more).

@@ -1,0 +1,83 @@
+// checkProgram: runs the passes of the program checker in order. Declarations are collected and
+// their types resolved first, so that every expression is checked against complete symbols.
+#include "compiler/sema/checker.h"
+
+#include "compiler/sema/program_checker.h"
+#include "compiler/sema/suggest.h"
+
+namespace journey::sema {
+
+std::optional<SourceRange> LocalScope::find(std::string_view name) const {
+  for (const LocalScope* s = this; s; s = s->parent_) {
+    for (const Site& site : s->sites_) {
+      if (site.name == name) return site.range;
+    }
+  }
+  return std::nullopt;
+}
+
+ProgramChecker::ProgramChecker(const SourceManager& sources, const ast::Ast& ast,
+                               DiagnosticSink& diags, CheckedProgram& out)
+    : sources(sources),
+      ast(ast),
+      diags(diags),
+      types(out.types),
+      symbols(out.symbols),
+      context{sources, ast, out.types, out.symbols, diags, out.facts},
+      exprs(context) {
+  out.facts.types.assign(ast.exprs.size(), types.error());
+  out.facts.overloads.assign(ast.exprs.size(), {});
+  profileType = types.error();
+}
+
+void ProgramChecker::run() {
+  collectNames();
+  declareRecords();
+  resolveSignatures();
+  checkAudienceCycles();
+  checkConstsAndFns();
+  checkFieldDefaults();
+  for (const ast::Module& m : ast.modules) {
+    for (const ast::Decl& d : m.decls) {
+      if (auto* e = std::get_if<ast::EventDecl>(&d.kind)) checkEvent(*e);
+      else if (auto* c = std::get_if<ast::ChannelDecl>(&d.kind)) checkChannel(*c);
+      else if (auto* a = std::get_if<ast::AudienceDecl>(&d.kind)) checkAudience(*a);
+      else if (auto* act = std::get_if<ast::ActionDecl>(&d.kind)) checkAction(*act);
+      else if (auto* cap = std::get_if<ast::CapDecl>(&d.kind)) checkCap(*cap, Scope{});
+      else if (auto* j = std::get_if<ast::JourneyDecl>(&d.kind)) checkJourney(*j);
+    }
+  }
+  checkGotoCycles();
+}
+
+Diagnostic& ProgramChecker::report(DiagKind kind, SourceRange range, std::string message) {
+  return diags.report(kind, range, std::move(message));
+}
+
+void ProgramChecker::reportUnknown(DiagKind kind, const ast::Name& name, std::string_view what,
+                                   const std::vector<std::string>& candidates) {
+  Diagnostic& d = report(kind, name.range, "unknown " + std::string(what) + " `" + name.text + "`");
+  if (std::optional<std::string> close = closestName(name.text, candidates)) {
+    d.helps.push_back("did you mean `" + *close + "`?");
+  } else if (candidates.empty()) {
+    d.notes.push_back("the program declares no " + std::string(what));
+  }
+  // A name declared as something else is a likelier mistake than a typo: say what it is.
+  auto other = declared.find(name.text);
+  if (other != declared.end()) {
+    d.secondary.push_back({other->second.range, "`" + name.text + "` is " +
+                                                    std::string(other->second.kind) + " here"});
+  }
+}
+
+void ProgramChecker::declareProfile(LocalScope& scope) {
+  scope.declare("profile", SourceRange{}, profileType);
+}
+
+void checkProgram(const SourceManager& sources, const ast::Ast& ast, DiagnosticSink& diags,
+                  CheckedProgram& out) {
+  ProgramChecker checker(sources, ast, diags, out);
+  checker.run();
+}
+
+}  // namespace journey::sema

@@ -1,0 +1,342 @@
+// Dependency cycles: audiences (through `inAudience`), constants and functions (functions are
+// not recursive; a constant cannot depend on itself), and journeys (through `goto`). Each cycle
+// is reported once, naming its path `A -> B -> A`.
+#include <algorithm>
+#include <functional>
+
+#include "compiler/sema/program_checker.h"
+
+namespace journey::sema {
+namespace {
+
+// One use of another declaration, where it is written.
+struct Edge {
+  size_t to;
+  SourceRange site;
+};
+
+struct Graph {
+  std::vector<std::string> names;
+  std::vector<std::vector<Edge>> edges;
+};
+
+// Strongly connected components in Tarjan's order: every component comes after the components
+// it depends on, so checking them in this order types dependencies first.
+std::vector<std::vector<size_t>> components(const Graph& g) {
+  size_t n = g.names.size(), counter = 0;
+  std::vector<size_t> index(n, SIZE_MAX), low(n, 0);
+  std::vector<bool> onStack(n, false);
+  std::vector<size_t> stack;
+  std::vector<std::vector<size_t>> out;
+  std::function<void(size_t)> visit = [&](size_t v) {
+    index[v] = low[v] = counter++;
+    stack.push_back(v);
+    onStack[v] = true;
+    for (const Edge& e : g.edges[v]) {
+      if (index[e.to] == SIZE_MAX) {
+        visit(e.to);
+        low[v] = std::min(low[v], low[e.to]);
+      } else if (onStack[e.to]) {
+        low[v] = std::min(low[v], index[e.to]);
+      }
+    }
+    if (low[v] != index[v]) return;
+    std::vector<size_t> component;
+    size_t w;
+    do {
+      w = stack.back();
+      stack.pop_back();
+      onStack[w] = false;
+      component.push_back(w);
+    } while (w != v);
+    std::sort(component.begin(), component.end());
+    out.push_back(std::move(component));
+  };
+  for (size_t v = 0; v < n; ++v) {
+    if (index[v] == SIZE_MAX) visit(v);
+  }
+  return out;
+}
+
+// Whether `decl` is the declaration its name resolves to (not a reported duplicate).
+template <typename Map, typename Decl>
+bool registered(const Map& symbols, const std::string& name, const Decl* decl) {
+  auto it = symbols.find(name);
+  return it != symbols.end() && it->second.decl == decl;
+}
+
+bool isCycle(const Graph& g, const std::vector<size_t>& component) {
+  if (component.size() > 1) return true;
+  for (const Edge& e : g.edges[component[0]]) {
+    if (e.to == component[0]) return true;
+  }
+  return false;
+}
+
+// The shortest path of edges from `start` back to itself inside `component`.
+std::vector<Edge> cyclePath(const Graph& g, const std::vector<size_t>& component, size_t start) {
+  std::vector<bool> inside(g.names.size(), false);
+  for (size_t v : component) inside[v] = true;
+  std::vector<std::optional<std::pair<size_t, Edge>>> cameFrom(g.names.size());
+  std::vector<size_t> frontier = {start};
+  for (size_t i = 0; i < frontier.size(); ++i) {
+    size_t v = frontier[i];
+    for (const Edge& e : g.edges[v]) {
+      if (!inside[e.to] || cameFrom[e.to]) continue;
+      cameFrom[e.to] = std::make_pair(v, e);
+      if (e.to == start) break;
+      frontier.push_back(e.to);
+    }
+    if (cameFrom[start]) break;
+  }
+  std::vector<Edge> path;
+  size_t v = start;
+  do {
+    path.push_back(cameFrom[v]->second);
+    v = cameFrom[v]->first;
+  } while (v != start);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+// Reports one diagnostic for the cycle through `start`, at its first edge.
+void reportCycle(ProgramChecker& c, const Graph& g, const std::vector<size_t>& component,
+                 size_t start, DiagKind kind, const std::string& message,
+                 std::string_view verb = "uses") {
+  std::vector<Edge> path = cyclePath(g, component, start);
+  // A direct self-reference needs no path: the message says it.
+  std::string text;
+  if (path.size() > 1) {
+    text = ": `" + g.names[start];
+    for (const Edge& e : path) text += " -> " + g.names[e.to];
+    text += "`";
+  }
+  Diagnostic& d = c.report(kind, path[0].site, message + text);
+  size_t from = start;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (i > 0) {
+      d.secondary.push_back({path[i].site, "`" + g.names[from] + "` " + std::string(verb) + " `" +
+                                               g.names[path[i].to] + "` here"});
+    }
+    from = path[i].to;
+  }
+}
+
+// Names used by an expression: free identifiers and global calls, skipping names bound by
+// macros (comprehension variables) and `locals`.
+void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
+                 const std::function<void(const std::string&, SourceRange, bool call)>& use) {
+  if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
+  const ast::Expr& expr = ast[e];
+  auto isBound = [&](const std::string& n) {
+    return std::find(bound.begin(), bound.end(), n) != bound.end();
+  };
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ast::Ident>) {
+          if (!isBound(n.name)) use(n.name, expr.range, false);
+        } else if constexpr (std::is_same_v<T, ast::Select>) {
+          collectUses(ast, n.operand, bound, use);
+        } else if constexpr (std::is_same_v<T, ast::Index>) {
+          collectUses(ast, n.operand, bound, use);
+          collectUses(ast, n.index, bound, use);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          if (n.target == ast::kNoExpr && !isBound(n.function)) use(n.function, n.functionRange, true);
+          collectUses(ast, n.target, bound, use);
+          for (ast::ExprId a : n.args) collectUses(ast, a, bound, use);
+        } else if constexpr (std::is_same_v<T, ast::ListLit>) {
+          for (ast::ExprId a : n.elements) collectUses(ast, a, bound, use);
+        } else if constexpr (std::is_same_v<T, ast::MapLit>) {
+          for (const ast::MapEntry& m : n.entries) {
+            collectUses(ast, m.key, bound, use);
+            collectUses(ast, m.value, bound, use);
+          }
+        } else if constexpr (std::is_same_v<T, ast::RecordLit>) {
+          for (const ast::FieldInit& f : n.fields) collectUses(ast, f.value, bound, use);
+        } else if constexpr (std::is_same_v<T, ast::Macro>) {
+          collectUses(ast, n.target, bound, use);
+          size_t before = bound.size();
+          for (const ast::Name& v : n.vars) bound.push_back(v.text);
+          for (ast::ExprId a : n.args) collectUses(ast, a, bound, use);
+          bound.resize(before);
+        }
+      },
+      expr.node);
+}
+
+void collectGotos(const ast::Block& block, const std::function<void(const ast::Name&)>& use) {
+  for (const ast::Step& s : block) {
+    std::visit(
+        [&](const auto& k) {
+          using T = std::decay_t<decltype(k)>;
+          if constexpr (std::is_same_v<T, ast::GotoStep>) {
+            use(k.journey);
+          } else if constexpr (std::is_same_v<T, ast::IfStep>) {
+            for (const ast::IfBranch& b : k.branches) collectGotos(b.body, use);
+            if (k.elseBody) collectGotos(*k.elseBody, use);
+          } else if constexpr (std::is_same_v<T, ast::SplitStep>) {
+            for (const ast::SplitArm& a : k.arms) collectGotos(a.body, use);
+          } else if constexpr (std::is_same_v<T, ast::WaitForStep>) {
+            for (const ast::OnHandler& h : k.handlers) collectGotos(h.body, use);
+            if (k.timeout) collectGotos(*k.timeout, use);
+          } else if constexpr (std::is_same_v<T, ast::CallStep>) {
+            if (k.onError) collectGotos(*k.onError, use);
+          }
+        },
+        s.kind);
+  }
+}
+
+}  // namespace
+
+void ProgramChecker::checkAudienceCycles() {
+  Graph g;
+  std::map<std::string, size_t, std::less<>> index;
+  std::vector<const ast::AudienceDecl*> decls;
+  for (const ast::Module& m : ast.modules) {
+    for (const ast::Decl& d : m.decls) {
+      auto* a = std::get_if<ast::AudienceDecl>(&d.kind);
+      if (!a || !registered(symbols.audiences, a->name.text, a)) continue;
+      index[a->name.text] = decls.size();
+      decls.push_back(a);
+      g.names.push_back(a->name.text);
+    }
+  }
+  g.edges.resize(decls.size());
+  for (size_t i = 0; i < decls.size(); ++i) {
+    // `inAudience(B)`: the argument is B's name, not a variable.
+    std::function<void(ast::ExprId)> find = [&](ast::ExprId e) {
+      if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
+      const ast::ExprNode& node = ast[e].node;
+      if (auto* call = std::get_if<ast::Call>(&node)) {
+        if (call->function == "inAudience" && call->target == ast::kNoExpr &&
+            call->args.size() == 1 && call->args[0] < ast.exprs.size()) {
+          if (auto* id = std::get_if<ast::Ident>(&ast[call->args[0]].node)) {
+            auto it = index.find(id->name);
+            if (it != index.end()) g.edges[i].push_back({it->second, ast[call->args[0]].range});
+          }
+        }
+        find(call->target);
+        for (ast::ExprId a : call->args) find(a);
+      } else if (auto* sel = std::get_if<ast::Select>(&node)) {
+        find(sel->operand);
+      } else if (auto* idx = std::get_if<ast::Index>(&node)) {
+        find(idx->operand);
+        find(idx->index);
+      } else if (auto* list = std::get_if<ast::ListLit>(&node)) {
+        for (ast::ExprId a : list->elements) find(a);
+      } else if (auto* map = std::get_if<ast::MapLit>(&node)) {
+        for (const ast::MapEntry& m : map->entries) {
+          find(m.key);
+          find(m.value);
+        }
+      } else if (auto* rec = std::get_if<ast::RecordLit>(&node)) {
+        for (const ast::FieldInit& f : rec->fields) find(f.value);
+      } else if (auto* macro = std::get_if<ast::Macro>(&node)) {
+        find(macro->target);
+        for (ast::ExprId a : macro->args) find(a);
+      }
+    };
+    find(decls[i]->rule);
+  }
+  for (const std::vector<size_t>& c : components(g)) {
+    if (!isCycle(g, c)) continue;
+    reportCycle(*this, g, c, c[0], DiagKind::AudienceCycle,
+                c.size() == 1 ? "audience `" + g.names[c[0]] + "` depends on itself"
+                              : "audiences depend on each other in a cycle");
+  }
+}
+
+void ProgramChecker::checkConstsAndFns() {
+  // Nodes: constants and functions, in declaration order.
+  Graph g;
+  std::vector<const ast::ConstDecl*> consts;
+  std::vector<const ast::FnDecl*> fns;
+  std::map<std::string, size_t, std::less<>> constIndex, fnIndex;
+  for (const ast::Module& m : ast.modules) {
+    for (const ast::Decl& d : m.decls) {
+      if (auto* c = std::get_if<ast::ConstDecl>(&d.kind)) {
+        if (!registered(symbols.consts, c->name.text, c)) continue;
+        constIndex[c->name.text] = g.names.size();
+        g.names.push_back(c->name.text);
+        consts.push_back(c);
+        fns.push_back(nullptr);
+      } else if (auto* f = std::get_if<ast::FnDecl>(&d.kind)) {
+        if (!registered(symbols.fns, f->name.text, f)) continue;
+        fnIndex[f->name.text] = g.names.size();
+        g.names.push_back(f->name.text);
+        consts.push_back(nullptr);
+        fns.push_back(f);
+      }
+    }
+  }
+  g.edges.resize(g.names.size());
+  for (size_t i = 0; i < g.names.size(); ++i) {
+    std::vector<std::string> bound;
+    ast::ExprId body = ast::kNoExpr;
+    if (consts[i]) {
+      body = consts[i]->value;
+    } else {
+      body = fns[i]->body;
+      for (const ast::Param& p : fns[i]->params) bound.push_back(p.name.text);
+    }
+    collectUses(ast, body, bound, [&](const std::string& name, SourceRange site, bool call) {
+      const auto& table = call ? fnIndex : constIndex;
+      auto it = table.find(name);
+      if (it != table.end()) g.edges[i].push_back({it->second, site});
+    });
+  }
+  for (const std::vector<size_t>& c : components(g)) {
+    if (isCycle(g, c)) {
+      bool allFns = std::all_of(c.begin(), c.end(), [&](size_t v) { return fns[v] != nullptr; });
+      if (allFns) {
+        reportCycle(*this, g, c, c[0], DiagKind::FnCycle,
+                    c.size() == 1 ? "function `" + g.names[c[0]] + "` calls itself"
+                                  : "functions call each other in a cycle",
+                    "calls");
+      } else {
+        size_t start = *std::find_if(c.begin(), c.end(), [&](size_t v) { return consts[v]; });
+        reportCycle(*this, g, c, start, DiagKind::ConstCycle,
+                    "constant `" + g.names[start] + "` depends on itself");
+      }
+    }
+    // Dependencies first; inside a cycle, an untyped constant stays of the Error type, so its
+    // uses report nothing more.
+    for (size_t v : c) {
+      if (consts[v]) checkConst(*consts[v]);
+      else checkFn(*fns[v]);
+    }
+  }
+}
+
+void ProgramChecker::checkGotoCycles() {
+  Graph g;
+  std::map<std::string, size_t, std::less<>> index;
+  std::vector<const ast::JourneyDecl*> journeys;
+  for (const ast::Module& m : ast.modules) {
+    for (const ast::Decl& d : m.decls) {
+      auto* j = std::get_if<ast::JourneyDecl>(&d.kind);
+      if (!j || !registered(symbols.journeys, j->name.text, j)) continue;
+      index[j->name.text] = journeys.size();
+      journeys.push_back(j);
+      g.names.push_back(j->name.text);
+    }
+  }
+  g.edges.resize(journeys.size());
+  for (size_t i = 0; i < journeys.size(); ++i) {
+    collectGotos(journeys[i]->steps, [&](const ast::Name& target) {
+      auto it = index.find(target.text);
+      if (it != index.end()) g.edges[i].push_back({it->second, target.range});
+    });
+  }
+  for (const std::vector<size_t>& c : components(g)) {
+    if (!isCycle(g, c)) continue;
+    reportCycle(*this, g, c, c[0], DiagKind::GotoCycle,
+                c.size() == 1 ? "journey `" + g.names[c[0]] + "` goes to itself"
+                              : "journeys go to each other in a cycle",
+                "goes to");
+  }
+}
+
+}  // namespace journey::sema

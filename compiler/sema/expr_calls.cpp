@@ -1,0 +1,408 @@
+// Calls: operators, standard and extension functions (resolved against the stdlib overloads),
+// the program's `fn`s, and the journey builtins whose arguments are declared names.
+#include "compiler/sema/expr_checker_impl.h"
+#include "compiler/sema/suggest.h"
+
+namespace journey::sema {
+
+namespace {
+
+struct OperatorName {
+  std::string_view internal;
+  std::string_view symbol;
+};
+constexpr OperatorName kOperators[] = {
+    {"_+_", "+"},   {"_-_", "-"}, {"_*_", "*"},   {"_/_", "/"},  {"_%_", "%"},    {"_==_", "=="},
+    {"_!=_", "!="}, {"_<_", "<"}, {"_<=_", "<="}, {"_>_", ">"},  {"_>=_", ">="},  {"_&&_", "&&"},
+    {"_||_", "||"}, {"!_", "!"},  {"-_", "-"},    {"@in", "in"}, {"_?_:_", "?:"},
+};
+
+bool isNumeric(TypeKind k) {
+  return k == TypeKind::Int || k == TypeKind::Uint || k == TypeKind::Double;
+}
+
+// Calls that must not appear in pure contexts: they read the profile, its history or the clock.
+bool isImpureFunction(std::string_view f) {
+  return f == "now" || f == "history" || f == "inAudience";
+}
+
+}  // namespace
+
+std::string ExprChecker::Impl::numericLiteralFix(ast::ExprId e, TypeKind want) const {
+  auto* lit = std::get_if<ast::Literal>(&ast[e].node);
+  if (!lit) return "";
+  std::string text(ctx.sources.slice(ast[e].range));
+  if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos) return "";
+  if (lit->kind == ast::LiteralKind::Int && want == TypeKind::Double) return "`" + text + ".0`";
+  if (lit->kind == ast::LiteralKind::Int && want == TypeKind::Uint) return "`" + text + "u`";
+  return "";
+}
+
+std::string_view operatorSymbol(std::string_view function) {
+  for (const OperatorName& op : kOperators) {
+    if (op.internal == function) return op.symbol;
+  }
+  return function;
+}
+
+bool isOperator(std::string_view function) {
+  for (const OperatorName& op : kOperators) {
+    if (op.internal == function) return true;
+  }
+  return false;
+}
+
+TypeId ExprChecker::Impl::checkCall(ast::ExprId e, const ast::Call& call, const Scope& scope) {
+  bool receiver = call.target != ast::kNoExpr;
+  std::string function = call.function;
+  if (!receiver) {
+    if (function == "_&&_" || function == "_||_") return checkLogical(e, call, scope);
+    if (function == "_?_:_") return checkConditional(e, call, scope);
+    if (auto it = ctx.symbols.fns.find(function); it != ctx.symbols.fns.end()) {
+      return checkUserCall(e, call, it->second, it->first, scope);
+    }
+    if (function == "history") return checkHistory(e, call, scope);
+    if (function == "inAudience") return checkInAudience(e, call, scope);
+  } else {
+    // `math.abs(x)` read as a method `abs` on `math`: it is the qualified function when `math`
+    // is not a value in scope.
+    std::string target = dottedName(call.target);
+    if (!target.empty()) {
+      std::string root = target.substr(0, target.find('.'));
+      std::string qualified = target + "." + function;
+      if (!isValueName(root, scope) && overloads.count(qualified)) {
+        receiver = false;
+        function = qualified;
+      }
+    }
+  }
+
+  bool impure = !receiver && isImpureFunction(function) && rejectImpure(call, scope, e);
+  std::vector<TypeId> args;
+  bool failed = false;
+  if (receiver) {
+    args.push_back(check(call.target, scope));
+    failed |= isError(args.back());
+  }
+  for (ast::ExprId a : call.args) {
+    args.push_back(check(a, scope));
+    failed |= isError(args.back());
+  }
+  if (failed || impure) return types.error();
+
+  if (!overloads.count(function)) {
+    reportUnknownFunction(e, call, function, receiver);
+    return types.error();
+  }
+
+  // math.greatest(a, b, c, ...) is checked as math.greatest([a, b, c, ...]).
+  std::vector<TypeId> matched = args;
+  if (!receiver && (function == "math.greatest" || function == "math.least") && args.size() >= 3) {
+    TypeId element = args[0];
+    bool numeric = true;
+    for (TypeId a : args) {
+      numeric &= isNumeric(types.kind(a)) || isDyn(a);
+      element = join(element, a);
+    }
+    if (!numeric) {
+      reportNoOverload(e, call, function, receiver, args);
+      return types.error();
+    }
+    matched = {types.list(element)};
+  }
+
+  Resolution r = resolve(function, receiver, matched);
+  if (r.matches.empty()) {
+    reportNoOverload(e, call, function, receiver, args);
+    return types.error();
+  }
+  std::vector<std::string_view>& ids = ctx.facts.overloads[e];
+  ids.clear();
+  for (const ParsedOverload* o : r.matches) ids.push_back(o->decl->id);
+  if (receiver && function == "format") checkFormat(call);
+  return r.result;
+}
+
+// `a && b`, `a || b`: b is checked knowing what a proved (`has(p.f) && p.f != ''`).
+TypeId ExprChecker::Impl::checkLogical(ast::ExprId e, const ast::Call& call, const Scope& scope) {
+  if (call.args.size() != 2) return types.error();
+  bool isAnd = call.function == "_&&_";
+  TypeId lhs = check(call.args[0], scope);
+  Scope rhsScope(&scope);
+  addGuards(call.args[0], isAnd, rhsScope);
+  TypeId rhs = check(call.args[1], rhsScope);
+  if (isError(lhs) || isError(rhs)) return types.error();
+  Resolution r = resolve(call.function, false, {lhs, rhs});
+  if (r.matches.empty()) {
+    reportNoOverload(e, call, call.function, false, {lhs, rhs});
+    return types.error();
+  }
+  ctx.facts.overloads[e] = {r.matches.front()->decl->id};
+  return r.result;
+}
+
+TypeId ExprChecker::Impl::checkConditional(ast::ExprId e, const ast::Call& call,
+                                           const Scope& scope) {
+  if (call.args.size() != 3) return types.error();
+  TypeId condition = check(call.args[0], scope);
+  Scope thenScope(&scope), elseScope(&scope);
+  addGuards(call.args[0], true, thenScope);
+  addGuards(call.args[0], false, elseScope);
+  TypeId a = check(call.args[1], thenScope);
+  TypeId b = check(call.args[2], elseScope);
+  requireType(call.args[0], condition, types.boolean(), "the condition of `?:`");
+  if (isError(condition) || isError(a) || isError(b)) return types.error();
+  TypeId merged;
+  if (!compatible(a, b, merged)) {
+    Diagnostic& d =
+        report(DiagKind::BranchMismatch, ast[e].range,
+               "the branches of `?:` have different types: " + quoted(a) + " and " + quoted(b));
+    d.secondary.push_back({ast[call.args[1]].range, "this is " + quoted(a)});
+    d.secondary.push_back({ast[call.args[2]].range, "this is " + quoted(b)});
+    d.helps.push_back("convert one branch, or wrap one in `dyn(...)` if either type is meant");
+    return types.error();
+  }
+  ctx.facts.overloads[e] = {"conditional"};
+  return merged;
+}
+
+TypeId ExprChecker::Impl::checkUserCall(ast::ExprId e, const ast::Call& call, const FnSymbol& fn,
+                                        std::string_view name, const Scope& scope) {
+  bool failed = false;
+  std::vector<TypeId> args;
+  for (ast::ExprId a : call.args) {
+    args.push_back(check(a, scope));
+    failed |= isError(args.back());
+  }
+  if (call.args.size() != fn.params.size()) {
+    size_t want = fn.params.size();
+    Diagnostic& d = report(DiagKind::WrongArgumentCount, ast[e].range,
+                           "`" + std::string(name) + "` takes " + std::to_string(want) +
+                               (want == 1 ? " argument" : " arguments") + ", but " +
+                               std::to_string(call.args.size()) +
+                               (call.args.size() == 1 ? " was" : " were") + " given");
+    if (fn.decl) d.secondary.push_back({fn.decl->name.range, "declared here"});
+    return failed ? types.error() : fn.result;
+  }
+  if (failed) return types.error();
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string what = "argument " + std::to_string(i + 1);
+    if (fn.decl && i < fn.decl->params.size())
+      what = "argument `" + fn.decl->params[i].name.text + "`";
+    requireType(call.args[i], args[i], fn.params[i], what + " of `" + std::string(name) + "`");
+  }
+  ctx.facts.overloads[e] = {name};
+  return fn.result;
+}
+
+bool ExprChecker::Impl::rejectImpure(const ast::Call& call, const Scope& scope, ast::ExprId e) {
+  if (!scope.pure()) return false;
+  Diagnostic& d =
+      report(DiagKind::ImpureExpression, ast[e].range,
+             "`" + call.function + "()` cannot be used in a `fn` body or a `const` value");
+  d.notes.push_back("`fn` bodies and `const` values must not depend on the profile or the time");
+  return true;
+}
+
+// `history(Purchase, 30d)`: the event type is a declared name, typed as the type value
+// `type<Purchase>` so that the stdlib declaration `history(type<A>, duration) -> list<A>` holds.
+TypeId ExprChecker::Impl::checkHistory(ast::ExprId e, const ast::Call& call, const Scope& scope) {
+  bool impure = rejectImpure(call, scope, e);
+  if (call.args.size() != 2) {
+    report(DiagKind::NoMatchingOverload, ast[e].range,
+           "`history` takes an event type and a duration, like `history(Purchase, 30d)`");
+    return types.error();
+  }
+  ast::ExprId nameArg = call.args[0];
+  TypeId event = types.error();
+  auto* id = std::get_if<ast::Ident>(&ast[nameArg].node);
+  if (!id || id->rooted) {
+    report(DiagKind::NameArgumentExpected, ast[nameArg].range,
+           "the first argument of `history` must be an event type name, like `Purchase`");
+  } else if (auto it = ctx.symbols.events.find(id->name); it != ctx.symbols.events.end()) {
+    event = it->second.type;
+    set(nameArg, types.typeOf(event));
+  } else {
+    Diagnostic& d =
+        report(DiagKind::UnknownEvent, ast[nameArg].range, "unknown event type `" + id->name + "`");
+    std::vector<std::string> names;
+    for (const auto& [name, ev] : ctx.symbols.events) names.push_back(name);
+    if (auto close = closestName(id->name, names)) {
+      d.helps.push_back("did you mean `" + *close + "`?");
+    } else if (names.empty()) {
+      d.notes.push_back("the program declares no events");
+    }
+  }
+  TypeId window = check(call.args[1], scope);
+  requireType(call.args[1], window, types.duration(), "the window of `history`");
+  if (impure || isError(event) || isError(window)) return types.error();
+  ctx.facts.overloads[e] = {"history"};
+  return types.list(event);
+}
+
+// `inAudience(Gold)`: the audience is a declared name; the engines receive it as a string.
+TypeId ExprChecker::Impl::checkInAudience(ast::ExprId e, const ast::Call& call,
+                                          const Scope& scope) {
+  bool impure = rejectImpure(call, scope, e);
+  if (call.args.size() != 1) {
+    report(DiagKind::NoMatchingOverload, ast[e].range,
+           "`inAudience` takes one audience name, like `inAudience(Gold)`");
+    return types.error();
+  }
+  ast::ExprId nameArg = call.args[0];
+  auto* id = std::get_if<ast::Ident>(&ast[nameArg].node);
+  if (!id || id->rooted) {
+    report(DiagKind::NameArgumentExpected, ast[nameArg].range,
+           "the argument of `inAudience` must be an audience name, like `Gold`");
+    return types.error();
+  }
+  if (!ctx.symbols.audiences.count(id->name)) {
+    Diagnostic& d = report(DiagKind::UnknownAudience, ast[nameArg].range,
+                           "unknown audience `" + id->name + "`");
+    std::vector<std::string> names;
+    for (const auto& [name, a] : ctx.symbols.audiences) names.push_back(name);
+    if (auto close = closestName(id->name, names)) {
+      d.helps.push_back("did you mean `" + *close + "`?");
+    } else if (names.empty()) {
+      d.notes.push_back("the program declares no audiences");
+    }
+    return types.error();
+  }
+  set(nameArg, types.string());
+  if (impure) return types.error();
+  ctx.facts.overloads[e] = {"in_audience"};
+  return types.boolean();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reporting
+
+void ExprChecker::Impl::reportUnknownFunction(ast::ExprId e, const ast::Call& call,
+                                              std::string_view function, bool receiver) {
+  SourceRange where = call.functionRange.valid() ? call.functionRange : ast[e].range;
+  Diagnostic& d = report(DiagKind::UnknownFunction, where,
+                         std::string(receiver ? "unknown method `" : "unknown function `") +
+                             std::string(function) + "`");
+  std::vector<std::string> names;
+  for (const auto& [name, list] : overloads) {
+    if (isOperator(name)) continue;
+    for (const ParsedOverload& o : list) {
+      if (o.decl->receiver == receiver) {
+        names.push_back(name);
+        break;
+      }
+    }
+  }
+  if (!receiver) {
+    for (const auto& [name, fn] : ctx.symbols.fns) names.push_back(name);
+  }
+  if (auto close = closestName(function, names))
+    d.helps.push_back("did you mean `" + *close + "`?");
+}
+
+void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
+                                         std::string_view function, bool receiver,
+                                         const std::vector<TypeId>& args) {
+  SourceRange where = ast[e].range;
+  auto text = [&](ast::ExprId x) { return std::string(ctx.sources.slice(ast[x].range)); };
+  auto typeList = [&](size_t from) {
+    std::string s = "(";
+    for (size_t i = from; i < args.size(); ++i) {
+      if (i > from) s += ", ";
+      s += types.print(args[i]);
+    }
+    return s + ")";
+  };
+
+  std::vector<const ParsedOverload*> sameStyle, otherStyle;
+  if (auto it = overloads.find(function); it != overloads.end()) {
+    for (const ParsedOverload& o : it->second) {
+      (o.decl->receiver == receiver ? sameStyle : otherStyle).push_back(&o);
+    }
+  }
+
+  if (sameStyle.empty()) {
+    if (receiver) {
+      std::string rest;
+      for (ast::ExprId a : call.args) rest += ", " + text(a);
+      report(DiagKind::WrongCallStyle, where,
+             "`" + std::string(function) + "` is a function, not a method: write `" +
+                 std::string(function) + "(" + text(call.target) + rest + ")`");
+    } else {
+      std::string rest;
+      for (size_t i = 1; i < call.args.size(); ++i)
+        rest += (i > 1 ? ", " : "") + text(call.args[i]);
+      std::string target = call.args.empty() ? "x" : text(call.args[0]);
+      report(DiagKind::WrongCallStyle, where,
+             "`" + std::string(function) + "` is a method: write `" + target + "." +
+                 std::string(function) + "(" + rest + ")`");
+    }
+    return;
+  }
+
+  if (isOperator(function)) {
+    std::string symbol(operatorSymbol(function));
+    std::string message = "`" + symbol + "` cannot be applied to " + quoted(args[0]);
+    if (args.size() == 2) message += " and " + quoted(args[1]);
+    Diagnostic& d = report(DiagKind::InvalidOperands, where, message);
+    if (args.size() == 2) {
+      TypeKind a = types.kind(args[0]), b = types.kind(args[1]);
+      if (isNumeric(a) && isNumeric(b)) {
+        // `cart.total > 50` is fine, but `cart.total == 50` and `x / 2` are not: show the
+        // literal as it should be written.
+        std::string literal = numericLiteralFix(call.args[0], b);
+        if (literal.empty()) literal = numericLiteralFix(call.args[1], a);
+        if (!literal.empty()) {
+          d.helps.push_back("write " + literal);
+        } else {
+          d.helps.push_back(
+              "numbers are not converted implicitly: convert one side with `int()`, "
+              "`uint()` or `double()`");
+        }
+      } else if (function == "_+_" && (a == TypeKind::String || b == TypeKind::String)) {
+        d.helps.push_back("convert the other side with `string()`");
+      }
+    }
+    return;
+  }
+
+  std::string name(function);
+  Diagnostic* d;
+  if (receiver) {
+    bool receiverFits = false;
+    for (const ParsedOverload* o : sameStyle) {
+      Bindings b;
+      receiverFits |= unify(args[0], o->params[0], b);
+    }
+    if (!receiverFits) {
+      d = &report(DiagKind::NoMatchingOverload, where,
+                  quoted(args[0]) + " has no method `" + name + "`");
+    } else {
+      d = &report(DiagKind::NoMatchingOverload, where,
+                  "no overload of `" + name + "` on " + quoted(args[0]) + " takes " + typeList(1));
+    }
+  } else {
+    d = &report(DiagKind::NoMatchingOverload, where,
+                "no overload of `" + name + "` takes " + typeList(0));
+  }
+  // List what exists, so the fix is visible.
+  std::string declared;
+  size_t shown = 0;
+  for (const ParsedOverload* o : sameStyle) {
+    if (shown == 6) {
+      declared += ", ...";
+      break;
+    }
+    std::string sig = receiver ? types.print(o->params[0]) + "." + name + "(" : name + "(";
+    for (size_t i = receiver ? 1 : 0; i < o->params.size(); ++i) {
+      if (i > (receiver ? 1u : 0u)) sig += ", ";
+      sig += types.print(o->params[i]);
+    }
+    sig += ") -> " + types.print(o->result);
+    declared += (shown ? ", `" : "`") + sig + "`";
+    ++shown;
+  }
+  d->notes.push_back("`" + name + "` is declared as " + declared);
+}
+
+}  // namespace journey::sema

@@ -1,0 +1,237 @@
+// A journey's header clauses: one `entry`, at most one of `key`, `reentry`, `timeout`,
+// `timezone` and `quiet hours` (`exit on`, `exit when` and `cap` repeat), then the steps.
+#include <fmt/format.h>
+
+#include "compiler/sema/program_checker.h"
+#include "compiler/sema/suggest.h"
+
+namespace journey::sema {
+namespace {
+
+const char* clauseName(const ast::ClauseKind& k) {
+  switch (k.index()) {
+    case 0: return "entry";
+    case 1: return "key";
+    case 2: return "reentry";
+    case 3: return "exit on";
+    case 4: return "exit when";
+    case 5: return "timeout";
+    case 6: return "timezone";
+    case 7: return "quiet hours";
+    default: return "cap";
+  }
+}
+
+bool repeatable(const ast::ClauseKind& k) {
+  return std::holds_alternative<ast::ExitOnClause>(k) ||
+         std::holds_alternative<ast::ExitWhenClause>(k) || std::holds_alternative<ast::CapDecl>(k);
+}
+
+template <typename Map>
+std::vector<std::string> keys(const Map& m) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : m) out.push_back(name);
+  return out;
+}
+
+}  // namespace
+
+bool ProgramChecker::checkTimeOfDay(const ast::TimeOfDay& t) {
+  if (t.hour >= 0 && t.hour <= 23 && t.minute >= 0 && t.minute <= 59) return true;
+  Diagnostic& d = report(DiagKind::InvalidTimeOfDay, t.range,
+                         fmt::format("`{:02}:{:02}` is not a time of day", t.hour, t.minute));
+  d.notes.push_back("hours go from 0 to 23 and minutes from 0 to 59");
+  return false;
+}
+
+void ProgramChecker::checkTimezone(ast::ExprId zone, const Scope& scope, std::string_view what) {
+  if (zone == ast::kNoExpr) return;
+  exprs.expect(zone, scope, types.string(), what);
+  auto* lit = std::get_if<ast::Literal>(&ast[zone].node);
+  if (!lit || lit->kind != ast::LiteralKind::String || isKnownTimezone(lit->bytes)) return;
+  Diagnostic& d = report(DiagKind::UnknownTimezone, ast[zone].range,
+                         "unknown time zone `" + lit->bytes + "`");
+  if (auto close = closestName(lit->bytes, timezoneNames())) {
+    d.helps.push_back("did you mean `" + *close + "`?");
+  } else {
+    d.notes.push_back("time zones are IANA names such as `Europe/Paris`; a fixed offset is an "
+                      "`Etc/GMT` zone (`Etc/GMT-2` is UTC+02:00)");
+  }
+}
+
+void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
+  JourneyState state;
+  state.decl = &j;
+  state.timeout = kDefaultJourneyTimeout;
+  LocalScope root(nullptr);
+  declareProfile(root);
+  Scope pure;  // schedules and the `entry at` time are evaluated without a profile
+  pure.makePure();
+
+  // Singular clauses: report a second one and check only the first.
+  std::map<size_t, const ast::Clause*> firstOfKind;
+  std::vector<const ast::Clause*> clauses;
+  for (const ast::Clause& c : j.clauses) {
+    if (!repeatable(c.kind)) {
+      auto [it, fresh] = firstOfKind.try_emplace(c.kind.index(), &c);
+      if (!fresh) {
+        std::string name = clauseName(c.kind);
+        Diagnostic& d = report(DiagKind::DuplicateClause, c.range,
+                               "journey `" + j.name.text + "` has more than one `" + name +
+                                   "` clause");
+        d.secondary.push_back({it->second->range, "the first `" + name + "` clause"});
+        continue;
+      }
+    }
+    clauses.push_back(&c);
+  }
+
+  // The entry first: its binding is visible in every other clause, whatever the order.
+  auto entryIt = firstOfKind.find(0);
+  if (entryIt == firstOfKind.end()) {
+    Diagnostic& d = report(DiagKind::MissingEntry, j.name.range,
+                           "journey `" + j.name.text + "` has no `entry` clause");
+    d.helps.push_back("say how instances start, such as `entry on SomeEvent`");
+  } else {
+    const auto& entry = std::get<ast::EntryClause>(entryIt->second->kind);
+    auto checkAudienceName = [&](const ast::Name& a) {
+      if (!symbols.audiences.count(a.text)) {
+        reportUnknown(DiagKind::UnknownAudience, a, "audience", keys(symbols.audiences));
+      }
+    };
+    std::visit(
+        [&](const auto& e) {
+          using T = std::decay_t<decltype(e)>;
+          if constexpr (std::is_same_v<T, ast::EventEntry>) {
+            TypeId type = types.error();
+            if (auto it = symbols.events.find(e.event.text); it != symbols.events.end()) {
+              type = it->second.type;
+              state.entryEvent = type;
+            } else {
+              reportUnknown(DiagKind::UnknownEvent, e.event, "event", keys(symbols.events));
+            }
+            // Without `as`, the entry event is `event`. With an unknown event the binding is of
+            // the Error type, so its uses report nothing more.
+            std::string binding = e.binding ? e.binding->text : "event";
+            SourceRange site = e.binding ? e.binding->range : e.event.range;
+            if (binding == "profile") {
+              report(DiagKind::DuplicateBinding, site, "`profile` is already declared")
+                  .notes.push_back("`profile` always names the customer profile");
+            } else {
+              root.declare(binding, site, type);
+            }
+            if (e.when != ast::kNoExpr) {
+              exprs.expect(e.when, root.scope, types.boolean(), "the `when` condition of `entry`");
+              // The entry event never changes, so a presence test on it holds for the journey.
+              for (const std::string& path : provenPresent(ast, e.when, true)) {
+                if (path.rfind(binding + ".", 0) == 0) root.scope.guard(path);
+              }
+            }
+          } else if constexpr (std::is_same_v<T, ast::AudienceEntry>) {
+            checkAudienceName(e.audience);
+          } else if constexpr (std::is_same_v<T, ast::ScheduledEntry>) {
+            const ast::Schedule& s = e.schedule;
+            switch (s.kind) {
+              case ast::Schedule::Kind::DayAt:
+              case ast::Schedule::Kind::WeekdayAt: checkTimeOfDay(s.time); break;
+              case ast::Schedule::Kind::Hour: break;
+              case ast::Schedule::Kind::Every:
+                checkDuration(s.every, pure, "the period of `every`", true);
+                break;
+              case ast::Schedule::Kind::Cron:
+                if (std::optional<CronError> err = validateCron(s.cron)) {
+                  // Point into the string when its source text is the cron text unescaped.
+                  SourceRange where = s.range;
+                  std::string_view text = s.range.valid() ? sources.slice(s.range) : "";
+                  size_t quote = text.find('"');
+                  if (quote != std::string_view::npos &&
+                      text.substr(quote + 1, s.cron.size()) == s.cron) {
+                    where.begin = s.range.begin + static_cast<uint32_t>(quote + 1 + err->offset);
+                    where.end = where.begin + static_cast<uint32_t>(err->length);
+                  }
+                  Diagnostic& d = report(DiagKind::InvalidCron, where, err->message);
+                  d.notes.push_back("the fields are `minute hour day-of-month month day-of-week`");
+                }
+                break;
+            }
+            checkTimezone(e.timezone, pure, "the time zone of a schedule");
+            checkAudienceName(e.audience);
+          } else if constexpr (std::is_same_v<T, ast::AtEntry>) {
+            exprs.expect(e.at, pure, types.timestamp(), "the time of `entry at`");
+            checkAudienceName(e.audience);
+          }
+        },
+        entry.kind);
+  }
+
+  for (const ast::Clause* c : clauses) {
+    std::visit(
+        [&](const auto& k) {
+          using T = std::decay_t<decltype(k)>;
+          if constexpr (std::is_same_v<T, ast::KeyClause>) {
+            // Keys are strings or integers: they are compared and printed in output records.
+            TypeId t = exprs.check(k.key, root.scope);
+            TypeKind kind = types.kind(t);
+            if (kind != TypeKind::String && kind != TypeKind::Int && kind != TypeKind::Uint &&
+                kind != TypeKind::Dyn && kind != TypeKind::Error) {
+              report(DiagKind::InvalidKeyType, ast[k.key].range,
+                     "the journey key must be a `string`, `int` or `uint`, not `" +
+                         types.print(t) + "`");
+            }
+          } else if constexpr (std::is_same_v<T, ast::ReentryClause>) {
+            if (k.kind == ast::ReentryClause::Kind::After) {
+              checkDuration(k.after, pure, "`reentry after`", true);
+            }
+          } else if constexpr (std::is_same_v<T, ast::ExitOnClause>) {
+            TypeId type = types.error();
+            if (auto it = symbols.events.find(k.event.text); it != symbols.events.end()) {
+              type = it->second.type;
+            } else {
+              reportUnknown(DiagKind::UnknownEvent, k.event, "event", keys(symbols.events));
+            }
+            // `exit on E` without `as` binds nothing: `event` stays the entry event.
+            LocalScope scope(&root);
+            if (k.binding) {
+              if (std::optional<SourceRange> first = root.find(k.binding->text)) {
+                Diagnostic& d = report(DiagKind::DuplicateBinding, k.binding->range,
+                                       "`" + k.binding->text + "` is already declared");
+                if (first->valid()) d.secondary.push_back({*first, "first declared here"});
+                else d.notes.push_back("`profile` always names the customer profile");
+                scope.declare(k.binding->text, k.binding->range, types.error());
+              } else {
+                scope.declare(k.binding->text, k.binding->range, type);
+              }
+            }
+            if (k.when != ast::kNoExpr) {
+              exprs.expect(k.when, scope.scope, types.boolean(), "the `when` condition of `exit on`");
+            }
+          } else if constexpr (std::is_same_v<T, ast::ExitWhenClause>) {
+            exprs.expect(k.condition, root.scope, types.boolean(), "the condition of `exit when`");
+          } else if constexpr (std::is_same_v<T, ast::TimeoutClause>) {
+            if (auto v = checkDuration(k.duration, pure, "the journey's `timeout`", true)) {
+              state.timeout = *v;
+            }
+          } else if constexpr (std::is_same_v<T, ast::TimezoneClause>) {
+            checkTimezone(k.zone, root.scope, "the journey's `timezone`");
+          } else if constexpr (std::is_same_v<T, ast::QuietHoursClause>) {
+            bool valid = checkTimeOfDay(k.from);
+            valid = checkTimeOfDay(k.to) && valid;
+            if (valid && k.from.hour == k.to.hour && k.from.minute == k.to.minute) {
+              Diagnostic& d = report(DiagKind::EmptyQuietHours,
+                                     SourceRange::cover(k.from.range, k.to.range),
+                                     "quiet hours start and end at the same time");
+              d.helps.push_back("quiet hours may wrap past midnight, as in `21:00 to 08:00`");
+            }
+          } else if constexpr (std::is_same_v<T, ast::CapDecl>) {
+            checkCap(k, pure);
+          }
+        },
+        c->kind);
+  }
+
+  LocalScope body(&root);
+  checkBlock(j.steps, body, state);
+  lintJourney(j, state.timeout);
+}
+
+}  // namespace journey::sema

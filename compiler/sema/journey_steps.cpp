@@ -1,0 +1,378 @@
+// A journey's steps. Local names are block scoped: `let n` and `call ... as n` are visible in
+// the rest of their block and in nested blocks, not after the block (so a name declared inside
+// an `if` is not visible after it). A local name may not shadow a visible one: that is an
+// error, since a journey reads top to bottom and a reused name would hide what it meant above.
+#include <algorithm>
+#include <set>
+
+#include "compiler/sema/program_checker.h"
+#include "compiler/sema/suggest.h"
+
+namespace journey::sema {
+namespace {
+
+template <typename Map>
+std::vector<std::string> keys(const Map& m) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : m) out.push_back(name);
+  return out;
+}
+
+std::set<std::string> intersect(const std::set<std::string>& a, const std::set<std::string>& b) {
+  std::set<std::string> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
+  return out;
+}
+
+}  // namespace
+
+// Declares a local in `scope`, unless the name is already visible (then reports, and declares
+// it with the Error type so that its uses report nothing more).
+static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& name, TypeId type) {
+  if (std::optional<SourceRange> first = scope.find(name.text)) {
+    Diagnostic& d = c.report(DiagKind::DuplicateBinding, name.range,
+                             "`" + name.text + "` is already declared");
+    if (first->valid()) d.secondary.push_back({*first, "first declared here"});
+    else d.notes.push_back("`profile` always names the customer profile");
+    d.helps.push_back("choose another name");
+    return;
+  }
+  scope.declare(name.text, name.range, type);
+}
+
+void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, JourneyState& journey) {
+  auto checkPayload = [&](const std::vector<ast::FieldInit>& fields, const Scope& s) {
+    std::map<std::string, SourceRange, std::less<>> seen;
+    for (const ast::FieldInit& f : fields) {
+      auto [it, fresh] = seen.try_emplace(f.field.text, f.field.range);
+      if (!fresh) {
+        Diagnostic& d = report(DiagKind::DuplicateField, f.field.range,
+                               "field `" + f.field.text + "` is given twice");
+        d.secondary.push_back({it->second, "first given here"});
+      }
+      exprs.check(f.value, s);
+    }
+  };
+
+  for (const ast::Step& step : block) {
+    std::visit(
+        [&](const auto& k) {
+          using T = std::decay_t<decltype(k)>;
+          if constexpr (std::is_same_v<T, ast::WaitStep>) {
+            // A computed wait is allowed; a constant one must be positive.
+            checkDuration(k.duration, scope.scope, "the duration of `wait`", false);
+          } else if constexpr (std::is_same_v<T, ast::WaitUntilStep>) {
+            exprs.expect(k.at, scope.scope, types.timestamp(), "the time of `wait until`");
+          } else if constexpr (std::is_same_v<T, ast::WaitUntilTimeStep>) {
+            checkTimeOfDay(k.time);
+          } else if constexpr (std::is_same_v<T, ast::WaitForStep>) {
+            checkWaitFor(k, scope, journey);
+          } else if constexpr (std::is_same_v<T, ast::IfStep>) {
+            checkIf(k, scope, journey);
+          } else if constexpr (std::is_same_v<T, ast::SplitStep>) {
+            checkSplit(k, scope, journey);
+          } else if constexpr (std::is_same_v<T, ast::SendStep>) {
+            if (!symbols.channels.count(k.channel.text)) {
+              reportUnknown(DiagKind::UnknownChannel, k.channel, "channel", keys(symbols.channels));
+            }
+            checkPayload(k.payload, scope.scope);  // payload fields may be of any type
+          } else if constexpr (std::is_same_v<T, ast::CallStep>) {
+            TypeId response = types.error();
+            if (auto it = symbols.actions.find(k.action.text); it != symbols.actions.end()) {
+              response = it->second.response;
+            } else {
+              reportUnknown(DiagKind::UnknownAction, k.action, "action", keys(symbols.actions));
+            }
+            checkPayload(k.args, scope.scope);
+            // The response is not bound inside `on error`: there is none.
+            if (k.onError) {
+              LocalScope onError(&scope);
+              checkBlock(*k.onError, onError, journey);
+            }
+            if (k.binding) declareLocal(*this, scope, *k.binding, response);
+          } else if constexpr (std::is_same_v<T, ast::SetStep>) {
+            checkSet(k, scope);
+          } else if constexpr (std::is_same_v<T, ast::LetStep>) {
+            TypeId t = exprs.check(k.value, scope.scope);
+            declareLocal(*this, scope, k.name, t);
+          } else if constexpr (std::is_same_v<T, ast::EmitStep>) {
+            auto it = symbols.events.find(k.event.text);
+            if (it == symbols.events.end()) {
+              reportUnknown(DiagKind::UnknownEvent, k.event, "event", keys(symbols.events));
+              for (const ast::FieldInit& f : k.fields) exprs.check(f.value, scope.scope);
+            } else {
+              checkRecordFields(k.fields, it->second.record, "event `" + k.event.text + "`",
+                                k.event.range, scope.scope, false);
+            }
+          } else if constexpr (std::is_same_v<T, ast::GotoStep>) {
+            checkGoto(k, journey);
+          } else if constexpr (std::is_same_v<T, ast::EndStep>) {
+            // The reason is a plain string: nothing to check.
+          }
+        },
+        step.kind);
+  }
+}
+
+void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
+                                  JourneyState& journey) {
+  // Handlers are named by an event's binding, or by the event's name when it has none (then
+  // nothing is bound in the handler).
+  struct Awaited {
+    const ast::AwaitedEvent* event;
+    TypeId type;
+    bool handled = false;
+    SourceRange handler;
+  };
+  std::vector<Awaited> awaited;
+  std::map<std::string, SourceRange, std::less<>> bindings;
+  for (const ast::AwaitedEvent& e : w.events) {
+    TypeId type = types.error();
+    if (auto it = symbols.events.find(e.event.text); it != symbols.events.end()) {
+      type = it->second.type;
+    } else {
+      reportUnknown(DiagKind::UnknownEvent, e.event, "event", keys(symbols.events));
+    }
+    LocalScope whenScope(&scope);
+    if (e.binding) {
+      auto [it, fresh] = bindings.try_emplace(e.binding->text, e.binding->range);
+      if (!fresh) {
+        Diagnostic& d = report(DiagKind::DuplicateBinding, e.binding->range,
+                               "`" + e.binding->text + "` is already declared");
+        d.secondary.push_back({it->second, "first declared here"});
+        d.helps.push_back("give each awaited event its own name");
+        type = types.error();
+        whenScope.declare(e.binding->text, e.binding->range, type);
+      } else if (scope.find(e.binding->text)) {
+        declareLocal(*this, scope, *e.binding, type);  // reports the duplicate
+        type = types.error();
+        whenScope.declare(e.binding->text, e.binding->range, type);
+      } else {
+        whenScope.declare(e.binding->text, e.binding->range, type);
+      }
+    }
+    if (e.when != ast::kNoExpr) {
+      exprs.expect(e.when, whenScope.scope, types.boolean(), "the `when` condition of `wait for`");
+    }
+    awaited.push_back({&e, type, false, SourceRange{}});
+  }
+  if (w.within != ast::kNoExpr) checkDuration(w.within, scope.scope, "`within`", true);
+
+  std::vector<std::string> names;
+  for (const Awaited& a : awaited) {
+    names.push_back(a.event->binding ? a.event->binding->text : a.event->event.text);
+  }
+  for (const ast::OnHandler& h : w.handlers) {
+    LocalScope body(&scope);
+    auto found = std::find(names.begin(), names.end(), h.binding.text);
+    if (found == names.end()) {
+      Diagnostic& d = report(DiagKind::UnknownHandler, h.binding.range,
+                             "`" + h.binding.text + "` is not an awaited event of this `wait for`");
+      if (auto close = closestName(h.binding.text, names)) {
+        d.helps.push_back("did you mean `" + *close + "`?");
+      } else {
+        d.notes.push_back("a handler names an awaited event's binding (`as name`)");
+      }
+      // Bound with the Error type so that the body's uses of it report nothing more.
+      body.declare(h.binding.text, h.binding.range, types.error());
+    } else {
+      Awaited& a = awaited[found - names.begin()];
+      if (a.handled) {
+        Diagnostic& d = report(DiagKind::DuplicateHandler, h.binding.range,
+                               "`" + h.binding.text + "` is handled twice");
+        d.secondary.push_back({a.handler, "first handled here"});
+      }
+      a.handled = true;
+      a.handler = h.binding.range;
+      if (a.event->binding) {
+        body.declare(a.event->binding->text, a.event->binding->range, a.type);
+        // The handled event never changes: its `when` presence tests hold in the handler.
+        for (const std::string& path : provenPresent(ast, a.event->when, true)) {
+          if (path.rfind(a.event->binding->text + ".", 0) == 0) body.scope.guard(path);
+        }
+      }
+    }
+    checkBlock(h.body, body, journey);
+  }
+  // Awaited events without a handler are allowed: they end the wait and the journey goes on
+  // after the `wait for`.
+  if (w.timeout) {
+    LocalScope timeout(&scope);
+    checkBlock(*w.timeout, timeout, journey);
+  }
+}
+
+void ProgramChecker::checkIf(const ast::IfStep& s, LocalScope& scope, JourneyState& journey) {
+  // `elseScope` accumulates what the earlier conditions being false proves; each branch adds
+  // what its own condition being true proves. After the `if`, a path is guarded when every
+  // branch that can fall through proves it.
+  LocalScope elseScope(&scope);
+  std::set<std::string> falsePaths;
+  std::optional<std::set<std::string>> afterPaths;
+  auto fallsThrough = [&](std::set<std::string> paths) {
+    afterPaths = afterPaths ? intersect(*afterPaths, paths) : paths;
+  };
+  for (const ast::IfBranch& b : s.branches) {
+    exprs.expect(b.condition, elseScope.scope, types.boolean(), "the condition of `if`");
+    LocalScope body(&elseScope);
+    std::set<std::string> entered = falsePaths;
+    for (const std::string& p : provenPresent(ast, b.condition, true)) {
+      body.scope.guard(p);
+      entered.insert(p);
+    }
+    checkBlock(b.body, body, journey);
+    if (!alwaysEnds(b.body)) fallsThrough(entered);
+    for (const std::string& p : provenPresent(ast, b.condition, false)) {
+      elseScope.scope.guard(p);
+      falsePaths.insert(p);
+    }
+  }
+  if (s.elseBody) {
+    LocalScope body(&elseScope);
+    checkBlock(*s.elseBody, body, journey);
+    if (!alwaysEnds(*s.elseBody)) fallsThrough(falsePaths);
+  } else {
+    fallsThrough(falsePaths);
+  }
+  if (afterPaths) {
+    for (const std::string& p : *afterPaths) scope.scope.guard(p);
+  }
+}
+
+void ProgramChecker::checkSplit(const ast::SplitStep& s, LocalScope& scope, JourneyState& journey) {
+  auto [it, fresh] = journey.splitNames.try_emplace(s.name, s.nameRange);
+  if (!fresh) {
+    Diagnostic& d = report(DiagKind::DuplicateSplitName, s.nameRange,
+                           "journey `" + journey.decl->name.text + "` already has a split named `" +
+                               s.name + "`");
+    d.secondary.push_back({it->second, "first split with this name"});
+  }
+  int64_t sum = 0;
+  bool valid = true;
+  for (const ast::SplitArm& arm : s.arms) {
+    if (arm.percent < 1 || arm.percent > 100) {
+      report(DiagKind::InvalidSplitPercent, arm.percentRange,
+             "a split percentage must be from 1% to 100%, not " + std::to_string(arm.percent) + "%");
+      valid = false;
+    }
+    sum += arm.percent;
+  }
+  if (valid && sum != 100) {
+    Diagnostic& d = report(DiagKind::SplitSum, s.nameRange,
+                           "the percentages of split `" + s.name + "` sum to " +
+                               std::to_string(sum) + "%, not 100%");
+    std::string terms;
+    for (const ast::SplitArm& arm : s.arms) {
+      terms += (terms.empty() ? "" : " + ") + std::to_string(arm.percent) + "%";
+    }
+    if (!terms.empty()) d.notes.push_back("the arms take " + terms);
+  }
+  for (const ast::SplitArm& arm : s.arms) {
+    LocalScope body(&scope);
+    checkBlock(arm.body, body, journey);
+  }
+}
+
+void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
+  auto checkValueOnly = [&] { exprs.check(s.value, scope.scope); };
+  if (s.path.empty()) return checkValueOnly();
+  if (s.path[0].text != "profile") {
+    Diagnostic& d = report(DiagKind::InvalidSetTarget, s.path[0].range,
+                           "`set` updates the profile: its path starts with `profile`, not `" +
+                               s.path[0].text + "`");
+    d.helps.push_back("instance variables are declared with `let` and cannot be reassigned");
+    return checkValueOnly();
+  }
+  if (s.path.size() == 1) {
+    Diagnostic& d = report(DiagKind::InvalidSetTarget, s.path[0].range,
+                           "`set` updates a field of the profile, not the whole profile");
+    d.helps.push_back("name the field: `set profile.field = value`");
+    return checkValueOnly();
+  }
+  if (s.path[1].text == "id") {
+    Diagnostic& d = report(DiagKind::InvalidSetTarget, s.path[1].range,
+                           "the profile's `id` cannot be changed");
+    d.notes.push_back("`id` is the profile's identity");
+    return checkValueOnly();
+  }
+  std::string written = "profile";
+  TypeId current = profileType;
+  for (size_t i = 1; i < s.path.size(); ++i) {
+    const ast::Name& segment = s.path[i];
+    TypeKind kind = types.kind(current);
+    if (kind == TypeKind::Error) return checkValueOnly();
+    if (kind == TypeKind::Dyn) {
+      current = types.dyn();
+    } else if (kind == TypeKind::Map && types.kind(types.param(current, 0)) == TypeKind::String) {
+      current = types.param(current, 1);  // `profile.attributes.color`: a map entry
+    } else if (kind == TypeKind::Record) {
+      // Copy: checking may add records and move the table's storage.
+      RecordInfo info = types.recordInfo(types.get(current).record);
+      int index = info.find(segment.text);
+      if (index < 0) {
+        Diagnostic& d = report(DiagKind::UnknownField, segment.range,
+                               (i == 1 ? "the schema" : "`" + written + "`") + std::string(" has no field `") +
+                                   segment.text + "`");
+        std::vector<std::string> names;
+        for (const RecordField& f : info.fields) names.push_back(f.name);
+        if (auto close = closestName(segment.text, names)) {
+          d.helps.push_back("did you mean `" + *close + "`?");
+        }
+        return checkValueOnly();
+      }
+      current = info.fields[index].type;
+    } else {
+      report(DiagKind::InvalidSetTarget, segment.range,
+             "`" + written + "` is a `" + types.print(current) + "`, which has no fields");
+      return checkValueOnly();
+    }
+    written += "." + segment.text;
+  }
+  exprs.expect(s.value, scope.scope, current, "the value of `set " + written + "`");
+  // The field now holds a value, whatever it held before.
+  scope.scope.guard(written);
+}
+
+void ProgramChecker::checkGoto(const ast::GotoStep& g, JourneyState& journey) {
+  auto it = symbols.journeys.find(g.journey.text);
+  if (it == symbols.journeys.end()) {
+    reportUnknown(DiagKind::UnknownJourney, g.journey, "journey", keys(symbols.journeys));
+    return;
+  }
+  // Both journeys must start on the same event: the target starts with this one's entry event.
+  auto eventEntry = [](const ast::JourneyDecl& j) -> const ast::EventEntry* {
+    for (const ast::Clause& c : j.clauses) {
+      if (auto* entry = std::get_if<ast::EntryClause>(&c.kind)) {
+        return std::get_if<ast::EventEntry>(&entry->kind);
+      }
+    }
+    return nullptr;
+  };
+  const ast::JourneyDecl& target = *it->second.decl;
+  const ast::EventEntry* mine = eventEntry(*journey.decl);
+  const ast::EventEntry* theirs = eventEntry(target);
+  if (!mine) {
+    Diagnostic& d = report(DiagKind::GotoEntryMismatch, g.journey.range,
+                           "journey `" + journey.decl->name.text +
+                               "` does not start on an event, so it cannot `goto` another journey");
+    d.notes.push_back("`goto` starts the target journey with this journey's entry event");
+    return;
+  }
+  if (!symbols.events.count(mine->event.text)) return;  // already reported
+  if (!theirs) {
+    Diagnostic& d = report(DiagKind::GotoEntryMismatch, g.journey.range,
+                           "journey `" + target.name.text + "` does not start on an event");
+    d.secondary.push_back({target.name.range, "`" + target.name.text + "` is declared here"});
+    d.notes.push_back("`goto` starts the target journey with this journey's entry event `" +
+                      mine->event.text + "`");
+    return;
+  }
+  if (!symbols.events.count(theirs->event.text) || theirs->event.text == mine->event.text) return;
+  Diagnostic& d = report(DiagKind::GotoEntryMismatch, g.journey.range,
+                         "journey `" + target.name.text + "` starts on `" + theirs->event.text +
+                             "`, not `" + mine->event.text + "`");
+  d.secondary.push_back({theirs->event.range, "`" + target.name.text + "` starts here"});
+  d.notes.push_back("`goto` starts the target journey with this journey's entry event");
+}
+
+}  // namespace journey::sema

@@ -1,0 +1,175 @@
+// Internal to compiler/sema: the state of one `checkProgram` run, shared by the files that
+// implement its passes (declarations, cycles, journey clauses, steps, lints). Only checker.h is
+// the public door.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "compiler/ast/ast.h"
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/sema/checker.h"
+#include "compiler/sema/expr_checker.h"
+#include "compiler/sema/symbols.h"
+#include "compiler/sema/types.h"
+
+namespace journey::sema {
+
+// A block's local names: the expression checker's Scope plus where each name was declared, so
+// a duplicate binding can point at the first one.
+class LocalScope {
+ public:
+  explicit LocalScope(LocalScope* parent) : scope(parent ? &parent->scope : nullptr), parent_(parent) {}
+  LocalScope(const LocalScope&) = delete;
+  LocalScope& operator=(const LocalScope&) = delete;
+
+  void declare(const std::string& name, SourceRange where, TypeId type) {
+    scope.declare(name, type);
+    sites_.push_back({name, where});
+  }
+  // Where `name` was declared in this scope or an enclosing one (an invalid range for `profile`).
+  std::optional<SourceRange> find(std::string_view name) const;
+  LocalScope* parent() const { return parent_; }
+
+  Scope scope;
+
+ private:
+  struct Site {
+    std::string name;
+    SourceRange range;
+  };
+  LocalScope* parent_;
+  std::vector<Site> sites_;
+};
+
+// A value known when the program is compiled: an integer or a duration (in nanoseconds).
+struct ConstantValue {
+  enum class Kind : uint8_t { Int, Duration } kind = Kind::Int;
+  int64_t value = 0;
+};
+
+// What the checker knows about one journey while walking it.
+struct JourneyState {
+  const ast::JourneyDecl* decl = nullptr;
+  std::optional<TypeId> entryEvent;            // `entry on E`: E's record type
+  std::map<std::string, SourceRange> splitNames;
+  int64_t timeout = 0;                         // nanoseconds; default 90d
+};
+
+class ProgramChecker {
+ public:
+  ProgramChecker(const SourceManager& sources, const ast::Ast& ast, DiagnosticSink& diags,
+                 CheckedProgram& out);
+  void run();
+
+  // --- shared state -------------------------------------------------------------------------
+  const SourceManager& sources;
+  const ast::Ast& ast;
+  DiagnosticSink& diags;
+  TypeTable& types;
+  ProgramSymbols& symbols;
+  CheckContext context;
+  ExprChecker exprs;
+
+  struct Declared {
+    const char* kind;  // "event", "audience", ... for messages
+    SourceRange range;
+  };
+  std::map<std::string, Declared, std::less<>> declared;  // every program-level name
+  const ast::SchemaDecl* schema = nullptr;
+  TypeId profileType = 0;  // the schema's record type, or Error when there is none
+
+  // --- reporting (checker.cpp) --------------------------------------------------------------
+  Diagnostic& report(DiagKind kind, SourceRange range, std::string message);
+  // Reports an unknown name with a "did you mean" among `candidates`.
+  void reportUnknown(DiagKind kind, const ast::Name& name, std::string_view what,
+                     const std::vector<std::string>& candidates);
+  // A Scope with `profile` (for audiences, channels and journeys).
+  void declareProfile(LocalScope& scope);
+
+  // --- declarations.cpp ---------------------------------------------------------------------
+  void collectNames();
+  void declareRecords();
+  TypeId resolveType(const ast::TypeRef& ref, const std::string& inlineName);
+  void fillRecord(RecordId id, const std::vector<ast::FieldDecl>& fields);
+  void resolveSignatures();
+  void checkFieldDefaults();
+  void checkEvent(const ast::EventDecl& d);
+  void checkChannel(const ast::ChannelDecl& d);
+  void checkAudience(const ast::AudienceDecl& d);
+  void checkAction(const ast::ActionDecl& d);
+  void checkCap(const ast::CapDecl& d, const Scope& scope);
+  void checkConst(const ast::ConstDecl& d);
+  void checkFn(const ast::FnDecl& d);
+  // Checks `fields` (an `emit` or a `mock`) against a record: known names, no duplicates, each
+  // value assignable, every required field given.
+  void checkRecordFields(const std::vector<ast::FieldInit>& fields, RecordId record,
+                         std::string_view recordWhat, SourceRange whole, const Scope& scope,
+                         bool allowTime);
+
+  // --- constants.cpp ------------------------------------------------------------------------
+  std::optional<ConstantValue> constantValue(ast::ExprId e, int depth = 0) const;
+  mutable std::map<std::string, std::optional<ConstantValue>, std::less<>> constantCache;
+  // Checks that `e` is a duration; when `mustBeConstant`, also a constant; when its value is
+  // known, that it is positive. Returns the value when known.
+  std::optional<int64_t> checkDuration(ast::ExprId e, const Scope& scope, std::string_view what,
+                                       bool mustBeConstant);
+  // `cap N` and `retries N`: a constant int, at least `minimum`.
+  void checkCount(ast::ExprId e, const Scope& scope, std::string_view what, int64_t minimum);
+
+  // --- cycles.cpp ---------------------------------------------------------------------------
+  void checkAudienceCycles();
+  // Checks consts and fns in dependency order (so an untyped const is typed before its uses),
+  // reporting cycles.
+  void checkConstsAndFns();
+  void checkGotoCycles();
+
+  // --- journey_clauses.cpp ------------------------------------------------------------------
+  void checkJourney(const ast::JourneyDecl& j);
+  bool checkTimeOfDay(const ast::TimeOfDay& t);
+  void checkTimezone(ast::ExprId zone, const Scope& scope, std::string_view what);
+
+  // --- journey_steps.cpp --------------------------------------------------------------------
+  void checkBlock(const ast::Block& block, LocalScope& scope, JourneyState& journey);
+  void checkWaitFor(const ast::WaitForStep& w, LocalScope& scope, JourneyState& journey);
+  void checkIf(const ast::IfStep& s, LocalScope& scope, JourneyState& journey);
+  void checkSplit(const ast::SplitStep& s, LocalScope& scope, JourneyState& journey);
+  void checkSet(const ast::SetStep& s, LocalScope& scope);
+  void checkGoto(const ast::GotoStep& g, JourneyState& journey);
+
+  // --- lints.cpp ----------------------------------------------------------------------------
+  void lintJourney(const ast::JourneyDecl& j, int64_t timeout);
+};
+
+// --- guards.cpp -----------------------------------------------------------------------------
+// The `has()` paths (`profile.email`) that are known present when `condition` evaluates to
+// `whenTrue`.
+std::vector<std::string> provenPresent(const ast::Ast& ast, ast::ExprId condition, bool whenTrue);
+// Whether running `block` always ends the instance (`end`, `goto`, or branches that all do).
+bool alwaysEnds(const ast::Block& block);
+bool stepAlwaysEnds(const ast::Step& step);
+
+// --- constants.cpp --------------------------------------------------------------------------
+// `30d`, `1h30m`, `500ms`, `-5m`: a duration as it would be written.
+std::string formatDuration(int64_t nanos);
+inline constexpr int64_t kNanosPerSecond = 1'000'000'000;
+inline constexpr int64_t kDefaultJourneyTimeout = 90LL * 24 * 3600 * kNanosPerSecond;
+
+// --- timezone.cpp, cron.cpp -----------------------------------------------------------------
+// Whether `name` is an IANA time zone name in the system's time zone database. Always true when
+// the database cannot be read, so a missing database is not blamed on the program.
+bool isKnownTimezone(std::string_view name);
+std::vector<std::string> timezoneNames();
+
+struct CronError {
+  std::string message;
+  size_t offset = 0;  // the offending part of the cron string
+  size_t length = 0;
+};
+std::optional<CronError> validateCron(std::string_view cron);
+
+}  // namespace journey::sema

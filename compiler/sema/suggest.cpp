@@ -1,0 +1,58 @@
+#include "compiler/sema/suggest.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace journey::sema {
+
+size_t editDistance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of two adjacent
+  // characters (`emial` -> `email`) each cost one.
+  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j) {
+      size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> closestName(std::string_view name,
+                                       const std::vector<std::string>& candidates) {
+  std::string lowered = lower(name);
+  for (const std::string& c : candidates) {
+    if (c != name && lower(c) == lowered) return c;
+  }
+  // About one typo per three characters, at least one: `Purchse` finds `Purchase`, while `a`
+  // does not suggest `b`.
+  size_t limit = std::max<size_t>(1, name.size() / 3);
+  std::optional<std::string> best;
+  size_t bestDistance = limit + 1;
+  for (const std::string& c : candidates) {
+    if (c == name) continue;
+    size_t d = editDistance(lowered, lower(c));
+    if (d < bestDistance && d < std::max(name.size(), c.size())) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+}  // namespace journey::sema

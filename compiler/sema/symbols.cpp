@@ -1,0 +1,31 @@
+// Scope: local names, innermost first, and the presence facts proven on the way here.
+#include "compiler/sema/symbols.h"
+
+namespace journey::sema {
+
+std::optional<TypeId> Scope::lookup(std::string_view name) const {
+  for (const Scope* s = this; s; s = s->parent_) {
+    // Later declarations shadow earlier ones in the same scope.
+    for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it) {
+      if (it->first == name) return it->second;
+    }
+  }
+  return std::nullopt;
+}
+
+void Scope::visibleNames(std::vector<std::string>& out) const {
+  for (const Scope* s = this; s; s = s->parent_) {
+    for (const auto& [name, type] : s->vars_) out.push_back(name);
+  }
+}
+
+bool Scope::isGuarded(std::string_view path) const {
+  for (const Scope* s = this; s; s = s->parent_) {
+    for (const std::string& g : s->guarded_) {
+      if (g == path) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace journey::sema

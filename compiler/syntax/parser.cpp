@@ -1,0 +1,125 @@
+// The entry points: lex and filter, parse (SLL first, full LL with error recovery only when SLL
+// fails), then build the AST.
+#include "compiler/syntax/parser.h"
+
+#include <algorithm>
+
+#include <antlr4-runtime.h>
+
+#include "JourneyParser.h"
+#include "compiler/syntax/ast_builder.h"
+#include "compiler/syntax/source_text.h"
+#include "compiler/syntax/syntax_errors.h"
+#include "compiler/syntax/token_filter.h"
+
+namespace journey::syntax {
+
+using grammar::JourneyParser;
+
+namespace {
+
+// Bails out on the first error without composing ANTLR's own message for it.
+class QuietBailStrategy : public antlr4::BailErrorStrategy {
+ public:
+  void reportError(antlr4::Parser*, const antlr4::RecognitionException&) override {}
+};
+
+// Runs one entry rule. SLL prediction with a bailing strategy is fast and right for almost every
+// valid input; on failure the input is parsed again with full LL prediction and our error
+// strategy, which reports and recovers.
+template <typename Ctx>
+Ctx* parseTwoStage(JourneyParser& parser, ParseSession& session, Ctx* (JourneyParser::*entry)()) {
+  auto* simulator = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
+  parser.removeErrorListeners();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+  parser.setErrorHandler(std::make_shared<QuietBailStrategy>());
+  try {
+    return (parser.*entry)();
+  } catch (const antlr4::ParseCancellationException&) {
+  } catch (const antlr4::RecognitionException&) {
+  }
+  parser.reset();
+  simulator->setPredictionMode(antlr4::atn::PredictionMode::LL);
+  parser.setErrorHandler(std::make_shared<SyntaxErrorStrategy>(session));
+  return (parser.*entry)();
+}
+
+// Everything one parse needs, alive together: the token stream refers to the lexer's input.
+struct ParseRun {
+  ParseRun(const SourceManager& sources, FileId file, FilterMode mode, DiagnosticSink& diags)
+      : text(file, sources.text(file)),
+        errorsBefore(diags.errorCount()),
+        tokens(text, mode, &diags),
+        session{text, tokens, diags, errorsBefore},
+        source(tokens.takeTokens()),
+        stream(&source),
+        parser(&stream) {}
+
+  SourceText text;
+  size_t errorsBefore;
+  TokenizedFile tokens;
+  ParseSession session;
+  antlr4::ListTokenSource source;
+  antlr4::CommonTokenStream stream;
+  JourneyParser parser;
+};
+
+// Moves a file's syntax diagnostics to `out` in source order: the builder reports some
+// problems (escapes, macros) after the parser reported later ones.
+void moveSorted(DiagnosticSink& from, DiagnosticSink& out) {
+  std::vector<Diagnostic> all = from.all();
+  std::stable_sort(all.begin(), all.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.range.begin < b.range.begin;
+  });
+  for (Diagnostic& d : all) out.report(d.kind, d.range, d.message) = std::move(d);
+}
+
+void reportInternalFailure(DiagnosticSink& diags, FileId file, const char* what) {
+  diags.report(DiagKind::UnexpectedToken, SourceRange{file, 0, 0},
+               std::string("the parser could not read this file (") + what + ")");
+}
+
+}  // namespace
+
+ast::Module parseFile(FileId file, const SourceManager& sources, ast::Ast& ast,
+                      DiagnosticSink& diags) {
+  DiagnosticSink local;
+  ast::Module module{file, {}};
+  try {
+    ParseRun run(sources, file, FilterMode::File, local);
+    if (!run.tokens.refused()) {
+      JourneyParser::FileContext* tree = parseTwoStage(run.parser, run.session, &JourneyParser::file);
+      AstBuilder builder(run.text, ast, local);
+      module = builder.buildFile(tree);
+    }
+  } catch (const std::exception& e) {
+    // The grammar and the recovery are meant to make this unreachable; never crash on input.
+    reportInternalFailure(local, file, e.what());
+  }
+  moveSorted(local, diags);
+  return module;
+}
+
+ast::ExprId parseExpression(FileId file, const SourceManager& sources, ast::Ast& ast,
+                            DiagnosticSink& diags) {
+  try {
+    ParseRun run(sources, file, FilterMode::Expression, diags);
+    if (run.tokens.refused()) return ast::kNoExpr;
+    JourneyParser::ExprFileContext* tree =
+        parseTwoStage(run.parser, run.session, &JourneyParser::exprFile);
+    AstBuilder builder(run.text, ast, diags);
+    ast::ExprId e = builder.buildExpression(tree);
+    return diags.errorCount() > run.errorsBefore ? ast::kNoExpr : e;
+  } catch (const std::exception& e) {
+    reportInternalFailure(diags, file, e.what());
+    return ast::kNoExpr;
+  }
+}
+
+std::string dumpTokens(FileId file, const SourceManager& sources) {
+  SourceText text(file, sources.text(file));
+  TokenizedFile tokens(text, FilterMode::File, nullptr);
+  return describeTokens(text, sources, tokens);
+}
+
+}  // namespace journey::syntax

@@ -1,0 +1,731 @@
+#include "compiler/syntax/syntax_errors.h"
+
+#include <memory>
+#include <set>
+#include <unordered_set>
+
+#include "JourneyParser.h"
+#include "compiler/syntax/token_kinds.h"
+
+namespace journey::syntax {
+
+using grammar::JourneyParser;
+using antlr4::misc::IntervalSet;
+
+namespace {
+
+// Rules that end at a separator: recovery skips to the end of the innermost one.
+bool isSyncRule(size_t rule) {
+  switch (rule) {
+    case JourneyParser::RuleDecl: case JourneyParser::RuleJourneyItem:
+    case JourneyParser::RuleStmt: case JourneyParser::RuleClause:
+    case JourneyParser::RuleActionItem: case JourneyParser::RuleHandler:
+    case JourneyParser::RuleSplitArm: case JourneyParser::RuleFieldDecl:
+    case JourneyParser::RuleFieldInit:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Fields are also separated by commas.
+bool isFieldRule(size_t rule) {
+  return rule == JourneyParser::RuleFieldDecl || rule == JourneyParser::RuleFieldInit;
+}
+
+// Rules made of items separated by newlines: the file, and the braces of journeys, blocks,
+// `wait for` handlers, splits and actions. The item rule of each, or SIZE_MAX.
+size_t itemRuleOf(size_t bodyRule) {
+  switch (bodyRule) {
+    case JourneyParser::RuleFile: return JourneyParser::RuleDecl;
+    case JourneyParser::RuleJourneyDecl: return JourneyParser::RuleJourneyItem;
+    case JourneyParser::RuleBlock: return JourneyParser::RuleStmt;
+    case JourneyParser::RuleWaitBody: return JourneyParser::RuleHandler;
+    case JourneyParser::RuleSplitBody: return JourneyParser::RuleSplitArm;
+    case JourneyParser::RuleActionDecl: return JourneyParser::RuleActionItem;
+    default: return SIZE_MAX;
+  }
+}
+
+// Whether the parser is between the braces of a body (for the file: anywhere).
+bool insideBody(antlr4::ParserRuleContext* ctx) {
+  if (ctx == nullptr || itemRuleOf(ctx->getRuleIndex()) == SIZE_MAX) return false;
+  if (ctx->getRuleIndex() == JourneyParser::RuleFile) return true;
+  return ctx->getToken(JourneyParser::LBRACE, 0) != nullptr;
+}
+
+// Where a body invokes its item rule, and where it continues after the item.
+struct ItemCall {
+  size_t invokingState = SIZE_MAX;
+  size_t followState = SIZE_MAX;
+};
+ItemCall itemCallOf(const antlr4::atn::ATN& atn, size_t bodyRule) {
+  size_t itemRule = itemRuleOf(bodyRule);
+  for (antlr4::atn::ATNState* s : atn.states) {
+    if (s == nullptr || s->ruleIndex != bodyRule) continue;
+    for (antlr4::atn::Transition* t : s->transitions) {
+      if (t->getSerializationType() == antlr4::atn::Transition::RULE &&
+          t->target->ruleIndex == itemRule) {
+        return ItemCall{s->stateNumber,
+                        static_cast<antlr4::atn::RuleTransition*>(t)->followState->stateNumber};
+      }
+    }
+  }
+  return ItemCall{};
+}
+
+void parseItem(antlr4::Parser* parser, size_t itemRule) {
+  auto* p = static_cast<JourneyParser*>(parser);
+  switch (itemRule) {
+    case JourneyParser::RuleDecl: p->decl(); break;
+    case JourneyParser::RuleJourneyItem: p->journeyItem(); break;
+    case JourneyParser::RuleStmt: p->stmt(); break;
+    case JourneyParser::RuleHandler: p->handler(); break;
+    case JourneyParser::RuleSplitArm: p->splitArm(); break;
+    case JourneyParser::RuleActionItem: p->actionItem(); break;
+    default: break;
+  }
+}
+
+bool isSeparator(size_t type) { return type == JourneyParser::NEWLINE || type == JourneyParser::SEMI; }
+
+// Rules whose tokens are names or literals, not keywords the grammar asks for by themselves.
+bool isNameRule(size_t rule) {
+  return rule == JourneyParser::RuleIdent || rule == JourneyParser::RuleSelector ||
+         rule == JourneyParser::RuleReserved;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the parser would have accepted at the offending token.
+//
+// For a mismatch ANTLR knows it. For "no viable alternative" the prediction looked ahead
+// several tokens before failing, and the set it reports belongs to the decision's start; this
+// small simulation of the ATN replays the tokens from the decision to the offending one and
+// collects what could come next.
+
+struct ReturnStack {
+  antlr4::atn::ATNState* follow;
+  std::shared_ptr<const ReturnStack> next;
+};
+using StackPtr = std::shared_ptr<const ReturnStack>;
+
+class ExpectationSimulator {
+ public:
+  explicit ExpectationSimulator(const antlr4::atn::ATN& atn) : atn_(atn) {}
+
+  void start(antlr4::atn::ATNState* state, StackPtr stack) { closure(state, std::move(stack)); }
+
+  void step(size_t tokenType) {
+    std::vector<Config> current = std::move(matching_);
+    matching_.clear();
+    visited_.clear();
+    reachedEnd_ = false;
+    for (const Config& c : current) {
+      for (antlr4::atn::Transition* t : c.state->transitions) {
+        if (!t->isEpsilon() && t->matches(tokenType, antlr4::Token::MIN_USER_TOKEN_TYPE,
+                                          atn_.maxTokenType)) {
+          closure(t->target, c.stack);
+        }
+      }
+    }
+  }
+
+  bool alive() const { return !matching_.empty() || reachedEnd_; }
+
+  // What may come next; `keywords` gets the part asked for by keyword, not as a name.
+  IntervalSet expected(std::set<size_t>& rules, IntervalSet& keywords) const {
+    IntervalSet set;
+    for (const Config& c : matching_) {
+      rules.insert(c.state->ruleIndex);
+      for (antlr4::atn::Transition* t : c.state->transitions) {
+        auto kind = t->getSerializationType();
+        if (t->isEpsilon() || kind == antlr4::atn::Transition::NOT_SET ||
+            kind == antlr4::atn::Transition::WILDCARD) {
+          continue;
+        }
+        set.addAll(t->label());
+        if (!isNameRule(c.state->ruleIndex)) keywords.addAll(t->label());
+      }
+    }
+    if (reachedEnd_) set.add(antlr4::Token::EOF);
+    return set;
+  }
+
+ private:
+  struct Config {
+    antlr4::atn::ATNState* state;
+    StackPtr stack;
+  };
+
+  void closure(antlr4::atn::ATNState* s, StackPtr stack) {
+    if (budget_ == 0) return;
+    --budget_;
+    if (!visited_.insert({s, stack.get()}).second) return;
+    if (s->getStateType() == antlr4::atn::ATNState::RULE_STOP) {
+      if (!stack) {
+        reachedEnd_ = true;
+        return;
+      }
+      closure(stack->follow, stack->next);
+      return;
+    }
+    bool consumes = false;
+    for (antlr4::atn::Transition* t : s->transitions) {
+      if (t->getSerializationType() == antlr4::atn::Transition::RULE) {
+        auto* rule = static_cast<antlr4::atn::RuleTransition*>(t);
+        closure(rule->target, std::make_shared<const ReturnStack>(ReturnStack{rule->followState, stack}));
+      } else if (t->isEpsilon()) {
+        closure(t->target, stack);
+      } else {
+        consumes = true;
+      }
+    }
+    if (consumes) matching_.push_back(Config{s, stack});
+  }
+
+  struct PairHash {
+    size_t operator()(const std::pair<antlr4::atn::ATNState*, const ReturnStack*>& p) const {
+      return std::hash<const void*>()(p.first) * 31 + std::hash<const void*>()(p.second);
+    }
+  };
+
+  const antlr4::atn::ATN& atn_;
+  std::vector<Config> matching_;
+  std::unordered_set<std::pair<antlr4::atn::ATNState*, const ReturnStack*>, PairHash> visited_;
+  bool reachedEnd_ = false;
+  size_t budget_ = 50'000;
+};
+
+// The return addresses of the rules being parsed, innermost on top.
+StackPtr returnStackOf(const antlr4::atn::ATN& atn, antlr4::RuleContext* ctx) {
+  std::vector<antlr4::atn::ATNState*> follows;
+  for (antlr4::RuleContext* c = ctx; c != nullptr && c->invokingState != INVALID_INDEX;
+       c = dynamic_cast<antlr4::RuleContext*>(c->parent)) {
+    if (c->invokingState >= atn.states.size()) break;
+    antlr4::atn::ATNState* invoking = atn.states[c->invokingState];
+    if (invoking->transitions.empty() ||
+        invoking->transitions[0]->getSerializationType() != antlr4::atn::Transition::RULE) {
+      break;
+    }
+    follows.push_back(static_cast<antlr4::atn::RuleTransition*>(invoking->transitions[0])->followState);
+  }
+  StackPtr stack;
+  for (auto it = follows.rbegin(); it != follows.rend(); ++it) {
+    stack = std::make_shared<const ReturnStack>(ReturnStack{*it, stack});
+  }
+  return stack;
+}
+
+struct Expectation {
+  IntervalSet tokens;
+  IntervalSet keywords;    // the tokens expected as themselves, not as a name
+  std::set<size_t> rules;  // rules whose states expect the tokens
+};
+
+Expectation expectationFor(antlr4::Parser* parser, const antlr4::RecognitionException& e) {
+  Expectation x;
+  auto* noViable = dynamic_cast<const antlr4::NoViableAltException*>(&e);
+  const antlr4::atn::ATN& atn = parser->getATN();
+  size_t state = e.getOffendingState();
+  if (noViable != nullptr && state < atn.states.size() && noViable->getStartToken() != nullptr &&
+      e.getOffendingToken() != nullptr) {
+    ExpectationSimulator sim(atn);
+    sim.start(atn.states[state], returnStackOf(atn, parser->getContext()));
+    antlr4::TokenStream* input = parser->getTokenStream();
+    size_t from = noViable->getStartToken()->getTokenIndex();
+    size_t to = e.getOffendingToken()->getTokenIndex();
+    for (size_t i = from; i < to && sim.alive(); ++i) sim.step(input->get(i)->getType());
+    if (sim.alive()) x.tokens = sim.expected(x.rules, x.keywords);
+  }
+  if (x.tokens.isEmpty()) {
+    x.tokens = e.getExpectedTokens();
+    antlr4::ParserRuleContext* ctx = parser->getContext();
+    if (ctx != nullptr) x.rules.insert(ctx->getRuleIndex());
+    if (ctx == nullptr || !isNameRule(ctx->getRuleIndex())) x.keywords = x.tokens;
+  }
+  return x;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Words
+
+bool isExpressionStart(size_t t) {
+  return t == JourneyParser::IDENT || isContextualKeyword(t) || isLiteralToken(t) ||
+         t == JourneyParser::LPAREN || t == JourneyParser::LBRACKET ||
+         t == JourneyParser::LBRACE || t == JourneyParser::DOT || t == JourneyParser::MINUS ||
+         t == JourneyParser::NOT;
+}
+
+
+bool isBinaryOperator(size_t t) {
+  switch (t) {
+    case JourneyParser::EQ: case JourneyParser::NE: case JourneyParser::LE:
+    case JourneyParser::GE: case JourneyParser::LT: case JourneyParser::GT:
+    case JourneyParser::AND: case JourneyParser::OR: case JourneyParser::PLUS:
+    case JourneyParser::MINUS: case JourneyParser::STAR: case JourneyParser::SLASH:
+    case JourneyParser::MOD: case JourneyParser::IN: case JourneyParser::QUESTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsStep(size_t t) {
+  switch (t) {
+    case JourneyParser::WAIT: case JourneyParser::IF: case JourneyParser::SPLIT:
+    case JourneyParser::SEND: case JourneyParser::CALL: case JourneyParser::SET:
+    case JourneyParser::LET: case JourneyParser::EMIT: case JourneyParser::GOTO:
+    case JourneyParser::END:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsClause(size_t t) {
+  switch (t) {
+    case JourneyParser::ENTRY: case JourneyParser::KEY: case JourneyParser::REENTRY:
+    case JourneyParser::EXIT: case JourneyParser::TIMEOUT: case JourneyParser::TIMEZONE:
+    case JourneyParser::QUIET: case JourneyParser::CAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsDeclaration(size_t t) {
+  switch (t) {
+    case JourneyParser::IMPORT: case JourneyParser::TYPE: case JourneyParser::SCHEMA:
+    case JourneyParser::EVENT: case JourneyParser::CHANNEL: case JourneyParser::AUDIENCE:
+    case JourneyParser::ACTION: case JourneyParser::CAP: case JourneyParser::CONST:
+    case JourneyParser::FN: case JourneyParser::JOURNEY:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string joinAlternatives(const std::vector<std::string>& items) {
+  std::string out;
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " or " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+// "an expression", "`{`", "end of line or `}`", "a step", ...
+std::string describeExpected(const IntervalSet& set, const IntervalSet& keywords,
+                             const std::set<size_t>& rules, bool afterColon = false) {
+  std::vector<size_t> types;
+  for (ssize_t t : set.toList()) {
+    if (t < 0 || static_cast<size_t>(t) == antlr4::Token::EPSILON) continue;
+    types.push_back(static_cast<size_t>(t));
+  }
+  auto has = [&](size_t t) { return set.contains(t); };
+  auto count = [&](bool (*pred)(size_t)) {
+    size_t n = 0;
+    for (size_t t : types) n += pred(t) ? 1 : 0;
+    return n;
+  };
+  std::vector<std::string> items;
+  std::vector<bool> covered(types.size(), false);
+  auto cover = [&](bool (*pred)(size_t)) {
+    for (size_t i = 0; i < types.size(); ++i) covered[i] = covered[i] || pred(types[i]);
+  };
+
+  bool inTime = rules.count(JourneyParser::RuleTimeOfDay) > 0;
+  bool inSplit = rules.count(JourneyParser::RuleSplitArm) > 0;
+  if (types.size() == 1 && types[0] == JourneyParser::INT && inTime) {
+    return afterColon ? "the minutes of the time of day (two digits)" : "a time of day like `09:00`";
+  }
+  if (types.size() == 1 && types[0] == JourneyParser::INT && inSplit) {
+    return "a percentage like `50%`";
+  }
+  // Contextual keywords are names too: settle names and expressions first.
+  bool names = has(JourneyParser::IDENT);
+  if (names && has(JourneyParser::INT) && has(JourneyParser::LPAREN)) {
+    items.push_back("an expression");
+    cover(isExpressionStart);
+  } else if (names) {
+    items.push_back("a name");
+    cover([](size_t t) { return t == JourneyParser::IDENT || t == JourneyParser::QUOTED_IDENT ||
+                                isContextualKeyword(t) || isReservedWord(t); });
+  }
+  if (!names && count(startsDeclaration) >= 6) {
+    items.push_back("a declaration (`journey`, `schema`, `type`, `event`, `channel`, "
+                    "`audience`, `action`, `cap`, `const`, `fn` or `import`)");
+    cover(startsDeclaration);
+  }
+  if (!names && count(startsStep) >= 6) {
+    bool clauses = count(startsClause) >= 4;
+    items.push_back(clauses ? "a header clause or a step" : "a step");
+    cover(startsStep);
+    if (clauses) cover(startsClause);
+  }
+  // Keywords the grammar asks for by themselves (`until` after `wait`) stay visible even when
+  // they are also names.
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (covered[i] && keywords.contains(types[i]) &&
+        (isContextualKeyword(types[i]) || isReservedWord(types[i])) &&
+        !startsStep(types[i]) && !startsClause(types[i]) && !startsDeclaration(types[i])) {
+      covered[i] = false;
+    }
+  }
+  if (count(isBinaryOperator) >= 4) {
+    items.push_back("an operator");
+    cover(isBinaryOperator);
+    cover([](size_t t) { return t == JourneyParser::DOT || t == JourneyParser::LBRACKET; });
+  }
+  if (has(JourneyParser::NEWLINE) || has(JourneyParser::SEMI)) {
+    items.push_back("end of line");
+    cover([](size_t t) { return t == JourneyParser::NEWLINE || t == JourneyParser::SEMI; });
+  }
+  for (size_t i = 0; i < types.size(); ++i) {
+    if (!covered[i]) items.push_back(describeTokenType(types[i]));
+  }
+  if (items.size() > 6) {
+    items.resize(5);
+    items.push_back("...");
+  }
+  return items.empty() ? "something else" : joinAlternatives(items);
+}
+
+std::string shownText(const SourceText& text, antlr4::Token* t) {
+  size_t type = t->getType();
+  if (type == antlr4::Token::EOF) return "end of file";
+  if (type == JourneyParser::NEWLINE) return "end of line";
+  std::string s(text.slice(text.range(t)));
+  if (s.size() > 24) {
+    size_t cut = 20;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+    s = s.substr(0, cut) + "...";
+  }
+  return "`" + s + "`";
+}
+
+const char* declarationNoun(size_t keyword) {
+  switch (keyword) {
+    case JourneyParser::JOURNEY: return "journey";
+    case JourneyParser::TYPE: return "type";
+    case JourneyParser::SCHEMA: return "schema";
+    case JourneyParser::EVENT: return "event";
+    case JourneyParser::CHANNEL: return "channel";
+    case JourneyParser::AUDIENCE: return "audience";
+    case JourneyParser::ACTION: return "action";
+    case JourneyParser::FN: return "function";
+    case JourneyParser::CONST: return "constant";
+    default: return nullptr;
+  }
+}
+
+// " after the journey name", " after `wait`", or "".
+std::string afterWhat(antlr4::TokenStream* input, size_t offendingIndex) {
+  if (offendingIndex == 0) return "";
+  antlr4::Token* prev = input->get(offendingIndex - 1);
+  size_t type = prev->getType();
+  if (type == JourneyParser::IDENT || isContextualKeyword(type)) {
+    if (offendingIndex >= 2) {
+      const char* noun = declarationNoun(input->get(offendingIndex - 2)->getType());
+      // `journey Name` at the start of a declaration (not `profile.journey x`).
+      bool atStart = offendingIndex < 3 || input->get(offendingIndex - 3)->getType() == JourneyParser::NEWLINE ||
+                     input->get(offendingIndex - 3)->getType() == JourneyParser::SEMI;
+      if (noun != nullptr && atStart) return std::string(" after the ") + noun + " name";
+    }
+    if (type == JourneyParser::IDENT) return "";
+  }
+  if (type == JourneyParser::NEWLINE || type == JourneyParser::SEMI || isLiteralToken(type) ||
+      type == JourneyParser::LBRACE ||
+      type == JourneyParser::RPAREN || type == JourneyParser::RBRACKET ||
+      type == JourneyParser::RBRACE) {
+    return "";
+  }
+  return " after " + describeTokenType(type);
+}
+
+size_t matchingOpenerIndex(antlr4::TokenStream* input, size_t before, size_t closer) {
+  size_t opener = closer == JourneyParser::RPAREN ? JourneyParser::LPAREN
+                  : closer == JourneyParser::RBRACKET ? JourneyParser::LBRACKET
+                                                       : JourneyParser::LBRACE;
+  int depth = 0;
+  for (size_t i = before; i-- > 0;) {
+    size_t t = input->get(i)->getType();
+    if (t == closer) ++depth;
+    if (t == opener) {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return SIZE_MAX;
+}
+
+}  // namespace
+
+antlr4::ParserRuleContext* SyntaxErrorStrategy::statementContext(antlr4::Parser* parser) const {
+  antlr4::ParserRuleContext* ctx = parser->getContext();
+  while (ctx != nullptr && !isSyncRule(ctx->getRuleIndex())) {
+    ctx = dynamic_cast<antlr4::ParserRuleContext*>(ctx->parent);
+  }
+  return ctx;
+}
+
+void SyntaxErrorStrategy::sync(antlr4::Parser*) {}
+
+antlr4::Token* SyntaxErrorStrategy::recoverInline(antlr4::Parser* parser) {
+  throw antlr4::InputMismatchException(parser);
+}
+
+void SyntaxErrorStrategy::recover(antlr4::Parser* parser, std::exception_ptr) {
+  antlr4::ParserRuleContext* current = parser->getContext();
+  if (insideBody(current)) {
+    resumeBody(parser, current);
+    return;
+  }
+  antlr4::TokenStream* input = parser->getTokenStream();
+  const std::vector<uint32_t>& levels = session_.tokens.levels();
+  antlr4::ParserRuleContext* stmt = statementContext(parser);
+  // After an unclosed bracket the rest of the line is lost: skip the whole statement, not just
+  // the field the error was found in.
+  while (recoverWholeStatement_ && stmt != nullptr && isFieldRule(stmt->getRuleIndex())) {
+    stmt = dynamic_cast<antlr4::ParserRuleContext*>(stmt->parent);
+    while (stmt != nullptr && !isSyncRule(stmt->getRuleIndex())) {
+      stmt = dynamic_cast<antlr4::ParserRuleContext*>(stmt->parent);
+    }
+  }
+  recoverWholeStatement_ = false;
+  size_t startIndex = stmt != nullptr && stmt->getStart() != nullptr ? stmt->getStart()->getTokenIndex() : 0;
+  uint32_t level = startIndex < levels.size() ? levels[startIndex] : 0;
+  bool commas = stmt != nullptr && isFieldRule(stmt->getRuleIndex());
+
+  // Guarantees progress when the same error recovers twice at the same place.
+  size_t here = input->index();
+  if (here == lastRecoverIndex_ && parser->getState() == lastRecoverState_ &&
+      input->LA(1) != antlr4::Token::EOF) {
+    parser->consume();
+  }
+  lastRecoverIndex_ = input->index();
+  lastRecoverState_ = parser->getState();
+
+  while (true) {
+    antlr4::Token* t = input->LT(1);
+    size_t type = t->getType();
+    if (type == antlr4::Token::EOF) break;
+    size_t index = t->getTokenIndex();
+    uint32_t tokenLevel = index < levels.size() ? levels[index] : 0;
+    if (tokenLevel < level) break;  // closes the block around the statement
+    if (tokenLevel == level && (isSeparator(type) || (commas && type == JourneyParser::COMMA))) {
+      break;
+    }
+    parser->consume();
+  }
+}
+
+void SyntaxErrorStrategy::resumeBody(antlr4::Parser* parser, antlr4::ParserRuleContext* body) {
+  antlr4::TokenStream* input = parser->getTokenStream();
+  const std::vector<uint32_t>& levels = session_.tokens.levels();
+  auto levelOf = [&](antlr4::Token* t) -> uint32_t {
+    size_t i = t->getTokenIndex();
+    return i < levels.size() ? levels[i] : 0;
+  };
+  size_t bodyRule = body->getRuleIndex();
+  size_t itemRule = itemRuleOf(bodyRule);
+  ItemCall call = itemCallOf(parser->getATN(), bodyRule);
+  uint32_t inner = 0;
+  if (bodyRule != JourneyParser::RuleFile) {
+    inner = levelOf(body->getToken(JourneyParser::LBRACE, 0)->getSymbol()) + 1;
+  }
+  while (true) {
+    size_t before = input->index();
+    // The rest of the line that went wrong, then its separators.
+    while (input->LA(1) != antlr4::Token::EOF) {
+      antlr4::Token* t = input->LT(1);
+      uint32_t level = levelOf(t);
+      if (level < inner || (level == inner && isSeparator(t->getType()))) break;
+      parser->consume();
+    }
+    while (isSeparator(input->LA(1))) parser->consume();
+    if (input->LA(1) == antlr4::Token::EOF) return;
+    if (levelOf(input->LT(1)) < inner) {
+      if (input->LA(1) == JourneyParser::RBRACE) parser->consume();  // the body's own `}`
+      return;
+    }
+    if (call.invokingState == SIZE_MAX) return;
+    // Once the token that went wrong is behind us, errors are new mistakes.
+    if (lastErrorIndex_ == SIZE_MAX || input->index() > lastErrorIndex_) endErrorCondition(parser);
+    parser->setState(call.invokingState);
+    parseItem(parser, itemRule);
+    antlr4::Token* next = input->LT(1);
+    if (next->getType() != antlr4::Token::EOF && !isSeparator(next->getType()) &&
+        levelOf(next) >= inner) {
+      // Stray tokens after the item, on its line.
+      parser->setState(call.followState);
+      reportError(parser, antlr4::InputMismatchException(parser));
+    }
+    if (input->index() == before && input->LA(1) != antlr4::Token::EOF) parser->consume();
+  }
+}
+
+void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::RecognitionException& e) {
+  if (inErrorRecoveryMode(parser)) return;
+  beginErrorCondition(parser);
+
+  antlr4::TokenStream* input = parser->getTokenStream();
+  antlr4::Token* found = e.getOffendingToken();
+  if (found == nullptr) found = input->LT(1);
+  size_t foundIndex = found->getTokenIndex();
+  size_t foundType = found->getType();
+  lastErrorIndex_ = foundIndex;
+  const SourceText& text = session_.text;
+  antlr4::Token* prev = foundIndex > 0 ? input->get(foundIndex - 1) : nullptr;
+  bool lineStart = prev == nullptr || isSeparator(prev->getType()) ||
+                   prev->getType() == JourneyParser::LBRACE;
+
+  // A lexical problem in the same statement already explains this error.
+  antlr4::ParserRuleContext* stmt = statementContext(parser);
+  size_t stmtStart = stmt != nullptr && stmt->getStart() != nullptr ? stmt->getStart()->getTokenIndex() : 0;
+  if (session_.tokens.lexicalProblemBetween(std::min(stmtStart, foundIndex), foundIndex)) return;
+  bool earlierErrors = session_.diags.errorCount() > session_.errorsBefore;
+  // The end of the file after another error is a consequence of it (an unclosed block).
+  if (foundType == antlr4::Token::EOF && earlierErrors) return;
+
+  Expectation x = expectationFor(parser, e);
+  antlr4::ParserRuleContext* current = parser->getContext();
+  if (insideBody(current) && foundType != antlr4::Token::EOF) {
+    size_t itemRule = itemRuleOf(current->getRuleIndex());
+    if (lineStart) {
+      // A line that starts no item of this body.
+      const antlr4::atn::ATN& atn = parser->getATN();
+      x.tokens = atn.nextTokens(atn.ruleToStartState[itemRule]);
+      x.keywords = x.tokens;
+      x.rules = {itemRule};
+    } else {
+      // Stray tokens after a complete item.
+      x.tokens = IntervalSet::of(static_cast<ssize_t>(JourneyParser::NEWLINE));
+      if (current->getRuleIndex() != JourneyParser::RuleFile) x.tokens.add(static_cast<ssize_t>(JourneyParser::RBRACE));
+      x.keywords = x.tokens;
+      x.rules = {current->getRuleIndex()};
+    }
+  }
+  SourceRange at = text.range(found);
+
+  if (isReservedWord(foundType) && x.tokens.contains(static_cast<size_t>(JourneyParser::IDENT))) {
+    std::string word(text.slice(at));
+    Diagnostic& d = session_.diags.report(DiagKind::ReservedWord, at,
+                                          "`" + word + "` is a reserved word and cannot be used as a name");
+    d.label = "reserved word";
+    return;
+  }
+
+  if (foundType == antlr4::Token::EOF && !session_.tokens.unclosed().empty()) {
+    const OpenBracket& open = session_.tokens.unclosed().back();
+    antlr4::Token* opener = input->get(open.tokenIndex);
+    std::string bracket(text.slice(text.range(opener)));
+    Diagnostic& d = session_.diags.report(DiagKind::UnclosedBracket, text.range(opener),
+                                          "unclosed `" + bracket + "`");
+    d.label = "this `" + bracket + "` is never closed";
+    d.secondary.push_back(Label{at, "the file ends here"});
+    return;
+  }
+
+  // `f(a` followed by a new line that cannot continue the call.
+  if (foundType == JourneyParser::NEWLINE &&
+      (x.tokens.contains(static_cast<size_t>(JourneyParser::RPAREN)) || x.tokens.contains(static_cast<size_t>(JourneyParser::RBRACKET)))) {
+    size_t closer = x.tokens.contains(static_cast<size_t>(JourneyParser::RPAREN)) ? JourneyParser::RPAREN : JourneyParser::RBRACKET;
+    size_t openerIndex = matchingOpenerIndex(input, foundIndex, closer);
+    if (openerIndex != SIZE_MAX) {
+      SourceRange openerRange = text.range(input->get(openerIndex));
+      std::string bracket(text.slice(openerRange));
+      Diagnostic& d = session_.diags.report(DiagKind::UnclosedBracket, openerRange,
+                                            "unclosed `" + bracket + "`");
+      d.label = "this `" + bracket + "` is not closed";
+      d.secondary.push_back(Label{at, "expected " + describeTokenType(closer) + " before the end of the line"});
+      recoverWholeStatement_ = true;
+      return;
+    }
+  }
+
+  // `if Item{sku: "a"} == x {`: in a statement header the `{` after a name opens the block, so
+  // neither a record literal nor the block fits.
+  if (foundType == JourneyParser::LBRACE && x.tokens.contains(static_cast<size_t>(JourneyParser::LBRACE)) &&
+      prev != nullptr && (prev->getType() == JourneyParser::IDENT || isContextualKeyword(prev->getType()))) {
+    std::string type(text.slice(text.range(prev)));
+    Diagnostic& d = session_.diags.report(
+        DiagKind::RecordLiteralWithoutType, at,
+        "a record literal in a statement header must be written in parentheses");
+    d.label = "this `{` would open the block";
+    d.helps.push_back("write `(" + type + "{...})`, as in `if (" + type + "{sku: \"a\"}) == x {`");
+    return;
+  }
+
+  bool isCloser = foundType == JourneyParser::RPAREN || foundType == JourneyParser::RBRACKET ||
+                  foundType == JourneyParser::RBRACE;
+  // A closing bracket that closes nothing.
+  if (isCloser && !x.tokens.contains(foundType) &&
+      matchingOpenerIndex(input, foundIndex, foundType) == SIZE_MAX) {
+    Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at,
+                                          "unexpected " + shownText(text, found));
+    d.label = "no matching opening bracket";
+    return;
+  }
+
+  // The filter drops a newline before `}`, `)`, `]`, `,` and `else`; when one was there, the
+  // user sees the line end, so say so and point at it.
+  std::string foundText = shownText(text, found);
+  bool lineBreakBefore = false;
+  if (prev != nullptr) {
+    SourceRange p = text.range(prev);
+    lineBreakBefore = text.slice(SourceRange{p.file, p.end, at.begin}).find_first_of("\r\n") !=
+                      std::string_view::npos;
+  }
+  if (lineBreakBefore && !lineStart &&
+      (isCloser || foundType == JourneyParser::COMMA || foundType == JourneyParser::ELSE)) {
+    SourceRange p = text.range(prev);
+    at = SourceRange{p.file, p.end, p.end};
+    foundText = "end of line";
+  }
+
+  // Expecting only the `}` of a body means the item before could have ended here, too.
+  IntervalSet expected = x.tokens;
+  if (expected.size() == 1 && expected.contains(static_cast<size_t>(JourneyParser::RBRACE)) &&
+      !lineStart) {
+    expected.add(static_cast<ssize_t>(JourneyParser::NEWLINE));
+  }
+  if (lineStart) {
+    // A blank line or another `;` is never what is missing.
+    expected.remove(static_cast<size_t>(JourneyParser::NEWLINE));
+    expected.remove(static_cast<size_t>(JourneyParser::SEMI));
+  }
+  bool afterColon = prev != nullptr && prev->getType() == JourneyParser::COLON;
+  // "after `wait`" helps when something is missing, not when the statement was complete.
+  bool complete = expected.contains(static_cast<size_t>(JourneyParser::NEWLINE)) ||
+                  expected.contains(static_cast<size_t>(JourneyParser::RBRACE));
+  std::string message = "expected " + describeExpected(expected, x.keywords, x.rules, afterColon) +
+                        (complete ? "" : afterWhat(input, foundIndex)) + ", found " + foundText;
+  Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
+  if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
+}
+
+// `a +` at the end of a line continues the statement on the next one. When the error is on such
+// a continued line, the cause is often the line before: say so.
+void SyntaxErrorStrategy::noteContinuedLine(Diagnostic& d, antlr4::TokenStream* input,
+                                            size_t stmtStart, size_t foundIndex) {
+  const SourceText& text = session_.text;
+  for (size_t k = foundIndex; k > stmtStart && k > 0; --k) {
+    antlr4::Token* before = input->get(k - 1);
+    if (isSeparator(before->getType())) return;  // the statement starts after it
+    SourceRange b = text.range(before);
+    SourceRange a = text.range(input->get(k));
+    if (text.slice(SourceRange{b.file, b.end, a.begin}).find_first_of("\r\n") == std::string_view::npos) {
+      continue;
+    }
+    size_t p = before->getType();
+    if (isBinaryOperator(p) || p == JourneyParser::DOT || p == JourneyParser::COMMA ||
+        p == JourneyParser::COLON || p == JourneyParser::NOT || p == JourneyParser::ASSIGN) {
+      d.notes.push_back("the line before ends with " + describeTokenType(p) +
+                        ", so this line continues it");
+    }
+    return;
+  }
+}
+
+}  // namespace journey::syntax

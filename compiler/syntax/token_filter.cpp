@@ -1,0 +1,332 @@
+#include "compiler/syntax/token_filter.h"
+
+#include <algorithm>
+
+#include <antlr4-runtime.h>
+
+#include "JourneyLexer.h"
+#include "compiler/syntax/literals.h"
+#include "compiler/syntax/scanner.h"
+#include "compiler/syntax/token_kinds.h"
+
+namespace journey::syntax {
+
+using grammar::JourneyLexer;
+
+namespace {
+
+// A token after which a newline never ends a statement.
+bool continuesOnNextLine(size_t type) {
+  switch (type) {
+    case JourneyLexer::DOT: case JourneyLexer::COMMA: case JourneyLexer::QUESTION:
+    case JourneyLexer::COLON: case JourneyLexer::LPAREN: case JourneyLexer::LBRACKET:
+    case JourneyLexer::LBRACE: case JourneyLexer::SEMI: case JourneyLexer::NEWLINE:
+    case JourneyLexer::EQ: case JourneyLexer::NE: case JourneyLexer::LE: case JourneyLexer::GE:
+    case JourneyLexer::LT: case JourneyLexer::GT: case JourneyLexer::AND: case JourneyLexer::OR:
+    case JourneyLexer::NOT: case JourneyLexer::PLUS: case JourneyLexer::MINUS:
+    case JourneyLexer::STAR: case JourneyLexer::SLASH: case JourneyLexer::MOD:
+    case JourneyLexer::IN: case JourneyLexer::ASSIGN:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// A token before which a newline is never needed.
+bool absorbsNewlineBefore(size_t type) {
+  switch (type) {
+    case JourneyLexer::RBRACE: case JourneyLexer::RPAREN: case JourneyLexer::RBRACKET:
+    case JourneyLexer::COMMA: case JourneyLexer::ELSE: case antlr4::Token::EOF:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool isOpener(size_t t) {
+  return t == JourneyLexer::LPAREN || t == JourneyLexer::LBRACKET || t == JourneyLexer::LBRACE;
+}
+bool isCloser(size_t t) {
+  return t == JourneyLexer::RPAREN || t == JourneyLexer::RBRACKET || t == JourneyLexer::RBRACE;
+}
+size_t openerOf(size_t closer) {
+  if (closer == JourneyLexer::RPAREN) return JourneyLexer::LPAREN;
+  if (closer == JourneyLexer::RBRACKET) return JourneyLexer::LBRACKET;
+  return JourneyLexer::LBRACE;
+}
+
+// Helpful words for characters people type from other languages.
+const char* hintFor(char32_t c) {
+  switch (c) {
+    case '#': return "comments start with `//`";
+    case '&': return "the logical and is written `&&`";
+    case '|': return "the logical or is written `||`";
+    case '`': return "strings are written in single or double quotes";
+    case '@': case '$': return "names are made of letters, digits and `_`";
+    default: return nullptr;
+  }
+}
+
+// The token is valid UTF-8 (SourceText saw to it).
+char32_t firstCodePoint(std::string_view s) {
+  if (s.empty()) return U'?';
+  auto b = [&](size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) & 0x3Fu : 0u; };
+  unsigned char c = static_cast<unsigned char>(s[0]);
+  if (c < 0x80) return c;
+  if (c < 0xE0) return ((c & 0x1Fu) << 6) | b(1);
+  if (c < 0xF0) return ((c & 0x0Fu) << 12) | (b(1) << 6) | b(2);
+  return ((c & 0x07u) << 18) | (b(1) << 12) | (b(2) << 6) | b(3);
+}
+
+std::string codePointText(char32_t c) {
+  if (c >= 0x21 && c < 0x7F) return "`" + std::string(1, static_cast<char>(c)) + "`";
+  char buf[16];
+  snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+}  // namespace
+
+TokenizedFile::~TokenizedFile() = default;
+
+TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, DiagnosticSink* diags,
+                             LexerKind lexerKind) {
+  std::unique_ptr<Scanner> scanner;
+  if (lexerKind == LexerKind::Antlr) {
+    input_ = std::make_unique<antlr4::ANTLRInputStream>(text.text());
+    lexer_ = std::make_unique<JourneyLexer>(input_.get());
+    lexer_->removeErrorListeners();
+  } else {
+    scanner = std::make_unique<Scanner>(text.text());
+  }
+
+  auto report = [&](DiagKind kind, SourceRange range, std::string message) -> Diagnostic* {
+    if (diags == nullptr) return nullptr;
+    return &diags->report(kind, range, std::move(message));
+  };
+  auto markProblem = [&] {
+    if (problemTokens_.empty() || problemTokens_.back() != owned_.size()) {
+      problemTokens_.push_back(owned_.size());
+    }
+  };
+
+  if (text.firstInvalidByte() != UINT32_MAX) {
+    uint32_t at = text.firstInvalidByte();
+    report(DiagKind::InvalidUtf8, SourceRange{text.file(), at, at + 1},
+           "this file is not valid UTF-8 (first invalid byte here)");
+  }
+
+  struct Frame {
+    size_t type;
+    size_t tokenIndex;
+    uint32_t ternaries = 0;
+  };
+  std::vector<Frame> stack;
+  uint32_t baseTernaries = 0;  // conditionals open outside any bracket
+  uint32_t totalTernaries = 0;
+  std::unique_ptr<antlr4::Token> pendingNewline;     // may end the statement before the next token
+  std::unique_ptr<antlr4::Token> newlineInBrackets;  // dropped inside `(` or `[`, kept for recovery
+  size_t rawCount = 0;
+
+  auto lastType = [&]() -> size_t {
+    return owned_.empty() ? antlr4::Token::INVALID_TYPE : owned_.back()->getType();
+  };
+  auto insideParens = [&] {
+    return !stack.empty() && stack.back().type != JourneyLexer::LBRACE;
+  };
+  auto resetTernaries = [&] {
+    uint32_t& t = stack.empty() ? baseTernaries : stack.back().ternaries;
+    totalTernaries -= t;
+    t = 0;
+  };
+  auto emit = [&](std::unique_ptr<antlr4::Token> token) {
+    size_t type = token->getType();
+    if (auto* w = dynamic_cast<antlr4::WritableToken*>(token.get())) w->setTokenIndex(owned_.size());
+    if (isCloser(type)) {
+      size_t opener = openerOf(type);
+      auto it = std::find_if(stack.rbegin(), stack.rend(),
+                             [&](const Frame& f) { return f.type == opener; });
+      if (it != stack.rend()) {
+        // Pops the matching bracket and any unclosed ones inside it.
+        size_t keep = static_cast<size_t>(stack.rend() - it) - 1;
+        while (stack.size() > keep) {
+          totalTernaries -= stack.back().ternaries;
+          stack.pop_back();
+        }
+      }
+    }
+    levels_.push_back(static_cast<uint32_t>(stack.size()));
+    if (type == JourneyLexer::QUESTION && endsOperand(lastType())) {
+      ++(stack.empty() ? baseTernaries : stack.back().ternaries);
+      ++totalTernaries;
+    } else if (type == JourneyLexer::COMMA || type == JourneyLexer::NEWLINE ||
+               type == JourneyLexer::SEMI) {
+      resetTernaries();
+    }
+    if (isOpener(type)) stack.push_back(Frame{type, owned_.size()});
+    view_.push_back(token.get());
+    owned_.push_back(std::move(token));
+    if (stack.size() + totalTernaries > kMaxNesting && !refused_) {
+      refused_ = true;
+      report(DiagKind::NestingTooDeep, text.range(view_.back()),
+             "this is nested too deeply (more than " + std::to_string(kMaxNesting) +
+                 " levels of brackets and conditionals)");
+    }
+  };
+
+  while (true) {
+    std::unique_ptr<antlr4::Token> token = scanner ? scanner->next() : lexer_->nextToken();
+    size_t type = token->getType();
+    if (++rawCount > kMaxTokens && type != antlr4::Token::EOF && !refused_) {
+      refused_ = true;
+      report(DiagKind::InputTooLarge, text.range(token.get()),
+             "this file has more than " + std::to_string(kMaxTokens) + " tokens");
+    }
+    if (refused_ && type != antlr4::Token::EOF) continue;
+    SourceRange range = text.range(token.get());
+
+    switch (type) {
+      case JourneyLexer::BLOCK_COMMENT: {
+        std::string_view body = text.slice(range);
+        if (body.size() < 4 || body.substr(body.size() - 2) != "*/") {
+          markProblem();
+          report(DiagKind::UnclosedComment, SourceRange{range.file, range.begin, range.begin + 2},
+                 "unclosed block comment");
+        }
+        continue;
+      }
+      case JourneyLexer::ERROR_CHAR: {
+        markProblem();
+        if (text.replaced(range.begin)) continue;  // invalid UTF-8, reported once above
+        char32_t c = firstCodePoint(text.slice(range));
+        Diagnostic* d = report(DiagKind::UnexpectedCharacter, range,
+                               "unexpected character " + codePointText(c));
+        if (d != nullptr) {
+          if (const char* hint = hintFor(c)) d->helps.push_back(hint);
+        }
+        continue;
+      }
+      case JourneyLexer::STRING:
+      case JourneyLexer::BYTES: {
+        QuotedLiteral q = analyzeQuoted(text.slice(range));
+        if (q.closeLength == 0) {
+          markProblem();
+          Diagnostic* d = report(DiagKind::UnclosedString,
+                                 SourceRange{range.file, range.begin, range.begin + q.openLength},
+                                 q.bytes ? "unclosed bytes literal" : "unclosed string literal");
+          if (d != nullptr) d->label = "the string starts here";
+        }
+        break;
+      }
+      case JourneyLexer::BAD_NUMBER: {
+        markProblem();
+        std::string word(text.slice(range));
+        Diagnostic* d = report(DiagKind::InvalidNumber, range, "invalid number `" + word + "`");
+        if (d != nullptr) {
+          if (word.size() > 1 && (word[1] == 'x' || word[1] == 'X')) {
+            d->helps.push_back("a hexadecimal number is written `0x` followed by digits 0-9, a-f");
+          } else {
+            d->helps.push_back("durations use the units `ns`, `us`, `ms`, `s`, `m`, `h`, `d` and "
+                               "`w`, as in `90s` or `1h30m`");
+          }
+        }
+        break;
+      }
+      default:
+        break;
+    }
+
+    if (type == JourneyLexer::NEWLINE) {
+      if (mode == FilterMode::Expression || pendingNewline) continue;
+      if (insideParens()) {
+        if (!newlineInBrackets) newlineInBrackets = std::move(token);
+        continue;
+      }
+      if (owned_.empty() || continuesOnNextLine(lastType())) continue;
+      pendingNewline = std::move(token);
+      continue;
+    }
+
+    if (pendingNewline) {
+      if (!absorbsNewlineBefore(type)) emit(std::move(pendingNewline));
+      pendingNewline.reset();
+    }
+    if (newlineInBrackets) {
+      // `f(a` then a new line starting with a word, or with a keyword that starts a statement:
+      // the `(` was most likely never closed. Close the open parentheses here so the error is
+      // reported on this line and the next statement parses on its own.
+      bool operandThenWord = endsOperand(lastType()) && startsWord(type);
+      bool statementKeyword = lastType() != JourneyLexer::DOT &&
+                              (type == JourneyLexer::IF || type == JourneyLexer::LET ||
+                               type == JourneyLexer::CONST || type == JourneyLexer::IMPORT);
+      if (insideParens() && (operandThenWord || statementKeyword)) {
+        while (insideParens()) {
+          totalTernaries -= stack.back().ternaries;
+          stack.pop_back();
+        }
+        emit(std::move(newlineInBrackets));
+      }
+      newlineInBrackets.reset();
+    }
+    bool isEof = type == antlr4::Token::EOF;
+    emit(std::move(token));
+    if (isEof) break;
+  }
+
+  for (const Frame& f : stack) unclosed_.push_back(OpenBracket{f.type, f.tokenIndex});
+}
+
+std::vector<std::unique_ptr<antlr4::Token>> TokenizedFile::takeTokens() { return std::move(owned_); }
+
+bool TokenizedFile::lexicalProblemBetween(size_t first, size_t last) const {
+  auto it = std::lower_bound(problemTokens_.begin(), problemTokens_.end(), first);
+  return it != problemTokens_.end() && *it <= last;
+}
+
+std::string rawTokenListing(std::string_view original, LexerKind lexerKind) {
+  SourceText text(0, original);
+  std::unique_ptr<antlr4::ANTLRInputStream> input;
+  std::unique_ptr<JourneyLexer> lexer;
+  std::unique_ptr<Scanner> scanner;
+  if (lexerKind == LexerKind::Antlr) {
+    input = std::make_unique<antlr4::ANTLRInputStream>(text.text());
+    lexer = std::make_unique<JourneyLexer>(input.get());
+    lexer->removeErrorListeners();
+  } else {
+    scanner = std::make_unique<Scanner>(text.text());
+  }
+  std::string out;
+  while (true) {
+    std::unique_ptr<antlr4::Token> t = scanner ? scanner->next() : lexer->nextToken();
+    out += tokenKindName(t->getType()) + " " + std::to_string(t->getStartIndex()) + " " +
+           std::to_string(t->getStopIndex()) + " " + std::to_string(t->getChannel()) + "\n";
+    if (t->getType() == antlr4::Token::EOF) break;
+  }
+  return out;
+}
+
+std::string describeTokens(const SourceText& text, const SourceManager& sources,
+                           const TokenizedFile& tokens) {
+  std::string out;
+  for (const antlr4::Token* t : tokens.tokens()) {
+    SourceRange r = text.range(t);
+    LineCol lc = sources.lineCol(text.file(), r.begin);
+    out += std::to_string(lc.line) + ":" + std::to_string(lc.column) + " ";
+    out += tokenKindName(t->getType());
+    out += " '";
+    for (char c : text.slice(r)) {
+      switch (c) {
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        case '\\': out += "\\\\"; break;
+        case '\'': out += "\\'"; break;
+        default: out += c;
+      }
+    }
+    out += "'\n";
+  }
+  return out;
+}
+
+}  // namespace journey::syntax

@@ -1,0 +1,93 @@
+#include "compiler/syntax/token_kinds.h"
+
+#include <antlr4-runtime.h>
+
+#include "JourneyLexer.h"
+
+namespace journey::syntax {
+
+using grammar::JourneyLexer;
+
+namespace {
+
+const antlr4::dfa::Vocabulary& vocabulary() {
+  static antlr4::ANTLRInputStream input("");
+  static JourneyLexer lexer(&input);
+  return lexer.getVocabulary();
+}
+
+}  // namespace
+
+bool isReservedWord(size_t type) {
+  switch (type) {
+    case JourneyLexer::AS: case JourneyLexer::BREAK: case JourneyLexer::CONST:
+    case JourneyLexer::CONTINUE: case JourneyLexer::ELSE: case JourneyLexer::FOR:
+    case JourneyLexer::FUNCTION: case JourneyLexer::IF: case JourneyLexer::IMPORT:
+    case JourneyLexer::LET: case JourneyLexer::LOOP: case JourneyLexer::PACKAGE:
+    case JourneyLexer::NAMESPACE: case JourneyLexer::RETURN: case JourneyLexer::VAR:
+    case JourneyLexer::VOID: case JourneyLexer::WHILE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+static_assert(JourneyLexer::JOURNEY < JourneyLexer::END && JourneyLexer::END + 1 == JourneyLexer::LPAREN,
+              "the contextual keywords are one block of token types, from `journey` to `end`");
+
+bool isContextualKeyword(size_t type) {
+  return type >= JourneyLexer::JOURNEY && type <= JourneyLexer::END;
+}
+
+bool isLiteralToken(size_t type) {
+  switch (type) {
+    case JourneyLexer::INT: case JourneyLexer::UINT: case JourneyLexer::FLOAT:
+    case JourneyLexer::STRING: case JourneyLexer::BYTES: case JourneyLexer::DURATION:
+    case JourneyLexer::BAD_NUMBER: case JourneyLexer::TRUE_LIT: case JourneyLexer::FALSE_LIT:
+    case JourneyLexer::NULL_LIT:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsWord(size_t type) {
+  return type == JourneyLexer::IDENT || type == JourneyLexer::QUOTED_IDENT || isContextualKeyword(type) || isReservedWord(type) ||
+         isLiteralToken(type);
+}
+
+bool endsOperand(size_t type) {
+  return startsWord(type) || type == JourneyLexer::RPAREN || type == JourneyLexer::RBRACKET ||
+         type == JourneyLexer::RBRACE;
+}
+
+std::string tokenKindName(size_t type) {
+  if (type == antlr4::Token::EOF) return "EOF";
+  std::string name = vocabulary().getSymbolicName(type);
+  return name.empty() ? "?" : name;
+}
+
+std::string describeTokenType(size_t type) {
+  switch (type) {
+    case antlr4::Token::EOF: return "end of file";
+    case JourneyLexer::NEWLINE: return "end of line";
+    case JourneyLexer::IDENT: return "a name";
+    case JourneyLexer::QUOTED_IDENT: return "a name in backquotes";
+    case JourneyLexer::INT: return "an integer";
+    case JourneyLexer::UINT: return "an unsigned integer";
+    case JourneyLexer::FLOAT: return "a number";
+    case JourneyLexer::DURATION: return "a duration";
+    case JourneyLexer::STRING: return "a string";
+    case JourneyLexer::BYTES: return "a bytes literal";
+    case JourneyLexer::BAD_NUMBER: return "a number";
+    default: break;
+  }
+  // Keywords and punctuation have a literal spelling: 'wait' -> `wait`.
+  std::string literal = vocabulary().getLiteralName(type);
+  if (literal.size() >= 2 && literal.front() == '\'' && literal.back() == '\'') {
+    return "`" + literal.substr(1, literal.size() - 2) + "`";
+  }
+  return tokenKindName(type);
+}
+
+}  // namespace journey::syntax

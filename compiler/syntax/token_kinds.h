@@ -1,0 +1,25 @@
+// Facts about token types shared by the token filter, the error messages and `--emit tokens`.
+#pragma once
+
+#include <cstddef>
+#include <string>
+
+namespace journey::syntax {
+
+// Identifiers, keywords, literals, `)`, `]` and `}`: what an operand can end with.
+bool endsOperand(size_t type);
+// Identifiers, keywords and literals.
+bool startsWord(size_t type);
+// CEL's reserved words (`if`, `as`, `for`, ...), never names.
+bool isReservedWord(size_t type);
+// Journey's keywords (`wait`, `entry`, ...), also usable as names.
+bool isContextualKeyword(size_t type);
+// Literal tokens (numbers, strings, `true`, `false`, `null`).
+bool isLiteralToken(size_t type);
+
+// The grammar's name of a token type: `IDENT`, `LBRACE`, `EOF`.
+std::string tokenKindName(size_t type);
+// How a message names a token type: "`{`", "`wait`", "a name", "a string", "end of line".
+std::string describeTokenType(size_t type);
+
+}  // namespace journey::syntax
