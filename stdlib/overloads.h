@@ -16,7 +16,7 @@ struct Overload {
   bool receiver = false;      // called as `target.function(args)`; params[0] is the target
   std::vector<std::string_view> params;  // type patterns: "int", "list<A>", "map<K, V>"
   std::string_view result;
-  Impl impl = nullptr;        // set for every overload (a test checks)
+  Impl impl = nullptr;        // the implementation, shared by both engines
 };
 
 // Every overload of the standard library and the extensions, in a stable order.
