@@ -57,17 +57,29 @@ Diagnostic& ProgramChecker::report(DiagKind kind, SourceRange range, std::string
 void ProgramChecker::reportUnknown(DiagKind kind, const ast::Name& name, std::string_view what,
                                    const std::vector<std::string>& candidates) {
   Diagnostic& d = report(kind, name.range, "unknown " + std::string(what) + " `" + name.text + "`");
-  if (std::optional<std::string> close = closestName(name.text, candidates)) {
-    d.helps.push_back("did you mean `" + *close + "`?");
-  } else if (candidates.empty()) {
-    d.notes.push_back("the program declares no " + std::string(what));
-  }
+  suggestDeclaredName(d, name.text, candidates, what);
   // A name declared as something else is a likelier mistake than a typo: say what it is.
   auto other = declared.find(name.text);
   if (other != declared.end()) {
     d.secondary.push_back({other->second.range, "`" + name.text + "` is " +
                                                     std::string(other->second.kind) + " here"});
   }
+}
+
+Diagnostic& ProgramChecker::reportRedeclared(const ast::Name& name, SourceRange first) {
+  Diagnostic& d =
+      report(DiagKind::DuplicateBinding, name.range, "`" + name.text + "` is already declared");
+  if (first.valid()) d.secondary.push_back({first, "first declared here"});
+  else d.notes.push_back("`profile` always names the customer profile");
+  return d;
+}
+
+std::optional<TypeId> ProgramChecker::eventType(const ast::Name& event) {
+  if (auto it = symbols.events.find(event.text); it != symbols.events.end()) {
+    return it->second.type;
+  }
+  reportUnknown(DiagKind::UnknownEvent, event, "event", namesOf(symbols.events));
+  return std::nullopt;
 }
 
 void ProgramChecker::declareProfile(LocalScope& scope) {

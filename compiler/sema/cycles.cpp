@@ -65,6 +65,27 @@ bool registered(const Map& symbols, const std::string& name, const Decl* decl) {
   return it != symbols.end() && it->second.decl == decl;
 }
 
+using NodeIndex = std::map<std::string, size_t, std::less<>>;
+
+// Makes every registered declaration of kind `Decl` a node of `g`, in declaration order, with
+// `index` mapping its name to its node. Returns the declarations, one per node.
+template <typename Decl, typename Map>
+std::vector<const Decl*> declsAsNodes(const ast::Ast& ast, const Map& symbols, Graph& g,
+                                      NodeIndex& index) {
+  std::vector<const Decl*> decls;
+  for (const ast::Module& m : ast.modules) {
+    for (const ast::Decl& d : m.decls) {
+      auto* decl = std::get_if<Decl>(&d.kind);
+      if (!decl || !registered(symbols, decl->name.text, decl)) continue;
+      index[decl->name.text] = decls.size();
+      decls.push_back(decl);
+      g.names.push_back(decl->name.text);
+    }
+  }
+  g.edges.resize(decls.size());
+  return decls;
+}
+
 bool isCycle(const Graph& g, const std::vector<size_t>& component) {
   if (component.size() > 1) return true;
   for (const Edge& e : g.edges[component[0]]) {
@@ -192,18 +213,9 @@ void collectGotos(const ast::Block& block, const std::function<void(const ast::N
 
 void ProgramChecker::checkAudienceCycles() {
   Graph g;
-  std::map<std::string, size_t, std::less<>> index;
-  std::vector<const ast::AudienceDecl*> decls;
-  for (const ast::Module& m : ast.modules) {
-    for (const ast::Decl& d : m.decls) {
-      auto* a = std::get_if<ast::AudienceDecl>(&d.kind);
-      if (!a || !registered(symbols.audiences, a->name.text, a)) continue;
-      index[a->name.text] = decls.size();
-      decls.push_back(a);
-      g.names.push_back(a->name.text);
-    }
-  }
-  g.edges.resize(decls.size());
+  NodeIndex index;
+  std::vector<const ast::AudienceDecl*> decls =
+      declsAsNodes<ast::AudienceDecl>(ast, symbols.audiences, g, index);
   for (size_t i = 0; i < decls.size(); ++i) {
     // `inAudience(B)`: the argument is B's name, not a variable.
     std::function<void(ast::ExprId)> find = [&](ast::ExprId e) {
@@ -253,7 +265,7 @@ void ProgramChecker::checkConstsAndFns() {
   Graph g;
   std::vector<const ast::ConstDecl*> consts;
   std::vector<const ast::FnDecl*> fns;
-  std::map<std::string, size_t, std::less<>> constIndex, fnIndex;
+  NodeIndex constIndex, fnIndex;
   for (const ast::Module& m : ast.modules) {
     for (const ast::Decl& d : m.decls) {
       if (auto* c = std::get_if<ast::ConstDecl>(&d.kind)) {
@@ -312,18 +324,9 @@ void ProgramChecker::checkConstsAndFns() {
 
 void ProgramChecker::checkGotoCycles() {
   Graph g;
-  std::map<std::string, size_t, std::less<>> index;
-  std::vector<const ast::JourneyDecl*> journeys;
-  for (const ast::Module& m : ast.modules) {
-    for (const ast::Decl& d : m.decls) {
-      auto* j = std::get_if<ast::JourneyDecl>(&d.kind);
-      if (!j || !registered(symbols.journeys, j->name.text, j)) continue;
-      index[j->name.text] = journeys.size();
-      journeys.push_back(j);
-      g.names.push_back(j->name.text);
-    }
-  }
-  g.edges.resize(journeys.size());
+  NodeIndex index;
+  std::vector<const ast::JourneyDecl*> journeys =
+      declsAsNodes<ast::JourneyDecl>(ast, symbols.journeys, g, index);
   for (size_t i = 0; i < journeys.size(); ++i) {
     collectGotos(journeys[i]->steps, [&](const ast::Name& target) {
       auto it = index.find(target.text);

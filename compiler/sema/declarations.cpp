@@ -477,6 +477,16 @@ void ProgramChecker::checkFn(const ast::FnDecl& d) {
   }
 }
 
+bool ProgramChecker::reportFieldGivenTwice(std::map<std::string, SourceRange, std::less<>>& given,
+                                           const ast::Name& field) {
+  auto [it, fresh] = given.try_emplace(field.text, field.range);
+  if (fresh) return false;
+  Diagnostic& d =
+      report(DiagKind::DuplicateField, field.range, "field `" + field.text + "` is given twice");
+  d.secondary.push_back({it->second, "first given here"});
+  return true;
+}
+
 void ProgramChecker::checkRecordFields(const std::vector<ast::FieldInit>& fields, RecordId record,
                                        std::string_view recordWhat, SourceRange whole,
                                        const Scope& scope, bool allowTime) {
@@ -485,13 +495,7 @@ void ProgramChecker::checkRecordFields(const std::vector<ast::FieldInit>& fields
   RecordInfo info = types.recordInfo(record);
   bool isEvent = info.origin == RecordOrigin::Event;
   for (const ast::FieldInit& f : fields) {
-    auto [it, fresh] = seen.try_emplace(f.field.text, f.field.range);
-    if (!fresh) {
-      Diagnostic& d = report(DiagKind::DuplicateField, f.field.range,
-                             "field `" + f.field.text + "` is given twice");
-      d.secondary.push_back({it->second, "first given here"});
-      continue;
-    }
+    if (reportFieldGivenTwice(seen, f.field)) continue;
     int index = info.find(f.field.text);
     if (isEvent && f.field.text == "time" && !allowTime) {
       Diagnostic& d = report(DiagKind::EmitTimeField, f.field.range,

@@ -225,13 +225,7 @@ TypeId ExprChecker::Impl::checkHistory(ast::ExprId e, const ast::Call& call, con
   } else {
     Diagnostic& d =
         report(DiagKind::UnknownEvent, ast[nameArg].range, "unknown event type `" + id->name + "`");
-    std::vector<std::string> names;
-    for (const auto& [name, ev] : ctx.symbols.events) names.push_back(name);
-    if (auto close = closestName(id->name, names)) {
-      d.helps.push_back("did you mean `" + *close + "`?");
-    } else if (names.empty()) {
-      d.notes.push_back("the program declares no events");
-    }
+    suggestDeclaredName(d, id->name, namesOf(ctx.symbols.events), "events");
   }
   TypeId window = check(call.args[1], scope);
   requireType(call.args[1], window, types.duration(), "the window of `history`");
@@ -259,13 +253,7 @@ TypeId ExprChecker::Impl::checkInAudience(ast::ExprId e, const ast::Call& call,
   if (!ctx.symbols.audiences.count(id->name)) {
     Diagnostic& d = report(DiagKind::UnknownAudience, ast[nameArg].range,
                            "unknown audience `" + id->name + "`");
-    std::vector<std::string> names;
-    for (const auto& [name, a] : ctx.symbols.audiences) names.push_back(name);
-    if (auto close = closestName(id->name, names)) {
-      d.helps.push_back("did you mean `" + *close + "`?");
-    } else if (names.empty()) {
-      d.notes.push_back("the program declares no audiences");
-    }
+    suggestDeclaredName(d, id->name, namesOf(ctx.symbols.audiences), "audiences");
     return types.error();
   }
   set(nameArg, types.string());

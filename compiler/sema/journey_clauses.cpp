@@ -27,13 +27,6 @@ bool repeatable(const ast::ClauseKind& k) {
          std::holds_alternative<ast::ExitWhenClause>(k) || std::holds_alternative<ast::CapDecl>(k);
 }
 
-template <typename Map>
-std::vector<std::string> keys(const Map& m) {
-  std::vector<std::string> out;
-  for (const auto& [name, value] : m) out.push_back(name);
-  return out;
-}
-
 }  // namespace
 
 bool ProgramChecker::checkTimeOfDay(const ast::TimeOfDay& t) {
@@ -96,20 +89,16 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
     const auto& entry = std::get<ast::EntryClause>(entryIt->second->kind);
     auto checkAudienceName = [&](const ast::Name& a) {
       if (!symbols.audiences.count(a.text)) {
-        reportUnknown(DiagKind::UnknownAudience, a, "audience", keys(symbols.audiences));
+        reportUnknown(DiagKind::UnknownAudience, a, "audience", namesOf(symbols.audiences));
       }
     };
     std::visit(
         [&](const auto& e) {
           using T = std::decay_t<decltype(e)>;
           if constexpr (std::is_same_v<T, ast::EventEntry>) {
-            TypeId type = types.error();
-            if (auto it = symbols.events.find(e.event.text); it != symbols.events.end()) {
-              type = it->second.type;
-              state.entryEvent = type;
-            } else {
-              reportUnknown(DiagKind::UnknownEvent, e.event, "event", keys(symbols.events));
-            }
+            std::optional<TypeId> known = eventType(e.event);
+            if (known) state.entryEvent = *known;
+            TypeId type = known.value_or(types.error());
             // Without `as`, the entry event is `event`. With an unknown event the binding is of
             // the Error type, so its uses report nothing more.
             std::string binding = e.binding ? e.binding->text : "event";
@@ -183,20 +172,12 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
               checkDuration(k.after, pure, "`reentry after`", true);
             }
           } else if constexpr (std::is_same_v<T, ast::ExitOnClause>) {
-            TypeId type = types.error();
-            if (auto it = symbols.events.find(k.event.text); it != symbols.events.end()) {
-              type = it->second.type;
-            } else {
-              reportUnknown(DiagKind::UnknownEvent, k.event, "event", keys(symbols.events));
-            }
+            TypeId type = eventType(k.event).value_or(types.error());
             // `exit on E` without `as` binds nothing: `event` stays the entry event.
             LocalScope scope(&root);
             if (k.binding) {
               if (std::optional<SourceRange> first = root.find(k.binding->text)) {
-                Diagnostic& d = report(DiagKind::DuplicateBinding, k.binding->range,
-                                       "`" + k.binding->text + "` is already declared");
-                if (first->valid()) d.secondary.push_back({*first, "first declared here"});
-                else d.notes.push_back("`profile` always names the customer profile");
+                reportRedeclared(*k.binding, *first);
                 scope.declare(k.binding->text, k.binding->range, types.error());
               } else {
                 scope.declare(k.binding->text, k.binding->range, type);

@@ -11,13 +11,6 @@
 namespace journey::sema {
 namespace {
 
-template <typename Map>
-std::vector<std::string> keys(const Map& m) {
-  std::vector<std::string> out;
-  for (const auto& [name, value] : m) out.push_back(name);
-  return out;
-}
-
 std::set<std::string> intersect(const std::set<std::string>& a, const std::set<std::string>& b) {
   std::set<std::string> out;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::inserter(out, out.end()));
@@ -26,15 +19,11 @@ std::set<std::string> intersect(const std::set<std::string>& a, const std::set<s
 
 }  // namespace
 
-// Declares a local in `scope`, unless the name is already visible (then reports, and declares
-// it with the Error type so that its uses report nothing more).
+// Declares a local in `scope`, unless the name is already visible (then reports it, and the
+// visible declaration stays the one its uses see).
 static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& name, TypeId type) {
   if (std::optional<SourceRange> first = scope.find(name.text)) {
-    Diagnostic& d = c.report(DiagKind::DuplicateBinding, name.range,
-                             "`" + name.text + "` is already declared");
-    if (first->valid()) d.secondary.push_back({*first, "first declared here"});
-    else d.notes.push_back("`profile` always names the customer profile");
-    d.helps.push_back("choose another name");
+    c.reportRedeclared(name, *first).helps.push_back("choose another name");
     return;
   }
   scope.declare(name.text, name.range, type);
@@ -44,12 +33,7 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
   auto checkPayload = [&](const std::vector<ast::FieldInit>& fields, const Scope& s) {
     std::map<std::string, SourceRange, std::less<>> seen;
     for (const ast::FieldInit& f : fields) {
-      auto [it, fresh] = seen.try_emplace(f.field.text, f.field.range);
-      if (!fresh) {
-        Diagnostic& d = report(DiagKind::DuplicateField, f.field.range,
-                               "field `" + f.field.text + "` is given twice");
-        d.secondary.push_back({it->second, "first given here"});
-      }
+      reportFieldGivenTwice(seen, f.field);  // the value is checked all the same
       exprs.check(f.value, s);
     }
   };
@@ -73,7 +57,8 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
             checkSplit(k, scope, journey);
           } else if constexpr (std::is_same_v<T, ast::SendStep>) {
             if (!symbols.channels.count(k.channel.text)) {
-              reportUnknown(DiagKind::UnknownChannel, k.channel, "channel", keys(symbols.channels));
+              reportUnknown(DiagKind::UnknownChannel, k.channel, "channel",
+                            namesOf(symbols.channels));
             }
             checkPayload(k.payload, scope.scope);  // payload fields may be of any type
           } else if constexpr (std::is_same_v<T, ast::CallStep>) {
@@ -81,7 +66,7 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
             if (auto it = symbols.actions.find(k.action.text); it != symbols.actions.end()) {
               response = it->second.response;
             } else {
-              reportUnknown(DiagKind::UnknownAction, k.action, "action", keys(symbols.actions));
+              reportUnknown(DiagKind::UnknownAction, k.action, "action", namesOf(symbols.actions));
             }
             checkPayload(k.args, scope.scope);
             // The response is not bound inside `on error`: there is none.
@@ -98,7 +83,7 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
           } else if constexpr (std::is_same_v<T, ast::EmitStep>) {
             auto it = symbols.events.find(k.event.text);
             if (it == symbols.events.end()) {
-              reportUnknown(DiagKind::UnknownEvent, k.event, "event", keys(symbols.events));
+              reportUnknown(DiagKind::UnknownEvent, k.event, "event", namesOf(symbols.events));
               for (const ast::FieldInit& f : k.fields) exprs.check(f.value, scope.scope);
             } else {
               checkRecordFields(k.fields, it->second.record, "event `" + k.event.text + "`",
@@ -127,12 +112,7 @@ void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
   std::vector<Awaited> awaited;
   std::map<std::string, SourceRange, std::less<>> bindings;
   for (const ast::AwaitedEvent& e : w.events) {
-    TypeId type = types.error();
-    if (auto it = symbols.events.find(e.event.text); it != symbols.events.end()) {
-      type = it->second.type;
-    } else {
-      reportUnknown(DiagKind::UnknownEvent, e.event, "event", keys(symbols.events));
-    }
+    TypeId type = eventType(e.event).value_or(types.error());
     LocalScope whenScope(&scope);
     if (e.binding) {
       auto [it, fresh] = bindings.try_emplace(e.binding->text, e.binding->range);
@@ -336,7 +316,7 @@ void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
 void ProgramChecker::checkGoto(const ast::GotoStep& g, JourneyState& journey) {
   auto it = symbols.journeys.find(g.journey.text);
   if (it == symbols.journeys.end()) {
-    reportUnknown(DiagKind::UnknownJourney, g.journey, "journey", keys(symbols.journeys));
+    reportUnknown(DiagKind::UnknownJourney, g.journey, "journey", namesOf(symbols.journeys));
     return;
   }
   // Both journeys must start on the same event: the target starts with this one's entry event.

@@ -88,6 +88,11 @@ class ProgramChecker {
   // Reports an unknown name with a "did you mean" among `candidates`.
   void reportUnknown(DiagKind kind, const ast::Name& name, std::string_view what,
                      const std::vector<std::string>& candidates);
+  // Reports that local `name` is already declared, pointing at `first` (an invalid range for
+  // `profile`, which is declared by the language).
+  Diagnostic& reportRedeclared(const ast::Name& name, SourceRange first);
+  // The record type of the declared event `event`; nothing after reporting it unknown.
+  std::optional<TypeId> eventType(const ast::Name& event);
   // A Scope with `profile` (for audiences, channels and journeys).
   void declareProfile(LocalScope& scope);
 
@@ -110,6 +115,10 @@ class ProgramChecker {
   void checkRecordFields(const std::vector<ast::FieldInit>& fields, RecordId record,
                          std::string_view recordWhat, SourceRange whole, const Scope& scope,
                          bool allowTime);
+  // Reports `field` when `given` already holds its name (a field given twice in an `emit`, a
+  // `mock` or a payload); otherwise records where it is given. Returns whether it was repeated.
+  bool reportFieldGivenTwice(std::map<std::string, SourceRange, std::less<>>& given,
+                             const ast::Name& field);
 
   // --- constants.cpp ------------------------------------------------------------------------
   std::optional<ConstantValue> constantValue(ast::ExprId e, int depth = 0) const;

@@ -55,4 +55,13 @@ std::optional<std::string> closestName(std::string_view name,
   return best;
 }
 
+void suggestDeclaredName(Diagnostic& d, std::string_view name,
+                         const std::vector<std::string>& candidates, std::string_view plural) {
+  if (std::optional<std::string> close = closestName(name, candidates)) {
+    d.helps.push_back("did you mean `" + *close + "`?");
+  } else if (candidates.empty()) {
+    d.notes.push_back("the program declares no " + std::string(plural));
+  }
+}
+
 }  // namespace journey::sema

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "compiler/diagnostics/diagnostic.h"
+
 namespace journey::sema {
 
 // The candidate closest to `name` by edit distance (a case-only difference counts as the
@@ -13,6 +15,19 @@ namespace journey::sema {
 // candidate, so pass candidates in a stable order.
 std::optional<std::string> closestName(std::string_view name,
                                        const std::vector<std::string>& candidates);
+
+// Adds "did you mean `x`?" to `d` when a candidate is close to `name`; when there are no
+// candidates at all, notes that the program declares no `plural` (`events`, `audiences`).
+void suggestDeclaredName(Diagnostic& d, std::string_view name,
+                         const std::vector<std::string>& candidates, std::string_view plural);
+
+// The names of a symbol table keyed by name, in the table's order: candidates for closestName.
+template <typename Map>
+std::vector<std::string> namesOf(const Map& table) {
+  std::vector<std::string> out;
+  for (const auto& [name, value] : table) out.push_back(name);
+  return out;
+}
 
 // Edit distance in bytes, where swapping two adjacent characters counts as one edit.
 size_t editDistance(std::string_view a, std::string_view b);

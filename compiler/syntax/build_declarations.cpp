@@ -39,10 +39,14 @@ std::optional<ast::Decl> AstBuilder::declaration(P::DeclContext* ctx) {
     ast::ChannelDecl channel;
     channel.name = *n;
     for (ast::FieldInit& f : fieldBlock(d->fieldBlock())) {
-      if (f.field.text == "address" && channel.address == ast::kNoExpr && !f.optional) {
-        channel.address = f.value;
-      } else if (f.field.text == "consent" && channel.consent == ast::kNoExpr && !f.optional) {
-        channel.consent = f.value;
+      bool isAddress = f.field.text == "address" && !f.optional;
+      bool isConsent = f.field.text == "consent" && !f.optional;
+      ast::ExprId& slot = isAddress ? channel.address : channel.consent;
+      if ((isAddress || isConsent) && slot != ast::kNoExpr) {
+        report(DiagKind::RepeatedPart, f.field.range,
+               "`" + f.field.text + "` is given twice in channel `" + n->text + "`");
+      } else if (isAddress || isConsent) {
+        slot = f.value;
       } else {
         channel.otherFields.push_back(std::move(f));
       }

@@ -139,14 +139,18 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
     totalTernaries -= t;
     t = 0;
   };
+  size_t forcedPartner = SIZE_MAX;  // the parenthesis a forced newline leaves unclosed
   auto emit = [&](std::unique_ptr<antlr4::Token> token) {
     size_t type = token->getType();
     if (auto* w = dynamic_cast<antlr4::WritableToken*>(token.get())) w->setTokenIndex(owned_.size());
+    size_t partner = type == JourneyLexer::NEWLINE ? forcedPartner : SIZE_MAX;
+    forcedPartner = SIZE_MAX;
     if (isCloser(type)) {
       size_t opener = openerOf(type);
       auto it = std::find_if(stack.rbegin(), stack.rend(),
                              [&](const Frame& f) { return f.type == opener; });
       if (it != stack.rend()) {
+        partner = it->tokenIndex;
         // Pops the matching bracket and any unclosed ones inside it.
         size_t keep = static_cast<size_t>(stack.rend() - it) - 1;
         while (stack.size() > keep) {
@@ -156,6 +160,7 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
       }
     }
     levels_.push_back(static_cast<uint32_t>(stack.size()));
+    partners_.push_back(partner);
     if (type == JourneyLexer::QUESTION && endsOperand(lastType())) {
       ++(stack.empty() ? baseTernaries : stack.back().ternaries);
       ++totalTernaries;
@@ -260,6 +265,7 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
                               (type == JourneyLexer::IF || type == JourneyLexer::LET ||
                                type == JourneyLexer::CONST || type == JourneyLexer::IMPORT);
       if (insideParens() && (operandThenWord || statementKeyword)) {
+        forcedPartner = stack.back().tokenIndex;
         while (insideParens()) {
           totalTernaries -= stack.back().ternaries;
           stack.pop_back();

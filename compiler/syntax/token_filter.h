@@ -7,6 +7,7 @@
 // numbers) and refuses input nested too deeply for the parser's recursion.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -65,11 +66,15 @@ class TokenizedFile {
   const std::vector<uint32_t>& levels() const { return levels_; }
   // Whether a lexical problem was reported at or just before the token at this index.
   bool lexicalProblemBetween(size_t first, size_t last) const;
+  // For a closing bracket, the index of the bracket it closes; for a newline that ends a line
+  // on which parentheses were left open, the innermost of them; SIZE_MAX otherwise.
+  size_t partner(size_t tokenIndex) const {
+    return tokenIndex < partners_.size() ? partners_[tokenIndex] : SIZE_MAX;
+  }
   // Brackets still open at the end of the file, innermost last.
   const std::vector<OpenBracket>& unclosed() const { return unclosed_; }
   // Reported problems that make parsing pointless (too deep, too large).
   bool refused() const { return refused_; }
-  size_t lexicalProblems() const { return problemTokens_.size(); }
 
  private:
   std::unique_ptr<antlr4::ANTLRInputStream> input_;
@@ -77,6 +82,7 @@ class TokenizedFile {
   std::vector<std::unique_ptr<antlr4::Token>> owned_;
   std::vector<antlr4::Token*> view_;
   std::vector<uint32_t> levels_;
+  std::vector<size_t> partners_;
   std::vector<size_t> problemTokens_;  // sorted indexes into view_
   std::vector<OpenBracket> unclosed_;
   bool refused_ = false;

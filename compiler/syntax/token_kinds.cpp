@@ -61,6 +61,62 @@ bool endsOperand(size_t type) {
          type == JourneyLexer::RBRACE;
 }
 
+bool isExpressionStart(size_t t) {
+  return t == JourneyLexer::IDENT || isContextualKeyword(t) || isLiteralToken(t) ||
+         t == JourneyLexer::LPAREN || t == JourneyLexer::LBRACKET ||
+         t == JourneyLexer::LBRACE || t == JourneyLexer::DOT || t == JourneyLexer::MINUS ||
+         t == JourneyLexer::NOT;
+}
+
+
+bool isBinaryOperator(size_t t) {
+  switch (t) {
+    case JourneyLexer::EQ: case JourneyLexer::NE: case JourneyLexer::LE:
+    case JourneyLexer::GE: case JourneyLexer::LT: case JourneyLexer::GT:
+    case JourneyLexer::AND: case JourneyLexer::OR: case JourneyLexer::PLUS:
+    case JourneyLexer::MINUS: case JourneyLexer::STAR: case JourneyLexer::SLASH:
+    case JourneyLexer::MOD: case JourneyLexer::IN: case JourneyLexer::QUESTION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsStep(size_t t) {
+  switch (t) {
+    case JourneyLexer::WAIT: case JourneyLexer::IF: case JourneyLexer::SPLIT:
+    case JourneyLexer::SEND: case JourneyLexer::CALL: case JourneyLexer::SET:
+    case JourneyLexer::LET: case JourneyLexer::EMIT: case JourneyLexer::GOTO:
+    case JourneyLexer::END:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsClause(size_t t) {
+  switch (t) {
+    case JourneyLexer::ENTRY: case JourneyLexer::KEY: case JourneyLexer::REENTRY:
+    case JourneyLexer::EXIT: case JourneyLexer::TIMEOUT: case JourneyLexer::TIMEZONE:
+    case JourneyLexer::QUIET: case JourneyLexer::CAP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool startsDeclaration(size_t t) {
+  switch (t) {
+    case JourneyLexer::IMPORT: case JourneyLexer::TYPE: case JourneyLexer::SCHEMA:
+    case JourneyLexer::EVENT: case JourneyLexer::CHANNEL: case JourneyLexer::AUDIENCE:
+    case JourneyLexer::ACTION: case JourneyLexer::CAP: case JourneyLexer::CONST:
+    case JourneyLexer::FN: case JourneyLexer::JOURNEY:
+      return true;
+    default:
+      return false;
+  }
+}
+
 std::string tokenKindName(size_t type) {
   if (type == antlr4::Token::EOF) return "EOF";
   std::string name = vocabulary().getSymbolicName(type);

@@ -16,6 +16,14 @@ bool isReservedWord(size_t type);
 bool isContextualKeyword(size_t type);
 // Literal tokens (numbers, strings, `true`, `false`, `null`).
 bool isLiteralToken(size_t type);
+// Tokens an expression can start with.
+bool isExpressionStart(size_t type);
+// Binary operators, with `?`.
+bool isBinaryOperator(size_t type);
+// The first keyword of a step, a header clause, a declaration.
+bool startsStep(size_t type);
+bool startsClause(size_t type);
+bool startsDeclaration(size_t type);
 
 // The grammar's name of a token type: `IDENT`, `LBRACE`, `EOF`.
 std::string tokenKindName(size_t type);

@@ -113,6 +113,10 @@ TEST_CASE("channel") {
   CHECK(show(p->ast, c.consent) == "profile.consents.email");
   REQUIRE(c.otherFields.size() == 1);
   CHECK(c.otherFields[0].field.text == "kind");
+  auto twice = parse("channel sms { address: a, address: b, consent: true }\n");
+  CHECK(twice->codes() == std::vector<std::string>{"E0119"});
+  CHECK(twice->message() == "`address` is given twice in channel `sms`");
+  CHECK(twice->underlined() == "address");
 }
 
 TEST_CASE("audience") {
