@@ -4,12 +4,25 @@
 
 namespace journey::stdlib {
 
+namespace {
+
+Value logicalNot(const Value* a, CallContext&) { return Value::boolean(!a[0].asBool()); }
+
+// `&&`, `||` and `?:` never reach a function call: an engine that did call one would have
+// evaluated every operand first, losing CEL's short-circuit and error absorption. The
+// implementation exists only so that every overload has one.
+Value evaluatedByTheEngine(const Value*, CallContext&) {
+  return Value::error("internal: evaluated by the engine");
+}
+
+}  // namespace
+
 void declareLogic(std::vector<Overload>& out) {
   out.insert(out.end(), {
-      {"_&&_", "logical_and", false, {"bool", "bool"}, "bool"},
-      {"_||_", "logical_or", false, {"bool", "bool"}, "bool"},
-      {"!_", "logical_not", false, {"bool"}, "bool"},
-      {"_?_:_", "conditional", false, {"bool", "A", "A"}, "A"},
+      {"_&&_", "logical_and", false, {"bool", "bool"}, "bool", &evaluatedByTheEngine},
+      {"_||_", "logical_or", false, {"bool", "bool"}, "bool", &evaluatedByTheEngine},
+      {"!_", "logical_not", false, {"bool"}, "bool", &logicalNot},
+      {"_?_:_", "conditional", false, {"bool", "A", "A"}, "A", &evaluatedByTheEngine},
   });
 }
 

@@ -3,9 +3,16 @@
 
 namespace journey::stdlib {
 
+namespace {
+
+// A record gives its declared type's name (`type(p) == Purchase`); a type gives `type`.
+Value typeImpl(const Value* a, CallContext&) { return typeOf(a[0]); }
+
+}  // namespace
+
 void declareTypes(std::vector<Overload>& out) {
   out.insert(out.end(), {
-      {"type", "type", false, {"A"}, "type<A>"},
+      {"type", "type", false, {"A"}, "type<A>", &typeImpl},
   });
 }
 

@@ -65,11 +65,13 @@ TEST_CASE("numeric equality across kinds") {
   checkEqual(I(0), D(-0.0), true);
   checkEqual(D(0.0), D(-0.0), true);
   checkEqual(I(1), D(1.5), false);
-  checkEqual(I(INT64_MAX), D(9223372036854775807.0), false);  // the double is 2^63
+  checkEqual(I(INT64_MAX), D(9223372036854775807.0), true);  // the int rounds to 2^63
   checkEqual(U(uint64_t{1} << 63), D(9223372036854775808.0), true);
   checkEqual(I(INT64_MIN), D(-9223372036854775808.0), true);
-  checkEqual(I(9007199254740993), D(9007199254740992.0), false);  // no rounding to double
-  checkEqual(U(UINT64_MAX), D(18446744073709551616.0), false);
+  checkEqual(I(9007199254740993), D(9007199254740992.0), true);  // rounded to the double
+  checkEqual(I(9007199254740993), I(9007199254740992), false);    // int with int stays exact
+  checkEqual(U(UINT64_MAX), D(18446744073709551616.0), true);
+  checkEqual(U(UINT64_MAX), D(18446744073709547520.0), false);
   checkEqual(D(kNaN), D(kNaN), false);
   checkEqual(I(0), D(kNaN), false);
   checkEqual(U(0), D(kNaN), false);
@@ -154,14 +156,15 @@ TEST_CASE("ordering of numbers across kinds") {
   checkOrder(I(2), D(1.5), Ordering::Greater);
   checkOrder(I(-1), D(-1.5), Ordering::Greater);
   checkOrder(I(-2), D(-1.5), Ordering::Less);
-  checkOrder(I(INT64_MAX), D(9223372036854775808.0), Ordering::Less);
+  checkOrder(I(INT64_MAX), D(9223372036854775808.0), Ordering::Equal);  // as cel-go
+  checkOrder(I(INT64_MAX), D(9223372036854777856.0), Ordering::Less);
   checkOrder(I(INT64_MIN), D(-9223372036854775808.0), Ordering::Equal);
   checkOrder(I(INT64_MIN), D(-1e300), Ordering::Greater);
   checkOrder(U(0), D(-0.5), Ordering::Greater);
   checkOrder(U(0), D(0.5), Ordering::Less);
-  checkOrder(U(UINT64_MAX), D(18446744073709551616.0), Ordering::Less);
+  checkOrder(U(UINT64_MAX), D(18446744073709551616.0), Ordering::Equal);
   checkOrder(U(UINT64_MAX), D(1e19), Ordering::Greater);
-  checkOrder(I(9007199254740993), D(9007199254740992.0), Ordering::Greater);
+  checkOrder(I(9007199254740993), D(9007199254740992.0), Ordering::Equal);
   checkOrder(D(1.0), D(2.0), Ordering::Less);
   checkOrder(D(-kInf), I(INT64_MIN), Ordering::Less);
   checkOrder(D(kInf), U(UINT64_MAX), Ordering::Greater);

@@ -24,25 +24,17 @@ Ordering compareIntUint(int64_t i, uint64_t u) {
   return orderOf(static_cast<uint64_t>(i), u);
 }
 
-// Exact: no rounding of the integer to a double.
+// An integer meets a double as the nearest double, as cel-go compares them (the conformance
+// suite expects 9223372036854775807 and 2^63 to compare equal). Precision beyond 2^53 is lost
+// in such comparisons only; int with uint stays exact.
 Ordering compareIntDouble(int64_t i, double d) {
   if (std::isnan(d)) return Ordering::Unordered;
-  if (d >= kTwoTo63) return Ordering::Less;
-  if (d < -kTwoTo63) return Ordering::Greater;
-  double whole = std::trunc(d);  // in [-2^63, 2^63): fits an int64
-  Ordering o = orderOf(i, static_cast<int64_t>(whole));
-  if (o != Ordering::Equal) return o;
-  return orderOf(whole, d);  // the fraction decides
+  return orderOf(static_cast<double>(i), d);
 }
 
 Ordering compareUintDouble(uint64_t u, double d) {
   if (std::isnan(d)) return Ordering::Unordered;
-  if (d >= kTwoTo64) return Ordering::Less;
-  if (d < 0) return Ordering::Greater;
-  double whole = std::trunc(d);
-  Ordering o = orderOf(u, static_cast<uint64_t>(whole));
-  if (o != Ordering::Equal) return o;
-  return orderOf(whole, d);
+  return orderOf(static_cast<double>(u), d);
 }
 
 Ordering flip(Ordering o) {
@@ -207,10 +199,11 @@ uint64_t hashValue(const Value& v) noexcept {
       return mix(kNullSeed);
     case ValueKind::Bool:
       return mix(kBoolSeed + v.asBool());
+    // Integers hash as their nearest double: they compare equal to it (compareIntDouble).
     case ValueKind::Int:
-      return mix(static_cast<uint64_t>(v.asInt()));
+      return hashDouble(static_cast<double>(v.asInt()));
     case ValueKind::Uint:
-      return mix(v.asUint());
+      return hashDouble(static_cast<double>(v.asUint()));
     case ValueKind::Double:
       return hashDouble(v.asDouble());
     case ValueKind::String:

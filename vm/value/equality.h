@@ -1,7 +1,8 @@
 // CEL's runtime equality, ordering and a hash consistent with equality.
 //
 // Equality is heterogeneous (langdef "Equality"): int, uint and double compare as points on
-// one number line (1 == 1u == 1.0), NaN equals nothing, values of unrelated types are unequal
+// one number line (1 == 1u == 1.0; an integer meets a double as the nearest double, as in
+// cel-go), NaN equals nothing, values of unrelated types are unequal
 // (false, not an error), lists compare element-wise, maps by key set and values regardless of
 // order, records by type and present fields, optionals by content, types by name.
 //

@@ -1,0 +1,47 @@
+// Shared by the tests/unit/stdlib_*.cpp files: calling a standard overload's implementation
+// through the registry, by its id, as the engines do.
+#pragma once
+
+#include <doctest/doctest.h>
+
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "stdlib/overloads.h"
+#include "vm/value/printer.h"
+#include "vm/value/value.h"
+
+namespace journey::test {
+
+// The overload with this id, or null.
+inline const stdlib::Overload* findOverload(std::string_view id) {
+  for (const stdlib::Overload& o : stdlib::standardOverloads()) {
+    if (o.id == id) return &o;
+  }
+  return nullptr;
+}
+
+// Calls the implementation of overload `id` with `args` (fails the test when the overload is
+// missing, has no implementation or takes another number of arguments).
+inline Value callOverload(std::string_view id, std::initializer_list<Value> args,
+                          stdlib::CallContext* context = nullptr) {
+  const stdlib::Overload* o = findOverload(id);
+  REQUIRE_MESSAGE(o != nullptr, "no overload " << std::string(id));
+  // Parenthesized: doctest cannot print a function pointer.
+  REQUIRE_MESSAGE((o->impl != nullptr), "no implementation for " << std::string(id));
+  REQUIRE_MESSAGE(o->params.size() == args.size(), "arity of " << std::string(id));
+  std::vector<Value> values(args);
+  stdlib::CallContext none;
+  return o->impl(values.data(), context ? *context : none);
+}
+
+// The value printed as a CEL literal (errors as `<error: message>`), for compact CHECKs:
+// CHECK(printCall("add_int64", {Value::integer(1), Value::integer(2)}) == "3").
+inline std::string printCall(std::string_view id, std::initializer_list<Value> args,
+                             stdlib::CallContext* context = nullptr) {
+  return toCelLiteral(callOverload(id, args, context));
+}
+
+}  // namespace journey::test
