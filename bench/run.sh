@@ -14,3 +14,7 @@ lines=$(wc -l < "$tmp/gen.journey")
 read -r seconds kb < "$tmp/time"
 echo "lines: $lines, wall: ${seconds}s, peak memory: $((kb / 1024)) MiB (whole process, one run)"
 "$build/bench/check_bench" --benchmark_min_time=1
+
+echo
+echo "== interpreter on 1,000,000 in-memory profiles, against a hand-written C++ loop"
+"$build/bench/eval_bench" --benchmark_min_time=1

@@ -18,14 +18,5 @@ case "$args" in
   *) args="$args \"$base\"" ;;
 esac
 actual=$(cd "$dir" && eval "timeout 60 \"$journey\" $args" 2>&1; echo "exit: $?")
-if [ "${JOURNEY_UPDATE_GOLDEN:-0}" = 1 ]; then
-  printf '%s\n' "$actual" > "$expected"
-  echo "updated $expected"
-  exit 0
-fi
-if [ ! -f "$expected" ]; then
-  echo "missing $expected; run tests/update-golden.sh" >&2
-  printf '%s\n' "$actual"
-  exit 1
-fi
-diff -u --label expected --label actual "$expected" <(printf '%s\n' "$actual")
+source "$(dirname "$0")/expectation.sh"
+check_expectation "$expected" "$actual"

@@ -29,4 +29,15 @@ const char* weekdayName(Weekday d) {
   return names[static_cast<int>(d)];
 }
 
+std::string dottedName(const Ast& ast, ExprId e) {
+  if (e == kNoExpr) return "";
+  if (auto* id = std::get_if<Ident>(&ast[e].node)) return id->rooted ? "" : id->name;
+  if (auto* sel = std::get_if<Select>(&ast[e].node)) {
+    if (sel->optional) return "";
+    std::string base = dottedName(ast, sel->operand);
+    return base.empty() ? "" : base + "." + sel->field.text;
+  }
+  return "";
+}
+
 }  // namespace journey::ast

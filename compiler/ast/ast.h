@@ -420,4 +420,8 @@ struct Ast {
 const char* macroName(MacroKind k);
 const char* weekdayName(Weekday d);
 
+// `a.b.c` for a chain of plain selections on an identifier (how CEL finds qualified names such
+// as `math.abs` or a variable bound as `a.b`); "" for anything else.
+std::string dottedName(const Ast& ast, ExprId e);
+
 }  // namespace journey::ast

@@ -2,11 +2,11 @@
 // TypeIds, filling record types, and checking each declaration's body.
 #include <algorithm>
 #include <array>
-#include <functional>
 #include <set>
 
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
+#include "compiler/sema/written_fields.h"
 
 namespace journey::sema {
 namespace {
@@ -80,6 +80,7 @@ void ProgramChecker::collectNames() {
                 // no schema.
                 claim(d.name, "the schema");
                 schema = &d;
+                symbols.schemaDecl = &d;
                 symbols.profile = newRecord(d.name, RecordOrigin::Schema);
                 symbols.profileType = types.record(*symbols.profile);
                 profileType = symbols.profileType;
@@ -310,48 +311,14 @@ void ProgramChecker::resolveSignatures() {
 // Bodies
 
 void ProgramChecker::checkFieldDefaults() {
-  // Defaults are pure values. Walk each declared record with its written fields, so nested
-  // inline records are matched to their own RecordIds.
+  // Defaults are pure values.
   LocalScope pure(nullptr);
   pure.scope.makePure();
-  std::function<void(RecordId, const std::vector<ast::FieldDecl>&)> walk =
-      [&](RecordId id, const std::vector<ast::FieldDecl>& written) {
-        for (const ast::FieldDecl& f : written) {
-          const RecordInfo& info = types.recordInfo(id);
-          int index = info.find(f.name.text);
-          if (index < 0 || info.fields[index].range.begin != f.name.range.begin) continue;
-          TypeId type = info.fields[index].type;
-          if (f.defaultValue != ast::kNoExpr) {
-            exprs.expect(f.defaultValue, pure.scope, type,
-                         "the default of field `" + f.name.text + "`");
-          }
-          const ast::TypeRef* t = f.type.get();
-          if (t && t->kind == ast::TypeRef::Kind::Optional) t = t->inner.get();
-          if (t && t->kind == ast::TypeRef::Kind::Record &&
-              types.kind(type) == TypeKind::Record) {
-            walk(types.get(type).record, t->fields);
-          }
-        }
-      };
-  for (const ast::Module& m : ast.modules) {
-    for (const ast::Decl& decl : m.decls) {
-      if (auto* t = std::get_if<ast::TypeDecl>(&decl.kind)) {
-        auto it = symbols.recordTypes.find(t->name.text);
-        if (it != symbols.recordTypes.end()) walk(it->second, t->fields);
-      } else if (auto* s = std::get_if<ast::SchemaDecl>(&decl.kind)) {
-        if (s == schema) walk(*symbols.profile, s->fields);
-      } else if (auto* e = std::get_if<ast::EventDecl>(&decl.kind)) {
-        auto it = symbols.events.find(e->name.text);
-        if (it != symbols.events.end() && it->second.decl == e) walk(it->second.record, e->fields);
-      } else if (auto* a = std::get_if<ast::ActionDecl>(&decl.kind)) {
-        auto it = symbols.actions.find(a->name.text);
-        if (it != symbols.actions.end() && it->second.decl == a &&
-            types.kind(it->second.response) == TypeKind::Record) {
-          walk(types.get(it->second.response).record, a->response);
-        }
-      }
-    }
-  }
+  forEachWrittenField(ast, symbols, types, [&](RecordId id, size_t index, const ast::FieldDecl& f) {
+    if (f.defaultValue == ast::kNoExpr) return;
+    exprs.expect(f.defaultValue, pure.scope, types.recordInfo(id).fields[index].type,
+                 "the default of field `" + f.name.text + "`");
+  });
 }
 
 void ProgramChecker::checkEvent(const ast::EventDecl& d) {

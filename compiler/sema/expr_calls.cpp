@@ -66,7 +66,7 @@ TypeId ExprChecker::Impl::checkCall(ast::ExprId e, const ast::Call& call, const 
   } else {
     // `math.abs(x)` read as a method `abs` on `math`: it is the qualified function when `math`
     // is not a value in scope.
-    std::string target = dottedName(call.target);
+    std::string target = ast::dottedName(ast, call.target);
     if (!target.empty()) {
       std::string root = target.substr(0, target.find('.'));
       std::string qualified = target + "." + function;

@@ -164,17 +164,6 @@ void ExprChecker::Impl::appendTypeNames(std::vector<std::string>& out) const {
   if (ctx.symbols.profile) out.push_back(types.recordInfo(*ctx.symbols.profile).name);
 }
 
-std::string ExprChecker::Impl::dottedName(ast::ExprId e) const {
-  if (e == ast::kNoExpr) return "";
-  if (auto* id = std::get_if<ast::Ident>(&ast[e].node)) return id->rooted ? "" : id->name;
-  if (auto* sel = std::get_if<ast::Select>(&ast[e].node)) {
-    if (sel->optional) return "";
-    std::string base = dottedName(sel->operand);
-    return base.empty() ? "" : base + "." + sel->field.text;
-  }
-  return "";
-}
-
 TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope) {
   const Scope* lookupScope = &scope;
   if (id.rooted) {  // `.x`: the outermost scope only, past any local that shadows it

@@ -67,7 +67,6 @@ struct ExprChecker::Impl {
   void appendValueNames(const Scope& scope, std::vector<std::string>& out) const;
   void appendTypeNames(std::vector<std::string>& out) const;
   // `a.b.c` for a chain of plain selections on an identifier; empty otherwise.
-  std::string dottedName(ast::ExprId e) const;
   // For `expect` and argument checks: reports a mismatch unless `t` is assignable to `want`.
   bool requireType(ast::ExprId e, TypeId t, TypeId want, std::string_view what);
 

@@ -9,7 +9,7 @@ TypeId ExprChecker::Impl::checkSelect(ast::ExprId e, const ast::Select& sel, con
                                       bool inHas) {
   // `google.protobuf.Timestamp` is a qualified type name, not a selection on a value.
   if (!sel.optional && !inHas) {
-    std::string path = dottedName(e);
+    std::string path = ast::dottedName(ast, e);
     if (!path.empty() && !isValueName(path.substr(0, path.find('.')), scope)) {
       if (auto t = typeNamed(path)) return types.typeOf(*t);
     }

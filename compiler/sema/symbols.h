@@ -46,6 +46,7 @@ struct JourneySymbol {
 struct ProgramSymbols {
   std::map<std::string, RecordId, std::less<>> recordTypes;  // `type` declarations
   std::optional<RecordId> profile;                           // `schema Profile`
+  const ast::SchemaDecl* schemaDecl = nullptr;               // its declaration
   TypeId profileType = 0;                                    // valid when `profile` is set
   std::map<std::string, EventSymbol, std::less<>> events;
   std::map<std::string, AudienceSymbol, std::less<>> audiences;

@@ -12,6 +12,7 @@
 #include "compiler/syntax/parser.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#include "tools/journey/emit_program.h"
 
 namespace journey::cli {
 namespace {
@@ -45,6 +46,9 @@ int runCheck(const CheckOptions& opt) {
     for (const ast::Module& m : fe.ast.modules)
       fmt::print("{}", ast::printModule(fe.ast, m, fe.sources, annotate));
   }
+  if ((opt.emit == "ir" || opt.emit == "bytecode") && !fe.diags.hasErrors()) {
+    fmt::print("{}", emitProgramExpressions(fe, opt.emit));
+  }
   return printDiagnostics(fe, opt.color);
 }
 
@@ -54,8 +58,8 @@ Action addCheckCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("check", "parse and check .journey files");
   auto opt = std::make_shared<CheckOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files")->required();
-  cmd->add_option("--emit", opt->emit, "print a stage: tokens, ast or typed")
-      ->check(CLI::IsMember({"tokens", "ast", "typed"}));
+  cmd->add_option("--emit", opt->emit, "print a stage: tokens, ast, typed, ir or bytecode")
+      ->check(CLI::IsMember({"tokens", "ast", "typed", "ir", "bytecode"}));
   addColorOption(*cmd, opt->color);
   return [opt]() { return runCheck(*opt); };
 }

@@ -15,5 +15,7 @@ using Action = std::function<int()>;
 
 Action addCheckCommand(CLI::App& app);
 Action addExplainCommand(CLI::App& app);
+Action addEvalCommand(CLI::App& app);
+Action addRunCommand(CLI::App& app);
 
 }  // namespace journey::cli

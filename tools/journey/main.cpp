@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   };
   add(addCheckCommand);
   add(addExplainCommand);
+  add(addEvalCommand);
+  add(addRunCommand);
 
   try {
     app.parse(argc, argv);

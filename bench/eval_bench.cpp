@@ -1,0 +1,365 @@
+// Interpreter speed on audience rules over 1,000,000 in-memory profiles (issue 3), single thread.
+// Each rule runs twice over the same records in the same run: through the whole pipeline
+// (parse, check, lower, bytecode, Interpreter) and as a hand-written C++ loop, the baseline.
+// Both count the profiles that match; a benchmark whose count differs from the reference (the
+// one every profile agreed on before timing) stops with an error and the program exits 1, so
+// the figures are checked.
+//   eval_bench [benchmark flags]    run the benchmarks, then print interpreter/baseline per rule
+#include <benchmark/benchmark.h>
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/bytecode_compiler.h"
+#include "compiler/diagnostics/renderer.h"
+#include "compiler/driver/frontend.h"
+#include "compiler/ir/lower.h"
+#include "compiler/sema/expr_checker.h"
+#include "compiler/syntax/parser.h"
+#include "vm/interp/interpreter.h"
+#include "vm/interp/wall_clock_host.h"
+#include "vm/value/record.h"
+
+namespace {
+
+using journey::RecordView;
+using journey::Value;
+using journey::ValueKind;
+
+constexpr size_t kProfileCount = 1'000'000;
+constexpr uint64_t kSeed = 20261129;
+constexpr double kTargetRule1 = 10e6;  // evaluations per second, one thread (issue 3)
+
+const char* kProgram =
+    "schema Profile { id: string, age: int, country: string, totalSpend: double, email: string, "
+    "tags: list<string> }\n";
+
+// Field indices of the schema, as the compiler laid them out.
+struct ProfileFields {
+  uint32_t id = 0, age = 0, country = 0, totalSpend = 0, email = 0, tags = 0;
+};
+
+// The baselines know the schema: every field is required and of its declared type, so they read
+// values without the kind and presence checks the interpreter must make.
+bool rule1Baseline(RecordView profile, const ProfileFields& f) {
+  return profile.field(f.age).asInt() >= 30 && profile.field(f.country).asString() == "FR" &&
+         profile.field(f.totalSpend).asDouble() > 100.0;
+}
+
+bool rule2Baseline(RecordView profile, const ProfileFields& f) {
+  if (!profile.field(f.email).asString().ends_with("@example.com")) return false;
+  auto tags = profile.field(f.tags).asList();
+  auto isVip = [](const Value& tag) { return tag.asString().starts_with("vip"); };
+  auto isNewsletter = [](const Value& tag) { return tag.asString() == "newsletter"; };
+  return std::any_of(tags.begin(), tags.end(), isVip) &&
+         std::any_of(tags.begin(), tags.end(), isNewsletter);
+}
+
+struct Rule {
+  const char* name;
+  const char* expression;
+  bool (*baseline)(RecordView, const ProfileFields&);
+};
+
+const Rule kRules[] = {
+    {"rule1", R"(profile.age >= 30 && profile.country == "FR" && profile.totalSpend > 100.0)",
+     &rule1Baseline},
+    {"rule2",
+     R"(profile.email.endsWith("@example.com") && profile.tags.exists(t, t.startsWith("vip")) && )"
+     R"("newsletter" in profile.tags)",
+     &rule2Baseline},
+};
+constexpr size_t kRuleCount = std::size(kRules);
+
+// The program, its record layouts, the profiles and one chunk per rule: built once, shared by
+// every benchmark (about 460 MiB: each profile has its own strings, as a loader would give).
+class ProfileWorld {
+ public:
+  static ProfileWorld& get() {
+    static ProfileWorld world;
+    return world;
+  }
+
+ private:
+  // Declared before the data below, so destroyed after it: records and chunks point to the
+  // layouts.
+  journey::Frontend fe_;
+  journey::ir::RecordLayouts layouts_;
+  journey::sema::Scope scope_;
+  const journey::RecordLayout* profileLayout_ = nullptr;
+
+ public:
+  // Why the world could not be set up (a compile error), or empty.
+  std::string error;
+  ProfileFields fields;
+  std::vector<Value> profiles;
+  std::vector<journey::codegen::Chunk> chunks;  // by rule; never resized after construction
+  double buildSeconds = 0;
+
+ private:
+  ProfileWorld() {
+    auto start = std::chrono::steady_clock::now();
+    journey::FileId file = fe_.sources.add("profile.journey", kProgram);
+    fe_.ast.modules.push_back(journey::syntax::parseFile(file, fe_.sources, fe_.ast, fe_.diags));
+    if (!fe_.check()) {
+      error = "the schema does not compile: " + diagnostics(0);
+      return;
+    }
+    layouts_ = journey::ir::RecordLayouts(fe_.program, &fe_.ast);
+    journey::sema::TypeId profileType = fe_.program.symbols.profileType;
+    const journey::RecordLayout& layout = layouts_[fe_.program.types.get(profileType).record];
+    profileLayout_ = &layout;
+    auto index = [&](const char* field) { return static_cast<uint32_t>(layout.find(field)); };
+    fields = {index("id"), index("age"), index("country"), index("totalSpend"), index("email"),
+              index("tags")};
+    scope_.declare("profile", profileType);
+    for (const Rule& rule : kRules) {
+      if (!compile(rule)) return;
+    }
+    buildProfiles(layout);
+    buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+
+  std::string diagnostics(size_t from) const {
+    std::string text;
+    for (size_t i = from; i < fe_.diags.all().size(); ++i)
+      text += journey::render(fe_.diags.all()[i], fe_.sources);
+    return text;
+  }
+
+  // The real pipeline, as `journey eval` runs it (tools/journey/eval_session.cpp).
+  bool compile(const Rule& rule) {
+    size_t before = fe_.diags.all().size();
+    size_t errorsBefore = fe_.diags.errorCount();
+    journey::FileId file = fe_.sources.add(std::string("<") + rule.name + ">", rule.expression);
+    journey::ast::ExprId root =
+        journey::syntax::parseExpression(file, fe_.sources, fe_.ast, fe_.diags);
+    if (root != journey::ast::kNoExpr) {
+      journey::sema::CheckContext context{fe_.sources, fe_.ast, fe_.program.types,
+                                          fe_.program.symbols, fe_.diags, fe_.program.facts};
+      journey::sema::ExprChecker(context).check(root, scope_);
+    }
+    if (root == journey::ast::kNoExpr || fe_.diags.errorCount() > errorsBefore) {
+      error = std::string(rule.name) + " does not compile: " + diagnostics(before);
+      return false;
+    }
+    journey::ir::ExprPool pool;
+    journey::ir::Lowerer lowerer(fe_.ast, fe_.program, layouts_, pool);
+    journey::ir::LoweredExpr lowered = lowerer.lowerRoot(root, {"profile"});
+    chunks.push_back(journey::codegen::compileExpr(pool, lowered, layouts_));
+    // Reading by name instead of by index would measure the slow path without saying so.
+    for (const journey::codegen::FieldSite& site : chunks.back().fields) {
+      if (site.layout != profileLayout_) {
+        error = fmt::format("{}: `{}` is not read by index from the schema's layout", rule.name,
+                            site.name);
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Deterministic: the raw output of mt19937_64 is specified by the standard (the library's
+  // distributions are not), so every platform builds the same profiles.
+  void buildProfiles(const journey::RecordLayout& layout) {
+    std::mt19937_64 random(kSeed);
+    auto pick = [&](uint64_t n) { return random() % n; };
+    // Weighted by repetition: FR a quarter of the profiles.
+    static const char* const kCountries[] = {"FR", "FR", "FR", "FR", "FR", "DE", "DE",
+                                             "DE", "DE", "US", "US", "US", "US", "GB",
+                                             "GB", "GB", "ES", "ES", "IT", "IT"};
+    // Half at example.com; `shop.example.com` ends with "example.com" but not "@example.com".
+    static const char* const kDomains[] = {"example.com", "example.com", "example.org",
+                                           "shop.example.com"};
+    // `ivip` and `VIP` contain "vip" without starting with it.
+    static const char* const kTags[] = {"vip", "vip-gold", "newsletter", "newsletter", "sms",
+                                        "churn-risk", "loyal", "new", "ivip", "VIP"};
+    profiles.reserve(kProfileCount);
+    for (size_t i = 0; i < kProfileCount; ++i) {
+      std::vector<Value> tags;
+      for (uint64_t n = pick(5); n > 0; --n)
+        tags.push_back(Value::string(kTags[pick(std::size(kTags))]));
+      journey::RecordBuilder profile(layout);
+      profile.set(fields.id, Value::string(fmt::format("p{:07}", i)));
+      profile.set(fields.age, Value::integer(16 + static_cast<int64_t>(pick(70))));
+      profile.set(fields.country, Value::string(kCountries[pick(std::size(kCountries))]));
+      profile.set(fields.totalSpend, Value::dbl(static_cast<double>(pick(40000)) / 100.0));
+      profile.set(fields.email,
+                  Value::string(fmt::format("user{}@{}", i, kDomains[pick(std::size(kDomains))])));
+      profile.set(fields.tags, Value::list(std::move(tags)));
+      profiles.push_back(profile.build());
+    }
+  }
+};
+
+// What every profile agreed on before timing: the number of matches, or why they disagreed.
+struct Reference {
+  int64_t matches = 0;
+  std::string error;
+};
+
+bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); }
+
+const Reference& reference(size_t rule) {
+  static std::map<size_t, Reference> cache;
+  auto [it, inserted] = cache.try_emplace(rule);
+  if (!inserted) return it->second;
+  Reference& ref = it->second;
+  ProfileWorld& world = ProfileWorld::get();
+  if (!world.error.empty()) {
+    ref.error = world.error;
+    return ref;
+  }
+  journey::interp::WallClockHost host;
+  journey::stdlib::CallContext ctx{&host};
+  journey::interp::Interpreter interpreter(world.chunks[rule]);
+  for (const Value& profile : world.profiles) {
+    interpreter.setSlot(0, profile);
+    Value verdict = interpreter.run(ctx);
+    bool expected = kRules[rule].baseline(profile.asRecord(), world.fields);
+    if (verdict.kind() != ValueKind::Bool || verdict.asBool() != expected) {
+      std::string got = verdict.isError() ? std::string(verdict.errorMessage())
+                                          : isTrue(verdict) ? "true" : "not true";
+      ref.error = fmt::format("{} on profile {}: interpreter {}, baseline {}", kRules[rule].name,
+                              profile.asRecord().field(world.fields.id).asString(), got, expected);
+      return ref;
+    }
+    ref.matches += expected;
+  }
+  return ref;
+}
+
+// The counters of both kinds of benchmark, or the benchmark skipped when its count is wrong.
+void finishCounters(benchmark::State& state, size_t rule, int64_t matches) {
+  const Reference& ref = reference(rule);
+  if (matches != ref.matches) {
+    state.SkipWithError(fmt::format("{}: {} matches, expected {} (every profile checked)",
+                                    kRules[rule].name, matches, ref.matches).c_str());
+    return;
+  }
+  double evaluations = static_cast<double>(state.iterations()) * kProfileCount;
+  state.counters["evals/s"] = benchmark::Counter(evaluations, benchmark::Counter::kIsRate);
+  state.counters["matches"] = static_cast<double>(matches);
+}
+
+void BM_Interpreter(benchmark::State& state, size_t rule) {
+  const Reference& ref = reference(rule);
+  if (!ref.error.empty()) {
+    state.SkipWithError(ref.error.c_str());
+    return;
+  }
+  ProfileWorld& world = ProfileWorld::get();
+  journey::interp::WallClockHost host;
+  journey::stdlib::CallContext ctx{&host};
+  // One interpreter per chunk, reused for every profile, as the runtime does.
+  journey::interp::Interpreter interpreter(world.chunks[rule]);
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (const Value& profile : world.profiles) {
+      interpreter.setSlot(0, profile);
+      matches += isTrue(interpreter.run(ctx));
+    }
+    benchmark::DoNotOptimize(matches);
+  }
+  finishCounters(state, rule, matches);
+}
+
+void BM_Baseline(benchmark::State& state, size_t rule) {
+  const Reference& ref = reference(rule);
+  if (!ref.error.empty()) {
+    state.SkipWithError(ref.error.c_str());
+    return;
+  }
+  ProfileWorld& world = ProfileWorld::get();
+  auto baseline = kRules[rule].baseline;
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (const Value& profile : world.profiles)
+      matches += baseline(profile.asRecord(), world.fields);
+    benchmark::DoNotOptimize(matches);
+  }
+  finishCounters(state, rule, matches);
+}
+
+// The console output, plus the evaluation rates kept for the summary (the median when the run
+// has repetitions).
+class SummaryReporter : public benchmark::ConsoleReporter {
+ public:
+  using ConsoleReporter::ConsoleReporter;
+
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+      failed_ = failed_ || run.error_occurred;
+      auto rate = run.counters.find("evals/s");
+      if (run.error_occurred || rate == run.counters.end()) continue;
+      // Aggregates come after their repetitions: the median replaces them.
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median") continue;
+      rates_[run.run_name.function_name] = rate->second.value;
+    }
+  }
+
+  bool failed() const { return failed_; }
+
+  void printSummary() const {
+    if (rates_.empty()) return;
+    fmt::print("\nInterpreter against the hand-written baseline, one thread, {} profiles:\n",
+               kProfileCount);
+    for (const Rule& rule : kRules) {
+      auto interp = rates_.find(std::string(rule.name) + "/interpreter");
+      auto base = rates_.find(std::string(rule.name) + "/baseline");
+      if (interp == rates_.end() || base == rates_.end()) continue;
+      fmt::print("  {}: interpreter {:.2f} M evals/s, baseline {:.2f} M evals/s, "
+                 "interpreter/baseline {:.3f} ({:.1f}x the baseline's time)\n",
+                 rule.name, interp->second / 1e6, base->second / 1e6, interp->second / base->second,
+                 base->second / interp->second);
+    }
+    auto rule1 = rates_.find(std::string(kRules[0].name) + "/interpreter");
+    if (rule1 != rates_.end()) {
+      double shortfall = 1 - rule1->second / kTargetRule1;
+      fmt::print("  rule1 target {:.0f} M evals/s: {}\n", kTargetRule1 / 1e6,
+                 shortfall <= 0 ? std::string("met")
+                                : fmt::format("not met, {:.0f}% below", shortfall * 100));
+    }
+  }
+
+ private:
+  std::map<std::string, double> rates_;
+  bool failed_ = false;
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  for (size_t rule = 0; rule < kRuleCount; ++rule) {
+    std::string name = kRules[rule].name;
+    benchmark::RegisterBenchmark((name + "/interpreter").c_str(), BM_Interpreter, rule)
+        ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((name + "/baseline").c_str(), BM_Baseline, rule)
+        ->Unit(benchmark::kMillisecond);
+  }
+  ProfileWorld& world = ProfileWorld::get();
+  if (world.error.empty()) {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    fmt::print("{} profiles built in {:.2f} s; peak memory {} MiB\n", world.profiles.size(),
+               world.buildSeconds, usage.ru_maxrss / 1024);
+  }
+  SummaryReporter reporter(isatty(STDOUT_FILENO) ? benchmark::ConsoleReporter::OO_ColorTabular
+                                                 : benchmark::ConsoleReporter::OO_Tabular);
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  reporter.printSummary();
+  benchmark::Shutdown();
+  return reporter.failed() ? 1 : 0;  // a wrong count fails bench/run.sh
+}

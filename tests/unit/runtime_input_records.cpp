@@ -1,0 +1,400 @@
+// The runtime's inputs (LANGUAGE.md §5): profile lines and the record stream read against a
+// lowered program's schema, every reason a line is rejected, defaults, `set` patches and how
+// they merge into a profile.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+
+#include "compiler/driver/frontend.h"
+#include "compiler/ir/lower_program.h"
+#include "compiler/syntax/parser.h"
+#include "vm/runtime/input_records.h"
+#include "vm/runtime/interp_engine.h"
+#include "vm/value/plain_json.h"
+#include "vm/value/value_convert.h"
+
+using namespace journey;
+
+namespace {
+
+const char* kProgram = R"(
+type Item { sku: string, qty: int = 1, price: double }
+schema Profile {
+  id: string
+  email: string?
+  firstName: string
+  country: string = "FR"
+  loyalty: { tier: string = "basic", points: int }
+  consents: { email: bool = false, sms: bool = false }
+  tags: list<string>
+  scores: map<string, int>?
+  seen: timestamp?
+}
+event CartAbandoned { cartId: string, total: double, items: list<Item> }
+event Purchase { orderId: string, cartId: string?, total: double }
+event Ping {}
+)";
+
+// A checked, lowered program and a reader over it; defaults are evaluated by the interpreter.
+struct World {
+  explicit World(const char* source = kProgram) {
+    FileId f = fe.sources.add("program.journey", source);
+    fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
+    bool ok = fe.check();
+    REQUIRE_MESSAGE(ok, (fe.diags.all().empty() ? "" : fe.diags.all().front().message));
+    program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+    engine = runtime::makeInterpEngine(program);
+    reader = std::make_unique<runtime::InputReader>(
+        program, [this](sema::RecordId record, size_t field) {
+          auto it = program.fieldDefaults.find({record, field});
+          if (it == program.fieldDefaults.end()) return Value::error("no default");
+          stdlib::CallContext ctx{};
+          return engine->evaluate(it->second, nullptr, ctx);
+        });
+  }
+
+  // The profile as plain JSON, or `rejected LINE: reason`.
+  std::string profile(std::string_view line, size_t number = 1) {
+    auto r = reader->readProfile(line, number);
+    if (auto* bad = std::get_if<runtime::Rejection>(&r)) return rejected(*bad);
+    auto& p = std::get<runtime::ProfileInput>(r);
+    std::string out = p.id + " ";
+    appendPlainJson(out, p.profile);
+    return out;
+  }
+
+  // `event NAME PROFILE TIME {data}`, `set PROFILE TIME {patch}` or `rejected LINE: reason`.
+  std::string record(std::string_view line, size_t number = 1) {
+    runtime::RecordInput r = reader->readRecord(line, number);
+    if (auto* bad = std::get_if<runtime::Rejection>(&r)) return rejected(*bad);
+    std::string out;
+    if (auto* e = std::get_if<runtime::EventInput>(&r)) {
+      out = "event " + program.events[e->event].name + " " + e->profile + " " +
+            formatTimestamp(e->time) + " ";
+      appendPlainJson(out, e->record);
+    } else {
+      auto& s = std::get<runtime::SetInput>(r);
+      out = "set " + s.profile + " " + formatTimestamp(s.time) + " ";
+      appendPlainJson(out, s.patch);
+    }
+    return out;
+  }
+
+  // The reason alone, for lines expected to be rejected.
+  std::string reason(std::string_view line) {
+    std::string r = record(line, 7);
+    const std::string prefix = "rejected 7: ";
+    return r.starts_with(prefix) ? r.substr(prefix.size()) : "accepted: " + r;
+  }
+  std::string profileReason(std::string_view line) {
+    std::string r = profile(line, 3);
+    const std::string prefix = "rejected 3: ";
+    return r.starts_with(prefix) ? r.substr(prefix.size()) : "accepted: " + r;
+  }
+
+  Value profileValue(std::string_view line) {
+    auto r = reader->readProfile(line, 1);
+    REQUIRE(std::holds_alternative<runtime::ProfileInput>(r));
+    return std::get<runtime::ProfileInput>(r).profile;
+  }
+  Value patchValue(std::string_view line) {
+    runtime::RecordInput r = reader->readRecord(line, 1);
+    if (auto* bad = std::get_if<runtime::Rejection>(&r)) FAIL(bad->reason);
+    REQUIRE(std::holds_alternative<runtime::SetInput>(r));
+    return std::get<runtime::SetInput>(r).patch;
+  }
+
+  static std::string rejected(const runtime::Rejection& r) {
+    return "rejected " + std::to_string(r.line) + ": " + r.reason;
+  }
+
+  Frontend fe;
+  ir::ProgramIr program;
+  std::unique_ptr<runtime::ExpressionEngine> engine;
+  std::unique_ptr<runtime::InputReader> reader;
+};
+
+std::string json(const Value& v) {
+  std::string out;
+  appendPlainJson(out, v);
+  return out;
+}
+
+const char* kAnn =
+    R"({"id": "p1", "firstName": "Ann", "loyalty": {"points": 3}, "tags": ["a"],)"
+    R"( "consents": {"email": true}})";
+
+}  // namespace
+
+TEST_SUITE_BEGIN("runtime");
+
+TEST_CASE("runtime input: profiles with defaults, optional and nested records") {
+  World w;
+  CHECK(w.profile(kAnn) ==
+        R"(p1 {"id": "p1", "firstName": "Ann", "country": "FR", "loyalty": {"tier": "basic", )"
+        R"("points": 3}, "consents": {"email": true, "sms": false}, "tags": ["a"]})");
+  // Optional fields given, or null (absent); defaults overridden.
+  CHECK(w.profile(R"({"id": "p2", "email": "b@x.io", "firstName": "Bo", "country": "DE",)"
+                  R"( "loyalty": {"tier": "gold", "points": 9}, "consents": {}, "tags": [],)"
+                  R"( "scores": {"a": 1}, "seen": "2026-03-02T10:00:00+01:00"})") ==
+        R"(p2 {"id": "p2", "email": "b@x.io", "firstName": "Bo", "country": "DE", "loyalty": )"
+        R"({"tier": "gold", "points": 9}, "consents": {"email": false, "sms": false}, )"
+        R"("tags": [], "scores": {"a": 1}, "seen": "2026-03-02T09:00:00Z"})");
+  CHECK(w.profile(R"({"id": "p3", "email": null, "firstName": "C", "loyalty": {"points": 0},)"
+                  R"( "consents": {}, "tags": [], "seen": null})") ==
+        R"(p3 {"id": "p3", "firstName": "C", "country": "FR", "loyalty": {"tier": "basic", )"
+        R"("points": 0}, "consents": {"email": false, "sms": false}, "tags": []})");
+}
+
+TEST_CASE("runtime input: every reason a profile line is rejected") {
+  World w;
+  CHECK(w.profile("{\"id\": ", 12).starts_with("rejected 12: not JSON: "));
+  CHECK(w.profileReason("[1, 2]") == "profile: expected an object, found an array");
+  CHECK(w.profileReason(R"({"id": "p1", "loyalty": {"points": 3}, "consents": {}, "tags": []})") ==
+        "profile: missing field `firstName`");
+  CHECK(w.profileReason(R"({"id": 7, "firstName": "A", "loyalty": {"points": 3},)"
+                        R"( "consents": {}, "tags": []})") ==
+        "profile.id: expected a string, found a number");
+  CHECK(w.profileReason(R"({"id": "", "firstName": "A", "loyalty": {"points": 3},)"
+                        R"( "consents": {}, "tags": []})") == "profile.id: the id is empty");
+  CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": "3"},)"
+                        R"( "consents": {}, "tags": []})") ==
+        "profile.loyalty.points: expected int, found a string");
+  CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
+                        R"( "consents": {}, "tags": ["a", 2]})") ==
+        "profile.tags[1]: expected a string, found a number");
+  CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
+                        R"( "consents": {"fax": true}, "tags": []})") ==
+        "profile.consents.fax: `Profile.consents` has no such field");
+  CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
+                        R"( "consents": {}, "tags": [], "seen": "noon"})")
+            .starts_with("profile.seen: "));
+  CHECK(w.profileReason(R"({"id": "p", "firstName": null, "loyalty": {"points": 3},)"
+                        R"( "consents": {}, "tags": []})") ==
+        "profile.firstName: expected a string, found null");
+  // Trailing content is not one JSON value.
+  CHECK(w.profileReason(R"({"id": "p"} {"id": "q"})").starts_with("not JSON: "));
+}
+
+TEST_CASE("runtime input: event records take their time from the line") {
+  World w;
+  CHECK(w.record(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "CartAbandoned",)"
+                 R"( "data": {"cartId": "c1", "total": 80,)"
+                 R"( "items": [{"sku": "s", "price": 2}]}})") ==
+        R"(event CartAbandoned p1 2026-03-02T10:00:00Z {"cartId": "c1", "total": 80.0, )"
+        R"("items": [{"sku": "s", "qty": 1, "price": 2.0}], "time": "2026-03-02T10:00:00Z"})");
+  // Optional fields absent or given; keys in any order; a fraction of a second kept.
+  CHECK(w.record(R"({"event": "Purchase", "profile": "p1", "time": "2026-03-02T10:00:00.25Z",)"
+                 R"( "data": {"total": 5.5, "orderId": "o1"}})") ==
+        R"(event Purchase p1 2026-03-02T10:00:00.25Z {"orderId": "o1", "total": 5.5, )"
+        R"("time": "2026-03-02T10:00:00.25Z"})");
+  CHECK(w.record(R"({"time": "2026-03-02T10:01:00Z", "profile": "p1", "event": "Purchase",)"
+                 R"( "data": {"orderId": "o2", "cartId": "c1", "total": 1}})") ==
+        R"(event Purchase p1 2026-03-02T10:01:00Z {"orderId": "o2", "cartId": "c1", )"
+        R"("total": 1.0, "time": "2026-03-02T10:01:00Z"})");
+  // An event without fields needs no "data".
+  CHECK(w.record(R"({"time": "2026-03-02T10:02:00Z", "profile": "p2", "event": "Ping"})") ==
+        R"(event Ping p2 2026-03-02T10:02:00Z {"time": "2026-03-02T10:02:00Z"})");
+  CHECK(w.record(R"({"time": "2026-03-02T10:02:00Z", "profile": "p2", "event": "Ping",)"
+                 R"( "data": {}})") ==
+        R"(event Ping p2 2026-03-02T10:02:00Z {"time": "2026-03-02T10:02:00Z"})");
+  // The event index is the program's.
+  auto r = w.reader->readRecord(
+      R"({"time": "2026-03-02T10:03:00Z", "profile": "p1", "event": "Ping"})", 9);
+  REQUIRE(std::holds_alternative<runtime::EventInput>(r));
+  CHECK(std::get<runtime::EventInput>(r).event ==
+        static_cast<uint32_t>(w.program.findEvent("Ping")));
+}
+
+TEST_CASE("runtime input: every reason a record line is rejected") {
+  World w;
+  const std::string t = R"("time": "2026-03-02T10:00:00Z", )";
+  CHECK(w.record("{\"time\": ", 4).starts_with("rejected 4: not JSON: "));
+  CHECK(w.reason("").starts_with("not JSON: "));
+  CHECK(w.reason("[]") == "record: expected a JSON object, found an array");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "extra": 1})") ==
+        R"(unknown key "extra" (a record has "time", "profile", and "event" with "data",)"
+        R"( or "set"))");
+  CHECK(w.reason("{" + t + t + R"("profile": "p1", "event": "Ping"})") ==
+        R"(duplicate key "time")");
+  CHECK(w.reason(R"({"profile": "p1", "event": "Ping"})") == R"(missing "time")");
+  CHECK(w.reason(R"({"time": 5, "profile": "p1", "event": "Ping"})") ==
+        "time: expected an RFC 3339 timestamp string, found a number");
+  CHECK(w.reason(R"({"time": "yesterday", "profile": "p1", "event": "Ping"})")
+            .starts_with("time: "));
+  CHECK(w.reason(R"({"time": "2026-03-02", "profile": "p1", "event": "Ping"})")
+            .starts_with("time: "));
+  CHECK(w.reason("{" + t + R"("event": "Ping"})") == R"(missing "profile")");
+  CHECK(w.reason("{" + t + R"("profile": 1, "event": "Ping"})") ==
+        "profile: expected a string (the profile's id), found a number");
+  CHECK(w.reason("{" + t + R"("profile": "", "event": "Ping"})") == "profile: the id is empty");
+  CHECK(w.reason("{" + t + R"("profile": "p1"})") == R"(missing "event" or "set")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "data": {}})") == R"(missing "event" or "set")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "set": {}})") ==
+        R"(both "event" and "set": a record is one or the other)");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "set": {}, "data": {}})") ==
+        R"("data" goes with "event", not with "set")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": ["Ping"]})") ==
+        "event: expected a string (an event type), found an array");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Foo"})") ==
+        R"(unknown event type "Foo")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase", "data": 3})") ==
+        "data: expected an object, found a number");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase"})") ==
+        "data: missing field `orderId`");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase",)"
+                 R"( "data": {"orderId": "o", "total": "80"}})") ==
+        "data.total: expected a number, found a string");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase",)"
+                 R"( "data": {"orderId": "o", "total": 1, "coupon": "X"}})") ==
+        "data.coupon: `Purchase` has no such field");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "CartAbandoned",)"
+                 R"( "data": {"cartId": "c", "total": 1, "items": [{"sku": "s"}]}})") ==
+        "data.items[0]: missing field `price`");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping",)"
+                 R"( "data": {"time": "2026-03-02T10:00:00Z"}})") ==
+        R"(data.time: the event's time is the record's "time", not a data field)");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "set": []})") ==
+        "set: expected an object, found an array");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"nickname": "x"}})") ==
+        "set.nickname: `Profile` has no such field");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"loyalty": {"points": 1.5}}})") ==
+        "set.loyalty.points: expected int, found a number");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"firstName": null}})") ==
+        "set.firstName: expected a string, found null");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"id": "p2"}})") ==
+        R"(set.id: a set cannot change the profile's id ("p2" is not "p1"))");
+}
+
+TEST_CASE("runtime input: out of order records are rejected and do not move the clock") {
+  World w;
+  auto ping = [](const std::string& time) {
+    return R"({"time": ")" + time + R"(", "profile": "p1", "event": "Ping"})";
+  };
+  CHECK(w.record(ping("2026-03-02T11:00:00Z"), 1).starts_with("event Ping"));
+  CHECK(w.record(ping("2026-03-02T10:00:00Z"), 2) ==
+        "rejected 2: out of order: 2026-03-02T10:00:00Z is before 2026-03-02T11:00:00Z");
+  CHECK(w.record(ping("2026-03-02T11:00:00Z"), 3).starts_with("event Ping"));  // ties are in order
+  CHECK(w.record(ping("2026-03-02T12:00:00+02:00"), 4) ==
+        "rejected 4: out of order: 2026-03-02T10:00:00Z is before 2026-03-02T11:00:00Z");
+  // A rejected record leaves the clock where it was.
+  CHECK(w.reason(R"({"time": "2026-03-02T13:00:00Z", "profile": "p1", "event": "Nope"})") ==
+        R"(unknown event type "Nope")");
+  CHECK(w.record(ping("2026-03-02T12:00:00Z"), 6).starts_with("event Ping"));
+  // `set` records are ordered with events.
+  CHECK(w.record(R"({"time": "2026-03-02T11:30:00Z", "profile": "p1", "set": {}})", 7) ==
+        "rejected 7: out of order: 2026-03-02T11:30:00Z is before 2026-03-02T12:00:00Z");
+  CHECK(w.record(R"({"time": "2026-03-02T12:00:00.5Z", "profile": "p1", "set": {}})", 8) ==
+        "set p1 2026-03-02T12:00:00.5Z {}");
+}
+
+TEST_CASE("runtime input: set patches hold only the fields given") {
+  World w;
+  const std::string t = R"("time": "2026-03-02T10:00:00Z", "profile": "p1", )";
+  CHECK(w.record("{" + t + R"("set": {"consents": {"sms": true}}})") ==
+        R"(set p1 2026-03-02T10:00:00Z {"consents": {"sms": true}})");
+  CHECK(w.record("{" + t + R"("set": {"loyalty": {"tier": "gold"}, "email": "a@b.c"}})") ==
+        R"(set p1 2026-03-02T10:00:00Z {"email": "a@b.c", "loyalty": {"tier": "gold"}})");
+  // null for an optional field: present as null in the patch, meaning "make it absent".
+  CHECK(w.record("{" + t + R"("set": {"email": null}})") ==
+        R"(set p1 2026-03-02T10:00:00Z {"email": null})");
+  // The same id is allowed; lists are whole values.
+  CHECK(w.record("{" + t + R"("set": {"id": "p1", "tags": ["x", "y"]}})") ==
+        R"(set p1 2026-03-02T10:00:00Z {"id": "p1", "tags": ["x", "y"]})");
+}
+
+TEST_CASE("runtime input: records in a patch's lists are whole, with defaults") {
+  World w(R"(
+type Item { sku: string, qty: int = 1 }
+schema Profile { id: string, wish: list<Item>, best: { item: Item?, note: string = "n" } }
+)");
+  const std::string t = R"("time": "2026-03-02T10:00:00Z", "profile": "p1", )";
+  CHECK(w.record("{" + t + R"("set": {"wish": [{"sku": "a"}]}})") ==
+        R"(set p1 2026-03-02T10:00:00Z {"wish": [{"sku": "a", "qty": 1}]})");
+  CHECK(w.reason("{" + t + R"("set": {"wish": [{"qty": 2}]}})") ==
+        "set.wish[0]: missing field `sku`");
+  // Nested records through fields stay partial, a named type's record included.
+  CHECK(w.record("{" + t + R"("set": {"best": {"item": {"qty": 3}}}})") ==
+        R"(set p1 2026-03-02T10:00:00Z {"best": {"item": {"qty": 3}}})");
+}
+
+TEST_CASE("runtime input: set patches merge recursively into profiles") {
+  World w;
+  Value ann = w.profileValue(kAnn);
+  const std::string t = R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "set": )";
+  auto merged = [&](const Value& base, const std::string& patch) {
+    return json(runtime::mergeProfile(base, w.patchValue(t + patch + "}")));
+  };
+  const std::string before = json(ann);
+  CHECK(merged(ann, R"({"consents": {"sms": true}, "loyalty": {"points": 10}})") ==
+        R"({"id": "p1", "firstName": "Ann", "country": "FR", "loyalty": {"tier": "basic", )"
+        R"("points": 10}, "consents": {"email": true, "sms": true}, "tags": ["a"]})");
+  // Lists and maps are replaced, not merged.
+  Value withScores =
+      runtime::mergeProfile(ann, w.patchValue(t + R"({"scores": {"a": 1, "b": 2}}})"));
+  CHECK(merged(withScores, R"({"tags": ["z"], "scores": {"c": 3}})") ==
+        R"({"id": "p1", "firstName": "Ann", "country": "FR", "loyalty": {"tier": "basic", )"
+        R"("points": 3}, "consents": {"email": true, "sms": false}, "tags": ["z"], )"
+        R"("scores": {"c": 3}})");
+  // null makes an optional field absent; a new optional field appears.
+  Value withEmail = runtime::mergeProfile(ann, w.patchValue(t + R"({"email": "a@b.c"}})"));
+  CHECK(json(withEmail).find(R"("email": "a@b.c")") != std::string::npos);
+  CHECK(merged(withEmail, R"({"email": null, "seen": "2026-01-01T00:00:00Z"})") ==
+        R"({"id": "p1", "firstName": "Ann", "country": "FR", "loyalty": {"tier": "basic", )"
+        R"("points": 3}, "consents": {"email": true, "sms": false}, "tags": ["a"], )"
+        R"("seen": "2026-01-01T00:00:00Z"})");
+  CHECK(merged(ann, R"({"email": null})") == before);  // clearing an absent field: no change
+  CHECK(merged(ann, "{}") == before);
+  // The profile merged into is not modified.
+  CHECK(json(ann) == before);
+  CHECK(json(withScores).find(R"("scores": {"a": 1, "b": 2})") != std::string::npos);
+}
+
+TEST_CASE("runtime input: a nested record absent from the profile takes the patch's fields") {
+  World w(R"(
+schema Profile { id: string, address: { city: string, zip: string? }? }
+)");
+  Value p = w.profileValue(R"({"id": "p1"})");
+  const std::string t = R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "set": )";
+  Value patch = w.patchValue(t + R"({"address": {"city": "Lyon", "zip": null}}})");
+  CHECK(json(patch) == R"({"address": {"city": "Lyon", "zip": null}})");
+  // The null marker does not survive into the profile.
+  CHECK(json(runtime::mergeProfile(p, patch)) == R"({"id": "p1", "address": {"city": "Lyon"}})");
+}
+
+TEST_CASE("runtime input: new profiles hold the id and the defaults") {
+  World w;
+  Value p = w.reader->newProfile("p9");
+  CHECK(json(p) == R"({"id": "p9", "country": "FR", "loyalty": {"tier": "basic"}, )"
+                   R"("consents": {"email": false, "sms": false}})");
+  Value merged = runtime::mergeProfile(
+      p, w.patchValue(R"({"time": "2026-03-02T10:00:00Z", "profile": "p9", "set": )"
+                      R"({"firstName": "Zoe", "consents": {"sms": true}}})"));
+  CHECK(json(merged) == R"({"id": "p9", "firstName": "Zoe", "country": "FR", "loyalty": )"
+                        R"({"tier": "basic"}, "consents": {"email": false, "sms": true}})");
+}
+
+TEST_CASE("runtime input: a program without a schema reads events only") {
+  World w("event Ping {}\n");
+  CHECK(w.profileReason(R"({"id": "p1"})") == "the program has no schema");
+  CHECK(w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "set": {}})") ==
+        "the program has no schema");
+  CHECK(w.record(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "Ping"})") ==
+        R"(event Ping p1 2026-03-02T10:00:00Z {"time": "2026-03-02T10:00:00Z"})");
+  CHECK(w.reader->newProfile("p1").isError());
+}
+
+TEST_CASE("runtime input: long and short lines reuse the reader's buffers") {
+  World w;
+  std::string tags;
+  for (int i = 0; i < 2000; ++i) tags += (i ? ", \"t" : "\"t") + std::to_string(i) + "\"";
+  std::string big = R"({"id": "p1", "firstName": "A", "loyalty": {"points": 1}, "consents": {},)"
+                    R"( "tags": [)" + tags + "]}";
+  CHECK(w.profile(big).find("\"t1999\"]") != std::string::npos);
+  CHECK(w.profile(kAnn).starts_with("p1 {"));
+  CHECK(w.profileReason("{").starts_with("not JSON: "));
+  CHECK(w.profile(kAnn).starts_with("p1 {"));
+}
+
+TEST_SUITE_END();

@@ -1,0 +1,62 @@
+// Evaluating single expressions against a (possibly empty) checked program: what `journey eval`
+// and the conformance runner share. Each expression is added as a source named `<expr>`,
+// parsed, checked (unless unchecked), lowered, compiled to bytecode and run by the interpreter
+// with the session's bindings as inputs.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/codegen/bytecode.h"
+#include "compiler/driver/frontend.h"
+#include "compiler/ir/expr_ir.h"
+#include "compiler/ir/record_layouts.h"
+#include "compiler/sema/symbols.h"
+#include "vm/interp/wall_clock_host.h"
+#include "vm/value/value.h"
+
+namespace journey::cli {
+
+struct EvalResult {
+  // False when the expression did not compile: `fe.diags` holds why (a parse or type error).
+  bool compiled = false;
+  Value value;                    // the value, or an error value
+  sema::TypeId type = 0;          // the checked type (dyn when unchecked)
+  std::string ir, bytecode;       // the stages, when asked for
+};
+
+class EvalSession {
+ public:
+  // `fe` holds the program (parsed and checked, or empty) and outlives the session.
+  explicit EvalSession(Frontend& fe);
+
+  // Declares `name` with a static type and a value for the expressions evaluated after.
+  void bind(const std::string& name, sema::TypeId type, Value value);
+
+  struct Options {
+    bool checked = true;
+    bool emitIr = false;
+    bool emitBytecode = false;
+    bool run = true;
+  };
+  EvalResult evaluate(const std::string& text, const Options& options);
+
+  // The static type of a value (lists and maps of mixed kinds are `dyn`-typed).
+  sema::TypeId typeOfValue(const Value& v);
+  // The value of a field default of a program record (for JSON input).
+  Value fieldDefault(sema::RecordId record, size_t field);
+
+  const ir::RecordLayouts& layouts() const { return layouts_; }
+  sema::TypeTable& types() { return fe_.program.types; }
+
+ private:
+  Frontend& fe_;
+  ir::RecordLayouts layouts_;
+  sema::Scope scope_;
+  std::vector<std::string> names_;
+  std::vector<Value> values_;
+  interp::WallClockHost host_;
+};
+
+}  // namespace journey::cli

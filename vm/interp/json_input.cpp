@@ -1,0 +1,318 @@
+#include "vm/interp/json_input.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+#include "vm/value/record.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::interp {
+
+using simdjson::dom::element;
+using simdjson::dom::element_type;
+
+std::string_view jsonKindName(const element& e) {
+  switch (e.type()) {
+    case element_type::ARRAY: return "an array";
+    case element_type::OBJECT: return "an object";
+    case element_type::INT64:
+    case element_type::UINT64:
+    case element_type::DOUBLE: return "a number";
+    case element_type::STRING: return "a string";
+    case element_type::BOOL: return "a boolean";
+    case element_type::NULL_VALUE: return "null";
+  }
+  return "a value";
+}
+
+namespace {
+
+// Where a value sits below the root, as a chain of stack frames: the text is built only when
+// an error names it, so valid input costs no string building.
+struct Path {
+  const std::string* root = nullptr;  // the root's name (set on the root only)
+  const Path* parent = nullptr;
+  std::string_view key = {};          // a field or map key
+  size_t index = 0;                   // a list index, when `isIndex`
+  bool isIndex = false;
+
+  Path child(std::string_view k) const { return Path{nullptr, this, k, 0, false}; }
+  Path item(size_t i) const { return Path{nullptr, this, {}, i, true}; }
+
+  std::string text() const {
+    if (root) return *root;
+    std::string out = parent->text();
+    if (isIndex) return out + "[" + std::to_string(index) + "]";
+    out += '.';
+    out += key;
+    return out;
+  }
+};
+
+Value mismatch(const Path& path, std::string_view want, const element& found) {
+  return Value::error(path.text() + ": expected " + std::string(want) + ", found " +
+                      std::string(jsonKindName(found)));
+}
+
+Value failure(const Path& path, std::string_view why) {
+  return Value::error(path.text() + ": " + std::string(why));
+}
+
+// Prefixes an error from a conversion with the path it happened at.
+Value at(const Path& path, Value v) {
+  if (!v.isError()) return v;
+  return failure(path, v.errorMessage());
+}
+
+// Which fields of a record the JSON gave: one word for the usual record, more for wide ones.
+class FieldSet {
+ public:
+  explicit FieldSet(size_t fields) {
+    if (fields > 64) more_.resize((fields + 63) / 64);
+  }
+  void insert(size_t i) { word(i) |= uint64_t{1} << (i % 64); }
+  bool contains(size_t i) { return (word(i) >> (i % 64)) & 1; }
+
+ private:
+  uint64_t& word(size_t i) { return more_.empty() ? first_ : more_[i / 64]; }
+  uint64_t first_ = 0;
+  std::vector<uint64_t> more_;
+};
+
+class Converter {
+ public:
+  explicit Converter(const JsonInput& in) : in_(in), types_(in.types) {}
+
+  // `partial`: a record here holds only the fields given (JsonInput::partial); `root`: this
+  // is the root value, where JsonInput::suppliedField applies.
+  Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root) {
+    switch (types_.kind(type)) {
+      case sema::TypeKind::Null:
+        return e.is_null() ? Value::null() : mismatch(path, "null", e);
+      case sema::TypeKind::Bool:
+        if (e.type() != element_type::BOOL) return mismatch(path, "a boolean", e);
+        return Value::boolean(bool(e.get_bool()));
+      case sema::TypeKind::Int: return integer(e, false, path);
+      case sema::TypeKind::Uint: return integer(e, true, path);
+      case sema::TypeKind::Double:
+        switch (e.type()) {
+          case element_type::INT64: return Value::dbl(double(int64_t(e.get_int64())));
+          case element_type::UINT64: return Value::dbl(double(uint64_t(e.get_uint64())));
+          case element_type::DOUBLE: return Value::dbl(double(e.get_double()));
+          default: return mismatch(path, "a number", e);
+        }
+      case sema::TypeKind::String: return string(e, path);
+      case sema::TypeKind::Bytes: {
+        if (e.type() != element_type::STRING) return mismatch(path, "a base64 string", e);
+        auto raw = base64Decode(std::string_view(e.get_string()));
+        if (!raw) return failure(path, "malformed base64");
+        return Value::bytes(*raw);
+      }
+      case sema::TypeKind::Timestamp:
+        if (e.type() != element_type::STRING) {
+          return mismatch(path, "an RFC 3339 timestamp string", e);
+        }
+        return at(path, parseTimestamp(std::string_view(e.get_string())));
+      case sema::TypeKind::Duration:
+        if (e.type() != element_type::STRING) {
+          return mismatch(path, "a duration string like \"90s\"", e);
+        }
+        return at(path, parseDuration(std::string_view(e.get_string())));
+      case sema::TypeKind::List: return list(e, type, path);
+      case sema::TypeKind::Map: return map(e, type, path);
+      case sema::TypeKind::Optional: {
+        if (e.is_null()) return Value::optionalNone();
+        Value v = convert(e, types_.param(type, 0), path, false, false);
+        return v.isError() ? v : Value::optional(std::move(v));
+      }
+      case sema::TypeKind::Record:
+        return record(e, types_.get(type).record, path, partial, root);
+      default: return dynamic(e, path);
+    }
+  }
+
+ private:
+  Value string(const element& e, const Path& path) {
+    if (e.type() != element_type::STRING) return mismatch(path, "a string", e);
+    std::string_view s = e.get_string();
+    if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
+    return Value::string(s);
+  }
+
+  Value integer(const element& e, bool isUnsigned, const Path& path) {
+    std::string_view want = isUnsigned ? "uint" : "int";
+    switch (e.type()) {
+      case element_type::INT64: {
+        int64_t i = e.get_int64();
+        if (isUnsigned) return at(path, intToUint(i));
+        return Value::integer(i);
+      }
+      case element_type::UINT64: {
+        uint64_t u = e.get_uint64();
+        if (!isUnsigned) return at(path, uintToInt(u));
+        return Value::uinteger(u);
+      }
+      case element_type::DOUBLE: {
+        double d = e.get_double();
+        if (std::trunc(d) != d) return mismatch(path, want, e);
+        return at(path, isUnsigned ? doubleToUint(d) : doubleToInt(d));
+      }
+      default: return mismatch(path, want, e);
+    }
+  }
+
+  Value list(const element& e, sema::TypeId type, const Path& path) {
+    if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
+    simdjson::dom::array array = e.get_array();
+    std::vector<Value> out;
+    out.reserve(array.size());
+    size_t i = 0;
+    for (element item : array) {
+      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false);
+      if (v.isError()) return v;
+      out.push_back(std::move(v));
+    }
+    return Value::list(std::move(out));
+  }
+
+  Value map(const element& e, sema::TypeId type, const Path& path) {
+    if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
+    sema::TypeId keyType = types_.param(type, 0);
+    simdjson::dom::object object = e.get_object();
+    std::vector<MapEntry> out;
+    out.reserve(object.size());
+    for (auto [key, item] : object) {
+      Path itemPath = path.child(key);
+      Value k;
+      switch (types_.kind(keyType)) {
+        case sema::TypeKind::Int: k = parseInt(key); break;
+        case sema::TypeKind::Uint: k = parseUint(key); break;
+        case sema::TypeKind::Bool: k = parseBool(key); break;
+        default: k = Value::string(key); break;
+      }
+      if (k.isError()) return at(itemPath, std::move(k));
+      Value v = convert(item, types_.param(type, 1), itemPath, false, false);
+      if (v.isError()) return v;
+      out.push_back({std::move(k), std::move(v)});
+    }
+    return at(path, Value::map(std::move(out)));
+  }
+
+  Value record(const element& e, sema::RecordId record, const Path& path, bool partial,
+               bool root) {
+    if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
+    if (record >= in_.layouts.size()) return failure(path, "unknown record type");
+    const sema::RecordInfo& info = in_.types.recordInfo(record);
+    const RecordLayout& layout = in_.layouts[record];
+    int supplied = root ? in_.suppliedField : -1;
+    RecordBuilder b(layout);
+    FieldSet given(info.fields.size());
+    size_t expected = 0;  // JSON usually lists fields in declaration order: try that first
+    for (auto [key, item] : e.get_object()) {
+      int index = expected < layout.fieldCount() && layout.fieldNames[expected] == key
+                      ? static_cast<int>(expected)
+                      : layout.find(key);
+      Path fieldPath = path.child(key);
+      if (index < 0) return failure(fieldPath, "`" + layout.name + "` has no such field");
+      if (index == supplied) return failure(fieldPath, in_.suppliedReason);
+      size_t i = static_cast<size_t>(index);
+      expected = i + 1;
+      const sema::RecordField& field = info.fields[i];
+      if (item.is_null() && field.optional) {
+        if (partial) {  // a patch making the field absent
+          b.set(i, Value::null());
+          given.insert(i);
+        }
+        continue;
+      }
+      Value v = convert(item, field.type, fieldPath, partial, false);
+      if (v.isError()) return v;
+      b.set(i, std::move(v));
+      given.insert(i);
+    }
+    if (supplied >= 0) {
+      b.set(static_cast<size_t>(supplied), in_.suppliedValue);
+      given.insert(static_cast<size_t>(supplied));
+    }
+    if (partial) return b.build();
+    for (size_t i = 0; i < info.fields.size(); ++i) {
+      const sema::RecordField& field = info.fields[i];
+      if (given.contains(i) || field.optional) continue;
+      if (field.hasDefault) {
+        if (!in_.defaults) continue;  // left absent: the caller applies no defaults
+        Value v = in_.defaults(record, i);
+        if (v.isError()) return at(path.child(field.name), std::move(v));
+        b.set(i, std::move(v));
+        continue;
+      }
+      return failure(path, "missing field `" + field.name + "`");
+    }
+    return b.build();
+  }
+
+  Value dynamic(const element& e, const Path& path) {
+    switch (e.type()) {
+      case element_type::NULL_VALUE: return Value::null();
+      case element_type::BOOL: return Value::boolean(bool(e.get_bool()));
+      case element_type::INT64: return Value::integer(int64_t(e.get_int64()));
+      case element_type::UINT64: return Value::uinteger(uint64_t(e.get_uint64()));
+      case element_type::DOUBLE: return Value::dbl(double(e.get_double()));
+      case element_type::STRING: return string(e, path);
+      case element_type::ARRAY: {
+        std::vector<Value> out;
+        size_t i = 0;
+        for (element item : e.get_array()) {
+          Value v = dynamic(item, path.item(i++));
+          if (v.isError()) return v;
+          out.push_back(std::move(v));
+        }
+        return Value::list(std::move(out));
+      }
+      case element_type::OBJECT: {
+        std::vector<MapEntry> out;
+        for (auto [key, item] : e.get_object()) {
+          Value v = dynamic(item, path.child(key));
+          if (v.isError()) return v;
+          out.push_back({Value::string(key), std::move(v)});
+        }
+        return Value::map(std::move(out));
+      }
+    }
+    return failure(path, "unreadable JSON value");
+  }
+
+  const JsonInput& in_;
+  const sema::TypeTable& types_;
+};
+
+}  // namespace
+
+Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
+                  const std::string& path) {
+  Path root{&path};
+  return Converter(in).convert(e, type, root, in.partial, true);
+}
+
+Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& input,
+                  const std::string& path) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(text);
+  simdjson::dom::document_stream stream;
+  size_t batch = std::max<size_t>(padded.size() + 64, size_t{1} << 20);
+  if (auto error = parser.parse_many(padded, batch).get(stream); error != simdjson::SUCCESS) {
+    return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
+  }
+  for (auto doc : stream) {
+    element root;
+    if (auto error = doc.get(root); error != simdjson::SUCCESS) {
+      return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
+    }
+    return jsonToValue(root, type, input, path);
+  }
+  return Value::error("malformed JSON: no complete value found");
+}
+
+}  // namespace journey::interp

@@ -1,0 +1,199 @@
+// What an instance does to the outside world: `send` (consent, address, quiet hours, caps) and
+// `call` (an action's mock).
+#include "vm/runtime/local_time.h"
+#include "vm/runtime/runtime_impl.h"
+#include "vm/runtime/time_math.h"
+#include "vm/value/record.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::runtime {
+
+namespace {
+
+// A channel's address as text, or nullopt when it is absent (an absent optional field reads
+// as an error; an empty optional or null is absent too).
+std::optional<std::string> addressText(const Value& v) {
+  switch (v.kind()) {
+    case ValueKind::String: return std::string(v.asString());
+    case ValueKind::Optional:
+      if (!v.hasValue()) return std::nullopt;
+      return addressText(v.optionalValue());
+    case ValueKind::Int: return std::to_string(v.asInt());
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
+
+void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQueue) {
+  const ir::JourneyIr& j = program.journeys[c.journey];
+  const ir::StepIr& step = j.steps[c.step];
+  const auto& s = std::get<ir::SendIr>(step.kind);
+  const ir::ChannelIr& channel = program.channels[s.channel];
+  ProfileState* p = store.findProfile(c.profile);
+  if (!p) return;
+  auto record = [&](std::string_view kind) {
+    RecordLine l = line(kind);
+    l.text("journey", j.name).text("profile", c.profile).text("key", c.key)
+        .text("step", step.location).text("channel", channel.name).text("template", s.templateName);
+    return l;
+  };
+  auto suppressed = [&](const std::string& reason) {
+    RecordLine l = record("suppressed");
+    l.text("reason", reason);
+    write(l);
+    ++stats.suppressed;
+  };
+
+  if (channel.consent != ir::kNoExpr) {
+    Value consent = eval(channel.consent, &p->profile, p);
+    if (consent.isError()) return suppressed("consent: " + std::string(consent.errorMessage()));
+    if (consent.kind() != ValueKind::Bool || !consent.asBool()) return suppressed("no consent");
+  }
+  std::optional<std::string> to;
+  if (channel.address != ir::kNoExpr) {
+    to = addressText(eval(channel.address, &p->profile, p));
+    if (!to) return suppressed("no address");
+  }
+
+  // Quiet hours apply where the send is made; a queued send is delivered at the window's end.
+  if (j.quietHours && !fromQueue) {
+    TimeZone zone = TimeZone::utc();
+    if (j.timezone != ir::kNoExpr) {
+      std::vector<Value> inputs(j.frame.size());
+      inputs[0] = p->profile;
+      Value name = eval(j.timezone, inputs.data(), p);
+      if (name.kind() == ValueKind::String) {
+        if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;
+      }
+    }
+    if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), zone, *j.quietHours)) {
+      if (j.quietHours->discard) return suppressed("quiet hours");
+      Timer t;
+      t.time = *end;
+      t.kind = Timer::Kind::QueuedSend;
+      t.journey = c.journey;
+      t.step = c.step;
+      t.profile = c.profile;
+      t.key = c.key;
+      t.payload = payload;
+      store.addTimer(std::move(t));
+      return;  // the `send` record is written when the window ends
+    }
+  }
+
+  // Frequency rules: the file's for the channel, then the journey's; sends counted in
+  // (now - window, now].
+  auto full = [&](const ir::CapIr& cap, bool journeyOnly) -> std::optional<std::string> {
+    if (cap.channel != s.channel) return std::nullopt;
+    Value count = evalConstant(cap.count);
+    Value window = evalConstant(cap.window);
+    if (count.kind() != ValueKind::Int || window.kind() != ValueKind::Duration) return std::nullopt;
+    Timestamp from = minusDuration(clock.now(), window.asDuration());
+    int64_t sent = 0;
+    for (const SendLogEntry& e : p->sends) {
+      if (e.channel == s.channel && from < e.time && (!journeyOnly || e.journey == c.journey)) {
+        ++sent;
+      }
+    }
+    if (sent < count.asInt()) return std::nullopt;
+    return "cap " + channel.name + " " + std::to_string(count.asInt()) + " per " +
+           authorDuration(window.asDuration()) + (journeyOnly ? " in " + j.name : "");
+  };
+  for (const ir::CapIr& cap : program.caps) {
+    if (std::optional<std::string> rule = full(cap, false)) {
+      RecordLine l = record("capped");
+      l.text("rule", *rule);
+      write(l);
+      ++stats.capped;
+      return;
+    }
+  }
+  for (const ir::CapIr& cap : j.caps) {
+    if (std::optional<std::string> rule = full(cap, true)) {
+      RecordLine l = record("capped");
+      l.text("rule", *rule);
+      write(l);
+      ++stats.capped;
+      return;
+    }
+  }
+
+  p->sends.push_back({clock.now(), c.journey, s.channel});
+  Timestamp keepFrom = minusDuration(clock.now(), longestCapWindow);
+  while (!p->sends.empty() && !(keepFrom < p->sends.front().time)) p->sends.pop_front();
+  RecordLine l = record("send");
+  if (to) l.text("to", *to);
+  l.value("payload", payload);
+  write(l);
+  ++stats.sends[channel.name];
+}
+
+void Runtime::Impl::deliverQueuedSend(const Timer& timer) {
+  send(SendContext{timer.journey, timer.profile, timer.key, timer.step}, timer.payload, true);
+}
+
+Value Runtime::Impl::buildRecord(sema::RecordId record,
+                                 const std::vector<std::pair<std::string, Value>>& fields) {
+  const RecordLayout& layout = program.layouts[record];
+  RecordBuilder builder(layout);
+  for (size_t f = 0; f < layout.fieldCount(); ++f) {
+    if (program.fieldDefaults.count({record, f})) builder.set(f, fieldDefault(record, f));
+  }
+  for (const auto& [name, value] : fields) {
+    int index = layout.find(name);
+    if (index < 0) return Value::error("no field `" + name + "` in `" + layout.name + "`");
+    if (value.kind() == ValueKind::Optional) {
+      if (value.hasValue()) builder.set(static_cast<size_t>(index), value.optionalValue());
+      continue;
+    }
+    builder.set(static_cast<size_t>(index), value);
+  }
+  return builder.build();
+}
+
+bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallIr& c) {
+  const ir::ActionIr& action = program.actions[c.action];
+  ProfileState* p = store.findProfile(inst.profile);
+  std::vector<MapEntry> args;
+  for (const ir::FieldValue& f : c.args) {
+    Value v = eval(f.value, inst.frame.data(), p);
+    if (v.isError()) {
+      endInstance(inst, "error: " + std::string(v.errorMessage()), step.location);
+      return true;
+    }
+    args.push_back({Value::string(f.name), std::move(v)});
+  }
+  RecordLine l = instanceLine("call", inst);
+  l.text("step", step.location).text("action", action.name).value("args", Value::map(std::move(args)));
+
+  std::string failure;
+  Value response;
+  if (action.mockError != ir::kNoExpr) {
+    Value message = evalConstant(action.mockError);
+    failure = message.kind() == ValueKind::String ? std::string(message.asString())
+                                                  : "the action failed";
+  } else {
+    std::vector<std::pair<std::string, Value>> fields;
+    for (const ir::FieldValue& f : action.mock) fields.emplace_back(f.name, evalConstant(f.value));
+    response = buildRecord(action.response, fields);
+    if (response.isError()) failure = std::string(response.errorMessage());
+  }
+  if (!failure.empty()) {
+    l.text("error", failure);
+    write(l);
+    if (!c.hasOnError) {
+      endInstance(inst, "error: " + action.name + ": " + failure, step.location);
+      return true;
+    }
+    inst.pc = c.onError;
+    return false;
+  }
+  l.value("response", response);
+  write(l);
+  if (c.resultSlot != ir::kNoSlot) inst.frame[c.resultSlot] = std::move(response);
+  inst.pc = step.next;
+  return false;
+}
+
+}  // namespace journey::runtime

@@ -1,0 +1,260 @@
+#include "vm/runtime/input_records.h"
+
+#include <simdjson.h>
+
+#include <array>
+#include <cstring>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "vm/interp/json_input.h"
+#include "vm/value/json_string.h"
+#include "vm/value/record.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::runtime {
+
+namespace {
+
+using simdjson::dom::element;
+
+// The keys of a record line, in the order of `kKeys`.
+enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKeyCount };
+constexpr std::array<std::string_view, kKeyCount> kKeys = {"time", "profile", "event", "data",
+                                                           "set"};
+
+std::string quoted(std::string_view s) {
+  std::string out;
+  appendJsonString(out, s);
+  return out;
+}
+
+std::string found(std::string_view what, std::string_view want, const element& e) {
+  return std::string(what) + ": expected " + std::string(want) + ", found " +
+         std::string(interp::jsonKindName(e));
+}
+
+// A record nested in a profile before any input gave it: what its fields' defaults make
+// (required records included, so that their defaults exist too).
+Value defaultRecord(const ir::ProgramIr& program, const FieldDefaults& defaults,
+                    sema::RecordId record, int depth) {
+  const sema::RecordInfo& info = program.types.recordInfo(record);
+  RecordBuilder b(program.layouts[record]);
+  for (size_t i = 0; i < info.fields.size(); ++i) {
+    const sema::RecordField& field = info.fields[i];
+    if (field.hasDefault) {
+      if (!defaults) continue;
+      Value v = defaults(record, i);
+      if (!v.isError()) b.set(i, std::move(v));
+    } else if (!field.optional && program.types.kind(field.type) == sema::TypeKind::Record &&
+               depth < 32) {  // the depth bounds a type that contains itself
+      b.set(i, defaultRecord(program, defaults, program.types.get(field.type).record, depth + 1));
+    }
+  }
+  return b.build();
+}
+
+// `patch` merged into `base`, both records of one layout. A present null in the patch is an
+// optional field made absent (JsonInput::partial).
+Value mergeRecords(Value base, const Value& patch) {
+  RecordView p = patch.asRecord();
+  for (size_t i = 0; i < p.fieldCount(); ++i) {
+    if (!p.has(i)) continue;
+    const Value& given = p.field(i);
+    if (given.isNull() && p.layout().fieldOptional[i]) {
+      base = withoutField(std::move(base), i);
+      continue;
+    }
+    if (given.kind() == ValueKind::Record) {
+      RecordView b = base.asRecord();
+      Value inner = b.has(i) && b.field(i).kind() == ValueKind::Record
+                        ? b.field(i)
+                        : RecordBuilder(given.asRecord().layout()).build();
+      // Drop `base`'s reference, so that `inner` is updated in place when no one else holds it.
+      if (b.has(i)) base = withoutField(std::move(base), i);
+      base = withField(std::move(base), i, mergeRecords(std::move(inner), given));
+      continue;
+    }
+    base = withField(std::move(base), i, given);
+  }
+  return base;
+}
+
+}  // namespace
+
+struct InputReader::Impl {
+  Impl(const ir::ProgramIr& p, FieldDefaults d)
+      : program(p),
+        defaults(std::move(d)),
+        profileInput{p.types, p.layouts, defaults},
+        eventInput{p.types, p.layouts, defaults},
+        patchInput{p.types, p.layouts, defaults} {
+    patchInput.partial = true;
+    eventInput.suppliedReason = "the event's time is the record's \"time\", not a data field";
+    for (size_t i = 0; i < p.events.size(); ++i) {
+      eventsByName.emplace(p.events[i].name, static_cast<uint32_t>(i));
+    }
+    if (p.profileRecord) idField = p.layouts[*p.profileRecord].find("id");
+    simdjson::error_code error = emptyParser.parse("{}", 2).get(emptyObject);
+    (void)error;  // `{}` parses
+  }
+
+  // Parses one line into `root`; false with `reason` set when it is not JSON.
+  bool parse(std::string_view line, element& root, std::string& reason) {
+    // simdjson reads a little past the end: copy into a buffer with room for that, reused.
+    if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
+      buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+    }
+    std::memcpy(buffer.data(), line.data(), line.size());
+    auto error = parser.parse(buffer.data(), line.size(), false).get(root);
+    if (error == simdjson::SUCCESS) return true;
+    reason = std::string("not JSON: ") + simdjson::error_message(error);
+    return false;
+  }
+
+  std::string_view idOf(const Value& profile) const {
+    return profile.asRecord().field(static_cast<size_t>(idField)).asString();
+  }
+
+  RecordInput readRecord(std::string_view line, size_t lineNumber);
+
+  const ir::ProgramIr& program;
+  FieldDefaults defaults;
+  interp::JsonInput profileInput, eventInput, patchInput;
+  std::map<std::string, uint32_t, std::less<>> eventsByName;
+  int idField = -1;
+  std::optional<Timestamp> last;  // the last accepted record's time
+  simdjson::dom::parser parser;
+  std::vector<char> buffer;
+  // `{}`, for an event line without "data" (an event with no fields needs none).
+  simdjson::dom::parser emptyParser;
+  element emptyObject;
+  const std::string profilePath = "profile", dataPath = "data", setPath = "set";
+};
+
+InputReader::InputReader(const ir::ProgramIr& program, FieldDefaults defaults)
+    : impl_(std::make_unique<Impl>(program, std::move(defaults))) {}
+
+InputReader::~InputReader() = default;
+
+std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view line,
+                                                               size_t lineNumber) {
+  Impl& m = *impl_;
+  auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
+  if (!m.program.profileRecord || m.idField < 0) return reject("the program has no schema");
+  element root;
+  std::string reason;
+  if (!m.parse(line, root, reason)) return reject(std::move(reason));
+  Value profile = interp::jsonToValue(root, m.program.profileType, m.profileInput, m.profilePath);
+  if (profile.isError()) return reject(std::string(profile.errorMessage()));
+  std::string_view id = m.idOf(profile);
+  if (id.empty()) return reject("profile.id: the id is empty");
+  return ProfileInput{std::string(id), std::move(profile)};
+}
+
+RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber) {
+  return impl_->readRecord(line, lineNumber);
+}
+
+RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber) {
+  auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
+  element root;
+  std::string reason;
+  if (!parse(line, root, reason)) return reject(std::move(reason));
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    return reject(found("record", "a JSON object", root));
+  }
+
+  std::array<element, kKeyCount> at;
+  std::array<bool, kKeyCount> has{};
+  for (auto [key, value] : object) {
+    size_t k = 0;
+    while (k < kKeyCount && kKeys[k] != key) ++k;
+    if (k == kKeyCount) {
+      return reject("unknown key " + quoted(key) + " (a record has \"time\", \"profile\", and "
+                    "\"event\" with \"data\", or \"set\")");
+    }
+    if (has[k]) return reject("duplicate key " + quoted(key));
+    has[k] = true;
+    at[k] = value;
+  }
+
+  if (!has[kTime]) return reject("missing \"time\"");
+  std::string_view timeText;
+  if (at[kTime].get_string().get(timeText) != simdjson::SUCCESS) {
+    return reject(found("time", "an RFC 3339 timestamp string", at[kTime]));
+  }
+  Value timeValue = parseTimestamp(timeText);
+  if (timeValue.isError()) return reject("time: " + std::string(timeValue.errorMessage()));
+  Timestamp time = timeValue.asTimestamp();
+
+  if (!has[kProfile]) return reject("missing \"profile\"");
+  std::string_view profile;
+  if (at[kProfile].get_string().get(profile) != simdjson::SUCCESS) {
+    return reject(found("profile", "a string (the profile's id)", at[kProfile]));
+  }
+  if (profile.empty()) return reject("profile: the id is empty");
+
+  if (has[kEvent] && has[kSet]) {
+    return reject("both \"event\" and \"set\": a record is one or the other");
+  }
+  if (!has[kEvent] && !has[kSet]) return reject("missing \"event\" or \"set\"");
+  if (has[kSet] && has[kData]) return reject("\"data\" goes with \"event\", not with \"set\"");
+
+  int event = -1;
+  if (has[kEvent]) {
+    std::string_view name;
+    if (at[kEvent].get_string().get(name) != simdjson::SUCCESS) {
+      return reject(found("event", "a string (an event type)", at[kEvent]));
+    }
+    auto it = eventsByName.find(name);
+    if (it == eventsByName.end()) return reject("unknown event type " + quoted(name));
+    event = static_cast<int>(it->second);
+  }
+
+  if (last && time < *last) {
+    return reject("out of order: " + formatTimestamp(time) + " is before " +
+                  formatTimestamp(*last));
+  }
+
+  if (event >= 0) {
+    const ir::EventIr& ev = program.events[static_cast<size_t>(event)];
+    bool hasTime = ev.timeField < program.layouts[ev.record].fieldCount();
+    eventInput.suppliedField = hasTime ? static_cast<int>(ev.timeField) : -1;
+    eventInput.suppliedValue = std::move(timeValue);
+    const element& data = has[kData] ? at[kData] : emptyObject;
+    Value record = interp::jsonToValue(data, ev.type, eventInput, dataPath);
+    eventInput.suppliedValue = Value();
+    if (record.isError()) return reject(std::string(record.errorMessage()));
+    last = time;
+    return EventInput{time, std::string(profile), static_cast<uint32_t>(event), std::move(record)};
+  }
+
+  if (!program.profileRecord || idField < 0) return reject("the program has no schema");
+  Value patch = interp::jsonToValue(at[kSet], program.profileType, patchInput, setPath);
+  if (patch.isError()) return reject(std::string(patch.errorMessage()));
+  RecordView view = patch.asRecord();
+  size_t id = static_cast<size_t>(idField);
+  if (view.has(id) && view.field(id).asString() != profile) {
+    return reject("set.id: a set cannot change the profile's id (" +
+                  quoted(view.field(id).asString()) + " is not " + quoted(profile) + ")");
+  }
+  last = time;
+  return SetInput{time, std::string(profile), std::move(patch)};
+}
+
+Value InputReader::newProfile(const std::string& id) const {
+  const Impl& m = *impl_;
+  if (!m.program.profileRecord || m.idField < 0) return Value::error("the program has no schema");
+  Value profile = defaultRecord(m.program, m.defaults, *m.program.profileRecord, 0);
+  return withField(std::move(profile), static_cast<size_t>(m.idField), Value::string(id));
+}
+
+Value mergeProfile(const Value& profile, const Value& patch) {
+  if (profile.kind() != ValueKind::Record || patch.kind() != ValueKind::Record) return profile;
+  return mergeRecords(profile, patch);
+}
+
+}  // namespace journey::runtime

@@ -1,0 +1,80 @@
+// Reading the simulation's inputs (LANGUAGE.md §5): profiles as JSON lines, and the record
+// stream as JSON lines (`event` records and `set` records), each checked against the program's
+// schema. A line that does not parse or does not match becomes a Rejection naming its line and
+// the reason; reading goes on with the next line.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/value/value.h"
+
+namespace journey::runtime {
+
+struct Rejection {
+  size_t line = 0;
+  std::string reason;  // "data.total: expected a number, found a string", "not JSON: ...", ...
+};
+
+struct ProfileInput {
+  std::string id;
+  Value profile;  // a record of the schema's type, defaults applied
+};
+
+// `{"time": T, "profile": P, "event": E, "data": {...}}` ("data" may be left out when the
+// event's fields all have defaults or are optional; it must not hold `time`).
+struct EventInput {
+  Timestamp time;
+  std::string profile;
+  uint32_t event = 0;  // index into ProgramIr::events
+  Value record;        // the event's record, `time` included, defaults applied
+};
+
+// `{"time": T, "profile": P, "set": {...}}`
+struct SetInput {
+  Timestamp time;
+  std::string profile;
+  Value patch;  // a record of the schema's type holding only the fields given (nested records
+                // likewise partial; an optional field given null is present as null, meaning
+                // "make it absent"); apply it with mergeProfile
+};
+
+using RecordInput = std::variant<EventInput, SetInput, Rejection>;
+
+// The value of a field's declared default (the runtime evaluates the program's defaults once).
+using FieldDefaults = std::function<Value(sema::RecordId record, size_t field)>;
+
+class InputReader {
+ public:
+  // `program` and the defaults must outlive the reader.
+  InputReader(const ir::ProgramIr& program, FieldDefaults defaults);
+  ~InputReader();
+  InputReader(const InputReader&) = delete;
+  InputReader& operator=(const InputReader&) = delete;
+
+  // One line of the profiles input. Blank lines are not passed in.
+  std::variant<ProfileInput, Rejection> readProfile(std::string_view line, size_t lineNumber);
+  // One line of the record stream. A record whose time is before the previous accepted
+  // record's time is rejected as out of order. A `set` may not change the profile's id.
+  RecordInput readRecord(std::string_view line, size_t lineNumber);
+
+  // A new profile holding only `id` and the schema's defaults, required nested records built
+  // for their own defaults (a `set` for an unknown profile). Without a schema: an Error value.
+  Value newProfile(const std::string& id) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// `profile` with `patch` merged in: records merge field by field, recursively; lists, maps and
+// scalars are replaced (LANGUAGE.md §5); a null for an optional field removes it. `profile`
+// itself is not modified (it is copied where shared).
+Value mergeProfile(const Value& profile, const Value& patch);
+
+}  // namespace journey::runtime

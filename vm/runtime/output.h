@@ -1,0 +1,39 @@
+// Output records (LANGUAGE.md §5): one JSON object per line, keys in a fixed order, values as
+// plain JSON. The runtime builds each line with RecordLine and hands it to a sink.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "vm/value/value.h"
+
+namespace journey::runtime {
+
+class OutputSink {
+ public:
+  virtual ~OutputSink() = default;
+  // One complete JSON object, without the newline.
+  virtual void write(std::string_view line) = 0;
+};
+
+// Builds `{"time": "...", "kind": "...", ...}` field by field.
+class RecordLine {
+ public:
+  RecordLine(Timestamp time, std::string_view kind);
+  RecordLine& text(std::string_view name, std::string_view value);
+  RecordLine& number(std::string_view name, int64_t value);
+  RecordLine& value(std::string_view name, const Value& value);  // as plain JSON
+  // The finished line.
+  const std::string& done();
+
+ private:
+  void name(std::string_view name);
+  std::string line_;
+  bool closed_ = false;
+};
+
+// A line without a time: the rejected output.
+std::string rejectedLine(std::string_view input, size_t line, std::string_view reason);
+
+}  // namespace journey::runtime

@@ -1,0 +1,459 @@
+#include "vm/runtime/runtime.h"
+
+#include <algorithm>
+
+#include "vm/runtime/local_time.h"
+#include "vm/runtime/runtime_impl.h"
+#include "vm/runtime/time_math.h"
+#include "vm/value/plain_json.h"
+#include "vm/value/record.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::runtime {
+
+namespace {
+
+const ir::AudienceEntryIr* audienceEntry(const ir::JourneyIr& j) {
+  return std::get_if<ir::AudienceEntryIr>(&j.entry);
+}
+
+}  // namespace
+
+// ---- the host of evaluations ------------------------------------------------------------
+
+Value RuntimeHost::now() { return Value::timestamp(rt_.clock.now()); }
+
+Value RuntimeHost::inAudience(std::string_view name) {
+  if (!profile_) return Value::error("inAudience() needs a profile");
+  for (size_t a = 0; a < rt_.program.audiences.size(); ++a) {
+    if (rt_.program.audiences[a].name != name) continue;
+    Value v = rt_.eval(rt_.program.audiences[a].rule, &profile_->profile, profile_);
+    if (v.isError()) return v;
+    return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
+  }
+  return Value::error("unknown audience `" + std::string(name) + "`");
+}
+
+Value RuntimeHost::history(std::string_view event, Duration window) {
+  if (!profile_) return Value::error("history() needs a profile");
+  int e = rt_.program.findEvent(event);
+  if (e < 0) return Value::error("unknown event `" + std::string(event) + "`");
+  Timestamp now = rt_.clock.now();
+  Timestamp from = minusDuration(now, window);
+  uint32_t timeField = rt_.program.events[e].timeField;
+  std::vector<Value> out;
+  for (const Value& r : profile_->history[e]) {
+    Timestamp t = r.asRecord().field(timeField).asTimestamp();
+    if (from < t && t <= now) out.push_back(r);
+  }
+  return Value::list(std::move(out));
+}
+
+// ---- set-up -----------------------------------------------------------------------------
+
+Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Store& store,
+                    Clock& clock, OutputSink& output, RuntimeOptions options, RunStats& stats)
+    : program(program), engine(engine), store(store), clock(clock), output(output),
+      options(options), stats(stats) {
+  for (const auto& [field, expr] : program.fieldDefaults) defaults.push_back(evalConstant(expr));
+  for (const ir::EventIr& e : program.events) {
+    Value d = e.retain == ir::kNoExpr ? Value() : evalConstant(e.retain);
+    retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
+  }
+  auto noteCap = [&](const ir::CapIr& c) {
+    Value w = evalConstant(c.window);
+    if (w.kind() == ValueKind::Duration && longestCapWindow < w.asDuration()) {
+      longestCapWindow = w.asDuration();
+    }
+  };
+  for (const ir::CapIr& c : program.caps) noteCap(c);
+  for (const ir::JourneyIr& j : program.journeys) {
+    for (const ir::CapIr& c : j.caps) noteCap(c);
+  }
+}
+
+Value Runtime::Impl::eval(ir::ExprIndex e, const Value* inputs, ProfileState* profile) {
+  RuntimeHost host(*this, profile);
+  stdlib::CallContext ctx{&host};
+  return engine.evaluate(e, inputs, ctx);
+}
+
+Value Runtime::Impl::fieldDefault(sema::RecordId record, size_t field) {
+  auto it = program.fieldDefaults.find({record, field});
+  if (it == program.fieldDefaults.end()) return Value();
+  return defaults[std::distance(program.fieldDefaults.begin(), it)];
+}
+
+Runtime::Runtime(const ir::ProgramIr& program, ExpressionEngine& engine, Store& store,
+                 Clock& clock, OutputSink& output, RuntimeOptions options)
+    : impl_(std::make_unique<Impl>(program, engine, store, clock, output, options, stats_)) {}
+
+Runtime::~Runtime() = default;
+
+Value Runtime::fieldDefault(sema::RecordId record, size_t field) {
+  return impl_->fieldDefault(record, field);
+}
+
+void Runtime::addProfile(ProfileInput input) {
+  if (ProfileState* existing = impl_->store.findProfile(input.id)) {
+    existing->profile = std::move(input.profile);
+    return;
+  }
+  ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile));
+  p.history.resize(impl_->program.events.size());
+  p.member.resize(impl_->program.audiences.size());
+  p.joined.resize(impl_->program.audiences.size());
+  ++stats_.profiles;
+}
+
+void Runtime::start(Timestamp firstRecord) {
+  Impl& rt = *impl_;
+  rt.clock.advanceTo(firstRecord);
+  rt.store.forEachProfile([&](ProfileState& p) { rt.reevaluateAudiences(p, true); });
+  Timestamp justBefore = minusDuration(firstRecord, Duration{0, 1});
+  for (uint32_t j = 0; j < rt.program.journeys.size(); ++j) {
+    const ir::EntryIr& entry = rt.program.journeys[j].entry;
+    if (std::holds_alternative<ir::ScheduledEntryIr>(entry)) {
+      rt.scheduleNextTick(j, justBefore);
+    } else if (auto* at = std::get_if<ir::AtEntryIr>(&entry)) {
+      Value t = rt.evalConstant(at->at);
+      if (t.kind() == ValueKind::Timestamp && !(t.asTimestamp() < firstRecord)) {
+        Timer timer;
+        timer.time = t.asTimestamp();
+        timer.kind = Timer::Kind::ScheduleTick;
+        timer.journey = j;
+        rt.store.addTimer(std::move(timer));
+      }
+    }
+  }
+}
+
+std::optional<std::string> Runtime::apply(const EventInput& event) {
+  Impl& rt = *impl_;
+  rt.fireTimersUpTo(event.time);
+  rt.clock.advanceTo(event.time);
+  ProfileState* p = rt.store.findProfile(event.profile);
+  if (!p) return "unknown profile \"" + event.profile + "\"";
+  ++stats_.records;
+  rt.handleEvent(*p, event.event, event.record);
+  rt.drain();
+  return std::nullopt;
+}
+
+void Runtime::apply(const SetInput& set) {
+  Impl& rt = *impl_;
+  rt.fireTimersUpTo(set.time);
+  rt.clock.advanceTo(set.time);
+  ++stats_.records;
+  ProfileState* p = rt.store.findProfile(set.profile);
+  if (!p) {
+    addProfile({set.profile, set.patch});
+    p = rt.store.findProfile(set.profile);
+  } else {
+    p->profile = mergeProfile(p->profile, set.patch);
+  }
+  rt.markDirty(p->id);
+  rt.drain();
+}
+
+void Runtime::finish(Timestamp until) {
+  impl_->fireTimersUpTo(until);
+  impl_->clock.advanceTo(until);
+}
+
+// ---- timers -----------------------------------------------------------------------------
+
+void Runtime::Impl::fireTimersUpTo(Timestamp t) {
+  while (const Timer* next = store.nextTimer()) {
+    if (t < next->time) break;
+    Timer timer = store.popTimer();
+    clock.advanceTo(timer.time);
+    fire(timer);
+    drain();
+  }
+}
+
+void Runtime::Impl::fire(const Timer& timer) {
+  switch (timer.kind) {
+    case Timer::Kind::Resume: {
+      Instance* inst = store.findInstance(timer.instance);
+      if (!inst || inst->generation != timer.generation || !inst->hasWake) return;
+      const ir::StepIr& step = program.journeys[inst->journey].steps[inst->pc];
+      ir::StepIndex next = step.next;
+      if (auto* w = std::get_if<ir::WaitForIr>(&step.kind)) next = w->timeoutTarget;
+      resume(*inst, next);
+      return;
+    }
+    case Timer::Kind::Timeout:
+      if (Instance* inst = store.findInstance(timer.instance)) endInstance(*inst, "timeout", "");
+      return;
+    case Timer::Kind::QueuedSend:
+      deliverQueuedSend(timer);
+      return;
+    case Timer::Kind::ScheduleTick:
+      tick(timer.journey, timer.time);
+      return;
+  }
+}
+
+// ---- records ----------------------------------------------------------------------------
+
+void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& record) {
+  Duration keep = retain[event];
+  if (keep == Duration{}) return;
+  std::deque<Value>& h = p.history[event];
+  h.push_back(record);
+  // Trim what has fallen out of the retention window.
+  Timestamp oldest = minusDuration(clock.now(), keep);
+  uint32_t timeField = program.events[event].timeField;
+  while (!h.empty() && !(oldest < h.front().asRecord().field(timeField).asTimestamp())) {
+    h.pop_front();
+  }
+}
+
+void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
+  appendHistory(p, event, record);
+  reevaluateAudiences(p, false);
+  // The profile's instances see the event: `exit on` before `wait for`.
+  std::vector<InstanceId> ids = p.instances;
+  for (InstanceId id : ids) {
+    Instance* inst = store.findInstance(id);
+    if (!inst) continue;
+    bool failed = false;
+    std::string error;
+    if (exitOnMatches(*inst, event, record, failed, error)) {
+      endInstance(*inst, failed ? "error: " + error : "exit", "");
+    }
+  }
+  for (InstanceId id : ids) {
+    Instance* inst = store.findInstance(id);
+    if (inst && inst->wait == WaitKind::Events) offerEvent(*inst, event, record);
+  }
+  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+    auto* entry = std::get_if<ir::EventEntryIr>(&program.journeys[j].entry);
+    if (entry && entry->event == event) enter(j, p, &record, true);
+  }
+}
+
+void Runtime::Impl::markDirty(const std::string& profile) {
+  if (std::find(dirtyProfiles.begin(), dirtyProfiles.end(), profile) == dirtyProfiles.end()) {
+    dirtyProfiles.push_back(profile);
+  }
+}
+
+void Runtime::Impl::drain() {
+  if (draining) return;  // the outer drain carries on with what was queued
+  draining = true;
+  while (!dirtyProfiles.empty() || !pendingEvents.empty()) {
+    if (!dirtyProfiles.empty()) {
+      std::string id = dirtyProfiles.front();
+      dirtyProfiles.erase(dirtyProfiles.begin());
+      if (ProfileState* p = store.findProfile(id)) reevaluateAudiences(*p, false);
+      continue;
+    }
+    PendingEvent e = std::move(pendingEvents.front());
+    pendingEvents.pop_front();
+    if (ProfileState* p = store.findProfile(e.profile)) handleEvent(*p, e.event, e.record);
+  }
+  draining = false;
+}
+
+// ---- audiences --------------------------------------------------------------------------
+
+void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent) {
+  // All memberships first, then the changes in declaration order: an entry started by one
+  // change must not see the others half-applied.
+  std::vector<uint8_t> now(program.audiences.size());
+  for (size_t a = 0; a < program.audiences.size(); ++a) {
+    Value v = eval(program.audiences[a].rule, &p.profile, &p);
+    now[a] = v.kind() == ValueKind::Bool && v.asBool();
+  }
+  std::string id = p.id;
+  for (uint32_t a = 0; a < now.size(); ++a) {
+    ProfileState* ps = store.findProfile(id);
+    if (!ps || ps->member[a] == now[a]) continue;
+    ps->member[a] = now[a];
+    if (now[a]) ps->joined[a] = clock.now();
+    if (silent) continue;
+    RecordLine l = line("audience");
+    l.text("profile", id).text("audience", program.audiences[a].name)
+        .text("change", now[a] ? "enter" : "exit");
+    write(l);
+    for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+      const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
+      if (entry && entry->audience == a && entry->onExit == !now[a]) {
+        if (ProfileState* target = store.findProfile(id)) enter(j, *target, nullptr, false);
+      }
+    }
+  }
+}
+
+// ---- schedules --------------------------------------------------------------------------
+
+void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
+  auto* entry = std::get_if<ir::ScheduledEntryIr>(&program.journeys[journey].entry);
+  if (!entry) return;
+  Schedule s;
+  s.kind = entry->schedule.kind;
+  s.weekday = entry->schedule.weekday;
+  s.hour = entry->schedule.hour;
+  s.minute = entry->schedule.minute;
+  s.cron = entry->schedule.cron;
+  if (entry->schedule.every != ir::kNoExpr) {
+    Value every = evalConstant(entry->schedule.every);
+    if (every.kind() != ValueKind::Duration || !(Duration{} < every.asDuration())) return;
+    s.every = every.asDuration();
+  }
+  TimeZone zone = TimeZone::utc();
+  if (entry->timezone != ir::kNoExpr) {
+    Value name = evalConstant(entry->timezone);
+    if (name.kind() != ValueKind::String) return;
+    std::optional<TimeZone> found = TimeZone::find(name.asString());
+    if (!found) return;  // the checker reports unknown constant zones
+    zone = *found;
+  }
+  Timer timer;
+  timer.time = nextTick(s, after, zone);
+  timer.kind = Timer::Kind::ScheduleTick;
+  timer.journey = journey;
+  store.addTimer(std::move(timer));
+}
+
+void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
+  const ir::EntryIr& entry = program.journeys[journey].entry;
+  uint32_t audience = 0;
+  bool incremental = false;
+  if (auto* s = std::get_if<ir::ScheduledEntryIr>(&entry)) {
+    audience = s->audience;
+    incremental = s->incremental;
+  } else if (auto* a = std::get_if<ir::AtEntryIr>(&entry)) {
+    audience = a->audience;
+  }
+  // A scheduled read evaluates the audience for every profile at the tick (its rule may
+  // depend on `now()`); it does not change the streaming memberships.
+  std::optional<Timestamp> previous = store.lastTick(journey);
+  std::vector<std::string> members, entering;
+  store.forEachProfile([&](ProfileState& p) {
+    Value v = eval(program.audiences[audience].rule, &p.profile, &p);
+    if (v.kind() != ValueKind::Bool || !v.asBool()) return;
+    members.push_back(p.id);
+    // `incremental`: after the first tick, those who were not members at the previous tick,
+    // or who left and came back since.
+    if (incremental && previous && store.memberAtLastTick(journey, p.id) &&
+        !(*previous < p.joined[audience])) {
+      return;
+    }
+    entering.push_back(p.id);
+  });
+  store.setLastTick(journey, at, std::move(members));
+  for (const std::string& id : entering) {
+    if (ProfileState* p = store.findProfile(id)) enter(journey, *p, nullptr, false);
+    drain();
+  }
+  if (std::holds_alternative<ir::ScheduledEntryIr>(entry)) scheduleNextTick(journey, at);
+}
+
+// ---- entries ----------------------------------------------------------------------------
+
+namespace {
+
+std::string keyText(const Value& v) {
+  if (v.kind() == ValueKind::String) return std::string(v.asString());
+  if (v.kind() == ValueKind::Int) return std::to_string(v.asInt());
+  if (v.kind() == ValueKind::Uint) return std::to_string(v.asUint());
+  std::string out;
+  appendPlainJson(out, v);
+  return out;
+}
+
+}  // namespace
+
+void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryEvent,
+                          bool checkWhen) {
+  const ir::JourneyIr& j = program.journeys[journey];
+  std::vector<Value> frame(j.frame.size());
+  frame[0] = p.profile;
+  if (entryEvent && j.entrySlot != ir::kNoSlot) frame[j.entrySlot] = *entryEvent;
+  auto* eventEntry = std::get_if<ir::EventEntryIr>(&j.entry);
+  if (checkWhen && eventEntry && eventEntry->when != ir::kNoExpr) {
+    Value when = eval(eventEntry->when, frame.data(), &p);
+    if (when.kind() != ValueKind::Bool || !when.asBool()) return;
+  }
+
+  auto skipped = [&](const std::string& key, const std::string& reason) {
+    RecordLine l = line("skipped");
+    l.text("journey", j.name).text("profile", p.id).text("key", key).text("reason", reason);
+    write(l);
+    ++stats.skipped;
+  };
+  std::string key = p.id;
+  if (j.key != ir::kNoExpr) {
+    Value k = eval(j.key, frame.data(), &p);
+    if (k.isError()) return skipped("", "error: " + std::string(k.errorMessage()));
+    key = keyText(k);
+  }
+  if (store.activeInstance(journey, key)) return skipped(key, "active");
+  if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {
+    if (j.reentry == ir::Reentry::Never) return skipped(key, "reentry never");
+    if (j.reentry == ir::Reentry::After) {
+      Value after = eval(j.reentryAfter, frame.data(), &p);
+      if (after.kind() == ValueKind::Duration &&
+          clock.now() < plusDuration(*last, after.asDuration())) {
+        return skipped(key, "reentry after " + authorDuration(after.asDuration()));
+      }
+    }
+  }
+
+  Instance fresh;
+  fresh.journey = journey;
+  fresh.profile = p.id;
+  fresh.key = key;
+  fresh.pc = j.start;
+  fresh.frame = std::move(frame);
+  fresh.entered = clock.now();
+  Duration timeout{90 * 86400, 0};
+  if (j.timeout != ir::kNoExpr) {
+    Value t = eval(j.timeout, fresh.frame.data(), &p);
+    if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
+  }
+  fresh.deadline = plusDuration(clock.now(), timeout);
+  store.setLastEntry(journey, key, clock.now());
+  Instance& inst = store.addInstance(std::move(fresh));
+  InstanceId id = inst.id;
+  p.instances.push_back(id);
+  ++stats.entered;
+  RecordLine l = instanceLine("enter", inst);
+  write(l);
+
+  Timer timeoutTimer;
+  timeoutTimer.time = inst.deadline;
+  timeoutTimer.kind = Timer::Kind::Timeout;
+  timeoutTimer.instance = id;
+  store.addTimer(std::move(timeoutTimer));
+
+  if (exitWhenHolds(inst, "")) return;
+  run(id);
+}
+
+// ---- output -----------------------------------------------------------------------------
+
+RecordLine Runtime::Impl::line(std::string_view kind) { return RecordLine(clock.now(), kind); }
+
+RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& instance) {
+  RecordLine l = line(kind);
+  l.text("journey", program.journeys[instance.journey].name)
+      .text("profile", instance.profile)
+      .text("key", instance.key);
+  return l;
+}
+
+void Runtime::Impl::write(RecordLine& line) { output.write(line.done()); }
+
+void Runtime::Impl::trace(const Instance& instance, const std::string& what) {
+  if (!options.trace) return;
+  std::string text = formatTimestamp(clock.now()) + " " + program.journeys[instance.journey].name +
+                     " " + instance.profile + " [" + instance.key + "] " + what;
+  options.trace->write(text);
+}
+
+}  // namespace journey::runtime

@@ -1,0 +1,77 @@
+// The journey runtime (LANGUAGE.md §4–5): applies profiles, events and profile updates to a
+// program, runs instances step by step, fires timers on the clock, and writes output records.
+//
+// Order of work for one record at time t: every timer due at or before t fires first (in
+// deadline order, ties in the order they were set); then the record is applied (history
+// appended, or the profile merged) and the profile's audiences re-evaluated; then, for an
+// event, the profile's active instances see it (`exit on` first, then `wait for`), and then the
+// journeys it starts are entered, in declaration order. Work an instance causes for others
+// (emitted events, audience changes) is queued and done when that instance waits or ends.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/runtime/clock.h"
+#include "vm/runtime/expression_engine.h"
+#include "vm/runtime/input_records.h"
+#include "vm/runtime/output.h"
+#include "vm/runtime/store.h"
+
+namespace journey::runtime {
+
+struct RunStats {
+  uint64_t profiles = 0;
+  uint64_t records = 0;                         // records applied
+  uint64_t rejected = 0;
+  uint64_t entered = 0;
+  uint64_t skipped = 0;
+  std::map<std::string, uint64_t> ended;        // by reason kind: end, exit, timeout, error, goto
+  std::map<std::string, uint64_t> sends;        // by channel
+  uint64_t suppressed = 0;
+  uint64_t capped = 0;
+};
+
+struct RuntimeOptions {
+  // Each step an instance takes, as a line to this sink (null: no trace).
+  OutputSink* trace = nullptr;
+};
+
+class Runtime {
+ public:
+  // Everything passed in must outlive the runtime.
+  Runtime(const ir::ProgramIr& program, ExpressionEngine& engine, Store& store, Clock& clock,
+          OutputSink& output, RuntimeOptions options = {});
+  ~Runtime();
+  Runtime(const Runtime&) = delete;
+  Runtime& operator=(const Runtime&) = delete;
+
+  // The value of a field default (for the input reader).
+  Value fieldDefault(sema::RecordId record, size_t field);
+
+  // Before start(): a profile of the initial set. A profile id given twice: the later wins.
+  void addProfile(ProfileInput profile);
+  // Sets the clock to the first record's time, the initial audience memberships (silently)
+  // and the first schedule ticks.
+  void start(Timestamp firstRecord);
+  // Applies a record at its time (not before the previous one). An event for an unknown
+  // profile is refused: the reason is returned, and nothing is applied.
+  std::optional<std::string> apply(const EventInput& event);
+  void apply(const SetInput& set);
+  // Fires every timer due at or before `until` and leaves the clock there.
+  void finish(Timestamp until);
+
+  void countRejected() { ++stats_.rejected; }
+  const RunStats& stats() const { return stats_; }
+
+  struct Impl;  // runtime_impl.h, for the runtime's own files
+
+ private:
+  RunStats stats_;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace journey::runtime

@@ -1,0 +1,109 @@
+// The runtime's internals, shared by runtime.cpp (records, timers, entries, audiences) and
+// steps.cpp (running an instance's steps).
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "vm/runtime/runtime.h"
+
+namespace journey::runtime {
+
+// Work an instance causes for others, done when it waits or ends.
+struct PendingEvent {
+  std::string profile;
+  uint32_t event = 0;
+  Value record;
+};
+
+struct Runtime::Impl {
+  Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Store& store, Clock& clock,
+       OutputSink& output, RuntimeOptions options, RunStats& stats);
+
+  const ir::ProgramIr& program;
+  ExpressionEngine& engine;
+  Store& store;
+  Clock& clock;
+  OutputSink& output;
+  RuntimeOptions options;
+  RunStats& stats;
+
+  std::vector<Value> defaults;           // field defaults by ProgramIr::fieldDefaults order
+  std::vector<Duration> retain;          // per event: how long history is kept (0: none)
+  Duration longestCapWindow{};           // how long send logs are kept
+  std::deque<PendingEvent> pendingEvents;
+  std::vector<std::string> dirtyProfiles;  // profiles whose audiences need re-evaluating
+  bool draining = false;
+
+  // ---- evaluation (runtime.cpp)
+  Value eval(ir::ExprIndex e, const Value* inputs, ProfileState* profile);
+  Value evalConstant(ir::ExprIndex e) { return eval(e, nullptr, nullptr); }
+  Value fieldDefault(sema::RecordId record, size_t field);
+
+  // ---- records, audiences, entries (runtime.cpp)
+  void fireTimersUpTo(Timestamp t);
+  void fire(const Timer& timer);
+  void handleEvent(ProfileState& p, uint32_t event, const Value& record);
+  void appendHistory(ProfileState& p, uint32_t event, const Value& record);
+  void reevaluateAudiences(ProfileState& p, bool silent);
+  void markDirty(const std::string& profile);
+  void drain();  // pending events and audience changes, until none are left
+  // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
+  void enter(uint32_t journey, ProfileState& p, const Value* entryEvent, bool checkWhen);
+  void scheduleNextTick(uint32_t journey, Timestamp after);
+  void tick(uint32_t journey, Timestamp at);
+
+  // ---- instances (steps.cpp)
+  // Runs the instance from its pc until it waits or ends.
+  void run(InstanceId id);
+  // A wait is over: go on at `next` (after the `exit when` check that follows every wait).
+  void resume(Instance& instance, ir::StepIndex next);
+  // Checks the `exit when` criteria; true when the instance ended (exit, or an error).
+  bool exitWhenHolds(Instance& instance, const std::string& step);
+  // Ends an instance: writes `exit` with the reason and removes it.
+  void endInstance(Instance& instance, const std::string& reason, const std::string& step);
+  // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
+  bool offerEvent(Instance& instance, uint32_t event, const Value& record);
+  bool exitOnMatches(Instance& instance, uint32_t event, const Value& record, bool& failed,
+                     std::string& error);
+  int gotoChain = 0;  // `goto`s being entered, one inside the other
+
+  // ---- sends and calls (actions.cpp)
+  struct SendContext {
+    uint32_t journey = 0;
+    std::string profile;
+    std::string key;
+    ir::StepIndex step = 0;
+  };
+  // Consent, address, quiet hours and caps, then the `send` record (or why not).
+  void send(const SendContext& context, const Value& payload, bool fromQueue = false);
+  void deliverQueuedSend(const Timer& timer);
+  // True when the instance ended (a failed call without `on error`).
+  bool call(Instance& instance, const ir::StepIr& step, const ir::CallIr& call);
+  // A record of `record`'s type from named fields, declared defaults filling the others.
+  Value buildRecord(sema::RecordId record,
+                    const std::vector<std::pair<std::string, Value>>& fields);
+
+  // ---- output helpers (runtime.cpp)
+  RecordLine line(std::string_view kind);
+  RecordLine instanceLine(std::string_view kind, const Instance& instance);
+  void write(RecordLine& line);
+  void trace(const Instance& instance, const std::string& what);
+};
+
+// The journey functions' view of the world during an evaluation: the clock, and one profile
+// (none for constants).
+class RuntimeHost final : public stdlib::Host {
+ public:
+  RuntimeHost(Runtime::Impl& rt, ProfileState* profile) : rt_(rt), profile_(profile) {}
+  Value now() override;
+  Value inAudience(std::string_view name) override;
+  Value history(std::string_view event, Duration window) override;
+
+ private:
+  Runtime::Impl& rt_;
+  ProfileState* profile_;
+};
+
+}  // namespace journey::runtime

@@ -1,0 +1,90 @@
+#include "vm/runtime/simulation.h"
+
+#include "vm/runtime/input_records.h"
+#include "vm/runtime/line_reader.h"
+#include "vm/runtime/memory_store.h"
+
+namespace journey::runtime {
+
+namespace {
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+}  // namespace
+
+std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngine& engine,
+                                    const SimulationInput& input, OutputSink& output,
+                                    OutputSink& rejected, RunStats& stats) {
+  std::optional<LineReader> profiles;
+  if (!input.profiles.empty()) {
+    profiles.emplace(input.profiles);
+    if (!profiles->ok()) return "cannot read " + input.profiles;
+  }
+  LineReader events(input.events);
+  if (!events.ok()) return "cannot read " + input.events;
+
+  std::unique_ptr<Store> store = makeMemoryStore();
+  VirtualClock clock;
+  RuntimeOptions options;
+  options.trace = input.trace;
+  Runtime runtime(program, engine, *store, clock, output, options);
+  InputReader reader(program, [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); });
+  auto reject = [&](const std::string& name, const Rejection& r) {
+    rejected.write(rejectedLine(name, r.line, r.reason));
+    runtime.countRejected();
+  };
+
+  std::string_view line;
+  if (profiles) {
+    while (profiles->next(line)) {
+      if (blank(line)) continue;
+      auto read = reader.readProfile(line, profiles->lineNumber());
+      if (auto* r = std::get_if<Rejection>(&read)) {
+        reject(input.profiles, *r);
+      } else {
+        runtime.addProfile(std::move(std::get<ProfileInput>(read)));
+      }
+    }
+  }
+
+  bool started = false;
+  Timestamp last{};
+  while (events.next(line)) {
+    if (blank(line)) continue;
+    RecordInput read = reader.readRecord(line, events.lineNumber());
+    if (auto* r = std::get_if<Rejection>(&read)) {
+      reject(input.events, *r);
+      continue;
+    }
+    Timestamp time = std::visit(
+        [](const auto& r) -> Timestamp {
+          if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
+            return Timestamp{};
+          } else {
+            return r.time;
+          }
+        },
+        read);
+    if (!started) {
+      runtime.start(time);
+      started = true;
+    }
+    last = time;
+    if (auto* e = std::get_if<EventInput>(&read)) {
+      if (std::optional<std::string> why = runtime.apply(*e)) {
+        reject(input.events, Rejection{events.lineNumber(), *why});
+      }
+    } else {
+      runtime.apply(std::get<SetInput>(read));
+    }
+  }
+  Timestamp until = input.until.value_or(last);
+  if (!started) runtime.start(until);
+  runtime.finish(until);
+  stats = runtime.stats();
+  return std::nullopt;
+}
+
+}  // namespace journey::runtime

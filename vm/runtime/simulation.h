@@ -1,0 +1,29 @@
+// A simulation run (`journey run`): profiles and the record stream read from files, every
+// rejected line reported with its input and line number, the runtime driven on a virtual
+// clock, output records written in order.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/runtime/expression_engine.h"
+#include "vm/runtime/output.h"
+#include "vm/runtime/runtime.h"
+
+namespace journey::runtime {
+
+struct SimulationInput {
+  std::string profiles;             // JSON lines; empty: no initial profiles
+  std::string events;               // JSON lines; "-" reads standard input
+  std::optional<Timestamp> until;   // the clock runs on to here (default: the last record)
+  OutputSink* trace = nullptr;
+};
+
+// Runs the simulation. Returns an error message when an input file cannot be read (nothing is
+// run then); the stats are filled in either way.
+std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngine& engine,
+                                    const SimulationInput& input, OutputSink& output,
+                                    OutputSink& rejected, RunStats& stats);
+
+}  // namespace journey::runtime

@@ -1,0 +1,78 @@
+// The runtime's state, as plain data: profiles with their retained history and audience
+// memberships, journey instances, timers and schedule positions. The Store (store.h) keeps it;
+// the step logic reads and changes it only through the Store.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/value/value.h"
+
+namespace journey::runtime {
+
+using InstanceId = uint64_t;
+
+// A delivered message, for frequency rules (caps).
+struct SendLogEntry {
+  Timestamp time;
+  uint32_t journey = 0;
+  uint32_t channel = 0;
+};
+
+struct ProfileState {
+  std::string id;
+  Value profile;                              // a record of the schema's type
+  std::vector<std::deque<Value>> history;     // per event type: retained records, oldest first
+  std::vector<uint8_t> member;                // per audience: 1 when a member
+  std::vector<Timestamp> joined;              // per audience: when it last became a member
+  std::deque<SendLogEntry> sends;             // delivered sends, oldest first
+  std::vector<InstanceId> instances;          // active instances, oldest first
+  uint64_t order = 0;                         // position in profile input order
+};
+
+// What a waiting instance waits for.
+enum class WaitKind : uint8_t {
+  None,     // running, or ready to run
+  Timer,    // `wait D`, `wait until`: resumes at `wakeAt`
+  Events,   // `wait for`: an awaited event, or `wakeAt` (the `within` deadline) when set
+};
+
+struct Instance {
+  InstanceId id = 0;
+  uint32_t journey = 0;
+  std::string profile;
+  std::string key;
+  ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
+  std::vector<Value> frame;              // the journey's slots (JourneyIr::frame)
+  Timestamp entered;
+  Timestamp deadline;                    // the journey's `timeout`
+  WaitKind wait = WaitKind::None;
+  bool hasWake = false;
+  Timestamp wakeAt;
+  uint32_t generation = 0;               // bumped whenever a wait ends; stale timers are ignored
+};
+
+// Something due at a time. Timers with the same time fire in the order they were set.
+struct Timer {
+  enum class Kind : uint8_t {
+    Resume,       // an instance's wait ends (`generation` must still match)
+    Timeout,      // an instance's journey timeout
+    QueuedSend,   // a send held by quiet hours is delivered (`payload` holds it)
+    ScheduleTick, // a scheduled entry ticks (`journey`)
+  };
+  Timestamp time;
+  uint64_t sequence = 0;
+  Kind kind = Kind::Resume;
+  InstanceId instance = 0;
+  uint32_t generation = 0;
+  uint32_t journey = 0;
+  uint32_t step = 0;      // QueuedSend: the send step
+  std::string profile;    // QueuedSend
+  std::string key;        // QueuedSend
+  Value payload;          // QueuedSend: the payload evaluated when the send was made
+};
+
+}  // namespace journey::runtime

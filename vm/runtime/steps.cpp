@@ -1,0 +1,315 @@
+// Running an instance: each step kind of LANGUAGE.md §4, with the rules of §5.
+#include <algorithm>
+
+#include "vm/runtime/local_time.h"
+#include "vm/runtime/runtime_impl.h"
+#include "vm/runtime/split_hash.h"
+#include "vm/runtime/time_math.h"
+#include "vm/value/printer.h"
+#include "vm/value/record.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::runtime {
+
+namespace {
+
+// `goto` chains (A goes to B goes to A …) end with an error instead of running forever.
+constexpr int kMaxGotoChain = 100;
+
+std::string errorText(const Value& v) {
+  if (v.isError()) return std::string(v.errorMessage());
+  return "expected a different type, found " + toCelLiteral(v);
+}
+
+bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); }
+
+// `profile` with the field at `path` replaced by `value` (an empty optional removes it).
+Value setPath(const Value& record, const std::vector<std::string>& path, size_t at,
+              const Value& value) {
+  if (record.kind() != ValueKind::Record) return Value::error("not a record");
+  RecordView r = record.asRecord();
+  int index = r.layout().find(path[at]);
+  if (index < 0) return Value::error("no such field `" + path[at] + "`");
+  auto field = static_cast<size_t>(index);
+  if (at + 1 == path.size()) {
+    if (value.kind() == ValueKind::Optional) {
+      return value.hasValue() ? withField(record, field, value.optionalValue())
+                              : withoutField(record, field);
+    }
+    return withField(record, field, value);
+  }
+  if (!r.has(field)) return Value::error("`" + path[at] + "` is absent");
+  Value inner = setPath(r.field(field), path, at + 1, value);
+  if (inner.isError()) return inner;
+  return withField(record, field, std::move(inner));
+}
+
+}  // namespace
+
+bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
+  const ir::JourneyIr& j = program.journeys[instance.journey];
+  if (j.exitWhen.empty()) return false;
+  ProfileState* p = store.findProfile(instance.profile);
+  instance.frame[0] = p->profile;
+  for (ir::ExprIndex e : j.exitWhen) {
+    Value v = eval(e, instance.frame.data(), p);
+    if (v.isError()) {
+      endInstance(instance, "error: " + errorText(v), step);
+      return true;
+    }
+    if (isTrue(v)) {
+      endInstance(instance, "exit", step);
+      return true;
+    }
+  }
+  return false;
+}
+
+void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
+                                const std::string& step) {
+  RecordLine l = instanceLine("exit", instance);
+  if (!step.empty()) l.text("step", step);
+  l.text("reason", reason);
+  write(l);
+  std::string kind = reason.substr(0, reason.find(':'));
+  ++stats.ended[kind];
+  trace(instance, "ends: " + reason);
+  if (ProfileState* p = store.findProfile(instance.profile)) {
+    std::erase(p->instances, instance.id);
+  }
+  store.removeInstance(instance.id);
+}
+
+void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
+  instance.wait = WaitKind::None;
+  instance.hasWake = false;
+  ++instance.generation;
+  instance.pc = next;
+  std::string step = program.journeys[instance.journey].steps.empty()
+                         ? ""
+                         : next == ir::kEndOfJourney ? "" : program.journeys[instance.journey].steps[next].location;
+  if (exitWhenHolds(instance, step)) return;
+  run(instance.id);
+}
+
+bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Value& record,
+                                  bool& failed, std::string& error) {
+  const ir::JourneyIr& j = program.journeys[instance.journey];
+  ProfileState* p = store.findProfile(instance.profile);
+  for (const ir::ExitOnIr& exit : j.exitOn) {
+    if (exit.event != event) continue;
+    if (exit.when == ir::kNoExpr) return true;
+    instance.frame[0] = p->profile;
+    if (exit.bindingSlot != ir::kNoSlot) instance.frame[exit.bindingSlot] = record;
+    Value v = eval(exit.when, instance.frame.data(), p);
+    if (exit.bindingSlot != ir::kNoSlot) instance.frame[exit.bindingSlot] = Value();
+    if (v.isError()) {
+      failed = true;
+      error = errorText(v);
+      return true;
+    }
+    if (isTrue(v)) return true;
+  }
+  return false;
+}
+
+bool Runtime::Impl::offerEvent(Instance& instance, uint32_t event, const Value& record) {
+  const ir::StepIr& step = program.journeys[instance.journey].steps[instance.pc];
+  const auto& wait = std::get<ir::WaitForIr>(step.kind);
+  ProfileState* p = store.findProfile(instance.profile);
+  for (const ir::AwaitedIr& awaited : wait.events) {
+    if (awaited.event != event) continue;
+    instance.frame[0] = p->profile;
+    Value saved;
+    if (awaited.bindingSlot != ir::kNoSlot) {
+      saved = instance.frame[awaited.bindingSlot];
+      instance.frame[awaited.bindingSlot] = record;
+    }
+    if (awaited.when != ir::kNoExpr) {
+      Value v = eval(awaited.when, instance.frame.data(), p);
+      if (v.isError()) {
+        endInstance(instance, "error: " + errorText(v), step.location);
+        return true;
+      }
+      if (!isTrue(v)) {
+        if (awaited.bindingSlot != ir::kNoSlot) instance.frame[awaited.bindingSlot] = saved;
+        continue;
+      }
+    }
+    trace(instance, "wait for at " + step.location + " takes " + program.events[event].name);
+    resume(instance, awaited.target);
+    return true;
+  }
+  return false;
+}
+
+void Runtime::Impl::run(InstanceId id) {
+  for (;;) {
+    Instance* found = store.findInstance(id);
+    if (!found) return;
+    Instance& inst = *found;
+    const ir::JourneyIr& j = program.journeys[inst.journey];
+    if (inst.pc == ir::kEndOfJourney) return endInstance(inst, "end", "");
+    const ir::StepIr& step = j.steps[inst.pc];
+    ProfileState* p = store.findProfile(inst.profile);
+    inst.frame[0] = p->profile;
+    Value* frame = inst.frame.data();
+    auto fail = [&](const Value& v) { endInstance(inst, "error: " + errorText(v), step.location); };
+    auto waitUntil = [&](Timestamp wake) {
+      inst.wait = WaitKind::Timer;
+      inst.hasWake = true;
+      inst.wakeAt = wake;
+      Timer t;
+      t.time = wake;
+      t.kind = Timer::Kind::Resume;
+      t.instance = inst.id;
+      t.generation = inst.generation;
+      store.addTimer(std::move(t));
+      trace(inst, "waits at " + step.location + " until " + formatTimestamp(wake));
+    };
+    auto journeyZone = [&]() -> std::optional<TimeZone> {
+      if (j.timezone == ir::kNoExpr) return TimeZone::utc();
+      Value name = eval(j.timezone, frame, p);
+      if (name.kind() != ValueKind::String) {
+        fail(name.isError() ? name : Value::error("the time zone is not a string"));
+        return std::nullopt;
+      }
+      std::optional<TimeZone> zone = TimeZone::find(name.asString());
+      if (!zone) fail(Value::error("unknown time zone \"" + std::string(name.asString()) + "\""));
+      return zone;
+    };
+    trace(inst, "step " + step.location);
+
+    bool stop = std::visit(
+        [&](const auto& k) -> bool {
+          using T = std::decay_t<decltype(k)>;
+          if constexpr (std::is_same_v<T, ir::WaitIr>) {
+            Value d = eval(k.duration, frame, p);
+            if (d.kind() != ValueKind::Duration) return fail(d), true;
+            waitUntil(plusDuration(clock.now(), d.asDuration()));
+            return true;
+          } else if constexpr (std::is_same_v<T, ir::WaitUntilIr>) {
+            Value t = eval(k.at, frame, p);
+            if (t.kind() != ValueKind::Timestamp) return fail(t), true;
+            if (clock.now() < t.asTimestamp()) {
+              waitUntil(t.asTimestamp());
+              return true;
+            }
+            // In the past: resumes at once, after the check every wait ends with.
+            inst.pc = step.next;
+            return exitWhenHolds(inst, step.location);
+          } else if constexpr (std::is_same_v<T, ir::WaitUntilTimeIr>) {
+            std::optional<TimeZone> zone = journeyZone();
+            if (!zone) return true;
+            waitUntil(nextLocalTime(clock.now(), *zone, k.hour, k.minute, k.weekday));
+            return true;
+          } else if constexpr (std::is_same_v<T, ir::WaitForIr>) {
+            inst.wait = WaitKind::Events;
+            if (k.within != ir::kNoExpr) {
+              Value d = eval(k.within, frame, p);
+              if (d.kind() != ValueKind::Duration) return fail(d), true;
+              inst.hasWake = true;
+              inst.wakeAt = plusDuration(clock.now(), d.asDuration());
+              Timer t;
+              t.time = inst.wakeAt;
+              t.kind = Timer::Kind::Resume;
+              t.instance = inst.id;
+              t.generation = inst.generation;
+              store.addTimer(std::move(t));
+            }
+            trace(inst, "waits for events at " + step.location);
+            return true;
+          } else if constexpr (std::is_same_v<T, ir::BranchIr>) {
+            Value c = eval(k.condition, frame, p);
+            if (c.kind() != ValueKind::Bool) return fail(c), true;
+            inst.pc = c.asBool() ? k.then : k.otherwise;
+            return false;
+          } else if constexpr (std::is_same_v<T, ir::SplitIr>) {
+            uint32_t bucket = splitBucket(j.name, k.name, inst.key);
+            int64_t upTo = 0;
+            inst.pc = step.next;
+            for (const ir::SplitArmIr& arm : k.arms) {
+              upTo += arm.percent * 100;
+              if (bucket < upTo) {
+                inst.pc = arm.target;
+                break;
+              }
+            }
+            return false;
+          } else if constexpr (std::is_same_v<T, ir::SendIr>) {
+            if (exitWhenHolds(inst, step.location)) return true;
+            std::vector<MapEntry> payload;
+            for (const ir::FieldValue& f : k.payload) {
+              Value v = eval(f.value, frame, p);
+              if (v.isError()) return fail(v), true;
+              payload.push_back({Value::string(f.name), std::move(v)});
+            }
+            SendContext context{inst.journey, inst.profile, inst.key, inst.pc};
+            inst.pc = step.next;
+            send(context, Value::map(std::move(payload)));
+            return false;
+          } else if constexpr (std::is_same_v<T, ir::CallIr>) {
+            return call(inst, step, k);  // true when the instance ended
+          } else if constexpr (std::is_same_v<T, ir::SetIr>) {
+            Value v = eval(k.value, frame, p);
+            if (v.isError()) return fail(v), true;
+            Value updated = setPath(p->profile, k.path, 0, v);
+            if (updated.isError()) return fail(updated), true;
+            p->profile = std::move(updated);
+            std::string path = "profile";
+            for (const std::string& part : k.path) path += "." + part;
+            RecordLine l = instanceLine("set", inst);
+            l.text("step", step.location).text("path", path).value("value", v);
+            write(l);
+            markDirty(p->id);
+            inst.pc = step.next;
+            return false;
+          } else if constexpr (std::is_same_v<T, ir::LetIr>) {
+            Value v = eval(k.value, frame, p);
+            if (v.isError()) return fail(v), true;
+            inst.frame[k.slot] = std::move(v);
+            inst.pc = step.next;
+            return false;
+          } else if constexpr (std::is_same_v<T, ir::EmitIr>) {
+            const ir::EventIr& event = program.events[k.event];
+            std::vector<std::pair<std::string, Value>> fields;
+            for (const ir::FieldValue& f : k.fields) {
+              Value v = eval(f.value, frame, p);
+              if (v.isError()) return fail(v), true;
+              fields.emplace_back(f.name, std::move(v));
+            }
+            fields.emplace_back("time", Value::timestamp(clock.now()));
+            Value record = buildRecord(event.record, fields);
+            if (record.isError()) return fail(record), true;
+            RecordLine l = instanceLine("emit", inst);
+            l.text("step", step.location).text("event", event.name).value("data", record);
+            write(l);
+            pendingEvents.push_back({p->id, k.event, std::move(record)});
+            inst.pc = step.next;
+            return false;
+          } else if constexpr (std::is_same_v<T, ir::GotoIr>) {
+            if (gotoChain >= kMaxGotoChain) {
+              return fail(Value::error("more than 100 `goto`s in a row")), true;
+            }
+            Value entryEvent;
+            if (j.entrySlot != ir::kNoSlot) entryEvent = inst.frame[j.entrySlot];
+            std::string profileId = inst.profile;
+            endInstance(inst, "goto", step.location);
+            if (ProfileState* target = store.findProfile(profileId)) {
+              ++gotoChain;
+              enter(k.journey, *target,
+                    entryEvent.kind() == ValueKind::Record ? &entryEvent : nullptr, false);
+              --gotoChain;
+            }
+            return true;
+          } else {
+            endInstance(inst, k.reason ? "end: " + *k.reason : "end", step.location);
+            return true;
+          }
+        },
+        step.kind);
+    if (stop) return;
+  }
+}
+
+}  // namespace journey::runtime

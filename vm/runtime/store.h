@@ -1,0 +1,52 @@
+// Where the runtime keeps its state (state.h). The simulator uses the in-memory store
+// (memory_store.h); a long-running service would put a durable embedded store behind the same
+// interface without changing the step logic.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vm/runtime/state.h"
+
+namespace journey::runtime {
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // ---- profiles
+  virtual ProfileState* findProfile(std::string_view id) = 0;
+  // Adds a profile (after the existing ones in input order). The id must be new.
+  virtual ProfileState& addProfile(const std::string& id, Value profile) = 0;
+  // Every profile in input order.
+  virtual void forEachProfile(const std::function<void(ProfileState&)>& visit) = 0;
+
+  // ---- instances
+  virtual Instance& addInstance(Instance instance) = 0;  // assigns the id
+  virtual Instance* findInstance(InstanceId id) = 0;
+  virtual void removeInstance(InstanceId id) = 0;
+  // The active instance of (journey, key), if any.
+  virtual std::optional<InstanceId> activeInstance(uint32_t journey, std::string_view key) = 0;
+  virtual size_t instanceCount() const = 0;
+
+  // ---- entries: when (journey, key) last entered, for `reentry`
+  virtual std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) = 0;
+  virtual void setLastEntry(uint32_t journey, const std::string& key, Timestamp t) = 0;
+
+  // ---- timers
+  virtual void addTimer(Timer timer) = 0;  // assigns the sequence
+  // The earliest timer (ties: the first added), if any.
+  virtual const Timer* nextTimer() const = 0;
+  virtual Timer popTimer() = 0;
+
+  // ---- schedule positions: the previous tick of a scheduled journey and who was a member
+  // of its audience then (for `incremental`)
+  virtual std::optional<Timestamp> lastTick(uint32_t journey) = 0;
+  virtual bool memberAtLastTick(uint32_t journey, std::string_view profile) = 0;
+  virtual void setLastTick(uint32_t journey, Timestamp t, std::vector<std::string> members) = 0;
+};
+
+}  // namespace journey::runtime

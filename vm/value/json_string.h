@@ -1,0 +1,14 @@
+// Writing JSON strings: the one escaper every JSON output of the project uses (typed values,
+// conformance results, runtime records), so they all escape alike.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace journey {
+
+// Appends `s` as a JSON string literal: quotes, backslash and control characters escaped;
+// other bytes (UTF-8 included) copied as they are.
+void appendJsonString(std::string& out, std::string_view s);
+
+}  // namespace journey
