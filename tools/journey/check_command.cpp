@@ -47,7 +47,7 @@ int runCheck(const CheckOptions& opt) {
       fmt::print("{}", ast::printModule(fe.ast, m, fe.sources, annotate));
   }
   if ((opt.emit == "ir" || opt.emit == "bytecode") && !fe.diags.hasErrors()) {
-    fmt::print("{}", emitProgramExpressions(fe, opt.emit));
+    fmt::print("{}", emitProgram(fe, opt.emit));
   }
   return printDiagnostics(fe, opt.color);
 }

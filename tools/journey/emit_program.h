@@ -1,6 +1,5 @@
-// `journey check --emit ir|bytecode`: the lowered expressions of a checked program (audience
-// rules, channel addresses and consents, journey conditions and values), each headed by what it
-// is and where it was written.
+// `journey check --emit ir|bytecode`: the lowered program (compiler/ir/program_printer.h), its
+// expressions as IR trees or as bytecode.
 #pragma once
 
 #include <string>
@@ -10,7 +9,7 @@
 
 namespace journey::cli {
 
-// `stage` is "ir" or "bytecode".
-std::string emitProgramExpressions(const Frontend& fe, std::string_view stage);
+// `stage` is "ir" or "bytecode". The program must have checked without errors.
+std::string emitProgram(const Frontend& fe, std::string_view stage);
 
 }  // namespace journey::cli

@@ -47,8 +47,10 @@ class FileSink final : public runtime::OutputSink {
   bool owns_;
 };
 
+// No path: `fallback`; "-": stdout (so `--rejected -` interleaves with the output in order).
 std::unique_ptr<FileSink> openSink(const std::string& path, std::FILE* fallback) {
-  if (path.empty() || path == "-") return std::make_unique<FileSink>(fallback);
+  if (path.empty()) return std::make_unique<FileSink>(fallback);
+  if (path == "-") return std::make_unique<FileSink>(stdout);
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return nullptr;
   return std::make_unique<FileSink>(f, true);
@@ -125,7 +127,7 @@ Action addRunCommand(CLI::App& app) {
       ->required();
   cmd->add_option("--until", opt->until, "run the clock on to this RFC 3339 time");
   cmd->add_option("--out", opt->out, "output records (default: stdout)");
-  cmd->add_option("--rejected", opt->rejected, "rejected records (default: stderr)");
+  cmd->add_option("--rejected", opt->rejected, "rejected records (default: stderr; - for stdout)");
   cmd->add_option("--engine", opt->engine, "expression engine")
       ->check(CLI::IsMember({"interp"}));
   cmd->add_flag("--trace", opt->trace, "print each step an instance takes on stderr");

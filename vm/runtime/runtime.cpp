@@ -156,6 +156,10 @@ void Runtime::apply(const SetInput& set) {
   rt.drain();
 }
 
+bool Runtime::hasProfile(std::string_view id) const {
+  return impl_->store.findProfile(id) != nullptr;
+}
+
 void Runtime::finish(Timestamp until) {
   impl_->fireTimersUpTo(until);
   impl_->clock.advanceTo(until);

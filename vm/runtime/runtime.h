@@ -60,7 +60,10 @@ class Runtime {
   // Applies a record at its time (not before the previous one). An event for an unknown
   // profile is refused: the reason is returned, and nothing is applied.
   std::optional<std::string> apply(const EventInput& event);
+  // A `set` for an unknown profile creates it: its patch must then be a whole profile
+  // (InputReader::newProfile merged with the patch).
   void apply(const SetInput& set);
+  bool hasProfile(std::string_view id) const;
   // Fires every timer due at or before `until` and leaves the clock there.
   void finish(Timestamp until);
 

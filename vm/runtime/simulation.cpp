@@ -77,7 +77,11 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         reject(input.events, Rejection{events.lineNumber(), *why});
       }
     } else {
-      runtime.apply(std::get<SetInput>(read));
+      SetInput& set = std::get<SetInput>(read);
+      if (!runtime.hasProfile(set.profile)) {
+        set.patch = mergeProfile(reader.newProfile(set.profile), set.patch);
+      }
+      runtime.apply(set);
     }
   }
   Timestamp until = input.until.value_or(last);

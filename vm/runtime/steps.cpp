@@ -81,14 +81,13 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
 }
 
 void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
+  // An exit after the wait names the wait's step.
+  std::string waitStep = program.journeys[instance.journey].steps[instance.pc].location;
   instance.wait = WaitKind::None;
   instance.hasWake = false;
   ++instance.generation;
   instance.pc = next;
-  std::string step = program.journeys[instance.journey].steps.empty()
-                         ? ""
-                         : next == ir::kEndOfJourney ? "" : program.journeys[instance.journey].steps[next].location;
-  if (exitWhenHolds(instance, step)) return;
+  if (exitWhenHolds(instance, waitStep)) return;
   run(instance.id);
 }
 
