@@ -246,16 +246,20 @@ TEST_CASE("local time: every hour") {
   CHECK(tick(hourly(), "2026-03-02T10:30:00Z", "+05:30") == "2026-03-02T11:30:00Z");
   CHECK(tick(hourly(), "2026-03-02T10:30:00Z", "Asia/Kolkata") == "2026-03-02T11:30:00Z");
   CHECK(tick(hourly(), "2026-03-02T10:20:00Z", "Asia/Kathmandu") == "2026-03-02T11:15:00Z");
-  // Spring forward: 02:00 does not exist and becomes 03:00 EDT, which ticks once.
+  // Hourly ticks once per real hour across DST changes. Spring forward: 01:00 EST, then
+  // 03:00 EDT one hour later.
   CHECK(tick(hourly(), "2026-03-08T01:00:00-05:00", "America/New_York") ==
         "2026-03-08T07:00:00Z");
   CHECK(tick(hourly(), "2026-03-08T03:00:00-04:00", "America/New_York") ==
         "2026-03-08T08:00:00Z");
-  // Fall back: the second 01:00 (EST) does not tick again.
+  // Fall back: 01:00 EDT, 01:00 EST and 02:00 EST all tick.
   CHECK(tick(hourly(), "2026-11-01T01:00:00-04:00", "America/New_York") ==
-        "2026-11-01T07:00:00Z");
+        "2026-11-01T06:00:00Z");
   CHECK(tick(hourly(), "2026-11-01T01:20:00-05:00", "America/New_York") ==
         "2026-11-01T07:00:00Z");
+  // Lord Howe moves by 30 minutes: its hours stay on its local clock.
+  CHECK(tick(hourly(), "2026-10-04T01:10:00+10:30", "Australia/Lord_Howe") ==
+        "2026-10-03T16:00:00Z");  // 02:00 does not exist: 03:00 (+11)
 }
 
 TEST_CASE("local time: every duration") {
@@ -263,8 +267,19 @@ TEST_CASE("local time: every duration") {
   CHECK(tick(every("15m"), "2026-03-02T10:15:00Z") == "2026-03-02T10:30:00Z");
   CHECK(tick(every("15m"), "2026-03-02T10:14:59.999999999Z") == "2026-03-02T10:15:00Z");
   // The zone is ignored: multiples of the duration since the epoch in absolute time.
-  CHECK(tick(every("1h"), "2026-03-02T10:07:00Z", "+05:30") == "2026-03-02T11:00:00Z");
-  CHECK(tick(every("24h"), "2026-03-02T10:07:00Z", "Europe/Paris") == "2026-03-03T00:00:00Z");
+  CHECK(tick(every("1h"), "2026-03-02T10:07:00Z", "+05:30") == "2026-03-02T10:30:00Z");
+  // Multiples of D in the schedule's zone: `24h` in Paris ticks at local midnight, `12h` at
+  // local 00:00 and 12:00.
+  CHECK(tick(every("24h"), "2026-03-02T10:07:00Z", "Europe/Paris") == "2026-03-02T23:00:00Z");
+  CHECK(tick(every("12h"), "2026-03-02T10:07:00Z", "Europe/Paris") == "2026-03-02T11:00:00Z");
+  // Spring forward in New York: local 02:00 does not exist, the tick moves to 03:00 EDT.
+  CHECK(tick(every("1h"), "2026-03-08T01:30:00-05:00", "America/New_York") ==
+        "2026-03-08T07:00:00Z");
+  // Fall back: the repeated 01:30 ticks at its first occurrence only.
+  CHECK(tick(every("30m"), "2026-11-01T01:15:00-04:00", "America/New_York") ==
+        "2026-11-01T05:30:00Z");
+  CHECK(tick(every("30m"), "2026-11-01T01:30:00-04:00", "America/New_York") ==
+        "2026-11-01T07:00:00Z");
   CHECK(tick(every("7s"), "1969-12-31T23:59:50Z") == "1969-12-31T23:59:53Z");
   CHECK(tick(every("7s"), "1969-12-31T23:59:53Z") == "1970-01-01T00:00:00Z");
   CHECK(tick(every("1.5s"), "1970-01-01T00:00:00Z") == "1970-01-01T00:00:01.5Z");

@@ -11,10 +11,12 @@ namespace journey::runtime {
 namespace {
 
 // A channel's address as text, or nullopt when it is absent (an absent optional field reads
-// as an error; an empty optional or null is absent too).
+// as an error; an empty optional, null or an empty string is absent too).
 std::optional<std::string> addressText(const Value& v) {
   switch (v.kind()) {
-    case ValueKind::String: return std::string(v.asString());
+    case ValueKind::String:
+      if (v.asString().empty()) return std::nullopt;
+      return std::string(v.asString());
     case ValueKind::Optional:
       if (!v.hasValue()) return std::nullopt;
       return addressText(v.optionalValue());
@@ -56,32 +58,6 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
     if (!to) return suppressed("no address");
   }
 
-  // Quiet hours apply where the send is made; a queued send is delivered at the window's end.
-  if (j.quietHours && !fromQueue) {
-    TimeZone zone = TimeZone::utc();
-    if (j.timezone != ir::kNoExpr) {
-      std::vector<Value> inputs(j.frame.size());
-      inputs[0] = p->profile;
-      Value name = eval(j.timezone, inputs.data(), p);
-      if (name.kind() == ValueKind::String) {
-        if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;
-      }
-    }
-    if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), zone, *j.quietHours)) {
-      if (j.quietHours->discard) return suppressed("quiet hours");
-      Timer t;
-      t.time = *end;
-      t.kind = Timer::Kind::QueuedSend;
-      t.journey = c.journey;
-      t.step = c.step;
-      t.profile = c.profile;
-      t.key = c.key;
-      t.payload = payload;
-      store.addTimer(std::move(t));
-      return;  // the `send` record is written when the window ends
-    }
-  }
-
   // Frequency rules: the file's for the channel, then the journey's; sends counted in
   // (now - window, now].
   auto full = [&](const ir::CapIr& cap, bool journeyOnly) -> std::optional<std::string> {
@@ -116,6 +92,33 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
       write(l);
       ++stats.capped;
       return;
+    }
+  }
+
+  // Quiet hours come after the frequency rules (a full rule caps the send at once); a queued
+  // send is delivered at the window's end, its consent, address and rules checked again then.
+  if (j.quietHours && !fromQueue) {
+    TimeZone zone = TimeZone::utc();
+    if (j.timezone != ir::kNoExpr) {
+      std::vector<Value> inputs(j.frame.size());
+      inputs[0] = p->profile;
+      Value name = eval(j.timezone, inputs.data(), p);
+      if (name.kind() == ValueKind::String) {
+        if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;
+      }
+    }
+    if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), zone, *j.quietHours)) {
+      if (j.quietHours->discard) return suppressed("quiet hours");
+      Timer t;
+      t.time = *end;
+      t.kind = Timer::Kind::QueuedSend;
+      t.journey = c.journey;
+      t.step = c.step;
+      t.profile = c.profile;
+      t.key = c.key;
+      t.payload = payload;
+      store.addTimer(std::move(t));
+      return;  // the `send` record is written when the window ends
     }
   }
 
@@ -185,6 +188,12 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
     if (!c.hasOnError) {
       endInstance(inst, "error: " + action.name + ": " + failure, step.location);
       return true;
+    }
+    // The binding is left without a value (docs decision 3): reading it is an error saying so.
+    if (c.resultSlot != ir::kNoSlot) {
+      inst.frame[c.resultSlot] =
+          Value::error("`" + program.journeys[inst.journey].frame[c.resultSlot] +
+                       "` has no value: the call to " + action.name + " failed");
     }
     inst.pc = c.onError;
     return false;

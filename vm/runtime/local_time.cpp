@@ -122,6 +122,44 @@ Timestamp nextMultiple(Timestamp after, Duration every) {
   return {static_cast<int64_t>(seconds), static_cast<int32_t>(next - seconds * kNanosPerSecond)};
 }
 
+// The first instant after `after` at which the local clock reads a whole hour. Unlike a time
+// of day, an hour boundary exists on every hour of real time: across a DST change the hourly
+// schedule still ticks once per real hour (both 01:00s of a fall-back night tick).
+Timestamp nextLocalHour(Timestamp after, const TimeZone& zone) {
+  Timestamp t = after;
+  for (int attempt = 0; attempt < 48; ++attempt) {
+    int64_t offset = zone.toCivil(t).offsetSeconds;
+    int64_t nextReading = (floorDiv(t.seconds + offset, 3600) + 1) * 3600;
+    Timestamp candidate{nextReading - offset, 0};
+    CivilTime reading = zone.toCivil(candidate);
+    if (after < candidate && reading.minute == 0 && reading.second == 0) return candidate;
+    // The offset changed before the candidate: look again from there.
+    t = t < candidate ? candidate : Timestamp{t.seconds + 60, 0};
+    if (kMaxTimestampSeconds - 3600 < t.seconds) return kNever;
+  }
+  return kNever;
+}
+
+// The first instant after `after` whose local reading is a whole multiple of `every` counted
+// from 1970-01-01T00:00 local time (`12h` ticks at 00:00 and 12:00 in the zone). A reading in a
+// DST gap moves forward by the gap, a repeated one takes its first occurrence (fromCivil).
+Timestamp nextLocalMultiple(Timestamp after, const TimeZone& zone, Duration every) {
+  if (!(Duration{} < every)) return kNever;
+  int64_t offset = zone.toCivil(after).offsetSeconds;
+  Timestamp reading{after.seconds + offset, after.nanos};
+  for (int attempt = 0; attempt < 64; ++attempt) {
+    Timestamp next = nextMultiple(reading, every);
+    if (next == kNever) return kNever;
+    CivilTime local = TimeZone::utc().toCivil(next);  // the reading as calendar fields
+    Value instant = zone.fromCivil(local.year, local.month, local.day, local.hour, local.minute,
+                                   local.second, local.nanos);
+    if (instant.kind() != ValueKind::Timestamp) return kNever;
+    if (after < instant.asTimestamp()) return instant.asTimestamp();
+    reading = next;  // a repeated or shifted reading at or before `after`: the next multiple
+  }
+  return kNever;
+}
+
 // ---- cron ----------------------------------------------------------------------------------
 
 struct CronField {
@@ -321,9 +359,9 @@ Timestamp nextTick(const Schedule& schedule, Timestamp after, const TimeZone& zo
       if (schedule.weekday < 0) return kNever;  // a weekday is required here
       return nextLocalTime(after, zone, schedule.hour, schedule.minute, schedule.weekday);
     case Kind::Hour:
-      return firstSlotAfter(after, zone, kAllHours, 1u, [](const LocalDay&) { return true; });
+      return nextLocalHour(after, zone);
     case Kind::Every:
-      return nextMultiple(after, schedule.every);
+      return nextLocalMultiple(after, zone, schedule.every);
     case Kind::Cron: {
       CronSpec spec;
       if (parseCron(schedule.cron, spec)) return kNever;

@@ -43,7 +43,7 @@ struct Schedule {
   ir::ScheduleIr::Kind kind = ir::ScheduleIr::Kind::DayAt;
   int weekday = 1;
   int hour = 0, minute = 0;
-  Duration every;    // Every: positive; ticks at whole multiples of it since the Unix epoch
+  Duration every;    // Every: positive; ticks at whole multiples of it since local 1970-01-01
   std::string cron;  // Cron: five fields
 };
 
@@ -55,8 +55,9 @@ struct Schedule {
 std::optional<std::string> cronError(const std::string& cron);
 
 // The first tick strictly after `after`; kNever when there is none (a malformed or never
-// matching cron spec, a non-positive `every`, a time out of range). `Hour` ticks at minute 0
-// of every local hour; `Every` ignores the zone. A cron spec whose day-of-month and
+// matching cron spec, a non-positive `every`, a time out of range). `Hour` ticks whenever the
+// local clock reads a whole hour (once per real hour, across DST changes too); `Every` at local
+// readings that are whole multiples of it since 1970-01-01T00:00 local. A cron spec whose day-of-month and
 // day-of-week fields both do not start with `*` matches a day when either matches (Vixie cron);
 // otherwise both must match.
 Timestamp nextTick(const Schedule& schedule, Timestamp after, const TimeZone& zone);

@@ -100,6 +100,10 @@ class MemoryStore final : public Store {
     lastTick_[journey] = t;
     tickMembers_[journey] = std::unordered_set<std::string>(members.begin(), members.end());
   }
+  void forgetTickMember(uint32_t journey, std::string_view profile) override {
+    auto it = tickMembers_.find(journey);
+    if (it != tickMembers_.end()) it->second.erase(std::string(profile));
+  }
 
  private:
   std::vector<std::unique_ptr<ProfileState>> profiles_;

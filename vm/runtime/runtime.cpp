@@ -40,6 +40,9 @@ Value RuntimeHost::history(std::string_view event, Duration window) {
   if (e < 0) return Value::error("unknown event `" + std::string(event) + "`");
   Timestamp now = rt_.clock.now();
   Timestamp from = minusDuration(now, window);
+  // Records older than `retain` are gone even when no newer one has trimmed them yet.
+  Timestamp retained = minusDuration(now, rt_.retain[e]);
+  if (from < retained) from = retained;
   uint32_t timeField = rt_.program.events[e].timeField;
   std::vector<Value> out;
   for (const Value& r : profile_->history[e]) {
@@ -102,7 +105,6 @@ void Runtime::addProfile(ProfileInput input) {
   ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile));
   p.history.resize(impl_->program.events.size());
   p.member.resize(impl_->program.audiences.size());
-  p.joined.resize(impl_->program.audiences.size());
   ++stats_.profiles;
 }
 
@@ -195,7 +197,15 @@ void Runtime::Impl::fire(const Timer& timer) {
       deliverQueuedSend(timer);
       return;
     case Timer::Kind::ScheduleTick:
-      tick(timer.journey, timer.time);
+      // Schedules due at the same instant tick together, in declaration order (ties go by
+      // declaration order, whenever each timer was set); the others' timers then find their
+      // tick done.
+      if (store.lastTick(timer.journey) == timer.time) return;
+      for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+        if (j == timer.journey || (store.lastTick(j) != timer.time && ticksAt(j, timer.time))) {
+          tick(j, timer.time);
+        }
+      }
       return;
   }
 }
@@ -223,11 +233,7 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   for (InstanceId id : ids) {
     Instance* inst = store.findInstance(id);
     if (!inst) continue;
-    bool failed = false;
-    std::string error;
-    if (exitOnMatches(*inst, event, record, failed, error)) {
-      endInstance(*inst, failed ? "error: " + error : "exit", "");
-    }
+    if (exitOnMatches(*inst, event, record)) endInstance(*inst, "exit", "");
   }
   for (InstanceId id : ids) {
     Instance* inst = store.findInstance(id);
@@ -277,7 +283,13 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent) {
     ProfileState* ps = store.findProfile(id);
     if (!ps || ps->member[a] == now[a]) continue;
     ps->member[a] = now[a];
-    if (now[a]) ps->joined[a] = clock.now();
+    if (!now[a]) {
+      // Left: an `incremental` read enters it again once it is back.
+      for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+        auto* s = std::get_if<ir::ScheduledEntryIr>(&program.journeys[j].entry);
+        if (s && s->incremental && s->audience == a) store.forgetTickMember(j, id);
+      }
+    }
     if (silent) continue;
     RecordLine l = line("audience");
     l.text("profile", id).text("audience", program.audiences[a].name)
@@ -294,9 +306,9 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent) {
 
 // ---- schedules --------------------------------------------------------------------------
 
-void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
+std::optional<Timestamp> Runtime::Impl::nextTickAfter(uint32_t journey, Timestamp after) {
   auto* entry = std::get_if<ir::ScheduledEntryIr>(&program.journeys[journey].entry);
-  if (!entry) return;
+  if (!entry) return std::nullopt;
   Schedule s;
   s.kind = entry->schedule.kind;
   s.weekday = entry->schedule.weekday;
@@ -305,22 +317,46 @@ void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
   s.cron = entry->schedule.cron;
   if (entry->schedule.every != ir::kNoExpr) {
     Value every = evalConstant(entry->schedule.every);
-    if (every.kind() != ValueKind::Duration || !(Duration{} < every.asDuration())) return;
+    if (every.kind() != ValueKind::Duration || !(Duration{} < every.asDuration())) {
+      return std::nullopt;
+    }
     s.every = every.asDuration();
   }
   TimeZone zone = TimeZone::utc();
   if (entry->timezone != ir::kNoExpr) {
     Value name = evalConstant(entry->timezone);
-    if (name.kind() != ValueKind::String) return;
+    if (name.kind() != ValueKind::String) return std::nullopt;
     std::optional<TimeZone> found = TimeZone::find(name.asString());
-    if (!found) return;  // the checker reports unknown constant zones
+    if (!found) return std::nullopt;  // the checker reports unknown constant zones
     zone = *found;
+  } else if (const ir::JourneyIr& j = program.journeys[journey]; j.timezone != ir::kNoExpr) {
+    // No `in`: the journey's `timezone` when it is a constant string, otherwise UTC (one tick
+    // serves every profile). Evaluated without a profile or bindings, a per-profile zone fails.
+    std::vector<Value> frame(j.frame.size());
+    Value name = eval(j.timezone, frame.data(), nullptr);
+    if (name.kind() == ValueKind::String) {
+      if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;
+    }
   }
+  return nextTick(s, after, zone);
+}
+
+void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
+  std::optional<Timestamp> next = nextTickAfter(journey, after);
+  if (!next) return;
   Timer timer;
-  timer.time = nextTick(s, after, zone);
+  timer.time = *next;
   timer.kind = Timer::Kind::ScheduleTick;
   timer.journey = journey;
   store.addTimer(std::move(timer));
+}
+
+bool Runtime::Impl::ticksAt(uint32_t journey, Timestamp t) {
+  if (auto* at = std::get_if<ir::AtEntryIr>(&program.journeys[journey].entry)) {
+    Value v = evalConstant(at->at);
+    return v.kind() == ValueKind::Timestamp && v.asTimestamp() == t;
+  }
+  return nextTickAfter(journey, minusDuration(t, Duration{0, 1})) == t;
 }
 
 void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
@@ -342,11 +378,8 @@ void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
     if (v.kind() != ValueKind::Bool || !v.asBool()) return;
     members.push_back(p.id);
     // `incremental`: after the first tick, those who were not members at the previous tick,
-    // or who left and came back since.
-    if (incremental && previous && store.memberAtLastTick(journey, p.id) &&
-        !(*previous < p.joined[audience])) {
-      return;
-    }
+    // or who left (and came back) since: leaving takes them off that tick's members.
+    if (incremental && previous && store.memberAtLastTick(journey, p.id)) return;
     entering.push_back(p.id);
   });
   store.setLastTick(journey, at, std::move(members));

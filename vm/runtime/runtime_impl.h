@@ -51,7 +51,12 @@ struct Runtime::Impl {
   void drain();  // pending events and audience changes, until none are left
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
   void enter(uint32_t journey, ProfileState& p, const Value* entryEvent, bool checkWhen);
+  // The first tick of a scheduled journey strictly after `after` (none: not scheduled, or its
+  // schedule does not evaluate).
+  std::optional<Timestamp> nextTickAfter(uint32_t journey, Timestamp after);
   void scheduleNextTick(uint32_t journey, Timestamp after);
+  // Whether a scheduled or `entry at` journey has a tick at `t`.
+  bool ticksAt(uint32_t journey, Timestamp t);
   void tick(uint32_t journey, Timestamp at);
 
   // ---- instances (steps.cpp)
@@ -65,8 +70,8 @@ struct Runtime::Impl {
   void endInstance(Instance& instance, const std::string& reason, const std::string& step);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
-  bool exitOnMatches(Instance& instance, uint32_t event, const Value& record, bool& failed,
-                     std::string& error);
+  // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
+  bool exitOnMatches(Instance& instance, uint32_t event, const Value& record);
   int gotoChain = 0;  // `goto`s being entered, one inside the other
 
   // ---- sends and calls (actions.cpp)

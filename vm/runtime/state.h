@@ -27,7 +27,6 @@ struct ProfileState {
   Value profile;                              // a record of the schema's type
   std::vector<std::deque<Value>> history;     // per event type: retained records, oldest first
   std::vector<uint8_t> member;                // per audience: 1 when a member
-  std::vector<Timestamp> joined;              // per audience: when it last became a member
   std::deque<SendLogEntry> sends;             // delivered sends, oldest first
   std::vector<InstanceId> instances;          // active instances, oldest first
   uint64_t order = 0;                         // position in profile input order

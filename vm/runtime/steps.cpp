@@ -91,8 +91,7 @@ void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
   run(instance.id);
 }
 
-bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Value& record,
-                                  bool& failed, std::string& error) {
+bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Value& record) {
   const ir::JourneyIr& j = program.journeys[instance.journey];
   ProfileState* p = store.findProfile(instance.profile);
   for (const ir::ExitOnIr& exit : j.exitOn) {
@@ -102,12 +101,7 @@ bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Valu
     if (exit.bindingSlot != ir::kNoSlot) instance.frame[exit.bindingSlot] = record;
     Value v = eval(exit.when, instance.frame.data(), p);
     if (exit.bindingSlot != ir::kNoSlot) instance.frame[exit.bindingSlot] = Value();
-    if (v.isError()) {
-      failed = true;
-      error = errorText(v);
-      return true;
-    }
-    if (isTrue(v)) return true;
+    if (isTrue(v)) return true;  // an error is no match (docs/language.md, decision 17)
   }
   return false;
 }
@@ -126,11 +120,7 @@ bool Runtime::Impl::offerEvent(Instance& instance, uint32_t event, const Value& 
     }
     if (awaited.when != ir::kNoExpr) {
       Value v = eval(awaited.when, instance.frame.data(), p);
-      if (v.isError()) {
-        endInstance(instance, "error: " + errorText(v), step.location);
-        return true;
-      }
-      if (!isTrue(v)) {
+      if (!isTrue(v)) {  // false, or an error: no match (docs/language.md, decision 17)
         if (awaited.bindingSlot != ir::kNoSlot) instance.frame[awaited.bindingSlot] = saved;
         continue;
       }

@@ -47,6 +47,8 @@ class Store {
   virtual std::optional<Timestamp> lastTick(uint32_t journey) = 0;
   virtual bool memberAtLastTick(uint32_t journey, std::string_view profile) = 0;
   virtual void setLastTick(uint32_t journey, Timestamp t, std::vector<std::string> members) = 0;
+  // The profile left the journey's audience: it no longer counts as a member at the last tick.
+  virtual void forgetTickMember(uint32_t journey, std::string_view profile) = 0;
 };
 
 }  // namespace journey::runtime
