@@ -186,6 +186,7 @@ class ProgramLowerer {
             using T = std::decay_t<decltype(k)>;
             if constexpr (std::is_same_v<T, ast::EntryClause>) {
               j_.entry = entry(k.kind);
+              j_.entryLocation = p_.sources_.location(c.range);
             } else if constexpr (std::is_same_v<T, ast::KeyClause>) {
               j_.key = expr(k.key);
             } else if constexpr (std::is_same_v<T, ast::ReentryClause>) {

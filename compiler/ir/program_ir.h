@@ -184,6 +184,7 @@ struct StepIr {
 
 struct JourneyIr {
   std::string name;
+  std::string entryLocation;       // `file:line:col` of the entry clause (`step` of `enter`)
   std::vector<std::string> frame;  // slot names: `profile`, the entry binding, locals
   uint32_t entrySlot = kNoSlot;    // the entry event's slot (event entries only)
   EntryIr entry;

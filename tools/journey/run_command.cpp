@@ -61,8 +61,8 @@ void printSummary(const runtime::RunStats& s) {
              s.rejected);
   std::string ended;
   for (const auto& [reason, n] : s.ended) ended += fmt::format(", {} {}", n, reason);
-  fmt::print(stderr, "{} entered, {} skipped; ended{}\n", s.entered, s.skipped,
-             ended.empty() ? ": none" : ended);
+  fmt::print(stderr, "{} entered, {} skipped; ended: {}\n", s.entered, s.skipped,
+             ended.empty() ? "none" : ended.substr(2));
   std::string sends;
   uint64_t total = 0;
   for (const auto& [channel, n] : s.sends) {

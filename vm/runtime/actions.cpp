@@ -167,8 +167,8 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
     }
     args.push_back({Value::string(f.name), std::move(v)});
   }
-  RecordLine l = instanceLine("call", inst);
-  l.text("step", step.location).text("action", action.name).value("args", Value::map(std::move(args)));
+  RecordLine l = instanceLine("call", inst, step.location);
+  l.text("action", action.name).value("args", Value::map(std::move(args)));
 
   std::string failure;
   Value response;

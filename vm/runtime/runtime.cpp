@@ -419,7 +419,8 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
 
   auto skipped = [&](const std::string& key, const std::string& reason) {
     RecordLine l = line("skipped");
-    l.text("journey", j.name).text("profile", p.id).text("key", key).text("reason", reason);
+    l.text("journey", j.name).text("profile", p.id).text("key", key).text("step", j.entryLocation)
+        .text("reason", reason);
     write(l);
     ++stats.skipped;
   };
@@ -476,11 +477,16 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
 
 RecordLine Runtime::Impl::line(std::string_view kind) { return RecordLine(clock.now(), kind); }
 
-RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& instance) {
+RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& instance,
+                                       const std::string& step) {
+  // Every record names a place: the step, else the step the instance is at, else its entry.
+  const ir::JourneyIr& j = program.journeys[instance.journey];
+  const std::string& where = !step.empty()                       ? step
+                             : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
+                                                                 : j.entryLocation;
   RecordLine l = line(kind);
-  l.text("journey", program.journeys[instance.journey].name)
-      .text("profile", instance.profile)
-      .text("key", instance.key);
+  l.text("journey", j.name).text("profile", instance.profile).text("key", instance.key)
+      .text("step", where);
   return l;
 }
 

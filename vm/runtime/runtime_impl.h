@@ -92,7 +92,9 @@ struct Runtime::Impl {
 
   // ---- output helpers (runtime.cpp)
   RecordLine line(std::string_view kind);
-  RecordLine instanceLine(std::string_view kind, const Instance& instance);
+  // `journey`, `profile`, `key` and `step`: `step` when given, else where the instance is.
+  RecordLine instanceLine(std::string_view kind, const Instance& instance,
+                          const std::string& step = "");
   void write(RecordLine& line);
   void trace(const Instance& instance, const std::string& what);
 };

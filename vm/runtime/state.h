@@ -45,6 +45,7 @@ struct Instance {
   std::string profile;
   std::string key;
   ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
+  ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
   std::vector<Value> frame;              // the journey's slots (JourneyIr::frame)
   Timestamp entered;
   Timestamp deadline;                    // the journey's `timeout`

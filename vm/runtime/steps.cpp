@@ -67,8 +67,7 @@ bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
 
 void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
                                 const std::string& step) {
-  RecordLine l = instanceLine("exit", instance);
-  if (!step.empty()) l.text("step", step);
+  RecordLine l = instanceLine("exit", instance, step);
   l.text("reason", reason);
   write(l);
   std::string kind = reason.substr(0, reason.find(':'));
@@ -140,6 +139,7 @@ void Runtime::Impl::run(InstanceId id) {
     const ir::JourneyIr& j = program.journeys[inst.journey];
     if (inst.pc == ir::kEndOfJourney) return endInstance(inst, "end", "");
     const ir::StepIr& step = j.steps[inst.pc];
+    inst.at = inst.pc;
     ProfileState* p = store.findProfile(inst.profile);
     inst.frame[0] = p->profile;
     Value* frame = inst.frame.data();
@@ -247,8 +247,8 @@ void Runtime::Impl::run(InstanceId id) {
             p->profile = std::move(updated);
             std::string path = "profile";
             for (const std::string& part : k.path) path += "." + part;
-            RecordLine l = instanceLine("set", inst);
-            l.text("step", step.location).text("path", path).value("value", v);
+            RecordLine l = instanceLine("set", inst, step.location);
+            l.text("path", path).value("value", v);
             write(l);
             markDirty(p->id);
             inst.pc = step.next;
@@ -270,8 +270,8 @@ void Runtime::Impl::run(InstanceId id) {
             fields.emplace_back("time", Value::timestamp(clock.now()));
             Value record = buildRecord(event.record, fields);
             if (record.isError()) return fail(record), true;
-            RecordLine l = instanceLine("emit", inst);
-            l.text("step", step.location).text("event", event.name).value("data", record);
+            RecordLine l = instanceLine("emit", inst, step.location);
+            l.text("event", event.name).value("data", record);
             write(l);
             pendingEvents.push_back({p->id, k.event, std::move(record)});
             inst.pc = step.next;
