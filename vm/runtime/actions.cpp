@@ -111,12 +111,8 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
       if (j.quietHours->discard) return suppressed("quiet hours");
       Timer t;
       t.time = *end;
-      t.kind = Timer::Kind::QueuedSend;
-      t.journey = c.journey;
-      t.step = c.step;
-      t.profile = c.profile;
-      t.key = c.key;
-      t.payload = payload;
+      t.kind = Timer::Kind::HeldSend;
+      t.id = store.holdSend(HeldSend{c.journey, c.step, c.profile, c.key, payload});
       store.addTimer(std::move(t));
       return;  // the `send` record is written when the window ends
     }
@@ -132,8 +128,9 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
   ++stats.sends[channel.name];
 }
 
-void Runtime::Impl::deliverQueuedSend(const Timer& timer) {
-  send(SendContext{timer.journey, timer.profile, timer.key, timer.step}, timer.payload, true);
+void Runtime::Impl::deliverHeldSend(const Timer& timer) {
+  HeldSend held = store.releaseSend(timer.id);
+  send(SendContext{held.journey, held.profile, held.key, held.step}, held.payload, true);
 }
 
 Value Runtime::Impl::buildRecord(sema::RecordId record,

@@ -76,6 +76,17 @@ class MemoryStore final : public Store {
     lastEntry_[journeyKey(journey, key)] = t;
   }
 
+  uint64_t holdSend(HeldSend send) override {
+    held_.emplace(++lastHeld_, std::move(send));
+    return lastHeld_;
+  }
+  HeldSend releaseSend(uint64_t id) override {
+    auto it = held_.find(id);
+    HeldSend send = std::move(it->second);
+    held_.erase(it);
+    return send;
+  }
+
   void addTimer(Timer timer) override {
     timer.sequence = ++lastTimer_;
     timers_.push(std::move(timer));
@@ -114,6 +125,8 @@ class MemoryStore final : public Store {
   std::priority_queue<Timer, std::vector<Timer>, TimerAfter> timers_;
   std::map<uint32_t, Timestamp> lastTick_;
   std::map<uint32_t, std::unordered_set<std::string>> tickMembers_;
+  std::unordered_map<uint64_t, HeldSend> held_;
+  uint64_t lastHeld_ = 0;
   InstanceId lastInstance_ = 0;
   uint64_t lastTimer_ = 0;
 };

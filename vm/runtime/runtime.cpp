@@ -182,7 +182,7 @@ void Runtime::Impl::fireTimersUpTo(Timestamp t) {
 void Runtime::Impl::fire(const Timer& timer) {
   switch (timer.kind) {
     case Timer::Kind::Resume: {
-      Instance* inst = store.findInstance(timer.instance);
+      Instance* inst = store.findInstance(timer.id);
       if (!inst || inst->generation != timer.generation || !inst->hasWake) return;
       const ir::StepIr& step = program.journeys[inst->journey].steps[inst->pc];
       ir::StepIndex next = step.next;
@@ -191,10 +191,10 @@ void Runtime::Impl::fire(const Timer& timer) {
       return;
     }
     case Timer::Kind::Timeout:
-      if (Instance* inst = store.findInstance(timer.instance)) endInstance(*inst, "timeout", "");
+      if (Instance* inst = store.findInstance(timer.id)) endInstance(*inst, "timeout", "");
       return;
-    case Timer::Kind::QueuedSend:
-      deliverQueuedSend(timer);
+    case Timer::Kind::HeldSend:
+      deliverHeldSend(timer);
       return;
     case Timer::Kind::ScheduleTick:
       // Schedules due at the same instant tick together, in declaration order (ties go by
@@ -466,7 +466,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   Timer timeoutTimer;
   timeoutTimer.time = inst.deadline;
   timeoutTimer.kind = Timer::Kind::Timeout;
-  timeoutTimer.instance = id;
+  timeoutTimer.id = id;
   store.addTimer(std::move(timeoutTimer));
 
   if (exitWhenHolds(inst, "")) return;

@@ -83,7 +83,7 @@ struct Runtime::Impl {
   };
   // Consent, address, quiet hours and caps, then the `send` record (or why not).
   void send(const SendContext& context, const Value& payload, bool fromQueue = false);
-  void deliverQueuedSend(const Timer& timer);
+  void deliverHeldSend(const Timer& timer);
   // True when the instance ended (a failed call without `on error`).
   bool call(Instance& instance, const ir::StepIr& step, const ir::CallIr& call);
   // A record of `record`'s type from named fields, declared defaults filling the others.

@@ -55,24 +55,30 @@ struct Instance {
   uint32_t generation = 0;               // bumped whenever a wait ends; stale timers are ignored
 };
 
-// Something due at a time. Timers with the same time fire in the order they were set.
+// A send held by quiet hours until the window ends.
+struct HeldSend {
+  uint32_t journey = 0;
+  uint32_t step = 0;  // the send step
+  std::string profile;
+  std::string key;
+  Value payload;      // evaluated when the send was made
+};
+
+// Something due at a time. Timers with the same time fire in the order they were set. Kept
+// small: every waiting instance has two (its wait and its timeout).
 struct Timer {
   enum class Kind : uint8_t {
     Resume,       // an instance's wait ends (`generation` must still match)
     Timeout,      // an instance's journey timeout
-    QueuedSend,   // a send held by quiet hours is delivered (`payload` holds it)
+    HeldSend,     // a send held by quiet hours is delivered (`id` names it)
     ScheduleTick, // a scheduled entry ticks (`journey`)
   };
   Timestamp time;
   uint64_t sequence = 0;
+  uint64_t id = 0;          // Resume, Timeout: the instance; HeldSend: the held send
+  uint32_t generation = 0;  // Resume
+  uint32_t journey = 0;     // ScheduleTick
   Kind kind = Kind::Resume;
-  InstanceId instance = 0;
-  uint32_t generation = 0;
-  uint32_t journey = 0;
-  uint32_t step = 0;      // QueuedSend: the send step
-  std::string profile;    // QueuedSend
-  std::string key;        // QueuedSend
-  Value payload;          // QueuedSend: the payload evaluated when the send was made
 };
 
 }  // namespace journey::runtime

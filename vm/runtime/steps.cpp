@@ -151,7 +151,7 @@ void Runtime::Impl::run(InstanceId id) {
       Timer t;
       t.time = wake;
       t.kind = Timer::Kind::Resume;
-      t.instance = inst.id;
+      t.id = inst.id;
       t.generation = inst.generation;
       store.addTimer(std::move(t));
       trace(inst, "waits at " + step.location + " until " + formatTimestamp(wake));
@@ -202,7 +202,7 @@ void Runtime::Impl::run(InstanceId id) {
               Timer t;
               t.time = inst.wakeAt;
               t.kind = Timer::Kind::Resume;
-              t.instance = inst.id;
+              t.id = inst.id;
               t.generation = inst.generation;
               store.addTimer(std::move(t));
             }

@@ -36,6 +36,10 @@ class Store {
   virtual std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) = 0;
   virtual void setLastEntry(uint32_t journey, const std::string& key, Timestamp t) = 0;
 
+  // ---- sends held by quiet hours
+  virtual uint64_t holdSend(HeldSend send) = 0;  // returns its id
+  virtual HeldSend releaseSend(uint64_t id) = 0;
+
   // ---- timers
   virtual void addTimer(Timer timer) = 0;  // assigns the sequence
   // The earliest timer (ties: the first added), if any.
