@@ -37,6 +37,7 @@ class ProgramLowerer {
     for (const ast::Module& m : ast_.modules) {
       for (const ast::Decl& d : m.decls) fillTables(d);
     }
+    findAudienceDependencies();
     lowerer_ = nullptr;
   }
 
@@ -77,7 +78,9 @@ class ProgramLowerer {
       ev.timeField = static_cast<uint32_t>(out_.layouts[ev.record].find("time"));
       out_.events.push_back(std::move(ev));
     } else if (auto* a = std::get_if<ast::AudienceDecl>(&d.kind)) {
-      out_.audiences.push_back({a->name.text, kNoExpr});
+      AudienceIr audience;
+      audience.name = a->name.text;
+      out_.audiences.push_back(std::move(audience));
     } else if (auto* c = std::get_if<ast::ChannelDecl>(&d.kind)) {
       out_.channels.push_back({c->name.text, kNoExpr, kNoExpr});
     } else if (auto* a = std::get_if<ast::ActionDecl>(&d.kind)) {
@@ -113,6 +116,64 @@ class ProgramLowerer {
       out_.caps.push_back(cap(*c));
     } else if (auto* j = std::get_if<ast::JourneyDecl>(&d.kind)) {
       JourneyLowerer(*this, out_.journeys[indexOf(out_.journeys, j->name.text)]).run(*j);
+    }
+  }
+
+  // What each audience's membership depends on besides the profile, through the audiences it
+  // reads too (the checker rules out cycles; a chain is bounded by the audience count).
+  void findAudienceDependencies() {
+    size_t events = out_.events.size();
+    std::vector<std::vector<uint32_t>> reads(out_.audiences.size());
+    for (size_t a = 0; a < out_.audiences.size(); ++a) {
+      AudienceIr& audience = out_.audiences[a];
+      audience.readsHistory.assign(events, false);
+      if (audience.rule == kNoExpr) continue;
+      std::vector<NodeId> work{out_.exprs[audience.rule].root};
+      while (!work.empty()) {
+        const Node& n = out_.pool[work.back()];
+        work.pop_back();
+        for (NodeId k : n.kids) work.push_back(k);
+        for (NodeId k : {n.loop.range, n.loop.init, n.loop.condition, n.loop.filter, n.loop.step,
+                         n.loop.result}) {
+          if (k != kNoNode) work.push_back(k);
+        }
+        if (n.kind != NodeKind::Call) continue;
+        const Value* named = n.kids.empty() || out_.pool[n.kids[0]].kind != NodeKind::Constant
+                                 ? nullptr
+                                 : &out_.pool.constants[out_.pool[n.kids[0]].index];
+        if (n.name == "now") {
+          audience.readsClock = true;
+        } else if (n.name == "history") {
+          int e = named && named->kind() == ValueKind::Type ? out_.findEvent(named->typeName()) : -1;
+          if (e >= 0) {
+            audience.readsHistory[e] = true;
+          } else {
+            audience.readsHistory.assign(events, true);  // not known statically: any event
+          }
+        } else if (n.name == "inAudience") {
+          int other = named && named->kind() == ValueKind::String
+                          ? indexOf(out_.audiences, named->asString())
+                          : -1;
+          if (other >= 0) {
+            reads[a].push_back(static_cast<uint32_t>(other));
+          } else {
+            audience.readsClock = true;  // not known statically: re-evaluate always
+            audience.readsHistory.assign(events, true);
+          }
+        }
+      }
+    }
+    for (size_t round = 0; round < out_.audiences.size(); ++round) {
+      for (size_t a = 0; a < out_.audiences.size(); ++a) {
+        for (uint32_t other : reads[a]) {
+          AudienceIr& to = out_.audiences[a];
+          const AudienceIr& from = out_.audiences[other];
+          to.readsClock = to.readsClock || from.readsClock;
+          for (size_t e = 0; e < events; ++e) {
+            to.readsHistory[e] = to.readsHistory[e] || from.readsHistory[e];
+          }
+        }
+      }
     }
   }
 

@@ -42,6 +42,11 @@ struct EventIr {
 struct AudienceIr {
   std::string name;
   ExprIndex rule = kNoExpr;  // inputs: [profile]
+  // What membership can change with besides the profile (found in the rule and the audiences
+  // it reads): an event's history, or the clock. The runtime re-evaluates the audience after
+  // an event only when it depends on that event's history.
+  std::vector<bool> readsHistory;  // per event
+  bool readsClock = false;
 };
 
 struct ChannelIr {

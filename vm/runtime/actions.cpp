@@ -120,7 +120,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
 
   p->sends.push_back({clock.now(), c.journey, s.channel});
   Timestamp keepFrom = minusDuration(clock.now(), longestCapWindow);
-  while (!p->sends.empty() && !(keepFrom < p->sends.front().time)) p->sends.pop_front();
+  std::erase_if(p->sends, [&](const SendLogEntry& e) { return !(keepFrom < e.time); });
   RecordLine l = record("send");
   if (to) l.text("to", *to);
   l.value("payload", payload);

@@ -18,6 +18,12 @@ std::string journeyKey(uint32_t journey, std::string_view key) {
   return k;
 }
 
+// Lets the profile index be searched with a string_view, without building a string.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 struct TimerAfter {
   bool operator()(const Timer& a, const Timer& b) const {
     if (a.time != b.time) return b.time < a.time;
@@ -28,8 +34,13 @@ struct TimerAfter {
 class MemoryStore final : public Store {
  public:
   ProfileState* findProfile(std::string_view id) override {
-    auto it = profileIndex_.find(std::string(id));
-    return it == profileIndex_.end() ? nullptr : profiles_[it->second].get();
+    // The work for one record asks for the same profile many times: remember the last one
+    // (profiles are never removed, so the pointer stays valid).
+    if (last_ && last_->id == id) return last_;
+    auto it = profileIndex_.find(id);
+    if (it == profileIndex_.end()) return nullptr;
+    last_ = profiles_[it->second].get();
+    return last_;
   }
   ProfileState& addProfile(const std::string& id, Value profile) override {
     auto state = std::make_unique<ProfileState>();
@@ -118,7 +129,8 @@ class MemoryStore final : public Store {
 
  private:
   std::vector<std::unique_ptr<ProfileState>> profiles_;
-  std::unordered_map<std::string, size_t> profileIndex_;
+  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> profileIndex_;
+  ProfileState* last_ = nullptr;
   std::unordered_map<InstanceId, Instance> instances_;
   std::unordered_map<std::string, InstanceId> active_;
   std::unordered_map<std::string, Timestamp> lastEntry_;

@@ -215,7 +215,7 @@ void Runtime::Impl::fire(const Timer& timer) {
 void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& record) {
   Duration keep = retain[event];
   if (keep == Duration{}) return;
-  std::deque<Value>& h = p.history[event];
+  History& h = p.history[event];
   h.push_back(record);
   // Trim what has fallen out of the retention window.
   Timestamp oldest = minusDuration(clock.now(), keep);
@@ -227,7 +227,7 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
 
 void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
   appendHistory(p, event, record);
-  reevaluateAudiences(p, false);
+  reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
   std::vector<InstanceId> ids = p.instances;
   for (InstanceId id : ids) {
@@ -270,12 +270,17 @@ void Runtime::Impl::drain() {
 
 // ---- audiences --------------------------------------------------------------------------
 
-void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent) {
+void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event) {
   // All memberships first, then the changes in declaration order: an entry started by one
   // change must not see the others half-applied.
   std::vector<uint8_t> now(program.audiences.size());
   for (size_t a = 0; a < program.audiences.size(); ++a) {
-    Value v = eval(program.audiences[a].rule, &p.profile, &p);
+    const ir::AudienceIr& audience = program.audiences[a];
+    if (event >= 0 && !audience.readsClock && !audience.readsHistory[event]) {
+      now[a] = p.member[a];  // this event cannot change it
+      continue;
+    }
+    Value v = eval(audience.rule, &p.profile, &p);
     now[a] = v.kind() == ValueKind::Bool && v.asBool();
   }
   std::string id = p.id;

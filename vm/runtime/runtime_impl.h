@@ -46,7 +46,9 @@ struct Runtime::Impl {
   void fire(const Timer& timer);
   void handleEvent(ProfileState& p, uint32_t event, const Value& record);
   void appendHistory(ProfileState& p, uint32_t event, const Value& record);
-  void reevaluateAudiences(ProfileState& p, bool silent);
+  // After an event (`event` >= 0) only the audiences that read its history or the clock can
+  // change; after anything else, every audience is evaluated.
+  void reevaluateAudiences(ProfileState& p, bool silent, int event = -1);
   void markDirty(const std::string& profile);
   void drain();  // pending events and audience changes, until none are left
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
@@ -22,12 +21,34 @@ struct SendLogEntry {
   uint32_t channel = 0;
 };
 
+// One event type's retained records of a profile, oldest first. Trimming only moves `first`;
+// the stale front is dropped once it is half the vector, so appends and trims stay amortized
+// O(1) without a deque's per-profile blocks.
+struct History {
+  std::vector<Value> records;
+  size_t first = 0;
+
+  auto begin() const { return records.begin() + static_cast<std::ptrdiff_t>(first); }
+  auto end() const { return records.end(); }
+  bool empty() const { return first == records.size(); }
+  const Value& front() const { return records[first]; }
+  void push_back(Value v) { records.push_back(std::move(v)); }
+  void pop_front() {
+    records[first++] = Value();
+    if (first * 2 >= records.size()) {
+      records.erase(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(first));
+      first = 0;
+    }
+  }
+};
+
 struct ProfileState {
   std::string id;
   Value profile;                              // a record of the schema's type
-  std::vector<std::deque<Value>> history;     // per event type: retained records, oldest first
+  std::vector<History> history;               // per event type (empty when none is retained)
   std::vector<uint8_t> member;                // per audience: 1 when a member
-  std::deque<SendLogEntry> sends;             // delivered sends, oldest first
+  std::vector<SendLogEntry> sends;            // delivered sends, oldest first (few: trimmed to
+                                              // the longest cap window)
   std::vector<InstanceId> instances;          // active instances, oldest first
   uint64_t order = 0;                         // position in profile input order
 };
