@@ -18,3 +18,8 @@ echo "lines: $lines, wall: ${seconds}s, peak memory: $((kb / 1024)) MiB (whole p
 echo
 echo "== interpreter on 1,000,000 in-memory profiles, against a hand-written C++ loop"
 "$build/bench/eval_bench" --benchmark_min_time=1
+
+echo
+echo "== journey run of the shop example on 20,000 profiles and 200,000 synthetic records"
+echo "   (a quick size: bench/runtime_bench.sh alone runs the full size of the README's figures)"
+bench/runtime_bench.sh "$build" 20000 200000

@@ -1,0 +1,259 @@
+#!/usr/bin/env bash
+# `journey run` of the shop example (examples/shop/shop.journey + recovery.journey) on synthetic
+# inputs (issue 4): events per second end to end, peak memory and bytes per waiting instance,
+# each beside baselines measured in the same run on the same files.
+#   bench/runtime_bench.sh [build-dir [profiles [events]]]
+# Defaults: build, 1,000,000 profiles, 10,000,000 records (also PROFILES=, EVENTS=, SEED=,
+# TAIL= — the waiting instances added for the memory figure, default events/100 but at most
+# profiles/4 — and TMPDIR= for the 2 × 1.6 GB of generated records at the default size).
+#
+# Runs, each under /usr/bin/time (or, without it, timed here with peak memory from /proc):
+#   read          wc -l of the records: the cost of the bytes alone
+#   profiles      the whole program, profiles and no records: loading them, and their memory
+#   parse         bench/shop_no_journeys.journey (the schema and events only): reading, parsing,
+#                 checking against the schema and keeping history — the baseline
+#   declarations  examples/shop/shop.journey: the above, plus the audiences re-evaluated
+#   run           shop.journey + recovery.journey: the figure
+# and, for bytes per waiting instance, two runs with a malloc counter preloaded (heap_end.c
+# below, compiled here: the bytes malloc holds, blocks and their headers, when the teardown of
+# the state begins, i.e. at the end of the run; it costs 5-15% of time, so these are not timed):
+#   run-heap      the run again
+#   control-heap  the same on records whose last TAIL carts are under the journey's 50.00
+#                 (they start nothing) where the run's are over it, so that TAIL more instances
+#                 wait at the end: (held at the end of run − of control) / (the difference of
+#                 instances active at the end) leaves out the profile and the event's history
+#                 (both runs keep them). It is a marginal figure: containers that already had
+#                 room for the tail (the timer queue's vector, hash tables' buckets) add nothing.
+# Without a C compiler the control is run plainly and peak RSS is compared instead.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build}
+profiles=${2:-${PROFILES:-1000000}}
+events=${3:-${EVENTS:-10000000}}
+seed=${SEED:-1}
+tail=${TAIL:-$((events / 100 < profiles / 4 ? events / 100 : profiles / 4))}
+shop=(examples/shop/shop.journey examples/shop/recovery.journey)
+
+for f in "$build/journey" "$build/bench/journey_datagen"; do
+  if [[ ! -x $f ]]; then
+    echo "runtime_bench: $f is missing: build it (scripts/build.sh release)" >&2
+    exit 1
+  fi
+done
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/runtime_bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+# One binary for every run, even if the build tree is rebuilt meanwhile.
+cp -p "$build/journey" "$tmp/journey"
+journey=$tmp/journey
+
+# measure NAME COMMAND…: runs it with stdout to /dev/null, stderr to $tmp/NAME.err, and writes
+# "wall-seconds user-seconds system-seconds peak-KiB" to $tmp/NAME.time.
+if [[ -x /usr/bin/time ]]; then
+  measure() {
+    local name=$1; shift
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/$name.time" "$@" > /dev/null 2> "$tmp/$name.err"
+  }
+else
+  measure() {  # peak memory: VmHWM sampled from /proc every 20 ms
+    local name=$1; shift
+    local start end pid hwm=0 v
+    start=$(date +%s.%N)
+    "$@" > /dev/null 2> "$tmp/$name.err" &
+    pid=$!
+    while kill -0 "$pid" 2> /dev/null; do
+      v=$(awk '/^VmHWM:/ { print $2 }' "/proc/$pid/status" 2> /dev/null || true)
+      if [[ -n $v ]] && ((v > hwm)); then hwm=$v; fi
+      sleep 0.02
+    done
+    wait "$pid"
+    end=$(date +%s.%N)
+    echo "$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }') - - $hwm" \
+      > "$tmp/$name.time"
+  }
+fi
+wall() { awk '{ print $1 }' "$tmp/$1.time"; }
+peak() { awk '{ print $4 }' "$tmp/$1.time"; }  # KiB
+# Instances still active at the end: entered − the sum of ended, from the summary line
+# "N entered, S skipped; ended: A end, B exit, …" (or "ended: none").
+active() {
+  awk '/ entered, / { e = $1; sub(/.*; ended[:,]? */, ""); n = split($0, a, ", ")
+                      for (i = 1; i <= n; i++)
+                        if (a[i] ~ /^[0-9]+ /) { split(a[i], b, " "); e -= b[1] }
+                      print e }' "$tmp/$1.err"
+}
+# Every record must be applied, or the figures are not about what they claim.
+applied() {
+  local name=$1 want=$2
+  awk -v want="$want" -v name="$name" '
+    / records applied, / { seen = 1
+      if ($3 != want || $6 != 0) {
+        printf "runtime_bench: %s: %s\n", name, $0 > "/dev/stderr"
+        exit 1
+      } }
+    END { if (!seen) { printf "runtime_bench: %s: no summary\n", name > "/dev/stderr"; exit 1 } }' \
+    "$tmp/$name.err" || { cat "$tmp/$name.err" >&2; exit 1; }
+}
+calc() { awk "BEGIN { $1 }"; }
+
+echo "== journey run of the shop example: $profiles profiles, $events records (seed $seed)"
+echo "binary: $build/journey of $(date -u -r "$journey" +%Y-%m-%dT%H:%M:%SZ)$(
+  git describe --always --dirty 2> /dev/null | sed 's/^/, tree /')"
+gen=("$build/bench/journey_datagen" --profiles "$profiles" --events "$events" --seed "$seed"
+     --tail-carts "$tail")
+measure generate "${gen[@]}" --out-profiles "$tmp/profiles.jsonl" --out-events "$tmp/events.jsonl"
+"${gen[@]}" --tail-enters no --out-profiles /dev/null --out-events "$tmp/control.jsonl" 2> /dev/null
+sed 's/^/generated: /' "$tmp/generate.err"
+size=$(stat -c %s "$tmp/events.jsonl")
+calc "printf \"records: %.0f MB, %.0f bytes a line; %s s to generate\n\",
+      $size / 1e6, $size / $events, $(wall generate)"
+
+measure read wc -l "$tmp/events.jsonl"
+measure profiles "$journey" run "${shop[@]}" --profiles "$tmp/profiles.jsonl" --events /dev/null \
+  --out /dev/null
+applied profiles 0
+measure parse "$journey" run bench/shop_no_journeys.journey --profiles "$tmp/profiles.jsonl" \
+  --events "$tmp/events.jsonl" --out /dev/null
+applied parse "$events"
+measure declarations "$journey" run examples/shop/shop.journey --profiles "$tmp/profiles.jsonl" \
+  --events "$tmp/events.jsonl" --out /dev/null
+applied declarations "$events"
+measure run "$journey" run "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
+  --events "$tmp/events.jsonl" --out /dev/null
+applied run "$events"
+cat > "$tmp/heap_end.c" <<'EOF'
+// Preloaded into `journey run`: counts the bytes malloc holds (each block's usable size plus its
+// 8-byte header) and reports, at exit, the amount held when the longest stretch of frees with
+// no allocation between them began: the teardown of the state, i.e. the end of the run.
+#define _GNU_SOURCE
+#include <errno.h>
+#include <malloc.h>
+#include <stddef.h>
+#include <stdio.h>
+
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void *__libc_memalign(size_t, size_t);
+extern void __libc_free(void *);
+
+static size_t held, peak, runStart, runLength, bestStart, bestLength;
+
+static size_t blockSize(void *p) { return malloc_usable_size(p) + 8; }
+static void endRun(void) {
+  if (runLength > bestLength) { bestLength = runLength; bestStart = runStart; }
+  runLength = 0;
+}
+static void *added(void *p) {
+  if (p) {
+    endRun();
+    held += blockSize(p);
+    if (held > peak) peak = held;
+  }
+  return p;
+}
+static void removed(void *p) {
+  if (!runLength) runStart = held;
+  ++runLength;
+  held -= blockSize(p);
+}
+
+void *malloc(size_t n) { return added(__libc_malloc(n)); }
+void *calloc(size_t n, size_t m) { return added(__libc_calloc(n, m)); }
+void *realloc(void *p, size_t n) {
+  if (p) removed(p);
+  void *q = __libc_realloc(p, n);
+  if (!q && p && n) { held += blockSize(p); return q; }  /* failed: p is still held */
+  return added(q);
+}
+void free(void *p) {
+  if (!p) return;
+  removed(p);
+  __libc_free(p);
+}
+void *memalign(size_t a, size_t n) { return added(__libc_memalign(a, n)); }
+void *aligned_alloc(size_t a, size_t n) { return added(__libc_memalign(a, n)); }
+int posix_memalign(void **out, size_t a, size_t n) {
+  void *p = added(__libc_memalign(a, n));
+  if (!p) return ENOMEM;
+  *out = p;
+  return 0;
+}
+
+__attribute__((destructor)) static void report(void) {
+  endRun();
+  fprintf(stderr, "heap_end: %zu bytes held at the end, peak %zu (teardown: %zu frees)\n",
+          bestStart, peak, bestLength);
+}
+EOF
+if cc -O2 -shared -fPIC -o "$tmp/heap_end.so" "$tmp/heap_end.c" 2> "$tmp/heap_end.log"; then
+  for name in run control; do
+    file=$tmp/events.jsonl
+    [[ $name == control ]] && file=$tmp/control.jsonl
+    measure $name-heap env LD_PRELOAD="$tmp/heap_end.so" "$journey" run "${shop[@]}" \
+      --profiles "$tmp/profiles.jsonl" --events "$file" --out /dev/null
+    applied $name-heap "$events"
+  done
+  held() { sed -n 's/^heap_end: \([0-9]*\) bytes held.*/\1/p' "$tmp/$1.err"; }
+  run_bytes=$(held run-heap)
+  control_bytes=$(held control-heap)
+  how="held by malloc at the end"
+else
+  measure control "$journey" run "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
+    --events "$tmp/control.jsonl" --out /dev/null
+  applied control "$events"
+  cp "$tmp/run.err" "$tmp/run-heap.err"
+  cp "$tmp/control.err" "$tmp/control-heap.err"
+  run_bytes=$(($(peak run) * 1024))
+  control_bytes=$(($(peak control) * 1024))
+  how="peak RSS, no C compiler for the malloc counter"
+fi
+
+echo
+sed -n '2,3s/^/run summary: /p' "$tmp/run.err"
+printf "%-13s %8s %8s %8s %9s %11s %11s %8s\n" "" "wall s" "user s" "sys s" "peak MiB" \
+  "records/s" "by CPU s" "× parse"
+pwall=$(wall profiles)
+for name in read profiles parse declarations run; do
+  read -r w u s kb < "$tmp/$name.time"
+  # Records per second over the whole process (profiles loaded and program compiled included).
+  rate=-; cpurate=-; ratio=-
+  if [[ $name != profiles ]]; then
+    rate=$(calc "printf \"%.0f\", $events / (($w > 0) ? $w : 0.01)")
+    [[ $u == - ]] || cpurate=$(calc "c = $u + $s; printf \"%.0f\", $events / ((c > 0) ? c : 0.01)")
+  fi
+  if [[ $name != read && $name != profiles ]]; then
+    ratio=$(calc "d = $(wall parse) - $pwall; if (d > 0) printf \"%.2f\", ($w - $pwall) / d
+                  else printf \"-\"")
+  fi
+  printf "%-13s %8s %8s %8s %9s %11s %11s %8s\n" "$name" "$w" "$u" "$s" "$((kb / 1024))" "$rate" \
+    "$cpurate" "$ratio"
+done
+echo "(records/s: over the whole process, profiles loaded and program compiled included; by CPU s:"
+echo " the same over user + system time, less sensitive to other processes than wall time, though"
+echo " a busy neighbour on a shared core still slows it; × parse: wall time after loading the"
+echo " profiles, over the parse baseline's)"
+
+echo
+calc "w = $(wall run); p = $pwall; e = $events
+      printf \"end to end: %.0f records/s (%.2f s for %d records, profiles loaded included)\n\",
+             e / w, w, e
+      if (w > p) printf \"records only: %.0f records/s (the profiles-only run's %.2f s taken off)\n\",
+                        e / (w - p), p
+      printf \"target 1,000,000 records/s on one core: %s\n\",
+             (e / w >= 1e6) ? \"met\" : \"NOT met\""
+run_active=$(active run-heap)
+control_active=$(active control-heap)
+calc "r = $run_bytes; c = $control_bytes; a = $run_active; ac = $control_active
+      rr = $(peak run) * 1024; pr = $(peak profiles) * 1024; d = $(peak declarations) * 1024
+      printf \"instances active at the end: %d (control: %d)\n\", a, ac
+      per = (a > ac) ? (r - c) / (a - ac) : -1
+      printf \"state at the end of the run: %.1f MB (%s)\n\", r / 1e6, \"$how\"
+      printf \"bytes per waiting instance: %.0f (run − control: %.1f MB over %d more waiting)\n\",
+             per, (r - c) / 1e6, a - ac
+      if (a > 0) {
+        printf \"  coarser, peak RSS over all active: (run − profiles only) / active = %.0f,\",
+               (rr - pr) / a
+        printf \" (run − declarations) / active = %.0f\n\", (rr - d) / a
+      }
+      printf \"target 256 bytes per waiting instance: %s\n\",
+             (per >= 0 && per <= 256) ? \"met\" : \"NOT met\""
