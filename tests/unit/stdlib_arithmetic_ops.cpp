@@ -11,26 +11,11 @@
 #include "vm/value/value_convert.h"
 
 using namespace journey;
+using namespace journey::test::values;
 using journey::test::printCall;
 
 namespace {
 
-Value i(int64_t v) { return Value::integer(v); }
-Value u(uint64_t v) { return Value::uinteger(v); }
-Value d(double v) { return Value::dbl(v); }
-Value s(std::string_view v) { return Value::string(v); }
-Value b(std::string_view v) { return Value::bytes(v); }
-// Test inputs, which must be valid.
-Value ts(std::string_view text) {
-  Value v = parseTimestamp(text);
-  REQUIRE_MESSAGE(!v.isError(), text);
-  return v;
-}
-Value dur(std::string_view text) {
-  Value v = parseDuration(text);
-  REQUIRE_MESSAGE(!v.isError(), text);
-  return v;
-}
 
 }  // namespace
 

@@ -7,14 +7,11 @@
 #include "tests/unit/stdlib_support.h"
 
 using namespace journey;
+using namespace journey::test::values;
 using journey::test::printCall;
 
 namespace {
 
-Value i(int64_t v) { return Value::integer(v); }
-Value u(uint64_t v) { return Value::uinteger(v); }
-Value d(double v) { return Value::dbl(v); }
-Value s(std::string_view v) { return Value::string(v); }
 
 }  // namespace
 

@@ -9,14 +9,12 @@
 #include "tests/unit/stdlib_support.h"
 
 using namespace journey;
+using namespace journey::test::values;
 using journey::test::callOverload;
 using journey::test::printCall;
 
 namespace {
 
-Value i(int64_t v) { return Value::integer(v); }
-Value u(uint64_t v) { return Value::uinteger(v); }
-Value d(double v) { return Value::dbl(v); }
 Value list(std::initializer_list<Value> values) { return Value::list(std::vector<Value>(values)); }
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

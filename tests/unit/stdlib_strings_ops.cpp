@@ -8,14 +8,12 @@
 #include "tests/unit/stdlib_support.h"
 
 using namespace journey;
+using namespace journey::test::values;
 using journey::test::callOverload;
 using journey::test::printCall;
 
 namespace {
 
-Value i(int64_t v) { return Value::integer(v); }
-Value s(std::string_view v) { return Value::string(v); }
-Value b(std::string_view v) { return Value::bytes(v); }
 
 }  // namespace
 

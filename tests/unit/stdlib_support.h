@@ -12,6 +12,7 @@
 #include "stdlib/overloads.h"
 #include "vm/value/printer.h"
 #include "vm/value/value.h"
+#include "vm/value/value_convert.h"
 
 namespace journey::test {
 
@@ -45,3 +46,25 @@ inline std::string printCall(std::string_view id, std::initializer_list<Value> a
 }
 
 }  // namespace journey::test
+
+// Short builders for the stdlib tests' arguments and expectations.
+namespace journey::test::values {
+
+inline Value i(int64_t v) { return Value::integer(v); }
+inline Value u(uint64_t v) { return Value::uinteger(v); }
+inline Value d(double v) { return Value::dbl(v); }
+inline Value s(std::string_view v) { return Value::string(v); }
+inline Value b(std::string_view v) { return Value::bytes(v); }
+// Test inputs, which must be valid.
+inline Value ts(std::string_view text) {
+  Value v = parseTimestamp(text);
+  REQUIRE_MESSAGE(!v.isError(), text);
+  return v;
+}
+inline Value dur(std::string_view text) {
+  Value v = parseDuration(text);
+  REQUIRE_MESSAGE(!v.isError(), text);
+  return v;
+}
+
+}  // namespace journey::test::values
