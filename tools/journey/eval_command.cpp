@@ -62,6 +62,7 @@ int evalError(std::string_view message) {
 }
 
 int runEval(const EvalOptions& opt) {
+  EvalSession::setDefaultEngine(opt.cases.engine);
   if (!opt.cases.file.empty()) {
     if (!opt.expr.empty() || !opt.args.empty() || !opt.lets.empty() || !opt.profile.empty()) {
       fmt::print(stderr, "error: `--cases` takes no expression, `--let` or `--profile`\n");
@@ -156,8 +157,9 @@ Action addEvalCommand(CLI::App& app) {
   cmd->add_option("--emit", opt->emit, "print a stage instead of the value: ir or bytecode")
       ->check(CLI::IsMember({"ir", "bytecode"}));
   cmd->add_option("--cases", opt->cases.file, "run the conformance cases of a .jsonl file");
-  cmd->add_option("--engine", opt->cases.engine, "the engine that runs the cases: interp")
-      ->check(CLI::IsMember({"interp"}));
+  cmd->add_option("--engine", opt->cases.engine,
+                  "the expression engine: interp (default) or jit (LLVM)")
+      ->check(CLI::IsMember({"interp", "jit"}));
   cmd->add_flag("--unchecked", opt->cases.forceUnchecked,
                 "run every case without the type checker (dyn semantics)");
   cmd->add_option("--skip", opt->cases.skipFile, "a file of `id  reason` lines: cases not run");

@@ -1,5 +1,10 @@
 #include "tools/journey/eval_session.h"
 
+#include <fmt/format.h>
+
+#include <memory>
+#include <optional>
+
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/codegen/bytecode_disasm.h"
 #include "compiler/ir/ir_printer.h"
@@ -7,10 +12,55 @@
 #include "compiler/sema/expr_checker.h"
 #include "compiler/syntax/parser.h"
 #include "vm/interp/interpreter.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 
 namespace journey::cli {
 
-EvalSession::EvalSession(Frontend& fe) : fe_(fe), layouts_(fe.program, &fe.ast) {}
+namespace {
+
+std::string& defaultEngineSetting() {
+  static std::string engine = "interp";
+  return engine;
+}
+
+// The value of `lowered` by the JIT, or nothing (after a warning) when it cannot compile it.
+std::optional<Value> evaluateWithJit(const ir::ExprPool& pool, const ir::LoweredExpr& lowered,
+                                     const ir::RecordLayouts& layouts,
+                                     const std::vector<Value>& inputs, stdlib::CallContext& ctx) {
+#ifdef JOURNEY_HAVE_JIT
+  std::string whyNot;
+  std::vector<ir::LoweredExpr> exprs{lowered};
+  // One evaluation: LLVM's middle end costs more than it saves (docs/jit.md).
+  jit::JitOptions options;
+  options.optLevel = 0;
+  std::unique_ptr<runtime::ExpressionEngine> engine =
+      jit::makeJitEngine(pool, exprs, layouts, whyNot, options);
+  if (engine) return engine->evaluate(0, inputs.data(), ctx);
+  fmt::print(stderr,
+             "warning: the JIT cannot compile the expression ({}); using the interpreter\n",
+             whyNot);
+#else
+  static bool warned = false;
+  if (!warned) {
+    fmt::print(stderr,
+               "warning: this build has no JIT (built without LLVM); using the interpreter\n");
+    warned = true;
+  }
+#endif
+  return std::nullopt;
+}
+
+}  // namespace
+
+const std::string& EvalSession::defaultEngine() { return defaultEngineSetting(); }
+void EvalSession::setDefaultEngine(std::string engine) {
+  defaultEngineSetting() = std::move(engine);
+}
+
+EvalSession::EvalSession(Frontend& fe, std::string engine)
+    : fe_(fe), layouts_(fe.program, &fe.ast), engine_(std::move(engine)) {}
 
 void EvalSession::bind(const std::string& name, sema::TypeId type, Value value) {
   scope_.declare(name, type);
@@ -105,6 +155,12 @@ EvalResult EvalSession::evaluate(const std::string& text, const Options& options
   if (!options.run) return result;
 
   stdlib::CallContext ctx{&host_};
+  if (engine_ == "jit") {
+    if (std::optional<Value> v = evaluateWithJit(pool, lowered, layouts_, values_, ctx)) {
+      result.value = std::move(*v);
+      return result;
+    }
+  }
   result.value = interp::evaluate(chunk, values_, ctx);
   return result;
 }

@@ -29,7 +29,15 @@ struct EvalResult {
 class EvalSession {
  public:
   // `fe` holds the program (parsed and checked, or empty) and outlives the session.
-  explicit EvalSession(Frontend& fe);
+  // `engine` runs the expressions: "interp" (the bytecode interpreter) or "jit" (LLVM; when
+  // it cannot compile an expression, or the build has no LLVM, a warning goes to stderr and
+  // the interpreter runs it).
+  explicit EvalSession(Frontend& fe, std::string engine = defaultEngine());
+
+  // The engine of sessions made without naming one (`journey eval --engine` sets it for the
+  // conformance runner's sessions too).
+  static const std::string& defaultEngine();
+  static void setDefaultEngine(std::string engine);
 
   // Declares `name` with a static type and a value for the expressions evaluated after.
   void bind(const std::string& name, sema::TypeId type, Value value);
@@ -57,6 +65,7 @@ class EvalSession {
   std::vector<std::string> names_;
   std::vector<Value> values_;
   interp::WallClockHost host_;
+  std::string engine_;
 };
 
 }  // namespace journey::cli

@@ -12,6 +12,9 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "vm/runtime/interp_engine.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 #include "vm/runtime/simulation.h"
 #include "vm/value/value_convert.h"
 
@@ -104,7 +107,22 @@ int runSimulation(const RunOptions& opt) {
   if (opt.trace) input.trace = &trace;
 
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
-  std::unique_ptr<runtime::ExpressionEngine> engine = runtime::makeInterpEngine(program);
+  std::unique_ptr<runtime::ExpressionEngine> engine;
+  if (opt.engine == "jit") {
+#ifdef JOURNEY_HAVE_JIT
+    std::string whyNot;
+    engine = jit::makeJitEngine(program, whyNot);
+    if (!engine) {
+      fmt::print(stderr,
+                 "warning: the JIT cannot compile the program ({}); using the interpreter\n",
+                 whyNot);
+    }
+#else
+    fmt::print(stderr,
+               "warning: this build has no JIT (built without LLVM); using the interpreter\n");
+#endif
+  }
+  if (!engine) engine = runtime::makeInterpEngine(program);
   runtime::RunStats stats;
   if (std::optional<std::string> error =
           runtime::simulate(program, *engine, input, *out, *rejected, stats)) {
@@ -128,8 +146,9 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("--until", opt->until, "run the clock on to this RFC 3339 time");
   cmd->add_option("--out", opt->out, "output records (default: stdout)");
   cmd->add_option("--rejected", opt->rejected, "rejected records (default: stderr; - for stdout)");
-  cmd->add_option("--engine", opt->engine, "expression engine")
-      ->check(CLI::IsMember({"interp"}));
+  cmd->add_option("--engine", opt->engine,
+                  "the expression engine: interp (default) or jit (LLVM)")
+      ->check(CLI::IsMember({"interp", "jit"}));
   cmd->add_flag("--trace", opt->trace, "print each step an instance takes on stderr");
   addColorOption(*cmd, opt->color);
   return [opt]() { return runSimulation(*opt); };

@@ -1,0 +1,57 @@
+// The JIT as the runtime's expression engine (docs/jit.md): every expression of a program is
+// compiled by LLVM ORC into one module of the process's single LLJIT, and evaluating an
+// expression calls its native function. Values, errors and limits are the interpreter's.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/interp/limits.h"
+#include "vm/runtime/expression_engine.h"
+
+namespace journey::jit {
+
+// Where compiling a program's module spends its time, in seconds.
+struct JitStats {
+  double generate = 0;  // IR -> LLVM IR
+  double optimize = 0;  // LLVM's middle end
+  double compile = 0;   // LLVM's back end and linking, up to callable code
+};
+
+struct JitOptions {
+  // LLVM's middle-end pipeline for the module: 0 runs none, 1–3 are -O1..-O3 (docs/jit.md
+  // gives the measurements behind the defaults).
+  int optLevel = 2;
+  // The back end's level: 0 selects instructions and registers the fast way (FastISel, the
+  // fast register allocator), 2 the thorough way; -1 follows optLevel (0 stays 0, else 2).
+  int codegenOptLevel = -1;
+  interp::Limits limits;
+  // When set, receives the module's LLVM IR as compiled (after optimisation).
+  std::string* compiledIr = nullptr;
+  // When set, receives the time each phase took.
+  JitStats* stats = nullptr;
+};
+
+// Compiles every expression of `program`, which must outlive the engine. Null, with the
+// reason in `whyNot` (the construct, or what LLVM reported), when something cannot be
+// compiled: the caller then warns and uses the interpreter. Destroying the engine unloads its
+// code from the JIT.
+std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& program,
+                                                         std::string& whyNot,
+                                                         const JitOptions& options = {});
+
+// The same for expressions outside a ProgramIr (`journey eval`): `pool`, `exprs` and
+// `layouts` must outlive the engine; expression indices are positions in `exprs`.
+std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& pool,
+                                                         const std::vector<ir::LoweredExpr>& exprs,
+                                                         const ir::RecordLayouts& layouts,
+                                                         std::string& whyNot,
+                                                         const JitOptions& options = {});
+
+// The LLVM IR the JIT would compile for `exprs`, before optimisation (or `; error: …`).
+std::string emitLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
+                     const ir::RecordLayouts& layouts);
+
+}  // namespace journey::jit
