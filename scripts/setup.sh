@@ -12,6 +12,7 @@ packages=(
   libre2-dev                                  # CEL `matches`
   libhowardhinnant-date-dev tzdata            # IANA time zones from the system database
   libsimdjson-dev                             # JSON input
+  libabsl-dev                                 # flat hash maps for the runtime's state
   libcli11-dev                                # command-line flags
   libedit-dev                                 # REPL line editing
   libbenchmark-dev time                       # bench/ (time: peak memory)

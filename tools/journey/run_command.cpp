@@ -105,6 +105,7 @@ int runSimulation(const RunOptions& opt) {
   }
   FileSink trace(stderr);
   if (opt.trace) input.trace = &trace;
+  input.abandonStateAtEnd = true;
 
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
   std::unique_ptr<runtime::ExpressionEngine> engine;

@@ -32,11 +32,10 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
   const ir::StepIr& step = j.steps[c.step];
   const auto& s = std::get<ir::SendIr>(step.kind);
   const ir::ChannelIr& channel = program.channels[s.channel];
-  ProfileState* p = store.findProfile(c.profile);
-  if (!p) return;
+  ProfileState* p = &store.profile(c.profile);
   auto record = [&](std::string_view kind) {
     RecordLine l = line(kind);
-    l.text("journey", j.name).text("profile", c.profile).text("key", c.key)
+    l.text("journey", j.name).text("profile", p->id).text("key", c.key)
         .text("step", step.location).text("channel", channel.name).text("template", s.templateName);
     return l;
   };
@@ -154,7 +153,7 @@ Value Runtime::Impl::buildRecord(sema::RecordId record,
 
 bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallIr& c) {
   const ir::ActionIr& action = program.actions[c.action];
-  ProfileState* p = store.findProfile(inst.profile);
+  ProfileState* p = &store.profile(inst.profile);
   std::vector<MapEntry> args;
   for (const ir::FieldValue& f : c.args) {
     Value v = eval(f.value, inst.frame.data(), p);

@@ -2,26 +2,48 @@
 
 #include <map>
 #include <queue>
-#include <unordered_map>
-#include <unordered_set>
+#include <utility>
 #include <vector>
+
+#include "absl/container/flat_hash_map.h"
+#include "absl/container/flat_hash_set.h"
+#include "absl/hash/hash.h"
+#include "vm/runtime/stable_vector.h"
 
 namespace journey::runtime {
 
 namespace {
 
-// (journey, key) as one hashable string: the journey index, a separator, the key.
-std::string journeyKey(uint32_t journey, std::string_view key) {
-  std::string k = std::to_string(journey);
-  k += '\x1f';
-  k += key;
-  return k;
+// (journey, key): what `key` and `reentry` are about.
+struct JourneyKey {
+  uint32_t journey = 0;
+  std::string_view key;
+};
+
+size_t hashJourneyKey(JourneyKey k) {
+  return absl::Hash<std::pair<uint32_t, std::string_view>>{}({k.journey, k.key});
 }
 
-// Lets the profile index be searched with a string_view, without building a string.
-struct StringHash {
+struct LastEntryKey {
+  uint32_t journey = 0;
+  std::string key;
+};
+
+// Hash and equality over (journey, key), looked up with a JourneyKey without building a string.
+struct LastEntryHash {
   using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  size_t operator()(const LastEntryKey& k) const { return hashJourneyKey({k.journey, k.key}); }
+  size_t operator()(JourneyKey k) const { return hashJourneyKey(k); }
+};
+struct LastEntryEq {
+  using is_transparent = void;
+  static JourneyKey view(const LastEntryKey& k) { return {k.journey, k.key}; }
+  static JourneyKey view(JourneyKey k) { return k; }
+  template <typename A, typename B>
+  bool operator()(const A& a, const B& b) const {
+    JourneyKey x = view(a), y = view(b);
+    return x.journey == y.journey && x.key == y.key;
+  }
 };
 
 struct TimerAfter {
@@ -31,60 +53,91 @@ struct TimerAfter {
   }
 };
 
+constexpr InstanceId kSlotMask = 0xffffffff;
+
 class MemoryStore final : public Store {
  public:
+  MemoryStore() : active_(0, ActiveHash{this}, ActiveEq{this}) {}
+
   ProfileState* findProfile(std::string_view id) override {
-    // The work for one record asks for the same profile many times: remember the last one
-    // (profiles are never removed, so the pointer stays valid).
-    if (last_ && last_->id == id) return last_;
     auto it = profileIndex_.find(id);
-    if (it == profileIndex_.end()) return nullptr;
-    last_ = profiles_[it->second].get();
-    return last_;
+    return it == profileIndex_.end() ? nullptr : &profiles_[it->second];
   }
+  ProfileState& profile(ProfileRef ref) override { return profiles_[ref]; }
   ProfileState& addProfile(const std::string& id, Value profile) override {
-    auto state = std::make_unique<ProfileState>();
-    state->id = id;
-    state->profile = std::move(profile);
-    state->order = profiles_.size();
-    profileIndex_.emplace(id, profiles_.size());
-    profiles_.push_back(std::move(state));
-    return *profiles_.back();
+    ProfileState state;
+    state.ref = static_cast<ProfileRef>(profiles_.size());
+    state.id = id;
+    state.profile = std::move(profile);
+    ProfileState& added = profiles_.push_back(std::move(state));
+    // The index's keys point into the states, which never move.
+    profileIndex_.emplace(added.id, added.ref);
+    return added;
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {
-    for (auto& p : profiles_) visit(*p);
+    for (size_t i = 0; i < profiles_.size(); ++i) visit(profiles_[i]);
   }
 
   Instance& addInstance(Instance instance) override {
-    instance.id = ++lastInstance_;
-    active_[journeyKey(instance.journey, instance.key)] = instance.id;
-    auto [it, _] = instances_.emplace(instance.id, std::move(instance));
-    return it->second;
+    size_t slot;
+    InstanceId previous = 0;
+    if (!freeSlots_.empty()) {
+      slot = freeSlots_.back();
+      freeSlots_.pop_back();
+      previous = instances_[slot].id;
+    } else {
+      slot = instances_.size();
+      instances_.push_back(Instance());
+    }
+    // The slot in the low half, its use count in the high half.
+    instance.id = (((previous >> 32) + 1) << 32) | slot;
+    Instance& stored = instances_[slot];
+    stored = std::move(instance);
+    active_.insert(stored.id);
+    ++instanceCount_;
+    return stored;
   }
   Instance* findInstance(InstanceId id) override {
-    auto it = instances_.find(id);
-    return it == instances_.end() ? nullptr : &it->second;
+    size_t slot = id & kSlotMask;
+    if (slot >= instances_.size() || instances_[slot].id != id) return nullptr;
+    return &instances_[slot];
   }
   void removeInstance(InstanceId id) override {
-    auto it = instances_.find(id);
-    if (it == instances_.end()) return;
-    active_.erase(journeyKey(it->second.journey, it->second.key));
-    instances_.erase(it);
+    Instance* instance = findInstance(id);
+    if (!instance) return;
+    active_.erase(id);
+    // The slot keeps its id (for the next use count) but frees what the instance held.
+    instance->id |= kFreed;
+    instance->key = std::string();
+    instance->frame = std::vector<Value>();
+    freeSlots_.push_back(static_cast<uint32_t>(id & kSlotMask));
+    --instanceCount_;
   }
   std::optional<InstanceId> activeInstance(uint32_t journey, std::string_view key) override {
-    auto it = active_.find(journeyKey(journey, key));
+    auto it = active_.find(JourneyKey{journey, key});
     if (it == active_.end()) return std::nullopt;
-    return it->second;
+    return *it;
   }
-  size_t instanceCount() const override { return instances_.size(); }
+  size_t instanceCount() const override { return instanceCount_; }
 
   std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) override {
-    auto it = lastEntry_.find(journeyKey(journey, key));
+    auto it = lastEntry_.find(JourneyKey{journey, key});
     if (it == lastEntry_.end()) return std::nullopt;
     return it->second;
   }
-  void setLastEntry(uint32_t journey, const std::string& key, Timestamp t) override {
-    lastEntry_[journeyKey(journey, key)] = t;
+  void setLastEntry(uint32_t journey, std::string_view key, Timestamp t) override {
+    auto it = lastEntry_.find(JourneyKey{journey, key});
+    if (it != lastEntry_.end()) {
+      it->second = t;
+    } else {
+      lastEntry_.emplace(LastEntryKey{journey, std::string(key)}, t);
+    }
+  }
+  size_t lastEntryCount() const override { return lastEntry_.size(); }
+  void forgetEntriesBefore(uint32_t journey, Timestamp t) override {
+    absl::erase_if(lastEntry_, [&](const auto& entry) {
+      return entry.first.journey == journey && entry.second < t;
+    });
   }
 
   uint64_t holdSend(HeldSend send) override {
@@ -114,32 +167,58 @@ class MemoryStore final : public Store {
     if (it == lastTick_.end()) return std::nullopt;
     return it->second;
   }
-  bool memberAtLastTick(uint32_t journey, std::string_view profile) override {
+  bool memberAtLastTick(uint32_t journey, ProfileRef profile) override {
     auto it = tickMembers_.find(journey);
-    return it != tickMembers_.end() && it->second.count(std::string(profile));
+    return it != tickMembers_.end() && it->second.contains(profile);
   }
-  void setLastTick(uint32_t journey, Timestamp t, std::vector<std::string> members) override {
+  void setLastTick(uint32_t journey, Timestamp t, std::vector<ProfileRef> members) override {
     lastTick_[journey] = t;
-    tickMembers_[journey] = std::unordered_set<std::string>(members.begin(), members.end());
+    tickMembers_[journey] = absl::flat_hash_set<ProfileRef>(members.begin(), members.end());
   }
-  void forgetTickMember(uint32_t journey, std::string_view profile) override {
+  void forgetTickMember(uint32_t journey, ProfileRef profile) override {
     auto it = tickMembers_.find(journey);
-    if (it != tickMembers_.end()) it->second.erase(std::string(profile));
+    if (it != tickMembers_.end()) it->second.erase(profile);
   }
 
  private:
-  std::vector<std::unique_ptr<ProfileState>> profiles_;
-  std::unordered_map<std::string, size_t, StringHash, std::equal_to<>> profileIndex_;
-  ProfileState* last_ = nullptr;
-  std::unordered_map<InstanceId, Instance> instances_;
-  std::unordered_map<std::string, InstanceId> active_;
-  std::unordered_map<std::string, Timestamp> lastEntry_;
+  // A freed slot's id has this bit set, so no live id matches it.
+  static constexpr InstanceId kFreed = InstanceId{1} << 31;
+
+  // The active instances as a set of ids, hashed and compared by their (journey, key): a slot
+  // is one id, not a copy of the key.
+  struct ActiveHash {
+    using is_transparent = void;
+    MemoryStore* store;
+    size_t operator()(InstanceId id) const { return hashJourneyKey(store->keyOf(id)); }
+    size_t operator()(JourneyKey k) const { return hashJourneyKey(k); }
+  };
+  struct ActiveEq {
+    using is_transparent = void;
+    MemoryStore* store;
+    bool operator()(InstanceId a, InstanceId b) const { return a == b; }
+    bool operator()(InstanceId a, JourneyKey b) const { return same(store->keyOf(a), b); }
+    bool operator()(JourneyKey a, InstanceId b) const { return same(a, store->keyOf(b)); }
+    static bool same(JourneyKey a, JourneyKey b) {
+      return a.journey == b.journey && a.key == b.key;
+    }
+  };
+  JourneyKey keyOf(InstanceId id) {
+    const Instance& instance = instances_[id & kSlotMask];
+    return {instance.journey, instance.key};
+  }
+
+  StableVector<ProfileState> profiles_;
+  absl::flat_hash_map<std::string_view, ProfileRef> profileIndex_;
+  StableVector<Instance> instances_;
+  std::vector<uint32_t> freeSlots_;
+  size_t instanceCount_ = 0;
+  absl::flat_hash_set<InstanceId, ActiveHash, ActiveEq> active_;
+  absl::flat_hash_map<LastEntryKey, Timestamp, LastEntryHash, LastEntryEq> lastEntry_;
   std::priority_queue<Timer, std::vector<Timer>, TimerAfter> timers_;
   std::map<uint32_t, Timestamp> lastTick_;
-  std::map<uint32_t, std::unordered_set<std::string>> tickMembers_;
-  std::unordered_map<uint64_t, HeldSend> held_;
+  std::map<uint32_t, absl::flat_hash_set<ProfileRef>> tickMembers_;
+  absl::flat_hash_map<uint64_t, HeldSend> held_;
   uint64_t lastHeld_ = 0;
-  InstanceId lastInstance_ = 0;
   uint64_t lastTimer_ = 0;
 };
 

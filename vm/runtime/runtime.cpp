@@ -72,6 +72,14 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
   for (const ir::CapIr& c : program.caps) noteCap(c);
   for (const ir::JourneyIr& j : program.journeys) {
     for (const ir::CapIr& c : j.caps) noteCap(c);
+    // A window that evaluates without the instance's inputs is the same for every entry.
+    std::optional<Duration> window;
+    if (j.reentry == ir::Reentry::After) {
+      std::vector<Value> frame(j.frame.size());
+      Value w = eval(j.reentryAfter, frame.data(), nullptr);
+      if (w.kind() == ValueKind::Duration) window = w.asDuration();
+    }
+    reentryWindow.push_back(window);
   }
 }
 
@@ -123,7 +131,7 @@ void Runtime::start(Timestamp firstRecord) {
         Timer timer;
         timer.time = t.asTimestamp();
         timer.kind = Timer::Kind::ScheduleTick;
-        timer.journey = j;
+        timer.id = j;
         rt.store.addTimer(std::move(timer));
       }
     }
@@ -154,7 +162,7 @@ void Runtime::apply(const SetInput& set) {
   } else {
     p->profile = mergeProfile(p->profile, set.patch);
   }
-  rt.markDirty(p->id);
+  rt.markDirty(p->ref);
   rt.drain();
 }
 
@@ -200,9 +208,9 @@ void Runtime::Impl::fire(const Timer& timer) {
       // Schedules due at the same instant tick together, in declaration order (ties go by
       // declaration order, whenever each timer was set); the others' timers then find their
       // tick done.
-      if (store.lastTick(timer.journey) == timer.time) return;
+      if (store.lastTick(static_cast<uint32_t>(timer.id)) == timer.time) return;
       for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-        if (j == timer.journey || (store.lastTick(j) != timer.time && ticksAt(j, timer.time))) {
+        if (j == timer.id || (store.lastTick(j) != timer.time && ticksAt(j, timer.time))) {
           tick(j, timer.time);
         }
       }
@@ -245,7 +253,7 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   }
 }
 
-void Runtime::Impl::markDirty(const std::string& profile) {
+void Runtime::Impl::markDirty(ProfileRef profile) {
   if (std::find(dirtyProfiles.begin(), dirtyProfiles.end(), profile) == dirtyProfiles.end()) {
     dirtyProfiles.push_back(profile);
   }
@@ -256,14 +264,14 @@ void Runtime::Impl::drain() {
   draining = true;
   while (!dirtyProfiles.empty() || !pendingEvents.empty()) {
     if (!dirtyProfiles.empty()) {
-      std::string id = dirtyProfiles.front();
+      ProfileRef ref = dirtyProfiles.front();
       dirtyProfiles.erase(dirtyProfiles.begin());
-      if (ProfileState* p = store.findProfile(id)) reevaluateAudiences(*p, false);
+      reevaluateAudiences(store.profile(ref), false);
       continue;
     }
     PendingEvent e = std::move(pendingEvents.front());
     pendingEvents.pop_front();
-    if (ProfileState* p = store.findProfile(e.profile)) handleEvent(*p, e.event, e.record);
+    handleEvent(store.profile(e.profile), e.event, e.record);
   }
   draining = false;
 }
@@ -283,28 +291,24 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event)
     Value v = eval(audience.rule, &p.profile, &p);
     now[a] = v.kind() == ValueKind::Bool && v.asBool();
   }
-  std::string id = p.id;
   for (uint32_t a = 0; a < now.size(); ++a) {
-    ProfileState* ps = store.findProfile(id);
-    if (!ps || ps->member[a] == now[a]) continue;
-    ps->member[a] = now[a];
+    if (p.member[a] == now[a]) continue;
+    p.member[a] = now[a];
     if (!now[a]) {
       // Left: an `incremental` read enters it again once it is back.
       for (uint32_t j = 0; j < program.journeys.size(); ++j) {
         auto* s = std::get_if<ir::ScheduledEntryIr>(&program.journeys[j].entry);
-        if (s && s->incremental && s->audience == a) store.forgetTickMember(j, id);
+        if (s && s->incremental && s->audience == a) store.forgetTickMember(j, p.ref);
       }
     }
     if (silent) continue;
     RecordLine l = line("audience");
-    l.text("profile", id).text("audience", program.audiences[a].name)
+    l.text("profile", p.id).text("audience", program.audiences[a].name)
         .text("change", now[a] ? "enter" : "exit");
     write(l);
     for (uint32_t j = 0; j < program.journeys.size(); ++j) {
       const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
-      if (entry && entry->audience == a && entry->onExit == !now[a]) {
-        if (ProfileState* target = store.findProfile(id)) enter(j, *target, nullptr, false);
-      }
+      if (entry && entry->audience == a && entry->onExit == !now[a]) enter(j, p, nullptr, false);
     }
   }
 }
@@ -352,7 +356,7 @@ void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
   Timer timer;
   timer.time = *next;
   timer.kind = Timer::Kind::ScheduleTick;
-  timer.journey = journey;
+  timer.id = journey;
   store.addTimer(std::move(timer));
 }
 
@@ -377,19 +381,19 @@ void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
   // A scheduled read evaluates the audience for every profile at the tick (its rule may
   // depend on `now()`); it does not change the streaming memberships.
   std::optional<Timestamp> previous = store.lastTick(journey);
-  std::vector<std::string> members, entering;
+  std::vector<ProfileRef> members, entering;
   store.forEachProfile([&](ProfileState& p) {
     Value v = eval(program.audiences[audience].rule, &p.profile, &p);
     if (v.kind() != ValueKind::Bool || !v.asBool()) return;
-    members.push_back(p.id);
+    members.push_back(p.ref);
     // `incremental`: after the first tick, those who were not members at the previous tick,
     // or who left (and came back) since: leaving takes them off that tick's members.
-    if (incremental && previous && store.memberAtLastTick(journey, p.id)) return;
-    entering.push_back(p.id);
+    if (incremental && previous && store.memberAtLastTick(journey, p.ref)) return;
+    entering.push_back(p.ref);
   });
   store.setLastTick(journey, at, std::move(members));
-  for (const std::string& id : entering) {
-    if (ProfileState* p = store.findProfile(id)) enter(journey, *p, nullptr, false);
+  for (ProfileRef ref : entering) {
+    enter(journey, store.profile(ref), nullptr, false);
     drain();
   }
   if (std::holds_alternative<ir::ScheduledEntryIr>(entry)) scheduleNextTick(journey, at);
@@ -449,18 +453,16 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
 
   Instance fresh;
   fresh.journey = journey;
-  fresh.profile = p.id;
+  fresh.profile = p.ref;
   fresh.key = key;
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
-  fresh.entered = clock.now();
   Duration timeout{90 * 86400, 0};
   if (j.timeout != ir::kNoExpr) {
     Value t = eval(j.timeout, fresh.frame.data(), &p);
     if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
   }
-  fresh.deadline = plusDuration(clock.now(), timeout);
-  store.setLastEntry(journey, key, clock.now());
+  noteEntry(journey, key);
   Instance& inst = store.addInstance(std::move(fresh));
   InstanceId id = inst.id;
   p.instances.push_back(id);
@@ -469,13 +471,25 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   write(l);
 
   Timer timeoutTimer;
-  timeoutTimer.time = inst.deadline;
+  timeoutTimer.time = plusDuration(clock.now(), timeout);
   timeoutTimer.kind = Timer::Kind::Timeout;
   timeoutTimer.id = id;
   store.addTimer(std::move(timeoutTimer));
 
   if (exitWhenHolds(inst, "")) return;
   run(id);
+}
+
+void Runtime::Impl::noteEntry(uint32_t journey, std::string_view key) {
+  // `reentry always` never looks at the last entry.
+  if (program.journeys[journey].reentry == ir::Reentry::Always) return;
+  store.setLastEntry(journey, key, clock.now());
+  // Clean up each time the store has doubled since the last clean-up: amortised O(1).
+  if (store.lastEntryCount() < 2 * std::max<size_t>(lastEntriesAfterCleanUp, 1024)) return;
+  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+    if (reentryWindow[j]) store.forgetEntriesBefore(j, minusDuration(clock.now(), *reentryWindow[j]));
+  }
+  lastEntriesAfterCleanUp = store.lastEntryCount();
 }
 
 // ---- output -----------------------------------------------------------------------------
@@ -490,8 +504,8 @@ RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& in
                              : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
                                                                  : j.entryLocation;
   RecordLine l = line(kind);
-  l.text("journey", j.name).text("profile", instance.profile).text("key", instance.key)
-      .text("step", where);
+  l.text("journey", j.name).text("profile", store.profile(instance.profile).id)
+      .text("key", instance.key).text("step", where);
   return l;
 }
 
@@ -500,7 +514,7 @@ void Runtime::Impl::write(RecordLine& line) { output.write(line.done()); }
 void Runtime::Impl::trace(const Instance& instance, const std::string& what) {
   if (!options.trace) return;
   std::string text = formatTimestamp(clock.now()) + " " + program.journeys[instance.journey].name +
-                     " " + instance.profile + " [" + instance.key + "] " + what;
+ " " + store.profile(instance.profile).id + " [" + instance.key + "] " + what;
   options.trace->write(text);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <deque>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,7 @@ namespace journey::runtime {
 
 // Work an instance causes for others, done when it waits or ends.
 struct PendingEvent {
-  std::string profile;
+  ProfileRef profile = 0;
   uint32_t event = 0;
   Value record;
 };
@@ -33,7 +34,12 @@ struct Runtime::Impl {
   std::vector<Duration> retain;          // per event: how long history is kept (0: none)
   Duration longestCapWindow{};           // how long send logs are kept
   std::deque<PendingEvent> pendingEvents;
-  std::vector<std::string> dirtyProfiles;  // profiles whose audiences need re-evaluating
+  std::vector<ProfileRef> dirtyProfiles;  // profiles whose audiences need re-evaluating
+  // Per journey: its `reentry after` window when that is a constant (past it, a last entry
+  // no longer matters and is forgotten), and how many last entries the store held after the
+  // previous clean-up.
+  std::vector<std::optional<Duration>> reentryWindow;
+  size_t lastEntriesAfterCleanUp = 0;
   bool draining = false;
 
   // ---- evaluation (runtime.cpp)
@@ -49,10 +55,13 @@ struct Runtime::Impl {
   // After an event (`event` >= 0) only the audiences that read its history or the clock can
   // change; after anything else, every audience is evaluated.
   void reevaluateAudiences(ProfileState& p, bool silent, int event = -1);
-  void markDirty(const std::string& profile);
+  void markDirty(ProfileRef profile);
   void drain();  // pending events and audience changes, until none are left
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
   void enter(uint32_t journey, ProfileState& p, const Value* entryEvent, bool checkWhen);
+  // Remembers the entry for `reentry`, forgetting, as the store grows, entries whose window
+  // is over.
+  void noteEntry(uint32_t journey, std::string_view key);
   // The first tick of a scheduled journey strictly after `after` (none: not scheduled, or its
   // schedule does not evaluate).
   std::optional<Timestamp> nextTickAfter(uint32_t journey, Timestamp after);
@@ -79,7 +88,7 @@ struct Runtime::Impl {
   // ---- sends and calls (actions.cpp)
   struct SendContext {
     uint32_t journey = 0;
-    std::string profile;
+    ProfileRef profile = 0;
     std::string key;
     ir::StepIndex step = 0;
   };

@@ -18,6 +18,9 @@ struct SimulationInput {
   std::string events;               // JSON lines; "-" reads standard input
   std::optional<Timestamp> until;   // the clock runs on to here (default: the last record)
   OutputSink* trace = nullptr;
+  // The process ends right after the run: leave the state (gigabytes of profiles, history
+  // and instances, freed block by block otherwise) for the operating system to reclaim.
+  bool abandonStateAtEnd = false;
 };
 
 // Runs the simulation. Returns an error message when an input file cannot be read (nothing is

@@ -12,7 +12,12 @@
 
 namespace journey::runtime {
 
+// An instance's id: its slot in the store, and how often the slot was used (so a stale id,
+// held by a timer of an ended instance, finds nothing).
 using InstanceId = uint64_t;
+// A profile's number: its position in the order profiles were added. Instances, held sends
+// and pending work refer to a profile by it, not by its id, so no step looks up a string.
+using ProfileRef = uint32_t;
 
 // A delivered message, for frequency rules (caps).
 struct SendLogEntry {
@@ -43,6 +48,7 @@ struct History {
 };
 
 struct ProfileState {
+  ProfileRef ref = 0;
   std::string id;
   Value profile;                              // a record of the schema's type
   std::vector<History> history;               // per event type (empty when none is retained)
@@ -50,7 +56,6 @@ struct ProfileState {
   std::vector<SendLogEntry> sends;            // delivered sends, oldest first (few: trimmed to
                                               // the longest cap window)
   std::vector<InstanceId> instances;          // active instances, oldest first
-  uint64_t order = 0;                         // position in profile input order
 };
 
 // What a waiting instance waits for.
@@ -60,16 +65,16 @@ enum class WaitKind : uint8_t {
   Events,   // `wait for`: an awaited event, or `wakeAt` (the `within` deadline) when set
 };
 
+// Kept small: the state of a waiting instance is what a run holds most of. Its journey
+// timeout lives only in its timer.
 struct Instance {
   InstanceId id = 0;
   uint32_t journey = 0;
-  std::string profile;
+  ProfileRef profile = 0;
   std::string key;
   ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
   ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
   std::vector<Value> frame;              // the journey's slots (JourneyIr::frame)
-  Timestamp entered;
-  Timestamp deadline;                    // the journey's `timeout`
   WaitKind wait = WaitKind::None;
   bool hasWake = false;
   Timestamp wakeAt;
@@ -80,7 +85,7 @@ struct Instance {
 struct HeldSend {
   uint32_t journey = 0;
   uint32_t step = 0;  // the send step
-  std::string profile;
+  ProfileRef profile = 0;
   std::string key;
   Value payload;      // evaluated when the send was made
 };
@@ -96,9 +101,9 @@ struct Timer {
   };
   Timestamp time;
   uint64_t sequence = 0;
-  uint64_t id = 0;          // Resume, Timeout: the instance; HeldSend: the held send
+  uint64_t id = 0;          // Resume, Timeout: the instance; HeldSend: the held send;
+                            // ScheduleTick: the journey
   uint32_t generation = 0;  // Resume
-  uint32_t journey = 0;     // ScheduleTick
   Kind kind = Kind::Resume;
 };
 

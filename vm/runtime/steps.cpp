@@ -49,10 +49,10 @@ Value setPath(const Value& record, const std::vector<std::string>& path, size_t 
 bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
   const ir::JourneyIr& j = program.journeys[instance.journey];
   if (j.exitWhen.empty()) return false;
-  ProfileState* p = store.findProfile(instance.profile);
-  instance.frame[0] = p->profile;
+  ProfileState& p = store.profile(instance.profile);
+  instance.frame[0] = p.profile;
   for (ir::ExprIndex e : j.exitWhen) {
-    Value v = eval(e, instance.frame.data(), p);
+    Value v = eval(e, instance.frame.data(), &p);
     if (v.isError()) {
       endInstance(instance, "error: " + errorText(v), step);
       return true;
@@ -73,9 +73,7 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   std::string kind = reason.substr(0, reason.find(':'));
   ++stats.ended[kind];
   trace(instance, "ends: " + reason);
-  if (ProfileState* p = store.findProfile(instance.profile)) {
-    std::erase(p->instances, instance.id);
-  }
+  std::erase(store.profile(instance.profile).instances, instance.id);
   store.removeInstance(instance.id);
 }
 
@@ -92,7 +90,7 @@ void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
 
 bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Value& record) {
   const ir::JourneyIr& j = program.journeys[instance.journey];
-  ProfileState* p = store.findProfile(instance.profile);
+  ProfileState* p = &store.profile(instance.profile);
   for (const ir::ExitOnIr& exit : j.exitOn) {
     if (exit.event != event) continue;
     if (exit.when == ir::kNoExpr) return true;
@@ -108,7 +106,7 @@ bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Valu
 bool Runtime::Impl::offerEvent(Instance& instance, uint32_t event, const Value& record) {
   const ir::StepIr& step = program.journeys[instance.journey].steps[instance.pc];
   const auto& wait = std::get<ir::WaitForIr>(step.kind);
-  ProfileState* p = store.findProfile(instance.profile);
+  ProfileState* p = &store.profile(instance.profile);
   for (const ir::AwaitedIr& awaited : wait.events) {
     if (awaited.event != event) continue;
     instance.frame[0] = p->profile;
@@ -140,7 +138,7 @@ void Runtime::Impl::run(InstanceId id) {
     if (inst.pc == ir::kEndOfJourney) return endInstance(inst, "end", "");
     const ir::StepIr& step = j.steps[inst.pc];
     inst.at = inst.pc;
-    ProfileState* p = store.findProfile(inst.profile);
+    ProfileState* p = &store.profile(inst.profile);
     inst.frame[0] = p->profile;
     Value* frame = inst.frame.data();
     auto fail = [&](const Value& v) { endInstance(inst, "error: " + errorText(v), step.location); };
@@ -250,7 +248,7 @@ void Runtime::Impl::run(InstanceId id) {
             RecordLine l = instanceLine("set", inst, step.location);
             l.text("path", path).value("value", v);
             write(l);
-            markDirty(p->id);
+            markDirty(p->ref);
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::LetIr>) {
@@ -273,7 +271,7 @@ void Runtime::Impl::run(InstanceId id) {
             RecordLine l = instanceLine("emit", inst, step.location);
             l.text("event", event.name).value("data", record);
             write(l);
-            pendingEvents.push_back({p->id, k.event, std::move(record)});
+            pendingEvents.push_back({p->ref, k.event, std::move(record)});
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::GotoIr>) {
@@ -282,14 +280,11 @@ void Runtime::Impl::run(InstanceId id) {
             }
             Value entryEvent;
             if (j.entrySlot != ir::kNoSlot) entryEvent = inst.frame[j.entrySlot];
-            std::string profileId = inst.profile;
             endInstance(inst, "goto", step.location);
-            if (ProfileState* target = store.findProfile(profileId)) {
-              ++gotoChain;
-              enter(k.journey, *target,
-                    entryEvent.kind() == ValueKind::Record ? &entryEvent : nullptr, false);
-              --gotoChain;
-            }
+            ++gotoChain;
+            enter(k.journey, *p, entryEvent.kind() == ValueKind::Record ? &entryEvent : nullptr,
+                  false);
+            --gotoChain;
             return true;
           } else {
             endInstance(inst, k.reason ? "end: " + *k.reason : "end", step.location);

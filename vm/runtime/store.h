@@ -17,14 +17,16 @@ class Store {
  public:
   virtual ~Store() = default;
 
-  // ---- profiles
+  // ---- profiles. A ProfileState stays at its address until the store is destroyed.
   virtual ProfileState* findProfile(std::string_view id) = 0;
-  // Adds a profile (after the existing ones in input order). The id must be new.
+  virtual ProfileState& profile(ProfileRef ref) = 0;
+  // Adds a profile (after the existing ones in input order; its ref is the next number). The
+  // id must be new.
   virtual ProfileState& addProfile(const std::string& id, Value profile) = 0;
   // Every profile in input order.
   virtual void forEachProfile(const std::function<void(ProfileState&)>& visit) = 0;
 
-  // ---- instances
+  // ---- instances. An Instance stays at its address until it is removed.
   virtual Instance& addInstance(Instance instance) = 0;  // assigns the id
   virtual Instance* findInstance(InstanceId id) = 0;
   virtual void removeInstance(InstanceId id) = 0;
@@ -34,7 +36,10 @@ class Store {
 
   // ---- entries: when (journey, key) last entered, for `reentry`
   virtual std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) = 0;
-  virtual void setLastEntry(uint32_t journey, const std::string& key, Timestamp t) = 0;
+  virtual void setLastEntry(uint32_t journey, std::string_view key, Timestamp t) = 0;
+  virtual size_t lastEntryCount() const = 0;
+  // Forgets the journey's entries made before `t` (their reentry window is over).
+  virtual void forgetEntriesBefore(uint32_t journey, Timestamp t) = 0;
 
   // ---- sends held by quiet hours
   virtual uint64_t holdSend(HeldSend send) = 0;  // returns its id
@@ -49,10 +54,10 @@ class Store {
   // ---- schedule positions: the previous tick of a scheduled journey and who was a member
   // of its audience then (for `incremental`)
   virtual std::optional<Timestamp> lastTick(uint32_t journey) = 0;
-  virtual bool memberAtLastTick(uint32_t journey, std::string_view profile) = 0;
-  virtual void setLastTick(uint32_t journey, Timestamp t, std::vector<std::string> members) = 0;
+  virtual bool memberAtLastTick(uint32_t journey, ProfileRef profile) = 0;
+  virtual void setLastTick(uint32_t journey, Timestamp t, std::vector<ProfileRef> members) = 0;
   // The profile left the journey's audience: it no longer counts as a member at the last tick.
-  virtual void forgetTickMember(uint32_t journey, std::string_view profile) = 0;
+  virtual void forgetTickMember(uint32_t journey, ProfileRef profile) = 0;
 };
 
 }  // namespace journey::runtime

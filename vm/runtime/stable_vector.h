@@ -1,0 +1,31 @@
+// A growable array whose elements never move: it grows by fixed-size chunks, so references
+// stay valid while more elements are added (the runtime holds an instance or a profile across
+// steps that add others), and indexing costs one extra load, not a hash look-up.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace journey::runtime {
+
+template <typename T, size_t kChunk = 1024>
+class StableVector {
+ public:
+  size_t size() const { return size_; }
+  T& operator[](size_t i) { return chunks_[i / kChunk][i % kChunk]; }
+  const T& operator[](size_t i) const { return chunks_[i / kChunk][i % kChunk]; }
+
+  T& push_back(T value) {
+    if (size_ == chunks_.size() * kChunk) chunks_.push_back(std::make_unique<T[]>(kChunk));
+    T& slot = (*this)[size_++];
+    slot = std::move(value);
+    return slot;
+  }
+
+ private:
+  std::vector<std::unique_ptr<T[]>> chunks_;
+  size_t size_ = 0;
+};
+
+}  // namespace journey::runtime
