@@ -108,11 +108,8 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
     }
     if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), zone, *j.quietHours)) {
       if (j.quietHours->discard) return suppressed("quiet hours");
-      Timer t;
-      t.time = *end;
-      t.kind = Timer::Kind::HeldSend;
-      t.id = store.holdSend(HeldSend{c.journey, c.step, c.profile, c.key, payload});
-      store.addTimer(std::move(t));
+      uint64_t held = store.holdSend(HeldSend{c.journey, c.step, c.profile, c.key, payload});
+      store.addTimer(Timer(*end, Timer::Kind::HeldSend, held));
       return;  // the `send` record is written when the window ends
     }
   }

@@ -48,7 +48,8 @@ struct LastEntryEq {
 
 struct TimerAfter {
   bool operator()(const Timer& a, const Timer& b) const {
-    if (a.time != b.time) return b.time < a.time;
+    if (a.seconds != b.seconds) return b.seconds < a.seconds;
+    if (a.nanos != b.nanos) return b.nanos < a.nanos;
     return b.sequence < a.sequence;
   }
 };
@@ -109,7 +110,7 @@ class MemoryStore final : public Store {
     // The slot keeps its id (for the next use count) but frees what the instance held.
     instance->id |= kFreed;
     instance->key = std::string();
-    instance->frame = std::vector<Value>();
+    instance->frame = Frame();
     freeSlots_.push_back(static_cast<uint32_t>(id & kSlotMask));
     --instanceCount_;
   }
@@ -151,9 +152,10 @@ class MemoryStore final : public Store {
     return send;
   }
 
-  void addTimer(Timer timer) override {
+  uint64_t addTimer(Timer timer) override {
     timer.sequence = ++lastTimer_;
-    timers_.push(std::move(timer));
+    timers_.push(timer);
+    return timer.sequence;
   }
   const Timer* nextTimer() const override { return timers_.empty() ? nullptr : &timers_.top(); }
   Timer popTimer() override {

@@ -128,11 +128,7 @@ void Runtime::start(Timestamp firstRecord) {
     } else if (auto* at = std::get_if<ir::AtEntryIr>(&entry)) {
       Value t = rt.evalConstant(at->at);
       if (t.kind() == ValueKind::Timestamp && !(t.asTimestamp() < firstRecord)) {
-        Timer timer;
-        timer.time = t.asTimestamp();
-        timer.kind = Timer::Kind::ScheduleTick;
-        timer.id = j;
-        rt.store.addTimer(std::move(timer));
+        rt.store.addTimer(Timer(t.asTimestamp(), Timer::Kind::ScheduleTick, j));
       }
     }
   }
@@ -179,9 +175,9 @@ void Runtime::finish(Timestamp until) {
 
 void Runtime::Impl::fireTimersUpTo(Timestamp t) {
   while (const Timer* next = store.nextTimer()) {
-    if (t < next->time) break;
+    if (t < next->due()) break;
     Timer timer = store.popTimer();
-    clock.advanceTo(timer.time);
+    clock.advanceTo(timer.due());
     fire(timer);
     drain();
   }
@@ -191,7 +187,7 @@ void Runtime::Impl::fire(const Timer& timer) {
   switch (timer.kind) {
     case Timer::Kind::Resume: {
       Instance* inst = store.findInstance(timer.id);
-      if (!inst || inst->generation != timer.generation || !inst->hasWake) return;
+      if (!inst || inst->wakeTimer != timer.sequence) return;
       const ir::StepIr& step = program.journeys[inst->journey].steps[inst->pc];
       ir::StepIndex next = step.next;
       if (auto* w = std::get_if<ir::WaitForIr>(&step.kind)) next = w->timeoutTarget;
@@ -208,10 +204,10 @@ void Runtime::Impl::fire(const Timer& timer) {
       // Schedules due at the same instant tick together, in declaration order (ties go by
       // declaration order, whenever each timer was set); the others' timers then find their
       // tick done.
-      if (store.lastTick(static_cast<uint32_t>(timer.id)) == timer.time) return;
+      if (store.lastTick(static_cast<uint32_t>(timer.id)) == timer.due()) return;
       for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-        if (j == timer.id || (store.lastTick(j) != timer.time && ticksAt(j, timer.time))) {
-          tick(j, timer.time);
+        if (j == timer.id || (store.lastTick(j) != timer.due() && ticksAt(j, timer.due()))) {
+          tick(j, timer.due());
         }
       }
       return;
@@ -353,11 +349,7 @@ std::optional<Timestamp> Runtime::Impl::nextTickAfter(uint32_t journey, Timestam
 void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
   std::optional<Timestamp> next = nextTickAfter(journey, after);
   if (!next) return;
-  Timer timer;
-  timer.time = *next;
-  timer.kind = Timer::Kind::ScheduleTick;
-  timer.id = journey;
-  store.addTimer(std::move(timer));
+  store.addTimer(Timer(*next, Timer::Kind::ScheduleTick, journey));
 }
 
 bool Runtime::Impl::ticksAt(uint32_t journey, Timestamp t) {
@@ -417,7 +409,7 @@ std::string keyText(const Value& v) {
 void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryEvent,
                           bool checkWhen) {
   const ir::JourneyIr& j = program.journeys[journey];
-  std::vector<Value> frame(j.frame.size());
+  Frame frame(static_cast<uint32_t>(j.frame.size()));
   frame[0] = p.profile;
   if (entryEvent && j.entrySlot != ir::kNoSlot) frame[j.entrySlot] = *entryEvent;
   auto* eventEntry = std::get_if<ir::EventEntryIr>(&j.entry);
@@ -439,6 +431,8 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
     if (k.isError()) return skipped("", "error: " + std::string(k.errorMessage()));
     key = keyText(k);
   }
+  // While an instance is active its entry is not in the store's last entries; its end puts
+  // it there.
   if (store.activeInstance(journey, key)) return skipped(key, "active");
   if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {
     if (j.reentry == ir::Reentry::Never) return skipped(key, "reentry never");
@@ -462,32 +456,28 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
     Value t = eval(j.timeout, fresh.frame.data(), &p);
     if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
   }
-  noteEntry(journey, key);
+  fresh.entered = clock.now();
   Instance& inst = store.addInstance(std::move(fresh));
   InstanceId id = inst.id;
   p.instances.push_back(id);
   ++stats.entered;
   RecordLine l = instanceLine("enter", inst);
   write(l);
-
-  Timer timeoutTimer;
-  timeoutTimer.time = plusDuration(clock.now(), timeout);
-  timeoutTimer.kind = Timer::Kind::Timeout;
-  timeoutTimer.id = id;
-  store.addTimer(std::move(timeoutTimer));
+  store.addTimer(Timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id));
 
   if (exitWhenHolds(inst, "")) return;
   run(id);
 }
 
-void Runtime::Impl::noteEntry(uint32_t journey, std::string_view key) {
+void Runtime::Impl::noteEntry(uint32_t journey, std::string_view key, Timestamp entered) {
   // `reentry always` never looks at the last entry.
   if (program.journeys[journey].reentry == ir::Reentry::Always) return;
-  store.setLastEntry(journey, key, clock.now());
+  store.setLastEntry(journey, key, entered);
   // Clean up each time the store has doubled since the last clean-up: amortised O(1).
   if (store.lastEntryCount() < 2 * std::max<size_t>(lastEntriesAfterCleanUp, 1024)) return;
   for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-    if (reentryWindow[j]) store.forgetEntriesBefore(j, minusDuration(clock.now(), *reentryWindow[j]));
+    if (!reentryWindow[j]) continue;
+    store.forgetEntriesBefore(j, minusDuration(clock.now(), *reentryWindow[j]));
   }
   lastEntriesAfterCleanUp = store.lastEntryCount();
 }

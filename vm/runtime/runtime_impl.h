@@ -59,9 +59,9 @@ struct Runtime::Impl {
   void drain();  // pending events and audience changes, until none are left
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
   void enter(uint32_t journey, ProfileState& p, const Value* entryEvent, bool checkWhen);
-  // Remembers the entry for `reentry`, forgetting, as the store grows, entries whose window
-  // is over.
-  void noteEntry(uint32_t journey, std::string_view key);
+  // Remembers an ended instance's entry for `reentry`, forgetting, as the store grows,
+  // entries whose window is over.
+  void noteEntry(uint32_t journey, std::string_view key, Timestamp entered);
   // The first tick of a scheduled journey strictly after `after` (none: not scheduled, or its
   // schedule does not evaluate).
   std::optional<Timestamp> nextTickAfter(uint32_t journey, Timestamp after);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiler/ir/program_ir.h"
+#include "vm/runtime/frame.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -61,12 +62,12 @@ struct ProfileState {
 // What a waiting instance waits for.
 enum class WaitKind : uint8_t {
   None,     // running, or ready to run
-  Timer,    // `wait D`, `wait until`: resumes at `wakeAt`
-  Events,   // `wait for`: an awaited event, or `wakeAt` (the `within` deadline) when set
+  Timer,    // `wait D`, `wait until`: resumes when its timer fires
+  Events,   // `wait for`: an awaited event, or its `within` timer when it has one
 };
 
-// Kept small: the state of a waiting instance is what a run holds most of. Its journey
-// timeout lives only in its timer.
+// Kept small: the state of waiting instances is what a run holds most of. Its journey
+// timeout and the end of its wait live only in its timers.
 struct Instance {
   InstanceId id = 0;
   uint32_t journey = 0;
@@ -74,11 +75,11 @@ struct Instance {
   std::string key;
   ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
   ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
-  std::vector<Value> frame;              // the journey's slots (JourneyIr::frame)
+  Frame frame;                           // the journey's slots (JourneyIr::frame)
+  Timestamp entered;                     // for `reentry`, once the instance has ended
+  uint64_t wakeTimer = 0;                // the sequence of the timer that ends the wait (0: none);
+                                         // any other Resume timer is stale
   WaitKind wait = WaitKind::None;
-  bool hasWake = false;
-  Timestamp wakeAt;
-  uint32_t generation = 0;               // bumped whenever a wait ends; stale timers are ignored
 };
 
 // A send held by quiet hours until the window ends.
@@ -91,20 +92,27 @@ struct HeldSend {
 };
 
 // Something due at a time. Timers with the same time fire in the order they were set. Kept
-// small: every waiting instance has two (its wait and its timeout).
+// to 32 bytes (the due time is stored split, so the kind fits beside it): every waiting
+// instance has two, its wait and its timeout.
 struct Timer {
   enum class Kind : uint8_t {
-    Resume,       // an instance's wait ends (`generation` must still match)
+    Resume,       // an instance's wait ends (if `sequence` is still its Instance::wakeTimer)
     Timeout,      // an instance's journey timeout
     HeldSend,     // a send held by quiet hours is delivered (`id` names it)
-    ScheduleTick, // a scheduled entry ticks (`journey`)
+    ScheduleTick, // a scheduled entry ticks (`id` is the journey)
   };
-  Timestamp time;
-  uint64_t sequence = 0;
+  Timer() = default;
+  Timer(Timestamp due, Kind kind, uint64_t id)
+      : seconds(due.seconds), nanos(due.nanos), kind(kind), id(id) {}
+  Timestamp due() const { return Timestamp{seconds, nanos}; }
+
+  int64_t seconds = 0;
+  int32_t nanos = 0;
+  Kind kind = Kind::Resume;
+  uint64_t sequence = 0;    // set by the store
   uint64_t id = 0;          // Resume, Timeout: the instance; HeldSend: the held send;
                             // ScheduleTick: the journey
-  uint32_t generation = 0;  // Resume
-  Kind kind = Kind::Resume;
 };
+static_assert(sizeof(Timer) == 32);
 
 }  // namespace journey::runtime

@@ -74,6 +74,7 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   ++stats.ended[kind];
   trace(instance, "ends: " + reason);
   std::erase(store.profile(instance.profile).instances, instance.id);
+  noteEntry(instance.journey, instance.key, instance.entered);
   store.removeInstance(instance.id);
 }
 
@@ -81,8 +82,7 @@ void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
   // An exit after the wait names the wait's step.
   std::string waitStep = program.journeys[instance.journey].steps[instance.pc].location;
   instance.wait = WaitKind::None;
-  instance.hasWake = false;
-  ++instance.generation;
+  instance.wakeTimer = 0;
   instance.pc = next;
   if (exitWhenHolds(instance, waitStep)) return;
   run(instance.id);
@@ -144,14 +144,7 @@ void Runtime::Impl::run(InstanceId id) {
     auto fail = [&](const Value& v) { endInstance(inst, "error: " + errorText(v), step.location); };
     auto waitUntil = [&](Timestamp wake) {
       inst.wait = WaitKind::Timer;
-      inst.hasWake = true;
-      inst.wakeAt = wake;
-      Timer t;
-      t.time = wake;
-      t.kind = Timer::Kind::Resume;
-      t.id = inst.id;
-      t.generation = inst.generation;
-      store.addTimer(std::move(t));
+      inst.wakeTimer = store.addTimer(Timer(wake, Timer::Kind::Resume, inst.id));
       trace(inst, "waits at " + step.location + " until " + formatTimestamp(wake));
     };
     auto journeyZone = [&]() -> std::optional<TimeZone> {
@@ -195,14 +188,8 @@ void Runtime::Impl::run(InstanceId id) {
             if (k.within != ir::kNoExpr) {
               Value d = eval(k.within, frame, p);
               if (d.kind() != ValueKind::Duration) return fail(d), true;
-              inst.hasWake = true;
-              inst.wakeAt = plusDuration(clock.now(), d.asDuration());
-              Timer t;
-              t.time = inst.wakeAt;
-              t.kind = Timer::Kind::Resume;
-              t.id = inst.id;
-              t.generation = inst.generation;
-              store.addTimer(std::move(t));
+              inst.wakeTimer = store.addTimer(
+                  Timer(plusDuration(clock.now(), d.asDuration()), Timer::Kind::Resume, inst.id));
             }
             trace(inst, "waits for events at " + step.location);
             return true;

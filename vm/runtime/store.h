@@ -46,7 +46,7 @@ class Store {
   virtual HeldSend releaseSend(uint64_t id) = 0;
 
   // ---- timers
-  virtual void addTimer(Timer timer) = 0;  // assigns the sequence
+  virtual uint64_t addTimer(Timer timer) = 0;  // assigns the sequence and returns it
   // The earliest timer (ties: the first added), if any.
   virtual const Timer* nextTimer() const = 0;
   virtual Timer popTimer() = 0;

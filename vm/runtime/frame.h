@@ -1,0 +1,52 @@
+// An instance's slots (JourneyIr::frame): a fixed-size array of Values, allocated once when
+// the instance starts. Two words, not a vector's three, and no capacity to spare: a run holds
+// one per waiting instance.
+#pragma once
+
+#include <cstdint>
+#include <new>
+#include <utility>
+
+#include "vm/value/value.h"
+
+namespace journey::runtime {
+
+class Frame {
+ public:
+  Frame() = default;
+  explicit Frame(uint32_t size) : size_(size) {
+    if (size == 0) return;
+    slots_ = static_cast<Value*>(::operator new(sizeof(Value) * size));
+    for (uint32_t i = 0; i < size; ++i) new (slots_ + i) Value();
+  }
+  Frame(Frame&& other) noexcept
+      : slots_(std::exchange(other.slots_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+  Frame& operator=(Frame&& other) noexcept {
+    if (this != &other) {
+      release();
+      slots_ = std::exchange(other.slots_, nullptr);
+      size_ = std::exchange(other.size_, 0);
+    }
+    return *this;
+  }
+  Frame(const Frame&) = delete;
+  Frame& operator=(const Frame&) = delete;
+  ~Frame() { release(); }
+
+  uint32_t size() const { return size_; }
+  Value* data() { return slots_; }
+  Value& operator[](size_t i) { return slots_[i]; }
+
+ private:
+  void release() {
+    for (uint32_t i = 0; i < size_; ++i) slots_[i].~Value();
+    ::operator delete(slots_);
+    slots_ = nullptr;
+    size_ = 0;
+  }
+
+  Value* slots_ = nullptr;
+  uint32_t size_ = 0;
+};
+
+}  // namespace journey::runtime
