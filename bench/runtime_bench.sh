@@ -14,17 +14,18 @@
 #                 checking against the schema and keeping history — the baseline
 #   declarations  examples/shop/shop.journey: the above, plus the audiences re-evaluated
 #   run           shop.journey + recovery.journey: the figure
-# and, for bytes per waiting instance, two runs with a malloc counter preloaded (heap_end.c
-# below, compiled here: the bytes malloc holds, blocks and their headers, when the teardown of
-# the state begins, i.e. at the end of the run; it costs 5-15% of time, so these are not timed):
+# and, for bytes per waiting instance, two runs that print jemalloc's statistics at exit (the
+# tool links jemalloc; the run's state is still held then, as `journey run` leaves it to the
+# operating system):
 #   run-heap      the run again
 #   control-heap  the same on records whose last TAIL carts are under the journey's 50.00
 #                 (they start nothing) where the run's are over it, so that TAIL more instances
-#                 wait at the end: (held at the end of run − of control) / (the difference of
-#                 instances active at the end) leaves out the profile and the event's history
-#                 (both runs keep them). It is a marginal figure: containers that already had
-#                 room for the tail (the timer queue's vector, hash tables' buckets) add nothing.
-# Without a C compiler the control is run plainly and peak RSS is compared instead.
+#                 wait at the end: (bytes allocated at the end of run − of control) / (the
+#                 difference of instances active at the end) leaves out the profile and the
+#                 event's history (both runs keep them). It is a marginal figure: containers
+#                 that already had room for the tail (the timer queue's vector, hash tables'
+#                 buckets) add nothing.
+# A build without jemalloc (sanitizers) runs the control plainly and compares peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
@@ -120,83 +121,18 @@ applied declarations "$events"
 measure run "$journey" run "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
   --events "$tmp/events.jsonl" --out /dev/null
 applied run "$events"
-cat > "$tmp/heap_end.c" <<'EOF'
-// Preloaded into `journey run`: counts the bytes malloc holds (each block's usable size plus its
-// 8-byte header) and reports, at exit, the amount held when the longest stretch of frees with
-// no allocation between them began: the teardown of the state, i.e. the end of the run.
-#define _GNU_SOURCE
-#include <errno.h>
-#include <malloc.h>
-#include <stddef.h>
-#include <stdio.h>
-
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void *__libc_memalign(size_t, size_t);
-extern void __libc_free(void *);
-
-static size_t held, peak, runStart, runLength, bestStart, bestLength;
-
-static size_t blockSize(void *p) { return malloc_usable_size(p) + 8; }
-static void endRun(void) {
-  if (runLength > bestLength) { bestLength = runLength; bestStart = runStart; }
-  runLength = 0;
-}
-static void *added(void *p) {
-  if (p) {
-    endRun();
-    held += blockSize(p);
-    if (held > peak) peak = held;
-  }
-  return p;
-}
-static void removed(void *p) {
-  if (!runLength) runStart = held;
-  ++runLength;
-  held -= blockSize(p);
-}
-
-void *malloc(size_t n) { return added(__libc_malloc(n)); }
-void *calloc(size_t n, size_t m) { return added(__libc_calloc(n, m)); }
-void *realloc(void *p, size_t n) {
-  if (p) removed(p);
-  void *q = __libc_realloc(p, n);
-  if (!q && p && n) { held += blockSize(p); return q; }  /* failed: p is still held */
-  return added(q);
-}
-void free(void *p) {
-  if (!p) return;
-  removed(p);
-  __libc_free(p);
-}
-void *memalign(size_t a, size_t n) { return added(__libc_memalign(a, n)); }
-void *aligned_alloc(size_t a, size_t n) { return added(__libc_memalign(a, n)); }
-int posix_memalign(void **out, size_t a, size_t n) {
-  void *p = added(__libc_memalign(a, n));
-  if (!p) return ENOMEM;
-  *out = p;
-  return 0;
-}
-
-__attribute__((destructor)) static void report(void) {
-  endRun();
-  fprintf(stderr, "heap_end: %zu bytes held at the end, peak %zu (teardown: %zu frees)\n",
-          bestStart, peak, bestLength);
-}
-EOF
-if cc -O2 -shared -fPIC -o "$tmp/heap_end.so" "$tmp/heap_end.c" 2> "$tmp/heap_end.log"; then
+if ldd "$journey" | grep -q jemalloc; then
   for name in run control; do
     file=$tmp/events.jsonl
     [[ $name == control ]] && file=$tmp/control.jsonl
-    measure $name-heap env LD_PRELOAD="$tmp/heap_end.so" "$journey" run "${shop[@]}" \
-      --profiles "$tmp/profiles.jsonl" --events "$file" --out /dev/null
+    measure $name-heap env MALLOC_CONF=stats_print:true,stats_print_opts:gmdablxe "$journey" run \
+      "${shop[@]}" --profiles "$tmp/profiles.jsonl" --events "$file" --out /dev/null
     applied $name-heap "$events"
   done
-  held() { sed -n 's/^heap_end: \([0-9]*\) bytes held.*/\1/p' "$tmp/$1.err"; }
+  held() { sed -n 's/^Allocated: \([0-9]*\),.*/\1/p' "$tmp/$1.err"; }
   run_bytes=$(held run-heap)
   control_bytes=$(held control-heap)
-  how="held by malloc at the end"
+  how="allocated (jemalloc) at the end"
 else
   measure control "$journey" run "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
     --events "$tmp/control.jsonl" --out /dev/null
@@ -205,7 +141,7 @@ else
   cp "$tmp/control.err" "$tmp/control-heap.err"
   run_bytes=$(($(peak run) * 1024))
   control_bytes=$(($(peak control) * 1024))
-  how="peak RSS, no C compiler for the malloc counter"
+  how="peak RSS (a build without jemalloc)"
 fi
 
 echo
