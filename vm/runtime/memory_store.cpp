@@ -1,7 +1,7 @@
 #include "vm/runtime/memory_store.h"
 
 #include <map>
-#include <queue>
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -153,14 +153,17 @@ class MemoryStore final : public Store {
   }
 
   uint64_t addTimer(Timer timer) override {
+    if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
     timer.sequence = ++lastTimer_;
-    timers_.push(timer);
+    timers_.push_back(timer);
+    std::push_heap(timers_.begin(), timers_.end(), TimerAfter{});
     return timer.sequence;
   }
-  const Timer* nextTimer() const override { return timers_.empty() ? nullptr : &timers_.top(); }
+  const Timer* nextTimer() const override { return timers_.empty() ? nullptr : &timers_.front(); }
   Timer popTimer() override {
-    Timer t = timers_.top();
-    timers_.pop();
+    std::pop_heap(timers_.begin(), timers_.end(), TimerAfter{});
+    Timer t = timers_.back();
+    timers_.pop_back();
     return t;
   }
 
@@ -204,6 +207,18 @@ class MemoryStore final : public Store {
       return a.journey == b.journey && a.key == b.key;
     }
   };
+  // Timers of ended instances, and of waits that an event ended, stay queued until due (a
+  // journey timeout: weeks). Each time the queue has doubled, they are dropped: amortised O(1).
+  void dropStaleTimers() {
+    std::erase_if(timers_, [&](const Timer& t) {
+      if (t.kind != Timer::Kind::Resume && t.kind != Timer::Kind::Timeout) return false;
+      const Instance* instance = findInstance(t.id);
+      return !instance || (t.kind == Timer::Kind::Resume && instance->wakeTimer != t.sequence);
+    });
+    std::make_heap(timers_.begin(), timers_.end(), TimerAfter{});
+    timersAfterCleanUp_ = timers_.size();
+  }
+
   JourneyKey keyOf(InstanceId id) {
     const Instance& instance = instances_[id & kSlotMask];
     return {instance.journey, instance.key};
@@ -216,7 +231,8 @@ class MemoryStore final : public Store {
   size_t instanceCount_ = 0;
   absl::flat_hash_set<InstanceId, ActiveHash, ActiveEq> active_;
   absl::flat_hash_map<LastEntryKey, Timestamp, LastEntryHash, LastEntryEq> lastEntry_;
-  std::priority_queue<Timer, std::vector<Timer>, TimerAfter> timers_;
+  std::vector<Timer> timers_;  // a heap: the earliest first
+  size_t timersAfterCleanUp_ = 0;
   std::map<uint32_t, Timestamp> lastTick_;
   std::map<uint32_t, absl::flat_hash_set<ProfileRef>> tickMembers_;
   absl::flat_hash_map<uint64_t, HeldSend> held_;
