@@ -46,8 +46,14 @@ int runCheck(const CheckOptions& opt) {
     for (const ast::Module& m : fe.ast.modules)
       fmt::print("{}", ast::printModule(fe.ast, m, fe.sources, annotate));
   }
-  if ((opt.emit == "ir" || opt.emit == "bytecode") && !fe.diags.hasErrors()) {
-    fmt::print("{}", emitProgram(fe, opt.emit));
+  if ((opt.emit == "ir" || opt.emit == "bytecode" || opt.emit == "llvm") &&
+      !fe.diags.hasErrors()) {
+    std::optional<std::string> text = emitProgram(fe, opt.emit);
+    if (!text) {
+      fmt::print(stderr, "error: this build has no JIT (built without LLVM): no LLVM IR\n");
+      return kUsage;
+    }
+    fmt::print("{}", *text);
   }
   return printDiagnostics(fe, opt.color);
 }
@@ -58,8 +64,8 @@ Action addCheckCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("check", "parse and check .journey files");
   auto opt = std::make_shared<CheckOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files")->required();
-  cmd->add_option("--emit", opt->emit, "print a stage: tokens, ast, typed, ir or bytecode")
-      ->check(CLI::IsMember({"tokens", "ast", "typed", "ir", "bytecode"}));
+  cmd->add_option("--emit", opt->emit, "print a stage: tokens, ast, typed, ir, bytecode or llvm")
+      ->check(CLI::IsMember({"tokens", "ast", "typed", "ir", "bytecode", "llvm"}));
   addColorOption(*cmd, opt->color);
   return [opt]() { return runCheck(*opt); };
 }

@@ -5,15 +5,30 @@
 #include "compiler/ir/ir_printer.h"
 #include "compiler/ir/lower_program.h"
 #include "compiler/ir/program_printer.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 
 namespace journey::cli {
 
-std::string emitProgram(const Frontend& fe, std::string_view stage) {
+std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stage) {
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  if (stage == "llvm") return llvmModuleText(program.pool, program.exprs, program.layouts);
   return ir::printProgram(program, [&](ir::ExprIndex e) {
     if (stage == "ir") return ir::printExpr(program.pool, program.exprs[e], &program.layouts);
     return codegen::disassemble(codegen::compileExpr(program.pool, program.exprs[e], program.layouts));
   });
+}
+
+std::optional<std::string> llvmModuleText(const ir::ExprPool& pool,
+                                          const std::vector<ir::LoweredExpr>& exprs,
+                                          const ir::RecordLayouts& layouts) {
+#ifdef JOURNEY_HAVE_JIT
+  return jit::emitLlvm(pool, exprs, layouts);
+#else
+  (void)pool, (void)exprs, (void)layouts;
+  return std::nullopt;
+#endif
 }
 
 }  // namespace journey::cli

@@ -125,11 +125,16 @@ int runEval(const EvalOptions& opt) {
   EvalSession::Options evalOptions;
   evalOptions.emitIr = opt.emit == "ir";
   evalOptions.emitBytecode = opt.emit == "bytecode";
+  evalOptions.emitLlvm = opt.emit == "llvm";
   evalOptions.run = opt.emit.empty();
   EvalResult r = session.evaluate(exprs[0], evalOptions);
   if (!r.compiled) return printNewDiagnostics(fe, before, opt.color);
+  if (opt.emit == "llvm" && !r.llvm) {
+    fmt::print(stderr, "error: this build has no JIT (built without LLVM): no LLVM IR\n");
+    return kUsage;
+  }
   if (!opt.emit.empty()) {
-    fmt::print("{}", opt.emit == "ir" ? r.ir : r.bytecode);
+    fmt::print("{}", opt.emit == "ir" ? r.ir : opt.emit == "bytecode" ? r.bytecode : *r.llvm);
     return kSuccess;
   }
   if (r.value.isError()) return evalError(r.value.errorMessage());
@@ -154,8 +159,9 @@ Action addEvalCommand(CLI::App& app) {
   cmd->add_option("--profile", opt->profile,
                   "bind `profile` from the first JSON object of FILE, read through the schema");
   cmd->add_flag("--type", opt->showType, "print the static type after the value");
-  cmd->add_option("--emit", opt->emit, "print a stage instead of the value: ir or bytecode")
-      ->check(CLI::IsMember({"ir", "bytecode"}));
+  cmd->add_option("--emit", opt->emit,
+                  "print a stage instead of the value: ir, bytecode or llvm")
+      ->check(CLI::IsMember({"ir", "bytecode", "llvm"}));
   cmd->add_option("--cases", opt->cases.file, "run the conformance cases of a .jsonl file");
   cmd->add_option("--engine", opt->cases.engine,
                   "the expression engine: interp (default) or jit (LLVM)")

@@ -11,6 +11,7 @@
 #include "compiler/ir/lower.h"
 #include "compiler/sema/expr_checker.h"
 #include "compiler/syntax/parser.h"
+#include "tools/journey/emit_program.h"
 #include "vm/interp/interpreter.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
@@ -152,6 +153,7 @@ EvalResult EvalSession::evaluate(const std::string& text, const Options& options
   if (options.emitIr) result.ir = ir::printExpr(pool, lowered, &layouts_);
   codegen::Chunk chunk = codegen::compileExpr(pool, lowered, layouts_);
   if (options.emitBytecode) result.bytecode = codegen::disassemble(chunk);
+  if (options.emitLlvm) result.llvm = llvmModuleText(pool, {lowered}, layouts_);
   if (!options.run) return result;
 
   stdlib::CallContext ctx{&host_};

@@ -24,6 +24,7 @@ struct EvalResult {
   Value value;                    // the value, or an error value
   sema::TypeId type = 0;          // the checked type (dyn when unchecked)
   std::string ir, bytecode;       // the stages, when asked for
+  std::optional<std::string> llvm;  // the JIT's module, when asked for (none without LLVM)
 };
 
 class EvalSession {
@@ -46,6 +47,7 @@ class EvalSession {
     bool checked = true;
     bool emitIr = false;
     bool emitBytecode = false;
+    bool emitLlvm = false;
     bool run = true;
   };
   EvalResult evaluate(const std::string& text, const Options& options);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "absl/container/inlined_vector.h"
+
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
@@ -233,7 +235,8 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   appendHistory(p, event, record);
   reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
-  std::vector<InstanceId> ids = p.instances;
+  // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
+  absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
   for (InstanceId id : ids) {
     Instance* inst = store.findInstance(id);
     if (!inst) continue;
@@ -277,7 +280,7 @@ void Runtime::Impl::drain() {
 void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event) {
   // All memberships first, then the changes in declaration order: an entry started by one
   // change must not see the others half-applied.
-  std::vector<uint8_t> now(program.audiences.size());
+  absl::InlinedVector<uint8_t, 32> now(program.audiences.size());
   for (size_t a = 0; a < program.audiences.size(); ++a) {
     const ir::AudienceIr& audience = program.audiences[a];
     if (event >= 0 && !audience.readsClock && !audience.readsHistory[event]) {
