@@ -477,6 +477,19 @@ Value Interpreter::run(stdlib::CallContext& ctx) {
 #undef JOURNEY_COMPARE_FIELD
 }
 
+Value Interpreter::runWithInputs(const Value* inputs, size_t count, stdlib::CallContext& ctx) {
+  struct Lent {
+    Value* slots;
+    size_t count;
+    ~Lent() {
+      for (size_t i = 0; i < count; ++i) slots[i].unlend();
+    }
+  };
+  for (size_t i = 0; i < count; ++i) registers_[i].lend(inputs[i]);
+  Lent lent{registers_.data(), count};
+  return run(ctx);
+}
+
 Value evaluate(const codegen::Chunk& chunk, const std::vector<Value>& slots,
                stdlib::CallContext& ctx, Limits limits) {
   Interpreter interp(chunk, limits);

@@ -24,6 +24,10 @@ class Interpreter {
   // The register of slot `slot` (an input of the expression).
   void setSlot(uint32_t slot, Value v) { registers_[slot] = std::move(v); }
 
+  // Evaluates with the first `count` slots read in place from `inputs`, without a reference
+  // count taken on each (inputs are only read: no instruction writes an input slot).
+  Value runWithInputs(const Value* inputs, size_t count, stdlib::CallContext& ctx);
+
   // Evaluates the chunk. The result may be an error value (CEL errors, exceeded limits).
   Value run(stdlib::CallContext& ctx);
 

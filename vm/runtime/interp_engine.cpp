@@ -23,10 +23,7 @@ class InterpEngine final : public ExpressionEngine {
   }
 
   Value evaluate(ir::ExprIndex expr, const Value* inputs, stdlib::CallContext& ctx) override {
-    interp::Interpreter& in = *interpreters_[expr];
-    size_t count = program_.exprs[expr].inputs.size();
-    for (size_t i = 0; i < count; ++i) in.setSlot(static_cast<uint32_t>(i), inputs[i]);
-    return in.run(ctx);
+    return interpreters_[expr]->runWithInputs(inputs, program_.exprs[expr].inputs.size(), ctx);
   }
 
  private:

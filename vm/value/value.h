@@ -110,6 +110,13 @@ class Value {
   }
   ~Value() { dropRef(); }
 
+  // Lending, for an evaluator that reads its caller's values in place: `lend` makes this a copy
+  // of `v` without taking a reference (copies made from it take theirs as usual), `unlend`
+  // forgets it without releasing one. Until then the lender keeps `v` alive, and nothing may
+  // move out of this copy or assign to it.
+  void lend(const Value& v) noexcept { dropRef(); copyBits(v); }
+  void unlend() noexcept { resetBits(); }
+
   // ---- construction ------------------------------------------------------------------
   static Value null() noexcept { return Value(); }
   static Value boolean(bool b) noexcept { Value v(ValueKind::Bool); v.b_ = b; return v; }
