@@ -16,12 +16,10 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <simdjson.h>
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdlib>
 #include <fstream>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <random>
@@ -29,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/rate_reporter.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
@@ -61,17 +60,36 @@ struct Counts {
   }
 };
 
-// One input: its lines and the counts a pass over them gives.
-struct Lines {
-  std::vector<std::string> lines;
-  size_t bytes = 0;
+// One input: its lines, laid end to end in one buffer as a LineReader's block holds them (each
+// followed by readable bytes, so both passes parse them in place), and the counts a pass over
+// them gives.
+class Lines {
+ public:
   Counts expected;
   bool fromFile = false;
 
-  void add(std::string line) {
-    bytes += line.size() + 1;
-    lines.push_back(std::move(line));
+  void add(std::string_view line) {
+    ends_.push_back(text_.size() + line.size());
+    text_ += line;
+    text_ += '\n';
   }
+  // After the last add.
+  void finish() {
+    text_.append(runtime::InputReader::kPadding, ' ');
+    size_t begin = 0;
+    for (size_t end : ends_) {
+      lines_.emplace_back(text_.data() + begin, end - begin);
+      begin = end + 1;
+    }
+  }
+
+  const std::vector<std::string_view>& lines() const { return lines_; }
+  size_t bytes() const { return text_.size() - runtime::InputReader::kPadding; }
+
+ private:
+  std::string text_;
+  std::vector<size_t> ends_;
+  std::vector<std::string_view> lines_;
 };
 
 // ---------------------------------------------------------------- generated lines
@@ -105,6 +123,7 @@ class Generator {
         ++out.expected.sets;
       }
     }
+    out.finish();
     return out;
   }
 
@@ -135,6 +154,7 @@ class Generator {
       out.add(line + "}");
       ++out.expected.profiles;
     }
+    out.finish();
     return out;
   }
 
@@ -253,8 +273,9 @@ class World {
     std::ifstream in(path);
     if (!in) error = fmt::format("{}: cannot read {}", variable, path);
     for (std::string line; std::getline(in, line);) {
-      if (!line.empty()) out.add(std::move(line));
+      if (!line.empty()) out.add(line);
     }
+    out.finish();
     return out;
   }
 
@@ -264,17 +285,14 @@ class World {
 
 // ---------------------------------------------------------------- the passes
 
-// simdjson alone: parse each line as the reader does (one reused DOM parser, the line copied
-// into a padded buffer) and read the one key that says what it is.
+// simdjson alone: parse each line as the reader does (one reused DOM parser, in place) and
+// read the one key that says what it is.
 Counts rawPass(const Lines& in, bool profiles) {
   simdjson::dom::parser parser;
-  std::vector<char> buffer;
   Counts counts;
-  for (const std::string& line : in.lines) {
-    buffer.resize(std::max(buffer.size(), line.size() + simdjson::SIMDJSON_PADDING));
-    std::memcpy(buffer.data(), line.data(), line.size());
+  for (std::string_view line : in.lines()) {
     simdjson::dom::object object;
-    if (parser.parse(buffer.data(), line.size(), false).get(object) != simdjson::SUCCESS) {
+    if (parser.parse(line.data(), line.size(), false).get(object) != simdjson::SUCCESS) {
       ++counts.rejected;
       continue;
     }
@@ -297,15 +315,15 @@ Counts readerPass(const World& world, const Lines& in, bool profiles) {
   Counts counts;
   std::vector<int64_t> byEvent(world.program.events.size());
   size_t lineNumber = 0;
-  for (const std::string& line : in.lines) {
+  for (std::string_view line : in.lines()) {
     ++lineNumber;
     if (profiles) {
-      auto read = reader->readProfile(line, lineNumber);
+      auto read = reader->readProfile(line, lineNumber, true);
       counts.rejected += std::holds_alternative<runtime::Rejection>(read);
       counts.profiles += std::holds_alternative<runtime::ProfileInput>(read);
       continue;
     }
-    runtime::RecordInput read = reader->readRecord(line, lineNumber);
+    runtime::RecordInput read = reader->readRecord(line, lineNumber, true);
     if (auto* event = std::get_if<runtime::EventInput>(&read)) {
       ++byEvent[event->event];
     } else {
@@ -347,50 +365,29 @@ void BM_Input(benchmark::State& state, bool profiles, bool raw) {
   }
   double passes = static_cast<double>(state.iterations());
   state.counters["records/s"] =
-      benchmark::Counter(passes * in.lines.size(), benchmark::Counter::kIsRate);
-  state.counters["MB/s"] = benchmark::Counter(passes * in.bytes / 1e6, benchmark::Counter::kIsRate);
+      benchmark::Counter(passes * in.lines().size(), benchmark::Counter::kIsRate);
+  state.counters["MB/s"] = benchmark::Counter(passes * in.bytes() / 1e6, benchmark::Counter::kIsRate);
 }
 
-// The console output, plus the rates kept for the summary (the median when the run has
-// repetitions).
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  using ConsoleReporter::ConsoleReporter;
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      failed_ = failed_ || run.error_occurred;
-      auto rate = run.counters.find("records/s");
-      if (run.error_occurred || rate == run.counters.end()) continue;
-      if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median") continue;
-      rates_[run.run_name.function_name] = rate->second.value;
-    }
+// Reader against simdjson for records and profiles.
+void printSummary(const journey::bench::RateReporter& reporter) {
+  const World& world = World::get();
+  bool any = false;
+  for (bool profiles : {false, true}) {
+    std::string what = profiles ? "profiles" : "records";
+    const double* reader = reporter.rate(what + "/reader");
+    const double* raw = reporter.rate(what + "/simdjson");
+    if (!reader || !raw) continue;
+    if (!any) fmt::print("\nReader against simdjson's parse alone, one thread:\n");
+    any = true;
+    const Lines& in = profiles ? world.profiles : world.records;
+    fmt::print("  {} ({} lines, {:.0f} bytes each{}): reader {:.2f} M/s, simdjson {:.2f} M/s, "
+               "reader/simdjson {:.3f} ({:.1f}x the parse's time)\n",
+               what, in.lines().size(), double(in.bytes()) / in.lines().size(),
+               in.fromFile ? ", from file" : "", *reader / 1e6, *raw / 1e6, *reader / *raw,
+               *raw / *reader);
   }
-
-  bool failed() const { return failed_; }
-
-  void printSummary() const {
-    std::cout.flush();  // the console reporter's table first
-    const World& world = World::get();
-    fmt::print("\nReader against simdjson's parse alone, one thread:\n");
-    for (const char* what : {"records", "profiles"}) {
-      auto reader = rates_.find(std::string(what) + "/reader");
-      auto raw = rates_.find(std::string(what) + "/simdjson");
-      if (reader == rates_.end() || raw == rates_.end()) continue;
-      const Lines& in = std::string(what) == "records" ? world.records : world.profiles;
-      fmt::print("  {} ({} lines, {:.0f} bytes each{}): reader {:.2f} M/s, simdjson {:.2f} M/s, "
-                 "reader/simdjson {:.3f} ({:.1f}x the parse's time)\n",
-                 what, in.lines.size(), double(in.bytes) / in.lines.size(),
-                 in.fromFile ? ", from file" : "", reader->second / 1e6, raw->second / 1e6,
-                 reader->second / raw->second, raw->second / reader->second);
-    }
-  }
-
- private:
-  std::map<std::string, double> rates_;
-  bool failed_ = false;
-};
+}
 
 }  // namespace
 
@@ -404,10 +401,9 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark((what + "/simdjson").c_str(), BM_Input, profiles, true)
         ->Unit(benchmark::kMillisecond);
   }
-  SummaryReporter reporter(isatty(STDOUT_FILENO) ? benchmark::ConsoleReporter::OO_ColorTabular
-                                                 : benchmark::ConsoleReporter::OO_Tabular);
+  journey::bench::RateReporter reporter("records/s");
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.printSummary();
+  printSummary(reporter);
   benchmark::Shutdown();
   return reporter.failed() ? 1 : 0;
 }

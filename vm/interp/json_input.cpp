@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "vm/interp/recurring_strings.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
 
@@ -82,13 +83,46 @@ class FieldSet {
   std::vector<uint64_t> more_;
 };
 
+// Compares keys: most differ in their length or first byte, which need no call to memcmp.
+bool sameKey(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
+}  // namespace
+
+// What a JsonConverter keeps from one value to the next.
+struct JsonConverter::Memory {
+  struct Field {
+    RecurringStrings::Site strings;
+    bool defaultKnown = false;
+    Value defaultValue;
+  };
+
+  explicit Memory(const JsonInput& in) : fields(in.layouts.size()) {
+    for (size_t r = 0; r < fields.size(); ++r) {
+      fields[r].resize(in.types.recordInfo(static_cast<sema::RecordId>(r)).fields.size());
+    }
+  }
+
+  std::vector<std::vector<Field>> fields;  // by record and field
+  RecurringStrings strings;
+};
+
+namespace {
+
+using Memory = JsonConverter::Memory;
+using StringSite = RecurringStrings::Site;
+
 class Converter {
  public:
-  explicit Converter(const JsonInput& in) : in_(in), types_(in.types) {}
+  // `memory` may be null: nothing is remembered.
+  Converter(const JsonInput& in, Memory* memory) : in_(in), types_(in.types), memory_(memory) {}
 
   // `partial`: a record here holds only the fields given (JsonInput::partial); `root`: this
-  // is the root value, where JsonInput::suppliedField applies.
-  Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root) {
+  // is the root value, where JsonInput::suppliedField applies; `site`: the field the value is
+  // read for (its strings may be shared), or null.
+  Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root,
+                StringSite* site = nullptr) {
     switch (types_.kind(type)) {
       case sema::TypeKind::Null:
         return e.is_null() ? Value::null() : mismatch(path, "null", e);
@@ -104,7 +138,7 @@ class Converter {
           case element_type::DOUBLE: return Value::dbl(double(e.get_double()));
           default: return mismatch(path, "a number", e);
         }
-      case sema::TypeKind::String: return string(e, path);
+      case sema::TypeKind::String: return string(e, path, site);
       case sema::TypeKind::Bytes: {
         if (e.type() != element_type::STRING) return mismatch(path, "a base64 string", e);
         auto raw = base64Decode(std::string_view(e.get_string()));
@@ -121,11 +155,11 @@ class Converter {
           return mismatch(path, "a duration string like \"90s\"", e);
         }
         return at(path, parseDuration(std::string_view(e.get_string())));
-      case sema::TypeKind::List: return list(e, type, path);
+      case sema::TypeKind::List: return list(e, type, path, site);
       case sema::TypeKind::Map: return map(e, type, path);
       case sema::TypeKind::Optional: {
         if (e.is_null()) return Value::optionalNone();
-        Value v = convert(e, types_.param(type, 0), path, false, false);
+        Value v = convert(e, types_.param(type, 0), path, false, false, site);
         return v.isError() ? v : Value::optional(std::move(v));
       }
       case sema::TypeKind::Record:
@@ -135,11 +169,14 @@ class Converter {
   }
 
  private:
-  Value string(const element& e, const Path& path) {
+  Value string(const element& e, const Path& path, StringSite* site = nullptr) {
     if (e.type() != element_type::STRING) return mismatch(path, "a string", e);
     std::string_view s = e.get_string();
-    if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
-    return Value::string(s);
+    auto make = [&] {
+      if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
+      return Value::string(s);
+    };
+    return memory_ ? memory_->strings.get(s, site, make) : make();
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
@@ -164,14 +201,14 @@ class Converter {
     }
   }
 
-  Value list(const element& e, sema::TypeId type, const Path& path) {
+  Value list(const element& e, sema::TypeId type, const Path& path, StringSite* site) {
     if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
     simdjson::dom::array array = e.get_array();
     std::vector<Value> out;
     out.reserve(array.size());
     size_t i = 0;
     for (element item : array) {
-      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false);
+      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false, site);
       if (v.isError()) return v;
       out.push_back(std::move(v));
     }
@@ -212,7 +249,7 @@ class Converter {
     FieldSet given(info.fields.size());
     size_t expected = 0;  // JSON usually lists fields in declaration order: try that first
     for (auto [key, item] : e.get_object()) {
-      int index = expected < layout.fieldCount() && layout.fieldNames[expected] == key
+      int index = expected < layout.fieldCount() && sameKey(layout.fieldNames[expected], key)
                       ? static_cast<int>(expected)
                       : layout.find(key);
       Path fieldPath = path.child(key);
@@ -228,7 +265,8 @@ class Converter {
         }
         continue;
       }
-      Value v = convert(item, field.type, fieldPath, partial, false);
+      StringSite* site = memory_ ? &memory_->fields[record][i].strings : nullptr;
+      Value v = convert(item, field.type, fieldPath, partial, false, site);
       if (v.isError()) return v;
       b.set(i, std::move(v));
       given.insert(i);
@@ -243,7 +281,7 @@ class Converter {
       if (given.contains(i) || field.optional) continue;
       if (field.hasDefault) {
         if (!in_.defaults) continue;  // left absent: the caller applies no defaults
-        Value v = in_.defaults(record, i);
+        Value v = defaultOf(record, i);
         if (v.isError()) return at(path.child(field.name), std::move(v));
         b.set(i, std::move(v));
         continue;
@@ -251,6 +289,16 @@ class Converter {
       return failure(path, "missing field `" + field.name + "`");
     }
     return b.build();
+  }
+
+  Value defaultOf(sema::RecordId record, size_t field) {
+    if (!memory_) return in_.defaults(record, field);
+    Memory::Field& known = memory_->fields[record][field];
+    if (!known.defaultKnown) {
+      known.defaultValue = in_.defaults(record, field);
+      known.defaultKnown = true;
+    }
+    return known.defaultValue;
   }
 
   Value dynamic(const element& e, const Path& path) {
@@ -286,6 +334,7 @@ class Converter {
 
   const JsonInput& in_;
   const sema::TypeTable& types_;
+  Memory* memory_;
 };
 
 }  // namespace
@@ -293,7 +342,17 @@ class Converter {
 Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
                   const std::string& path) {
   Path root{&path};
-  return Converter(in).convert(e, type, root, in.partial, true);
+  return Converter(in, nullptr).convert(e, type, root, in.partial, true);
+}
+
+JsonConverter::JsonConverter(const JsonInput& input)
+    : input_(input), memory_(std::make_unique<Memory>(input)) {}
+
+JsonConverter::~JsonConverter() = default;
+
+Value JsonConverter::convert(const element& e, sema::TypeId type, const std::string& path) {
+  Path root{&path};
+  return Converter(input_, memory_.get()).convert(e, type, root, input_.partial, true);
 }
 
 Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& input,

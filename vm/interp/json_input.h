@@ -20,6 +20,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -56,6 +57,28 @@ struct JsonInput {
 
 Value jsonToValue(const simdjson::dom::element& json, sema::TypeId type, const JsonInput& input,
                   const std::string& path);
+
+// jsonToValue for many values read with one JsonInput (an input file's lines), remembering
+// what repeats from one to the next: each field's default is asked of `input.defaults` once
+// (defaults must not change), and short strings that recur in a field (countries, tiers,
+// tags) are shared between the values instead of allocated again — strings are immutable, so
+// only memory and time tell the difference.
+class JsonConverter {
+ public:
+  // `input` must outlive the converter; its supplied field and value are read at each convert.
+  explicit JsonConverter(const JsonInput& input);
+  ~JsonConverter();
+  JsonConverter(const JsonConverter&) = delete;
+  JsonConverter& operator=(const JsonConverter&) = delete;
+
+  Value convert(const simdjson::dom::element& json, sema::TypeId type, const std::string& path);
+
+  struct Memory;  // what is remembered (json_input.cpp)
+
+ private:
+  const JsonInput& input_;
+  std::unique_ptr<Memory> memory_;
+};
 
 // A JSON value's kind in words, for messages: "a string", "a number", "an array", "null".
 std::string_view jsonKindName(const simdjson::dom::element& json);

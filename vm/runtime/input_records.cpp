@@ -4,8 +4,8 @@
 
 #include <array>
 #include <cstring>
-#include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "vm/interp/json_input.h"
@@ -19,10 +19,28 @@ namespace {
 
 using simdjson::dom::element;
 
-// The keys of a record line, in the order of `kKeys`.
+static_assert(InputReader::kPadding >= simdjson::SIMDJSON_PADDING);
+
+// The keys of a record line.
 enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKeyCount };
-constexpr std::array<std::string_view, kKeyCount> kKeys = {"time", "profile", "event", "data",
-                                                           "set"};
+
+// Which key `key` is, or kKeyCount: by length first, so that each is compared once at most.
+Key keyOf(std::string_view key) {
+  switch (key.size()) {
+    case 3: return key == "set" ? kSet : kKeyCount;
+    case 4: return key == "time" ? kTime : key == "data" ? kData : kKeyCount;
+    case 5: return key == "event" ? kEvent : kKeyCount;
+    case 7: return key == "profile" ? kProfile : kKeyCount;
+    default: return kKeyCount;
+  }
+}
+
+// Event names to indices, looked up by string_view without making a string.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+using EventIndex = std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>>;
 
 std::string quoted(std::string_view s) {
   std::string out;
@@ -89,7 +107,10 @@ struct InputReader::Impl {
         defaults(std::move(d)),
         profileInput{p.types, p.layouts, defaults},
         eventInput{p.types, p.layouts, defaults},
-        patchInput{p.types, p.layouts, defaults} {
+        patchInput{p.types, p.layouts, defaults},
+        profileConverter(profileInput),
+        eventConverter(eventInput),
+        patchConverter(patchInput) {
     patchInput.partial = true;
     eventInput.suppliedReason = "the event's time is the record's \"time\", not a data field";
     for (size_t i = 0; i < p.events.size(); ++i) {
@@ -101,30 +122,48 @@ struct InputReader::Impl {
   }
 
   // Parses one line into `root`; false with `reason` set when it is not JSON.
-  bool parse(std::string_view line, element& root, std::string& reason) {
-    // simdjson reads a little past the end: copy into a buffer with room for that, reused.
-    if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
-      buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+  bool parse(std::string_view line, bool padded, element& root, std::string& reason) {
+    const char* text = line.data();
+    if (!padded) {
+      // simdjson reads a little past the end: copy into a buffer with room for that, reused.
+      if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
+        buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+      }
+      std::memcpy(buffer.data(), line.data(), line.size());
+      text = buffer.data();
     }
-    std::memcpy(buffer.data(), line.data(), line.size());
-    auto error = parser.parse(buffer.data(), line.size(), false).get(root);
+    auto error = parser.parse(text, line.size(), false).get(root);
     if (error == simdjson::SUCCESS) return true;
     reason = std::string("not JSON: ") + simdjson::error_message(error);
     return false;
+  }
+
+  // Records come in time order, several to a second: the last time read is often the next.
+  Value timeOf(std::string_view text) {
+    if (text == lastTimeText) return lastTime;
+    Value time = parseTimestamp(text);
+    if (!time.isError()) {
+      lastTimeText = text;
+      lastTime = time;
+    }
+    return time;
   }
 
   std::string_view idOf(const Value& profile) const {
     return profile.asRecord().field(static_cast<size_t>(idField)).asString();
   }
 
-  RecordInput readRecord(std::string_view line, size_t lineNumber);
+  RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded);
 
   const ir::ProgramIr& program;
   FieldDefaults defaults;
   interp::JsonInput profileInput, eventInput, patchInput;
-  std::map<std::string, uint32_t, std::less<>> eventsByName;
+  interp::JsonConverter profileConverter, eventConverter, patchConverter;
+  EventIndex eventsByName;
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
+  std::string lastTimeText;       // the last "time" parsed, and its value
+  Value lastTime;
   simdjson::dom::parser parser;
   std::vector<char> buffer;
   // `{}`, for an event line without "data" (an event with no fields needs none).
@@ -139,29 +178,30 @@ InputReader::InputReader(const ir::ProgramIr& program, FieldDefaults defaults)
 InputReader::~InputReader() = default;
 
 std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view line,
-                                                               size_t lineNumber) {
+                                                               size_t lineNumber, bool padded) {
   Impl& m = *impl_;
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   if (!m.program.profileRecord || m.idField < 0) return reject("the program has no schema");
   element root;
   std::string reason;
-  if (!m.parse(line, root, reason)) return reject(std::move(reason));
-  Value profile = interp::jsonToValue(root, m.program.profileType, m.profileInput, m.profilePath);
+  if (!m.parse(line, padded, root, reason)) return reject(std::move(reason));
+  Value profile = m.profileConverter.convert(root, m.program.profileType, m.profilePath);
   if (profile.isError()) return reject(std::string(profile.errorMessage()));
   std::string_view id = m.idOf(profile);
   if (id.empty()) return reject("profile.id: the id is empty");
   return ProfileInput{std::string(id), std::move(profile)};
 }
 
-RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber) {
-  return impl_->readRecord(line, lineNumber);
+RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber, bool padded) {
+  return impl_->readRecord(line, lineNumber, padded);
 }
 
-RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber) {
+RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber,
+                                          bool padded) {
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   element root;
   std::string reason;
-  if (!parse(line, root, reason)) return reject(std::move(reason));
+  if (!parse(line, padded, root, reason)) return reject(std::move(reason));
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
     return reject(found("record", "a JSON object", root));
@@ -170,8 +210,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   std::array<element, kKeyCount> at;
   std::array<bool, kKeyCount> has{};
   for (auto [key, value] : object) {
-    size_t k = 0;
-    while (k < kKeyCount && kKeys[k] != key) ++k;
+    Key k = keyOf(key);
     if (k == kKeyCount) {
       return reject("unknown key " + quoted(key) + " (a record has \"time\", \"profile\", and "
                     "\"event\" with \"data\", or \"set\")");
@@ -186,7 +225,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   if (at[kTime].get_string().get(timeText) != simdjson::SUCCESS) {
     return reject(found("time", "an RFC 3339 timestamp string", at[kTime]));
   }
-  Value timeValue = parseTimestamp(timeText);
+  Value timeValue = timeOf(timeText);
   if (timeValue.isError()) return reject("time: " + std::string(timeValue.errorMessage()));
   Timestamp time = timeValue.asTimestamp();
 
@@ -225,7 +264,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
     eventInput.suppliedField = hasTime ? static_cast<int>(ev.timeField) : -1;
     eventInput.suppliedValue = std::move(timeValue);
     const element& data = has[kData] ? at[kData] : emptyObject;
-    Value record = interp::jsonToValue(data, ev.type, eventInput, dataPath);
+    Value record = eventConverter.convert(data, ev.type, dataPath);
     eventInput.suppliedValue = Value();
     if (record.isError()) return reject(std::string(record.errorMessage()));
     last = time;
@@ -233,7 +272,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   }
 
   if (!program.profileRecord || idField < 0) return reject("the program has no schema");
-  Value patch = interp::jsonToValue(at[kSet], program.profileType, patchInput, setPath);
+  Value patch = patchConverter.convert(at[kSet], program.profileType, setPath);
   if (patch.isError()) return reject(std::string(patch.errorMessage()));
   RecordView view = patch.asRecord();
   size_t id = static_cast<size_t>(idField);

@@ -8,6 +8,9 @@ namespace journey::runtime {
 
 namespace {
 
+// The reader's lines are parsed in place.
+static_assert(LineReader::kPadding >= InputReader::kPadding);
+
 bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -40,7 +43,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   if (profiles) {
     while (profiles->next(line)) {
       if (blank(line)) continue;
-      auto read = reader.readProfile(line, profiles->lineNumber());
+      auto read = reader.readProfile(line, profiles->lineNumber(), true);
       if (auto* r = std::get_if<Rejection>(&read)) {
         reject(input.profiles, *r);
       } else {
@@ -53,7 +56,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   Timestamp last{};
   while (events.next(line)) {
     if (blank(line)) continue;
-    RecordInput read = reader.readRecord(line, events.lineNumber());
+    RecordInput read = reader.readRecord(line, events.lineNumber(), true);
     if (auto* r = std::get_if<Rejection>(&read)) {
       reject(input.events, *r);
       continue;
