@@ -53,12 +53,14 @@ struct Path {
   }
 };
 
-Value mismatch(const Path& path, std::string_view want, const element& found) {
+// The error paths are kept out of line, so that the converter's hot code stays small.
+[[gnu::cold, gnu::noinline]] Value mismatch(const Path& path, std::string_view want,
+                                            const element& found) {
   return Value::error(path.text() + ": expected " + std::string(want) + ", found " +
                       std::string(jsonKindName(found)));
 }
 
-Value failure(const Path& path, std::string_view why) {
+[[gnu::cold, gnu::noinline]] Value failure(const Path& path, std::string_view why) {
   return Value::error(path.text() + ": " + std::string(why));
 }
 
@@ -201,7 +203,10 @@ class Converter {
     }
   }
 
-  Value list(const element& e, sema::TypeId type, const Path& path, StringSite* site) {
+  // Lists, maps and records are out of line: inlined, their frames would weigh on every
+  // scalar's conversion.
+  [[gnu::noinline]] Value list(const element& e, sema::TypeId type, const Path& path,
+                               StringSite* site) {
     if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
     simdjson::dom::array array = e.get_array();
     std::vector<Value> out;
@@ -215,7 +220,7 @@ class Converter {
     return Value::list(std::move(out));
   }
 
-  Value map(const element& e, sema::TypeId type, const Path& path) {
+  [[gnu::noinline]] Value map(const element& e, sema::TypeId type, const Path& path) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     sema::TypeId keyType = types_.param(type, 0);
     simdjson::dom::object object = e.get_object();
@@ -238,8 +243,8 @@ class Converter {
     return at(path, Value::map(std::move(out)));
   }
 
-  Value record(const element& e, sema::RecordId record, const Path& path, bool partial,
-               bool root) {
+  [[gnu::noinline]] Value record(const element& e, sema::RecordId record, const Path& path,
+                                 bool partial, bool root) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     if (record >= in_.layouts.size()) return failure(path, "unknown record type");
     const sema::RecordInfo& info = in_.types.recordInfo(record);
@@ -301,7 +306,7 @@ class Converter {
     return known.defaultValue;
   }
 
-  Value dynamic(const element& e, const Path& path) {
+  [[gnu::noinline]] Value dynamic(const element& e, const Path& path) {
     switch (e.type()) {
       case element_type::NULL_VALUE: return Value::null();
       case element_type::BOOL: return Value::boolean(bool(e.get_bool()));
