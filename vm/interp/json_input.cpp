@@ -100,13 +100,14 @@ struct JsonConverter::Memory {
     Value defaultValue;
   };
 
-  explicit Memory(const JsonInput& in) : fields(in.layouts.size()) {
+  Memory(const JsonInput& in, bool share) : fields(in.layouts.size()), shareStrings(share) {
     for (size_t r = 0; r < fields.size(); ++r) {
       fields[r].resize(in.types.recordInfo(static_cast<sema::RecordId>(r)).fields.size());
     }
   }
 
   std::vector<std::vector<Field>> fields;  // by record and field
+  bool shareStrings;
   RecurringStrings strings;
 };
 
@@ -178,7 +179,7 @@ class Converter {
       if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
       return Value::string(s);
     };
-    return memory_ ? memory_->strings.get(s, site, make) : make();
+    return memory_ && memory_->shareStrings ? memory_->strings.get(s, site, make) : make();
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
@@ -350,8 +351,8 @@ Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
   return Converter(in, nullptr).convert(e, type, root, in.partial, true);
 }
 
-JsonConverter::JsonConverter(const JsonInput& input)
-    : input_(input), memory_(std::make_unique<Memory>(input)) {}
+JsonConverter::JsonConverter(const JsonInput& input, bool shareStrings)
+    : input_(input), memory_(std::make_unique<Memory>(input, shareStrings)) {}
 
 JsonConverter::~JsonConverter() = default;
 

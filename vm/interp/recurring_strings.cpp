@@ -5,7 +5,7 @@
 namespace journey::interp {
 
 namespace {
-constexpr size_t kSlots = 4096;  // a power of two
+constexpr size_t kSlots = 8192;  // a power of two
 constexpr uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
 }  // namespace
 
@@ -30,10 +30,11 @@ uint64_t RecurringStrings::hash(std::string_view text) {
   return h ^ (h >> 32);
 }
 
-// A site where fewer than one string in eight was found is not worth the look-ups; the others
-// are judged again on their next lookups.
+// A site where fewer than half the strings were found is not worth it: each miss replaces a
+// string in the table, touching memory that may be cold. The others are judged again on their
+// next lookups.
 void RecurringStrings::review(Site& site) {
-  if (site.hits * 8 < site.lookups) site.off = true;
+  if (site.hits * 2 < site.lookups) site.off = true;
   site.lookups = 0;
   site.hits = 0;
 }

@@ -29,26 +29,33 @@ class RecurringStrings {
   template <typename Make>
   Value get(std::string_view text, Site* site, Make make) {
     if (!site || site->off || text.empty() || text.size() > kLongest) return make();
-    Value& slot = slots_[hash(text) & (slots_.size() - 1)];
+    uint64_t h = hash(text);
+    Slot& slot = slots_[h & (slots_.size() - 1)];
     ++site->lookups;
-    if (slot.asString() == text) {
+    // The hash is compared first: the string it stands for may be cold in a large heap.
+    if (slot.hash == h && slot.value.asString() == text) {
       ++site->hits;
-      return slot;
+      return slot.value;
     }
     Value made = make();
-    if (made.kind() == ValueKind::String) slot = made;
+    if (made.kind() == ValueKind::String) slot = Slot{h, made};
     if (site->lookups == kReview) review(*site);
     return made;
   }
 
  private:
-  static constexpr size_t kLongest = 32;    // longer strings are mostly unique (emails, ids)
+  static constexpr size_t kLongest = 32;   // longer strings are mostly unique (emails, ids)
   static constexpr uint32_t kReview = 1024;  // lookups at a site before its hit rate is judged
+
+  struct Slot {
+    uint64_t hash = 0;
+    Value value;
+  };
 
   static uint64_t hash(std::string_view text);
   static void review(Site& site);
 
-  std::vector<Value> slots_;
+  std::vector<Slot> slots_;
 };
 
 }  // namespace journey::interp

@@ -19,8 +19,6 @@ namespace {
 
 using simdjson::dom::element;
 
-static_assert(InputReader::kPadding >= simdjson::SIMDJSON_PADDING);
-
 // The keys of a record line.
 enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKeyCount };
 
@@ -108,9 +106,9 @@ struct InputReader::Impl {
         profileInput{p.types, p.layouts, defaults},
         eventInput{p.types, p.layouts, defaults},
         patchInput{p.types, p.layouts, defaults},
-        profileConverter(profileInput),
-        eventConverter(eventInput),
-        patchConverter(patchInput) {
+        profileConverter(profileInput, true),  // profiles are kept together: share strings
+        eventConverter(eventInput, false),
+        patchConverter(patchInput, false) {
     patchInput.partial = true;
     eventInput.suppliedReason = "the event's time is the record's \"time\", not a data field";
     for (size_t i = 0; i < p.events.size(); ++i) {
@@ -122,17 +120,13 @@ struct InputReader::Impl {
   }
 
   // Parses one line into `root`; false with `reason` set when it is not JSON.
-  bool parse(std::string_view line, bool padded, element& root, std::string& reason) {
-    const char* text = line.data();
-    if (!padded) {
-      // simdjson reads a little past the end: copy into a buffer with room for that, reused.
-      if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
-        buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
-      }
-      std::memcpy(buffer.data(), line.data(), line.size());
-      text = buffer.data();
+  bool parse(std::string_view line, element& root, std::string& reason) {
+    // simdjson reads a little past the end: copy into a buffer with room for that, reused.
+    if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
+      buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
     }
-    auto error = parser.parse(text, line.size(), false).get(root);
+    std::memcpy(buffer.data(), line.data(), line.size());
+    auto error = parser.parse(buffer.data(), line.size(), false).get(root);
     if (error == simdjson::SUCCESS) return true;
     reason = std::string("not JSON: ") + simdjson::error_message(error);
     return false;
@@ -153,7 +147,7 @@ struct InputReader::Impl {
     return profile.asRecord().field(static_cast<size_t>(idField)).asString();
   }
 
-  RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded);
+  RecordInput readRecord(std::string_view line, size_t lineNumber);
 
   const ir::ProgramIr& program;
   FieldDefaults defaults;
@@ -178,13 +172,13 @@ InputReader::InputReader(const ir::ProgramIr& program, FieldDefaults defaults)
 InputReader::~InputReader() = default;
 
 std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view line,
-                                                               size_t lineNumber, bool padded) {
+                                                               size_t lineNumber) {
   Impl& m = *impl_;
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   if (!m.program.profileRecord || m.idField < 0) return reject("the program has no schema");
   element root;
   std::string reason;
-  if (!m.parse(line, padded, root, reason)) return reject(std::move(reason));
+  if (!m.parse(line, root, reason)) return reject(std::move(reason));
   Value profile = m.profileConverter.convert(root, m.program.profileType, m.profilePath);
   if (profile.isError()) return reject(std::string(profile.errorMessage()));
   std::string_view id = m.idOf(profile);
@@ -192,16 +186,15 @@ std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view 
   return ProfileInput{std::string(id), std::move(profile)};
 }
 
-RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber, bool padded) {
-  return impl_->readRecord(line, lineNumber, padded);
+RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber) {
+  return impl_->readRecord(line, lineNumber);
 }
 
-RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber,
-                                          bool padded) {
+RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber) {
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   element root;
   std::string reason;
-  if (!parse(line, padded, root, reason)) return reject(std::move(reason));
+  if (!parse(line, root, reason)) return reject(std::move(reason));
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
     return reject(found("record", "a JSON object", root));

@@ -57,16 +57,11 @@ class InputReader {
   InputReader(const InputReader&) = delete;
   InputReader& operator=(const InputReader&) = delete;
 
-  // `padded`: the kPadding bytes after the line may be read (a LineReader's lines), so it is
-  // parsed where it lies; otherwise it is copied first.
-  static constexpr size_t kPadding = 64;
-
   // One line of the profiles input. Blank lines are not passed in.
-  std::variant<ProfileInput, Rejection> readProfile(std::string_view line, size_t lineNumber,
-                                                    bool padded = false);
+  std::variant<ProfileInput, Rejection> readProfile(std::string_view line, size_t lineNumber);
   // One line of the record stream. A record whose time is before the previous accepted
   // record's time is rejected as out of order. A `set` may not change the profile's id.
-  RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded = false);
+  RecordInput readRecord(std::string_view line, size_t lineNumber);
 
   // A new profile holding only `id` and the schema's defaults, required nested records built
   // for their own defaults (a `set` for an unknown profile). Without a schema: an Error value.

@@ -8,9 +8,6 @@ namespace journey::runtime {
 
 namespace {
 
-// The reader's lines are parsed in place.
-static_assert(LineReader::kPadding >= InputReader::kPadding);
-
 bool blank(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
@@ -43,7 +40,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   if (profiles) {
     while (profiles->next(line)) {
       if (blank(line)) continue;
-      auto read = reader.readProfile(line, profiles->lineNumber(), true);
+      auto read = reader.readProfile(line, profiles->lineNumber());
       if (auto* r = std::get_if<Rejection>(&read)) {
         reject(input.profiles, *r);
       } else {
@@ -56,7 +53,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   Timestamp last{};
   while (events.next(line)) {
     if (blank(line)) continue;
-    RecordInput read = reader.readRecord(line, events.lineNumber(), true);
+    RecordInput read = reader.readRecord(line, events.lineNumber());
     if (auto* r = std::get_if<Rejection>(&read)) {
       reject(input.events, *r);
       continue;
