@@ -8,7 +8,6 @@
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -18,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/rate_reporter.h"
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
@@ -290,52 +290,29 @@ void BM_Baseline(benchmark::State& state, size_t rule) {
   finishCounters(state, rule, matches);
 }
 
-// The console output, plus the evaluation rates kept for the summary (the median when the run
-// has repetitions).
-class SummaryReporter : public benchmark::ConsoleReporter {
- public:
-  using ConsoleReporter::ConsoleReporter;
-
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const Run& run : runs) {
-      failed_ = failed_ || run.error_occurred;
-      auto rate = run.counters.find("evals/s");
-      if (run.error_occurred || rate == run.counters.end()) continue;
-      // Aggregates come after their repetitions: the median replaces them.
-      if (run.run_type == Run::RT_Aggregate && run.aggregate_name != "median") continue;
-      rates_[run.run_name.function_name] = rate->second.value;
+// Interpreter against baseline for each rule, and the target of issue 3.
+void printSummary(const journey::bench::RateReporter& reporter) {
+  bool any = false;
+  for (const Rule& rule : kRules) {
+    const double* interp = reporter.rate(std::string(rule.name) + "/interpreter");
+    const double* base = reporter.rate(std::string(rule.name) + "/baseline");
+    if (!interp || !base) continue;
+    if (!any) {
+      fmt::print("\nInterpreter against the hand-written baseline, one thread, {} profiles:\n",
+                 kProfileCount);
+      any = true;
     }
+    fmt::print("  {}: interpreter {:.2f} M evals/s, baseline {:.2f} M evals/s, "
+               "interpreter/baseline {:.3f} ({:.1f}x the baseline's time)\n",
+               rule.name, *interp / 1e6, *base / 1e6, *interp / *base, *base / *interp);
   }
-
-  bool failed() const { return failed_; }
-
-  void printSummary() const {
-    if (rates_.empty()) return;
-    fmt::print("\nInterpreter against the hand-written baseline, one thread, {} profiles:\n",
-               kProfileCount);
-    for (const Rule& rule : kRules) {
-      auto interp = rates_.find(std::string(rule.name) + "/interpreter");
-      auto base = rates_.find(std::string(rule.name) + "/baseline");
-      if (interp == rates_.end() || base == rates_.end()) continue;
-      fmt::print("  {}: interpreter {:.2f} M evals/s, baseline {:.2f} M evals/s, "
-                 "interpreter/baseline {:.3f} ({:.1f}x the baseline's time)\n",
-                 rule.name, interp->second / 1e6, base->second / 1e6, interp->second / base->second,
-                 base->second / interp->second);
-    }
-    auto rule1 = rates_.find(std::string(kRules[0].name) + "/interpreter");
-    if (rule1 != rates_.end()) {
-      double shortfall = 1 - rule1->second / kTargetRule1;
-      fmt::print("  rule1 target {:.0f} M evals/s: {}\n", kTargetRule1 / 1e6,
-                 shortfall <= 0 ? std::string("met")
-                                : fmt::format("not met, {:.0f}% below", shortfall * 100));
-    }
+  if (const double* rule1 = reporter.rate(std::string(kRules[0].name) + "/interpreter")) {
+    double shortfall = 1 - *rule1 / kTargetRule1;
+    fmt::print("  rule1 target {:.0f} M evals/s: {}\n", kTargetRule1 / 1e6,
+               shortfall <= 0 ? std::string("met")
+                              : fmt::format("not met, {:.0f}% below", shortfall * 100));
   }
-
- private:
-  std::map<std::string, double> rates_;
-  bool failed_ = false;
-};
+}
 
 }  // namespace
 
@@ -356,10 +333,9 @@ int main(int argc, char** argv) {
     fmt::print("{} profiles built in {:.2f} s; peak memory {} MiB\n", world.profiles.size(),
                world.buildSeconds, usage.ru_maxrss / 1024);
   }
-  SummaryReporter reporter(isatty(STDOUT_FILENO) ? benchmark::ConsoleReporter::OO_ColorTabular
-                                                 : benchmark::ConsoleReporter::OO_Tabular);
+  journey::bench::RateReporter reporter("evals/s");
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  reporter.printSummary();
+  printSummary(reporter);
   benchmark::Shutdown();
   return reporter.failed() ? 1 : 0;  // a wrong count fails bench/run.sh
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <vector>
 
+#include "vm/interp/recurring_strings.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
 
@@ -52,12 +53,14 @@ struct Path {
   }
 };
 
-Value mismatch(const Path& path, std::string_view want, const element& found) {
+// The error paths are kept out of line, so that the converter's hot code stays small.
+[[gnu::cold, gnu::noinline]] Value mismatch(const Path& path, std::string_view want,
+                                            const element& found) {
   return Value::error(path.text() + ": expected " + std::string(want) + ", found " +
                       std::string(jsonKindName(found)));
 }
 
-Value failure(const Path& path, std::string_view why) {
+[[gnu::cold, gnu::noinline]] Value failure(const Path& path, std::string_view why) {
   return Value::error(path.text() + ": " + std::string(why));
 }
 
@@ -82,13 +85,47 @@ class FieldSet {
   std::vector<uint64_t> more_;
 };
 
+// Compares keys: most differ in their length or first byte, which need no call to memcmp.
+bool sameKey(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
+}
+
+}  // namespace
+
+// What a JsonConverter keeps from one value to the next.
+struct JsonConverter::Memory {
+  struct Field {
+    RecurringStrings::Site strings;
+    bool defaultKnown = false;
+    Value defaultValue;
+  };
+
+  Memory(const JsonInput& in, bool share) : fields(in.layouts.size()), shareStrings(share) {
+    for (size_t r = 0; r < fields.size(); ++r) {
+      fields[r].resize(in.types.recordInfo(static_cast<sema::RecordId>(r)).fields.size());
+    }
+  }
+
+  std::vector<std::vector<Field>> fields;  // by record and field
+  bool shareStrings;
+  RecurringStrings strings;
+};
+
+namespace {
+
+using Memory = JsonConverter::Memory;
+using StringSite = RecurringStrings::Site;
+
 class Converter {
  public:
-  explicit Converter(const JsonInput& in) : in_(in), types_(in.types) {}
+  // `memory` may be null: nothing is remembered.
+  Converter(const JsonInput& in, Memory* memory) : in_(in), types_(in.types), memory_(memory) {}
 
   // `partial`: a record here holds only the fields given (JsonInput::partial); `root`: this
-  // is the root value, where JsonInput::suppliedField applies.
-  Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root) {
+  // is the root value, where JsonInput::suppliedField applies; `site`: the field the value is
+  // read for (its strings may be shared), or null.
+  Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root,
+                StringSite* site = nullptr) {
     switch (types_.kind(type)) {
       case sema::TypeKind::Null:
         return e.is_null() ? Value::null() : mismatch(path, "null", e);
@@ -104,7 +141,7 @@ class Converter {
           case element_type::DOUBLE: return Value::dbl(double(e.get_double()));
           default: return mismatch(path, "a number", e);
         }
-      case sema::TypeKind::String: return string(e, path);
+      case sema::TypeKind::String: return string(e, path, site);
       case sema::TypeKind::Bytes: {
         if (e.type() != element_type::STRING) return mismatch(path, "a base64 string", e);
         auto raw = base64Decode(std::string_view(e.get_string()));
@@ -121,11 +158,11 @@ class Converter {
           return mismatch(path, "a duration string like \"90s\"", e);
         }
         return at(path, parseDuration(std::string_view(e.get_string())));
-      case sema::TypeKind::List: return list(e, type, path);
+      case sema::TypeKind::List: return list(e, type, path, site);
       case sema::TypeKind::Map: return map(e, type, path);
       case sema::TypeKind::Optional: {
         if (e.is_null()) return Value::optionalNone();
-        Value v = convert(e, types_.param(type, 0), path, false, false);
+        Value v = convert(e, types_.param(type, 0), path, false, false, site);
         return v.isError() ? v : Value::optional(std::move(v));
       }
       case sema::TypeKind::Record:
@@ -135,11 +172,14 @@ class Converter {
   }
 
  private:
-  Value string(const element& e, const Path& path) {
+  Value string(const element& e, const Path& path, StringSite* site = nullptr) {
     if (e.type() != element_type::STRING) return mismatch(path, "a string", e);
     std::string_view s = e.get_string();
-    if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
-    return Value::string(s);
+    auto make = [&] {
+      if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
+      return Value::string(s);
+    };
+    return memory_ && memory_->shareStrings ? memory_->strings.get(s, site, make) : make();
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
@@ -164,21 +204,24 @@ class Converter {
     }
   }
 
-  Value list(const element& e, sema::TypeId type, const Path& path) {
+  // Lists, maps and records are out of line: inlined, their frames would weigh on every
+  // scalar's conversion.
+  [[gnu::noinline]] Value list(const element& e, sema::TypeId type, const Path& path,
+                               StringSite* site) {
     if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
     simdjson::dom::array array = e.get_array();
     std::vector<Value> out;
     out.reserve(array.size());
     size_t i = 0;
     for (element item : array) {
-      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false);
+      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false, site);
       if (v.isError()) return v;
       out.push_back(std::move(v));
     }
     return Value::list(std::move(out));
   }
 
-  Value map(const element& e, sema::TypeId type, const Path& path) {
+  [[gnu::noinline]] Value map(const element& e, sema::TypeId type, const Path& path) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     sema::TypeId keyType = types_.param(type, 0);
     simdjson::dom::object object = e.get_object();
@@ -201,8 +244,8 @@ class Converter {
     return at(path, Value::map(std::move(out)));
   }
 
-  Value record(const element& e, sema::RecordId record, const Path& path, bool partial,
-               bool root) {
+  [[gnu::noinline]] Value record(const element& e, sema::RecordId record, const Path& path,
+                                 bool partial, bool root) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     if (record >= in_.layouts.size()) return failure(path, "unknown record type");
     const sema::RecordInfo& info = in_.types.recordInfo(record);
@@ -212,7 +255,7 @@ class Converter {
     FieldSet given(info.fields.size());
     size_t expected = 0;  // JSON usually lists fields in declaration order: try that first
     for (auto [key, item] : e.get_object()) {
-      int index = expected < layout.fieldCount() && layout.fieldNames[expected] == key
+      int index = expected < layout.fieldCount() && sameKey(layout.fieldNames[expected], key)
                       ? static_cast<int>(expected)
                       : layout.find(key);
       Path fieldPath = path.child(key);
@@ -228,7 +271,8 @@ class Converter {
         }
         continue;
       }
-      Value v = convert(item, field.type, fieldPath, partial, false);
+      StringSite* site = memory_ ? &memory_->fields[record][i].strings : nullptr;
+      Value v = convert(item, field.type, fieldPath, partial, false, site);
       if (v.isError()) return v;
       b.set(i, std::move(v));
       given.insert(i);
@@ -243,7 +287,7 @@ class Converter {
       if (given.contains(i) || field.optional) continue;
       if (field.hasDefault) {
         if (!in_.defaults) continue;  // left absent: the caller applies no defaults
-        Value v = in_.defaults(record, i);
+        Value v = defaultOf(record, i);
         if (v.isError()) return at(path.child(field.name), std::move(v));
         b.set(i, std::move(v));
         continue;
@@ -253,7 +297,17 @@ class Converter {
     return b.build();
   }
 
-  Value dynamic(const element& e, const Path& path) {
+  Value defaultOf(sema::RecordId record, size_t field) {
+    if (!memory_) return in_.defaults(record, field);
+    Memory::Field& known = memory_->fields[record][field];
+    if (!known.defaultKnown) {
+      known.defaultValue = in_.defaults(record, field);
+      known.defaultKnown = true;
+    }
+    return known.defaultValue;
+  }
+
+  [[gnu::noinline]] Value dynamic(const element& e, const Path& path) {
     switch (e.type()) {
       case element_type::NULL_VALUE: return Value::null();
       case element_type::BOOL: return Value::boolean(bool(e.get_bool()));
@@ -286,6 +340,7 @@ class Converter {
 
   const JsonInput& in_;
   const sema::TypeTable& types_;
+  Memory* memory_;
 };
 
 }  // namespace
@@ -293,7 +348,17 @@ class Converter {
 Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
                   const std::string& path) {
   Path root{&path};
-  return Converter(in).convert(e, type, root, in.partial, true);
+  return Converter(in, nullptr).convert(e, type, root, in.partial, true);
+}
+
+JsonConverter::JsonConverter(const JsonInput& input, bool shareStrings)
+    : input_(input), memory_(std::make_unique<Memory>(input, shareStrings)) {}
+
+JsonConverter::~JsonConverter() = default;
+
+Value JsonConverter::convert(const element& e, sema::TypeId type, const std::string& path) {
+  Path root{&path};
+  return Converter(input_, memory_.get()).convert(e, type, root, input_.partial, true);
 }
 
 Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& input,

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -56,6 +57,30 @@ struct JsonInput {
 
 Value jsonToValue(const simdjson::dom::element& json, sema::TypeId type, const JsonInput& input,
                   const std::string& path);
+
+// jsonToValue for many values read with one JsonInput (an input file's lines), remembering
+// what repeats from one to the next: each field's default is asked of `input.defaults` once
+// (defaults must not change), and with `shareStrings`, short strings that recur in a field
+// (countries, tiers, tags) are shared between the values instead of allocated again. Strings
+// are immutable, so only memory and time tell the difference: sharing saves memory where the
+// values are kept together (profiles), but costs time where a string recurs far apart in a
+// stream (an item's sku in events), since the shared copy has gone cold by then.
+class JsonConverter {
+ public:
+  // `input` must outlive the converter; its supplied field and value are read at each convert.
+  JsonConverter(const JsonInput& input, bool shareStrings);
+  ~JsonConverter();
+  JsonConverter(const JsonConverter&) = delete;
+  JsonConverter& operator=(const JsonConverter&) = delete;
+
+  Value convert(const simdjson::dom::element& json, sema::TypeId type, const std::string& path);
+
+  struct Memory;  // what is remembered (json_input.cpp)
+
+ private:
+  const JsonInput& input_;
+  std::unique_ptr<Memory> memory_;
+};
 
 // A JSON value's kind in words, for messages: "a string", "a number", "an array", "null".
 std::string_view jsonKindName(const simdjson::dom::element& json);

@@ -4,8 +4,8 @@
 
 #include <array>
 #include <cstring>
-#include <map>
 #include <optional>
+#include <unordered_map>
 #include <vector>
 
 #include "vm/interp/json_input.h"
@@ -19,10 +19,26 @@ namespace {
 
 using simdjson::dom::element;
 
-// The keys of a record line, in the order of `kKeys`.
+// The keys of a record line.
 enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKeyCount };
-constexpr std::array<std::string_view, kKeyCount> kKeys = {"time", "profile", "event", "data",
-                                                           "set"};
+
+// Which key `key` is, or kKeyCount: by length first, so that each is compared once at most.
+Key keyOf(std::string_view key) {
+  switch (key.size()) {
+    case 3: return key == "set" ? kSet : kKeyCount;
+    case 4: return key == "time" ? kTime : key == "data" ? kData : kKeyCount;
+    case 5: return key == "event" ? kEvent : kKeyCount;
+    case 7: return key == "profile" ? kProfile : kKeyCount;
+    default: return kKeyCount;
+  }
+}
+
+// Event names to indices, looked up by string_view without making a string.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+};
+using EventIndex = std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>>;
 
 std::string quoted(std::string_view s) {
   std::string out;
@@ -89,7 +105,10 @@ struct InputReader::Impl {
         defaults(std::move(d)),
         profileInput{p.types, p.layouts, defaults},
         eventInput{p.types, p.layouts, defaults},
-        patchInput{p.types, p.layouts, defaults} {
+        patchInput{p.types, p.layouts, defaults},
+        profileConverter(profileInput, true),  // profiles are kept together: share strings
+        eventConverter(eventInput, false),
+        patchConverter(patchInput, false) {
     patchInput.partial = true;
     eventInput.suppliedReason = "the event's time is the record's \"time\", not a data field";
     for (size_t i = 0; i < p.events.size(); ++i) {
@@ -113,6 +132,17 @@ struct InputReader::Impl {
     return false;
   }
 
+  // Records come in time order, several to a second: the last time read is often the next.
+  Value timeOf(std::string_view text) {
+    if (text == lastTimeText) return lastTime;
+    Value time = parseTimestamp(text);
+    if (!time.isError()) {
+      lastTimeText = text;
+      lastTime = time;
+    }
+    return time;
+  }
+
   std::string_view idOf(const Value& profile) const {
     return profile.asRecord().field(static_cast<size_t>(idField)).asString();
   }
@@ -122,9 +152,12 @@ struct InputReader::Impl {
   const ir::ProgramIr& program;
   FieldDefaults defaults;
   interp::JsonInput profileInput, eventInput, patchInput;
-  std::map<std::string, uint32_t, std::less<>> eventsByName;
+  interp::JsonConverter profileConverter, eventConverter, patchConverter;
+  EventIndex eventsByName;
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
+  std::string lastTimeText;       // the last "time" parsed, and its value
+  Value lastTime;
   simdjson::dom::parser parser;
   std::vector<char> buffer;
   // `{}`, for an event line without "data" (an event with no fields needs none).
@@ -146,7 +179,7 @@ std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view 
   element root;
   std::string reason;
   if (!m.parse(line, root, reason)) return reject(std::move(reason));
-  Value profile = interp::jsonToValue(root, m.program.profileType, m.profileInput, m.profilePath);
+  Value profile = m.profileConverter.convert(root, m.program.profileType, m.profilePath);
   if (profile.isError()) return reject(std::string(profile.errorMessage()));
   std::string_view id = m.idOf(profile);
   if (id.empty()) return reject("profile.id: the id is empty");
@@ -170,8 +203,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   std::array<element, kKeyCount> at;
   std::array<bool, kKeyCount> has{};
   for (auto [key, value] : object) {
-    size_t k = 0;
-    while (k < kKeyCount && kKeys[k] != key) ++k;
+    Key k = keyOf(key);
     if (k == kKeyCount) {
       return reject("unknown key " + quoted(key) + " (a record has \"time\", \"profile\", and "
                     "\"event\" with \"data\", or \"set\")");
@@ -186,7 +218,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   if (at[kTime].get_string().get(timeText) != simdjson::SUCCESS) {
     return reject(found("time", "an RFC 3339 timestamp string", at[kTime]));
   }
-  Value timeValue = parseTimestamp(timeText);
+  Value timeValue = timeOf(timeText);
   if (timeValue.isError()) return reject("time: " + std::string(timeValue.errorMessage()));
   Timestamp time = timeValue.asTimestamp();
 
@@ -225,7 +257,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
     eventInput.suppliedField = hasTime ? static_cast<int>(ev.timeField) : -1;
     eventInput.suppliedValue = std::move(timeValue);
     const element& data = has[kData] ? at[kData] : emptyObject;
-    Value record = interp::jsonToValue(data, ev.type, eventInput, dataPath);
+    Value record = eventConverter.convert(data, ev.type, dataPath);
     eventInput.suppliedValue = Value();
     if (record.isError()) return reject(std::string(record.errorMessage()));
     last = time;
@@ -233,7 +265,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   }
 
   if (!program.profileRecord || idField < 0) return reject("the program has no schema");
-  Value patch = interp::jsonToValue(at[kSet], program.profileType, patchInput, setPath);
+  Value patch = patchConverter.convert(at[kSet], program.profileType, setPath);
   if (patch.isError()) return reject(std::string(patch.errorMessage()));
   RecordView view = patch.asRecord();
   size_t id = static_cast<size_t>(idField);
