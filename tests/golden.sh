@@ -17,6 +17,6 @@ case "$args" in
   *%s*) args=${args//%s/\"$base\"} ;;
   *) args="$args \"$base\"" ;;
 esac
-actual=$(cd "$dir" && eval "timeout 60 \"$journey\" $args" 2>&1; echo "exit: $?")
+actual=$(cd "$dir" && eval "timeout 300 \"$journey\" $args" 2>&1; echo "exit: $?")
 source "$(dirname "$0")/expectation.sh"
 check_expectation "$expected" "$actual"
