@@ -50,6 +50,9 @@ TEST_CASE("plain JSON: strings and bytes") {
   CHECK(plain(Value::string("cart-reminder")) == "\"cart-reminder\"");
   CHECK(plain(Value::string("a\"b\\c\nd\x01")) == "\"a\\\"b\\\\c\\nd\\u0001\"");
   CHECK(plain(Value::string("café ✓")) == "\"café ✓\"");
+  // Every escape, at the start, between plain runs and at the end.
+  CHECK(plain(Value::string("\tx\ry\bz\f\x1f")) == "\"\\tx\\ry\\bz\\f\\u001f\"");
+  CHECK(plain(Value::string(std::string_view("\0\"\"", 3))) == "\"\\u0000\\\"\\\"\"");
   CHECK(plain(Value::bytes(std::string_view("abc"))) == "\"YWJj\"");
   CHECK(plain(Value::bytes(std::string_view("\xff\x00", 2))) == "\"/wA=\"");
   CHECK(plain(Value::bytes(std::string_view())) == "\"\"");
