@@ -23,6 +23,14 @@ class Host {
   virtual Value inAudience(std::string_view name) = 0;
   // The current profile's retained `event` records of the last `window`, oldest first.
   virtual Value history(std::string_view event, Duration window) = 0;
+  // How many records `history(event, window)` lists (or its error). Lowering turns
+  // `size(history(E, D))` into this, so a host that keeps history should count without
+  // building the list; this default is for hosts that do not.
+  virtual Value historyCount(std::string_view event, Duration window) {
+    Value records = history(event, window);
+    if (records.kind() != ValueKind::List) return records;
+    return Value::integer(static_cast<int64_t>(records.asList().size()));
+  }
 };
 
 struct CallContext {

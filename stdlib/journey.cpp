@@ -13,8 +13,9 @@ Value now(const Value*, CallContext& ctx) {
 }
 
 // The event type arrives as a type value (`type<Purchase>`); a name as a string is accepted
-// too.
-Value history(const Value* a, CallContext& ctx) {
+// too. `ask` is the host's answer: the records, or their count.
+template <Value (Host::*ask)(std::string_view, Duration)>
+Value askHistory(const Value* a, CallContext& ctx) {
   if (!ctx.host) return Value::error("`history()` needs a journey runtime");
   std::string_view event;
   if (a[0].kind() == ValueKind::Type) {
@@ -24,7 +25,7 @@ Value history(const Value* a, CallContext& ctx) {
   } else {
     return Value::error("no matching overload for `history`");
   }
-  return ctx.host->history(event, a[1].asDuration());
+  return (ctx.host->*ask)(event, a[1].asDuration());
 }
 
 Value inAudience(const Value* a, CallContext& ctx) {
@@ -40,7 +41,12 @@ void declareJourney(std::vector<Overload>& out) {
       {"now", "now", false, {}, "timestamp", &now},
       // `history(Purchase, 30d)`: the first argument is an event type name, typed as the type
       // value `type<Purchase>`; the result lists that event's records, oldest first.
-      {"history", "history", false, {"type<A>", "duration"}, "list<A>", &history},
+      {"history", "history", false, {"type<A>", "duration"}, "list<A>",
+       &askHistory<&Host::history>},
+      // What lowering makes of `size(history(E, D))`: the count, without the list. The `@`
+      // keeps it out of the language (no source can spell it, as with `@in`).
+      {"@historyCount", "history_count", false, {"type<A>", "duration"}, "int",
+       &askHistory<&Host::historyCount>},
       // `inAudience(Gold)`: the argument is an audience name, passed to the engines as its
       // name (a string constant).
       {"inAudience", "in_audience", false, {"string"}, "bool", &inAudience},

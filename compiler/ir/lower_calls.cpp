@@ -54,24 +54,15 @@ NodeId Lowerer::Impl::lowerCall(const ast::Call& call, ast::ExprId e, const Lowe
     }
   }
 
+  if (function == "size") {
+    if (std::optional<NodeId> count = lowerHistoryCount(call, e, scope)) return *count;
+  }
+
   std::vector<NodeId> args;
   if (receiver) args.push_back(lower(call.target, scope));
   for (size_t i = 0; i < call.args.size(); ++i) {
-    ast::ExprId a = call.args[i];
-    // Declared names passed as arguments: the audience's name, the event's type.
-    if (!receiver && (function == "inAudience" || (function == "history" && i == 0))) {
-      if (auto* id = std::get_if<ast::Ident>(&ast[a].node)) {
-        if (function == "inAudience" && symbols.audiences.count(id->name)) {
-          args.push_back(constant(Value::string(id->name), a));
-          continue;
-        }
-        if (function == "history" && symbols.events.count(id->name)) {
-          args.push_back(constant(Value::type(id->name), a));
-          continue;
-        }
-      }
-    }
-    args.push_back(lower(a, scope));
+    args.push_back(receiver ? lower(call.args[i], scope)
+                            : lowerArgument(function, i, call.args[i], scope));
   }
 
   // math.greatest(a, b, c, ...) is math.greatest([a, b, c, ...]): there are no overloads of
@@ -96,6 +87,22 @@ NodeId Lowerer::Impl::lowerCall(const ast::Call& call, ast::ExprId e, const Lowe
   n.kids = std::move(args);
   n.candidates = std::move(found);
   return add(std::move(n));
+}
+
+NodeId Lowerer::Impl::lowerArgument(std::string_view function, size_t i, ast::ExprId a,
+                                    const LowerScope& scope) {
+  // Declared names passed as arguments: the audience's name, the event's type.
+  if (function == "inAudience" || (function == "history" && i == 0)) {
+    if (auto* id = std::get_if<ast::Ident>(&ast[a].node)) {
+      if (function == "inAudience" && symbols.audiences.count(id->name)) {
+        return constant(Value::string(id->name), a);
+      }
+      if (function == "history" && symbols.events.count(id->name)) {
+        return constant(Value::type(id->name), a);
+      }
+    }
+  }
+  return lower(a, scope);
 }
 
 // `f(a, b)` with `fn f(x: T, y: U) = body`: Let(x = a, Let(y = b, body)), where the body sees

@@ -3,6 +3,7 @@
 //   lower.cpp          entry point, scopes, literals, names (variables, consts, type names),
 //                      list and map literals
 //   lower_calls.cpp    calls: operators, stdlib overload candidates, `fn` inlining
+//   lower_history_count.cpp  `size(history(E, D))` as a count
 //   lower_select.cpp   field selection, qualified names, indexing, `has()`
 //   lower_macros.cpp   comprehensions, `cel.bind`, `optMap` / `optFlatMap`
 //   lower_records.cpp  record literals and field defaults
@@ -76,6 +77,15 @@ struct Lowerer::Impl {
   // counted): the checker's choice, or every overload of that name, style and arity.
   std::vector<uint32_t> candidates(ast::ExprId e, std::string_view function, bool receiver,
                                    size_t arity) const;
+  // Argument `i` of a call of `function` (no receiver): declared names become constants.
+  NodeId lowerArgument(std::string_view function, size_t i, ast::ExprId a,
+                       const LowerScope& scope);
+
+  // --- lower_history_count.cpp --------------------------------------------------------------
+  // `size(history(E, D))` or `history(E, D).size()` as one call that counts; nothing when
+  // `size` (a call of `size`) is not of that form.
+  std::optional<NodeId> lowerHistoryCount(const ast::Call& size, ast::ExprId e,
+                                          const LowerScope& scope);
 
   // --- lower_select.cpp ---------------------------------------------------------------------
   NodeId lowerSelect(const ast::Select& sel, ast::ExprId e, const LowerScope& scope);

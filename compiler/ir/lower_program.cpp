@@ -143,7 +143,7 @@ class ProgramLowerer {
                                  : &out_.pool.constants[out_.pool[n.kids[0]].index];
         if (n.name == "now") {
           audience.readsClock = true;
-        } else if (n.name == "history") {
+        } else if (n.name == "history" || n.name == "@historyCount") {
           int e = named && named->kind() == ValueKind::Type ? out_.findEvent(named->typeName()) : -1;
           if (e >= 0) {
             audience.readsHistory[e] = true;

@@ -51,6 +51,12 @@ TEST_CASE("stdlib ext journey: the host answers") {
   CHECK(host.lastEvent == "Visit");
   CHECK(printCall("history", {Value::integer(1), window}, &context) ==
         "<error: no matching overload for `history`>");
+
+  // The count (what `size(history(...))` lowers to): a host without its own counts the list.
+  CHECK(printCall("history_count", {Value::type("Order"), window}, &context) == "2");
+  CHECK(host.lastEvent == "Order");
+  CHECK(printCall("history_count", {Value::integer(1), window}, &context) ==
+        "<error: no matching overload for `history`>");
 }
 
 TEST_CASE("stdlib ext journey: without a host, an error value") {
@@ -58,6 +64,8 @@ TEST_CASE("stdlib ext journey: without a host, an error value") {
   CHECK(printCall("in_audience", {Value::string("Gold")}) ==
         "<error: `inAudience()` needs a journey runtime>");
   CHECK(printCall("history", {Value::type("Purchase"), Value::duration(60)}) ==
+        "<error: `history()` needs a journey runtime>");
+  CHECK(printCall("history_count", {Value::type("Purchase"), Value::duration(60)}) ==
         "<error: `history()` needs a journey runtime>");
 }
 

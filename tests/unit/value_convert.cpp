@@ -95,6 +95,15 @@ TEST_CASE("timestamps format in UTC with trimmed fractions") {
   CHECK(formatTimestamp({kMinTimestampSeconds, 0}) == "0001-01-01T00:00:00Z");
   CHECK(formatTimestamp({kMaxTimestampSeconds, 999999999}) ==
         "9999-12-31T23:59:59.999999999Z");
+  // Outside the range (never parsed, but computed): the year as printf's "%04d" writes it.
+  constexpr int64_t kDay = 86400;
+  CHECK(formatTimestamp({kMinTimestampSeconds - 366 * kDay, 0}) == "0000-01-01T00:00:00Z");
+  CHECK(formatTimestamp({kMinTimestampSeconds - 731 * kDay, 0}) == "-001-01-01T00:00:00Z");
+  CHECK(formatTimestamp({kMaxTimestampSeconds + 1, 0}) == "10000-01-01T00:00:00Z");
+  // appendTimestamp writes the same text after what is there.
+  std::string line = "at ";
+  appendTimestamp(line, {1234567890, 120000000});
+  CHECK(line == "at 2009-02-13T23:31:30.12Z");
   // Round trips over a spread of instants.
   for (int64_t s = kMinTimestampSeconds; s <= kMaxTimestampSeconds; s += 987654321987) {
     for (int32_t n : {0, 1, 999999999, 123000000}) {

@@ -50,6 +50,28 @@ TEST_CASE("plain JSON: strings and bytes") {
   CHECK(plain(Value::string("cart-reminder")) == "\"cart-reminder\"");
   CHECK(plain(Value::string("a\"b\\c\nd\x01")) == "\"a\\\"b\\\\c\\nd\\u0001\"");
   CHECK(plain(Value::string("café ✓")) == "\"café ✓\"");
+  // Every escape, at the start, between plain runs and at the end.
+  CHECK(plain(Value::string("\tx\ry\bz\f\x1f")) == "\"\\tx\\ry\\bz\\f\\u001f\"");
+  CHECK(plain(Value::string(std::string_view("\0\"\"", 3))) == "\"\\u0000\\\"\\\"\"");
+  // Strings are scanned eight bytes at a time: a byte to escape, or one just outside the
+  // escaped ranges, at every position of strings up to 20 bytes long.
+  for (char special : {'\0', '\x1f', '"', '\\', ' ', '!', '#', '[', ']', '\x7f', '\x80', '\xff'}) {
+    for (size_t length = 1; length <= 20; ++length) {
+      for (size_t at = 0; at < length; ++at) {
+        std::string text(length, 'a');
+        text[at] = special;
+        std::string escaped = special == '\0'     ? "\\u0000"
+                              : special == '\x1f' ? "\\u001f"
+                              : special == '"'    ? "\\\""
+                              : special == '\\'   ? "\\\\"
+                                                  : std::string(1, special);
+        CAPTURE(static_cast<int>(static_cast<unsigned char>(special)));
+        CAPTURE(at);
+        CHECK(plain(Value::string(text)) == "\"" + std::string(at, 'a') + escaped +
+                                                 std::string(length - at - 1, 'a') + "\"");
+      }
+    }
+  }
   CHECK(plain(Value::bytes(std::string_view("abc"))) == "\"YWJj\"");
   CHECK(plain(Value::bytes(std::string_view("\xff\x00", 2))) == "\"/wA=\"");
   CHECK(plain(Value::bytes(std::string_view())) == "\"\"");

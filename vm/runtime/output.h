@@ -17,7 +17,8 @@ class OutputSink {
   virtual void write(std::string_view line) = 0;
 };
 
-// Builds `{"time": "...", "kind": "...", ...}` field by field.
+// Builds `{"time": "...", "kind": "...", ...}` field by field. Field names are the runtime's
+// own keys (`journey`, `profile`, ...), written as they are; values are escaped.
 class RecordLine {
  public:
   RecordLine(Timestamp time, std::string_view kind);
@@ -28,6 +29,7 @@ class RecordLine {
   const std::string& done();
 
  private:
+  static constexpr size_t kTypicalLength = 320;  // the shop example's lines: up to 302
   void name(std::string_view name);
   std::string line_;
   bool closed_ = false;

@@ -37,21 +37,27 @@ Value RuntimeHost::inAudience(std::string_view name) {
 }
 
 Value RuntimeHost::history(std::string_view event, Duration window) {
-  if (!profile_) return Value::error("history() needs a profile");
+  HistoryWindow w = inWindow(event, window);
+  if (w.error.isError()) return w.error;
+  return Value::list(std::vector<Value>(w.records.begin(), w.records.end()));
+}
+
+Value RuntimeHost::historyCount(std::string_view event, Duration window) {
+  HistoryWindow w = inWindow(event, window);
+  if (w.error.isError()) return w.error;
+  return Value::integer(static_cast<int64_t>(w.records.size()));
+}
+
+RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duration window) {
+  if (!profile_) return {{}, Value::error("history() needs a profile")};
   int e = rt_.program.findEvent(event);
-  if (e < 0) return Value::error("unknown event `" + std::string(event) + "`");
+  if (e < 0) return {{}, Value::error("unknown event `" + std::string(event) + "`")};
   Timestamp now = rt_.clock.now();
   Timestamp from = minusDuration(now, window);
   // Records older than `retain` are gone even when no newer one has trimmed them yet.
   Timestamp retained = minusDuration(now, rt_.retain[e]);
   if (from < retained) from = retained;
-  uint32_t timeField = rt_.program.events[e].timeField;
-  std::vector<Value> out;
-  for (const Value& r : profile_->history[e]) {
-    Timestamp t = r.asRecord().field(timeField).asTimestamp();
-    if (from < t && t <= now) out.push_back(r);
-  }
-  return Value::list(std::move(out));
+  return {recordsBetween(profile_->history[e], rt_.program.events[e].timeField, from, now), {}};
 }
 
 // ---- set-up -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/runtime/history_window.h"
 #include "vm/runtime/runtime.h"
 
 namespace journey::runtime {
@@ -118,8 +119,16 @@ class RuntimeHost final : public stdlib::Host {
   Value now() override;
   Value inAudience(std::string_view name) override;
   Value history(std::string_view event, Duration window) override;
+  Value historyCount(std::string_view event, Duration window) override;
 
  private:
+  // The records `history(event, window)` lists, or why there are none (`error`).
+  struct HistoryWindow {
+    HistoryRange records;
+    Value error;
+  };
+  HistoryWindow inWindow(std::string_view event, Duration window);
+
   Runtime::Impl& rt_;
   ProfileState* profile_;
 };

@@ -1,30 +1,66 @@
 #include "vm/value/json_string.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
 namespace journey {
 
-void appendJsonString(std::string& out, std::string_view s) {
+namespace {
+
+bool needsEscape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// The same test on eight bytes at once (exact: a borrow can only follow a byte that matched).
+constexpr uint64_t kEachByte = 0x0101010101010101u;
+constexpr uint64_t kHighBits = 0x8080808080808080u;
+bool hasByteBelow(uint64_t word, uint8_t limit) {
+  return ((word - kEachByte * limit) & ~word & kHighBits) != 0;
+}
+bool hasByte(uint64_t word, uint8_t byte) { return hasByteBelow(word ^ (kEachByte * byte), 1); }
+bool anyNeedsEscape(const char* eight) {
+  uint64_t word;
+  std::memcpy(&word, eight, sizeof word);
+  return hasByteBelow(word, 0x20) || hasByte(word, '"') || hasByte(word, '\\');
+}
+
+void appendEscape(std::string& out, unsigned char c) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out += '"';
-  for (char ch : s) {
-    auto c = static_cast<unsigned char>(ch);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default:
-        if (c < 0x20) {
-          out += "\\u00";
-          out += kHex[c >> 4];
-          out += kHex[c & 15];
-        } else {
-          out += ch;
-        }
+  switch (c) {
+    case '"': out += "\\\""; return;
+    case '\\': out += "\\\\"; return;
+    case '\n': out += "\\n"; return;
+    case '\r': out += "\\r"; return;
+    case '\t': out += "\\t"; return;
+    case '\b': out += "\\b"; return;
+    case '\f': out += "\\f"; return;
+    default: {
+      const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(escape, sizeof escape);
     }
   }
+}
+
+}  // namespace
+
+void appendJsonString(std::string& out, std::string_view s) {
+  out += '"';
+  // Runs of bytes that need no escape are copied whole (most strings are one run), found
+  // eight bytes at a time.
+  size_t run = 0, i = 0;
+  while (i < s.size()) {
+    if (i + 8 <= s.size() && !anyNeedsEscape(s.data() + i)) {
+      i += 8;
+      continue;
+    }
+    for (size_t end = std::min(i + 8, s.size()); i < end; ++i) {
+      auto c = static_cast<unsigned char>(s[i]);
+      if (!needsEscape(c)) continue;
+      out.append(s.data() + run, i - run);
+      appendEscape(out, c);
+      run = i + 1;
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
   out += '"';
 }
 

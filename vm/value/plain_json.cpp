@@ -87,7 +87,7 @@ void appendPlainJson(std::string& out, const Value& v) {
       return;
     case ValueKind::Timestamp:
       out += '"';
-      out += formatTimestamp(v.asTimestamp());
+      appendTimestamp(out, v.asTimestamp());
       out += '"';
       return;
     case ValueKind::Duration:

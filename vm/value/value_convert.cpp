@@ -4,7 +4,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace journey {
 
@@ -43,13 +42,35 @@ int64_t floorDiv(int64_t a, int64_t b) {
   return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
-// Fractional digits without trailing zeros ("" for 0): nanos 500000000 -> "5".
-std::string fractionDigits(int32_t nanos) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%09d", nanos);
-  std::string digits(buffer);
-  while (!digits.empty() && digits.back() == '0') digits.pop_back();
-  return digits;
+// `value` as exactly `width` digits, zero-padded (value < 10^width), at `p`.
+void putDigits(char* p, uint32_t value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
+// "." and the fractional digits without trailing zeros, nothing for 0: 500000000 -> ".5".
+void appendFraction(std::string& out, int32_t nanos) {
+  if (nanos == 0) return;
+  char digits[9];
+  putDigits(digits, static_cast<uint32_t>(nanos), 9);
+  size_t n = 9;
+  while (digits[n - 1] == '0') --n;
+  out += '.';
+  out.append(digits, n);
+}
+
+// A year as "%04d" writes it: at least four characters, a sign included.
+void appendYear(std::string& out, int year) {
+  char digits[12];
+  unsigned magnitude = year < 0 ? 0u - static_cast<unsigned>(year) : static_cast<unsigned>(year);
+  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, magnitude);
+  size_t n = static_cast<size_t>(end - digits);
+  size_t width = year < 0 ? 3 : 4;
+  if (year < 0) out += '-';
+  if (n < width) out.append(width - n, '0');
+  out.append(digits, n);
 }
 
 Value rangeError(std::string_view what) {
@@ -124,18 +145,26 @@ Value parseTimestamp(std::string_view text) {
   return Value::timestamp(seconds, nanos);
 }
 
-std::string formatTimestamp(Timestamp t) {
+void appendTimestamp(std::string& out, Timestamp t) {
   int64_t days = floorDiv(t.seconds, kSecondsPerDay);
-  int64_t secondOfDay = t.seconds - days * kSecondsPerDay;
+  auto secondOfDay = static_cast<uint32_t>(t.seconds - days * kSecondsPerDay);
   date::year_month_day ymd{date::sys_days(date::days(days))};
-  char buffer[48];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02uT%02d:%02d:%02d",
-                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                static_cast<unsigned>(ymd.day()), static_cast<int>(secondOfDay / 3600),
-                static_cast<int>(secondOfDay / 60 % 60), static_cast<int>(secondOfDay % 60));
-  std::string out(buffer);
-  if (t.nanos != 0) out += "." + fractionDigits(t.nanos);
+  appendYear(out, static_cast<int>(ymd.year()));
+  // "-MM-DDTHH:MM:SS", written in place: this runs for every output record.
+  char rest[15] = {'-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0, ':', 0, 0};
+  putDigits(rest + 1, static_cast<unsigned>(ymd.month()), 2);
+  putDigits(rest + 4, static_cast<unsigned>(ymd.day()), 2);
+  putDigits(rest + 7, secondOfDay / 3600, 2);
+  putDigits(rest + 10, secondOfDay / 60 % 60, 2);
+  putDigits(rest + 13, secondOfDay % 60, 2);
+  out.append(rest, sizeof rest);
+  appendFraction(out, t.nanos);
   out += 'Z';
+}
+
+std::string formatTimestamp(Timestamp t) {
+  std::string out;
+  appendTimestamp(out, t);
   return out;
 }
 
@@ -201,7 +230,7 @@ std::string formatDuration(Duration d) {
   int32_t nanos = d.nanos < 0 ? -d.nanos : d.nanos;
   std::string out = negative ? "-" : "";
   out += std::to_string(seconds);
-  if (nanos != 0) out += "." + fractionDigits(nanos);
+  appendFraction(out, nanos);
   out += 's';
   return out;
 }

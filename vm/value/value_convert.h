@@ -23,6 +23,7 @@ Value parseTimestamp(std::string_view text);
 // UTC with a `Z`, the fraction without trailing zeros (`2026-03-02T10:00:00Z`,
 // `2026-03-02T10:00:00.5Z`) — what cel-go and cel-cpp print for string(timestamp).
 std::string formatTimestamp(Timestamp t);
+void appendTimestamp(std::string& out, Timestamp t);  // the same, appended
 
 // ---- durations ---------------------------------------------------------------------------
 
