@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <random>
 #include <string>
@@ -27,6 +28,9 @@
 #include "vm/interp/interpreter.h"
 #include "vm/interp/wall_clock_host.h"
 #include "vm/value/record.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 
 namespace {
 
@@ -102,6 +106,11 @@ class ProfileWorld {
   ProfileFields fields;
   std::vector<Value> profiles;
   std::vector<journey::codegen::Chunk> chunks;  // by rule; never resized after construction
+  // The lowered rules, for the JIT: a pool and a one-expression list per rule, at fixed places
+  // (an engine keeps references to them).
+  std::deque<journey::ir::ExprPool> pools;
+  std::deque<std::vector<journey::ir::LoweredExpr>> lowered;
+  const journey::ir::RecordLayouts& layouts() const { return layouts_; }
   double buildSeconds = 0;
 
  private:
@@ -151,10 +160,10 @@ class ProfileWorld {
       error = std::string(rule.name) + " does not compile: " + diagnostics(before);
       return false;
     }
-    journey::ir::ExprPool pool;
+    journey::ir::ExprPool& pool = pools.emplace_back();
     journey::ir::Lowerer lowerer(fe_.ast, fe_.program, layouts_, pool);
-    journey::ir::LoweredExpr lowered = lowerer.lowerRoot(root, {"profile"});
-    chunks.push_back(journey::codegen::compileExpr(pool, lowered, layouts_));
+    lowered.push_back({lowerer.lowerRoot(root, {"profile"})});
+    chunks.push_back(journey::codegen::compileExpr(pool, lowered.back()[0], layouts_));
     // Reading by name instead of by index would measure the slow path without saying so.
     for (const journey::codegen::FieldSite& site : chunks.back().fields) {
       if (site.layout != profileLayout_) {
@@ -271,6 +280,41 @@ void BM_Interpreter(benchmark::State& state, size_t rule) {
   finishCounters(state, rule, matches);
 }
 
+#ifdef JOURNEY_HAVE_JIT
+// The rule compiled by the JIT (-O2, as `journey run --engine jit` compiles a program), its
+// compile time (IR to callable code) reported beside the rate.
+void BM_Jit(benchmark::State& state, size_t rule) {
+  const Reference& ref = reference(rule);
+  if (!ref.error.empty()) {
+    state.SkipWithError(ref.error.c_str());
+    return;
+  }
+  ProfileWorld& world = ProfileWorld::get();
+  std::string whyNot;
+  auto start = std::chrono::steady_clock::now();
+  std::unique_ptr<journey::runtime::ExpressionEngine> engine = journey::jit::makeJitEngine(
+      world.pools[rule], world.lowered[rule], world.layouts(), whyNot);
+  double compileSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!engine) {
+    state.SkipWithError(("the JIT cannot compile the rule: " + whyNot).c_str());
+    return;
+  }
+  journey::interp::WallClockHost host;
+  journey::stdlib::CallContext ctx{&host};
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (const Value& profile : world.profiles) {
+      matches += isTrue(engine->evaluate(0, &profile, ctx));
+    }
+    benchmark::DoNotOptimize(matches);
+  }
+  finishCounters(state, rule, matches);
+  state.counters["compile_ms"] = compileSeconds * 1e3;
+}
+#endif
+
 void BM_Baseline(benchmark::State& state, size_t rule) {
   const Reference& ref = reference(rule);
   if (!ref.error.empty()) {
@@ -304,6 +348,11 @@ void printSummary(const journey::bench::RateReporter& reporter) {
     fmt::print("  {}: interpreter {:.2f} M evals/s, baseline {:.2f} M evals/s, "
                "interpreter/baseline {:.3f} ({:.1f}x the baseline's time)\n",
                rule.name, *interp / 1e6, *base / 1e6, *interp / *base, *base / *interp);
+    if (const double* jit = reporter.rate(std::string(rule.name) + "/jit")) {
+      fmt::print("  {}: jit {:.2f} M evals/s, jit/interpreter {:.2f} (target 5), "
+                 "jit/baseline {:.3f} (target 0.5)\n",
+                 rule.name, *jit / 1e6, *jit / *interp, *jit / *base);
+    }
   }
   if (const double* rule1 = reporter.rate(std::string(kRules[0].name) + "/interpreter")) {
     double shortfall = 1 - *rule1 / kTargetRule1;
@@ -324,6 +373,10 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark((name + "/baseline").c_str(), BM_Baseline, rule)
         ->Unit(benchmark::kMillisecond);
+#ifdef JOURNEY_HAVE_JIT
+    benchmark::RegisterBenchmark((name + "/jit").c_str(), BM_Jit, rule)
+        ->Unit(benchmark::kMillisecond);
+#endif
   }
   ProfileWorld& world = ProfileWorld::get();
   if (world.error.empty()) {
