@@ -257,38 +257,45 @@ void finishCounters(benchmark::State& state, size_t rule, int64_t matches) {
   state.counters["matches"] = static_cast<double>(matches);
 }
 
-void BM_Interpreter(benchmark::State& state, size_t rule) {
-  const Reference& ref = reference(rule);
-  if (!ref.error.empty()) {
-    state.SkipWithError(ref.error.c_str());
-    return;
+// Every profile through `matchOne` (profile -> whether the rule holds) per iteration, then the
+// counters.
+template <typename MatchOne>
+void countMatches(benchmark::State& state, size_t rule, MatchOne matchOne) {
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = 0;
+    for (const Value& profile : ProfileWorld::get().profiles) matches += matchOne(profile);
+    benchmark::DoNotOptimize(matches);
   }
+  finishCounters(state, rule, matches);
+}
+
+// The reference's error, if any, skips the benchmark.
+bool skippedForError(benchmark::State& state, size_t rule) {
+  const Reference& ref = reference(rule);
+  if (ref.error.empty()) return false;
+  state.SkipWithError(ref.error.c_str());
+  return true;
+}
+
+void BM_Interpreter(benchmark::State& state, size_t rule) {
+  if (skippedForError(state, rule)) return;
   ProfileWorld& world = ProfileWorld::get();
   journey::interp::WallClockHost host;
   journey::stdlib::CallContext ctx{&host};
   // One interpreter per chunk, reused for every profile, the profile read in place: as the
   // runtime does.
   journey::interp::Interpreter interpreter(world.chunks[rule]);
-  int64_t matches = 0;
-  for (auto _ : state) {
-    matches = 0;
-    for (const Value& profile : world.profiles) {
-      matches += isTrue(interpreter.runWithInputs(&profile, 1, ctx));
-    }
-    benchmark::DoNotOptimize(matches);
-  }
-  finishCounters(state, rule, matches);
+  countMatches(state, rule, [&](const Value& profile) {
+    return isTrue(interpreter.runWithInputs(&profile, 1, ctx));
+  });
 }
 
 #ifdef JOURNEY_HAVE_JIT
 // The rule compiled by the JIT (-O2, as `journey run --engine jit` compiles a program), its
 // compile time (IR to callable code) reported beside the rate.
 void BM_Jit(benchmark::State& state, size_t rule) {
-  const Reference& ref = reference(rule);
-  if (!ref.error.empty()) {
-    state.SkipWithError(ref.error.c_str());
-    return;
-  }
+  if (skippedForError(state, rule)) return;
   ProfileWorld& world = ProfileWorld::get();
   std::string whyNot;
   auto start = std::chrono::steady_clock::now();
@@ -302,35 +309,18 @@ void BM_Jit(benchmark::State& state, size_t rule) {
   }
   journey::interp::WallClockHost host;
   journey::stdlib::CallContext ctx{&host};
-  int64_t matches = 0;
-  for (auto _ : state) {
-    matches = 0;
-    for (const Value& profile : world.profiles) {
-      matches += isTrue(engine->evaluate(0, &profile, ctx));
-    }
-    benchmark::DoNotOptimize(matches);
-  }
-  finishCounters(state, rule, matches);
+  countMatches(state, rule,
+               [&](const Value& profile) { return isTrue(engine->evaluate(0, &profile, ctx)); });
   state.counters["compile_ms"] = compileSeconds * 1e3;
 }
 #endif
 
 void BM_Baseline(benchmark::State& state, size_t rule) {
-  const Reference& ref = reference(rule);
-  if (!ref.error.empty()) {
-    state.SkipWithError(ref.error.c_str());
-    return;
-  }
-  ProfileWorld& world = ProfileWorld::get();
+  if (skippedForError(state, rule)) return;
+  const ProfileFields& fields = ProfileWorld::get().fields;
   auto baseline = kRules[rule].baseline;
-  int64_t matches = 0;
-  for (auto _ : state) {
-    matches = 0;
-    for (const Value& profile : world.profiles)
-      matches += baseline(profile.asRecord(), world.fields);
-    benchmark::DoNotOptimize(matches);
-  }
-  finishCounters(state, rule, matches);
+  countMatches(state, rule,
+               [&](const Value& profile) { return baseline(profile.asRecord(), fields); });
 }
 
 // Interpreter against baseline for each rule, and the target of issue 3.
