@@ -13,7 +13,7 @@ args=""
 [ -f "$dir/args" ] && args=$(cat "$dir/args")
 profiles=""
 [ -f "$dir/profiles.jsonl" ] && profiles="--profiles profiles.jsonl"
-actual=$(cd "$dir" && eval "timeout 60 \"$journey\" run *.journey $profiles --events events.jsonl \
+actual=$(cd "$dir" && eval "timeout 300 \"$journey\" run *.journey $profiles --events events.jsonl \
   --rejected - --engine $engine $args" 2>&1; echo "exit: $?")
 source "$(dirname "$0")/expectation.sh"
 check_expectation "$expected" "$actual"

@@ -1,7 +1,7 @@
 #include "vm/runtime/memory_store.h"
 
-#include <map>
 #include <algorithm>
+#include <map>
 #include <utility>
 #include <vector>
 
