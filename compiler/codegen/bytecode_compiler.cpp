@@ -3,6 +3,7 @@
 #include <map>
 #include <optional>
 
+#include "compiler/codegen/constant_folder.h"
 #include "stdlib/overloads.h"
 
 namespace journey::codegen {
@@ -85,7 +86,8 @@ std::optional<Op> fastUnary(std::string_view id) {
 
 class Compiler {
  public:
-  Compiler(const ir::ExprPool& pool, const ir::RecordLayouts& layouts) : pool_(pool), layouts_(layouts) {}
+  Compiler(const ir::ExprPool& pool, const ir::RecordLayouts& layouts)
+      : pool_(pool), layouts_(layouts), folder_(pool) {}
 
   Chunk run(const ir::LoweredExpr& expr) {
     chunk_.slotCount = expr.slotCount;
@@ -107,47 +109,11 @@ class Compiler {
     return static_cast<uint32_t>(chunk_.constants.size() - 1);
   }
 
-  // The value `id` folds to: a constant, an error node, or a list or map literal of those.
-  std::optional<Value> foldValue(NodeId id) {
-    if (auto it = foldMemo_.find(id); it != foldMemo_.end()) return it->second;
-    const Node& n = pool_[id];
-    std::optional<Value> out;
-    switch (n.kind) {
-      case NodeKind::Constant: out = pool_.constants[n.index]; break;
-      case NodeKind::Error: out = Value::error(n.name); break;
-      case NodeKind::List:
-      case NodeKind::Map: {
-        for (bool optional : n.optionalMask) {
-          if (optional) return foldMemo_[id] = std::nullopt;
-        }
-        std::vector<Value> kids;
-        for (NodeId k : n.kids) {
-          std::optional<Value> v = foldValue(k);
-          if (!v) return foldMemo_[id] = std::nullopt;
-          kids.push_back(std::move(*v));
-        }
-        // An erroneous literal folds to its (first) error, which is what evaluating it gives.
-        for (const Value& v : kids) {
-          if (v.isError()) return foldMemo_[id] = v;
-        }
-        if (n.kind == NodeKind::List) {
-          out = Value::list(std::move(kids));
-        } else {
-          std::vector<MapEntry> entries;
-          for (size_t i = 0; i + 1 < kids.size(); i += 2) entries.push_back({kids[i], kids[i + 1]});
-          out = Value::map(std::move(entries));
-        }
-        break;
-      }
-      default: break;
-    }
-    return foldMemo_[id] = out;
-  }
 
   // Registers the constants `id`'s subtree uses, folding what can be folded.
   void prepare(NodeId id) {
     if (id == ir::kNoNode) return;
-    if (std::optional<Value> v = foldValue(id)) {
+    if (std::optional<Value> v = folder_.value(id)) {
       folded_[id] = internConstant(std::move(*v));
       return;
     }
@@ -417,7 +383,7 @@ class Compiler {
   const ir::RecordLayouts& layouts_;
   Chunk chunk_;
   std::map<NodeId, uint32_t> folded_;  // node -> constant index
-  std::map<NodeId, std::optional<Value>> foldMemo_;
+  ConstantFolder folder_;
   uint32_t next_ = 0;
   uint32_t high_ = 0;
 };

@@ -18,6 +18,7 @@
 #include <utility>
 
 #include "compiler/codegen/bytecode_compiler.h"
+#include "compiler/codegen/constant_folder.h"
 #include "stdlib/overloads.h"
 
 namespace journey::codegen {
@@ -144,7 +145,8 @@ struct Loc {
 class Generator {
  public:
   Generator(const ir::ExprPool& pool, const ir::RecordLayouts& layouts, LlvmUnit& unit)
-      : pool_(pool), layouts_(layouts), unit_(unit), c_(*unit.context), m_(*unit.module), b_(c_) {
+      : pool_(pool), layouts_(layouts), unit_(unit), c_(*unit.context), m_(*unit.module), b_(c_),
+        folder_(pool) {
     i1_ = llvm::Type::getInt1Ty(c_);
     i8_ = llvm::Type::getInt8Ty(c_);
     i32_ = llvm::Type::getInt32Ty(c_);
@@ -482,45 +484,10 @@ class Generator {
 
   // ---- constant folding, as the bytecode compiler does -------------------------------------
 
-  std::optional<Value> foldValue(NodeId id) {
-    if (auto it = foldMemo_.find(id); it != foldMemo_.end()) return it->second;
-    const Node& n = pool_[id];
-    std::optional<Value> out;
-    switch (n.kind) {
-      case NodeKind::Constant: out = pool_.constants[n.index]; break;
-      case NodeKind::Error: out = Value::error(n.name); break;
-      case NodeKind::List:
-      case NodeKind::Map: {
-        for (bool optional : n.optionalMask) {
-          if (optional) return foldMemo_[id] = std::nullopt;
-        }
-        std::vector<Value> kids;
-        for (NodeId k : n.kids) {
-          std::optional<Value> v = foldValue(k);
-          if (!v) return foldMemo_[id] = std::nullopt;
-          kids.push_back(std::move(*v));
-        }
-        for (const Value& v : kids) {
-          if (v.isError()) return foldMemo_[id] = v;
-        }
-        if (n.kind == NodeKind::List) {
-          out = Value::list(std::move(kids));
-        } else {
-          std::vector<MapEntry> entries;
-          for (size_t i = 0; i + 1 < kids.size(); i += 2) entries.push_back({kids[i], kids[i + 1]});
-          out = Value::map(std::move(entries));
-        }
-        break;
-      }
-      default: break;
-    }
-    return foldMemo_[id] = out;
-  }
-
   // The constant `id` folds to, interned once per node.
   std::optional<uint32_t> folded(NodeId id) {
     if (auto it = folded_.find(id); it != folded_.end()) return it->second;
-    std::optional<Value> v = foldValue(id);
+    std::optional<Value> v = folder_.value(id);
     if (!v) return std::nullopt;
     const Node& n = pool_[id];
     uint32_t k;
@@ -1369,7 +1336,7 @@ class Generator {
   llvm::Type *i1_, *i8_, *i32_, *i64_, *f64_, *void_;
   llvm::PointerType* ptr_;
   std::map<std::string, llvm::FunctionCallee, std::less<>> helpers_;
-  std::map<NodeId, std::optional<Value>> foldMemo_;
+  ConstantFolder folder_;
   std::map<NodeId, uint32_t> folded_;
   llvm::Function* drop_ = nullptr;
   llvm::Function* copy_ = nullptr;

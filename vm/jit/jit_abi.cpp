@@ -6,6 +6,7 @@
 #include <string>
 
 #include "vm/interp/dispatch.h"
+#include "vm/interp/literals.h"
 #include "vm/interp/selection.h"
 #include "vm/value/checked_arith.h"
 #include "vm/value/record.h"
@@ -35,73 +36,6 @@ bool tooLarge(const Value& v, const JitContext& ctx) {
 
 const std::vector<bool>* maskAt(const JitContext& ctx, uint32_t mask) {
   return mask == codegen::kNoIndex ? nullptr : &ctx.tables->masks[mask];
-}
-
-Value makeList(const Value* values, size_t count, const std::vector<bool>* mask) {
-  std::vector<Value> elements;
-  elements.reserve(count);
-  for (size_t i = 0; i < count; ++i) {
-    const Value& v = values[i];
-    if (v.isError()) return v;
-    if (mask && (*mask)[i]) {
-      if (v.kind() != ValueKind::Optional) {
-        return Value::error("an optional element `[?x]` needs an optional value, found `" +
-                            std::string(celTypeName(v)) + "`");
-      }
-      if (v.hasValue()) elements.push_back(v.optionalValue());
-      continue;
-    }
-    elements.push_back(v);
-  }
-  return Value::list(std::move(elements));
-}
-
-Value makeMap(const Value* values, size_t pairs, const std::vector<bool>* mask) {
-  std::vector<MapEntry> entries;
-  entries.reserve(pairs);
-  for (size_t i = 0; i < pairs; ++i) {
-    const Value& k = values[2 * i];
-    const Value& v = values[2 * i + 1];
-    if (k.isError()) return k;
-    if (v.isError()) return v;
-    if (mask && (*mask)[i]) {
-      if (v.kind() != ValueKind::Optional) {
-        return Value::error("an optional entry `?k: v` needs an optional value, found `" +
-                            std::string(celTypeName(v)) + "`");
-      }
-      if (v.hasValue()) entries.push_back({k, v.optionalValue()});
-      continue;
-    }
-    entries.push_back({k, v});
-  }
-  return Value::map(std::move(entries));
-}
-
-Value makeRecord(const codegen::RecordSite& site, const Value* values, size_t count) {
-  if (!site.layout) return Value::error("unknown record type");
-  for (size_t i = 0; i < count; ++i) {
-    if (values[i].isError()) return values[i];
-  }
-  RecordBuilder b(*site.layout);
-  for (size_t i = 0; i < count && i < site.fields.size(); ++i) {
-    const Value& v = values[i];
-    if (site.optional[i]) {
-      if (v.kind() != ValueKind::Optional) {
-        return Value::error("an optional field `?f: v` needs an optional value, found `" +
-                            std::string(celTypeName(v)) + "`");
-      }
-      if (v.hasValue()) b.set(site.fields[i], v.optionalValue());
-      continue;
-    }
-    b.set(site.fields[i], v);
-  }
-  return b.build();
-}
-
-Value notBool(const Value& v, std::string_view what) {
-  if (v.isError()) return v;
-  return Value::error("no matching overload: " + std::string(what) + " is `" +
-                      std::string(celTypeName(v)) + "`, not `bool`");
 }
 
 bool isBool(const Value& v, bool b) { return v.kind() == ValueKind::Bool && v.asBool() == b; }
@@ -336,7 +270,7 @@ void journey_jit_logic_join(JValue* dst, const JValue* x, const JValue* y, uint3
 }
 
 void journey_jit_not_bool(JValue* dst, const JValue* condition) {
-  JValue v = jit::notBool(*condition, "the condition");
+  JValue v = interp::notBool(*condition, "the condition");
   *dst = std::move(v);
 }
 
@@ -344,7 +278,7 @@ void journey_jit_not_bool(JValue* dst, const JValue* condition) {
 
 uint32_t journey_jit_make_list(JValue* dst, const JValue* first, uint32_t count, uint32_t mask,
                                JContext* ctx) {
-  JValue v = jit::makeList(first, count, jit::maskAt(*ctx, mask));
+  JValue v = interp::makeList(first, count, jit::maskAt(*ctx, mask));
   if (jit::tooLarge(v, *ctx)) {
     ctx->stop = jit::stopError("a list built is larger than the limit");
     return 1;
@@ -355,7 +289,7 @@ uint32_t journey_jit_make_list(JValue* dst, const JValue* first, uint32_t count,
 
 uint32_t journey_jit_make_map(JValue* dst, const JValue* first, uint32_t pairs, uint32_t mask,
                               JContext* ctx) {
-  JValue v = jit::makeMap(first, pairs, jit::maskAt(*ctx, mask));
+  JValue v = interp::makeMap(first, pairs, jit::maskAt(*ctx, mask));
   if (jit::tooLarge(v, *ctx)) {
     ctx->stop = jit::stopError("a map built is larger than the limit");
     return 1;
@@ -366,7 +300,7 @@ uint32_t journey_jit_make_map(JValue* dst, const JValue* first, uint32_t pairs, 
 
 void journey_jit_make_record(JValue* dst, const JValue* first, uint32_t count, uint32_t site,
                              JContext* ctx) {
-  JValue v = jit::makeRecord(ctx->tables->records[site], first, count);
+  JValue v = interp::makeRecord(ctx->tables->records[site], first, count);
   *dst = std::move(v);
 }
 
