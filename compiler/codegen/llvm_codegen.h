@@ -38,7 +38,8 @@ struct LlvmUnit {
 
   std::unique_ptr<llvm::LLVMContext> context;  // declared first: destroyed after the module
   std::unique_ptr<llvm::Module> module;
-  std::vector<std::string> functions;  // per expression: its symbol
+  std::vector<std::string> functions;    // per expression: its symbol
+  std::vector<std::string> transitions;  // per journey: its pure steps' symbol (llvm_transitions.h)
   jit::JitTables tables;
 };
 

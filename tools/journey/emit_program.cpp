@@ -13,7 +13,13 @@ namespace journey::cli {
 
 std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stage) {
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
-  if (stage == "llvm") return llvmModuleText(program.pool, program.exprs, program.layouts);
+  if (stage == "llvm") {
+#ifdef JOURNEY_HAVE_JIT
+    return jit::emitLlvm(program);
+#else
+    return std::nullopt;
+#endif
+  }
   return ir::printProgram(program, [&](ir::ExprIndex e) {
     if (stage == "ir") return ir::printExpr(program.pool, program.exprs[e], &program.layouts);
     return codegen::disassemble(codegen::compileExpr(program.pool, program.exprs[e], program.layouts));

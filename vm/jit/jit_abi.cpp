@@ -8,6 +8,7 @@
 #include "vm/interp/dispatch.h"
 #include "vm/interp/literals.h"
 #include "vm/interp/selection.h"
+#include "vm/runtime/split_hash.h"
 #include "vm/value/checked_arith.h"
 #include "vm/value/record.h"
 
@@ -140,6 +141,7 @@ const std::vector<HelperSymbol>& helperSymbols() {
       JOURNEY_HELPER(journey_jit_list_free),       JOURNEY_HELPER(journey_jit_map_begin),
       JOURNEY_HELPER(journey_jit_map_put),         JOURNEY_HELPER(journey_jit_map_merge),
       JOURNEY_HELPER(journey_jit_map_end),         JOURNEY_HELPER(journey_jit_map_free),
+      JOURNEY_HELPER(journey_jit_move),            JOURNEY_HELPER(journey_jit_split_bucket),
   };
 #undef JOURNEY_HELPER
   return all;
@@ -394,6 +396,16 @@ void journey_jit_map_end(JValue* dst, void** builder) {
 void journey_jit_map_free(void** builder) {
   delete static_cast<MapBuilder*>(*builder);
   *builder = nullptr;
+}
+
+// ---- journey steps -------------------------------------------------------------------------
+
+void journey_jit_move(JValue* dst, JValue* src) { *dst = std::move(*src); }
+
+uint32_t journey_jit_split_bucket(const char* journey, uint64_t journeySize, const char* split,
+                                  uint64_t splitSize, const char* key, uint64_t keySize) {
+  return journey::runtime::splitBucket({journey, journeySize}, {split, splitSize},
+                                       {key, keySize});
 }
 
 }  // extern "C"

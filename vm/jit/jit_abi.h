@@ -12,6 +12,17 @@
 // never written); `ctx` is one evaluation's context (below). Locals and temporaries live in a
 // frame the function allocates on its own stack, so generated code is reentrant.
 //
+// A journey with pure steps (`if`, `let`, `split`) also gets its transition function
+//
+//   uint32_t journey_pP_jJ(uint32_t* pc, uint32_t* at, Value* frame, const char* key,
+//                          uint64_t keySize, Value* stopped, JitContext* ctx)
+//
+// which runs those steps from `*pc` on, calling the expressions' functions over `frame` and
+// writing `let` values into it, and leaves in `*pc` the first step that needs the runtime and
+// in `*at` the last step run. It returns 1 when the step `*pc` stopped the instance, with the
+// value that did (an error, or a condition that is no bool) moved into `stopped` (null
+// before); else 0.
+//
 // Every helper reproduces one interpreter instruction (vm/interp/interpreter.cpp) over the same
 // vm/value, stdlib and vm/interp/selection.h, dispatch.h functions: the two engines share all
 // semantics below the control flow. A helper that writes a `dst` computes into a local Value
@@ -155,4 +166,10 @@ uint32_t journey_jit_map_put(void** builder, const JValue* key, const JValue* va
 uint32_t journey_jit_map_merge(void** builder, const JValue* v, JValue* dst, JContext* ctx);
 void journey_jit_map_end(JValue* dst, void** builder);
 void journey_jit_map_free(void** builder);
+
+// Journey steps: `*dst = move(*src)`, dropping what dst held (`let`); the bucket of a key in
+// a split (vm/runtime/split_hash.h).
+void journey_jit_move(JValue* dst, JValue* src);
+uint32_t journey_jit_split_bucket(const char* journey, uint64_t journeySize, const char* split,
+                                  uint64_t splitSize, const char* key, uint64_t keySize);
 }

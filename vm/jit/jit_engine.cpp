@@ -12,12 +12,15 @@
 #include <llvm/Passes/PassBuilder.h>
 #include <llvm/Support/Error.h>
 #include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/xxhash.h>
 #include <llvm/Target/TargetMachine.h>
 
 #include <chrono>
+#include <map>
 #include <mutex>
 
 #include "compiler/codegen/llvm_codegen.h"
+#include "compiler/codegen/llvm_transitions.h"
 #include "vm/jit/jit_abi.h"
 
 namespace journey::jit {
@@ -25,6 +28,11 @@ namespace journey::jit {
 namespace {
 
 using ExprFunction = void (*)(Value* result, const Value* inputs, JitContext* ctx);
+using TransitionFunction = uint32_t (*)(uint32_t* pc, uint32_t* at, Value* frame,
+                                        const char* key, uint64_t keySize, Value* stopped,
+                                        JitContext* ctx);
+
+struct CompiledCode;
 
 // The process's one LLJIT, made on first use. Helpers are defined in its main JITDylib as
 // absolute symbols of this process; anything else generated code names (memset, memcpy) is
@@ -56,8 +64,30 @@ struct Jit {
   std::unique_ptr<llvm::orc::LLJIT> lljit;
   std::unique_ptr<llvm::TargetMachine> machine;  // for the optimiser's cost model
   std::string error;                             // why there is no JIT
-  std::mutex mutex;                              // compiling, looking up, unloading
+  std::mutex mutex;                              // compiling, looking up, unloading, the cache
   uint64_t programs = 0;                         // symbol prefixes: one per module
+  // Code in the JIT by the key of its IR (codeKey): a program compiled again while its code
+  // is loaded reuses it.
+  std::map<std::string, std::weak_ptr<CompiledCode>> loaded;
+};
+
+Jit& theJit();
+
+// One module's code in the JIT, shared by every engine made from the same IR; the last one
+// to go unloads it.
+struct CompiledCode {
+  std::string key;
+  llvm::orc::ResourceTrackerSP tracker;
+  std::vector<ExprFunction> functions;          // per expression
+  std::vector<TransitionFunction> transitions;  // per journey (null: no pure step)
+
+  ~CompiledCode() {
+    Jit& jit = theJit();
+    std::lock_guard<std::mutex> lock(jit.mutex);
+    if (llvm::Error e = tracker->remove()) llvm::consumeError(std::move(e));
+    auto it = jit.loaded.find(key);
+    if (it != jit.loaded.end() && it->second.expired()) jit.loaded.erase(it);
+  }
 };
 
 std::string message(llvm::Error error) { return llvm::toString(std::move(error)); }
@@ -147,20 +177,30 @@ void optimize(llvm::Module& module, int level, llvm::TargetMachine* machine) {
 
 class JitEngine final : public runtime::ExpressionEngine {
  public:
-  JitEngine(JitTables tables, std::vector<ExprFunction> functions,
-            llvm::orc::ResourceTrackerSP tracker, const interp::Limits& limits)
-      : tables_(std::move(tables)),
-        functions_(std::move(functions)),
-        tracker_(std::move(tracker)),
-        limits_(limits) {}
-
-  ~JitEngine() override {
-    Jit& jit = theJit();
-    std::lock_guard<std::mutex> lock(jit.mutex);
-    if (llvm::Error e = tracker_->remove()) llvm::consumeError(std::move(e));
-  }
+  JitEngine(JitTables tables, std::shared_ptr<const CompiledCode> code,
+            const interp::Limits& limits)
+      : tables_(std::move(tables)), code_(std::move(code)), limits_(limits) {}
 
   Value evaluate(ir::ExprIndex expr, const Value* inputs, stdlib::CallContext& call) override {
+    JitContext ctx = context(call);
+    Value result;
+    code_->functions[expr](&result, inputs, &ctx);
+    return result;
+  }
+
+  PureSteps runPureSteps(uint32_t journey, ir::StepIndex pc, ir::StepIndex at, Value* frame,
+                         std::string_view key, stdlib::CallContext& call) override {
+    PureSteps ran{pc, at, false, Value()};
+    TransitionFunction f =
+        journey < code_->transitions.size() ? code_->transitions[journey] : nullptr;
+    if (!f) return ran;
+    JitContext ctx = context(call);
+    ran.failed = f(&ran.pc, &ran.at, frame, key.data(), key.size(), &ran.stopped, &ctx) != 0;
+    return ran;
+  }
+
+ private:
+  JitContext context(stdlib::CallContext& call) const {
     JitContext ctx;
     ctx.constants = tables_.constants.data();
     ctx.layouts = tables_.layouts.data();
@@ -169,17 +209,144 @@ class JitEngine final : public runtime::ExpressionEngine {
     ctx.maxTextBytes = limits_.maxTextBytes;
     ctx.tables = &tables_;
     ctx.call = &call;
-    Value result;
-    functions_[expr](&result, inputs, &ctx);
-    return result;
+    return ctx;
   }
 
- private:
-  JitTables tables_;
-  std::vector<ExprFunction> functions_;
-  llvm::orc::ResourceTrackerSP tracker_;
+  JitTables tables_;  // this engine's: constants and layouts differ between equal modules
+  std::shared_ptr<const CompiledCode> code_;
   interp::Limits limits_;
 };
+
+// What the JIT compiles: expressions over one pool and, for a program, its journeys' steps.
+struct Source {
+  const ir::ExprPool& pool;
+  const std::vector<ir::LoweredExpr>& exprs;
+  const ir::RecordLayouts& layouts;
+  const std::vector<ir::JourneyIr>* journeys = nullptr;
+};
+
+bool generate(const Source& source, const std::string& prefix, codegen::LlvmUnit& unit,
+              std::string& whyNot) {
+  if (!codegen::generateLlvm(source.pool, source.exprs, source.layouts, prefix, unit, whyNot)) {
+    return false;
+  }
+  static const std::vector<ir::JourneyIr> none;
+  return codegen::generateTransitions(source.journeys ? *source.journeys : none, prefix, unit,
+                                      whyNot);
+}
+
+// What makes two compilations give the same code: the module's IR (generated under a neutral
+// prefix), the target, and the optimisation levels.
+std::string codeKey(const codegen::LlvmUnit& unit, const std::string& target, int optLevel,
+                    int codegenLevel) {
+  std::string text = codegen::printLlvm(unit);
+  uint64_t hash = llvm::xxh3_64bits(llvm::StringRef(text));
+  char hex[17];
+  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(hex) + " " + target + " O" + std::to_string(optLevel) + " codegen" +
+         std::to_string(codegenLevel);
+}
+
+// Gives every function of the module its process-unique name (`prefix` instead of the
+// neutral one), so that a module compiled while an equal one is being unloaded cannot clash.
+void rename(codegen::LlvmUnit& unit, const std::string& from, const std::string& to) {
+  auto renamed = [&](std::string& name) {
+    if (name.empty()) return;
+    std::string now = to + name.substr(from.size());
+    unit.module->getFunction(name)->setName(now);
+    name = std::move(now);
+  };
+  for (std::string& name : unit.functions) renamed(name);
+  for (std::string& name : unit.transitions) renamed(name);
+  unit.module->setModuleIdentifier(to);
+}
+
+std::shared_ptr<CompiledCode> lookUp(Jit& jit, codegen::LlvmUnit& unit,
+                                     llvm::orc::ResourceTrackerSP tracker, std::string& whyNot) {
+  auto code = std::make_shared<CompiledCode>();
+  code->tracker = std::move(tracker);
+  for (const std::string& name : unit.functions) {
+    auto address = jit.lljit->lookup(name);
+    if (!address) {
+      whyNot = "LLVM cannot compile `" + name + "`: " + message(address.takeError());
+      return nullptr;
+    }
+    code->functions.push_back(address->toPtr<ExprFunction>());
+  }
+  for (const std::string& name : unit.transitions) {
+    if (name.empty()) {
+      code->transitions.push_back(nullptr);
+      continue;
+    }
+    auto address = jit.lljit->lookup(name);
+    if (!address) {
+      whyNot = "LLVM cannot compile `" + name + "`: " + message(address.takeError());
+      return nullptr;
+    }
+    code->transitions.push_back(address->toPtr<TransitionFunction>());
+  }
+  return code;
+}
+
+std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std::string& whyNot,
+                                                      const JitOptions& options) {
+  Jit& jit = theJit();
+  if (!jit.lljit) {
+    whyNot = "LLVM's JIT is not available: " + jit.error;
+    return nullptr;
+  }
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point mark = Clock::now();
+  auto lap = [&](double JitStats::*phase) {
+    Clock::time_point now = Clock::now();
+    if (options.stats) options.stats->*phase = std::chrono::duration<double>(now - mark).count();
+    mark = now;
+  };
+  const std::string neutral = "journey";
+  codegen::LlvmUnit unit;
+  if (!generate(source, neutral, unit, whyNot)) return nullptr;
+  int codegenLevel = options.codegenOptLevel >= 0 ? options.codegenOptLevel : options.optLevel;
+  codegenLevel = codegenLevel > 0 ? 2 : 0;
+  std::string key = codeKey(unit, jit.lljit->getTargetTriple().str(), options.optLevel,
+                            codegenLevel);
+  lap(&JitStats::generate);
+  if (options.stats) options.stats->reused = false;
+
+  std::shared_ptr<CompiledCode> code;
+  {
+    std::lock_guard<std::mutex> lock(jit.mutex);
+    auto cached = jit.loaded.find(key);
+    if (cached != jit.loaded.end()) code = cached->second.lock();
+    if (code && !options.compiledIr) {
+      if (options.stats) options.stats->reused = true;
+    } else {
+      code = nullptr;
+      rename(unit, neutral, "journey_p" + std::to_string(jit.programs++));
+      unit.module->setDataLayout(jit.lljit->getDataLayout());
+      unit.module->setTargetTriple(jit.lljit->getTargetTriple().str());
+      unit.module->addModuleFlag(llvm::Module::Warning, "journey.codegen-opt", codegenLevel);
+      optimize(*unit.module, options.optLevel, jit.machine.get());
+      lap(&JitStats::optimize);
+      if (options.compiledIr) *options.compiledIr = codegen::printLlvm(unit);
+
+      llvm::orc::ResourceTrackerSP tracker = jit.lljit->getMainJITDylib().createResourceTracker();
+      llvm::orc::ThreadSafeModule module(std::move(unit.module), std::move(unit.context));
+      if (llvm::Error e = jit.lljit->addIRModule(tracker, std::move(module))) {
+        whyNot = "LLVM cannot add the module: " + message(std::move(e));
+        return nullptr;
+      }
+      code = lookUp(jit, unit, tracker, whyNot);
+      if (!code) {
+        if (llvm::Error e = tracker->remove()) llvm::consumeError(std::move(e));
+        return nullptr;
+      }
+      code->key = key;
+      jit.loaded[key] = code;
+    }
+  }
+  lap(&JitStats::compile);
+  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), options.limits);
+}
 
 }  // namespace
 
@@ -188,68 +355,34 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& poo
                                                          const ir::RecordLayouts& layouts,
                                                          std::string& whyNot,
                                                          const JitOptions& options) {
-  Jit& jit = theJit();
-  if (!jit.lljit) {
-    whyNot = "LLVM's JIT is not available: " + jit.error;
-    return nullptr;
-  }
-  std::lock_guard<std::mutex> lock(jit.mutex);
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point mark = Clock::now();
-  auto lap = [&](double JitStats::*phase) {
-    Clock::time_point now = Clock::now();
-    if (options.stats) options.stats->*phase = std::chrono::duration<double>(now - mark).count();
-    mark = now;
-  };
-  std::string prefix = "journey_p" + std::to_string(jit.programs++);
-  codegen::LlvmUnit unit;
-  if (!codegen::generateLlvm(pool, exprs, layouts, prefix, unit, whyNot)) return nullptr;
-  lap(&JitStats::generate);
-  unit.module->setDataLayout(jit.lljit->getDataLayout());
-  unit.module->setTargetTriple(jit.lljit->getTargetTriple().str());
-  int codegenLevel = options.codegenOptLevel >= 0 ? options.codegenOptLevel : options.optLevel;
-  unit.module->addModuleFlag(llvm::Module::Warning, "journey.codegen-opt",
-                             codegenLevel > 0 ? 2 : 0);
-  optimize(*unit.module, options.optLevel, jit.machine.get());
-  lap(&JitStats::optimize);
-  if (options.compiledIr) *options.compiledIr = codegen::printLlvm(unit);
-
-  llvm::orc::ResourceTrackerSP tracker = jit.lljit->getMainJITDylib().createResourceTracker();
-  llvm::orc::ThreadSafeModule module(std::move(unit.module), std::move(unit.context));
-  if (llvm::Error e = jit.lljit->addIRModule(tracker, std::move(module))) {
-    whyNot = "LLVM cannot add the module: " + message(std::move(e));
-    return nullptr;
-  }
-  std::vector<ExprFunction> functions;
-  functions.reserve(unit.functions.size());
-  for (const std::string& name : unit.functions) {
-    auto address = jit.lljit->lookup(name);
-    if (!address) {
-      whyNot = "LLVM cannot compile `" + name + "`: " + message(address.takeError());
-      if (llvm::Error e = tracker->remove()) llvm::consumeError(std::move(e));
-      return nullptr;
-    }
-    functions.push_back(address->toPtr<ExprFunction>());
-  }
-  lap(&JitStats::compile);
-  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(functions),
-                                     std::move(tracker), options.limits);
+  return makeEngine(Source{pool, exprs, layouts}, whyNot, options);
 }
 
 std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& program,
                                                          std::string& whyNot,
                                                          const JitOptions& options) {
-  return makeJitEngine(program.pool, program.exprs, program.layouts, whyNot, options);
+  return makeEngine(Source{program.pool, program.exprs, program.layouts, &program.journeys},
+                    whyNot, options);
 }
+
+namespace {
+
+std::string emitLlvm(const Source& source) {
+  codegen::LlvmUnit unit;
+  std::string whyNot;
+  if (!generate(source, "journey", unit, whyNot)) return "; error: " + whyNot + "\n";
+  return codegen::printLlvm(unit);
+}
+
+}  // namespace
 
 std::string emitLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
                      const ir::RecordLayouts& layouts) {
-  codegen::LlvmUnit unit;
-  std::string whyNot;
-  if (!codegen::generateLlvm(pool, exprs, layouts, "journey", unit, whyNot)) {
-    return "; error: " + whyNot + "\n";
-  }
-  return codegen::printLlvm(unit);
+  return emitLlvm(Source{pool, exprs, layouts});
+}
+
+std::string emitLlvm(const ir::ProgramIr& program) {
+  return emitLlvm(Source{program.pool, program.exprs, program.layouts, &program.journeys});
 }
 
 }  // namespace journey::jit

@@ -1,6 +1,7 @@
-// The JIT as the runtime's expression engine (docs/jit.md): every expression of a program is
-// compiled by LLVM ORC into one module of the process's single LLJIT, and evaluating an
-// expression calls its native function. Values, errors and limits are the interpreter's.
+// The JIT as the runtime's expression engine (docs/jit.md): every expression of a program and
+// its journeys' pure steps are compiled by LLVM ORC into one module of the process's single
+// LLJIT, and evaluating an expression calls its native function. Values, errors and limits
+// are the interpreter's.
 #pragma once
 
 #include <memory>
@@ -18,6 +19,7 @@ struct JitStats {
   double generate = 0;  // IR -> LLVM IR
   double optimize = 0;  // LLVM's middle end
   double compile = 0;   // LLVM's back end and linking, up to callable code
+  bool reused = false;  // the same IR's code was loaded already: nothing was compiled
 };
 
 struct JitOptions {
@@ -36,8 +38,9 @@ struct JitOptions {
 
 // Compiles every expression of `program`, which must outlive the engine. Null, with the
 // reason in `whyNot` (the construct, or what LLVM reported), when something cannot be
-// compiled: the caller then warns and uses the interpreter. Destroying the engine unloads its
-// code from the JIT.
+// compiled: the caller then warns and uses the interpreter. Code is keyed by a hash of the
+// module's IR, the target and the optimisation levels: while an engine of the same program is
+// alive, another one reuses its code (JitStats::reused); the last one destroyed unloads it.
 std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& program,
                                                          std::string& whyNot,
                                                          const JitOptions& options = {});
@@ -50,8 +53,10 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& poo
                                                          std::string& whyNot,
                                                          const JitOptions& options = {});
 
-// The LLVM IR the JIT would compile for `exprs`, before optimisation (or `; error: …`).
+// The LLVM IR the JIT would compile for `exprs` (or the program's expressions and journey
+// steps), before optimisation (or `; error: …`).
 std::string emitLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
                      const ir::RecordLayouts& layouts);
+std::string emitLlvm(const ir::ProgramIr& program);
 
 }  // namespace journey::jit

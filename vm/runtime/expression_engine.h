@@ -1,8 +1,10 @@
 // How the runtime evaluates the program's expressions. The interpreter is one engine; the JIT
-// will be another. The step logic only ever asks "the value of expression e over these inputs".
+// is another. The step logic asks "the value of expression e over these inputs", and, of an
+// engine that compiles them, to run a journey's pure steps (below).
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 #include "compiler/ir/program_ir.h"
 #include "stdlib/function.h"
@@ -16,6 +18,24 @@ class ExpressionEngine {
   // The value of `expr` (an error value when evaluation fails). `inputs` holds at least as
   // many values as the expression has inputs (a journey's frame, or just the profile).
   virtual Value evaluate(ir::ExprIndex expr, const Value* inputs, stdlib::CallContext& ctx) = 0;
+
+  // Where running a journey's pure steps stopped: `pc` is the first step that needs the
+  // runtime (a wait, a send, …, or kEndOfJourney), `at` the last step run. When `failed`, the
+  // step `pc` stopped the instance with `stopped` (an error, or a condition that is no bool).
+  struct PureSteps {
+    ir::StepIndex pc = ir::kEndOfJourney;
+    ir::StepIndex at = ir::kEndOfJourney;
+    bool failed = false;
+    Value stopped;
+  };
+  // Runs the steps of `journey` whose only effect is on the frame (`if`, `let`, `split`) from
+  // `pc` on, as compiled code. An engine without compiled steps runs none: it returns `pc` and
+  // the runtime walks the steps itself, with the same result.
+  virtual PureSteps runPureSteps(uint32_t journey, ir::StepIndex pc, ir::StepIndex at,
+                                 Value* frame, std::string_view key, stdlib::CallContext& ctx) {
+    (void)journey, (void)frame, (void)key, (void)ctx;
+    return {pc, at, false, Value()};
+  }
 };
 
 }  // namespace journey::runtime

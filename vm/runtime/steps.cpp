@@ -135,11 +135,24 @@ void Runtime::Impl::run(InstanceId id) {
     if (!found) return;
     Instance& inst = *found;
     const ir::JourneyIr& j = program.journeys[inst.journey];
+    ProfileState* p = &store.profile(inst.profile);
+    inst.frame[0] = p->profile;
+    // An engine that compiles the pure steps runs them first; a trace names every step, so
+    // with one the steps are walked here.
+    if (!options.trace && inst.pc != ir::kEndOfJourney) {
+      RuntimeHost host(*this, p);
+      stdlib::CallContext ctx{&host};
+      ExpressionEngine::PureSteps ran =
+          engine.runPureSteps(inst.journey, inst.pc, inst.at, inst.frame.data(), inst.key, ctx);
+      inst.pc = ran.pc;
+      inst.at = ran.at;
+      if (ran.failed) {
+        return endInstance(inst, "error: " + errorText(ran.stopped), j.steps[ran.pc].location);
+      }
+    }
     if (inst.pc == ir::kEndOfJourney) return endInstance(inst, "end", "");
     const ir::StepIr& step = j.steps[inst.pc];
     inst.at = inst.pc;
-    ProfileState* p = &store.profile(inst.profile);
-    inst.frame[0] = p->profile;
     Value* frame = inst.frame.data();
     auto fail = [&](const Value& v) { endInstance(inst, "error: " + errorText(v), step.location); };
     auto waitUntil = [&](Timestamp wake) {
