@@ -14,6 +14,7 @@
 #                 checking against the schema and keeping history — the baseline
 #   declarations  examples/shop/shop.journey: the above, plus the audiences re-evaluated
 #   run           shop.journey + recovery.journey: the figure
+#   run-jit       the same with --engine jit (when the build has LLVM), the same summary
 # and, for bytes per waiting instance, two runs that print jemalloc's statistics at exit (the
 # tool links jemalloc; the run's state is still held then, as `journey run` leaves it to the
 # operating system):
@@ -121,6 +122,20 @@ applied declarations "$events"
 measure run "$journey" run "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
   --events "$tmp/events.jsonl" --out /dev/null
 applied run "$events"
+# The same run with the JIT (issue 5), when the binary has one; its summary must be the run's.
+rows=(read profiles parse declarations run)
+measure run-jit "$journey" run --engine jit "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
+  --events "$tmp/events.jsonl" --out /dev/null
+if grep -q "^warning: " "$tmp/run-jit.err"; then
+  sed 's/^/run-jit: /' "$tmp/run-jit.err" | head -1
+else
+  applied run-jit "$events"
+  if ! diff <(tail -3 "$tmp/run.err") <(tail -3 "$tmp/run-jit.err") > /dev/null; then
+    echo "runtime_bench: the JIT's run summary differs from the interpreter's" >&2
+    exit 1
+  fi
+  rows+=(run-jit)
+fi
 if ldd "$journey" | grep -q jemalloc; then
   for name in run control; do
     file=$tmp/events.jsonl
@@ -149,7 +164,7 @@ sed -n '2,3s/^/run summary: /p' "$tmp/run.err"
 printf "%-13s %8s %8s %8s %9s %11s %11s %8s\n" "" "wall s" "user s" "sys s" "peak MiB" \
   "records/s" "by CPU s" "× parse"
 pwall=$(wall profiles)
-for name in read profiles parse declarations run; do
+for name in "${rows[@]}"; do
   read -r w u s kb < "$tmp/$name.time"
   # Records per second over the whole process (profiles loaded and program compiled included).
   rate=-; cpurate=-; ratio=-

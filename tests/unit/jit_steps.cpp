@@ -240,7 +240,7 @@ TEST_CASE("the same program compiles once while its code is loaded") {
   CHECK(toCelLiteral(b->evaluate(let, frame.data(), ctx)) == "8");
   // Once every engine of the code is gone, it is unloaded: the next one compiles again.
   b.reset();
-  options.optLevel = 2;
+  options.optLevel = jit::JitOptions{}.optLevel;
   options.stats = &second;
   auto d = jit::makeJitEngine(w.program, whyNot, options);
   REQUIRE_MESSAGE(d, whyNot);

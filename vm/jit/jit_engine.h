@@ -23,9 +23,10 @@ struct JitStats {
 };
 
 struct JitOptions {
-  // LLVM's middle-end pipeline for the module: 0 runs none, 1–3 are -O1..-O3 (docs/jit.md
-  // gives the measurements behind the defaults).
-  int optLevel = 2;
+  // The middle end for the module: 0 runs none, 1 the JIT's short function pipeline, 2 and 3
+  // LLVM's default -O2 and -O3 pipelines (docs/jit.md gives the measurements behind the
+  // default).
+  int optLevel = 1;
   // The back end's level: 0 selects instructions and registers the fast way (FastISel, the
   // fast register allocator), 2 the thorough way; -1 follows optLevel (0 stays 0, else 2).
   int codegenOptLevel = -1;
