@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -92,9 +93,9 @@ int main(int argc, char** argv) {
   fmt::print("JIT compile latency, best of {} (ms); the front end (parse, check, lower) and the\n"
              "interpreter's engine (bytecode) of the same program are the baselines\n\n",
              repeat);
-  fmt::print("{:<15} {:>8} {:>6} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>9} {:>9}\n",
+  fmt::print("{:<15} {:>8} {:>6} {:>9} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9} {:>9} {:>9} {:>11}\n",
              "program", "journeys", "exprs", "front end", "interp", "JIT -O0", "JIT run", "  IR",
-             "  opt", "  codegen", "LLVM -O2", "run/front");
+             "  opt", "  codegen", "LLVM -O2", "run/front", "native load");
   int failed = 0;
   std::string whyNot;
   for (const Subject& s : subjects()) {
@@ -123,18 +124,26 @@ int main(int argc, char** argv) {
       if (t < run) run = t, phases = stats;
     }
     double o2 = best(repeat, [&] { jitAt(2, nullptr); });
+    // Code compiled ahead of time (`journey build --native`), loaded with no LLVM compilation.
+    std::optional<jit::NativeCode> native = jit::compileNative(program, whyNot);
+    double load = native ? best(repeat, [&] {
+                    if (!jit::makeJitEngine(program, *native, whyNot)) ++failed;
+                  })
+                         : -1;
+    if (!native) ++failed;
     fmt::print(
         "{:<15} {:>8} {:>6} {:>9.1f} {:>8.1f} {:>8.1f} {:>8.1f} {:>8.1f} {:>8.1f} {:>9.1f} {:>9.1f} "
-        "{:>9.1f}\n",
+        "{:>9.1f} {:>11.1f}\n",
         s.name, program.journeys.size(), program.exprs.size(), front * 1e3, interp * 1e3, o0 * 1e3,
         run * 1e3, phases.generate * 1e3, phases.optimize * 1e3, phases.compile * 1e3, o2 * 1e3,
-        run / front);
+        run / front, load * 1e3);
   }
   fmt::print(
       "\n(JIT run: what `journey run --engine jit` compiles, the JIT's short pipeline and LLVM's\n"
       " default back end; IR, opt and codegen split it: generating LLVM IR with its key, the\n"
       " middle end, the back end up to callable code. LLVM -O2: LLVM's whole -O2 pipeline\n"
-      " instead of the short one, for comparison)\n");
+      " instead of the short one, for comparison. native load: the same code compiled ahead of\n"
+      " time, loaded from memory: generating the IR for its key and tables, linking the object)\n");
   if (failed) fmt::print(stderr, "jit_compile_bench: {} compilations failed ({})\n", failed, whyNot);
   return failed ? 1 : 0;
 }

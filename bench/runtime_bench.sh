@@ -136,7 +136,8 @@ else
   fi
   rows+=(run-jit)
 fi
-if ldd "$journey" | grep -q jemalloc; then
+# (grep without -q: with pipefail, -q closing the pipe early would fail ldd)
+if ldd "$journey" | grep jemalloc > /dev/null; then
   for name in run control; do
     file=$tmp/events.jsonl
     [[ $name == control ]] && file=$tmp/control.jsonl

@@ -15,6 +15,10 @@
 #include <llvm/Support/xxhash.h>
 #include <llvm/Target/TargetMachine.h>
 
+#include <llvm/Bitcode/BitcodeWriter.h>
+#include <llvm/Config/llvm-config.h>
+#include <llvm/Support/MemoryBuffer.h>
+
 #include <chrono>
 #include <map>
 #include <mutex>
@@ -247,19 +251,24 @@ bool generate(const Source& source, const std::string& prefix, codegen::LlvmUnit
 }
 
 // What makes two compilations give the same code: the module's IR (generated under a neutral
-// prefix), the target, and the optimisation levels.
+// prefix; hashed as bitcode, which writes several times faster than text), the target, and the
+// optimisation levels.
 std::string codeKey(const codegen::LlvmUnit& unit, const std::string& target, int optLevel,
                     int codegenLevel) {
-  std::string text = codegen::printLlvm(unit);
-  uint64_t hash = llvm::xxh3_64bits(llvm::StringRef(text));
+  llvm::SmallVector<char, 0> bitcode;
+  llvm::raw_svector_ostream os(bitcode);
+  llvm::WriteBitcodeToFile(*unit.module, os);
+  uint64_t hash = llvm::xxh3_64bits(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t*>(bitcode.data()), bitcode.size()));
   char hex[17];
   std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
   return std::string(hex) + " " + target + " O" + std::to_string(optLevel) + " codegen" +
          std::to_string(codegenLevel);
 }
 
-// Gives every function of the module its process-unique name (`prefix` instead of the
-// neutral one), so that a module compiled while an equal one is being unloaded cannot clash.
+// Gives every function of the module its final name (`to` instead of the neutral prefix): a
+// prefix unique in the process, so that a module compiled while an equal one is being unloaded
+// cannot clash, or native code's prefix, fixed by its key.
 void rename(codegen::LlvmUnit& unit, const std::string& from, const std::string& to) {
   auto renamed = [&](std::string& name) {
     if (name.empty()) return;
@@ -272,32 +281,80 @@ void rename(codegen::LlvmUnit& unit, const std::string& from, const std::string&
   unit.module->setModuleIdentifier(to);
 }
 
-std::shared_ptr<CompiledCode> lookUp(Jit& jit, codegen::LlvmUnit& unit,
-                                     llvm::orc::ResourceTrackerSP tracker, std::string& whyNot) {
+// The code of `unit`'s functions, added to the JIT under `tracker` (as IR or as an object):
+// looked up, and registered under `key` for reuse. Null, with the reason, when a symbol cannot
+// be found (the tracker's code is then removed). The caller holds the mutex.
+std::shared_ptr<CompiledCode> register_(Jit& jit, const codegen::LlvmUnit& unit,
+                                        const std::string& key,
+                                        llvm::orc::ResourceTrackerSP tracker,
+                                        std::string& whyNot) {
+  // One query for every symbol: per-symbol lookups cost more than linking the code.
+  llvm::orc::SymbolLookupSet wanted;
+  for (const std::string& name : unit.functions) wanted.add(jit.lljit->mangleAndIntern(name));
+  for (const std::string& name : unit.transitions) {
+    if (!name.empty()) wanted.add(jit.lljit->mangleAndIntern(name));
+  }
+  llvm::orc::ExecutionSession& session = jit.lljit->getExecutionSession();
+  auto found = session.lookup(
+      llvm::orc::makeJITDylibSearchOrder(&jit.lljit->getMainJITDylib()), std::move(wanted));
+  if (!found) {
+    whyNot = "LLVM cannot compile the module: " + message(found.takeError());
+    if (llvm::Error e = tracker->remove()) llvm::consumeError(std::move(e));
+    return nullptr;
+  }
+  auto address = [&](const std::string& name) {
+    return (*found)[jit.lljit->mangleAndIntern(name)].getAddress().toPtr<void*>();
+  };
   auto code = std::make_shared<CompiledCode>();
+  code->key = key;
   code->tracker = std::move(tracker);
   for (const std::string& name : unit.functions) {
-    auto address = jit.lljit->lookup(name);
-    if (!address) {
-      whyNot = "LLVM cannot compile `" + name + "`: " + message(address.takeError());
-      return nullptr;
-    }
-    code->functions.push_back(address->toPtr<ExprFunction>());
+    code->functions.push_back(reinterpret_cast<ExprFunction>(address(name)));
   }
   for (const std::string& name : unit.transitions) {
-    if (name.empty()) {
-      code->transitions.push_back(nullptr);
-      continue;
-    }
-    auto address = jit.lljit->lookup(name);
-    if (!address) {
-      whyNot = "LLVM cannot compile `" + name + "`: " + message(address.takeError());
-      return nullptr;
-    }
-    code->transitions.push_back(address->toPtr<TransitionFunction>());
+    code->transitions.push_back(
+        name.empty() ? nullptr : reinterpret_cast<TransitionFunction>(address(name)));
   }
+  jit.loaded[key] = code;
   return code;
 }
+
+// The loaded code of `key`, if an engine still uses it. The caller holds the mutex.
+std::shared_ptr<CompiledCode> findLoaded(Jit& jit, const std::string& key) {
+  auto found = jit.loaded.find(key);
+  return found == jit.loaded.end() ? nullptr : found->second.lock();
+}
+
+int backEndLevel(const JitOptions& options) {
+  int level = options.codegenOptLevel >= 0 ? options.codegenOptLevel : options.optLevel;
+  return level > 0 ? 2 : 0;
+}
+
+// Code the JIT compiles runs here: the host's CPU, whose name the key includes.
+std::string hostTarget(const Jit& jit) {
+  return jit.lljit->getTargetTriple().str() + " " + jit.machine->getTargetCPU().str();
+}
+
+// Phases of a compilation, timed into JitStats.
+class Laps {
+ public:
+  explicit Laps(JitStats* stats) : stats_(stats) {
+    if (stats_) stats_->reused = false;
+  }
+  void lap(double JitStats::*phase) {
+    Clock::time_point now = Clock::now();
+    if (stats_) stats_->*phase = std::chrono::duration<double>(now - mark_).count();
+    mark_ = now;
+  }
+  void reused() {
+    if (stats_) stats_->reused = true;
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  JitStats* stats_;
+  Clock::time_point mark_ = Clock::now();
+};
 
 std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std::string& whyNot,
                                                       const JitOptions& options) {
@@ -306,38 +363,27 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std:
     whyNot = "LLVM's JIT is not available: " + jit.error;
     return nullptr;
   }
-  using Clock = std::chrono::steady_clock;
-  Clock::time_point mark = Clock::now();
-  auto lap = [&](double JitStats::*phase) {
-    Clock::time_point now = Clock::now();
-    if (options.stats) options.stats->*phase = std::chrono::duration<double>(now - mark).count();
-    mark = now;
-  };
+  Laps laps(options.stats);
   const std::string neutral = "journey";
   codegen::LlvmUnit unit;
   if (!generate(source, neutral, unit, whyNot)) return nullptr;
-  int codegenLevel = options.codegenOptLevel >= 0 ? options.codegenOptLevel : options.optLevel;
-  codegenLevel = codegenLevel > 0 ? 2 : 0;
-  std::string key = codeKey(unit, jit.lljit->getTargetTriple().str(), options.optLevel,
-                            codegenLevel);
-  lap(&JitStats::generate);
-  if (options.stats) options.stats->reused = false;
+  int codegenLevel = backEndLevel(options);
+  std::string key = codeKey(unit, hostTarget(jit), options.optLevel, codegenLevel);
+  laps.lap(&JitStats::generate);
 
   std::shared_ptr<CompiledCode> code;
   {
     std::lock_guard<std::mutex> lock(jit.mutex);
-    auto cached = jit.loaded.find(key);
-    if (cached != jit.loaded.end()) code = cached->second.lock();
-    if (code && !options.compiledIr) {
-      if (options.stats) options.stats->reused = true;
+    if (!options.compiledIr) code = findLoaded(jit, key);
+    if (code) {
+      laps.reused();
     } else {
-      code = nullptr;
       rename(unit, neutral, "journey_p" + std::to_string(jit.programs++));
       unit.module->setDataLayout(jit.lljit->getDataLayout());
       unit.module->setTargetTriple(jit.lljit->getTargetTriple().str());
       unit.module->addModuleFlag(llvm::Module::Warning, "journey.codegen-opt", codegenLevel);
       optimize(*unit.module, options.optLevel, jit.machine.get());
-      lap(&JitStats::optimize);
+      laps.lap(&JitStats::optimize);
       if (options.compiledIr) *options.compiledIr = codegen::printLlvm(unit);
 
       llvm::orc::ResourceTrackerSP tracker = jit.lljit->getMainJITDylib().createResourceTracker();
@@ -346,20 +392,116 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std:
         whyNot = "LLVM cannot add the module: " + message(std::move(e));
         return nullptr;
       }
-      code = lookUp(jit, unit, tracker, whyNot);
-      if (!code) {
-        if (llvm::Error e = tracker->remove()) llvm::consumeError(std::move(e));
-        return nullptr;
-      }
-      code->key = key;
-      jit.loaded[key] = code;
+      code = register_(jit, unit, key, tracker, whyNot);
+      if (!code) return nullptr;
     }
   }
-  lap(&JitStats::compile);
+  laps.lap(&JitStats::compile);
   return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), options.limits);
 }
 
+// ---- native code (compiled ahead of time) -------------------------------------------------
+
+// Native code runs on any CPU of the triple: it is compiled for the triple's generic CPU.
+std::string nativeTarget(const Jit& jit) {
+  return jit.lljit->getTargetTriple().str() + " generic";
+}
+
+// Its functions' names: fixed by the key (two processes must agree on them).
+std::string nativePrefix(const std::string& key) { return "journey_n" + key.substr(0, 16); }
+
 }  // namespace
+
+std::optional<NativeCode> compileNative(const ir::ProgramIr& program, std::string& whyNot,
+                                        const JitOptions& options) {
+  Jit& jit = theJit();
+  if (!jit.lljit) {
+    whyNot = "LLVM's JIT is not available: " + jit.error;
+    return std::nullopt;
+  }
+  const std::string neutral = "journey";
+  codegen::LlvmUnit unit;
+  Source source{program.pool, program.exprs, program.layouts, &program.journeys};
+  if (!generate(source, neutral, unit, whyNot)) return std::nullopt;
+  NativeCode native;
+  native.target = nativeTarget(jit);
+  native.llvmVersion = LLVM_VERSION_STRING;
+  native.key = codeKey(unit, native.target, options.optLevel, backEndLevel(options));
+  rename(unit, neutral, nativePrefix(native.key));
+
+  // The target machine ORC would use for the triple (position-independent, small code model),
+  // on the generic CPU.
+  llvm::orc::JITTargetMachineBuilder builder(jit.lljit->getTargetTriple());
+  builder.setCPU("generic");
+  builder.setRelocationModel(llvm::Reloc::PIC_);
+  builder.setCodeModel(llvm::CodeModel::Small);
+  builder.setCodeGenOptLevel(backEndLevel(options) > 0 ? llvm::CodeGenOptLevel::Default
+                                                       : llvm::CodeGenOptLevel::None);
+  auto machine = builder.createTargetMachine();
+  if (!machine) {
+    whyNot = message(machine.takeError());
+    return std::nullopt;
+  }
+  unit.module->setDataLayout((*machine)->createDataLayout());
+  unit.module->setTargetTriple(jit.lljit->getTargetTriple().str());
+  optimize(*unit.module, options.optLevel, machine->get());
+  auto object = llvm::orc::SimpleCompiler(**machine)(*unit.module);
+  if (!object) {
+    whyNot = "LLVM cannot compile the program: " + message(object.takeError());
+    return std::nullopt;
+  }
+  native.object.assign((*object)->getBufferStart(), (*object)->getBufferEnd());
+  return native;
+}
+
+std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& program,
+                                                         const NativeCode& native,
+                                                         std::string& whyNot,
+                                                         const JitOptions& options) {
+  Jit& jit = theJit();
+  if (!jit.lljit) {
+    whyNot = "LLVM's JIT is not available: " + jit.error;
+    return nullptr;
+  }
+  if (native.target != nativeTarget(jit) || native.llvmVersion != LLVM_VERSION_STRING) {
+    whyNot = "the native code is for " + native.target + " with LLVM " + native.llvmVersion +
+             "; this is " + nativeTarget(jit) + " with LLVM " + LLVM_VERSION_STRING;
+    return nullptr;
+  }
+  Laps laps(options.stats);
+  const std::string neutral = "journey";
+  codegen::LlvmUnit unit;  // for its tables and names; its module is not compiled
+  Source source{program.pool, program.exprs, program.layouts, &program.journeys};
+  if (!generate(source, neutral, unit, whyNot)) return nullptr;
+  std::string key = codeKey(unit, native.target, options.optLevel, backEndLevel(options));
+  if (key != native.key) {
+    whyNot = "the native code was not compiled from this program's IR with these options";
+    return nullptr;
+  }
+  rename(unit, neutral, nativePrefix(key));
+  laps.lap(&JitStats::generate);
+
+  std::shared_ptr<CompiledCode> code;
+  {
+    std::lock_guard<std::mutex> lock(jit.mutex);
+    code = findLoaded(jit, key);
+    if (code) {
+      laps.reused();
+    } else {
+      llvm::orc::ResourceTrackerSP tracker = jit.lljit->getMainJITDylib().createResourceTracker();
+      auto buffer = llvm::MemoryBuffer::getMemBufferCopy(
+          llvm::StringRef(native.object.data(), native.object.size()), nativePrefix(key));
+      if (llvm::Error e = jit.lljit->addObjectFile(tracker, std::move(buffer))) {
+        whyNot = "LLVM cannot load the native code: " + message(std::move(e));
+        return nullptr;
+      }
+      code = register_(jit, unit, key, tracker, whyNot);
+      if (!code) return nullptr;
+    }
+  }
+  laps.lap(&JitStats::compile);
+  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), options.limits);
+}
 
 std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& pool,
                                                          const std::vector<ir::LoweredExpr>& exprs,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,28 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& pr
 std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& pool,
                                                          const std::vector<ir::LoweredExpr>& exprs,
                                                          const ir::RecordLayouts& layouts,
+                                                         std::string& whyNot,
+                                                         const JitOptions& options = {});
+
+// A program's code compiled ahead of time (`journey build --native`), to be loaded with no
+// LLVM compilation: an object file for the triple's generic CPU, whose functions' names follow
+// from `key`.
+struct NativeCode {
+  std::string target;       // "TRIPLE generic"
+  std::string llvmVersion;  // the LLVM that compiled it; another one does not load it
+  std::string key;          // the code key (docs/jit.md) of the IR and options it came from
+  std::vector<char> object;
+};
+
+// Compiles `program` (every expression and the journeys' pure steps) to native code.
+std::optional<NativeCode> compileNative(const ir::ProgramIr& program, std::string& whyNot,
+                                        const JitOptions& options = {});
+
+// An engine running `native`, which must have been compiled from `program` (the same IR and
+// options: its key is checked) for this triple and LLVM. Null, with the reason, otherwise; the
+// caller then compiles the program or interprets it.
+std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& program,
+                                                         const NativeCode& native,
                                                          std::string& whyNot,
                                                          const JitOptions& options = {});
 

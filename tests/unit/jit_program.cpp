@@ -1,13 +1,15 @@
-// The JIT's compiled journey steps (compiler/codegen/llvm_transitions.cpp) against a plain walk
-// of the same step graph written here, over the interpreter: for every pure step as a start,
-// many entry events, profiles and keys, both must stop at the same step with the same frame,
-// the same last step, and the same failure. Also: the same program compiled twice shares one
-// module while it is loaded.
+// The JIT on whole programs. Its compiled journey steps (compiler/codegen/llvm_transitions.cpp)
+// against a plain walk of the same step graph written here, over the interpreter: for every
+// pure step as a start, many entry events, profiles and keys, both must stop at the same step
+// with the same frame, the same last step, and the same failure. The same program compiled
+// twice shares one module while it is loaded. Native code compiled ahead of time loads only
+// for the program, target and LLVM it was compiled for, and runs like compiled code.
 #include <doctest/doctest.h>
 
 #ifdef JOURNEY_HAVE_JIT
 
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <variant>
@@ -245,6 +247,71 @@ TEST_CASE("the same program compiles once while its code is loaded") {
   auto d = jit::makeJitEngine(w.program, whyNot, options);
   REQUIRE_MESSAGE(d, whyNot);
   CHECK_FALSE(second.reused);
+}
+
+TEST_CASE("native code loads for its own program and runs like compiled code") {
+  World w;
+  std::string whyNot;
+  std::optional<jit::NativeCode> native = jit::compileNative(w.program, whyNot);
+  REQUIRE_MESSAGE(native, whyNot);
+  CHECK(native->object.size() > 1000);
+  CHECK(native->target.ends_with(" generic"));
+  // The same program compiles to the same bytes (artifacts are reproducible).
+  std::optional<jit::NativeCode> again = jit::compileNative(w.program, whyNot);
+  REQUIRE(again);
+  CHECK(again->object == native->object);
+  CHECK(again->key == native->key);
+
+  jit::JitStats stats;
+  jit::JitOptions options;
+  options.stats = &stats;
+  auto engine = jit::makeJitEngine(w.program, *native, whyNot, options);
+  REQUIRE_MESSAGE(engine, whyNot);
+  CHECK_FALSE(stats.reused);
+  auto second = jit::makeJitEngine(w.program, *native, whyNot, options);
+  REQUIRE_MESSAGE(second, whyNot);
+  CHECK(stats.reused);
+
+  const ir::JourneyIr& j = w.program.journeys[0];
+  for (int n : {-2, 0, 3, 7, 9}) {
+    std::vector<Value> expectedFrame(j.frame.size()), frame(j.frame.size());
+    expectedFrame[0] = frame[0] = w.profile(1);
+    expectedFrame[1] = frame[1] = w.event(n);
+    auto expected = walk(j, *w.interp, j.start, expectedFrame, "k1");
+    stdlib::CallContext ctx{};
+    auto got = engine->runPureSteps(0, j.start, ir::kEndOfJourney, frame.data(), "k1", ctx);
+    INFO("n ", n);
+    CHECK(got.pc == expected.pc);
+    CHECK(got.failed == expected.failed);
+    CHECK(print(frame) == print(expectedFrame));
+  }
+}
+
+TEST_CASE("native code for another program, target or LLVM is refused with the reason") {
+  World w;
+  std::string whyNot;
+  std::optional<jit::NativeCode> native = jit::compileNative(w.program, whyNot);
+  REQUIRE_MESSAGE(native, whyNot);
+
+  jit::NativeCode otherTarget = *native;
+  otherTarget.target = "riscv64-unknown-linux-gnu generic";
+  CHECK_FALSE(jit::makeJitEngine(w.program, otherTarget, whyNot));
+  CHECK(whyNot.find("riscv64") != std::string::npos);
+
+  jit::NativeCode otherLlvm = *native;
+  otherLlvm.llvmVersion = "1.0.0";
+  CHECK_FALSE(jit::makeJitEngine(w.program, otherLlvm, whyNot));
+  CHECK(whyNot.find("LLVM 1.0.0") != std::string::npos);
+
+  // Other options are other code.
+  jit::JitOptions o0;
+  o0.optLevel = 0;
+  CHECK_FALSE(jit::makeJitEngine(w.program, *native, whyNot, o0));
+
+  // A program whose IR differs (one more journey) does not take this code.
+  w.program.journeys.push_back(w.program.journeys[0]);
+  CHECK_FALSE(jit::makeJitEngine(w.program, *native, whyNot));
+  CHECK(whyNot.find("not compiled from this program") != std::string::npos);
 }
 
 TEST_SUITE_END();
