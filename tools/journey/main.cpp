@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add(addExplainCommand);
   add(addEvalCommand);
   add(addRunCommand);
+  add(addAudienceCommand);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@
 #include "compiler/ir/lower_program.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#include "tools/journey/file_sink.h"
 #include "vm/runtime/interp_engine.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
@@ -32,32 +33,6 @@ struct RunOptions {
   bool trace = false;
   std::string color = "auto";
 };
-
-// Lines to a file (or stdout for "-"), each followed by a newline.
-class FileSink final : public runtime::OutputSink {
- public:
-  explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {}
-  ~FileSink() override {
-    if (owns_) std::fclose(file_);
-  }
-  void write(std::string_view line) override {
-    std::fwrite(line.data(), 1, line.size(), file_);
-    std::fputc('\n', file_);
-  }
-
- private:
-  std::FILE* file_;
-  bool owns_;
-};
-
-// No path: `fallback`; "-": stdout (so `--rejected -` interleaves with the output in order).
-std::unique_ptr<FileSink> openSink(const std::string& path, std::FILE* fallback) {
-  if (path.empty()) return std::make_unique<FileSink>(fallback);
-  if (path == "-") return std::make_unique<FileSink>(stdout);
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return nullptr;
-  return std::make_unique<FileSink>(f, true);
-}
 
 void printSummary(const runtime::RunStats& s) {
   fmt::print(stderr, "{} profiles, {} records applied, {} rejected\n", s.profiles, s.records,

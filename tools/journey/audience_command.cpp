@@ -1,0 +1,226 @@
+// `journey audience FILE… --profiles P [--events E] [--at T] [--audience NAME…]
+//   [--format json|csv] [--out F] [--previous F [--changes F]] [--engine interp|jit]
+//   [--threads N]`: every declared audience (or those named) evaluated over every profile at
+// time T; membership rows, or the change feed against an earlier snapshot (docs/audiences.md).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "compiler/driver/frontend.h"
+#include "compiler/ir/lower_program.h"
+#include "tools/journey/commands.h"
+#include "tools/journey/diagnostics_output.h"
+#include "tools/journey/file_sink.h"
+#include "vm/audience/batch.h"
+#include "vm/audience/membership_output.h"
+#include "vm/runtime/interp_engine.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
+#include "vm/value/value_convert.h"
+
+namespace journey::cli {
+namespace {
+
+struct AudienceOptions {
+  std::vector<std::string> files;
+  std::string profiles;
+  std::string events;
+  std::string at;
+  std::vector<std::string> audiences;
+  std::string format = "json";
+  std::string out;
+  std::string previous;
+  std::string changes;
+  std::string rejected;
+  std::string engine = "interp";
+  unsigned threads = 0;
+  std::string color = "auto";
+};
+
+// A progress line on a terminal: bytes of profiles read, rate and time left.
+class Progress {
+ public:
+  Progress() : on_(isatty(STDERR_FILENO)), start_(Clock::now()) {}
+  void update(uint64_t done, uint64_t total) {
+    if (!on_ || total == 0) return;
+    double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
+    double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
+    double left = rate > 0 ? static_cast<double>(total - std::min(done, total)) / rate : 0;
+    fmt::print(stderr, "\r{:5.1f}%  {:.1f} MB/s  {:.0f} s left   ",
+               100.0 * static_cast<double>(done) / static_cast<double>(total), rate / 1e6, left);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  ~Progress() {
+    if (shown_) fmt::print(stderr, "\r{:50}\r", "");
+  }
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  bool on_;
+  bool shown_ = false;
+  Clock::time_point start_;
+};
+
+std::unique_ptr<runtime::ExpressionEngine> makeEngine(const ir::ProgramIr& program,
+                                                      const std::string& engine, bool& warned) {
+#ifdef JOURNEY_HAVE_JIT
+  if (engine == "jit") {
+    std::string whyNot;
+    if (auto jit = jit::makeJitEngine(program, whyNot)) return jit;
+    if (!warned) {
+      fmt::print(stderr, "warning: the JIT cannot compile the program ({}); using the interpreter\n",
+                 whyNot);
+    }
+    warned = true;
+  }
+#else
+  if (engine == "jit" && !warned) {
+    fmt::print(stderr, "warning: this build has no JIT (built without LLVM); using the interpreter\n");
+    warned = true;
+  }
+#endif
+  return runtime::makeInterpEngine(program);
+}
+
+void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& audiences,
+                  const audience::BatchStats& s) {
+  fmt::print(stderr, "{} profiles, {} records applied, {} rejected", s.profiles, s.records,
+             s.rejected);
+  if (s.recordsAfterAt) fmt::print(stderr, ", {} records after --at left out", s.recordsAfterAt);
+  fmt::print(stderr, "\n");
+  for (uint32_t a : audiences) {
+    fmt::print(stderr, "{}: {} members", program.audiences[a].name, s.members[a]);
+    if (s.errors[a]) fmt::print(stderr, ", {} profiles whose rule failed (not members)", s.errors[a]);
+    fmt::print(stderr, "\n");
+  }
+}
+
+int runAudience(const AudienceOptions& opt) {
+  Frontend fe;
+  fe.parse(opt.files);
+  if (!fe.diags.hasErrors()) fe.check();
+  if (fe.diags.hasErrors()) return printDiagnostics(fe, opt.color);
+  printDiagnostics(fe, opt.color);  // warnings
+  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+
+  audience::BatchInput input;
+  input.profiles = opt.profiles;
+  input.events = opt.events;
+  if (opt.at.empty()) {
+    auto now = std::chrono::system_clock::now().time_since_epoch();
+    input.at = Timestamp{std::chrono::duration_cast<std::chrono::seconds>(now).count(), 0};
+  } else {
+    Value at = parseTimestamp(opt.at);
+    if (at.isError()) {
+      fmt::print(stderr, "error: --at: {}\n", at.errorMessage());
+      return kUsage;
+    }
+    input.at = at.asTimestamp();
+  }
+  for (const std::string& name : opt.audiences) {
+    bool found = false;
+    for (uint32_t a = 0; a < program.audiences.size(); ++a) found |= program.audiences[a].name == name;
+    if (!found) {
+      fmt::print(stderr, "error: --audience: the program declares no audience `{}`\n", name);
+      return kUsage;
+    }
+  }
+  for (uint32_t a = 0; a < program.audiences.size(); ++a) {
+    const std::string& name = program.audiences[a].name;
+    if (opt.audiences.empty() ||
+        std::find(opt.audiences.begin(), opt.audiences.end(), name) != opt.audiences.end()) {
+      input.audiences.push_back(a);
+    }
+  }
+  input.threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  bool warned = false;
+  input.makeEngine = [&] { return makeEngine(program, opt.engine, warned); };
+  Progress progress;
+  input.progress = [&](uint64_t done, uint64_t total) { progress.update(done, total); };
+
+  std::optional<audience::Snapshot> previous;
+  if (!opt.previous.empty()) {
+    previous.emplace();
+    if (std::optional<std::string> error = audience::readSnapshot(opt.previous, *previous)) {
+      fmt::print(stderr, "error: --previous: {}\n", *error);
+      return kInputErrors;
+    }
+  }
+  // The snapshot goes to --out (stdout by default, unless the change feed is asked for).
+  std::string outPath = !opt.out.empty() ? opt.out : previous ? "" : "-";
+  std::string changesPath = opt.changes.empty() ? "-" : opt.changes;
+  std::unique_ptr<FileSink> out, changes;
+  if (!outPath.empty() && !(out = openSink(outPath, stdout))) {
+    fmt::print(stderr, "error: cannot write {}\n", outPath);
+    return kInputErrors;
+  }
+  if (previous && !(changes = openSink(changesPath, stdout))) {
+    fmt::print(stderr, "error: cannot write {}\n", changesPath);
+    return kInputErrors;
+  }
+  std::unique_ptr<FileSink> rejected = openSink(opt.rejected, stderr);
+  if (!rejected) {
+    fmt::print(stderr, "error: cannot write {}\n", opt.rejected);
+    return kInputErrors;
+  }
+
+  std::optional<audience::MembershipWriter> rows;
+  if (out) {
+    rows.emplace(program, input.audiences,
+                 opt.format == "csv" ? audience::RowFormat::Csv : audience::RowFormat::Json, *out);
+  }
+  std::optional<audience::ChangeFeed> feed;
+  if (previous) feed.emplace(program, input.audiences, std::move(*previous), input.at, *changes);
+  audience::RowSink row = [&](const std::string& id, const std::vector<uint8_t>& member) {
+    if (rows) rows->row(id, member);
+    if (feed) feed->row(id, member);
+  };
+  audience::BatchStats stats;
+  if (std::optional<std::string> error =
+          audience::evaluateAudiences(program, input, row, *rejected, stats)) {
+    fmt::print(stderr, "error: {}\n", *error);
+    return kInputErrors;
+  }
+  if (feed) feed->finish();
+  out.reset();
+  changes.reset();
+  std::fflush(stdout);
+  printSummary(program, input.audiences, stats);
+  if (feed) fmt::print(stderr, "changes: {} enter, {} exit\n", feed->enters(), feed->exits());
+  return kSuccess;
+}
+
+}  // namespace
+
+Action addAudienceCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand(
+      "audience", "evaluate the program's audiences over profiles: membership and its changes");
+  auto opt = std::make_shared<AudienceOptions>();
+  cmd->add_option("files", opt->files, "the program's .journey files")->required();
+  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")->required();
+  cmd->add_option("--events", opt->events, "a record stream as JSON lines, for history() and set");
+  cmd->add_option("--at", opt->at, "evaluate at this RFC 3339 time (default: now)");
+  cmd->add_option("--audience", opt->audiences, "only these audiences (default: all)");
+  cmd->add_option("--format", opt->format, "membership rows: json (default) or csv")
+      ->check(CLI::IsMember({"json", "csv"}));
+  cmd->add_option("--out", opt->out, "membership rows (default: stdout, none with --previous)");
+  cmd->add_option("--previous", opt->previous,
+                  "an earlier membership file: write enter/exit changes against it");
+  cmd->add_option("--changes", opt->changes, "where the changes go (default: stdout)");
+  cmd->add_option("--rejected", opt->rejected, "rejected lines (default: stderr; - for stdout)");
+  cmd->add_option("--engine", opt->engine, "the expression engine: interp (default) or jit")
+      ->check(CLI::IsMember({"interp", "jit"}));
+  cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)");
+  addColorOption(*cmd, opt->color);
+  return [opt]() { return runAudience(*opt); };
+}
+
+}  // namespace journey::cli

@@ -1,0 +1,40 @@
+// Output lines to a file or a standard stream, for the verbs that write records.
+#pragma once
+
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "vm/runtime/output.h"
+
+namespace journey::cli {
+
+// Lines to a file (or a standard stream), each followed by a newline.
+class FileSink final : public runtime::OutputSink {
+ public:
+  explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {}
+  ~FileSink() override {
+    if (owns_) std::fclose(file_);
+  }
+  void write(std::string_view line) override {
+    std::fwrite(line.data(), 1, line.size(), file_);
+    std::fputc('\n', file_);
+  }
+
+ private:
+  std::FILE* file_;
+  bool owns_;
+};
+
+// No path: `fallback`; "-": stdout (so `--rejected -` interleaves with the output in order).
+// Null when the file cannot be opened.
+inline std::unique_ptr<FileSink> openSink(const std::string& path, std::FILE* fallback) {
+  if (path.empty()) return std::make_unique<FileSink>(fallback);
+  if (path == "-") return std::make_unique<FileSink>(stdout);
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return nullptr;
+  return std::make_unique<FileSink>(f, true);
+}
+
+}  // namespace journey::cli

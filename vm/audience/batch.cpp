@@ -1,0 +1,252 @@
+#include "vm/audience/batch.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <thread>
+#include <unordered_map>
+
+#include "stdlib/function.h"
+#include "vm/audience/membership_evaluator.h"
+#include "vm/runtime/input_records.h"
+#include "vm/runtime/line_reader.h"
+#include "vm/runtime/time_math.h"
+
+namespace journey::audience {
+
+namespace {
+
+// Profiles parsed and evaluated together: large enough that starting threads costs nothing
+// against the work, small enough to keep memory flat when profiles stream.
+constexpr size_t kChunkLines = 32768;
+
+bool blank(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
+uint64_t fileSize(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
+}
+
+// Runs work(first, last, thread) over [0, n) split among `threads` threads.
+void inParallel(size_t n, unsigned threads,
+                const std::function<void(size_t, size_t, unsigned)>& work) {
+  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>((n + 255) / 256)));
+  if (threads == 1) return work(0, n, 0);
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    pool.emplace_back(work, n * t / threads, n * (t + 1) / threads, t);
+  }
+  for (std::thread& th : pool) th.join();
+}
+
+// What every thread shares: the program's constants, evaluated once.
+struct Constants {
+  std::vector<Value> defaults;   // by ProgramIr::fieldDefaults order
+  std::vector<Duration> retain;  // per event
+};
+
+Constants evaluateConstants(const ir::ProgramIr& program, runtime::ExpressionEngine& engine) {
+  Constants c;
+  stdlib::CallContext ctx{};
+  for (const auto& [field, expr] : program.fieldDefaults) {
+    c.defaults.push_back(engine.evaluate(expr, nullptr, ctx));
+  }
+  for (const ir::EventIr& e : program.events) {
+    Value d = e.retain == ir::kNoExpr ? Value() : engine.evaluate(e.retain, nullptr, ctx);
+    c.retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
+  }
+  return c;
+}
+
+class Batch {
+ public:
+  Batch(const ir::ProgramIr& program, const BatchInput& input, const RowSink& row,
+        runtime::OutputSink& rejected, BatchStats& stats)
+      : program_(program), input_(input), row_(row), rejected_(rejected), stats_(stats) {
+    unsigned threads = std::max(1u, input.threads);
+    for (unsigned t = 0; t < threads; ++t) engines_.push_back(input.makeEngine());
+    constants_ = evaluateConstants(program, *engines_[0]);
+    for (unsigned t = 0; t < threads; ++t) {
+      readers_.push_back(std::make_unique<runtime::InputReader>(
+          program, [this](sema::RecordId r, size_t f) { return fieldDefault(r, f); }));
+      evaluators_.emplace_back(program, *engines_[t], input.at, constants_.retain);
+    }
+    stats_.members.assign(program.audiences.size(), 0);
+    stats_.errors.assign(program.audiences.size(), 0);
+  }
+
+  std::optional<std::string> run() {
+    runtime::LineReader profiles(input_.profiles);
+    if (!profiles.ok()) return "cannot read " + input_.profiles;
+    std::optional<runtime::LineReader> events;
+    if (!input_.events.empty()) {
+      events.emplace(input_.events);
+      if (!events->ok()) return "cannot read " + input_.events;
+    }
+    uint64_t total = fileSize(input_.profiles), done = 0;
+    std::vector<ProfileData> held;  // with a record stream: every profile, in input order
+    std::vector<std::string> lines;
+    std::vector<size_t> numbers;
+    std::string_view line;
+    bool more = true;
+    while (more) {
+      lines.clear();
+      numbers.clear();
+      while (lines.size() < kChunkLines && (more = profiles.next(line))) {
+        done += line.size() + 1;
+        if (blank(line)) continue;
+        lines.emplace_back(line);
+        numbers.push_back(profiles.lineNumber());
+      }
+      std::vector<ProfileData> chunk = parse(lines, numbers);
+      if (events) {
+        std::move(chunk.begin(), chunk.end(), std::back_inserter(held));
+      } else {
+        evaluate(chunk);
+      }
+      if (input_.progress) input_.progress(done, total);
+    }
+    if (events) {
+      applyRecords(*events, held);
+      for (size_t first = 0; first < held.size(); first += kChunkLines) {
+        size_t last = std::min(held.size(), first + kChunkLines);
+        std::vector<ProfileData> chunk(std::make_move_iterator(held.begin() + first),
+                                       std::make_move_iterator(held.begin() + last));
+        evaluate(chunk);
+      }
+    }
+    for (MembershipEvaluator& e : evaluators_) {
+      for (size_t a = 0; a < stats_.errors.size(); ++a) stats_.errors[a] += e.errors()[a];
+    }
+    return std::nullopt;
+  }
+
+ private:
+  Value fieldDefault(sema::RecordId record, size_t field) const {
+    auto it = program_.fieldDefaults.find({record, field});
+    if (it == program_.fieldDefaults.end()) return Value();
+    return constants_.defaults[std::distance(program_.fieldDefaults.begin(), it)];
+  }
+
+  // Parses a chunk of profile lines in parallel; rejected lines are reported in line order.
+  std::vector<ProfileData> parse(const std::vector<std::string>& lines,
+                                 const std::vector<size_t>& numbers) {
+    std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>> read(lines.size());
+    inParallel(lines.size(), static_cast<unsigned>(readers_.size()),
+               [&](size_t first, size_t last, unsigned t) {
+                 for (size_t i = first; i < last; ++i) {
+                   read[i] = readers_[t]->readProfile(lines[i], numbers[i]);
+                 }
+               });
+    std::vector<ProfileData> chunk;
+    chunk.reserve(read.size());
+    for (auto& r : read) {
+      if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
+        reject(input_.profiles, *bad);
+        continue;
+      }
+      auto& p = std::get<runtime::ProfileInput>(r);
+      chunk.push_back({std::move(p.id), std::move(p.profile), {}});
+    }
+    return chunk;
+  }
+
+  // The record stream, in order, up to the evaluation time: `set` records merge into the
+  // profiles (creating those they name that do not exist), events are kept as history.
+  void applyRecords(runtime::LineReader& events, std::vector<ProfileData>& held) {
+    std::unordered_map<std::string, size_t> index;
+    for (size_t i = 0; i < held.size(); ++i) index.emplace(held[i].id, i);
+    runtime::InputReader& reader = *readers_[0];
+    std::string_view line;
+    while (events.next(line)) {
+      if (blank(line)) continue;
+      runtime::RecordInput r = reader.readRecord(line, events.lineNumber());
+      if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
+        reject(input_.events, *bad);
+        continue;
+      }
+      if (auto* e = std::get_if<runtime::EventInput>(&r)) {
+        if (input_.at < e->time) {
+          ++stats_.recordsAfterAt;
+          continue;
+        }
+        auto it = index.find(e->profile);
+        if (it == index.end()) {
+          reject(input_.events,
+                 {events.lineNumber(), "unknown profile \"" + e->profile + "\""});
+          continue;
+        }
+        ++stats_.records;
+        keep(held[it->second], e->event, std::move(e->record), e->time);
+      } else {
+        auto& set = std::get<runtime::SetInput>(r);
+        if (input_.at < set.time) {
+          ++stats_.recordsAfterAt;
+          continue;
+        }
+        ++stats_.records;
+        auto [it, added] = index.emplace(set.profile, held.size());
+        if (added) {
+          held.push_back({set.profile, reader.newProfile(set.profile), {}});
+        }
+        ProfileData& p = held[it->second];
+        p.profile = runtime::mergeProfile(p.profile, set.patch);
+      }
+    }
+  }
+
+  // An event's record in its profile's history, when its type is retained and it is recent
+  // enough to be seen at the evaluation time.
+  void keep(ProfileData& p, uint32_t event, Value record, Timestamp time) {
+    Duration retain = constants_.retain[event];
+    if (retain == Duration{}) return;
+    if (!(runtime::minusDuration(input_.at, retain) < time)) return;
+    if (p.history.size() < program_.events.size()) p.history.resize(program_.events.size());
+    p.history[event].push_back(std::move(record));
+  }
+
+  // Evaluates a chunk in parallel, then hands its rows over in order.
+  void evaluate(std::vector<ProfileData>& chunk) {
+    std::vector<std::vector<uint8_t>> members(
+        chunk.size(), std::vector<uint8_t>(program_.audiences.size(), 0));
+    inParallel(chunk.size(), static_cast<unsigned>(evaluators_.size()),
+               [&](size_t first, size_t last, unsigned t) {
+                 for (size_t i = first; i < last; ++i) {
+                   evaluators_[t].evaluate(chunk[i], input_.audiences, members[i]);
+                 }
+               });
+    for (size_t i = 0; i < chunk.size(); ++i) {
+      for (uint32_t a : input_.audiences) stats_.members[a] += members[i][a];
+      row_(chunk[i].id, members[i]);
+    }
+    stats_.profiles += chunk.size();
+  }
+
+  void reject(const std::string& input, const runtime::Rejection& r) {
+    rejected_.write(runtime::rejectedLine(input, r.line, r.reason));
+    ++stats_.rejected;
+  }
+
+  const ir::ProgramIr& program_;
+  const BatchInput& input_;
+  const RowSink& row_;
+  runtime::OutputSink& rejected_;
+  BatchStats& stats_;
+  std::vector<std::unique_ptr<runtime::ExpressionEngine>> engines_;  // one per thread
+  std::vector<std::unique_ptr<runtime::InputReader>> readers_;        // one per thread
+  std::vector<MembershipEvaluator> evaluators_;                       // one per thread
+  Constants constants_;
+};
+
+}  // namespace
+
+std::optional<std::string> evaluateAudiences(const ir::ProgramIr& program, const BatchInput& input,
+                                             const RowSink& row, runtime::OutputSink& rejected,
+                                             BatchStats& stats) {
+  Batch batch(program, input, row, rejected, stats);
+  return batch.run();
+}
+
+}  // namespace journey::audience

@@ -1,0 +1,81 @@
+#include "vm/audience/membership_evaluator.h"
+
+#include "stdlib/function.h"
+#include "vm/runtime/history_window.h"
+#include "vm/runtime/time_math.h"
+
+namespace journey::audience {
+
+// The functions' view of the world while one profile's rules run.
+class MembershipEvaluator::Host final : public stdlib::Host {
+ public:
+  Host(MembershipEvaluator& e, const ProfileData& p) : e_(e), p_(p) {}
+
+  Value now() override { return Value::timestamp(e_.at_); }
+
+  Value inAudience(std::string_view name) override {
+    for (const ir::AudienceIr& a : e_.program_.audiences) {
+      if (a.name != name) continue;
+      Value v = rule(a);
+      if (v.isError()) return v;
+      return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
+    }
+    return Value::error("unknown audience `" + std::string(name) + "`");
+  }
+
+  Value history(std::string_view event, Duration window) override {
+    Value error;
+    runtime::HistoryRange r = inWindow(event, window, error);
+    if (error.isError()) return error;
+    return Value::list(std::vector<Value>(r.begin(), r.end()));
+  }
+
+  Value historyCount(std::string_view event, Duration window) override {
+    Value error;
+    runtime::HistoryRange r = inWindow(event, window, error);
+    if (error.isError()) return error;
+    return Value::integer(static_cast<int64_t>(r.size()));
+  }
+
+  Value rule(const ir::AudienceIr& a) {
+    stdlib::CallContext ctx{this};
+    return e_.engine_.evaluate(a.rule, &p_.profile, ctx);
+  }
+
+ private:
+  runtime::HistoryRange inWindow(std::string_view event, Duration window, Value& error) {
+    static const runtime::History none;
+    int e = e_.program_.findEvent(event);
+    if (e < 0) {
+      error = Value::error("unknown event `" + std::string(event) + "`");
+      return {none.begin(), none.end()};
+    }
+    Timestamp from = runtime::minusDuration(e_.at_, window);
+    Timestamp retained = runtime::minusDuration(e_.at_, e_.retain_[e]);
+    if (from < retained) from = retained;
+    const runtime::History& h = static_cast<size_t>(e) < p_.history.size() ? p_.history[e] : none;
+    return runtime::recordsBetween(h, e_.program_.events[e].timeField, from, e_.at_);
+  }
+
+  MembershipEvaluator& e_;
+  const ProfileData& p_;
+};
+
+MembershipEvaluator::MembershipEvaluator(const ir::ProgramIr& program,
+                                         runtime::ExpressionEngine& engine, Timestamp at,
+                                         std::vector<Duration> retain)
+    : program_(program), engine_(engine), at_(at), retain_(std::move(retain)),
+      errors_(program.audiences.size(), 0) {}
+
+void MembershipEvaluator::evaluate(const ProfileData& p, const std::vector<uint32_t>& selected,
+                                   std::vector<uint8_t>& member) {
+  Host host(*this, p);
+  for (uint32_t a : selected) {
+    Value v = host.rule(program_.audiences[a]);
+    bool isBool = v.kind() == ValueKind::Bool;
+    if (!isBool) ++errors_[a];
+    member[a] = isBool && v.asBool();
+  }
+}
+
+}  // namespace journey::audience

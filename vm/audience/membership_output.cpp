@@ -1,0 +1,191 @@
+#include "vm/audience/membership_output.h"
+
+#include <simdjson.h>
+
+#include <algorithm>
+
+#include "vm/runtime/line_reader.h"
+#include "vm/value/json_string.h"
+
+namespace journey::audience {
+
+namespace {
+
+// A CSV field, quoted when it holds a separator, a quote or a line break (RFC 4180).
+void appendCsvField(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+// The fields of one CSV line (quoted fields may not span lines here: ids and names do not).
+std::optional<std::vector<std::string>> splitCsv(std::string_view line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    char c = line[i];
+    if (quoted) {
+      if (c != '"') {
+        fields.back() += c;
+      } else if (i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else {
+        quoted = false;
+      }
+    } else if (c == '"' && fields.back().empty()) {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else if (c != '\r') {
+      fields.back() += c;
+    }
+  }
+  if (quoted) return std::nullopt;
+  return fields;
+}
+
+std::string at(const std::string& path, size_t line) {
+  return path + ":" + std::to_string(line) + ": ";
+}
+
+}  // namespace
+
+MembershipWriter::MembershipWriter(const ir::ProgramIr& program, std::vector<uint32_t> audiences,
+                                   RowFormat format, runtime::OutputSink& out)
+    : program_(program), audiences_(std::move(audiences)), format_(format), out_(out) {
+  if (format_ != RowFormat::Csv) return;
+  line_ = "profile";
+  for (uint32_t a : audiences_) {
+    line_ += ',';
+    appendCsvField(line_, program_.audiences[a].name);
+  }
+  out_.write(line_);
+}
+
+void MembershipWriter::row(const std::string& id, const std::vector<uint8_t>& member) {
+  line_.clear();
+  if (format_ == RowFormat::Csv) {
+    appendCsvField(line_, id);
+    for (uint32_t a : audiences_) line_ += member[a] ? ",1" : ",0";
+  } else {
+    line_ += "{\"profile\": ";
+    appendJsonString(line_, id);
+    line_ += ", \"audiences\": [";
+    bool first = true;
+    for (uint32_t a : audiences_) {
+      if (!member[a]) continue;
+      if (!first) line_ += ", ";
+      first = false;
+      appendJsonString(line_, program_.audiences[a].name);
+    }
+    line_ += "]}";
+  }
+  out_.write(line_);
+}
+
+std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) {
+  runtime::LineReader reader(path);
+  if (!reader.ok()) return "cannot read " + path;
+  simdjson::dom::parser parser;
+  std::vector<std::string> columns;  // a CSV snapshot's header
+  bool csv = false, first = true;
+  std::string_view line;
+  while (reader.next(line)) {
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    size_t n = reader.lineNumber();
+    if (first) {
+      first = false;
+      csv = line.find_first_not_of(" \t") != std::string_view::npos &&
+            line[line.find_first_not_of(" \t")] != '{';
+      if (csv) {
+        auto header = splitCsv(line);
+        if (!header || header->empty() || (*header)[0] != "profile") {
+          return at(path, n) + "not a membership snapshot: a CSV snapshot starts with a "
+                               "`profile` column";
+        }
+        columns.assign(header->begin() + 1, header->end());
+        continue;
+      }
+    }
+    std::string id;
+    std::vector<std::string> names;
+    if (csv) {
+      auto fields = splitCsv(line);
+      if (!fields || fields->size() != columns.size() + 1) {
+        return at(path, n) + "expected " + std::to_string(columns.size() + 1) + " CSV fields";
+      }
+      id = (*fields)[0];
+      for (size_t c = 0; c < columns.size(); ++c) {
+        const std::string& v = (*fields)[c + 1];
+        if (v != "0" && v != "1") return at(path, n) + "expected 0 or 1, found \"" + v + "\"";
+        if (v == "1") names.push_back(columns[c]);
+      }
+    } else {
+      simdjson::padded_string padded(line);
+      simdjson::dom::element doc;
+      std::string_view profile;
+      simdjson::dom::array list;
+      if (parser.parse(padded).get(doc) || doc["profile"].get_string().get(profile) ||
+          doc["audiences"].get_array().get(list)) {
+        return at(path, n) +
+               "not a membership line: expected {\"profile\": ID, \"audiences\": [NAME, …]}";
+      }
+      id = std::string(profile);
+      for (simdjson::dom::element e : list) {
+        std::string_view name;
+        if (e.get_string().get(name)) return at(path, n) + "an audience name is not a string";
+        names.emplace_back(name);
+      }
+    }
+    auto [it, added] = out.members.emplace(id, std::move(names));
+    if (!added) return at(path, n) + "profile \"" + id + "\" appears twice";
+    out.order.push_back(id);
+  }
+  return std::nullopt;
+}
+
+ChangeFeed::ChangeFeed(const ir::ProgramIr& program, std::vector<uint32_t> audiences,
+                       Snapshot previous, Timestamp at, runtime::OutputSink& out)
+    : program_(program), audiences_(std::move(audiences)), previous_(std::move(previous)),
+      at_(at), out_(out) {}
+
+void ChangeFeed::row(const std::string& id, const std::vector<uint8_t>& member) {
+  seen_[id] = true;
+  auto it = previous_.members.find(id);
+  for (uint32_t a : audiences_) {
+    bool was = it != previous_.members.end() &&
+               std::find(it->second.begin(), it->second.end(), program_.audiences[a].name) !=
+                   it->second.end();
+    if (was != static_cast<bool>(member[a])) change(id, a, !was);
+  }
+}
+
+void ChangeFeed::finish() {
+  for (const std::string& id : previous_.order) {
+    if (seen_.count(id)) continue;
+    const std::vector<std::string>& names = previous_.members[id];
+    for (uint32_t a : audiences_) {
+      if (std::find(names.begin(), names.end(), program_.audiences[a].name) != names.end()) {
+        change(id, a, false);
+      }
+    }
+  }
+}
+
+void ChangeFeed::change(const std::string& id, uint32_t audience, bool enter) {
+  runtime::RecordLine l(at_, "audience");
+  l.text("profile", id).text("audience", program_.audiences[audience].name)
+      .text("change", enter ? "enter" : "exit");
+  out_.write(l.done());
+  ++(enter ? enters_ : exits_);
+}
+
+}  // namespace journey::audience

@@ -1,0 +1,70 @@
+// What `journey audience` writes (docs/audiences.md): membership rows as JSON lines
+// (`{"profile": "p1", "audiences": ["Gold"]}`) or CSV (a `profile` column, then one 0/1 column
+// per audience), and the change feed against an earlier snapshot: `audience` records with
+// `change` `enter` or `exit`, the records `journey run` writes and reads.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/runtime/output.h"
+
+namespace journey::audience {
+
+enum class RowFormat { Json, Csv };
+
+class MembershipWriter {
+ public:
+  // `audiences`: the selected ones, in declaration order (the CSV's columns).
+  MembershipWriter(const ir::ProgramIr& program, std::vector<uint32_t> audiences, RowFormat format,
+                   runtime::OutputSink& out);
+  void row(const std::string& id, const std::vector<uint8_t>& member);
+
+ private:
+  const ir::ProgramIr& program_;
+  std::vector<uint32_t> audiences_;
+  RowFormat format_;
+  runtime::OutputSink& out_;
+  std::string line_;
+};
+
+// An earlier snapshot, in either format: per profile, the audiences it was a member of (by
+// name), and the profiles in file order.
+struct Snapshot {
+  std::unordered_map<std::string, std::vector<std::string>> members;
+  std::vector<std::string> order;
+};
+
+// Reads a snapshot; an error message (naming the line) when it is not one.
+std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out);
+
+// Writes `enter`/`exit` records at time `at` for the selected audiences whose membership
+// differs from the snapshot's.
+class ChangeFeed {
+ public:
+  ChangeFeed(const ir::ProgramIr& program, std::vector<uint32_t> audiences, Snapshot previous,
+             Timestamp at, runtime::OutputSink& out);
+  // A profile of the new snapshot.
+  void row(const std::string& id, const std::vector<uint8_t>& member);
+  // After the last row: the snapshot's profiles that are gone leave their audiences.
+  void finish();
+  uint64_t enters() const { return enters_; }
+  uint64_t exits() const { return exits_; }
+
+ private:
+  void change(const std::string& id, uint32_t audience, bool enter);
+
+  const ir::ProgramIr& program_;
+  std::vector<uint32_t> audiences_;
+  Snapshot previous_;
+  Timestamp at_;
+  runtime::OutputSink& out_;
+  std::unordered_map<std::string, bool> seen_;
+  uint64_t enters_ = 0, exits_ = 0;
+};
+
+}  // namespace journey::audience
