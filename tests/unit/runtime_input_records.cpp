@@ -34,6 +34,7 @@ schema Profile {
 event CartAbandoned { cartId: string, total: double, items: list<Item> }
 event Purchase { orderId: string, cartId: string?, total: double }
 event Ping {}
+audience French = profile.country == "FR"
 )";
 
 // A checked, lowered program and a reader over it; defaults are evaluated by the interpreter.
@@ -64,7 +65,8 @@ struct World {
     return out;
   }
 
-  // `event NAME PROFILE TIME {data}`, `set PROFILE TIME {patch}` or `rejected LINE: reason`.
+  // `event NAME PROFILE TIME {data}`, `set PROFILE TIME {patch}`, `audience NAME PROFILE TIME
+  // enter|exit` or `rejected LINE: reason`.
   std::string record(std::string_view line, size_t number = 1) {
     runtime::RecordInput r = reader->readRecord(line, number);
     if (auto* bad = std::get_if<runtime::Rejection>(&r)) return rejected(*bad);
@@ -73,6 +75,9 @@ struct World {
       out = "event " + program.events[e->event].name + " " + e->profile + " " +
             formatTimestamp(e->time) + " ";
       appendPlainJson(out, e->record);
+    } else if (auto* a = std::get_if<runtime::AudienceInput>(&r)) {
+      out = "audience " + program.audiences[a->audience].name + " " + a->profile + " " +
+            formatTimestamp(a->time) + (a->enter ? " enter" : " exit");
     } else {
       auto& s = std::get<runtime::SetInput>(r);
       out = "set " + s.profile + " " + formatTimestamp(s.time) + " ";
@@ -215,7 +220,7 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   CHECK(w.reason("[]") == "record: expected a JSON object, found an array");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "extra": 1})") ==
         R"(unknown key "extra" (a record has "time", "profile", and "event" with "data",)"
-        R"( or "set"))");
+        R"( "set", or "audience" with "change"))");
   CHECK(w.reason("{" + t + t + R"("profile": "p1", "event": "Ping"})") ==
         R"(duplicate key "time")");
   CHECK(w.reason(R"({"profile": "p1", "event": "Ping"})") == R"(missing "time")");
@@ -229,12 +234,34 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   CHECK(w.reason("{" + t + R"("profile": 1, "event": "Ping"})") ==
         "profile: expected a string (the profile's id), found a number");
   CHECK(w.reason("{" + t + R"("profile": "", "event": "Ping"})") == "profile: the id is empty");
-  CHECK(w.reason("{" + t + R"("profile": "p1"})") == R"(missing "event" or "set")");
-  CHECK(w.reason("{" + t + R"("profile": "p1", "data": {}})") == R"(missing "event" or "set")");
+  CHECK(w.reason("{" + t + R"("profile": "p1"})") == R"(missing "event", "set" or "audience")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "data": {}})") ==
+        R"(missing "event", "set" or "audience")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "set": {}})") ==
-        R"(both "event" and "set": a record is one or the other)");
+        R"(more than one of "event", "set" and "audience": a record is one of them)");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {}, "data": {}})") ==
-        R"("data" goes with "event", not with "set")");
+        R"("data" goes with "event" only)");
+  // Audience changes (`journey audience --previous`, `journey run`'s own `audience` records).
+  CHECK(w.record("{" + t + R"("kind": "audience", "profile": "p1", "audience": "French", )"
+                 R"("change": "enter"})") == "audience French p1 2026-03-02T10:00:00Z enter");
+  CHECK(w.record("{" + t + R"("profile": "p2", "audience": "French", "change": "exit"})") ==
+        "audience French p2 2026-03-02T10:00:00Z exit");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French"})") ==
+        R"("change" goes with "audience")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "change": "enter"})") ==
+        R"("change" goes with "audience")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "kind": "audience"})") ==
+        R"("kind" goes with "audience" only)");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": "join"})") ==
+        R"(change: expected "enter" or "exit", found "join")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": 1})") ==
+        R"(change: expected "enter" or "exit", found a number)");
+  CHECK(w.reason("{" + t + R"("kind": "send", "profile": "p1", "audience": "French", )"
+                 R"("change": "exit"})") == R"(kind: expected "audience", found "send")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "Gold", "change": "exit"})") ==
+        R"(unknown audience "Gold")");
+  CHECK(w.reason("{" + t + R"("profile": "p1", "audience": 3, "change": "exit"})") ==
+        "audience: expected a string (an audience's name), found a number");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": ["Ping"]})") ==
         "event: expected a string (an event type), found an array");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Foo"})") ==

@@ -180,6 +180,8 @@ class Batch {
         }
         ++stats_.records;
         keep(held[it->second], e->event, std::move(e->record), e->time);
+      } else if (std::holds_alternative<runtime::AudienceInput>(r)) {
+        continue;  // memberships decided elsewhere: this evaluation decides its own
       } else {
         auto& set = std::get<runtime::SetInput>(r);
         if (input_.at < set.time) {

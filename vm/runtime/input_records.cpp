@@ -20,15 +20,17 @@ namespace {
 using simdjson::dom::element;
 
 // The keys of a record line.
-enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKeyCount };
+enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKind, kAudience, kChange, kKeyCount };
 
 // Which key `key` is, or kKeyCount: by length first, so that each is compared once at most.
 Key keyOf(std::string_view key) {
   switch (key.size()) {
     case 3: return key == "set" ? kSet : kKeyCount;
-    case 4: return key == "time" ? kTime : key == "data" ? kData : kKeyCount;
+    case 4: return key == "time" ? kTime : key == "data" ? kData : key == "kind" ? kKind : kKeyCount;
     case 5: return key == "event" ? kEvent : kKeyCount;
+    case 6: return key == "change" ? kChange : kKeyCount;
     case 7: return key == "profile" ? kProfile : kKeyCount;
+    case 8: return key == "audience" ? kAudience : kKeyCount;
     default: return kKeyCount;
   }
 }
@@ -148,6 +150,9 @@ struct InputReader::Impl {
   }
 
   RecordInput readRecord(std::string_view line, size_t lineNumber);
+  RecordInput readAudienceChange(const std::array<element, kKeyCount>& at,
+                                 const std::array<bool, kKeyCount>& has, Timestamp time,
+                                 std::string_view profile, size_t lineNumber);
 
   const ir::ProgramIr& program;
   FieldDefaults defaults;
@@ -206,7 +211,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
     Key k = keyOf(key);
     if (k == kKeyCount) {
       return reject("unknown key " + quoted(key) + " (a record has \"time\", \"profile\", and "
-                    "\"event\" with \"data\", or \"set\")");
+                    "\"event\" with \"data\", \"set\", or \"audience\" with \"change\")");
     }
     if (has[k]) return reject("duplicate key " + quoted(key));
     has[k] = true;
@@ -229,11 +234,16 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   }
   if (profile.empty()) return reject("profile: the id is empty");
 
-  if (has[kEvent] && has[kSet]) {
-    return reject("both \"event\" and \"set\": a record is one or the other");
+  if (has[kEvent] + has[kSet] + has[kAudience] > 1) {
+    return reject("more than one of \"event\", \"set\" and \"audience\": a record is one of them");
   }
-  if (!has[kEvent] && !has[kSet]) return reject("missing \"event\" or \"set\"");
-  if (has[kSet] && has[kData]) return reject("\"data\" goes with \"event\", not with \"set\"");
+  if (!has[kEvent] && !has[kSet] && !has[kAudience]) {
+    return reject("missing \"event\", \"set\" or \"audience\"");
+  }
+  if (has[kData] && !has[kEvent]) return reject("\"data\" goes with \"event\" only");
+  if (has[kChange] != has[kAudience]) return reject("\"change\" goes with \"audience\"");
+  if (has[kKind] && !has[kAudience]) return reject("\"kind\" goes with \"audience\" only");
+  if (has[kAudience]) return readAudienceChange(at, has, time, profile, lineNumber);
 
   int event = -1;
   if (has[kEvent]) {
@@ -275,6 +285,39 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   }
   last = time;
   return SetInput{time, std::string(profile), std::move(patch)};
+}
+
+RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKeyCount>& at,
+                                                  const std::array<bool, kKeyCount>& has,
+                                                  Timestamp time, std::string_view profile,
+                                                  size_t lineNumber) {
+  auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
+  // A string among `allowed`, or why not.
+  auto oneOf = [&](Key k, const char* what, std::string_view allowed, std::string_view& text)
+      -> std::optional<std::string> {
+    if (at[k].get_string().get(text) != simdjson::SUCCESS) return found(what, allowed, at[k]);
+    if (allowed.find("\"" + std::string(text) + "\"") != std::string_view::npos) return {};
+    return std::string(what) + ": expected " + std::string(allowed) + ", found " + quoted(text);
+  };
+  std::string_view kind, name, change;
+  if (has[kKind]) {
+    if (auto why = oneOf(kKind, "kind", "\"audience\"", kind)) return reject(*why);
+  }
+  if (at[kAudience].get_string().get(name) != simdjson::SUCCESS) {
+    return reject(found("audience", "a string (an audience's name)", at[kAudience]));
+  }
+  uint32_t audience = 0;
+  while (audience < program.audiences.size() && program.audiences[audience].name != name) {
+    ++audience;
+  }
+  if (audience == program.audiences.size()) return reject("unknown audience " + quoted(name));
+  if (auto why = oneOf(kChange, "change", "\"enter\" or \"exit\"", change)) return reject(*why);
+  if (last && time < *last) {
+    return reject("out of order: " + formatTimestamp(time) + " is before " +
+                  formatTimestamp(*last));
+  }
+  last = time;
+  return AudienceInput{time, std::string(profile), audience, change == "enter"};
 }
 
 Value InputReader::newProfile(const std::string& id) const {

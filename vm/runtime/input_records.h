@@ -44,7 +44,17 @@ struct SetInput {
                 // "make it absent"); apply it with mergeProfile
 };
 
-using RecordInput = std::variant<EventInput, SetInput, Rejection>;
+// `{"time": T, "profile": P, "audience": A, "change": "enter"|"exit"}` (with, optionally,
+// `"kind": "audience"`): a membership change decided elsewhere, the records `journey run` and
+// `journey audience --previous` write.
+struct AudienceInput {
+  Timestamp time;
+  std::string profile;
+  uint32_t audience = 0;  // index into ProgramIr::audiences
+  bool enter = false;
+};
+
+using RecordInput = std::variant<EventInput, SetInput, AudienceInput, Rejection>;
 
 // The value of a field's declared default (the runtime evaluates the program's defaults once).
 using FieldDefaults = std::function<Value(sema::RecordId record, size_t field)>;

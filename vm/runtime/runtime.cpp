@@ -170,6 +170,20 @@ void Runtime::apply(const SetInput& set) {
   rt.drain();
 }
 
+std::optional<std::string> Runtime::apply(const AudienceInput& change) {
+  Impl& rt = *impl_;
+  rt.fireTimersUpTo(change.time);
+  rt.clock.advanceTo(change.time);
+  ProfileState* p = rt.store.findProfile(change.profile);
+  if (!p) return "unknown profile \"" + change.profile + "\"";
+  ++stats_.records;
+  if (p->member[change.audience] != change.enter) {
+    rt.changeMembership(*p, change.audience, change.enter, false);
+  }
+  rt.drain();
+  return std::nullopt;
+}
+
 bool Runtime::hasProfile(std::string_view id) const {
   return impl_->store.findProfile(id) != nullptr;
 }
@@ -297,24 +311,27 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event)
     now[a] = v.kind() == ValueKind::Bool && v.asBool();
   }
   for (uint32_t a = 0; a < now.size(); ++a) {
-    if (p.member[a] == now[a]) continue;
-    p.member[a] = now[a];
-    if (!now[a]) {
-      // Left: an `incremental` read enters it again once it is back.
-      for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-        auto* s = std::get_if<ir::ScheduledEntryIr>(&program.journeys[j].entry);
-        if (s && s->incremental && s->audience == a) store.forgetTickMember(j, p.ref);
-      }
-    }
-    if (silent) continue;
-    RecordLine l = line("audience");
-    l.text("profile", p.id).text("audience", program.audiences[a].name)
-        .text("change", now[a] ? "enter" : "exit");
-    write(l);
+    if (p.member[a] != now[a]) changeMembership(p, a, now[a], silent);
+  }
+}
+
+void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, bool silent) {
+  p.member[a] = member;
+  if (!member) {
+    // Left: an `incremental` read enters it again once it is back.
     for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-      const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
-      if (entry && entry->audience == a && entry->onExit == !now[a]) enter(j, p, nullptr, false);
+      auto* s = std::get_if<ir::ScheduledEntryIr>(&program.journeys[j].entry);
+      if (s && s->incremental && s->audience == a) store.forgetTickMember(j, p.ref);
     }
+  }
+  if (silent) return;
+  RecordLine l = line("audience");
+  l.text("profile", p.id).text("audience", program.audiences[a].name)
+      .text("change", member ? "enter" : "exit");
+  write(l);
+  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+    const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
+    if (entry && entry->audience == a && entry->onExit == !member) enter(j, p, nullptr, false);
   }
 }
 

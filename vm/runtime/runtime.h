@@ -64,6 +64,10 @@ class Runtime {
   // A `set` for an unknown profile creates it: its patch must then be a whole profile
   // (InputReader::newProfile merged with the patch).
   void apply(const SetInput& set);
+  // A membership change decided elsewhere (`journey audience --previous`): applied as if the
+  // audience's rule had changed, unless the profile already has that membership. Refused for
+  // an unknown profile, as an event is.
+  std::optional<std::string> apply(const AudienceInput& change);
   bool hasProfile(std::string_view id) const;
   // Fires every timer due at or before `until` and leaves the clock there.
   void finish(Timestamp until);

@@ -56,6 +56,9 @@ struct Runtime::Impl {
   // After an event (`event` >= 0) only the audiences that read its history or the clock can
   // change; after anything else, every audience is evaluated.
   void reevaluateAudiences(ProfileState& p, bool silent, int event = -1);
+  // Sets the profile's membership of audience `a` (it differs): the `audience` record and the
+  // journeys it starts, unless `silent`.
+  void changeMembership(ProfileState& p, uint32_t a, bool member, bool silent);
   void markDirty(ProfileRef profile);
   void drain();  // pending events and audience changes, until none are left
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).

@@ -79,6 +79,10 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
       if (std::optional<std::string> why = runtime.apply(*e)) {
         reject(input.events, Rejection{events.lineNumber(), *why});
       }
+    } else if (auto* change = std::get_if<AudienceInput>(&read)) {
+      if (std::optional<std::string> why = runtime.apply(*change)) {
+        reject(input.events, Rejection{events.lineNumber(), *why});
+      }
     } else {
       SetInput& set = std::get<SetInput>(read);
       if (!runtime.hasProfile(set.profile)) {
