@@ -425,3 +425,34 @@ TEST_CASE("runtime input: long and short lines reuse the reader's buffers") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("runtime input: profiles read with only some fields kept") {
+  World w;
+  const std::string line =
+      R"({"id": "p1", "email": "ann@example.com", "firstName": "Ann", "loyalty": {"tier": "gold",)"
+      R"( "points": 5}, "consents": {"email": true}, "tags": ["vip"], "scores": {"a": 1}})";
+  const std::string whole = w.profile(line);
+  // Keep loyalty.tier alone (and the id, always): the other fields are left absent.
+  std::vector<std::vector<bool>> kept(w.program.layouts.size());
+  for (size_t r = 0; r < kept.size(); ++r) kept[r].assign(w.program.layouts[r].fieldCount(), false);
+  sema::RecordId profile = *w.program.profileRecord;
+  auto field = [&](sema::RecordId r, std::string_view name) {
+    return static_cast<size_t>(w.program.layouts[r].find(name));
+  };
+  kept[profile][field(profile, "loyalty")] = true;
+  sema::TypeId loyaltyType = w.program.types.recordInfo(profile).fields[field(profile, "loyalty")].type;
+  sema::RecordId loyalty = w.program.types.get(loyaltyType).record;
+  kept[loyalty][field(loyalty, "tier")] = true;
+  w.reader->keepProfileFields(kept);
+  CHECK(w.profile(line) == R"(p1 {"id": "p1", "loyalty": {"tier": "gold"}})");
+  CHECK(whole != w.profile(line));
+  // Fields left out are still checked: the same errors as when they are kept.
+  CHECK(w.profileReason(R"({"id": "p2", "firstName": 3, "loyalty": {"tier": "x", "points": 1},)"
+                        R"( "tags": []})") == "profile.firstName: expected a string, found a number");
+  CHECK(w.profileReason(R"({"id": "p2", "firstName": "B", "loyalty": {"tier": "x", "points": "1"},)"
+                        R"( "tags": []})") == "profile.loyalty.points: expected int, found a string");
+  CHECK(w.profileReason(R"({"id": "p2", "firstName": "B", "loyalty": {"tier": "x", "points": 1},)"
+                        R"( "tags": [1]})") == "profile.tags[0]: expected a string, found a number");
+  CHECK(w.profileReason(R"({"id": "p2", "loyalty": {"tier": "x", "points": 1}, "tags": []})") ==
+        "profile: missing field `firstName`");
+}

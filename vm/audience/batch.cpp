@@ -6,6 +6,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "compiler/ir/profile_reads.h"
 #include "stdlib/function.h"
 #include "vm/audience/membership_evaluator.h"
 #include "vm/runtime/input_records.h"
@@ -68,9 +69,14 @@ class Batch {
     unsigned threads = std::max(1u, input.threads);
     for (unsigned t = 0; t < threads; ++t) engines_.push_back(input.makeEngine());
     constants_ = evaluateConstants(program, *engines_[0]);
+    // Only the fields the selected audiences read are built (compiler/ir/profile_reads.h).
+    std::vector<ir::ExprIndex> rules;
+    for (uint32_t a : input.audiences) rules.push_back(program.audiences[a].rule);
+    ir::FieldReads reads = ir::profileReads(program, rules);
     for (unsigned t = 0; t < threads; ++t) {
       readers_.push_back(std::make_unique<runtime::InputReader>(
           program, [this](sema::RecordId r, size_t f) { return fieldDefault(r, f); }));
+      readers_.back()->keepProfileFields(reads);
       evaluators_.emplace_back(program, *engines_[t], input.at, constants_.retain);
     }
     stats_.members.assign(program.audiences.size(), 0);
@@ -87,18 +93,26 @@ class Batch {
     }
     uint64_t total = fileSize(input_.profiles), done = 0;
     std::vector<ProfileData> held;  // with a record stream: every profile, in input order
-    std::vector<std::string> lines;
+    std::string text;               // a chunk's lines, one after the other
+    std::vector<size_t> ends;       // where each line ends in `text`
     std::vector<size_t> numbers;
+    std::vector<std::string_view> lines;
     std::string_view line;
     bool more = true;
     while (more) {
-      lines.clear();
+      text.clear();
+      ends.clear();
       numbers.clear();
-      while (lines.size() < kChunkLines && (more = profiles.next(line))) {
+      while (ends.size() < kChunkLines && (more = profiles.next(line))) {
         done += line.size() + 1;
         if (blank(line)) continue;
-        lines.emplace_back(line);
+        text += line;
+        ends.push_back(text.size());
         numbers.push_back(profiles.lineNumber());
+      }
+      lines.clear();
+      for (size_t i = 0, start = 0; i < ends.size(); start = ends[i++]) {
+        lines.push_back(std::string_view(text).substr(start, ends[i] - start));
       }
       std::vector<ProfileData> chunk = parse(lines, numbers);
       if (events) {
@@ -131,7 +145,7 @@ class Batch {
   }
 
   // Parses a chunk of profile lines in parallel; rejected lines are reported in line order.
-  std::vector<ProfileData> parse(const std::vector<std::string>& lines,
+  std::vector<ProfileData> parse(const std::vector<std::string_view>& lines,
                                  const std::vector<size_t>& numbers) {
     std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>> read(lines.size());
     inParallel(lines.size(), static_cast<unsigned>(readers_.size()),

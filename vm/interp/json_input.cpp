@@ -271,6 +271,11 @@ class Converter {
         }
         continue;
       }
+      if (in_.kept && !(*in_.kept)[record][i]) {
+        if (Value error = check(item, field.type, fieldPath); error.isError()) return error;
+        given.insert(i);
+        continue;
+      }
       StringSite* site = memory_ ? &memory_->fields[record][i].strings : nullptr;
       Value v = convert(item, field.type, fieldPath, partial, false, site);
       if (v.isError()) return v;
@@ -287,6 +292,7 @@ class Converter {
       if (given.contains(i) || field.optional) continue;
       if (field.hasDefault) {
         if (!in_.defaults) continue;  // left absent: the caller applies no defaults
+        if (in_.kept && !(*in_.kept)[record][i]) continue;  // nobody reads it
         Value v = defaultOf(record, i);
         if (v.isError()) return at(path.child(field.name), std::move(v));
         b.set(i, std::move(v));
@@ -295,6 +301,33 @@ class Converter {
       return failure(path, "missing field `" + field.name + "`");
     }
     return b.build();
+  }
+
+  // Whether `e` converts to `type`, without building what it would give where that costs
+  // allocations (strings, lists, maps): an error value, or null.
+  Value check(const element& e, sema::TypeId type, const Path& path) {
+    switch (types_.kind(type)) {
+      case sema::TypeKind::String:
+        if (e.type() != element_type::STRING) return mismatch(path, "a string", e);
+        if (!isValidUtf8(std::string_view(e.get_string()))) return failure(path, "invalid UTF-8");
+        return Value::null();
+      case sema::TypeKind::List: {
+        if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
+        size_t i = 0;
+        for (element item : e.get_array()) {
+          Value error = check(item, types_.param(type, 0), path.item(i++));
+          if (error.isError()) return error;
+        }
+        return Value::null();
+      }
+      case sema::TypeKind::Optional:
+        if (e.is_null()) return Value::null();
+        return check(e, types_.param(type, 0), path);
+      default: {  // scalars build nothing; maps, records and dyn are rare enough to build
+        Value v = convert(e, type, path, false, false);
+        return v.isError() ? v : Value::null();
+      }
+    }
   }
 
   Value defaultOf(sema::RecordId record, size_t field) {

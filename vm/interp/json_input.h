@@ -23,6 +23,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "compiler/ir/record_layouts.h"
 #include "compiler/sema/types.h"
@@ -53,6 +54,10 @@ struct JsonInput {
   int suppliedField = -1;
   Value suppliedValue = Value::null();
   std::string_view suppliedReason = {};
+  // When set, per record type (like `layouts`), the fields to build: the others are checked
+  // against their type as usual (the same errors) but left out of the value, as if absent.
+  // For readers that know which fields they will look at (ir/profile_reads.h).
+  const std::vector<std::vector<bool>>* kept = nullptr;
 };
 
 Value jsonToValue(const simdjson::dom::element& json, sema::TypeId type, const JsonInput& input,

@@ -156,6 +156,7 @@ struct InputReader::Impl {
 
   const ir::ProgramIr& program;
   FieldDefaults defaults;
+  std::vector<std::vector<bool>> keptProfileFields;  // see keepProfileFields
   interp::JsonInput profileInput, eventInput, patchInput;
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
   EventIndex eventsByName;
@@ -318,6 +319,15 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
   }
   last = time;
   return AudienceInput{time, std::string(profile), audience, change == "enter"};
+}
+
+void InputReader::keepProfileFields(std::vector<std::vector<bool>> kept) {
+  Impl& m = *impl_;
+  m.keptProfileFields = std::move(kept);
+  if (m.program.profileRecord && m.idField >= 0) {
+    m.keptProfileFields[*m.program.profileRecord][static_cast<size_t>(m.idField)] = true;
+  }
+  m.profileInput.kept = &m.keptProfileFields;
 }
 
 Value InputReader::newProfile(const std::string& id) const {

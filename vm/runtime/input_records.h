@@ -73,6 +73,11 @@ class InputReader {
   // record's time is rejected as out of order. A `set` may not change the profile's id.
   RecordInput readRecord(std::string_view line, size_t lineNumber);
 
+  // From now on, build only these fields of the profiles read (per record type, like the
+  // program's layouts; the id is always built): the others are type-checked, with the same
+  // errors, but left absent. For readers that know which fields they use (`journey audience`).
+  void keepProfileFields(std::vector<std::vector<bool>> kept);
+
   // A new profile holding only `id` and the schema's defaults, required nested records built
   // for their own defaults (a `set` for an unknown profile). Without a schema: an Error value.
   Value newProfile(const std::string& id) const;
