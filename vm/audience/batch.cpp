@@ -110,6 +110,7 @@ class Batch {
         ends.push_back(text.size());
         numbers.push_back(profiles.lineNumber());
       }
+      text.append(runtime::InputReader::kLinePadding, ' ');  // lines are parsed in place
       lines.clear();
       for (size_t i = 0, start = 0; i < ends.size(); start = ends[i++]) {
         lines.push_back(std::string_view(text).substr(start, ends[i] - start));
@@ -147,11 +148,13 @@ class Batch {
   // Parses a chunk of profile lines in parallel; rejected lines are reported in line order.
   std::vector<ProfileData> parse(const std::vector<std::string_view>& lines,
                                  const std::vector<size_t>& numbers) {
-    std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>> read(lines.size());
+    std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>>& read = read_;
+    read.clear();
+    read.resize(lines.size());
     inParallel(lines.size(), static_cast<unsigned>(readers_.size()),
                [&](size_t first, size_t last, unsigned t) {
                  for (size_t i = first; i < last; ++i) {
-                   read[i] = readers_[t]->readProfile(lines[i], numbers[i]);
+                   read[i] = readers_[t]->readProfile(lines[i], numbers[i], true);
                  }
                });
     std::vector<ProfileData> chunk;
@@ -225,8 +228,10 @@ class Batch {
 
   // Evaluates a chunk in parallel, then hands its rows over in order.
   void evaluate(std::vector<ProfileData>& chunk) {
-    std::vector<std::vector<uint8_t>> members(
-        chunk.size(), std::vector<uint8_t>(program_.audiences.size(), 0));
+    std::vector<std::vector<uint8_t>>& members = members_;
+    if (members.size() < chunk.size()) {
+      members.resize(chunk.size(), std::vector<uint8_t>(program_.audiences.size(), 0));
+    }
     inParallel(chunk.size(), static_cast<unsigned>(evaluators_.size()),
                [&](size_t first, size_t last, unsigned t) {
                  for (size_t i = first; i < last; ++i) {
@@ -254,6 +259,10 @@ class Batch {
   std::vector<std::unique_ptr<runtime::InputReader>> readers_;        // one per thread
   std::vector<MembershipEvaluator> evaluators_;                       // one per thread
   Constants constants_;
+  // Kept from one chunk to the next: allocated again each time, they would come back as
+  // fresh pages, whose first touch costs more than the work done in them.
+  std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>> read_;
+  std::vector<std::vector<uint8_t>> members_;
 };
 
 }  // namespace

@@ -122,13 +122,18 @@ struct InputReader::Impl {
   }
 
   // Parses one line into `root`; false with `reason` set when it is not JSON.
-  bool parse(std::string_view line, element& root, std::string& reason) {
-    // simdjson reads a little past the end: copy into a buffer with room for that, reused.
-    if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
-      buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+  bool parse(std::string_view line, element& root, std::string& reason, bool padded = false) {
+    // simdjson reads a little past the end: unless the line has room for that after it, copy
+    // it into a buffer that has, reused.
+    const char* text = line.data();
+    if (!padded) {
+      if (buffer.size() < line.size() + simdjson::SIMDJSON_PADDING) {
+        buffer.resize(line.size() + simdjson::SIMDJSON_PADDING);
+      }
+      std::memcpy(buffer.data(), line.data(), line.size());
+      text = buffer.data();
     }
-    std::memcpy(buffer.data(), line.data(), line.size());
-    auto error = parser.parse(buffer.data(), line.size(), false).get(root);
+    auto error = parser.parse(text, line.size(), false).get(root);
     if (error == simdjson::SUCCESS) return true;
     reason = std::string("not JSON: ") + simdjson::error_message(error);
     return false;
@@ -177,14 +182,16 @@ InputReader::InputReader(const ir::ProgramIr& program, FieldDefaults defaults)
 
 InputReader::~InputReader() = default;
 
+const size_t InputReader::kLinePadding = simdjson::SIMDJSON_PADDING;
+
 std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view line,
-                                                               size_t lineNumber) {
+                                                               size_t lineNumber, bool padded) {
   Impl& m = *impl_;
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   if (!m.program.profileRecord || m.idField < 0) return reject("the program has no schema");
   element root;
   std::string reason;
-  if (!m.parse(line, root, reason)) return reject(std::move(reason));
+  if (!m.parse(line, root, reason, padded)) return reject(std::move(reason));
   Value profile = m.profileConverter.convert(root, m.program.profileType, m.profilePath);
   if (profile.isError()) return reject(std::string(profile.errorMessage()));
   std::string_view id = m.idOf(profile);

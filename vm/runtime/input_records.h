@@ -68,7 +68,11 @@ class InputReader {
   InputReader& operator=(const InputReader&) = delete;
 
   // One line of the profiles input. Blank lines are not passed in.
-  std::variant<ProfileInput, Rejection> readProfile(std::string_view line, size_t lineNumber);
+  // `padded`: the caller promises kLinePadding readable bytes after the line (any content),
+  // so the line is parsed where it is instead of copied.
+  std::variant<ProfileInput, Rejection> readProfile(std::string_view line, size_t lineNumber,
+                                                    bool padded = false);
+  static const size_t kLinePadding;
   // One line of the record stream. A record whose time is before the previous accepted
   // record's time is rejected as out of order. A `set` may not change the profile's id.
   RecordInput readRecord(std::string_view line, size_t lineNumber);
