@@ -17,5 +17,7 @@ Action addCheckCommand(CLI::App& app);
 Action addExplainCommand(CLI::App& app);
 Action addEvalCommand(CLI::App& app);
 Action addRunCommand(CLI::App& app);
+Action addBuildCommand(CLI::App& app);
+Action addInspectCommand(CLI::App& app);
 
 }  // namespace journey::cli
