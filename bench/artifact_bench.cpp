@@ -1,7 +1,8 @@
 // Loading a program from an artifact against compiling it from source, for the largest example
 // (loyalty) and a generated program of 100 journeys. Both end with the same ProgramIr; the
 // engine's set-up after it (bytecode for every expression) is the same on both paths and is
-// timed on its own. Each figure is the best of several runs, all in this one process.
+// timed on its own, and so is the JIT's compilation, which a native section will save. Each
+// figure is the best of several runs, all in this one process.
 //   artifact_bench
 #include <fmt/format.h>
 
@@ -21,6 +22,9 @@
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 
 namespace {
 
@@ -73,8 +77,16 @@ void compare(const std::string& name, const std::string& source, const std::stri
   double bytecode = bestMs(kRuns, [&] {
     for (const ir::LoweredExpr& e : program.exprs) codegen::compileExpr(program.pool, e, program.layouts);
   });
-  fmt::print("| {} | {} | {} | {:.2f} ms | {:.2f} ms | {:.1f}× | {:.2f} ms |\n", name, program.exprs.size(),
-             bytes.size(), compile, load, compile / load, bytecode);
+  // What a native section would save: the JIT's compilation of the program at -O2.
+  std::string jit = "-";
+#ifdef JOURNEY_HAVE_JIT
+  jit = fmt::format("{:.0f} ms", bestMs(1, [&] {
+    std::string whyNot;
+    if (!jit::makeJitEngine(program, whyNot)) fmt::print(stderr, "the JIT refused: {}\n", whyNot);
+  }));
+#endif
+  fmt::print("| {} | {} | {} | {:.2f} ms | {:.2f} ms | {:.1f}× | {:.2f} ms | {} |\n", name,
+             program.exprs.size(), bytes.size(), compile, load, compile / load, bytecode, jit);
 }
 
 int journeysIn(const std::string& text) {
@@ -95,8 +107,8 @@ int main() {
   std::string generatedPath = (tmp / "generated.journey").string();
   std::ofstream(generatedPath) << generated;
 
-  fmt::print("| program | expressions | artifact bytes | from source | from artifact | ratio | bytecode (both) |\n");
-  fmt::print("| --- | --- | --- | --- | --- | --- | --- |\n");
+  fmt::print("| program | expressions | artifact bytes | from source | from artifact | ratio | bytecode (both) | JIT -O2 (both) |\n");
+  fmt::print("| --- | --- | --- | --- | --- | --- | --- | --- |\n");
   compare("examples/loyalty", JOURNEY_SOURCE_DIR "/examples/loyalty/loyalty.journey", (tmp / "loyalty.jart").string());
   compare(fmt::format("generated, {} journeys, {} lines", journeysIn(generated),
                       std::count(generated.begin(), generated.end(), '\n')),

@@ -8,6 +8,7 @@
 
 #include "artifact_support.h"
 #include "compiler/artifact/artifact_error.h"
+#include "compiler/artifact/artifact_format.h"
 #include "compiler/artifact/artifact_reader.h"
 #include "compiler/artifact/byte_reader.h"
 #include "compiler/artifact/byte_writer.h"
@@ -46,6 +47,41 @@ std::string printTypes(const sema::TypeTable& t) {
     out += "\n";
   }
   return out;
+}
+
+void putFixed(std::string& bytes, size_t at, uint64_t v, int width) {
+  for (int i = 0; i < width; ++i) bytes[at + i] = static_cast<char>(v >> (8 * i));
+}
+
+uint64_t getFixed(const std::string& bytes, size_t at, int width) {
+  uint64_t v = 0;
+  for (int i = 0; i < width; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[at + i])) << (8 * i);
+  return v;
+}
+
+void fixChecksum(std::string& bytes) {
+  putFixed(bytes, artifact::kChecksumOffset, artifact::artifactChecksum(bytes), 8);
+}
+
+// The artifact with one more section at its end (a later version's, say).
+std::string withExtraSection(std::string bytes, std::string_view id, uint32_t flags, std::string_view body) {
+  size_t count = getFixed(bytes, 88, 4);
+  size_t tableEnd = artifact::kHeaderSize + count * artifact::kSectionEntrySize;
+  for (size_t i = 0; i < count; ++i) {  // every section moves down by one table entry
+    size_t entry = artifact::kHeaderSize + i * artifact::kSectionEntrySize;
+    putFixed(bytes, entry + 8, getFixed(bytes, entry + 8, 8) + artifact::kSectionEntrySize, 8);
+  }
+  std::string entry(artifact::kSectionEntrySize, '\0');
+  entry.replace(0, 4, id);
+  putFixed(entry, 4, flags, 4);
+  putFixed(entry, 8, bytes.size() + artifact::kSectionEntrySize, 8);
+  putFixed(entry, 16, body.size(), 8);
+  bytes.insert(tableEnd, entry);
+  bytes += body;
+  putFixed(bytes, 88, count + 1, 4);
+  putFixed(bytes, 16, bytes.size() - artifact::kHeaderSize, 8);
+  fixChecksum(bytes);
+  return bytes;
 }
 
 Value roundTrip(const Value& v) {
@@ -120,6 +156,34 @@ TEST_CASE("every example and scenario round-trips through an artifact") {
     // Writing the decoded program gives the same bytes: nothing was lost or changed.
     CHECK(artifact::writeArtifact(a.program, a.sources) == b.bytes);
   }
+}
+
+TEST_CASE("a section this journey does not know is skipped with a note, unless required") {
+  const test::BuiltProgram& shop = test::builtPrograms().front();
+  artifact::Artifact a = artifact::readArtifact(withExtraSection(shop.bytes, "NATV", 0, "object code"));
+  REQUIRE(a.notes.size() == 1);
+  CHECK(a.notes[0] == "skipping section NATV (11 bytes), unknown to this journey");
+  CHECK(printIr(a.program) == printIr(shop.program));
+  CHECK_THROWS_WITH_AS(artifact::readArtifact(withExtraSection(shop.bytes, "NEWS", artifact::kSectionRequired, "")),
+                       "section NEWS is required but unknown to this journey (built by journey 0.1.0)",
+                       artifact::ArtifactError);
+  CHECK_THROWS_WITH_AS(artifact::readArtifact(withExtraSection(shop.bytes, "TYPE", 0, "")),
+                       "section TYPE appears twice", artifact::ArtifactError);
+}
+
+TEST_CASE("an overload this journey lacks is named") {
+  std::string bytes = test::builtPrograms().front().bytes;
+  size_t at = bytes.find("\x06" "equals");
+  REQUIRE(at != std::string::npos);
+  bytes.replace(at + 1, 6, "equalz");
+  fixChecksum(bytes);
+  std::string message;
+  try {
+    artifact::readArtifact(bytes);
+  } catch (const artifact::ArtifactError& e) {
+    message = e.what();
+  }
+  CHECK(message.starts_with("section EXPR: the program calls the overload `equalz`, which this journey does not have"));
 }
 
 TEST_CASE("the schema fingerprint ignores names and field order") {
