@@ -4,8 +4,7 @@
 
 namespace journey::ir {
 
-RecordLayouts::RecordLayouts(const sema::CheckedProgram& program, const ast::Ast* ast) {
-  const sema::TypeTable& types = program.types;
+RecordLayouts::RecordLayouts(const sema::TypeTable& types) {
   for (size_t r = 0; r < types.recordCount(); ++r) {
     const sema::RecordInfo& info = types.recordInfo(static_cast<sema::RecordId>(r));
     std::vector<std::string> names;
@@ -16,9 +15,13 @@ RecordLayouts::RecordLayouts(const sema::CheckedProgram& program, const ast::Ast
     }
     layouts_.push_back(std::make_unique<RecordLayout>(info.name, std::move(names), std::move(optional)));
   }
+}
+
+RecordLayouts::RecordLayouts(const sema::CheckedProgram& program, const ast::Ast* ast)
+    : RecordLayouts(program.types) {
   if (!ast) return;
 
-  sema::forEachWrittenField(*ast, program.symbols, types,
+  sema::forEachWrittenField(*ast, program.symbols, program.types,
                             [&](sema::RecordId id, size_t index, const ast::FieldDecl& f) {
                               if (f.defaultValue != ast::kNoExpr) defaults_[{id, index}] = f.defaultValue;
                             });

@@ -21,6 +21,8 @@ class RecordLayouts {
   // One layout per record of `types`, indexed by sema::RecordId. Field defaults are found in
   // `ast` (the declarations the records came from); `ast` may be null (no defaults).
   RecordLayouts(const sema::CheckedProgram& program, const ast::Ast* ast);
+  // The layouts alone, without defaults (a program read back from an artifact).
+  explicit RecordLayouts(const sema::TypeTable& types);
   RecordLayouts(RecordLayouts&&) = default;
   RecordLayouts& operator=(RecordLayouts&&) = default;
 

@@ -93,6 +93,8 @@ class TypeTable {
   size_t recordCount() const { return records_.size(); }
 
   const TypeData& get(TypeId t) const { return types_[t]; }
+  // Number of interned types: ids are 0 .. size() - 1.
+  size_t size() const { return types_.size(); }
   TypeKind kind(TypeId t) const { return types_[t].kind; }
   TypeId param(TypeId t, size_t i) const { return types_[t].params[i]; }
 

@@ -18,5 +18,7 @@ Action addExplainCommand(CLI::App& app);
 Action addEvalCommand(CLI::App& app);
 Action addRunCommand(CLI::App& app);
 Action addAudienceCommand(CLI::App& app);
+Action addBuildCommand(CLI::App& app);
+Action addInspectCommand(CLI::App& app);
 
 }  // namespace journey::cli

@@ -2,13 +2,14 @@
 #include <cstdio>
 #include <map>
 
+#include "compiler/artifact/build_info.h"
 #include "tools/journey/commands.h"
 
 int main(int argc, char** argv) {
   using namespace journey::cli;
   CLI::App app{"journey: compiler and runtime for customer journeys", "journey"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "journey 0.1.0");
+  app.set_version_flag("--version", "journey " + std::string(journey::artifact::compilerVersion()));
 
   std::map<CLI::App*, Action> actions;
   auto add = [&](Action (*registerVerb)(CLI::App&)) {
@@ -21,6 +22,8 @@ int main(int argc, char** argv) {
   add(addEvalCommand);
   add(addRunCommand);
   add(addAudienceCommand);
+  add(addBuildCommand);
+  add(addInspectCommand);
 
   try {
     app.parse(argc, argv);

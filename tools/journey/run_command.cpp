@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "compiler/artifact/schema_fingerprint.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
+#include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
@@ -30,6 +32,7 @@ struct RunOptions {
   std::string out = "-";
   std::string rejected;
   std::string engine = "interp";
+  std::string schemaFingerprint;
   bool trace = false;
   std::string color = "auto";
 };
@@ -50,12 +53,55 @@ void printSummary(const runtime::RunStats& s) {
   fmt::print(stderr, "{} sent{}; {} suppressed, {} capped\n", total, sends, s.suppressed, s.capped);
 }
 
-int runSimulation(const RunOptions& opt) {
+// The program to run: checked and lowered from the sources, or read from one artifact.
+// Reports its problems itself; the exit code is in `status` when there is no program.
+std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status) {
+  status = kInputErrors;
+  for (const std::string& f : opt.files) {
+    if (!isArtifactPath(f)) continue;
+    if (opt.files.size() != 1) {
+      fmt::print(stderr, "error: an artifact runs alone: give one .jart file and no sources\n");
+      status = kUsage;
+      return std::nullopt;
+    }
+    std::optional<artifact::Artifact> a = loadArtifactFile(f);
+    if (!a) return std::nullopt;
+    return std::move(a->program);
+  }
   Frontend fe;
   fe.parse(opt.files);
   if (!fe.diags.hasErrors()) fe.check();
-  if (fe.diags.hasErrors()) return printDiagnostics(fe, opt.color);
+  if (fe.diags.hasErrors()) {
+    printDiagnostics(fe, opt.color);
+    return std::nullopt;
+  }
   printDiagnostics(fe, opt.color);  // warnings
+  return ir::lowerProgram(fe.sources, fe.ast, fe.program);
+}
+
+// `--schema-fingerprint`: the profiles were written under a schema; refuse a program whose
+// schema is another.
+int checkSchema(const ir::ProgramIr& program, const std::string& expected) {
+  if (expected.empty()) return kSuccess;
+  if (expected.size() != 16 || expected.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    fmt::print(stderr, "error: --schema-fingerprint {}: expected 16 lowercase hex digits\n", expected);
+    return kUsage;
+  }
+  std::string actual =
+      artifact::fingerprintText(artifact::schemaFingerprint(program.types, program.profileType));
+  if (actual == expected) return kSuccess;
+  fmt::print(stderr,
+             "error: schema fingerprint mismatch: the program's schema is {}, the profiles' is {}\n",
+             actual, expected);
+  return kInputErrors;
+}
+
+int runSimulation(const RunOptions& opt) {
+  int status = kSuccess;
+  std::optional<ir::ProgramIr> loaded = loadProgram(opt, status);
+  if (!loaded) return status;
+  const ir::ProgramIr& program = *loaded;
+  if (int schema = checkSchema(program, opt.schemaFingerprint); schema != kSuccess) return schema;
 
   runtime::SimulationInput input;
   input.profiles = opt.profiles;
@@ -82,7 +128,6 @@ int runSimulation(const RunOptions& opt) {
   if (opt.trace) input.trace = &trace;
   input.abandonStateAtEnd = true;
 
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
   std::unique_ptr<runtime::ExpressionEngine> engine;
   if (opt.engine == "jit") {
 #ifdef JOURNEY_HAVE_JIT
@@ -115,7 +160,8 @@ int runSimulation(const RunOptions& opt) {
 Action addRunCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "simulate a program on profiles and a record stream");
   auto opt = std::make_shared<RunOptions>();
-  cmd->add_option("files", opt->files, "the program's .journey files")->required();
+  cmd->add_option("files", opt->files, "the program's .journey files, or one artifact (.jart)")
+      ->required();
   cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines");
   cmd->add_option("--events", opt->events, "the record stream as JSON lines (- for stdin)")
       ->required();
@@ -125,6 +171,8 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("--engine", opt->engine,
                   "the expression engine: interp (default) or jit (LLVM)")
       ->check(CLI::IsMember({"interp", "jit"}));
+  cmd->add_option("--schema-fingerprint", opt->schemaFingerprint,
+                  "refuse a program whose schema fingerprint is not this one (journey inspect)");
   cmd->add_flag("--trace", opt->trace, "print each step an instance takes on stderr");
   addColorOption(*cmd, opt->color);
   return [opt]() { return runSimulation(*opt); };

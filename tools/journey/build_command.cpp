@@ -1,0 +1,82 @@
+// `journey build FILE… -o OUT.jart`: checks and lowers a program once and writes it as an
+// artifact (docs/artifacts.md) that `journey run` executes without the sources.
+#include <fmt/format.h>
+
+#include <cstdio>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "compiler/artifact/artifact_error.h"
+#include "compiler/artifact/artifact_writer.h"
+#include "compiler/driver/frontend.h"
+#include "compiler/ir/lower_program.h"
+#include "tools/journey/artifact_file.h"
+#include "tools/journey/commands.h"
+#include "tools/journey/diagnostics_output.h"
+
+namespace journey::cli {
+namespace {
+
+struct BuildOptions {
+  std::vector<std::string> files;
+  std::string out;
+  bool native = false;
+  std::string color = "auto";
+};
+
+// Writes beside the target, then renames: a reader never sees half an artifact.
+bool writeFile(const std::string& path, const std::string& bytes) {
+  std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !file.flush()) {
+      std::remove(temporary.c_str());
+      return false;
+    }
+  }
+  return std::rename(temporary.c_str(), path.c_str()) == 0;
+}
+
+int runBuild(const BuildOptions& opt) {
+  if (opt.native) {
+    fmt::print(stderr, "error: --native is not yet supported: artifacts hold the lowered program, which both engines run\n");
+    return kUsage;
+  }
+  if (!isArtifactPath(opt.out)) {
+    fmt::print(stderr, "error: -o {}: an artifact's name ends in .jart\n", opt.out);
+    return kUsage;
+  }
+  Frontend fe;
+  fe.parse(opt.files);
+  if (!fe.diags.hasErrors()) fe.check();
+  if (int status = printDiagnostics(fe, opt.color); status != kSuccess) return status;
+
+  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  std::string bytes;
+  try {
+    bytes = artifact::writeArtifact(program, artifact::sourceFiles(fe.sources));
+  } catch (const artifact::ArtifactError& e) {
+    fmt::print(stderr, "error: {}\n", e.what());
+    return kInputErrors;
+  }
+  if (!writeFile(opt.out, bytes)) {
+    fmt::print(stderr, "error: cannot write {}\n", opt.out);
+    return kInputErrors;
+  }
+  return kSuccess;
+}
+
+}  // namespace
+
+Action addBuildCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand("build", "check a program and write it as an artifact (.jart)");
+  auto opt = std::make_shared<BuildOptions>();
+  cmd->add_option("files", opt->files, "the program's .journey files")->required();
+  cmd->add_option("-o,--out", opt->out, "the artifact to write (OUT.jart)")->required();
+  cmd->add_flag("--native", opt->native, "include the JIT's object code (not yet supported)");
+  addColorOption(*cmd, opt->color);
+  return [opt]() { return runBuild(*opt); };
+}
+
+}  // namespace journey::cli
