@@ -17,5 +17,6 @@ Action addCheckCommand(CLI::App& app);
 Action addExplainCommand(CLI::App& app);
 Action addEvalCommand(CLI::App& app);
 Action addRunCommand(CLI::App& app);
+Action addReplCommand(CLI::App& app);
 
 }  // namespace journey::cli

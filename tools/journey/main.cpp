@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   add(addExplainCommand);
   add(addEvalCommand);
   add(addRunCommand);
+  add(addReplCommand);
 
   try {
     app.parse(argc, argv);
