@@ -78,6 +78,8 @@ def main():
         history = os.path.join(home, "state", "history")
         env = {"HOME": home, "TERM": "xterm", "PATH": os.environ.get("PATH", ""),
                "JOURNEY_HISTORY": history, "LANG": "C.UTF-8"}
+        # Sanitizer settings pass through (scripts/test.sh sets them for the ASan build).
+        env.update({k: v for k, v in os.environ.items() if k.endswith("SAN_OPTIONS")})
 
         s = Session(env)
         s.expect("journey> ")

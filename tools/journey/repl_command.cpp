@@ -31,14 +31,19 @@ struct ReplOptions {
 Outcome handleInput(repl::Session& session, const std::string& input) {
   auto result = [](bool ok) { return ok ? Outcome::Ok : Outcome::Failed; };
   switch (repl::classifyInput(input)) {
-    case repl::InputKind::Empty: return Outcome::Ok;
-    case repl::InputKind::Command: return repl::runCommand(session, repl::trimmed(input));
-    case repl::InputKind::Let: return result(session.let(input));
-    case repl::InputKind::Declaration: return result(session.declare(input));
+    case repl::InputKind::Empty:
+      return Outcome::Ok;
+    case repl::InputKind::Command:
+      return repl::runCommand(session, repl::trimmed(input));
+    case repl::InputKind::Let:
+      return result(session.let(input));
+    case repl::InputKind::Declaration:
+      return result(session.declare(input));
     case repl::InputKind::Import:
       session.console().error("`import` belongs in files; in the REPL, `:load FILE` adds a file");
       return Outcome::Failed;
-    case repl::InputKind::Expression: return result(session.evaluate(input));
+    case repl::InputKind::Expression:
+      return result(session.evaluate(input));
   }
   return Outcome::Failed;
 }
@@ -106,7 +111,8 @@ int runRepl(const ReplOptions& opt) {
 }  // namespace
 
 Action addReplCommand(CLI::App& app) {
-  auto* cmd = app.add_subcommand("repl", "try expressions, declarations, events and time interactively");
+  auto* cmd =
+      app.add_subcommand("repl", "try expressions, declarations, events and time interactively");
   auto opt = std::make_shared<ReplOptions>();
   cmd->add_option("files", opt->files, ".journey files to load first");
   cmd->add_option("--script", opt->script, "read the inputs from FILE, as from a pipe");

@@ -54,7 +54,8 @@ std::optional<std::string> profileLine(Session& s, const std::string& path, cons
 
 bool profileCommand(Session& s, std::string_view args) {
   if (args.empty()) {
-    if (s.run().currentProfile().empty()) return fail(s, "no current profile: `:profile JSON`, `:profile FILE ID` or `:profile ID`");
+    if (s.run().currentProfile().empty())
+      return fail(s, "no current profile: `:profile JSON`, `:profile FILE ID` or `:profile ID`");
     return s.evaluate("profile");
   }
   std::string json;
@@ -67,7 +68,8 @@ bool profileCommand(Session& s, std::string_view args) {
       s.console().print("current profile " + w[0]);
       return true;
     }
-    if (w.size() != 2) return fail(s, "`:profile` takes a JSON object, FILE ID, or the ID of a known profile");
+    if (w.size() != 2)
+      return fail(s, "`:profile` takes a JSON object, FILE ID, or the ID of a known profile");
     std::optional<std::string> line = profileLine(s, w[0], w[1]);
     if (!line) return false;
     json = *line;
@@ -86,7 +88,8 @@ bool profileCommand(Session& s, std::string_view args) {
 
 bool eventCommand(Session& s, std::string_view args) {
   auto [name, data] = splitWord(args);
-  if (name.empty()) return fail(s, "`:event` takes an event name and its data: `:event NAME {JSON}`");
+  if (name.empty())
+    return fail(s, "`:event` takes an event name and its data: `:event NAME {JSON}`");
   size_t before = s.run().pendingOutput();
   if (std::optional<std::string> why = s.run().sendEvent(std::string(name), std::string(data))) {
     return fail(s, std::string(name) + ": " + *why);
@@ -96,9 +99,11 @@ bool eventCommand(Session& s, std::string_view args) {
 }
 
 bool setCommand(Session& s, std::string_view args) {
-  if (args.empty() || args[0] != '{') return fail(s, "`:set` takes a JSON object: `:set {\"tier\": \"gold\"}`");
+  if (args.empty() || args[0] != '{')
+    return fail(s, "`:set` takes a JSON object: `:set {\"tier\": \"gold\"}`");
   size_t before = s.run().pendingOutput();
-  if (std::optional<std::string> why = s.run().setProfile(std::string(args))) return fail(s, "set: " + *why);
+  if (std::optional<std::string> why = s.run().setProfile(std::string(args)))
+    return fail(s, "set: " + *why);
   s.reportOutput(fmt::format("set at {}", formatTimestamp(s.run().now())), before);
   return true;
 }
@@ -114,14 +119,17 @@ bool advanceCommand(Session& s, std::string_view args) {
   if (args.empty()) return fail(s, "`:advance` takes a duration: `:advance 1h`");
   std::optional<Value> d = s.value(std::string(args));
   if (!d) return false;
-  if (d->kind() != ValueKind::Duration) return fail(s, "`:advance` takes a duration, such as `2d` or `90m`");
+  if (d->kind() != ValueKind::Duration)
+    return fail(s, "`:advance` takes a duration, such as `2d` or `90m`");
   if (d->asDuration() < Duration{}) return fail(s, "the clock cannot go back");
   return moveClock(s, runtime::plusDuration(s.run().now(), d->asDuration()));
 }
 
 bool untilCommand(Session& s, std::string_view args) {
   Value t = parseTimestamp(args);
-  if (t.isError()) return fail(s, "`:until` takes an RFC 3339 time such as 2026-03-02T10:00:00Z: " + std::string(t.errorMessage()));
+  if (t.isError())
+    return fail(s, "`:until` takes an RFC 3339 time such as 2026-03-02T10:00:00Z: " +
+                       std::string(t.errorMessage()));
   return moveClock(s, t.asTimestamp());
 }
 
@@ -159,16 +167,20 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {":help", "", "this list", help},
       {":quit", "", "end the session (or Ctrl-D)", nullptr},
-      {":load", "FILE…", "add .journey files to the program", [](Session& s, std::string_view a) {
+      {":load", "FILE…", "add .journey files to the program",
+       [](Session& s, std::string_view a) {
          if (a.empty()) return fail(s, "`:load` takes one or more .journey files");
          return s.load(words(a));
        }},
-      {":reload", "", "read the loaded files again", [](Session& s, std::string_view) { return s.reload(); }},
-      {":type", "EXPR", "the static type of an expression", [](Session& s, std::string_view a) {
+      {":reload", "", "read the loaded files again",
+       [](Session& s, std::string_view) { return s.reload(); }},
+      {":type", "EXPR", "the static type of an expression",
+       [](Session& s, std::string_view a) {
          if (a.empty()) return fail(s, "`:type` takes an expression");
          return s.showType(std::string(a));
        }},
-      {":profile", "JSON | FILE ID | ID", "set the current profile (no argument: show it)", profileCommand},
+      {":profile", "JSON | FILE ID | ID", "set the current profile (no argument: show it)",
+       profileCommand},
       {":event", "NAME {JSON}", "send an event for the current profile now", eventCommand},
       {":set", "{JSON}", "update the current profile now", setCommand},
       {":advance", "DURATION", "move the clock on, firing timers", advanceCommand},
@@ -178,14 +190,17 @@ const std::vector<Command>& commands() {
          s.console().print(describeState(s.run()));
          return true;
        }},
-      {":out", "", "the output records since the last `:out`", [](Session& s, std::string_view) { return outCommand(s); }},
+      {":out", "", "the output records since the last `:out`",
+       [](Session& s, std::string_view) { return outCommand(s); }},
       {":reset", "", "forget profiles, events, instances and output; keep the program",
        [](Session& s, std::string_view) {
          s.run().reset();
-         s.console().print("the simulation is reset; the clock is at " + formatTimestamp(s.run().now()));
+         s.console().print("the simulation is reset; the clock is at " +
+                           formatTimestamp(s.run().now()));
          return true;
        }},
-      {":engine", "interp|jit", "the expression engine", [](Session& s, std::string_view a) {
+      {":engine", "interp|jit", "the expression engine",
+       [](Session& s, std::string_view a) {
          if (a.empty()) {
            s.console().print("engine " + s.engine());
            return true;
@@ -193,8 +208,10 @@ const std::vector<Command>& commands() {
          if (a != "interp" && a != "jit") return fail(s, "`:engine` takes interp or jit");
          return s.setEngine(std::string(a));
        }},
-      {":emit", "ast|typed|ir|bytecode|llvm EXPR", "a stage of compiling an expression", emitCommand},
-      {":explain", "CODE", "the longer story of a diagnostic code", [](Session& s, std::string_view a) {
+      {":emit", "ast|typed|ir|bytecode|llvm EXPR", "a stage of compiling an expression",
+       emitCommand},
+      {":explain", "CODE", "the longer story of a diagnostic code",
+       [](Session& s, std::string_view a) {
          std::optional<std::string> text = cli::explainCode(a);
          if (!text) return fail(s, cli::unknownCodeMessage(a));
          text->pop_back();
@@ -209,9 +226,12 @@ bool help(Session& s, std::string_view) {
   std::string text =
       "Type an expression to see its value and type, `let NAME = EXPR` to bind a name, or a\n"
       "declaration (type, schema, event, channel, audience, action, cap, const, fn, journey) to\n"
-      "add it to the program. Braces, brackets and triple-quoted strings continue on the next line.\n";
+      "add it to the program. Braces, brackets and triple-quoted strings continue on the next "
+      "line;\n"
+      "Ctrl-C cancels an input, Tab completes a name, Ctrl-D quits.\n";
   for (const Command& c : commands()) {
-    std::string head = c.usage.empty() ? std::string(c.name) : fmt::format("{} {}", c.name, c.usage);
+    std::string head =
+        c.usage.empty() ? std::string(c.name) : fmt::format("{} {}", c.name, c.usage);
     text += fmt::format("\n  {:<40} {}", head, c.help);
   }
   s.console().print(text);

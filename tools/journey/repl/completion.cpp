@@ -14,11 +14,13 @@ namespace journey::repl {
 namespace {
 
 constexpr std::array<std::string_view, 49> kKeywords = {
-    "type", "schema", "event", "channel", "audience", "action", "cap", "const", "fn", "journey",
-    "let", "import", "entry", "on", "as", "when", "key", "reentry", "after", "never", "always",
-    "exit", "timeout", "timezone", "quiet", "hours", "queue", "discard", "wait", "for", "within",
-    "until", "if", "else", "split", "send", "call", "set", "emit", "goto", "end", "every",
-    "at", "in", "incremental", "true", "false", "null", "profile"};
+    "type",  "schema",  "event",       "channel", "audience", "action", "cap",
+    "const", "fn",      "journey",     "let",     "import",   "entry",  "on",
+    "as",    "when",    "key",         "reentry", "after",    "never",  "always",
+    "exit",  "timeout", "timezone",    "quiet",   "hours",    "queue",  "discard",
+    "wait",  "for",     "within",      "until",   "if",       "else",   "split",
+    "send",  "call",    "set",         "emit",    "goto",     "end",    "every",
+    "at",    "in",      "incremental", "true",    "false",    "null",   "profile"};
 constexpr std::array<std::string_view, 5> kNamespaces = {"math", "strings", "base64", "optional",
                                                          "cel"};
 
@@ -54,7 +56,8 @@ std::vector<std::string> membersOf(Session& s, const std::string& receiver) {
   std::set<std::string> names;
   if (std::find(kNamespaces.begin(), kNamespaces.end(), receiver) != kNamespaces.end()) {
     for (const stdlib::Overload& o : stdlib::standardOverloads()) {
-      if (o.function.starts_with(receiver + ".")) names.emplace(o.function.substr(receiver.size() + 1));
+      if (o.function.starts_with(receiver + "."))
+        names.emplace(o.function.substr(receiver.size() + 1));
     }
     return {names.begin(), names.end()};
   }
@@ -79,7 +82,8 @@ std::set<std::string> names(Session& s) {
   std::set<std::string> out(kKeywords.begin(), kKeywords.end());
   out.insert(kNamespaces.begin(), kNamespaces.end());
   for (const stdlib::Overload& o : stdlib::standardOverloads()) {
-    if (!o.receiver && isNameChar(o.function[0]) && o.function.find('.') == std::string_view::npos) {
+    if (!o.receiver && isNameChar(o.function[0]) &&
+        o.function.find('.') == std::string_view::npos) {
       out.emplace(o.function);
     }
   }
@@ -99,15 +103,37 @@ std::set<std::string> names(Session& s) {
   return out;
 }
 
+// Where the operand that ends at `end` starts: names, dots, and calls or indexes with their
+// brackets (`history(Purchase, 1d)[0]`).
+size_t receiverBefore(std::string_view text, size_t end) {
+  size_t i = end;
+  while (i > 0) {
+    char c = text[i - 1];
+    if (isNameChar(c) || c == '.') {
+      --i;
+    } else if (c == ')' || c == ']') {
+      int depth = 0;
+      size_t j = i;
+      while (j > 0) {
+        char d = text[--j];
+        if (d == ')' || d == ']') ++depth;
+        if ((d == '(' || d == '[') && --depth == 0) break;
+      }
+      if (depth != 0) return i;  // unbalanced: stop at the bracket
+      i = j;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
 Completion completeExpression(Session& s, std::string_view before) {
   size_t start = before.size();
   while (start > 0 && isNameChar(before[start - 1])) --start;
   std::string_view typed = before.substr(start);
   if (start > 0 && before[start - 1] == '.') {
-    size_t receiverStart = start - 1;
-    while (receiverStart > 0 && (isNameChar(before[receiverStart - 1]) || before[receiverStart - 1] == '.')) {
-      --receiverStart;
-    }
+    size_t receiverStart = receiverBefore(before, start - 1);
     std::string receiver(before.substr(receiverStart, start - 1 - receiverStart));
     if (receiver.empty()) return {start, {}};
     std::vector<std::string> members = membersOf(s, receiver);
@@ -138,14 +164,15 @@ Completion complete(Session& session, std::string_view before) {
     return completePath(before, start);
   }
   if (firstArgument && (command == ":emit" || command == ":engine")) {
-    std::set<std::string> options = command == ":emit"
-        ? std::set<std::string>{"ast", "typed", "ir", "bytecode", "llvm"}
-        : std::set<std::string>{"interp", "jit"};
+    std::set<std::string> options =
+        command == ":emit" ? std::set<std::string>{"ast", "typed", "ir", "bytecode", "llvm"}
+                           : std::set<std::string>{"interp", "jit"};
     return {argStart, matching(options, typed)};
   }
   if (firstArgument && command == ":event") {
     std::set<std::string> events;
-    for (const auto& [name, symbol] : session.frontend().program.symbols.events) events.insert(name);
+    for (const auto& [name, symbol] : session.frontend().program.symbols.events)
+      events.insert(name);
     return {argStart, matching(events, typed)};
   }
   return completeExpression(session, before);

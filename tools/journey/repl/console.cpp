@@ -14,7 +14,9 @@ void Console::print(std::string_view text) {
 void Console::toStderr(std::string_view label, std::string_view message) {
   std::fflush(stdout);
   if (color_) {
-    const char* colour = label == "error" ? "\x1b[1;31m" : label == "warning" ? "\x1b[1;33m" : "\x1b[1;36m";
+    const char* colour = label == "error"     ? "\x1b[1;31m"
+                         : label == "warning" ? "\x1b[1;33m"
+                                              : "\x1b[1;36m";
     fmt::print(stderr, "{}{}\x1b[0m: {}\n", colour, label, message);
   } else {
     fmt::print(stderr, "{}: {}\n", label, message);

@@ -13,9 +13,9 @@ class Console {
 
   // A result: the text and a newline.
   void print(std::string_view text);
-  void error(std::string_view message);  // `error: MESSAGE`
+  void error(std::string_view message);    // `error: MESSAGE`
   void warning(std::string_view message);  // `warning: MESSAGE`
-  void note(std::string_view message);   // `note: MESSAGE`
+  void note(std::string_view message);     // `note: MESSAGE`
   // Diagnostics rendered by the compiler, written as they are.
   void diagnostics(std::string_view rendered);
 

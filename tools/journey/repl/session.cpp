@@ -81,9 +81,12 @@ bool Session::let(const std::string& input) {
     console_.error(r.value.errorMessage());
     return false;
   }
-  console_.print(fmt::format("{} = {} : {}", let.name, toCelLiteral(r.value), types().print(r.type)));
+  console_.print(
+      fmt::format("{} = {} : {}", let.name, toCelLiteral(r.value), types().print(r.type)));
   eval_->bind(let.name, r.type, std::move(r.value));
-  std::erase_if(lets_, [&](const auto& l) { return l.first == let.name; });
+  if (std::erase_if(lets_, [&](const auto& l) { return l.first == let.name; }) > 0) {
+    console_.note(fmt::format("`{}` was bound before: the new value replaces it", let.name));
+  }
   lets_.emplace_back(let.name, let.expr);
   return true;
 }
@@ -129,7 +132,8 @@ bool Session::applyChange(SessionProgram::Change& change) {
 void Session::programChanged() {
   Frontend& fe = program_.frontend();
   eval_ = std::make_unique<EvalSession>(fe, engine_);
-  for (const std::string& note : run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_)) {
+  for (const std::string& note :
+       run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_)) {
     console_.note(note);
   }
   std::vector<std::pair<std::string, std::string>> lets = std::move(lets_);

@@ -22,8 +22,8 @@ class SessionProgram {
   // What became of a change.
   struct Change {
     bool ok = false;
-    std::string diagnostics;         // rendered: all errors, and the warnings of what is new
-    std::vector<std::string> notes;  // declarations replaced
+    std::string diagnostics;            // rendered: all errors, and the warnings of what is new
+    std::vector<std::string> notes;     // declarations replaced
     std::vector<std::string> declared;  // what new inputs declare: `audience Gold`
   };
   // `text` holds declarations typed at the prompt; `number` names it (`<repl N>`).

@@ -74,8 +74,8 @@ std::string describeState(SessionRuntime& run) {
           const ir::JourneyIr& j = program.journeys[s->journey];
           const auto& send = std::get<ir::SendIr>(j.steps[s->step].kind);
           held.push_back(fmt::format("held send: {} \"{}\" of {} [{}] for {} until {}",
-                                     program.channels[send.channel].name, send.templateName,
-                                     j.name, s->key, store.profile(s->profile).id,
+                                     program.channels[send.channel].name, send.templateName, j.name,
+                                     s->key, store.profile(s->profile).id,
                                      formatTimestamp(t.due())));
         }
         return;
