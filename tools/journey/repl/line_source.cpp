@@ -56,7 +56,8 @@ class TerminalSource final : public LineSource {
     el_set(el_, EL_PROMPT, &TerminalSource::prompt);
     el_set(el_, EL_HIST, history, history_);
     el_set(el_, EL_GETCFN, &TerminalSource::readChar);
-    el_set(el_, EL_ADDFN, "journey-complete", "complete a name", &TerminalSource::complete);
+    // The wide form: the narrow one copies the name and help and never frees them.
+    el_wset(el_, EL_ADDFN, L"journey-complete", L"complete a name", &TerminalSource::complete);
     el_set(el_, EL_BIND, "^I", "journey-complete", nullptr);
     el_source(el_, nullptr);  // the user's ~/.editrc
   }
