@@ -97,6 +97,10 @@ def main():
         s.expect("\r\nint")
         s.send("math.gre\t(1, 2)\r")
         s.expect("2 : int")
+        # A command's argument: an event name after `:event` (Ctrl-U then clears the line).
+        s.send(":event CartAb\t")
+        s.expect("andoned")
+        s.send("\x15")
         # Several candidates: the common prefix, then the list.
         s.send(":e\t\t")
         s.expect(":emit")
