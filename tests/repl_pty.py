@@ -38,8 +38,8 @@ class Session:
                 return
             left = deadline - time.time()
             if left <= 0:
-                sys.exit(f"timed out waiting for {text!r}; the terminal shows:\n"
-                         + self.seen[self.pos:].decode(errors="replace"))
+                sys.exit(f"timed out waiting for {text!r} after {self.seen[:self.pos][-300:]!r}; "
+                         f"then the terminal shows {self.seen[self.pos:]!r}")
             ready, _, _ = select.select([self.fd], [], [], left)
             if ready:
                 try:
@@ -52,12 +52,27 @@ class Session:
                 self.seen += chunk
 
     def send(self, keys):
+        """Types `keys` once libedit has the terminal in raw mode: libedit prints the prompt
+        before it switches, and a Ctrl-D that the line discipline took in cooked mode would
+        reach libedit as a NUL."""
+        deadline = time.time() + 20
+        while termios.tcgetattr(self.fd)[3] & termios.ICANON:
+            if time.time() > deadline:
+                sys.exit(f"the terminal stayed in cooked mode before {keys!r}")
+            time.sleep(0.01)
         os.write(self.fd, keys.encode())
+
+    def enter(self, keys, *shown):
+        """Sends keys, waits for each text in `shown`, then for the next prompt."""
+        self.send(keys)
+        for text in shown:
+            self.expect(text)
+        self.expect("journey> ")
 
     def finish(self):
         """Ctrl-D at an empty prompt ends the session with status 0."""
         self.send("\x04")
-        deadline = time.time() + 20
+        deadline = time.time() + 60  # a sanitizer's leak check at exit is slow on a busy machine
         while time.time() < deadline:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
@@ -67,10 +82,10 @@ class Session:
             try:
                 ready, _, _ = select.select([self.fd], [], [], 0.1)
                 if ready:
-                    os.read(self.fd, 4096)
+                    self.seen += os.read(self.fd, 4096)
             except OSError:
                 pass
-        sys.exit("Ctrl-D did not end the session")
+        sys.exit(f"Ctrl-D did not end the session; the terminal shows {self.seen[-300:]!r}")
 
 
 def main():
@@ -81,44 +96,35 @@ def main():
         # Sanitizer settings pass through (scripts/test.sh sets them for the ASan build).
         env.update({k: v for k, v in os.environ.items() if k.endswith("SAN_OPTIONS")})
 
+        # Keys are sent only at a prompt: until libedit has the terminal, the terminal's own line
+        # discipline would act on them (Ctrl-C, Ctrl-D, Ctrl-U).
         s = Session(env)
         s.expect("journey> ")
-        s.send("1 + 2\r")
-        s.expect("3 : int")
+        s.enter("1 + 2\r", "3 : int")
         # A command name completes after `:`.
-        s.send(":rel\t\r")
-        s.expect("reloaded 1 file")
+        s.enter(":rel\t\r", "reloaded 1 file")
         # A bound name, a field after `.`, a namespaced function.
-        s.send("let abcdef = 5\r")
-        s.expect("abcdef = 5 : int")
-        s.send("abcd\t + 1\r")
-        s.expect("6 : int")
-        s.send(":type profile.loy\t.poi\t\r")
-        s.expect("\r\nint")
-        s.send("math.gre\t(1, 2)\r")
-        s.expect("2 : int")
+        s.enter("let abcdef = 5\r", "abcdef = 5 : int")
+        s.enter("abcd\t + 1\r", "6 : int")
+        s.enter(":type profile.loy\t.poi\t\r", "\r\nint")
+        s.enter("math.gre\t(1, 2)\r", "2 : int")
         # A command's argument: an event name after `:event` (Ctrl-U then clears the line).
         s.send(":event CartAb\t")
         s.expect("andoned")
-        s.send("\x15")
-        # Several candidates: the common prefix, then the list.
+        s.enter("\x15\r")
+        # Several candidates: the common prefix, then the list and the line again.
         s.send(":e\t\t")
         s.expect(":emit")
         s.expect(":event")
-        s.send("ngine\r")
-        s.expect("engine interp")
+        s.expect("journey> :e")
+        s.enter("ngine\r", "engine interp")
         # An open bracket continues on the next line; Ctrl-C cancels the whole input.
         s.send("[1,\r")
         s.expect("...> ")
-        s.send("\x03")
-        s.expect("^C")
-        s.expect("journey> ")
+        s.enter("\x03", "^C")
         # An error does not end the session.
-        s.send("nope\r")
-        s.expect("unknown name `nope`")
-        s.expect("journey> ")
-        s.send("6 * 7\r")
-        s.expect("42 : int")
+        s.enter("nope\r", "unknown name `nope`")
+        s.enter("6 * 7\r", "42 : int")
         s.finish()
 
         with open(history, encoding="utf-8") as f:
