@@ -3,4 +3,4 @@
 #   tests/update-golden.sh [build-dir] [ctest -R regex]
 set -eu
 build=${1:-build}
-JOURNEY_UPDATE_GOLDEN=1 ctest --test-dir "$build" -R "${2:-golden/|scenario/|example/}" --output-on-failure
+JOURNEY_UPDATE_GOLDEN=1 ctest --test-dir "$build" -R "${2:-golden/|scenario/|example/|repl/}" --output-on-failure

@@ -17,12 +17,9 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
+#include "tools/journey/program_engine.h"
 #include "vm/audience/batch.h"
 #include "vm/audience/membership_output.h"
-#include "vm/runtime/interp_engine.h"
-#ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
-#endif
 #include "vm/value/value_convert.h"
 
 namespace journey::cli {
@@ -68,27 +65,6 @@ class Progress {
   bool shown_ = false;
   Clock::time_point start_;
 };
-
-std::unique_ptr<runtime::ExpressionEngine> makeEngine(const ir::ProgramIr& program,
-                                                      const std::string& engine, bool& warned) {
-#ifdef JOURNEY_HAVE_JIT
-  if (engine == "jit") {
-    std::string whyNot;
-    if (auto jit = jit::makeJitEngine(program, whyNot)) return jit;
-    if (!warned) {
-      fmt::print(stderr, "warning: the JIT cannot compile the program ({}); using the interpreter\n",
-                 whyNot);
-    }
-    warned = true;
-  }
-#else
-  if (engine == "jit" && !warned) {
-    fmt::print(stderr, "warning: this build has no JIT (built without LLVM); using the interpreter\n");
-    warned = true;
-  }
-#endif
-  return runtime::makeInterpEngine(program);
-}
 
 void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& audiences,
                   const audience::BatchStats& s) {
@@ -141,8 +117,12 @@ int runAudience(const AudienceOptions& opt) {
     }
   }
   input.threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
-  bool warned = false;
-  input.makeEngine = [&] { return makeEngine(program, opt.engine, warned); };
+  bool first = true;  // one warning if the JIT falls back, not one per thread
+  input.makeEngine = [&] {
+    auto engine = makeProgramEngine(program, opt.engine, !first);
+    first = false;
+    return engine;
+  };
   Progress progress;
   input.progress = [&](uint64_t done, uint64_t total) { progress.update(done, total); };
 

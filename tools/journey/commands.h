@@ -20,5 +20,6 @@ Action addRunCommand(CLI::App& app);
 Action addAudienceCommand(CLI::App& app);
 Action addBuildCommand(CLI::App& app);
 Action addInspectCommand(CLI::App& app);
+Action addReplCommand(CLI::App& app);
 
 }  // namespace journey::cli

@@ -123,7 +123,7 @@ Value EvalSession::fieldDefault(sema::RecordId record, size_t field) {
   ir::Lowerer lowerer(fe_.ast, fe_.program, layouts_, pool);
   ir::LoweredExpr lowered = lowerer.lowerRoot(e, {});
   codegen::Chunk chunk = codegen::compileExpr(pool, lowered, layouts_);
-  stdlib::CallContext ctx{&host_};
+  stdlib::CallContext ctx{host_};
   return interp::evaluate(chunk, {}, ctx);
 }
 
@@ -132,9 +132,10 @@ EvalResult EvalSession::evaluate(const std::string& text, const Options& options
   sema::TypeTable& t = types();
   result.type = t.dyn();
   size_t errorsBefore = fe_.diags.errorCount();
-  FileId file = fe_.sources.add("<expr>", text);
+  FileId file = fe_.sources.add(options.sourceName, text);
   ast::ExprId root = syntax::parseExpression(file, fe_.sources, fe_.ast, fe_.diags);
   if (root == ast::kNoExpr || fe_.diags.errorCount() > errorsBefore) return result;
+  result.root = root;
 
   if (options.checked) {
     sema::CheckContext context{fe_.sources, fe_.ast, t, fe_.program.symbols, fe_.diags,
@@ -156,7 +157,7 @@ EvalResult EvalSession::evaluate(const std::string& text, const Options& options
   if (options.emitLlvm) result.llvm = llvmModuleText(pool, {lowered}, layouts_);
   if (!options.run) return result;
 
-  stdlib::CallContext ctx{&host_};
+  stdlib::CallContext ctx{host_};
   if (engine_ == "jit") {
     if (std::optional<Value> v = evaluateWithJit(pool, lowered, layouts_, values_, ctx)) {
       result.value = std::move(*v);

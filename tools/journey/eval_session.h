@@ -21,6 +21,7 @@ namespace journey::cli {
 struct EvalResult {
   // False when the expression did not compile: `fe.diags` holds why (a parse or type error).
   bool compiled = false;
+  ast::ExprId root = ast::kNoExpr;  // the parsed expression (kNoExpr after a syntax error)
   Value value;                    // the value, or an error value
   sema::TypeId type = 0;          // the checked type (dyn when unchecked)
   std::string ir, bytecode;       // the stages, when asked for
@@ -40,6 +41,10 @@ class EvalSession {
   static const std::string& defaultEngine();
   static void setDefaultEngine(std::string engine);
 
+  // What `now()`, `history()` and `inAudience()` ask (default: the wall clock, no profile).
+  // `host` must outlive the evaluations; null restores the default.
+  void setHost(stdlib::Host* host) { host_ = host ? host : &wallClock_; }
+
   // Declares `name` with a static type and a value for the expressions evaluated after.
   void bind(const std::string& name, sema::TypeId type, Value value);
 
@@ -49,6 +54,7 @@ class EvalSession {
     bool emitBytecode = false;
     bool emitLlvm = false;
     bool run = true;
+    std::string sourceName = "<expr>";  // what diagnostics call the expression's text
   };
   EvalResult evaluate(const std::string& text, const Options& options);
 
@@ -66,7 +72,8 @@ class EvalSession {
   sema::Scope scope_;
   std::vector<std::string> names_;
   std::vector<Value> values_;
-  interp::WallClockHost host_;
+  interp::WallClockHost wallClock_;
+  stdlib::Host* host_ = &wallClock_;
   std::string engine_;
 };
 

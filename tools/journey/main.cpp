@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add(addAudienceCommand);
   add(addBuildCommand);
   add(addInspectCommand);
+  add(addReplCommand);
 
   try {
     app.parse(argc, argv);

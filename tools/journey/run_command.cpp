@@ -14,10 +14,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
-#include "vm/runtime/interp_engine.h"
-#ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
-#endif
+#include "tools/journey/program_engine.h"
 #include "vm/runtime/simulation.h"
 #include "vm/value/value_convert.h"
 
@@ -128,22 +125,7 @@ int runSimulation(const RunOptions& opt) {
   if (opt.trace) input.trace = &trace;
   input.abandonStateAtEnd = true;
 
-  std::unique_ptr<runtime::ExpressionEngine> engine;
-  if (opt.engine == "jit") {
-#ifdef JOURNEY_HAVE_JIT
-    std::string whyNot;
-    engine = jit::makeJitEngine(program, whyNot);
-    if (!engine) {
-      fmt::print(stderr,
-                 "warning: the JIT cannot compile the program ({}); using the interpreter\n",
-                 whyNot);
-    }
-#else
-    fmt::print(stderr,
-               "warning: this build has no JIT (built without LLVM); using the interpreter\n");
-#endif
-  }
-  if (!engine) engine = runtime::makeInterpEngine(program);
+  std::unique_ptr<runtime::ExpressionEngine> engine = makeProgramEngine(program, opt.engine);
   runtime::RunStats stats;
   if (std::optional<std::string> error =
           runtime::simulate(program, *engine, input, *out, *rejected, stats)) {

@@ -151,6 +151,10 @@ class MemoryStore final : public Store {
     held_.erase(it);
     return send;
   }
+  const HeldSend* heldSend(uint64_t id) const override {
+    auto it = held_.find(id);
+    return it == held_.end() ? nullptr : &it->second;
+  }
 
   uint64_t addTimer(Timer timer) override {
     if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
@@ -165,6 +169,9 @@ class MemoryStore final : public Store {
     Timer t = timers_.back();
     timers_.pop_back();
     return t;
+  }
+  void forEachTimer(const std::function<void(const Timer&)>& visit) const override {
+    for (const Timer& t : timers_) visit(t);
   }
 
   std::optional<Timestamp> lastTick(uint32_t journey) override {

@@ -188,6 +188,10 @@ bool Runtime::hasProfile(std::string_view id) const {
   return impl_->store.findProfile(id) != nullptr;
 }
 
+std::unique_ptr<stdlib::Host> Runtime::hostFor(std::string_view id) {
+  return std::make_unique<RuntimeHost>(*impl_, impl_->store.findProfile(id));
+}
+
 void Runtime::finish(Timestamp until) {
   impl_->fireTimersUpTo(until);
   impl_->clock.advanceTo(until);

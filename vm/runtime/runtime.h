@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/clock.h"
@@ -71,6 +72,10 @@ class Runtime {
   bool hasProfile(std::string_view id) const;
   // Fires every timer due at or before `until` and leaves the clock there.
   void finish(Timestamp until);
+
+  // What `now()`, `history()` and `inAudience()` answer for the profile `id` (none, or an
+  // unknown id: no profile) at the clock's time: for evaluating expressions beside a run.
+  std::unique_ptr<stdlib::Host> hostFor(std::string_view id);
 
   void countRejected() { ++stats_.rejected; }
   const RunStats& stats() const { return stats_; }

@@ -44,12 +44,17 @@ class Store {
   // ---- sends held by quiet hours
   virtual uint64_t holdSend(HeldSend send) = 0;  // returns its id
   virtual HeldSend releaseSend(uint64_t id) = 0;
+  // A held send, without releasing it (null: none with that id).
+  virtual const HeldSend* heldSend(uint64_t id) const = 0;
 
   // ---- timers
   virtual uint64_t addTimer(Timer timer) = 0;  // assigns the sequence and returns it
   // The earliest timer (ties: the first added), if any.
   virtual const Timer* nextTimer() const = 0;
   virtual Timer popTimer() = 0;
+  // Every queued timer, in no particular order, stale ones included (for inspection: the
+  // REPL's `:state`).
+  virtual void forEachTimer(const std::function<void(const Timer&)>& visit) const = 0;
 
   // ---- schedule positions: the previous tick of a scheduled journey and who was a member
   // of its audience then (for `incremental`)

@@ -1,0 +1,66 @@
+// The REPL's reading of inputs: when an input goes on over more lines, and what kind it is.
+#include <doctest/doctest.h>
+
+#include "tools/journey/repl/input_buffer.h"
+#include "tools/journey/repl/input_kind.h"
+
+using namespace journey::repl;
+
+TEST_SUITE("repl") {
+  TEST_CASE("an input goes on while a bracket, triple-quoted string or block comment is open") {
+    CHECK_FALSE(leavesOpen("1 + 2"));
+    CHECK(leavesOpen("[1,"));
+    CHECK(leavesOpen("journey J {\n  entry on E\n"));
+    CHECK_FALSE(leavesOpen("journey J {\n  entry on E\n}"));
+    CHECK(leavesOpen("f(1, [2, {\"a\": 3}]"));
+    CHECK(leavesOpen("\"\"\"two\nlines"));
+    CHECK_FALSE(leavesOpen("\"\"\"two\nlines\"\"\""));
+    CHECK(leavesOpen("1 /* a comment"));
+    // Brackets inside strings and comments do not count.
+    CHECK_FALSE(leavesOpen("\"{[(\""));
+    CHECK_FALSE(leavesOpen("'{' + \"\\\"[\""));
+    CHECK_FALSE(leavesOpen("1 // {"));
+    CHECK_FALSE(leavesOpen("r\"\\\" + (\""));  // a raw string: the backslash is not an escape
+    // A one-line string left open ends with its line: the parser reports it.
+    CHECK_FALSE(leavesOpen("\"open\n"));
+    // Too many closers are the parser's business too.
+    CHECK_FALSE(leavesOpen("1)]}"));
+  }
+
+  TEST_CASE("the buffer hands over a complete input without its last newline") {
+    InputBuffer b;
+    CHECK(b.empty());
+    b.add("[1,");
+    CHECK_FALSE(b.complete());
+    b.add("2]");
+    CHECK(b.complete());
+    CHECK(b.take() == "[1,\n2]");
+    CHECK(b.empty());
+  }
+
+  TEST_CASE("inputs are commands, lets, declarations, imports or expressions") {
+    CHECK(classifyInput("") == InputKind::Empty);
+    CHECK(classifyInput("  // only a comment\n") == InputKind::Empty);
+    CHECK(classifyInput(":help") == InputKind::Command);
+    CHECK(classifyInput("let x = 1") == InputKind::Let);
+    CHECK(classifyInput("type Item { sku: string }") == InputKind::Declaration);
+    CHECK(classifyInput("cap email 3 per 7d") == InputKind::Declaration);
+    CHECK(classifyInput("journey J {\n}") == InputKind::Declaration);
+    CHECK(classifyInput("import \"shop.journey\"") == InputKind::Import);
+    // The keywords are names too.
+    CHECK(classifyInput("type(1)") == InputKind::Expression);
+    CHECK(classifyInput("event.total") == InputKind::Expression);
+    CHECK(classifyInput("letter + 1") == InputKind::Expression);
+  }
+
+  TEST_CASE("a let is a name, `=` and an expression") {
+    LetInput let = parseLet("let total = 1 + 2");
+    CHECK(let.ok);
+    CHECK(let.name == "total");
+    CHECK(let.expr == "1 + 2");
+    CHECK_FALSE(parseLet("let x == 1").ok);
+    CHECK_FALSE(parseLet("let x").ok);
+    CHECK_FALSE(parseLet("let 1x = 2").ok);
+  }
+
+}  // TEST_SUITE

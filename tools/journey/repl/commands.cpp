@@ -1,0 +1,260 @@
+#include "tools/journey/repl/commands.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "tools/journey/explain.h"
+#include "tools/journey/repl/input_kind.h"
+#include "tools/journey/repl/state_report.h"
+#include "vm/runtime/time_math.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::repl {
+
+namespace {
+
+// The first word of `text`, and what follows it (trimmed).
+std::pair<std::string_view, std::string_view> splitWord(std::string_view text) {
+  text = trimmed(text);
+  size_t end = 0;
+  while (end < text.size() && !std::isspace(static_cast<unsigned char>(text[end]))) ++end;
+  return {text.substr(0, end), trimmed(text.substr(end))};
+}
+
+std::vector<std::string> words(std::string_view text) {
+  std::vector<std::string> out;
+  for (auto [word, rest] = splitWord(text); !word.empty(); std::tie(word, rest) = splitWord(rest)) {
+    out.emplace_back(word);
+  }
+  return out;
+}
+
+bool fail(Session& s, std::string_view message) {
+  s.console().error(message);
+  return false;
+}
+
+// The first line of a JSON-lines profiles file whose id is `id`.
+std::optional<std::string> profileLine(Session& s, const std::string& path, const std::string& id) {
+  std::ifstream in(path);
+  if (!in) {
+    fail(s, "cannot read `" + path + "`");
+    return std::nullopt;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    if (s.run().profileId(line) == id) return line;
+  }
+  fail(s, fmt::format("`{}` has no profile with the id \"{}\"", path, id));
+  return std::nullopt;
+}
+
+bool profileCommand(Session& s, std::string_view args) {
+  if (args.empty()) {
+    if (s.run().currentProfile().empty())
+      return fail(s, "no current profile: `:profile JSON`, `:profile FILE ID` or `:profile ID`");
+    return s.evaluate("profile");
+  }
+  std::string json;
+  if (args[0] == '{') {
+    json = args;
+  } else {
+    std::vector<std::string> w = words(args);
+    if (w.size() == 1) {
+      if (std::optional<std::string> why = s.run().selectProfile(w[0])) return fail(s, *why);
+      s.console().print("current profile " + w[0]);
+      return true;
+    }
+    if (w.size() != 2)
+      return fail(s, "`:profile` takes a JSON object, FILE ID, or the ID of a known profile");
+    std::optional<std::string> line = profileLine(s, w[0], w[1]);
+    if (!line) return false;
+    json = *line;
+  }
+  size_t before = s.run().pendingOutput();
+  if (std::optional<std::string> why = s.run().addProfile(json)) return fail(s, "profile: " + *why);
+  std::string what = "current profile " + s.run().currentProfile();
+  // Once the clock runs, a profile arrives as a record: say what it caused.
+  if (s.run().running()) {
+    s.reportOutput(what, before);
+  } else {
+    s.console().print(what);
+  }
+  return true;
+}
+
+bool eventCommand(Session& s, std::string_view args) {
+  auto [name, data] = splitWord(args);
+  if (name.empty())
+    return fail(s, "`:event` takes an event name and its data: `:event NAME {JSON}`");
+  size_t before = s.run().pendingOutput();
+  if (std::optional<std::string> why = s.run().sendEvent(std::string(name), std::string(data))) {
+    return fail(s, std::string(name) + ": " + *why);
+  }
+  s.reportOutput(fmt::format("{} at {}", name, formatTimestamp(s.run().now())), before);
+  return true;
+}
+
+bool setCommand(Session& s, std::string_view args) {
+  if (args.empty() || args[0] != '{')
+    return fail(s, "`:set` takes a JSON object: `:set {\"tier\": \"gold\"}`");
+  size_t before = s.run().pendingOutput();
+  if (std::optional<std::string> why = s.run().setProfile(std::string(args)))
+    return fail(s, "set: " + *why);
+  s.reportOutput(fmt::format("set at {}", formatTimestamp(s.run().now())), before);
+  return true;
+}
+
+bool moveClock(Session& s, Timestamp to) {
+  size_t before = s.run().pendingOutput();
+  if (std::optional<std::string> why = s.run().advanceTo(to)) return fail(s, *why);
+  s.reportOutput("now " + formatTimestamp(s.run().now()), before);
+  return true;
+}
+
+bool advanceCommand(Session& s, std::string_view args) {
+  if (args.empty()) return fail(s, "`:advance` takes a duration: `:advance 1h`");
+  std::optional<Value> d = s.value(std::string(args));
+  if (!d) return false;
+  if (d->kind() != ValueKind::Duration)
+    return fail(s, "`:advance` takes a duration, such as `2d` or `90m`");
+  if (d->asDuration() < Duration{}) return fail(s, "the clock cannot go back");
+  return moveClock(s, runtime::plusDuration(s.run().now(), d->asDuration()));
+}
+
+bool untilCommand(Session& s, std::string_view args) {
+  Value t = parseTimestamp(args);
+  if (t.isError())
+    return fail(s, "`:until` takes an RFC 3339 time such as 2026-03-02T10:00:00Z: " +
+                       std::string(t.errorMessage()));
+  return moveClock(s, t.asTimestamp());
+}
+
+bool outCommand(Session& s) {
+  std::vector<std::string> lines = s.run().takeOutput();
+  if (lines.empty()) {
+    s.console().print("no output records since the last `:out`");
+    return true;
+  }
+  std::string text;
+  for (const std::string& l : lines) text += (text.empty() ? "" : "\n") + l;
+  s.console().print(text);
+  return true;
+}
+
+bool emitCommand(Session& s, std::string_view args) {
+  auto [stage, expr] = splitWord(args);
+  static const std::vector<std::string_view> stages = {"ast", "typed", "ir", "bytecode", "llvm"};
+  if (std::find(stages.begin(), stages.end(), stage) == stages.end() || expr.empty()) {
+    return fail(s, "`:emit` takes a stage (ast, typed, ir, bytecode or llvm) and an expression");
+  }
+  return s.emit(std::string(stage), std::string(expr));
+}
+
+struct Command {
+  std::string_view name;
+  std::string_view usage;
+  std::string_view help;
+  bool (*run)(Session&, std::string_view);
+};
+
+bool help(Session& s, std::string_view);
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {":help", "", "this list", help},
+      {":quit", "", "end the session (or Ctrl-D)", nullptr},
+      {":load", "FILE…", "add .journey files to the program",
+       [](Session& s, std::string_view a) {
+         if (a.empty()) return fail(s, "`:load` takes one or more .journey files");
+         return s.load(words(a));
+       }},
+      {":reload", "", "read the loaded files again",
+       [](Session& s, std::string_view) { return s.reload(); }},
+      {":type", "EXPR", "the static type of an expression",
+       [](Session& s, std::string_view a) {
+         if (a.empty()) return fail(s, "`:type` takes an expression");
+         return s.showType(std::string(a));
+       }},
+      {":profile", "JSON | FILE ID | ID", "set the current profile (no argument: show it)",
+       profileCommand},
+      {":event", "NAME {JSON}", "send an event for the current profile now", eventCommand},
+      {":set", "{JSON}", "update the current profile now", setCommand},
+      {":advance", "DURATION", "move the clock on, firing timers", advanceCommand},
+      {":until", "TIMESTAMP", "move the clock to a time, firing timers", untilCommand},
+      {":state", "", "the clock, memberships, active instances, held sends, next ticks",
+       [](Session& s, std::string_view) {
+         s.console().print(describeState(s.run()));
+         return true;
+       }},
+      {":out", "", "the output records since the last `:out`",
+       [](Session& s, std::string_view) { return outCommand(s); }},
+      {":reset", "", "forget profiles, events, instances and output; keep the program",
+       [](Session& s, std::string_view) {
+         s.run().reset();
+         s.console().print("the simulation is reset; the clock is at " +
+                           formatTimestamp(s.run().now()));
+         return true;
+       }},
+      {":engine", "interp|jit", "the expression engine",
+       [](Session& s, std::string_view a) {
+         if (a.empty()) {
+           s.console().print("engine " + s.engine());
+           return true;
+         }
+         if (a != "interp" && a != "jit") return fail(s, "`:engine` takes interp or jit");
+         return s.setEngine(std::string(a));
+       }},
+      {":emit", "ast|typed|ir|bytecode|llvm EXPR", "a stage of compiling an expression",
+       emitCommand},
+      {":explain", "CODE", "the longer story of a diagnostic code",
+       [](Session& s, std::string_view a) {
+         std::optional<std::string> text = cli::explainCode(a);
+         if (!text) return fail(s, cli::unknownCodeMessage(a));
+         text->pop_back();
+         s.console().print(*text);
+         return true;
+       }},
+  };
+  return table;
+}
+
+bool help(Session& s, std::string_view) {
+  std::string text =
+      "Type an expression to see its value and type, `let NAME = EXPR` to bind a name, or a\n"
+      "declaration (type, schema, event, channel, audience, action, cap, const, fn, journey) to\n"
+      "add it to the program. Braces, brackets and triple-quoted strings continue on the next "
+      "line;\n"
+      "Ctrl-C cancels an input, Tab completes a name, Ctrl-D quits.\n";
+  for (const Command& c : commands()) {
+    std::string head =
+        c.usage.empty() ? std::string(c.name) : fmt::format("{} {}", c.name, c.usage);
+    text += fmt::format("\n  {:<40} {}", head, c.help);
+  }
+  s.console().print(text);
+  return true;
+}
+
+}  // namespace
+
+Outcome runCommand(Session& session, std::string_view input) {
+  auto [name, args] = splitWord(input);
+  for (const Command& c : commands()) {
+    if (c.name != name) continue;
+    if (!c.run) return Outcome::Quit;
+    return c.run(session, args) ? Outcome::Ok : Outcome::Failed;
+  }
+  session.console().error(fmt::format("unknown command `{}`; `:help` lists the commands", name));
+  return Outcome::Failed;
+}
+
+std::vector<std::string> commandNames() {
+  std::vector<std::string> names;
+  for (const Command& c : commands()) names.emplace_back(c.name);
+  return names;
+}
+
+}  // namespace journey::repl

@@ -1,0 +1,74 @@
+#include "tools/journey/repl/input_buffer.h"
+
+#include <cctype>
+
+namespace journey::repl {
+
+namespace {
+
+bool isWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// Whether the quote at `i` starts a raw string: `r"…"`, `R'…'`, `br"…"`, `rb"…"`.
+bool rawPrefix(std::string_view text, size_t i) {
+  size_t start = i;
+  while (start > 0 && isWordChar(text[start - 1])) --start;
+  std::string_view prefix = text.substr(start, i - start);
+  return prefix.size() <= 2 && prefix.find_first_of("rR") != std::string_view::npos &&
+         prefix.find_first_not_of("rRbB") == std::string_view::npos;
+}
+
+}  // namespace
+
+bool leavesOpen(std::string_view text) {
+  int depth = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    char c = text[i];
+    if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
+      size_t eol = text.find('\n', i);
+      if (eol == std::string_view::npos) break;
+      i = eol + 1;
+    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
+      size_t end = text.find("*/", i + 2);
+      if (end == std::string_view::npos) return true;
+      i = end + 2;
+    } else if (c == '"' || c == '\'') {
+      bool raw = rawPrefix(text, i);
+      bool triple = text.substr(i, 3) == std::string(3, c);
+      std::string_view close = triple ? text.substr(i, 3) : text.substr(i, 1);
+      size_t j = i + close.size();
+      while (j < text.size()) {
+        if (!raw && text[j] == '\\') {
+          j += 2;
+        } else if (text.substr(j, close.size()) == close) {
+          break;
+        } else if (!triple && text[j] == '\n') {
+          break;  // the string ends with its line; the parser reports it
+        } else {
+          ++j;
+        }
+      }
+      if (j >= text.size()) return triple;
+      i = j + close.size();
+    } else {
+      if (c == '(' || c == '[' || c == '{') ++depth;
+      if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+      ++i;
+    }
+  }
+  return depth > 0;
+}
+
+void InputBuffer::add(std::string_view line) {
+  text_ += line;
+  text_ += '\n';
+}
+
+std::string InputBuffer::take() {
+  std::string text = std::move(text_);
+  text_.clear();
+  if (!text.empty() && text.back() == '\n') text.pop_back();
+  return text;
+}
+
+}  // namespace journey::repl

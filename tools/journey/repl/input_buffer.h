@@ -1,0 +1,30 @@
+// The lines of one REPL input. An input goes on over several lines while it leaves a
+// parenthesis, bracket or brace open, a triple-quoted string or a block comment: a journey or
+// a schema is typed as it is written in a file.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace journey::repl {
+
+// Whether `text` ends inside an open bracket, a triple-quoted string or a block comment.
+// A one-line string left open ends with its line (CEL strings cannot hold a newline): the
+// input is complete and the parser says what is wrong.
+bool leavesOpen(std::string_view text);
+
+class InputBuffer {
+ public:
+  void add(std::string_view line);
+  bool empty() const { return text_.empty(); }
+  // Complete when nothing is left open (an empty buffer is complete).
+  bool complete() const { return !leavesOpen(text_); }
+  // The input without its last newline; the buffer is empty afterwards.
+  std::string take();
+  void clear() { text_.clear(); }
+
+ private:
+  std::string text_;
+};
+
+}  // namespace journey::repl

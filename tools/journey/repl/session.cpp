@@ -1,0 +1,222 @@
+#include "tools/journey/repl/session.h"
+
+#include <fmt/format.h>
+
+#include "compiler/ast/printer.h"
+#include "compiler/diagnostics/renderer.h"
+#include "compiler/ir/lower_program.h"
+#include "tools/journey/repl/input_kind.h"
+#include "vm/value/printer.h"
+
+namespace journey::repl {
+
+namespace {
+
+constexpr const char* kInputName = "<input>";
+
+}  // namespace
+
+Session::Session(Console& console, Timestamp start) : console_(console), run_(start) {
+  program_.setColor(console.color());
+  programChanged();
+}
+
+EvalResult Session::compile(const std::string& text, EvalSession::Options options, bool quiet) {
+  const sema::ProgramSymbols& symbols = frontend().program.symbols;
+  if (symbols.profile) {
+    std::optional<Value> profile = run_.currentProfileValue();
+    eval_->bind("profile", symbols.profileType,
+                profile ? std::move(*profile)
+                        : Value::error("no current profile: give one with `:profile`"));
+  }
+  eval_->setHost(run_.host());
+  options.sourceName = kInputName;
+  const Frontend& fe = frontend();
+  size_t before = fe.diags.all().size();
+  EvalResult r = eval_->evaluate(text, options);
+  if (!quiet) {
+    std::string rendered;
+    for (size_t i = before; i < fe.diags.all().size(); ++i) {
+      rendered += render(fe.diags.all()[i], fe.sources, RenderOptions{console_.color()}) + "\n";
+    }
+    console_.diagnostics(rendered);
+  }
+  return r;
+}
+
+bool Session::evaluate(const std::string& text) {
+  EvalResult r = compile(text, {});
+  if (!r.compiled) return false;
+  if (r.value.isError()) {
+    console_.error(r.value.errorMessage());
+    return false;
+  }
+  console_.print(fmt::format("{} : {}", toCelLiteral(r.value), types().print(r.type)));
+  return true;
+}
+
+std::optional<Value> Session::value(const std::string& text) {
+  EvalResult r = compile(text, {});
+  if (!r.compiled) return std::nullopt;
+  if (r.value.isError()) {
+    console_.error(r.value.errorMessage());
+    return std::nullopt;
+  }
+  return r.value;
+}
+
+bool Session::let(const std::string& input) {
+  LetInput let = parseLet(input);
+  if (!let.ok) {
+    console_.error("`let` takes a name and a value: `let NAME = EXPR`");
+    return false;
+  }
+  if (let.name == "profile") {
+    console_.error("`profile` is the current profile; set it with `:profile`");
+    return false;
+  }
+  EvalResult r = compile(let.expr, {});
+  if (!r.compiled) return false;
+  if (r.value.isError()) {
+    console_.error(r.value.errorMessage());
+    return false;
+  }
+  console_.print(
+      fmt::format("{} = {} : {}", let.name, toCelLiteral(r.value), types().print(r.type)));
+  eval_->bind(let.name, r.type, std::move(r.value));
+  if (std::erase_if(lets_, [&](const auto& l) { return l.first == let.name; }) > 0) {
+    console_.note(fmt::format("`{}` was bound before: the new value replaces it", let.name));
+  }
+  lets_.emplace_back(let.name, let.expr);
+  return true;
+}
+
+std::vector<std::string> Session::boundNames() const {
+  std::vector<std::string> names;
+  for (const auto& [name, expr] : lets_) names.push_back(name);
+  return names;
+}
+
+bool Session::declare(const std::string& text) {
+  SessionProgram::Change change = program_.addDeclarations(text, ++inputNumber_);
+  if (!applyChange(change)) return false;
+  for (const std::string& d : change.declared) console_.print("declared " + d);
+  return true;
+}
+
+bool Session::load(const std::vector<std::string>& paths) {
+  SessionProgram::Change change = program_.load(paths);
+  if (!applyChange(change)) return false;
+  for (const std::string& p : paths) console_.print("loaded " + p);
+  return true;
+}
+
+bool Session::reload() {
+  SessionProgram::Change change = program_.reload();
+  if (!applyChange(change)) return false;
+  console_.print(fmt::format("reloaded {} file{}", files().size(), files().size() == 1 ? "" : "s"));
+  return true;
+}
+
+bool Session::applyChange(SessionProgram::Change& change) {
+  console_.diagnostics(change.diagnostics);
+  if (!change.ok) {
+    console_.note("the program is unchanged");
+    return false;
+  }
+  for (const std::string& note : change.notes) console_.note(note);
+  programChanged();
+  return true;
+}
+
+void Session::programChanged() {
+  Frontend& fe = program_.frontend();
+  eval_ = std::make_unique<EvalSession>(fe, engine_);
+  for (const std::string& note :
+       run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_)) {
+    console_.note(note);
+  }
+  std::vector<std::pair<std::string, std::string>> lets = std::move(lets_);
+  lets_.clear();
+  for (auto& [name, expr] : lets) {
+    EvalResult r = compile(expr, {}, true);
+    if (!r.compiled || r.value.isError()) {
+      console_.note(fmt::format("`{}` is no longer bound: `{}` {}", name, expr,
+                                r.compiled ? r.value.errorMessage() : "does not check"));
+      continue;
+    }
+    eval_->bind(name, r.type, std::move(r.value));
+    lets_.emplace_back(std::move(name), std::move(expr));
+  }
+}
+
+bool Session::showType(const std::string& text) {
+  EvalSession::Options options;
+  options.run = false;
+  EvalResult r = compile(text, options);
+  if (!r.compiled) return false;
+  console_.print(types().print(r.type));
+  return true;
+}
+
+bool Session::emit(const std::string& stage, const std::string& text) {
+  EvalSession::Options options;
+  options.run = false;
+  options.checked = stage != "ast";
+  options.emitIr = stage == "ir";
+  options.emitBytecode = stage == "bytecode";
+  options.emitLlvm = stage == "llvm";
+  EvalResult r = compile(text, options);
+  if (!r.compiled) return false;
+  const Frontend& fe = frontend();
+  std::string out;
+  if (stage == "ast") {
+    out = ast::printExpr(fe.ast, r.root, fe.sources);
+  } else if (stage == "typed") {
+    const auto& exprTypes = fe.program.facts.types;
+    out = ast::printExpr(fe.ast, r.root, fe.sources, [&](ast::ExprId e) -> std::string {
+      return e < exprTypes.size() ? fe.program.types.print(exprTypes[e]) : std::string();
+    });
+  } else if (stage == "ir") {
+    out = r.ir;
+  } else if (stage == "bytecode") {
+    out = r.bytecode;
+  } else if (!r.llvm) {
+    console_.error("this build has no JIT (built without LLVM): no LLVM IR");
+    return false;
+  } else {
+    out = *r.llvm;
+  }
+  while (!out.empty() && out.back() == '\n') out.pop_back();
+  console_.print(out);
+  return true;
+}
+
+bool Session::setEngine(const std::string& engine) {
+  engine_ = engine;
+  programChanged();
+  console_.print("engine " + engine);
+  return true;
+}
+
+std::optional<sema::TypeId> Session::typeOf(const std::string& text) {
+  EvalSession::Options options;
+  options.run = false;
+  EvalResult r = compile(text, options, true);
+  if (!r.compiled) return std::nullopt;
+  return r.type;
+}
+
+void Session::reportOutput(const std::string& what, size_t before) {
+  std::vector<std::string> kinds = run_.outputKindsSince(before);
+  if (kinds.empty()) {
+    console_.print(what + ": no output");
+    return;
+  }
+  std::string list;
+  for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
+  console_.print(fmt::format("{}: {} output record{} ({}); `:out` shows them", what, kinds.size(),
+                             kinds.size() == 1 ? "" : "s", list));
+}
+
+}  // namespace journey::repl

@@ -1,0 +1,166 @@
+#include "tools/journey/repl/session_program.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+
+#include "compiler/diagnostics/renderer.h"
+#include "compiler/syntax/parser.h"
+
+namespace journey::repl {
+
+namespace {
+
+// What a declaration declares, for replacing it: its name (the schema and caps by what they
+// are about, since a program has one schema and one cap per channel).
+std::optional<std::string> declaredName(const ast::Decl& decl) {
+  return std::visit(
+      [](const auto& d) -> std::optional<std::string> {
+        using T = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<T, ast::ImportDecl>) {
+          return std::nullopt;
+        } else if constexpr (std::is_same_v<T, ast::SchemaDecl>) {
+          return "the schema";
+        } else if constexpr (std::is_same_v<T, ast::CapDecl>) {
+          return "the cap on " + d.channel.text;
+        } else {
+          return "`" + d.name.text + "`";
+        }
+      },
+      decl.kind);
+}
+
+// `audience Gold`, `cap email`: what a declaration is, for the REPL's answer.
+std::string describe(const ast::Decl& decl) {
+  return std::visit(
+      [](const auto& d) -> std::string {
+        using T = std::decay_t<decltype(d)>;
+        if constexpr (std::is_same_v<T, ast::ImportDecl>) return "import \"" + d.path + "\"";
+        if constexpr (std::is_same_v<T, ast::TypeDecl>) return "type " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::SchemaDecl>) return "schema " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::EventDecl>) return "event " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::ChannelDecl>) return "channel " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::AudienceDecl>) return "audience " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::ActionDecl>) return "action " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::CapDecl>) return "cap " + d.channel.text;
+        if constexpr (std::is_same_v<T, ast::ConstDecl>) return "const " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::FnDecl>) return "fn " + d.name.text;
+        if constexpr (std::is_same_v<T, ast::JourneyDecl>) return "journey " + d.name.text;
+        return "";
+      },
+      decl.kind);
+}
+
+// Leaves out every declaration that a later unit declares again; `unitOf` maps a file to its
+// unit. Returns a note for each one replaced by a new unit (from `firstNew` on).
+std::vector<std::string> dropReplaced(Frontend& fe, const std::vector<size_t>& unitOf,
+                                      size_t firstNew) {
+  struct Where {
+    size_t module, decl;
+  };
+  std::map<std::string, Where> last;
+  std::vector<std::vector<bool>> dropped(fe.ast.modules.size());
+  std::vector<std::string> notes;
+  for (size_t m = 0; m < fe.ast.modules.size(); ++m) {
+    const ast::Module& module = fe.ast.modules[m];
+    dropped[m].resize(module.decls.size());
+    for (size_t d = 0; d < module.decls.size(); ++d) {
+      std::optional<std::string> name = declaredName(module.decls[d]);
+      if (!name) continue;
+      auto [it, fresh] = last.try_emplace(*name, Where{m, d});
+      if (fresh) continue;
+      Where earlier = it->second;
+      it->second = Where{m, d};
+      size_t earlierUnit = unitOf[fe.ast.modules[earlier.module].file];
+      size_t unit = unitOf[module.file];
+      if (earlierUnit == unit) continue;  // twice in one unit: the checker's business
+      dropped[earlier.module][earlier.decl] = true;
+      if (unit >= firstNew) {
+        const ast::Decl& old = fe.ast.modules[earlier.module].decls[earlier.decl];
+        notes.push_back(fmt::format("{} replaces its declaration at {}", *name,
+                                    fe.sources.location(old.range)));
+      }
+    }
+  }
+  for (size_t m = 0; m < fe.ast.modules.size(); ++m) {
+    std::vector<ast::Decl>& decls = fe.ast.modules[m].decls;
+    size_t d = 0;
+    std::erase_if(decls, [&](const ast::Decl&) { return dropped[m][d++]; });
+  }
+  return notes;
+}
+
+}  // namespace
+
+SessionProgram::SessionProgram() : fe_(std::make_unique<Frontend>()) { fe_->check(); }
+
+std::vector<std::string> SessionProgram::files() const {
+  std::vector<std::string> paths;
+  for (const Unit& u : units_) {
+    if (u.isFile) paths.push_back(u.path);
+  }
+  return paths;
+}
+
+SessionProgram::Change SessionProgram::addDeclarations(const std::string& text, int number) {
+  std::vector<Unit> units = units_;
+  units.push_back(Unit{false, fmt::format("<repl {}>", number), text});
+  return build(std::move(units), units_.size());
+}
+
+SessionProgram::Change SessionProgram::load(const std::vector<std::string>& paths) {
+  std::vector<Unit> units;
+  for (const Unit& u : units_) {
+    if (!u.isFile || std::find(paths.begin(), paths.end(), u.path) == paths.end()) {
+      units.push_back(u);
+    }
+  }
+  size_t firstNew = units.size();
+  for (const std::string& p : paths) units.push_back(Unit{true, p, ""});
+  return build(std::move(units), firstNew);
+}
+
+SessionProgram::Change SessionProgram::reload() { return build(units_, 0); }
+
+SessionProgram::Change SessionProgram::build(std::vector<Unit> units, size_t firstNew) {
+  auto fe = std::make_unique<Frontend>();
+  std::vector<size_t> unitOf;  // by FileId
+  FileId firstNewFile = kNoFile;
+  for (size_t u = 0; u < units.size(); ++u) {
+    if (u == firstNew) firstNewFile = static_cast<FileId>(fe->sources.size());
+    if (units[u].isFile) {
+      fe->parse({units[u].path});
+    } else {
+      FileId file = fe->sources.add(units[u].path, units[u].text);
+      fe->ast.modules.push_back(syntax::parseFile(file, fe->sources, fe->ast, fe->diags));
+    }
+    unitOf.resize(fe->sources.size(), u);
+  }
+  Change change;
+  change.notes = dropReplaced(*fe, unitOf, firstNew);
+  for (const ast::Module& m : fe->ast.modules) {
+    size_t unit = unitOf[m.file];
+    if (unit < firstNew || units[unit].isFile) continue;
+    for (const ast::Decl& d : m.decls) change.declared.push_back(describe(d));
+  }
+  if (!fe->diags.hasErrors()) fe->check();
+  for (const Diagnostic& d : fe->diags.all()) {
+    bool isNew = d.range.file != kNoFile && d.range.file >= firstNewFile;
+    if (d.severity() == Severity::Error || isNew) {
+      change.diagnostics += render(d, fe->sources, RenderOptions{color_}) + "\n";
+    }
+  }
+  change.ok = !fe->diags.hasErrors();
+  if (change.ok) {
+    units_ = std::move(units);
+    fe_ = std::move(fe);
+  } else {
+    change.notes.clear();
+    change.declared.clear();
+  }
+  return change;
+}
+
+}  // namespace journey::repl

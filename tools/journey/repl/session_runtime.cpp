@@ -1,0 +1,209 @@
+#include "tools/journey/repl/session_runtime.h"
+
+#include <variant>
+
+#include "tools/journey/program_engine.h"
+#include "vm/runtime/memory_store.h"
+#include "vm/value/json_string.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::repl {
+
+// Collects output lines, except while the log is replayed into a new program.
+class SessionRuntime::CollectingSink final : public runtime::OutputSink {
+ public:
+  explicit CollectingSink(std::vector<std::string>& lines) : lines_(lines) {}
+  void write(std::string_view line) override {
+    if (!muted) lines_.emplace_back(line);
+  }
+  bool muted = false;
+
+ private:
+  std::vector<std::string>& lines_;
+};
+
+SessionRuntime::SessionRuntime(Timestamp start) : start_(start) {}
+SessionRuntime::~SessionRuntime() = default;
+
+void SessionRuntime::build() {
+  // The runtime refers to everything else: it goes first.
+  host_.reset();
+  runtime_.reset();
+  reader_.reset();
+  engine_ = cli::makeProgramEngine(*program_, engineName_);
+  store_ = runtime::makeMemoryStore();
+  clock_ = runtime::VirtualClock{};
+  if (!sink_) sink_ = std::make_unique<CollectingSink>(output_);
+  runtime_ = std::make_unique<runtime::Runtime>(*program_, *engine_, *store_, clock_, *sink_);
+  reader_ = std::make_unique<runtime::InputReader>(
+      *program_, [this](sema::RecordId r, size_t f) { return runtime_->fieldDefault(r, f); });
+  started_ = false;
+}
+
+std::vector<std::string> SessionRuntime::load(ir::ProgramIr program, const std::string& engine) {
+  program_ = std::make_unique<ir::ProgramIr>(std::move(program));
+  engineName_ = engine;
+  build();
+  std::vector<std::string> notes;
+  sink_->muted = true;
+  std::vector<LoggedInput> kept;
+  for (const LoggedInput& input : log_) {
+    std::string why;
+    if (apply(input, why)) {
+      kept.push_back(input);
+    } else {
+      notes.push_back("dropped `" + input.line + "`: " + why);
+    }
+  }
+  sink_->muted = false;
+  log_ = std::move(kept);
+  return notes;
+}
+
+Timestamp SessionRuntime::now() const { return started_ ? clock_.now() : start_; }
+
+bool SessionRuntime::apply(const LoggedInput& input, std::string& why) {
+  switch (input.kind) {
+    case LoggedInput::Kind::Start:
+      runtime_->start(input.time);
+      started_ = true;
+      return true;
+    case LoggedInput::Kind::Clock:
+      runtime_->finish(input.time);
+      return true;
+    case LoggedInput::Kind::Profile: {
+      auto read = reader_->readProfile(input.line, ++lineNumber_);
+      if (auto* r = std::get_if<runtime::Rejection>(&read)) {
+        why = r->reason;
+        return false;
+      }
+      runtime_->addProfile(std::move(std::get<runtime::ProfileInput>(read)));
+      return true;
+    }
+    case LoggedInput::Kind::Record: {
+      runtime::RecordInput read = reader_->readRecord(input.line, ++lineNumber_);
+      if (auto* r = std::get_if<runtime::Rejection>(&read)) {
+        why = r->reason;
+        return false;
+      }
+      if (auto* e = std::get_if<runtime::EventInput>(&read)) {
+        std::optional<std::string> refused = runtime_->apply(*e);
+        if (refused) why = *refused;
+        return !refused;
+      }
+      runtime::SetInput& set = std::get<runtime::SetInput>(read);
+      if (!runtime_->hasProfile(set.profile)) {
+        set.patch = runtime::mergeProfile(reader_->newProfile(set.profile), set.patch);
+      }
+      runtime_->apply(set);
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string> SessionRuntime::submit(LoggedInput input) {
+  if (!started_ && input.kind != LoggedInput::Kind::Profile) {
+    LoggedInput start{LoggedInput::Kind::Start, "", start_};
+    std::string unused;
+    apply(start, unused);
+    log_.push_back(start);
+  }
+  std::string why;
+  if (!apply(input, why)) return why;
+  log_.push_back(std::move(input));
+  return std::nullopt;
+}
+
+std::string SessionRuntime::recordLine(const std::string& profile, const std::string& rest) const {
+  std::string line = "{\"time\": \"" + formatTimestamp(now()) + "\", \"profile\": ";
+  appendJsonString(line, profile);
+  return line + ", " + rest + "}";
+}
+
+std::optional<std::string> SessionRuntime::profileId(const std::string& json) {
+  auto read = reader_->readProfile(json, ++lineNumber_);
+  if (auto* p = std::get_if<runtime::ProfileInput>(&read)) return p->id;
+  return std::nullopt;
+}
+
+std::optional<std::string> SessionRuntime::addProfile(const std::string& json) {
+  // Read once to learn the id (and refuse a profile that does not fit the schema).
+  auto read = reader_->readProfile(json, ++lineNumber_);
+  if (auto* r = std::get_if<runtime::Rejection>(&read)) return r->reason;
+  std::string id = std::get<runtime::ProfileInput>(read).id;
+  std::optional<std::string> refused =
+      started_ ? submit({LoggedInput::Kind::Record, recordLine(id, "\"set\": " + json), {}})
+               : submit({LoggedInput::Kind::Profile, json, {}});
+  if (!refused) current_ = id;
+  return refused;
+}
+
+std::optional<std::string> SessionRuntime::selectProfile(const std::string& id) {
+  if (!runtime_->hasProfile(id)) return "no profile has the id \"" + id + "\"";
+  current_ = id;
+  return std::nullopt;
+}
+
+std::optional<std::string> SessionRuntime::sendEvent(const std::string& event,
+                                                     const std::string& data) {
+  if (current_.empty()) return "no current profile: give one with `:profile`";
+  std::string rest = "\"event\": ";
+  appendJsonString(rest, event);
+  if (!data.empty()) rest += ", \"data\": " + data;
+  return submit({LoggedInput::Kind::Record, recordLine(current_, rest), {}});
+}
+
+std::optional<std::string> SessionRuntime::setProfile(const std::string& patch) {
+  if (current_.empty()) return "no current profile: give one with `:profile`";
+  return submit({LoggedInput::Kind::Record, recordLine(current_, "\"set\": " + patch), {}});
+}
+
+std::optional<std::string> SessionRuntime::advanceTo(Timestamp t) {
+  if (!started_ && t < start_) {
+    start_ = t;  // nothing has happened yet: the session simply starts earlier
+    return std::nullopt;
+  }
+  if (t < now()) {
+    return "the clock is at " + formatTimestamp(now()) + " and cannot go back to " +
+           formatTimestamp(t);
+  }
+  return submit({LoggedInput::Kind::Clock, "", t});
+}
+
+std::optional<Value> SessionRuntime::currentProfileValue() {
+  runtime::ProfileState* p = current_.empty() ? nullptr : store_->findProfile(current_);
+  if (!p) return std::nullopt;
+  return p->profile;
+}
+
+stdlib::Host* SessionRuntime::host() {
+  host_ = runtime_->hostFor(current_);
+  return host_.get();
+}
+
+std::vector<std::string> SessionRuntime::takeOutput() { return std::exchange(output_, {}); }
+
+std::vector<std::string> SessionRuntime::outputKindsSince(size_t from) const {
+  std::vector<std::string> kinds;
+  static constexpr std::string_view kKind = "\"kind\": \"";
+  for (size_t i = from; i < output_.size(); ++i) {
+    size_t at = output_[i].find(kKind);
+    if (at == std::string::npos) continue;
+    size_t begin = at + kKind.size();
+    kinds.push_back(output_[i].substr(begin, output_[i].find('"', begin) - begin));
+  }
+  return kinds;
+}
+
+void SessionRuntime::reset() {
+  for (const LoggedInput& input : log_) {
+    if (input.kind == LoggedInput::Kind::Start) start_ = input.time;
+  }
+  log_.clear();
+  output_.clear();
+  current_.clear();
+  build();
+}
+
+}  // namespace journey::repl

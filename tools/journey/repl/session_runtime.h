@@ -1,0 +1,107 @@
+// The REPL's simulation: a runtime::Runtime on a virtual clock that moves only when asked
+// (`:advance`, `:until`), fed one record at a time (`:profile`, `:event`, `:set`), whose output
+// records are collected for `:out`.
+//
+// Every accepted input is logged as the JSON line it became. When the program changes the
+// runtime is built afresh and the log replayed into it with the output muted, so the state is
+// kept wherever the new program still accepts the inputs; a line it refuses is dropped with a
+// note.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/runtime/clock.h"
+#include "vm/runtime/input_records.h"
+#include "vm/runtime/runtime.h"
+#include "vm/runtime/store.h"
+
+namespace journey::repl {
+
+class SessionRuntime {
+ public:
+  // The clock starts at `start` and is not running: nothing has happened yet.
+  explicit SessionRuntime(Timestamp start);
+  ~SessionRuntime();
+
+  // Runs `program` from now on (on "interp" or "jit"), replaying the inputs so far. Returns
+  // a note for each input the new program refuses (dropped from the log).
+  std::vector<std::string> load(ir::ProgramIr program, const std::string& engine);
+  bool loaded() const { return runtime_ != nullptr; }
+  const ir::ProgramIr& program() const { return *program_; }
+
+  // Each returns why the input was refused (nothing happened then), or nothing.
+  // A profile as a JSON object: a new one, or a replacement of the profile with its id; it
+  // becomes the current profile. Before the clock runs it is an initial profile (memberships
+  // set silently), afterwards it arrives as a `set` record creating it.
+  std::optional<std::string> addProfile(const std::string& json);
+  // The id of a profile given as JSON (nothing when it does not read as a profile).
+  std::optional<std::string> profileId(const std::string& json);
+  // Makes a known profile the current one.
+  std::optional<std::string> selectProfile(const std::string& id);
+  // An event of the current profile at the current time; `data` is a JSON object or empty.
+  std::optional<std::string> sendEvent(const std::string& event, const std::string& data);
+  // A profile update of the current profile at the current time.
+  std::optional<std::string> setProfile(const std::string& patch);
+  // Moves the clock to `t`, firing every timer due. Before the clock runs, a time in the past
+  // just moves the start; afterwards the clock cannot go back.
+  std::optional<std::string> advanceTo(Timestamp t);
+
+  Timestamp now() const;
+  bool running() const { return started_; }
+  const std::string& currentProfile() const { return current_; }
+  // The current profile's value (a record of the schema), if there is one.
+  std::optional<Value> currentProfileValue();
+  // What the journey functions answer for the current profile now.
+  stdlib::Host* host();
+
+  // The output records written since the last call.
+  std::vector<std::string> takeOutput();
+  size_t pendingOutput() const { return output_.size(); }
+  // The kinds of the output records written since `from` (of pendingOutput), in order.
+  std::vector<std::string> outputKindsSince(size_t from) const;
+
+  // Forgets every input, profile and output record; the clock goes back to where it started.
+  void reset();
+
+  // For `:state`.
+  runtime::Store& store() { return *store_; }
+
+ private:
+  struct LoggedInput {
+    enum class Kind { Profile, Record, Start, Clock } kind;
+    std::string line;  // Profile, Record: the JSON line
+    Timestamp time;    // Start, Clock: when
+  };
+  class CollectingSink;
+
+  void build();
+  // Applies one input; `why` is set when it is refused.
+  bool apply(const LoggedInput& input, std::string& why);
+  // Applies a new input (starting the clock first when it needs it) and logs it.
+  std::optional<std::string> submit(LoggedInput input);
+  // `{"time": NOW, "profile": PROFILE, REST}`
+  std::string recordLine(const std::string& profile, const std::string& rest) const;
+
+  std::unique_ptr<ir::ProgramIr> program_;
+  std::string engineName_ = "interp";
+  std::unique_ptr<runtime::ExpressionEngine> engine_;
+  std::unique_ptr<runtime::Store> store_;
+  runtime::VirtualClock clock_;
+  std::unique_ptr<CollectingSink> sink_;
+  std::unique_ptr<runtime::Runtime> runtime_;
+  std::unique_ptr<runtime::InputReader> reader_;
+  std::unique_ptr<stdlib::Host> host_;
+
+  Timestamp start_;
+  bool started_ = false;
+  std::vector<LoggedInput> log_;
+  std::vector<std::string> output_;
+  std::string current_;
+  size_t lineNumber_ = 0;
+};
+
+}  // namespace journey::repl

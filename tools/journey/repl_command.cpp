@@ -1,0 +1,122 @@
+// `journey repl [FILE…] [--script FILE]`: an interactive session of expressions, declarations
+// and a simulated run (docs/repl.md). On a terminal it edits lines with libedit; from a pipe or
+// a script it prints no prompt and no colour, and exits 1 when any input failed.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <clocale>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "tools/journey/commands.h"
+#include "tools/journey/repl/commands.h"
+#include "tools/journey/repl/completion.h"
+#include "tools/journey/repl/input_buffer.h"
+#include "tools/journey/repl/input_kind.h"
+#include "tools/journey/repl/line_source.h"
+#include "tools/journey/repl/session.h"
+
+namespace journey::cli {
+namespace {
+
+using repl::Outcome;
+
+struct ReplOptions {
+  std::vector<std::string> files;
+  std::string script;
+};
+
+Outcome handleInput(repl::Session& session, const std::string& input) {
+  auto result = [](bool ok) { return ok ? Outcome::Ok : Outcome::Failed; };
+  switch (repl::classifyInput(input)) {
+    case repl::InputKind::Empty:
+      return Outcome::Ok;
+    case repl::InputKind::Command:
+      return repl::runCommand(session, repl::trimmed(input));
+    case repl::InputKind::Let:
+      return result(session.let(input));
+    case repl::InputKind::Declaration:
+      return result(session.declare(input));
+    case repl::InputKind::Import:
+      session.console().error("`import` belongs in files; in the REPL, `:load FILE` adds a file");
+      return Outcome::Failed;
+    case repl::InputKind::Expression:
+      return result(session.evaluate(input));
+  }
+  return Outcome::Failed;
+}
+
+// The session's clock starts at the wall-clock time, in whole seconds.
+Timestamp wallClockNow() {
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(
+      std::chrono::system_clock::now().time_since_epoch());
+  return Timestamp{seconds.count(), 0};
+}
+
+int runRepl(const ReplOptions& opt) {
+  std::ifstream scriptFile;
+  if (!opt.script.empty()) {
+    scriptFile.open(opt.script);
+    if (!scriptFile) {
+      fmt::print(stderr, "error: cannot read `{}`\n", opt.script);
+      return kUsage;
+    }
+  }
+  bool interactive = opt.script.empty() && isatty(STDIN_FILENO);
+  bool color = interactive && isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr;
+  if (interactive) std::setlocale(LC_CTYPE, "");  // UTF-8 line editing
+
+  repl::Console console(color);
+  repl::Session session(console, wallClockNow());
+  bool failed = !opt.files.empty() && !session.load(opt.files);
+
+  std::unique_ptr<repl::LineSource> source;
+  if (interactive) {
+    fmt::print("journey repl: `:help` lists the commands, Ctrl-D quits\n");
+    source = repl::makeTerminalSource(
+        [&](std::string_view before) { return repl::complete(session, before); },
+        repl::historyFilePath());
+  } else {
+    source = repl::makeStreamSource(opt.script.empty() ? std::cin : scriptFile);
+  }
+
+  repl::InputBuffer buffer;
+  for (;;) {
+    repl::LineSource::Read read = source->read(!buffer.empty());
+    if (read.status == repl::LineSource::Status::Interrupted) {
+      buffer.clear();
+      continue;
+    }
+    if (read.status == repl::LineSource::Status::End) {
+      if (!buffer.empty()) {
+        console.error("the input ended inside an open bracket, string or comment");
+        failed = true;
+      }
+      break;
+    }
+    buffer.add(read.line);
+    if (!buffer.complete()) continue;
+    std::string input = buffer.take();
+    if (repl::classifyInput(input) == repl::InputKind::Empty) continue;
+    source->remember(input);
+    Outcome outcome = handleInput(session, input);
+    if (outcome == Outcome::Quit) break;
+    if (outcome == Outcome::Failed) failed = true;
+  }
+  return failed && !interactive ? kInputErrors : kSuccess;
+}
+
+}  // namespace
+
+Action addReplCommand(CLI::App& app) {
+  auto* cmd =
+      app.add_subcommand("repl", "try expressions, declarations, events and time interactively");
+  auto opt = std::make_shared<ReplOptions>();
+  cmd->add_option("files", opt->files, ".journey files to load first");
+  cmd->add_option("--script", opt->script, "read the inputs from FILE, as from a pipe");
+  return [opt]() { return runRepl(*opt); };
+}
+
+}  // namespace journey::cli
