@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,16 @@ struct SourceFile {
   uint64_t checksum = 0;  // CRC-64 of the text, to tell which version of the file was built
 };
 
+// The program's code compiled ahead of time by the JIT (`journey build --native`): an object
+// file for `target` built by LLVM `llvmVersion`, from the IR whose code key is `key`
+// (docs/jit.md). Only the JIT reads it, and only when all three match.
+struct NativeSection {
+  std::string target;
+  std::string llvmVersion;
+  std::string key;
+  std::string object;
+};
+
 struct Artifact {
   uint32_t formatVersion = 0;
   std::string compilerVersion;
@@ -36,6 +47,7 @@ struct Artifact {
   std::vector<SectionInfo> sections;
   std::vector<SourceFile> sources;
   ir::ProgramIr program;
+  std::optional<NativeSection> native;
   // Sections skipped because this journey does not know them, one line each.
   std::vector<std::string> notes;
 };

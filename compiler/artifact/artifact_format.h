@@ -42,5 +42,7 @@ inline constexpr std::string_view kSourcesSection = "SRCS";  // the source map's
 inline constexpr std::string_view kTypesSection = "TYPE";    // records and types
 inline constexpr std::string_view kExprSection = "EXPR";     // overloads, constants, nodes, expressions
 inline constexpr std::string_view kProgramSection = "PROG";  // declarations and journeys
+// Optional (not `required`): a reader without a JIT skips it.
+inline constexpr std::string_view kNativeSection = "NATV";   // the JIT's object code
 
 }  // namespace journey::artifact

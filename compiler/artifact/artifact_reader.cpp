@@ -110,7 +110,7 @@ Artifact readArtifact(std::string_view bytes) {
     }
     std::string_view body = bytes.substr(s.offset, s.size);
     bool ours = s.id == kSourcesSection || s.id == kTypesSection || s.id == kExprSection ||
-                s.id == kProgramSection;
+                s.id == kProgramSection || s.id == kNativeSection;
     if (!ours && (s.flags & kSectionRequired)) {
       fail(fmt::format("section {} is required but unknown to this journey (built by journey {})",
                        s.id, a.compilerVersion));
@@ -138,6 +138,16 @@ Artifact readArtifact(std::string_view bytes) {
   ByteReader decls = section(kProgramSection);
   readDeclarations(decls, a.program);
   decls.expectEnd();
+  if (known.count(std::string(kNativeSection))) {
+    ByteReader native = section(kNativeSection);
+    NativeSection n;
+    n.target = native.text();
+    n.llvmVersion = native.text();
+    n.key = native.text();
+    n.object = native.text();
+    native.expectEnd();
+    a.native = std::move(n);
+  }
   validateProgram(a.program, a.sources.size());
   if (schemaFingerprint(a.program.types, a.program.profileType) != a.schemaFingerprint) {
     fail("the header's schema fingerprint is not the program's schema");

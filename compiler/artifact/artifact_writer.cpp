@@ -42,22 +42,38 @@ std::vector<SourceFile> sourceFiles(const SourceManager& sources) {
   return files;
 }
 
-std::string writeArtifact(const ir::ProgramIr& program, const std::vector<SourceFile>& sources) {
+std::string nativeSection(const NativeSection& native) {
+  ByteWriter out;
+  out.text(native.target);
+  out.text(native.llvmVersion);
+  out.text(native.key);
+  out.text(native.object);
+  return out.take();
+}
+
+std::string writeArtifact(const ir::ProgramIr& program, const std::vector<SourceFile>& sources,
+                          const NativeSection* native) {
   ByteWriter types, exprs, decls;
   writeTypes(types, program.types);
   writeExpressions(exprs, program.pool, program.exprs);
   writeDeclarations(decls, program);
-  std::pair<std::string_view, std::string> sections[] = {
-      {kSourcesSection, sourcesSection(sources)},
-      {kTypesSection, types.take()},
-      {kExprSection, exprs.take()},
-      {kProgramSection, decls.take()},
+  struct Section {
+    std::string_view id;
+    std::string bytes;
+    uint32_t flags;
   };
-  size_t count = std::size(sections);
+  std::vector<Section> sections = {
+      {kSourcesSection, sourcesSection(sources), kSectionRequired},
+      {kTypesSection, types.take(), kSectionRequired},
+      {kExprSection, exprs.take(), kSectionRequired},
+      {kProgramSection, decls.take(), kSectionRequired},
+  };
+  if (native) sections.push_back({kNativeSection, nativeSection(*native), 0});
+  size_t count = sections.size();
 
   size_t tableEnd = kHeaderSize + count * kSectionEntrySize;
   size_t total = tableEnd;
-  for (const auto& [id, bytes] : sections) total += bytes.size();
+  for (const Section& section : sections) total += section.bytes.size();
 
   ByteWriter out;
   out.raw(kMagic);
@@ -71,14 +87,14 @@ std::string writeArtifact(const ir::ProgramIr& program, const std::vector<Source
   out.fixed32(static_cast<uint32_t>(count));
   out.fixed32(0);
   size_t offset = tableEnd;
-  for (const auto& [id, bytes] : sections) {
-    out.raw(id);
-    out.fixed32(kSectionRequired);
+  for (const Section& section : sections) {
+    out.raw(section.id);
+    out.fixed32(section.flags);
     out.fixed64(offset);
-    out.fixed64(bytes.size());
-    offset += bytes.size();
+    out.fixed64(section.bytes.size());
+    offset += section.bytes.size();
   }
-  for (const auto& [id, bytes] : sections) out.raw(bytes);
+  for (const Section& section : sections) out.raw(section.bytes);
 
   std::string_view all = out.bytes();
   uint64_t checksum = crc64(all.substr(kChecksumOffset + 8), crc64(all.substr(0, kChecksumOffset)));

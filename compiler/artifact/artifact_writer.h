@@ -16,6 +16,8 @@ namespace journey::artifact {
 std::vector<SourceFile> sourceFiles(const SourceManager& sources);
 
 // Throws ArtifactError when the program holds something the format cannot store.
-std::string writeArtifact(const ir::ProgramIr& program, const std::vector<SourceFile>& sources);
+// `native`, when given, is stored as the optional NATV section.
+std::string writeArtifact(const ir::ProgramIr& program, const std::vector<SourceFile>& sources,
+                          const NativeSection* native = nullptr);
 
 }  // namespace journey::artifact

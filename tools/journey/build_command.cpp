@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,9 @@
 #include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 
 namespace journey::cli {
 namespace {
@@ -39,10 +43,12 @@ bool writeFile(const std::string& path, const std::string& bytes) {
 }
 
 int runBuild(const BuildOptions& opt) {
+#ifndef JOURNEY_HAVE_JIT
   if (opt.native) {
-    fmt::print(stderr, "error: --native is not yet supported: artifacts hold the lowered program, which both engines run\n");
+    fmt::print(stderr, "error: --native needs the JIT: this build has no LLVM\n");
     return kUsage;
   }
+#endif
   if (!isArtifactPath(opt.out)) {
     fmt::print(stderr, "error: -o {}: an artifact's name ends in .jart\n", opt.out);
     return kUsage;
@@ -53,9 +59,23 @@ int runBuild(const BuildOptions& opt) {
   if (int status = printDiagnostics(fe, opt.color); status != kSuccess) return status;
 
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  std::optional<artifact::NativeSection> native;
+#ifdef JOURNEY_HAVE_JIT
+  if (opt.native) {
+    std::string whyNot;
+    std::optional<jit::NativeCode> code = jit::compileNative(program, whyNot);
+    if (!code) {
+      fmt::print(stderr, "error: the JIT cannot compile the program: {}\n", whyNot);
+      return kInputErrors;
+    }
+    native = artifact::NativeSection{code->target, code->llvmVersion, code->key,
+                                     std::string(code->object.begin(), code->object.end())};
+  }
+#endif
   std::string bytes;
   try {
-    bytes = artifact::writeArtifact(program, artifact::sourceFiles(fe.sources));
+    bytes = artifact::writeArtifact(program, artifact::sourceFiles(fe.sources),
+                                    native ? &*native : nullptr);
   } catch (const artifact::ArtifactError& e) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kInputErrors;
@@ -74,7 +94,9 @@ Action addBuildCommand(CLI::App& app) {
   auto opt = std::make_shared<BuildOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files")->required();
   cmd->add_option("-o,--out", opt->out, "the artifact to write (OUT.jart)")->required();
-  cmd->add_flag("--native", opt->native, "include the JIT's object code (not yet supported)");
+  cmd->add_flag("--native", opt->native,
+                "include the program compiled to native code, which `run --engine jit` loads "
+                "without compiling");
   addColorOption(*cmd, opt->color);
   return [opt]() { return runBuild(*opt); };
 }

@@ -15,6 +15,9 @@
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
 #include "tools/journey/program_engine.h"
+#ifdef JOURNEY_HAVE_JIT
+#include "vm/jit/jit_engine.h"
+#endif
 #include "vm/runtime/simulation.h"
 #include "vm/value/value_convert.h"
 
@@ -52,7 +55,8 @@ void printSummary(const runtime::RunStats& s) {
 
 // The program to run: checked and lowered from the sources, or read from one artifact.
 // Reports its problems itself; the exit code is in `status` when there is no program.
-std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status) {
+std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
+                                         std::optional<artifact::NativeSection>& native) {
   status = kInputErrors;
   for (const std::string& f : opt.files) {
     if (!isArtifactPath(f)) continue;
@@ -63,6 +67,7 @@ std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status) {
     }
     std::optional<artifact::Artifact> a = loadArtifactFile(f);
     if (!a) return std::nullopt;
+    native = std::move(a->native);
     return std::move(a->program);
   }
   Frontend fe;
@@ -93,9 +98,30 @@ int checkSchema(const ir::ProgramIr& program, const std::string& expected) {
   return kInputErrors;
 }
 
+// The engine the run asks for; with the JIT, an artifact's native code when it fits this
+// machine and LLVM (no compilation), else a note and the program compiled as usual.
+std::unique_ptr<runtime::ExpressionEngine> makeEngine(
+    const RunOptions& opt, const ir::ProgramIr& program,
+    const std::optional<artifact::NativeSection>& native) {
+#ifdef JOURNEY_HAVE_JIT
+  if (native && opt.engine == "jit") {
+    std::string whyNot;
+    jit::NativeCode code{native->target, native->llvmVersion, native->key,
+                         std::vector<char>(native->object.begin(), native->object.end())};
+    if (auto engine = jit::makeJitEngine(program, code, whyNot)) return engine;
+    fmt::print(stderr, "note: {}: the native code is not used ({}); compiling the program\n",
+               opt.files.front(), whyNot);
+  }
+#else
+  (void)native;
+#endif
+  return makeProgramEngine(program, opt.engine);
+}
+
 int runSimulation(const RunOptions& opt) {
   int status = kSuccess;
-  std::optional<ir::ProgramIr> loaded = loadProgram(opt, status);
+  std::optional<artifact::NativeSection> native;
+  std::optional<ir::ProgramIr> loaded = loadProgram(opt, status, native);
   if (!loaded) return status;
   const ir::ProgramIr& program = *loaded;
   if (int schema = checkSchema(program, opt.schemaFingerprint); schema != kSuccess) return schema;
@@ -125,7 +151,7 @@ int runSimulation(const RunOptions& opt) {
   if (opt.trace) input.trace = &trace;
   input.abandonStateAtEnd = true;
 
-  std::unique_ptr<runtime::ExpressionEngine> engine = makeProgramEngine(program, opt.engine);
+  std::unique_ptr<runtime::ExpressionEngine> engine = makeEngine(opt, program, native);
   runtime::RunStats stats;
   if (std::optional<std::string> error =
           runtime::simulate(program, *engine, input, *out, *rejected, stats)) {
