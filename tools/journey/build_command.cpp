@@ -15,6 +15,7 @@
 #include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#include "tools/journey/emit_program.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
 #endif
@@ -26,6 +27,7 @@ struct BuildOptions {
   std::vector<std::string> files;
   std::string out;
   bool native = false;
+  std::string emit;
   std::string color = "auto";
 };
 
@@ -56,6 +58,7 @@ int runBuild(const BuildOptions& opt) {
   Frontend fe;
   fe.parse(opt.files);
   if (!fe.diags.hasErrors()) fe.check();
+  if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
   if (int status = printDiagnostics(fe, opt.color); status != kSuccess) return status;
 
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
@@ -97,6 +100,9 @@ Action addBuildCommand(CLI::App& app) {
   cmd->add_flag("--native", opt->native,
                 "include the program compiled to native code, which `run --engine jit` loads "
                 "without compiling");
+  cmd->add_option("--emit", opt->emit,
+                  "also print a stage: ast, typed, ir, bytecode or llvm (as `check --emit`)")
+      ->check(CLI::IsMember({"ast", "typed", "ir", "bytecode", "llvm"}));
   addColorOption(*cmd, opt->color);
   return [opt]() { return runBuild(*opt); };
 }

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "compiler/ast/printer.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/syntax/parser.h"
@@ -34,27 +33,11 @@ int runCheck(const CheckOptions& opt) {
   }
   bool parsed = fe.parse(opt.files);
   if (opt.emit == "ast") {
-    for (const ast::Module& m : fe.ast.modules) fmt::print("{}", ast::printModule(fe.ast, m, fe.sources));
+    printStage(fe, opt.emit);
     return printDiagnostics(fe, opt.color);
   }
   if (parsed || !fe.diags.hasErrors()) fe.check();
-  if (opt.emit == "typed") {
-    const auto& types = fe.program.facts.types;
-    ast::TypeAnnotator annotate = [&](ast::ExprId e) -> std::string {
-      return e < types.size() ? fe.program.types.print(types[e]) : std::string();
-    };
-    for (const ast::Module& m : fe.ast.modules)
-      fmt::print("{}", ast::printModule(fe.ast, m, fe.sources, annotate));
-  }
-  if ((opt.emit == "ir" || opt.emit == "bytecode" || opt.emit == "llvm") &&
-      !fe.diags.hasErrors()) {
-    std::optional<std::string> text = emitProgram(fe, opt.emit);
-    if (!text) {
-      fmt::print(stderr, "error: this build has no JIT (built without LLVM): no LLVM IR\n");
-      return kUsage;
-    }
-    fmt::print("{}", *text);
-  }
+  if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
   return printDiagnostics(fe, opt.color);
 }
 

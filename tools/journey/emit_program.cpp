@@ -1,5 +1,8 @@
 #include "tools/journey/emit_program.h"
 
+#include <fmt/format.h>
+
+#include "compiler/ast/printer.h"
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/codegen/bytecode_disasm.h"
 #include "compiler/ir/ir_printer.h"
@@ -24,6 +27,28 @@ std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stag
     if (stage == "ir") return ir::printExpr(program.pool, program.exprs[e], &program.layouts);
     return codegen::disassemble(codegen::compileExpr(program.pool, program.exprs[e], program.layouts));
   });
+}
+
+bool printStage(const Frontend& fe, std::string_view stage) {
+  if (stage == "ast" || stage == "typed") {
+    const auto& types = fe.program.facts.types;
+    ast::TypeAnnotator annotate = [&](ast::ExprId e) -> std::string {
+      return e < types.size() ? fe.program.types.print(types[e]) : std::string();
+    };
+    for (const ast::Module& m : fe.ast.modules) {
+      fmt::print("{}", stage == "ast" ? ast::printModule(fe.ast, m, fe.sources)
+                                      : ast::printModule(fe.ast, m, fe.sources, annotate));
+    }
+    return true;
+  }
+  if (fe.diags.hasErrors()) return true;  // nothing was lowered; the diagnostics say why
+  std::optional<std::string> text = emitProgram(fe, stage);
+  if (!text) {
+    fmt::print(stderr, "error: this build has no JIT (built without LLVM): no LLVM IR\n");
+    return false;
+  }
+  fmt::print("{}", *text);
+  return true;
 }
 
 std::optional<std::string> llvmModuleText(const ir::ExprPool& pool,

@@ -17,6 +17,11 @@ namespace journey::cli {
 // Nothing for "llvm" in a build without LLVM.
 std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stage);
 
+// `check --emit` and `build --emit` after parsing (`ast`) or checking (`typed`, `ir`,
+// `bytecode`, `llvm`; the last three only when the program checked): prints the stage on
+// stdout. False, with the error printed, when it cannot (`llvm` in a build without LLVM).
+bool printStage(const Frontend& fe, std::string_view stage);
+
 // The LLVM IR (before optimisation) of the one module the JIT makes of `exprs`; nothing in a
 // build without LLVM.
 std::optional<std::string> llvmModuleText(const ir::ExprPool& pool,
