@@ -160,15 +160,34 @@ TEST_CASE("every example and scenario round-trips through an artifact") {
 
 TEST_CASE("a section this journey does not know is skipped with a note, unless required") {
   const test::BuiltProgram& shop = test::builtPrograms().front();
-  artifact::Artifact a = artifact::readArtifact(withExtraSection(shop.bytes, "NATV", 0, "object code"));
+  artifact::Artifact a = artifact::readArtifact(withExtraSection(shop.bytes, "XTRA", 0, "later data"));
   REQUIRE(a.notes.size() == 1);
-  CHECK(a.notes[0] == "skipping section NATV (11 bytes), unknown to this journey");
+  CHECK(a.notes[0] == "skipping section XTRA (10 bytes), unknown to this journey");
   CHECK(printIr(a.program) == printIr(shop.program));
   CHECK_THROWS_WITH_AS(artifact::readArtifact(withExtraSection(shop.bytes, "NEWS", artifact::kSectionRequired, "")),
                        "section NEWS is required but unknown to this journey (built by journey 0.1.0)",
                        artifact::ArtifactError);
   CHECK_THROWS_WITH_AS(artifact::readArtifact(withExtraSection(shop.bytes, "TYPE", 0, "")),
                        "section TYPE appears twice", artifact::ArtifactError);
+}
+
+TEST_CASE("the native section round-trips, and a malformed one is refused") {
+  const test::BuiltProgram& shop = test::builtPrograms().front();
+  artifact::NativeSection native{"x86_64-pc-linux-gnu generic", "19.1.7", "0123456789abcdef k",
+                                 std::string("\x7f" "ELF\0\1", 6)};
+  artifact::Artifact plain = artifact::readArtifact(shop.bytes);
+  std::string bytes = artifact::writeArtifact(shop.program, plain.sources, &native);
+  artifact::Artifact a = artifact::readArtifact(bytes);
+  REQUIRE(a.native);
+  CHECK(a.native->target == native.target);
+  CHECK(a.native->llvmVersion == native.llvmVersion);
+  CHECK(a.native->key == native.key);
+  CHECK(a.native->object == native.object);
+  CHECK(a.notes.empty());
+  CHECK_FALSE(plain.native);
+  CHECK_THROWS_WITH_AS(artifact::readArtifact(withExtraSection(shop.bytes, "NATV", 0, "object code")),
+                       "section NATV: a count of 111 exceeds the 10 bytes left (at byte 1)",
+                       artifact::ArtifactError);
 }
 
 TEST_CASE("an overload this journey lacks is named") {
