@@ -71,6 +71,17 @@ class ReadWalk {
         return;
       }
     }
+    if (n.kind == NodeKind::OptionalField && !n.kids.empty()) {  // `profile.?email`: by name
+      if (std::optional<sema::RecordId> owner = profilePart(n.kids[0], true)) {
+        const sema::RecordInfo& info = program_.types.recordInfo(*owner);
+        int field = info.find(n.name);
+        if (field >= 0) {
+          read(*owner, static_cast<uint32_t>(field));
+          wholeType(info.fields[static_cast<size_t>(field)].type);
+          return;
+        }
+      }
+    }
     if (n.kind == NodeKind::Variable && n.index == 0) {
       if (program_.profileRecord) wholeRecord(*program_.profileRecord);
       return;

@@ -34,6 +34,7 @@ audience Whole = profile.loyalty == profile.loyalty
 audience ItemsQty = profile.items.exists(i, i.qty > 1)
 audience Buyers = size(history(Purchase, 7d)) > 0
 audience Everything = profile == profile
+audience OptionalEmail = profile.?email.orValue("") == ""
 )";
 
 // The fields read by the named audiences' rules, as "Record.field" names.
@@ -69,6 +70,7 @@ TEST_CASE("profile reads: selections read the fields on their path only") {
   CHECK(reads({"Emailable"}) ==
         Names{"Profile.email", "Profile.consents", "Profile.consents.email"});
   CHECK(reads({"Buyers"}).empty());
+  CHECK(reads({"OptionalEmail"}) == Names{"Profile.email"});
 }
 
 TEST_CASE("profile reads: values used whole read everything below them") {
