@@ -284,10 +284,10 @@ void rename(codegen::LlvmUnit& unit, const std::string& from, const std::string&
 // The code of `unit`'s functions, added to the JIT under `tracker` (as IR or as an object):
 // looked up, and registered under `key` for reuse. Null, with the reason, when a symbol cannot
 // be found (the tracker's code is then removed). The caller holds the mutex.
-std::shared_ptr<CompiledCode> register_(Jit& jit, const codegen::LlvmUnit& unit,
-                                        const std::string& key,
-                                        llvm::orc::ResourceTrackerSP tracker,
-                                        std::string& whyNot) {
+std::shared_ptr<CompiledCode> registerCode(Jit& jit, const codegen::LlvmUnit& unit,
+                                           const std::string& key,
+                                           llvm::orc::ResourceTrackerSP tracker,
+                                           std::string& whyNot) {
   // One query for every symbol: per-symbol lookups cost more than linking the code.
   llvm::orc::SymbolLookupSet wanted;
   for (const std::string& name : unit.functions) wanted.add(jit.lljit->mangleAndIntern(name));
@@ -392,7 +392,7 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std:
         whyNot = "LLVM cannot add the module: " + message(std::move(e));
         return nullptr;
       }
-      code = register_(jit, unit, key, tracker, whyNot);
+      code = registerCode(jit, unit, key, tracker, whyNot);
       if (!code) return nullptr;
     }
   }
@@ -495,7 +495,7 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& pr
         whyNot = "LLVM cannot load the native code: " + message(std::move(e));
         return nullptr;
       }
-      code = register_(jit, unit, key, tracker, whyNot);
+      code = registerCode(jit, unit, key, tracker, whyNot);
       if (!code) return nullptr;
     }
   }
