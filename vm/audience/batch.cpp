@@ -21,10 +21,6 @@ namespace {
 // against the work, small enough to keep memory flat when profiles stream.
 constexpr size_t kChunkLines = 32768;
 
-bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 uint64_t fileSize(const std::string& path) {
   struct stat st {};
   return ::stat(path.c_str(), &st) == 0 ? static_cast<uint64_t>(st.st_size) : 0;
@@ -105,7 +101,7 @@ class Batch {
       numbers.clear();
       while (ends.size() < kChunkLines && (more = profiles.next(line))) {
         done += line.size() + 1;
-        if (blank(line)) continue;
+        if (runtime::isBlankLine(line)) continue;
         text += line;
         ends.push_back(text.size());
         numbers.push_back(profiles.lineNumber());
@@ -178,7 +174,7 @@ class Batch {
     runtime::InputReader& reader = *readers_[0];
     std::string_view line;
     while (events.next(line)) {
-      if (blank(line)) continue;
+      if (runtime::isBlankLine(line)) continue;
       runtime::RecordInput r = reader.readRecord(line, events.lineNumber());
       if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
         reject(input_.events, *bad);

@@ -99,7 +99,7 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
   bool csv = false, first = true;
   std::string_view line;
   while (reader.next(line)) {
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    if (runtime::isBlankLine(line)) continue;
     size_t n = reader.lineNumber();
     if (first) {
       first = false;

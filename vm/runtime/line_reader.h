@@ -8,6 +8,11 @@
 
 namespace journey::runtime {
 
+// A line of spaces alone: inputs skip it.
+inline bool isBlankLine(std::string_view line) {
+  return line.find_first_not_of(" \t\r") == std::string_view::npos;
+}
+
 class LineReader {
  public:
   // "-" reads standard input.

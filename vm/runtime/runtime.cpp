@@ -144,8 +144,7 @@ void Runtime::start(Timestamp firstRecord) {
 
 std::optional<std::string> Runtime::apply(const EventInput& event) {
   Impl& rt = *impl_;
-  rt.fireTimersUpTo(event.time);
-  rt.clock.advanceTo(event.time);
+  rt.advanceClockTo(event.time);
   ProfileState* p = rt.store.findProfile(event.profile);
   if (!p) return "unknown profile \"" + event.profile + "\"";
   ++stats_.records;
@@ -156,8 +155,7 @@ std::optional<std::string> Runtime::apply(const EventInput& event) {
 
 void Runtime::apply(const SetInput& set) {
   Impl& rt = *impl_;
-  rt.fireTimersUpTo(set.time);
-  rt.clock.advanceTo(set.time);
+  rt.advanceClockTo(set.time);
   ++stats_.records;
   ProfileState* p = rt.store.findProfile(set.profile);
   if (!p) {
@@ -172,8 +170,7 @@ void Runtime::apply(const SetInput& set) {
 
 std::optional<std::string> Runtime::apply(const AudienceInput& change) {
   Impl& rt = *impl_;
-  rt.fireTimersUpTo(change.time);
-  rt.clock.advanceTo(change.time);
+  rt.advanceClockTo(change.time);
   ProfileState* p = rt.store.findProfile(change.profile);
   if (!p) return "unknown profile \"" + change.profile + "\"";
   ++stats_.records;
@@ -193,13 +190,12 @@ std::unique_ptr<stdlib::Host> Runtime::hostFor(std::string_view id) {
 }
 
 void Runtime::finish(Timestamp until) {
-  impl_->fireTimersUpTo(until);
-  impl_->clock.advanceTo(until);
+  impl_->advanceClockTo(until);
 }
 
 // ---- timers -----------------------------------------------------------------------------
 
-void Runtime::Impl::fireTimersUpTo(Timestamp t) {
+void Runtime::Impl::advanceClockTo(Timestamp t) {
   while (const Timer* next = store.nextTimer()) {
     if (t < next->due()) break;
     Timer timer = store.popTimer();
@@ -207,6 +203,7 @@ void Runtime::Impl::fireTimersUpTo(Timestamp t) {
     fire(timer);
     drain();
   }
+  clock.advanceTo(t);
 }
 
 void Runtime::Impl::fire(const Timer& timer) {

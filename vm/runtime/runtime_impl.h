@@ -49,7 +49,9 @@ struct Runtime::Impl {
   Value fieldDefault(sema::RecordId record, size_t field);
 
   // ---- records, audiences, entries (runtime.cpp)
-  void fireTimersUpTo(Timestamp t);
+  // Fires every timer due at or before `t`, in order, each at its own time, then leaves the
+  // clock at `t`.
+  void advanceClockTo(Timestamp t);
   void fire(const Timer& timer);
   void handleEvent(ProfileState& p, uint32_t event, const Value& record);
   void appendHistory(ProfileState& p, uint32_t event, const Value& record);

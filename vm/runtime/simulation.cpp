@@ -11,10 +11,6 @@ namespace {
 // An abandoned store stays reachable from here, so leak checkers do not report it.
 Store* abandonedStore = nullptr;
 
-bool blank(std::string_view line) {
-  return line.find_first_not_of(" \t\r") == std::string_view::npos;
-}
-
 }  // namespace
 
 std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngine& engine,
@@ -42,7 +38,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   std::string_view line;
   if (profiles) {
     while (profiles->next(line)) {
-      if (blank(line)) continue;
+      if (isBlankLine(line)) continue;
       auto read = reader.readProfile(line, profiles->lineNumber());
       if (auto* r = std::get_if<Rejection>(&read)) {
         reject(input.profiles, *r);
@@ -55,7 +51,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   bool started = false;
   Timestamp last{};
   while (events.next(line)) {
-    if (blank(line)) continue;
+    if (isBlankLine(line)) continue;
     RecordInput read = reader.readRecord(line, events.lineNumber());
     if (auto* r = std::get_if<Rejection>(&read)) {
       reject(input.events, *r);
