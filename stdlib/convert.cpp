@@ -10,8 +10,6 @@ namespace journey::stdlib {
 
 namespace {
 
-Value identity(const Value* a, CallContext&) { return a[0]; }
-
 // Integers print in decimal without a suffix: string(5u) == "5".
 template <class Integer>
 Value integerToString(Integer i) {

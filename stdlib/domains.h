@@ -22,4 +22,7 @@ void declareOptional(std::vector<Overload>& out);    // optional values
 void declareEncoders(std::vector<Overload>& out);    // base64
 void declareJourney(std::vector<Overload>& out);     // now(), history(), inAudience()
 
+// The implementation of conversions and functions that return their argument unchanged.
+inline Value identity(const Value* a, CallContext&) { return a[0]; }
+
 }  // namespace journey::stdlib

@@ -74,8 +74,6 @@ Value absInt(const Value* a, CallContext&) {
   if (v == INT64_MIN) return Value::error("integer overflow");
   return Value::integer(v < 0 ? -v : v);
 }
-Value identity(const Value* a, CallContext&) { return a[0]; }
-
 Value signInt(const Value* a, CallContext&) {
   int64_t v = a[0].asInt();
   return Value::integer((v > 0) - (v < 0));

@@ -14,12 +14,12 @@ using namespace journey::ir;
 // More registers than the bytecode can address are refused by its compiler anyway.
 constexpr uint32_t kMaxSlots = 0xFFFF;
 
-[[noreturn]] void fail(const std::string& message) {
+[[noreturn]] void invalid(const std::string& message) {
   throw ArtifactError("invalid program: " + message);
 }
 
 void require(bool ok, const std::string& message) {
-  if (!ok) fail(message);
+  if (!ok) invalid(message);
 }
 
 class Validator {

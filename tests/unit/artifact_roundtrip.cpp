@@ -22,6 +22,9 @@
 #include "vm/value/printer.h"
 
 using namespace journey;
+using journey::test::fixChecksum;
+using journey::test::getFixed;
+using journey::test::putFixed;
 
 namespace {
 
@@ -47,20 +50,6 @@ std::string printTypes(const sema::TypeTable& t) {
     out += "\n";
   }
   return out;
-}
-
-void putFixed(std::string& bytes, size_t at, uint64_t v, int width) {
-  for (int i = 0; i < width; ++i) bytes[at + i] = static_cast<char>(v >> (8 * i));
-}
-
-uint64_t getFixed(const std::string& bytes, size_t at, int width) {
-  uint64_t v = 0;
-  for (int i = 0; i < width; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[at + i])) << (8 * i);
-  return v;
-}
-
-void fixChecksum(std::string& bytes) {
-  putFixed(bytes, artifact::kChecksumOffset, artifact::artifactChecksum(bytes), 8);
 }
 
 // The artifact with one more section at its end (a later version's, say).

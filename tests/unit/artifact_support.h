@@ -3,10 +3,13 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "compiler/artifact/artifact_format.h"
+#include "compiler/artifact/artifact_reader.h"
 #include "compiler/artifact/artifact_writer.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
@@ -52,6 +55,24 @@ inline std::vector<BuiltProgram> buildPrograms() {
 inline const std::vector<BuiltProgram>& builtPrograms() {
   static const std::vector<BuiltProgram> programs = buildPrograms();
   return programs;
+}
+
+// Little-endian fixed-width integers inside an artifact's bytes, for tests that damage or
+// extend artifacts on purpose.
+inline void putFixed(std::string& bytes, size_t at, uint64_t v, int width) {
+  for (int i = 0; i < width; ++i) bytes[at + i] = static_cast<char>(v >> (8 * i));
+}
+
+inline uint64_t getFixed(const std::string& bytes, size_t at, int width) {
+  uint64_t v = 0;
+  for (int i = 0; i < width; ++i) v |= static_cast<uint64_t>(static_cast<uint8_t>(bytes[at + i])) << (8 * i);
+  return v;
+}
+
+// Makes the header's checksum match the (damaged) bytes, so that the reader goes past it.
+inline void fixChecksum(std::string& bytes) {
+  if (bytes.size() < artifact::kHeaderSize) return;
+  putFixed(bytes, artifact::kChecksumOffset, artifact::artifactChecksum(bytes), 8);
 }
 
 }  // namespace journey::test

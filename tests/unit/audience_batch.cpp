@@ -27,7 +27,7 @@ using namespace journey;
 
 namespace {
 
-const char* kProgram = R"(
+const char* kAudiencesProgram = R"(
 schema Profile { id: string, age: int, country: string, spend: double, tags: list<string> }
 event Purchase retain 60d { total: double }
 audience FrenchAdults = profile.age >= 30 && profile.country == "FR"
@@ -114,7 +114,7 @@ class NullSink final : public runtime::OutputSink {
 
 void checkEngine(const char* engine) {
   Frontend fe;
-  FileId file = fe.sources.add("audiences.journey", kProgram);
+  FileId file = fe.sources.add("audiences.journey", kAudiencesProgram);
   fe.ast.modules.push_back(syntax::parseFile(file, fe.sources, fe.ast, fe.diags));
   REQUIRE(fe.check());
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);

@@ -10,7 +10,7 @@ using journey::test::InterpWorld;
 
 namespace {
 
-const char* kProgram = R"(
+const char* kRecordsProgram = R"(
 type Item { sku: string, qty: int = 1, price: double }
 schema Profile {
   id: string
@@ -37,7 +37,7 @@ Value profileFrom(InterpWorld& w, const std::string& json) {
 TEST_SUITE_BEGIN("interp");
 
 TEST_CASE("record literals fill in defaults and read fields by index") {
-  InterpWorld w(kProgram);
+  InterpWorld w(kRecordsProgram);
   REQUIRE_MESSAGE(!w.fe.diags.hasErrors(), w.fe.diags.all().front().message);
   CHECK(w.run("Item{sku: 'a', price: 2.5}") == "Item{sku: \"a\", qty: 1, price: 2.5}");
   CHECK(w.run("Item{sku: 'a', qty: 3, price: 2.5}.qty") == "3");
@@ -48,7 +48,7 @@ TEST_CASE("record literals fill in defaults and read fields by index") {
 }
 
 TEST_CASE("consts and fns are inlined") {
-  InterpWorld w(kProgram);
+  InterpWorld w(kRecordsProgram);
   CHECK(w.run("TWICE_LIMIT + 1") == "21");
   CHECK(w.run("total(Item{sku: 'a', qty: 2, price: 2.5})") == "5.0");
   CHECK(w.run("quad(3)") == "12");
@@ -58,7 +58,7 @@ TEST_CASE("consts and fns are inlined") {
 }
 
 TEST_CASE("profiles read from JSON through the schema") {
-  InterpWorld w(kProgram);
+  InterpWorld w(kRecordsProgram);
   Value p = profileFrom(w, R"({"id": "u1", "loyalty": {"tier": "gold", "points": 12},
                                "tags": ["a", "b"], "seen": "2026-03-02T10:00:00Z"})");
   REQUIRE_MESSAGE(!p.isError(), std::string(p.errorMessage()));
@@ -74,7 +74,7 @@ TEST_CASE("profiles read from JSON through the schema") {
 }
 
 TEST_CASE("fused field comparisons fall back to the general path") {
-  InterpWorld w(kProgram);
+  InterpWorld w(kRecordsProgram);
   Value p = profileFrom(w, R"({"id": "u1", "loyalty": {"tier": "gold", "points": 12}, "tags": []})");
   REQUIRE(!p.isError());
   w.bind("profile", w.fe.program.symbols.profileType, p);
@@ -89,7 +89,7 @@ TEST_CASE("fused field comparisons fall back to the general path") {
 }
 
 TEST_CASE("JSON input reports what does not fit the schema") {
-  InterpWorld w(kProgram);
+  InterpWorld w(kRecordsProgram);
   auto message = [&](const std::string& json) {
     Value v = profileFrom(w, json);
     return v.isError() ? std::string(v.errorMessage()) : std::string("ok");
@@ -109,7 +109,7 @@ TEST_CASE("JSON input reports what does not fit the schema") {
 }
 
 TEST_CASE("JSON input applies defaults through a provider") {
-  InterpWorld w(kProgram);
+  InterpWorld w(kRecordsProgram);
   journey::interp::JsonInput input{
       w.fe.program.types, w.layouts,
       [](journey::sema::RecordId, size_t) { return Value::string("DE"); }};

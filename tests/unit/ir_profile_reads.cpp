@@ -14,7 +14,7 @@ using namespace journey;
 
 namespace {
 
-const char* kProgram = R"(
+const char* kReadsProgram = R"(
 type Item { sku: string, qty: int }
 schema Profile {
   id: string
@@ -40,7 +40,7 @@ audience OptionalEmail = profile.?email.orValue("") == ""
 // The fields read by the named audiences' rules, as "Record.field" names.
 std::set<std::string> reads(std::initializer_list<std::string> audiences) {
   Frontend fe;
-  FileId f = fe.sources.add("reads.journey", kProgram);
+  FileId f = fe.sources.add("reads.journey", kReadsProgram);
   fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
   REQUIRE(fe.check());
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);

@@ -27,7 +27,7 @@ void checkSame(DualWorld& w, const std::vector<std::string>& exprs, bool alsoUnc
   }
 }
 
-const char* kProgram = R"(
+const char* kEngineProgram = R"(
 type Item { sku: string, qty: int = 1, price: double }
 schema Profile {
   id: string
@@ -192,7 +192,7 @@ TEST_CASE("comprehensions, binds and optionals") {
 }
 
 TEST_CASE("records read in place, and by name when the layout is not the static one") {
-  DualWorld w(kProgram);
+  DualWorld w(kEngineProgram);
   REQUIRE(!w.fe.diags.hasErrors());
   journey::sema::TypeId profileType = w.fe.program.symbols.profileType;
   journey::RecordLayout const* profileLayout = nullptr;

@@ -28,7 +28,7 @@ using namespace journey;
 
 namespace {
 
-const char* kProgram = R"(
+const char* kStepsProgram = R"(
 schema Profile { id: string, age: int }
 event Go { n: int }
 channel email { address: profile.id }
@@ -70,7 +70,7 @@ journey NoPureSteps {
 
 struct World {
   World() {
-    FileId f = fe.sources.add("steps.journey", kProgram);
+    FileId f = fe.sources.add("steps.journey", kStepsProgram);
     fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
     bool ok = fe.check();
     REQUIRE_MESSAGE(ok, (fe.diags.all().empty() ? "" : fe.diags.all().front().message));

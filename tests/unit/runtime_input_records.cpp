@@ -18,7 +18,7 @@ using namespace journey;
 
 namespace {
 
-const char* kProgram = R"(
+const char* kInputProgram = R"(
 type Item { sku: string, qty: int = 1, price: double }
 schema Profile {
   id: string
@@ -39,7 +39,7 @@ audience French = profile.country == "FR"
 
 // A checked, lowered program and a reader over it; defaults are evaluated by the interpreter.
 struct World {
-  explicit World(const char* source = kProgram) {
+  explicit World(const char* source = kInputProgram) {
     FileId f = fe.sources.add("program.journey", source);
     fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
     bool ok = fe.check();

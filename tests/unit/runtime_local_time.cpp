@@ -4,26 +4,17 @@
 #include <optional>
 #include <string>
 
+#include "tests/unit/time_literals.h"
 #include "vm/runtime/local_time.h"
 #include "vm/value/value_convert.h"
 
 using namespace journey;
+using journey::test::durationOf;
+using journey::test::timestampOf;
 using namespace journey::runtime;
 using Kind = ir::ScheduleIr::Kind;
 
 namespace {
-
-Timestamp ts(std::string_view text) {
-  Value v = parseTimestamp(text);
-  REQUIRE_MESSAGE(v.kind() == ValueKind::Timestamp, text);
-  return v.asTimestamp();
-}
-
-Duration dur(std::string_view text) {
-  Value v = parseDuration(text);
-  REQUIRE_MESSAGE(v.kind() == ValueKind::Duration, text);
-  return v.asDuration();
-}
 
 TimeZone zone(std::string_view name) {
   std::optional<TimeZone> z = TimeZone::find(name);
@@ -35,16 +26,16 @@ std::string show(Timestamp t) { return t == kNever ? "never" : formatTimestamp(t
 
 std::string next(std::string_view after, std::string_view tz, int hour, int minute,
                  int weekday = -1) {
-  return show(nextLocalTime(ts(after), zone(tz), hour, minute, weekday));
+  return show(nextLocalTime(timestampOf(after), zone(tz), hour, minute, weekday));
 }
 
 std::string quietEnd(std::string_view t, std::string_view tz, int from, int to) {
-  std::optional<Timestamp> end = quietHoursEnd(ts(t), zone(tz), ir::QuietHoursIr{from, to});
+  std::optional<Timestamp> end = quietHoursEnd(timestampOf(t), zone(tz), ir::QuietHoursIr{from, to});
   return end ? show(*end) : "outside";
 }
 
 std::string tick(const Schedule& s, std::string_view after, std::string_view tz = "UTC") {
-  return show(nextTick(s, ts(after), zone(tz)));
+  return show(nextTick(s, timestampOf(after), zone(tz)));
 }
 
 Schedule dayAt(int hour, int minute) {
@@ -71,7 +62,7 @@ Schedule hourly() {
 Schedule every(std::string_view d) {
   Schedule s;
   s.kind = Kind::Every;
-  s.every = dur(d);
+  s.every = durationOf(d);
   return s;
 }
 

@@ -27,7 +27,8 @@ size_t arm(uint32_t bucket, const std::array<int, 3>& percents) {
 
 // Keys shaped like real ones: profile ids, and cart ids with a common prefix.
 std::string key(int i) {
-  return i % 2 == 0 ? "p" + std::to_string(i) : "cart-2026-" + std::to_string(i);
+  std::string out = i % 2 == 0 ? "p" : "cart-2026-";
+  return out += std::to_string(i);
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ using journey::test::printCall;
 namespace {
 
 Value t(bool v) { return Value::boolean(v); }
-const Value kNaN = Value::dbl(std::nan(""));
+const Value kNaNValue = Value::dbl(std::nan(""));
 
 // The four orderings of (a, b) as "<<=>>=" flags: "1100" means a < b and a <= b only.
 std::string orderings(std::string_view kinds, const Value& a, const Value& b) {
@@ -39,7 +39,7 @@ TEST_CASE("stdlib core compare: equality is heterogeneous") {
   CHECK(printCall("equals", {i(1), u(1)}) == "true");
   CHECK(printCall("equals", {i(1), d(1.0)}) == "true");
   CHECK(printCall("equals", {u(2), d(2.5)}) == "false");
-  CHECK(printCall("equals", {kNaN, kNaN}) == "false");
+  CHECK(printCall("equals", {kNaNValue, kNaNValue}) == "false");
   CHECK(printCall("equals", {Value::null(), Value::null()}) == "true");
   CHECK(printCall("equals", {b(""), Value::null()}) == "false");  // unrelated: unequal
   CHECK(printCall("equals", {s("1"), i(1)}) == "false");
@@ -58,8 +58,8 @@ TEST_CASE("stdlib core compare: equality is heterogeneous") {
   CHECK(printCall("equals", {p1, p2}) == "true");
 
   CHECK(printCall("not_equals", {i(1), u(1)}) == "false");
-  CHECK(printCall("not_equals", {kNaN, kNaN}) == "true");
-  CHECK(printCall("not_equals", {i(1), kNaN}) == "true");
+  CHECK(printCall("not_equals", {kNaNValue, kNaNValue}) == "true");
+  CHECK(printCall("not_equals", {i(1), kNaNValue}) == "true");
   CHECK(printCall("not_equals", {Value::optionalNone(), Value::optional(i(1))}) == "true");
   CHECK(printCall("not_equals", {Value::map({{i(1), d(1.0)}}), Value::map({{i(1), d(1.0)}})}) ==
         "false");
@@ -74,8 +74,8 @@ TEST_CASE("stdlib core compare: ordering within one kind") {
   CHECK(orderings("uint64", u(UINT64_MAX), u(3)) == "0011");
   CHECK(orderings("double", d(-0.0), d(0.0)) == "0101");
   CHECK(orderings("double", d(1.5), d(-2.5)) == "0011");
-  CHECK(orderings("double", kNaN, d(1.0)) == "0000");
-  CHECK(orderings("double", kNaN, kNaN) == "0000");
+  CHECK(orderings("double", kNaNValue, d(1.0)) == "0000");
+  CHECK(orderings("double", kNaNValue, kNaNValue) == "0000");
   CHECK(orderings("string", s("a"), s("b")) == "1100");
   CHECK(orderings("string", s("ab"), s("a")) == "0011");
   CHECK(orderings("string", s("z"), s("é")) == "1100");  // code point order, bytes unsigned
@@ -101,15 +101,15 @@ TEST_CASE("stdlib core compare: ordering across numeric kinds") {
   // An integer meets a double as the nearest double (cel-go; the conformance suite).
   CHECK(orderings("int64_double", i(INT64_MAX), d(9223372036854775808.0)) == "0101");
   CHECK(orderings("int64_double", i(INT64_MAX), d(9223372036854777856.0)) == "1100");
-  CHECK(orderings("int64_double", i(1), kNaN) == "0000");
+  CHECK(orderings("int64_double", i(1), kNaNValue) == "0000");
   CHECK(orderings("double_int64", d(-0.5), i(0)) == "1100");
-  CHECK(orderings("double_int64", kNaN, i(0)) == "0000");
+  CHECK(orderings("double_int64", kNaNValue, i(0)) == "0000");
   CHECK(orderings("uint64_double", u(3), d(2.9)) == "0011");
   CHECK(orderings("uint64_double", u(0), d(-1.0)) == "0011");
   CHECK(orderings("uint64_double", u(UINT64_MAX), d(18446744073709551616.0)) == "0101");
   CHECK(orderings("double_uint64", d(1e300), u(UINT64_MAX)) == "0011");
   CHECK(orderings("double_uint64", d(3.0), u(3)) == "0101");
-  CHECK(orderings("double_uint64", kNaN, u(3)) == "0000");
+  CHECK(orderings("double_uint64", kNaNValue, u(3)) == "0000");
 }
 
 TEST_CASE("stdlib core logic: not, and the engine's own operators") {

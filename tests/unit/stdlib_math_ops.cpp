@@ -16,10 +16,6 @@ using journey::test::printCall;
 namespace {
 
 Value list(std::initializer_list<Value> values) { return Value::list(std::vector<Value>(values)); }
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
 }  // namespace
 
 TEST_SUITE_BEGIN("stdlib");

@@ -29,10 +29,6 @@ std::string format(std::string_view f, std::initializer_list<Value> args) {
 std::string quote(std::string_view text) {
   return std::string(callOverload("strings_quote", {s(text)}).asString());
 }
-
-constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-constexpr double kInf = std::numeric_limits<double>::infinity();
-
 }  // namespace
 
 TEST_SUITE_BEGIN("stdlib");

@@ -5,6 +5,7 @@
 #include <doctest/doctest.h>
 
 #include <initializer_list>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,8 @@ inline Value u(uint64_t v) { return Value::uinteger(v); }
 inline Value d(double v) { return Value::dbl(v); }
 inline Value s(std::string_view v) { return Value::string(v); }
 inline Value b(std::string_view v) { return Value::bytes(v); }
+inline constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kInf = std::numeric_limits<double>::infinity();
 // Test inputs, which must be valid.
 inline Value ts(std::string_view text) {
   Value v = parseTimestamp(text);

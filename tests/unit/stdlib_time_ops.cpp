@@ -10,22 +10,7 @@
 using namespace journey;
 using journey::test::callOverload;
 using journey::test::printCall;
-
-namespace {
-
-Value s(std::string_view v) { return Value::string(v); }
-Value ts(std::string_view text) {
-  Value v = parseTimestamp(text);
-  REQUIRE(v.kind() == ValueKind::Timestamp);
-  return v;
-}
-Value dur(std::string_view text) {
-  Value v = parseDuration(text);
-  REQUIRE(v.kind() == ValueKind::Duration);
-  return v;
-}
-
-}  // namespace
+using namespace journey::test::values;
 
 TEST_SUITE_BEGIN("stdlib");
 

@@ -1,12 +1,15 @@
 // Checked arithmetic: int, uint, timestamps and durations.
 #include <doctest/doctest.h>
 
+#include "tests/unit/time_literals.h"
 #include "vm/value/checked_arith.h"
 #include "vm/value/printer.h"
 #include "vm/value/value.h"
 #include "vm/value/value_convert.h"
 
 using namespace journey;
+using journey::test::durationOf;
+using journey::test::timestampOf;
 
 namespace {
 
@@ -25,8 +28,6 @@ void checkError(const Value& v, std::string_view message) {
   CHECK(v.errorMessage() == message);
 }
 
-Timestamp ts(std::string_view text) { return parseTimestamp(text).asTimestamp(); }
-Duration dur(std::string_view text) { return parseDuration(text).asDuration(); }
 
 std::string show(const Value& v) { return toCelLiteral(v); }
 
@@ -97,46 +98,46 @@ TEST_CASE("the inline checked forms") {
 }
 
 TEST_CASE("timestamp and duration arithmetic") {
-  CHECK(show(addTimestampDuration(ts("2009-02-13T23:00:00Z"), dur("240s"))) ==
+  CHECK(show(addTimestampDuration(timestampOf("2009-02-13T23:00:00Z"), durationOf("240s"))) ==
         "timestamp(\"2009-02-13T23:04:00Z\")");
-  CHECK(show(subTimestampDuration(ts("2009-02-13T23:10:00Z"), dur("600s"))) ==
+  CHECK(show(subTimestampDuration(timestampOf("2009-02-13T23:10:00Z"), durationOf("600s"))) ==
         "timestamp(\"2009-02-13T23:00:00Z\")");
-  CHECK(show(addTimestampDuration(ts("2009-02-13T23:00:00.7Z"), dur("0.5s"))) ==
+  CHECK(show(addTimestampDuration(timestampOf("2009-02-13T23:00:00.7Z"), durationOf("0.5s"))) ==
         "timestamp(\"2009-02-13T23:00:01.2Z\")");
-  CHECK(show(addTimestampDuration(ts("2009-02-13T23:00:00.2Z"), dur("-0.5s"))) ==
+  CHECK(show(addTimestampDuration(timestampOf("2009-02-13T23:00:00.2Z"), durationOf("-0.5s"))) ==
         "timestamp(\"2009-02-13T22:59:59.7Z\")");
-  CHECK(show(subTimestamps(ts("2009-02-13T23:31:00Z"), ts("2009-02-13T23:29:00Z"))) ==
+  CHECK(show(subTimestamps(timestampOf("2009-02-13T23:31:00Z"), timestampOf("2009-02-13T23:29:00Z"))) ==
         "duration(\"120s\")");
-  CHECK(show(subTimestamps(ts("2009-02-13T23:29:00Z"), ts("2009-02-13T23:31:00.5Z"))) ==
+  CHECK(show(subTimestamps(timestampOf("2009-02-13T23:29:00Z"), timestampOf("2009-02-13T23:31:00.5Z"))) ==
         "duration(\"-120.5s\")");
-  CHECK(show(addDurations(dur("600s"), dur("50s"))) == "duration(\"650s\")");
-  CHECK(show(addDurations(dur("1.5s"), dur("-2s"))) == "duration(\"-0.5s\")");
-  CHECK(show(subDurations(dur("1s"), dur("1.25s"))) == "duration(\"-0.25s\")");
-  CHECK(show(negDuration(dur("1.5s"))) == "duration(\"-1.5s\")");
-  CHECK(durationNanos(dur("-1.5s")) == -1'500'000'000);
+  CHECK(show(addDurations(durationOf("600s"), durationOf("50s"))) == "duration(\"650s\")");
+  CHECK(show(addDurations(durationOf("1.5s"), durationOf("-2s"))) == "duration(\"-0.5s\")");
+  CHECK(show(subDurations(durationOf("1s"), durationOf("1.25s"))) == "duration(\"-0.25s\")");
+  CHECK(show(negDuration(durationOf("1.5s"))) == "duration(\"-1.5s\")");
+  CHECK(durationNanos(durationOf("-1.5s")) == -1'500'000'000);
 }
 
 TEST_CASE("timestamp and duration range errors") {
-  checkError(addTimestampDuration(ts("0001-01-01T00:00:00Z"), dur("-1ns")),
+  checkError(addTimestampDuration(timestampOf("0001-01-01T00:00:00Z"), durationOf("-1ns")),
              "timestamp out of range");
-  checkError(addTimestampDuration(ts("9999-12-31T23:59:59Z"), dur("1s")),
+  checkError(addTimestampDuration(timestampOf("9999-12-31T23:59:59Z"), durationOf("1s")),
              "timestamp out of range");
-  checkError(subTimestampDuration(ts("0001-01-01T00:00:00Z"), dur("1s")),
+  checkError(subTimestampDuration(timestampOf("0001-01-01T00:00:00Z"), durationOf("1s")),
              "timestamp out of range");
-  checkError(subTimestamps(ts("9999-12-31T23:59:59Z"), ts("0001-01-01T00:00:00Z")),
+  checkError(subTimestamps(timestampOf("9999-12-31T23:59:59Z"), timestampOf("0001-01-01T00:00:00Z")),
              "duration out of range");
-  checkError(subTimestamps(ts("0001-01-01T00:00:00Z"), ts("9999-12-31T23:59:59Z")),
+  checkError(subTimestamps(timestampOf("0001-01-01T00:00:00Z"), timestampOf("9999-12-31T23:59:59Z")),
              "duration out of range");
-  checkError(addDurations(dur("5000000000s"), dur("5000000000s")), "duration out of range");
-  checkError(subDurations(dur("5000000000s"), dur("-5000000000s")), "duration out of range");
+  checkError(addDurations(durationOf("5000000000s"), durationOf("5000000000s")), "duration out of range");
+  checkError(subDurations(durationOf("5000000000s"), durationOf("-5000000000s")), "duration out of range");
   checkError(negDuration(Value::durationFromNanos(INT64_MIN).asDuration()),
              "duration out of range");
   CHECK(show(negDuration(Value::durationFromNanos(INT64_MAX).asDuration())) ==
         "duration(\"-9223372036.854775807s\")");
   // Just inside the range.
-  CHECK(subTimestamps(ts("2262-04-11T23:47:16Z"), ts("1970-01-01T00:00:00Z")).kind() ==
+  CHECK(subTimestamps(timestampOf("2262-04-11T23:47:16Z"), timestampOf("1970-01-01T00:00:00Z")).kind() ==
         ValueKind::Duration);
-  CHECK(subTimestamps(ts("2262-04-11T23:47:17Z"), ts("1970-01-01T00:00:00Z")).isError());
+  CHECK(subTimestamps(timestampOf("2262-04-11T23:47:17Z"), timestampOf("1970-01-01T00:00:00Z")).isError());
 }
 
 }  // TEST_SUITE

@@ -4,26 +4,17 @@
 #include <cmath>
 #include <limits>
 
+#include "tests/unit/time_literals.h"
 #include "vm/value/printer.h"
 #include "vm/value/time_zone.h"
 #include "vm/value/value.h"
 #include "vm/value/value_convert.h"
 
 using namespace journey;
+using journey::test::durationOf;
+using journey::test::timestampOf;
 
 namespace {
-
-Timestamp ts(std::string_view text) {
-  Value v = parseTimestamp(text);
-  REQUIRE_MESSAGE(v.kind() == ValueKind::Timestamp, toCelLiteral(v));
-  return v.asTimestamp();
-}
-
-Duration dur(std::string_view text) {
-  Value v = parseDuration(text);
-  REQUIRE_MESSAGE(v.kind() == ValueKind::Duration, toCelLiteral(v));
-  return v.asDuration();
-}
 
 bool isRangeError(const Value& v) {
   return v.isError() && v.errorMessage().find("out of range") != std::string_view::npos;
@@ -34,21 +25,21 @@ bool isRangeError(const Value& v) {
 TEST_SUITE("value") {
 
 TEST_CASE("timestamps parse RFC 3339") {
-  CHECK(ts("2009-02-13T23:31:30Z") == Timestamp{1234567890, 0});
-  CHECK(ts("1970-01-01T00:00:00Z") == Timestamp{0, 0});
-  CHECK(ts("1969-12-31T23:59:59Z") == Timestamp{-1, 0});
-  CHECK(ts("2009-02-13T23:31:20.123456789Z") == Timestamp{1234567880, 123456789});
-  CHECK(ts("2009-02-13T23:31:20.5Z") == Timestamp{1234567880, 500000000});
-  CHECK(ts("2009-02-13T23:31:20.1234567891234Z") == Timestamp{1234567880, 123456789});
-  CHECK(ts("2023-08-26T12:39:00-07:00") == ts("2023-08-26T19:39:00Z"));
-  CHECK(ts("2023-02-03T23:31:20+00:00") == ts("2023-02-03T23:31:20Z"));
-  CHECK(ts("2023-02-03T23:31:20+05:30") == ts("2023-02-03T18:01:20Z"));
-  CHECK(ts("2023-02-03t23:31:20z") == ts("2023-02-03T23:31:20Z"));
-  CHECK(ts("2024-02-29T00:00:00Z").seconds == 1709164800);
-  CHECK(ts("0001-01-01T00:00:00Z") == Timestamp{kMinTimestampSeconds, 0});
-  CHECK(ts("9999-12-31T23:59:59.999999999Z") == Timestamp{kMaxTimestampSeconds, 999999999});
+  CHECK(timestampOf("2009-02-13T23:31:30Z") == Timestamp{1234567890, 0});
+  CHECK(timestampOf("1970-01-01T00:00:00Z") == Timestamp{0, 0});
+  CHECK(timestampOf("1969-12-31T23:59:59Z") == Timestamp{-1, 0});
+  CHECK(timestampOf("2009-02-13T23:31:20.123456789Z") == Timestamp{1234567880, 123456789});
+  CHECK(timestampOf("2009-02-13T23:31:20.5Z") == Timestamp{1234567880, 500000000});
+  CHECK(timestampOf("2009-02-13T23:31:20.1234567891234Z") == Timestamp{1234567880, 123456789});
+  CHECK(timestampOf("2023-08-26T12:39:00-07:00") == timestampOf("2023-08-26T19:39:00Z"));
+  CHECK(timestampOf("2023-02-03T23:31:20+00:00") == timestampOf("2023-02-03T23:31:20Z"));
+  CHECK(timestampOf("2023-02-03T23:31:20+05:30") == timestampOf("2023-02-03T18:01:20Z"));
+  CHECK(timestampOf("2023-02-03t23:31:20z") == timestampOf("2023-02-03T23:31:20Z"));
+  CHECK(timestampOf("2024-02-29T00:00:00Z").seconds == 1709164800);
+  CHECK(timestampOf("0001-01-01T00:00:00Z") == Timestamp{kMinTimestampSeconds, 0});
+  CHECK(timestampOf("9999-12-31T23:59:59.999999999Z") == Timestamp{kMaxTimestampSeconds, 999999999});
   // Year 0 with an offset that brings it into year 1 is in range.
-  CHECK(ts("0000-12-31T23:00:00-02:00") == ts("0001-01-01T01:00:00Z"));
+  CHECK(timestampOf("0000-12-31T23:00:00-02:00") == timestampOf("0001-01-01T01:00:00Z"));
 }
 
 TEST_CASE("timestamp range and syntax errors") {
@@ -109,36 +100,36 @@ TEST_CASE("timestamps format in UTC with trimmed fractions") {
     for (int32_t n : {0, 1, 999999999, 123000000}) {
       std::string text = formatTimestamp({s, n});
       INFO(text);
-      CHECK(ts(text) == Timestamp{s, n});
+      CHECK(timestampOf(text) == Timestamp{s, n});
     }
   }
 }
 
 TEST_CASE("durations parse CEL duration strings") {
-  CHECK(dur("0") == Duration{0, 0});
-  CHECK(dur("0s") == Duration{0, 0});
-  CHECK(dur("-0") == Duration{0, 0});
-  CHECK(dur("3600s") == Duration{3600, 0});
-  CHECK(dur("1h30m") == Duration{5400, 0});
-  CHECK(dur("1h45m47s") == Duration{6347, 0});
-  CHECK(dur("1.5s") == Duration{1, 500000000});
-  CHECK(dur("-1.5h") == Duration{-5400, 0});
-  CHECK(dur("-3s") == Duration{-3, 0});
-  CHECK(dur("+3s") == Duration{3, 0});
-  CHECK(dur("100ms") == Duration{0, 100000000});
-  CHECK(dur("1m1ms") == Duration{60, 1000000});
-  CHECK(dur("1h34us") == Duration{3600, 34000});
-  CHECK(dur("2µs") == Duration{0, 2000});   // U+00B5
-  CHECK(dur("2μs") == Duration{0, 2000});   // U+03BC
-  CHECK(dur("7ns") == Duration{0, 7});
-  CHECK(dur("-23.4s") == Duration{-23, -400000000});
-  CHECK(dur(".5s") == Duration{0, 500000000});
-  CHECK(dur("5.s") == Duration{5, 0});
-  CHECK(dur("1.0000000019s") == Duration{1, 1});
-  CHECK(dur("0.000000001s") == Duration{0, 1});
-  CHECK(dur("9223372036.854775807s") == Duration{9223372036, 854775807});
-  CHECK(dur("-9223372036.854775808s") == Duration{-9223372036, -854775808});
-  CHECK(dur("2562047h") == Duration{2562047LL * 3600, 0});
+  CHECK(durationOf("0") == Duration{0, 0});
+  CHECK(durationOf("0s") == Duration{0, 0});
+  CHECK(durationOf("-0") == Duration{0, 0});
+  CHECK(durationOf("3600s") == Duration{3600, 0});
+  CHECK(durationOf("1h30m") == Duration{5400, 0});
+  CHECK(durationOf("1h45m47s") == Duration{6347, 0});
+  CHECK(durationOf("1.5s") == Duration{1, 500000000});
+  CHECK(durationOf("-1.5h") == Duration{-5400, 0});
+  CHECK(durationOf("-3s") == Duration{-3, 0});
+  CHECK(durationOf("+3s") == Duration{3, 0});
+  CHECK(durationOf("100ms") == Duration{0, 100000000});
+  CHECK(durationOf("1m1ms") == Duration{60, 1000000});
+  CHECK(durationOf("1h34us") == Duration{3600, 34000});
+  CHECK(durationOf("2µs") == Duration{0, 2000});   // U+00B5
+  CHECK(durationOf("2μs") == Duration{0, 2000});   // U+03BC
+  CHECK(durationOf("7ns") == Duration{0, 7});
+  CHECK(durationOf("-23.4s") == Duration{-23, -400000000});
+  CHECK(durationOf(".5s") == Duration{0, 500000000});
+  CHECK(durationOf("5.s") == Duration{5, 0});
+  CHECK(durationOf("1.0000000019s") == Duration{1, 1});
+  CHECK(durationOf("0.000000001s") == Duration{0, 1});
+  CHECK(durationOf("9223372036.854775807s") == Duration{9223372036, 854775807});
+  CHECK(durationOf("-9223372036.854775808s") == Duration{-9223372036, -854775808});
+  CHECK(durationOf("2562047h") == Duration{2562047LL * 3600, 0});
 }
 
 TEST_CASE("duration errors") {
@@ -168,7 +159,7 @@ TEST_CASE("durations format as seconds") {
   CHECK(formatDuration({0, -1}) == "-0.000000001s");
   CHECK(formatDuration({-9223372036, -854775808}) == "-9223372036.854775808s");
   for (const char* text : {"1.5s", "-3s", "0s", "0.000000001s", "123456.78s", "-0.5s"}) {
-    CHECK(formatDuration(dur(text)) == text);
+    CHECK(formatDuration(durationOf(text)) == text);
   }
 }
 
@@ -325,7 +316,7 @@ TEST_CASE("base64") {
 }
 
 TEST_CASE("time zones: names, offsets and civil time") {
-  Timestamp t = ts("2009-02-13T23:31:30Z");
+  Timestamp t = timestampOf("2009-02-13T23:31:30Z");
   auto civil = [&](std::string_view zone) {
     std::optional<TimeZone> tz = TimeZone::find(zone);
     REQUIRE_MESSAGE(tz.has_value(), zone);
@@ -346,11 +337,11 @@ TEST_CASE("time zones: names, offsets and civil time") {
   CHECK(civil("-09:30").year == 2009);
   CHECK(civil("-00:00").second == 30);
   CHECK(civil("America/Los_Angeles").offsetSeconds == -8 * 3600);
-  CHECK(TimeZone::find("-02:30")->toCivil(ts("2009-02-13T02:00:00Z")).day == 12);
-  CHECK(TimeZone::utc().toCivil(ts("2023-12-25T12:00:00Z")).dayOfYear == 358);
-  CHECK(TimeZone::utc().toCivil(ts("2023-12-25T12:00:00Z")).dayOfWeek == 1);
-  CHECK(TimeZone::utc().toCivil(ts("0001-01-01T00:00:00Z")).year == 1);
-  CHECK(TimeZone::utc().toCivil(ts("1969-12-31T23:59:59.5Z")).nanos == 500000000);
+  CHECK(TimeZone::find("-02:30")->toCivil(timestampOf("2009-02-13T02:00:00Z")).day == 12);
+  CHECK(TimeZone::utc().toCivil(timestampOf("2023-12-25T12:00:00Z")).dayOfYear == 358);
+  CHECK(TimeZone::utc().toCivil(timestampOf("2023-12-25T12:00:00Z")).dayOfWeek == 1);
+  CHECK(TimeZone::utc().toCivil(timestampOf("0001-01-01T00:00:00Z")).year == 1);
+  CHECK(TimeZone::utc().toCivil(timestampOf("1969-12-31T23:59:59.5Z")).nanos == 500000000);
   for (const char* bad : {"", "Mars/Olympus", "+5:00", "+05:60", "+24:00", "05:00", "../etc",
                           "/etc/passwd", "utc"}) {
     INFO(bad);

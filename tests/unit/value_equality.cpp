@@ -4,17 +4,17 @@
 #include <cmath>
 #include <limits>
 
+#include "tests/unit/stdlib_support.h"
 #include "vm/value/equality.h"
 #include "vm/value/printer.h"
 #include "vm/value/record.h"
 #include "vm/value/value.h"
 
 using namespace journey;
+using journey::test::values::kInf;
+using journey::test::values::kNaN;
 
 namespace {
-
-const double kNaN = std::numeric_limits<double>::quiet_NaN();
-const double kInf = std::numeric_limits<double>::infinity();
 
 Value I(int64_t i) { return Value::integer(i); }
 Value U(uint64_t u) { return Value::uinteger(u); }

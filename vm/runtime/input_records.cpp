@@ -35,14 +35,7 @@ Key keyOf(std::string_view key) {
   }
 }
 
-// Event names to indices, looked up by string_view without making a string.
-struct NameHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
-};
-using EventIndex = std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>>;
-
-std::string quoted(std::string_view s) {
+std::string jsonQuoted(std::string_view s) {
   std::string out;
   appendJsonString(out, s);
   return out;
@@ -164,7 +157,12 @@ struct InputReader::Impl {
   std::vector<std::vector<bool>> keptProfileFields;  // see keepProfileFields
   interp::JsonInput profileInput, eventInput, patchInput;
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
-  EventIndex eventsByName;
+  // Event names to indices, looked up by string_view without making a string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> eventsByName;
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
   std::string lastTimeText;       // the last "time" parsed, and its value
@@ -218,10 +216,10 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   for (auto [key, value] : object) {
     Key k = keyOf(key);
     if (k == kKeyCount) {
-      return reject("unknown key " + quoted(key) + " (a record has \"time\", \"profile\", and "
+      return reject("unknown key " + jsonQuoted(key) + " (a record has \"time\", \"profile\", and "
                     "\"event\" with \"data\", \"set\", or \"audience\" with \"change\")");
     }
-    if (has[k]) return reject("duplicate key " + quoted(key));
+    if (has[k]) return reject("duplicate key " + jsonQuoted(key));
     has[k] = true;
     at[k] = value;
   }
@@ -260,7 +258,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
       return reject(found("event", "a string (an event type)", at[kEvent]));
     }
     auto it = eventsByName.find(name);
-    if (it == eventsByName.end()) return reject("unknown event type " + quoted(name));
+    if (it == eventsByName.end()) return reject("unknown event type " + jsonQuoted(name));
     event = static_cast<int>(it->second);
   }
 
@@ -289,7 +287,7 @@ RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumb
   size_t id = static_cast<size_t>(idField);
   if (view.has(id) && view.field(id).asString() != profile) {
     return reject("set.id: a set cannot change the profile's id (" +
-                  quoted(view.field(id).asString()) + " is not " + quoted(profile) + ")");
+                  jsonQuoted(view.field(id).asString()) + " is not " + jsonQuoted(profile) + ")");
   }
   last = time;
   return SetInput{time, std::string(profile), std::move(patch)};
@@ -305,7 +303,7 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
       -> std::optional<std::string> {
     if (at[k].get_string().get(text) != simdjson::SUCCESS) return found(what, allowed, at[k]);
     if (allowed.find("\"" + std::string(text) + "\"") != std::string_view::npos) return {};
-    return std::string(what) + ": expected " + std::string(allowed) + ", found " + quoted(text);
+    return std::string(what) + ": expected " + std::string(allowed) + ", found " + jsonQuoted(text);
   };
   std::string_view kind, name, change;
   if (has[kKind]) {
@@ -318,7 +316,7 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
   while (audience < program.audiences.size() && program.audiences[audience].name != name) {
     ++audience;
   }
-  if (audience == program.audiences.size()) return reject("unknown audience " + quoted(name));
+  if (audience == program.audiences.size()) return reject("unknown audience " + jsonQuoted(name));
   if (auto why = oneOf(kChange, "change", "\"enter\" or \"exit\"", change)) return reject(*why);
   if (last && time < *last) {
     return reject("out of order: " + formatTimestamp(time) + " is before " +

@@ -210,14 +210,14 @@ int smallNumber(std::string_view digits) {
   return n;
 }
 
-std::string quoted(std::string_view s) { return "`" + std::string(s) + "`"; }
+std::string backquoted(std::string_view s) { return "`" + std::string(s) + "`"; }
 
 std::optional<std::string> parseCronValue(std::string_view text, const CronField& f, int& value) {
   if (text.empty()) return std::string("a value is missing in the ") + f.name + " field";
   if (allDigits(text)) {
     value = smallNumber(text);
     if (value < f.min || value > f.max) {
-      return quoted(text) + " is out of range for the " + f.name + " field (" +
+      return backquoted(text) + " is out of range for the " + f.name + " field (" +
              std::to_string(f.min) + "-" + std::to_string(f.max) + ")";
     }
     return std::nullopt;
@@ -230,17 +230,17 @@ std::optional<std::string> parseCronValue(std::string_view text, const CronField
       return std::nullopt;
     }
   }
-  return quoted(text) + " is not a valid " + f.name;
+  return backquoted(text) + " is not a valid " + f.name;
 }
 
 std::optional<std::string> parseCronItem(std::string_view item, const CronField& f,
                                          uint64_t& bits) {
   std::vector<std::string_view> parts = splitOn(item, '/');
-  if (parts.size() > 2) return quoted(item) + " has two steps";
+  if (parts.size() > 2) return backquoted(item) + " has two steps";
   int step = 1;
   if (parts.size() == 2) {
     if (!allDigits(parts[1]) || smallNumber(parts[1]) == 0) {
-      return "the step " + quoted(parts[1]) + " of the " + f.name +
+      return "the step " + backquoted(parts[1]) + " of the " + f.name +
              " field must be a positive number";
     }
     step = smallNumber(parts[1]);
@@ -248,12 +248,12 @@ std::optional<std::string> parseCronItem(std::string_view item, const CronField&
   int low = f.min, high = f.max;
   if (parts[0] != "*") {
     std::vector<std::string_view> bounds = splitOn(parts[0], '-');
-    if (bounds.size() > 2) return quoted(parts[0]) + " is not a range";
+    if (bounds.size() > 2) return backquoted(parts[0]) + " is not a range";
     if (auto e = parseCronValue(bounds[0], f, low)) return e;
     if (bounds.size() == 2) {
       if (auto e = parseCronValue(bounds[1], f, high)) return e;
       if (low > high) {
-        return "the range " + quoted(parts[0]) + " of the " + f.name + " field goes backwards";
+        return "the range " + backquoted(parts[0]) + " of the " + f.name + " field goes backwards";
       }
     } else if (parts.size() == 1) {
       high = low;  // a single value; `a/n` runs to the field's end

@@ -19,7 +19,7 @@ void appendInteger(std::string& out, Integer i) {
   out.append(buffer, end);
 }
 
-void appendDouble(std::string& out, double d) {
+void appendJsonDouble(std::string& out, double d) {
   // JSON has no NaN or infinities: their names as strings, as the typed format does.
   if (std::isnan(d)) {
     out += "\"NaN\"";
@@ -75,7 +75,7 @@ void appendPlainJson(std::string& out, const Value& v) {
       appendInteger(out, v.asUint());
       return;
     case ValueKind::Double:
-      appendDouble(out, v.asDouble());
+      appendJsonDouble(out, v.asDouble());
       return;
     case ValueKind::String:
       appendJsonString(out, v.asString());

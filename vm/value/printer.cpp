@@ -68,7 +68,7 @@ void appendQuotedBytes(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void appendDouble(std::string& out, double d) {
+void appendCelDouble(std::string& out, double d) {
   if (std::isnan(d)) {
     out += "double(\"NaN\")";
     return;
@@ -88,7 +88,7 @@ void appendDouble(std::string& out, double d) {
 
 std::string formatDoubleLiteral(double d) {
   std::string out;
-  appendDouble(out, d);
+  appendCelDouble(out, d);
   return out;
 }
 
@@ -126,7 +126,7 @@ void appendCelLiteral(std::string& out, const Value& v) {
       out += 'u';
       return;
     case ValueKind::Double:
-      appendDouble(out, v.asDouble());
+      appendCelDouble(out, v.asDouble());
       return;
     case ValueKind::String:
       appendQuotedString(out, v.asString());
