@@ -39,6 +39,7 @@ decl
   | constDecl
   | fnDecl
   | journeyDecl
+  | testDecl
   ;
 
 importDecl   : IMPORT STRING ;
@@ -145,6 +146,21 @@ splitBody : LBRACE sep? (splitArm (sep splitArm)* sep?)? RBRACE ;
 splitArm  : INT MOD block ;
 
 // =============================================================================================
+// Tests (`journey test`, docs/testing-journeys.md): inputs on a virtual clock and expectations on
+// the output records. An expectation's words are plain names (`expect no send sms`), so `at`
+// and `for` after them stay keywords.
+
+testDecl : TEST STRING LBRACE sep? (testStmt (sep testStmt)* sep?)? RBRACE ;
+testStmt
+  : ident fieldBlock                                            # TestProfile
+  | AT STRING EVENT ident (FOR STRING)? fieldBlock?             # TestEvent
+  | AT STRING SET (FOR STRING)? fieldBlock                      # TestSet
+  | UNTIL STRING                                                # TestUntil
+  | EXPECT expectWord+ STRING? (AT STRING)? (FOR STRING)?       # TestExpect
+  ;
+expectWord : IDENT | SEND | EXIT | CALL | EMIT | SET | AUDIENCE ;
+
+// =============================================================================================
 // CEL expressions. `ns` ("no struct") is true in statement headers, where a `{` after an
 // expression opens the block instead of a record literal; parentheses and brackets turn it off.
 //
@@ -192,7 +208,7 @@ ident
   | TIMEOUT | RETRIES | RESPONSE | MOCK | ERROR | CAP | PER | FN | ENTRY | ON | WHEN | EVERY
   | AT | CRON | INCREMENTAL | KEY | REENTRY | NEVER | ALWAYS | AFTER | EXIT | TIMEZONE | QUIET
   | HOURS | TO | QUEUE | DISCARD | WAIT | UNTIL | WITHIN | SPLIT | SEND | CALL | SET | EMIT
-  | GOTO | END
+  | GOTO | TEST | EXPECT | END
   ;
 // After `.` and as a field name, CEL's reserved words are allowed too, and so is any name in
 // backquotes (`` m.`content-type` ``).
@@ -279,6 +295,8 @@ CALL        : 'call' ;
 SET         : 'set' ;
 EMIT        : 'emit' ;
 GOTO        : 'goto' ;
+TEST        : 'test' ;
+EXPECT      : 'expect' ;
 END         : 'end' ;
 
 // Punctuation and operators.

@@ -398,10 +398,56 @@ struct Decl {
   SourceRange range;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Tests (`journey test`): not part of the program; `journey test` runs them against it.
+
+// A string written in a test (a time, a profile id, a template), with where it was written.
+struct TestString {
+  std::string text;
+  SourceRange range;
+};
+
+// `profile { ... }`, `at "T" event E [for "p"] { ... }`, `at "T" set [for "p"] { ... }`. The
+// fields are literals, read like a line of the profiles or events file.
+struct TestInput {
+  enum class Kind : uint8_t { Profile, Event, Set } kind = Kind::Profile;
+  TestString time;                    // Event, Set
+  Name event;                         // Event
+  std::optional<TestString> profile;  // `for "p"`: else the last profile declared
+  std::vector<FieldInit> fields;
+};
+
+// `until "T"`: the clock runs at least to T.
+struct TestUntil {
+  TestString time;
+};
+
+// `expect [no] WORD... ["text"] [at "T"] [for "p"]`: the words name the record kind and what
+// it is about (`send email`, `exit CartRecovery`, `audience Gold enter`).
+struct TestExpect {
+  std::vector<Name> words;  // `no` included, as written
+  std::optional<TestString> text;
+  std::optional<TestString> at;
+  std::optional<TestString> profile;
+};
+
+using TestStmtKind = std::variant<TestInput, TestUntil, TestExpect>;
+struct TestStmt {
+  TestStmtKind kind;
+  SourceRange range;
+};
+
+struct TestDecl {  // `test "name" { ... }`
+  TestString name;
+  std::vector<TestStmt> stmts;
+  SourceRange range;
+};
+
 // One parsed file. Expression ids index `exprs` of the Ast that owns the module.
 struct Module {
   FileId file = kNoFile;
   std::vector<Decl> decls;
+  std::vector<TestDecl> tests;  // in file order, interleaved with `decls` by their ranges
 };
 
 // All modules of one program share one expression arena.

@@ -48,6 +48,7 @@ void ProgramChecker::run() {
     }
   }
   checkGotoCycles();
+  checkTests();
 }
 
 Diagnostic& ProgramChecker::report(DiagKind kind, SourceRange range, std::string message) {

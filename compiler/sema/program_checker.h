@@ -16,6 +16,7 @@
 #include "compiler/sema/expr_checker.h"
 #include "compiler/sema/symbols.h"
 #include "compiler/sema/types.h"
+#include "vm/value/value.h"
 
 namespace journey::sema {
 
@@ -136,6 +137,12 @@ class ProgramChecker {
   // reporting cycles.
   void checkConstsAndFns();
   void checkGotoCycles();
+
+  // check_tests.cpp
+  void checkTests();
+  void checkTest(const ast::TestDecl& test);
+  void checkExpectation(const ast::TestExpect& e);
+  std::optional<Timestamp> testTime(const ast::TestString& time);  // reported when invalid
 
   // --- journey_clauses.cpp ------------------------------------------------------------------
   void checkJourney(const ast::JourneyDecl& j);

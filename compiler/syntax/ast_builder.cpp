@@ -121,7 +121,11 @@ ast::Module AstBuilder::buildFile(P::FileContext* ctx) {
   module.file = text_.file();
   if (ctx == nullptr) return module;
   for (P::DeclContext* d : ctx->decl()) {
-    if (auto decl = declaration(d)) module.decls.push_back(std::move(*decl));
+    if (d->testDecl() != nullptr) {
+      if (auto test = testDecl(d->testDecl())) module.tests.push_back(std::move(*test));
+    } else if (auto decl = declaration(d)) {
+      module.decls.push_back(std::move(*decl));
+    }
   }
   return module;
 }

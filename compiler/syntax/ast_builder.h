@@ -53,6 +53,11 @@ class AstBuilder {
   std::optional<ast::StepKind> waitFor(P::WaitForStmtContext* ctx);
   std::optional<ast::StepKind> split(P::SplitStmtContext* ctx);
 
+  // build_tests.cpp
+  std::optional<ast::TestDecl> testDecl(P::TestDeclContext* ctx);
+  std::optional<ast::TestStmt> testStmt(P::TestStmtContext* ctx);
+  std::optional<ast::TestString> testString(antlr4::tree::TerminalNode* node);
+
   // --- expressions (build_expressions.cpp)
   ast::ExprId expr(P::ExprContext* ctx);
   // `binary` and `arithmetic`: operands and operators in a flat list, built with CEL's precedence.

@@ -213,7 +213,7 @@ std::string describeExpected(const IntervalSet& set, const IntervalSet& keywords
   }
   if (!names && count(startsDeclaration) >= 6) {
     items.push_back("a declaration (`journey`, `schema`, `type`, `event`, `channel`, "
-                    "`audience`, `action`, `cap`, `const`, `fn` or `import`)");
+                    "`audience`, `action`, `cap`, `const`, `fn`, `import` or `test`)");
     cover(startsDeclaration);
   }
   if (!names && count(startsStep) >= 6) {

@@ -84,7 +84,7 @@ void reportInternalFailure(DiagnosticSink& diags, FileId file, const char* what)
 ast::Module parseFile(FileId file, const SourceManager& sources, ast::Ast& ast,
                       DiagnosticSink& diags) {
   DiagnosticSink local;
-  ast::Module module{file, {}};
+  ast::Module module{file, {}, {}};
   try {
     ParseRun run(sources, file, FilterMode::File, local);
     if (!run.tokens.refused()) {

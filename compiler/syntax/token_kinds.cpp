@@ -110,7 +110,7 @@ bool startsDeclaration(size_t t) {
     case JourneyLexer::IMPORT: case JourneyLexer::TYPE: case JourneyLexer::SCHEMA:
     case JourneyLexer::EVENT: case JourneyLexer::CHANNEL: case JourneyLexer::AUDIENCE:
     case JourneyLexer::ACTION: case JourneyLexer::CAP: case JourneyLexer::CONST:
-    case JourneyLexer::FN: case JourneyLexer::JOURNEY:
+    case JourneyLexer::FN: case JourneyLexer::JOURNEY: case JourneyLexer::TEST:
       return true;
     default:
       return false;

@@ -38,7 +38,7 @@ TEST_CASE("messages name what was found and what was expected") {
         "E0101 4:5 expected a percentage like `50%`, found `abc`");
   CHECK(inJourney("  foo bar") == "E0101 3:3 expected a header clause or a step, found `foo`");
   CHECK(fileError("foo\n") == "E0101 1:1 expected a declaration (`journey`, `schema`, `type`, `event`, "
-                              "`channel`, `audience`, `action`, `cap`, `const`, `fn` or `import`), found `foo`");
+                              "`channel`, `audience`, `action`, `cap`, `const`, `fn`, `import` or `test`), found `foo`");
   CHECK(inJourney("  let y = a b") == "E0101 3:13 expected end of line or `}`, found `b`");
   CHECK(fileError("audience A = (a + b))\n") == "E0101 1:21 unexpected `)`");
   CHECK(inJourney("  wait for A {\n    foo\n  }") == "E0101 4:5 expected `timeout` or `on`, found `foo`");

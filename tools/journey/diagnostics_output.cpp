@@ -15,9 +15,13 @@ void addColorOption(CLI::App& cmd, std::string& color) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+bool colorOnStderr(const std::string& color) {
+  return color == "always" ||
+         (color == "auto" && isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr);
+}
+
 int printDiagnostics(const Frontend& fe, const std::string& color) {
-  bool useColor = color == "always" ||
-                  (color == "auto" && isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  bool useColor = colorOnStderr(color);
   for (const Diagnostic& d : fe.diags.all()) {
     fmt::print(stderr, "{}\n", render(d, fe.sources, RenderOptions{useColor}));
   }

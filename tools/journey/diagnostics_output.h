@@ -12,6 +12,9 @@ namespace journey::cli {
 // `--color auto|always|never` (auto: when stderr is a terminal and NO_COLOR is unset).
 void addColorOption(CLI::App& cmd, std::string& color);
 
+// Whether diagnostics on stderr are coloured, for a `--color` value.
+bool colorOnStderr(const std::string& color);
+
 // Renders every diagnostic, then a summary line when there were any. Returns the exit code:
 // 1 when there were errors, else 0.
 int printDiagnostics(const Frontend& fe, const std::string& color);

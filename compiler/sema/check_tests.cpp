@@ -1,0 +1,134 @@
+// Tests (`test "name" { ... }`): names, times, data and expectations are checked with the
+// program, so that `journey check` reports a broken test before `journey test` runs it.
+#include <map>
+#include <set>
+
+#include "compiler/sema/program_checker.h"
+#include "compiler/sema/suggest.h"
+#include "compiler/sema/test_data.h"
+#include "compiler/sema/test_expectation.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::sema {
+
+namespace {
+
+// The id a `profile { id: "..." }` gives, when it is written as a string.
+std::optional<std::string> literalId(const ast::Ast& ast, const std::vector<ast::FieldInit>& fields) {
+  for (const ast::FieldInit& f : fields) {
+    if (f.field.text != "id") continue;
+    const auto* l = std::get_if<ast::Literal>(&ast[f.value].node);
+    if (l && l->kind == ast::LiteralKind::String) return l->bytes;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Timestamp> ProgramChecker::testTime(const ast::TestString& time) {
+  Value t = parseTimestamp(time.text);
+  if (!t.isError()) return t.asTimestamp();
+  report(DiagKind::InvalidTestTime, time.range,
+         "\"" + time.text + "\" is not a timestamp: " + std::string(t.errorMessage()));
+  return std::nullopt;
+}
+
+void ProgramChecker::checkTests() {
+  std::map<std::string, SourceRange, std::less<>> seen;
+  for (const ast::Module& m : ast.modules) {
+    for (const ast::TestDecl& t : m.tests) {
+      if (auto [it, fresh] = seen.emplace(t.name.text, t.name.range); !fresh) {
+        report(DiagKind::DuplicateTestName, t.name.range,
+               "a test named \"" + t.name.text + "\" is already declared")
+            .secondary.push_back({it->second, "first declared here"});
+      }
+      checkTest(t);
+    }
+  }
+}
+
+void ProgramChecker::checkTest(const ast::TestDecl& test) {
+  std::set<std::string, std::less<>> profiles;  // ids given so far
+  bool anyProfile = false, idsKnown = true;
+  std::optional<Timestamp> clock;
+
+  auto checkTime = [&](const ast::TestString& time) {
+    std::optional<Timestamp> t = testTime(time);
+    if (!t) return;
+    if (clock && *t < *clock) {
+      report(DiagKind::TestTimeGoesBack, time.range,
+             "\"" + time.text + "\" is before the test's previous time, " + formatTimestamp(*clock));
+      return;
+    }
+    clock = t;
+  };
+  auto checkProfile = [&](const std::optional<ast::TestString>& named, SourceRange at) {
+    if (named) {
+      if (idsKnown && !profiles.count(named->text)) {
+        report(DiagKind::UnknownTestProfile, named->range,
+               "no profile with the id \"" + named->text + "\" is given before this");
+      }
+    } else if (!anyProfile) {
+      report(DiagKind::UnknownTestProfile, at, "no profile is given before this input")
+          .helps.push_back("give one first: `profile { id: \"p1\", ... }`");
+    }
+  };
+  auto checkData = [&](const std::vector<ast::FieldInit>& fields) {
+    auto json = testDataJson(ast, fields);
+    if (auto* bad = std::get_if<NotLiteral>(&json)) {
+      report(DiagKind::TestDataNotLiteral, bad->range, bad->why);
+    }
+  };
+
+  for (const ast::TestStmt& stmt : test.stmts) {
+    if (auto* input = std::get_if<ast::TestInput>(&stmt.kind)) {
+      checkData(input->fields);
+      if (input->kind == ast::TestInput::Kind::Profile) {
+        anyProfile = true;
+        if (auto id = literalId(ast, input->fields)) profiles.insert(*id);
+        else idsKnown = false;
+        continue;
+      }
+      checkTime(input->time);
+      checkProfile(input->profile, stmt.range);
+      if (input->kind == ast::TestInput::Kind::Event) eventType(input->event);
+    } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
+      checkTime(until->time);
+    } else {
+      checkExpectation(std::get<ast::TestExpect>(stmt.kind));
+    }
+  }
+  // An expectation may name any profile of the test, also one given after it.
+  for (const ast::TestStmt& stmt : test.stmts) {
+    auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
+    if (e && e->profile && idsKnown && !profiles.count(e->profile->text)) {
+      report(DiagKind::UnknownTestProfile, e->profile->range,
+             "the test gives no profile with the id \"" + e->profile->text + "\"");
+    }
+  }
+}
+
+void ProgramChecker::checkExpectation(const ast::TestExpect& e) {
+  std::string why;
+  SourceRange where;
+  std::optional<Expectation> x = readExpectation(e, why, where);
+  if (!x) {
+    report(DiagKind::UnknownExpectation, where, why);
+    return;
+  }
+  if (x->at) testTime(*x->at);
+  if (!x->name) return;
+  auto require = [&](const auto& table, DiagKind kind, std::string_view what) {
+    if (!table.count(x->name->text)) reportUnknown(kind, *x->name, what, namesOf(table));
+  };
+  switch (x->nameKind) {
+    case ExpectedName::Channel: require(symbols.channels, DiagKind::UnknownChannel, "channel"); break;
+    case ExpectedName::Journey: require(symbols.journeys, DiagKind::UnknownJourney, "journey"); break;
+    case ExpectedName::Action: require(symbols.actions, DiagKind::UnknownAction, "action"); break;
+    case ExpectedName::Event: require(symbols.events, DiagKind::UnknownEvent, "event"); break;
+    case ExpectedName::Audience: require(symbols.audiences, DiagKind::UnknownAudience, "audience"); break;
+    case ExpectedName::None: break;
+  }
+}
+
+}  // namespace journey::sema

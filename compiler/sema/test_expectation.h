@@ -1,0 +1,34 @@
+// What a test's `expect` statement looks for: its words read as an output record kind, the
+// record field that names its subject (channel, journey, ...) and an optional text field. The
+// checker validates expectations with this; `journey test` matches output records with it.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "compiler/ast/ast.h"
+
+namespace journey::sema {
+
+// The declarations an expectation's name can refer to.
+enum class ExpectedName { None, Channel, Journey, Action, Event, Audience };
+
+struct Expectation {
+  bool negated = false;               // `expect no ...`
+  std::string kind;                   // the output record's `kind`: send, exit, audience, ...
+  ExpectedName nameKind = ExpectedName::None;
+  std::string nameField;              // the record field the name is compared with
+  std::optional<ast::Name> name;      // `email`, `CartRecovery`, ...
+  std::string textField;              // the record field the quoted text is compared with
+  std::optional<std::string> change;  // audience: `enter` or `exit`
+  std::optional<ast::TestString> text, at, profile;
+};
+
+// Reads an expectation's words. On failure returns nothing and sets `why` and `where`.
+std::optional<Expectation> readExpectation(const ast::TestExpect& e, std::string& why,
+                                           SourceRange& where);
+
+// `send email "cart-reminder" at "..."` as words again, for messages.
+std::string describe(const Expectation& e);
+
+}  // namespace journey::sema

@@ -1,0 +1,78 @@
+// `journey test FILE… [--run REGEX] [--engine interp|jit]`: runs the tests written in the
+// program's files (`test "name" { ... }`), each on a fresh runtime and virtual clock; prints
+// `ok` or `FAIL` per test with each failure's expectation and records, then `N passed, M
+// failed` (docs/testing-journeys.md).
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "compiler/diagnostics/renderer.h"
+#include "compiler/driver/frontend.h"
+#include "tools/journey/commands.h"
+#include "tools/journey/diagnostics_output.h"
+#include "tools/journey/testing/test_runner.h"
+
+namespace journey::cli {
+namespace {
+
+struct TestOptions {
+  std::vector<std::string> files;
+  std::string run;
+  std::string engine = "interp";
+  std::string color = "auto";
+};
+
+int runTests(const TestOptions& opt) {
+  std::unique_ptr<RE2> filter;
+  if (!opt.run.empty()) {
+    filter = std::make_unique<RE2>(opt.run, RE2::Quiet);
+    if (!filter->ok()) {
+      fmt::print(stderr, "error: --run: {}\n", filter->error());
+      return kUsage;
+    }
+  }
+  Frontend fe;
+  if (!fe.parse(opt.files) || !fe.check()) return printDiagnostics(fe, opt.color);
+  printDiagnostics(fe, opt.color);  // warnings
+
+  TestRunner runner(fe, opt.engine);
+  RenderOptions render{colorOnStderr(opt.color)};
+  int passed = 0, failed = 0;
+  for (const ast::Module& m : fe.ast.modules) {
+    for (const ast::TestDecl& test : m.tests) {
+      if (filter && !RE2::PartialMatch(test.name.text, *filter)) continue;
+      TestResult result = runner.run(test);
+      if (result.failures.empty()) {
+        ++passed;
+        fmt::print("ok    {}\n", test.name.text);
+        continue;
+      }
+      ++failed;
+      fmt::print("FAIL  {}\n", test.name.text);
+      for (const Diagnostic& d : result.failures) {
+        fmt::print("{}\n", journey::render(d, fe.sources, render));
+      }
+    }
+  }
+  fmt::print("{} passed, {} failed\n", passed, failed);
+  std::fflush(stdout);
+  return failed > 0 ? kInputErrors : kSuccess;
+}
+
+}  // namespace
+
+Action addTestCommand(CLI::App& app) {
+  auto* cmd = app.add_subcommand("test", "run the tests written in .journey files");
+  auto opt = std::make_shared<TestOptions>();
+  cmd->add_option("files", opt->files, "the program's .journey files, tests included")->required();
+  cmd->add_option("--run", opt->run, "only the tests whose name matches this RE2 expression");
+  cmd->add_option("--engine", opt->engine, "interp or jit")
+      ->check(CLI::IsMember({"interp", "jit"}));
+  addColorOption(*cmd, opt->color);
+  return [opt]() { return runTests(*opt); };
+}
+
+}  // namespace journey::cli

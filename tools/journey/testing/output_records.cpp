@@ -1,0 +1,51 @@
+#include "tools/journey/testing/output_records.h"
+
+#include <simdjson.h>
+
+#include "vm/value/value_convert.h"
+
+namespace journey::cli {
+
+std::string_view OutputRecord::field(std::string_view name) const {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::string_view{} : std::string_view(it->second);
+}
+
+std::vector<OutputRecord> readOutputRecords(const std::vector<std::string>& lines) {
+  simdjson::dom::parser parser;
+  std::vector<OutputRecord> out;
+  for (const std::string& line : lines) {
+    OutputRecord r;
+    r.line = line;
+    simdjson::dom::object object;
+    // The runtime writes every record: one that does not read is a bug, kept as raw text.
+    if (parser.parse(line).get(object) == simdjson::SUCCESS) {
+      for (auto [key, value] : object) {
+        std::string_view text;
+        if (value.get(text) == simdjson::SUCCESS) r.fields.emplace(std::string(key), std::string(text));
+      }
+    }
+    Value time = parseTimestamp(r.field("time"));
+    if (!time.isError()) r.time = time.asTimestamp();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+bool matches(const sema::Expectation& e, const std::optional<Timestamp>& at,
+             const OutputRecord& record) {
+  if (record.field("kind") != e.kind) return false;
+  if (e.name && record.field(e.nameField) != e.name->text) return false;
+  if (e.change && record.field("change") != *e.change) return false;
+  if (e.text) {
+    std::string_view value = record.field(e.textField);
+    // `expect exit "converted"` matches the reason `end: converted` too.
+    bool endReason = e.kind == "exit" && value == "end: " + e.text->text;
+    if (value != e.text->text && !endReason) return false;
+  }
+  if (at && record.time != *at) return false;
+  if (e.profile && record.field("profile") != e.profile->text) return false;
+  return true;
+}
+
+}  // namespace journey::cli

@@ -1,0 +1,144 @@
+#include "tools/journey/testing/test_runner.h"
+
+#include <optional>
+
+#include "compiler/ir/lower_program.h"
+#include "compiler/sema/test_data.h"
+#include "compiler/sema/test_expectation.h"
+#include "tools/journey/repl/session_runtime.h"
+#include "tools/journey/testing/output_records.h"
+#include "vm/value/value_convert.h"
+
+namespace journey::cli {
+
+namespace {
+
+// The checker has validated every time of the test: this reads one it accepted.
+std::optional<Timestamp> testTimeOf(const std::optional<ast::TestString>& text) {
+  if (!text) return std::nullopt;
+  Value t = parseTimestamp(text->text);
+  if (t.isError()) return std::nullopt;
+  return t.asTimestamp();
+}
+
+std::optional<Timestamp> testTimeOf(const ast::TestString& text) {
+  return testTimeOf(std::optional<ast::TestString>(text));
+}
+
+// Where the clock starts: the first time the test names, else the Unix epoch.
+Timestamp testStart(const ast::TestDecl& test) {
+  std::optional<Timestamp> first;
+  auto see = [&](std::optional<Timestamp> t) {
+    if (t && (!first || *t < *first)) first = t;
+  };
+  for (const ast::TestStmt& stmt : test.stmts) {
+    if (auto* in = std::get_if<ast::TestInput>(&stmt.kind)) {
+      if (in->kind != ast::TestInput::Kind::Profile) see(testTimeOf(in->time));
+    } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
+      see(testTimeOf(until->time));
+    } else {
+      see(testTimeOf(std::get<ast::TestExpect>(stmt.kind).at));
+    }
+  }
+  return first.value_or(Timestamp{});
+}
+
+Diagnostic testFailure(DiagKind kind, SourceRange range, std::string message) {
+  Diagnostic d{kind, range, std::move(message), {}, {}, {}, {}};
+  return d;
+}
+
+// The expectation's failure: what it wanted, and the records of its kind the run wrote.
+Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
+                 const std::vector<OutputRecord>& records, const std::optional<Timestamp>& at) {
+  std::string wanted = e.negated ? "expected no matching record: " : "expected a matching record: ";
+  Diagnostic d = testFailure(DiagKind::ExpectationNotMet, range, wanted + "`expect " + describe(e) + "`");
+  std::vector<const OutputRecord*> shown;
+  for (const OutputRecord& r : records) {
+    bool relevant = e.negated ? matches(e, at, r) : r.field("kind") == e.kind;
+    if (relevant) shown.push_back(&r);
+  }
+  if (shown.empty()) {
+    d.notes.push_back("the run wrote no `" + e.kind + "` record (" + std::to_string(records.size()) +
+                      " records in all)");
+  } else {
+    d.notes.push_back(std::string(e.negated ? "the run wrote these matching records:"
+                                            : "the run wrote these `" + e.kind + "` records:"));
+    for (const OutputRecord* r : shown) d.notes.push_back("  " + r->line);
+  }
+  return d;
+}
+
+}  // namespace
+
+TestRunner::TestRunner(const Frontend& program, std::string engine)
+    : program_(program), engine_(std::move(engine)) {}
+
+TestResult TestRunner::run(const ast::TestDecl& test) const {
+  TestResult result;
+  repl::SessionRuntime session(testStart(test));
+  // Lowered afresh for each test's runtime (a few milliseconds; the JIT's code cache keeps
+  // the machine code of the first).
+  session.load(ir::lowerProgram(program_.sources, program_.ast, program_.program), engine_);
+  std::string lastProfile;
+  Timestamp end = testStart(test);
+  auto fail = [&](DiagKind kind, SourceRange range, std::string message) {
+    result.failures.push_back(testFailure(kind, range, std::move(message)));
+  };
+
+  for (const ast::TestStmt& stmt : test.stmts) {
+    if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
+      if (auto t = testTimeOf(until->time)) end = std::max(end, *t);
+      continue;
+    }
+    if (auto* e = std::get_if<ast::TestExpect>(&stmt.kind)) {
+      if (auto t = testTimeOf(e->at)) end = std::max(end, *t);
+      continue;
+    }
+    const ast::TestInput& input = std::get<ast::TestInput>(stmt.kind);
+    auto json = sema::testDataJson(program_.ast, input.fields);
+    const std::string* data = std::get_if<std::string>(&json);
+    if (data == nullptr) return result;  // the checker reported it
+    std::optional<std::string> refused;
+    if (input.kind == ast::TestInput::Kind::Profile) {
+      refused = session.addProfile(*data);
+      if (!refused) lastProfile = session.currentProfile();
+    } else {
+      std::optional<Timestamp> t = testTimeOf(input.time);
+      if (!t) return result;
+      end = std::max(end, *t);
+      refused = session.selectProfile(input.profile ? input.profile->text : lastProfile);
+      if (!refused) refused = session.advanceTo(*t);
+      if (!refused) {
+        refused = input.kind == ast::TestInput::Kind::Event ? session.sendEvent(input.event.text, *data)
+                                                            : session.setProfile(*data);
+      }
+    }
+    if (refused) {
+      fail(DiagKind::TestInputRefused, stmt.range, "the runtime refused this input: " + *refused);
+      return result;
+    }
+  }
+  if (std::optional<std::string> refused = session.advanceTo(end)) {
+    fail(DiagKind::TestTimeGoesBack, test.range, *refused);
+    return result;
+  }
+
+  std::vector<OutputRecord> records = readOutputRecords(session.takeOutput());
+  result.records = records.size();
+  for (const ast::TestStmt& stmt : test.stmts) {
+    auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
+    if (e == nullptr) continue;
+    std::string why;
+    SourceRange where;
+    std::optional<sema::Expectation> x = sema::readExpectation(*e, why, where);
+    if (!x) continue;  // the checker reported it
+    std::optional<Timestamp> at = testTimeOf(x->at);
+    bool found = false;
+    for (const OutputRecord& r : records) found = found || matches(*x, at, r);
+    if (found == x->negated) result.failures.push_back(unmetExpectation(*x, stmt.range, records, at));
+  }
+  return result;
+}
+
+}  // namespace journey::cli
