@@ -47,6 +47,9 @@ TEST_SUITE("repl") {
     CHECK(classifyInput("cap email 3 per 7d") == InputKind::Declaration);
     CHECK(classifyInput("journey J {\n}") == InputKind::Declaration);
     CHECK(classifyInput("import \"shop.journey\"") == InputKind::Import);
+    CHECK(classifyInput("test \"sends\" {\n}") == InputKind::Test);
+    CHECK(classifyInput("tests + 1") == InputKind::Expression);
+    CHECK(classifyInput("test.x") == InputKind::Expression);
     // The keywords are names too.
     CHECK(classifyInput("type(1)") == InputKind::Expression);
     CHECK(classifyInput("event.total") == InputKind::Expression);

@@ -42,6 +42,9 @@ Outcome handleInput(repl::Session& session, const std::string& input) {
     case repl::InputKind::Import:
       session.console().error("`import` belongs in files; in the REPL, `:load FILE` adds a file");
       return Outcome::Failed;
+    case repl::InputKind::Test:
+      session.console().error("tests run with `journey test FILE…`; the REPL keeps none");
+      return Outcome::Failed;
     case repl::InputKind::Expression:
       return result(session.evaluate(input));
   }

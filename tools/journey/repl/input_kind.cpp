@@ -58,6 +58,8 @@ InputKind classifyInput(std::string_view input) {
     return InputKind::Import;
   }
   if (keywordThenName(text, "let")) return InputKind::Let;
+  // `test "name" {…}`: a test declaration (`test` alone or `test.x` is an expression).
+  if (leadingWord(text) == "test" && trimmed(text.substr(4)).starts_with('"')) return InputKind::Test;
   for (std::string_view keyword : kDeclarationKeywords) {
     if (keywordThenName(text, keyword)) return InputKind::Declaration;
   }

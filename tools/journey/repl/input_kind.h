@@ -7,7 +7,7 @@
 
 namespace journey::repl {
 
-enum class InputKind { Empty, Command, Let, Declaration, Import, Expression };
+enum class InputKind { Empty, Command, Let, Declaration, Import, Test, Expression };
 
 // Declarations start with their keyword and a name (`type Item {…}`, `cap email 3 per 7d`);
 // the keywords are also names, so `type(x)` or `event.total` are expressions.
