@@ -180,6 +180,11 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
         "profile.firstName: expected a string, found null");
   // Trailing content is not one JSON value.
   CHECK(w.profileReason(R"({"id": "p"} {"id": "q"})").starts_with("not JSON: "));
+  // Text that is not UTF-8, as raw bytes or as a lone surrogate escape, never becomes a
+  // string: the JSON parser refuses the line.
+  CHECK(w.profileReason("{\"id\": \"p\xff\"}").starts_with("not JSON: "));
+  CHECK(w.profileReason(R"({"id": "p\ud800"})").starts_with("not JSON: "));
+  CHECK(w.profileReason(R"({"id": "p\udc00\ud800"})").starts_with("not JSON: "));
 }
 
 TEST_CASE("runtime input: event records take their time from the line") {

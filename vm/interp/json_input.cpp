@@ -174,11 +174,10 @@ class Converter {
  private:
   Value string(const element& e, const Path& path, StringSite* site = nullptr) {
     if (e.type() != element_type::STRING) return mismatch(path, "a string", e);
+    // Valid UTF-8 already: simdjson checks the raw bytes (stage 1) and refuses escapes that
+    // would make invalid text (lone surrogates) when it unescapes.
     std::string_view s = e.get_string();
-    auto make = [&] {
-      if (!isValidUtf8(s)) return failure(path, "invalid UTF-8");
-      return Value::string(s);
-    };
+    auto make = [&] { return Value::string(s); };
     return memory_ && memory_->shareStrings ? memory_->strings.get(s, site, make) : make();
   }
 
@@ -309,8 +308,7 @@ class Converter {
     switch (types_.kind(type)) {
       case sema::TypeKind::String:
         if (e.type() != element_type::STRING) return mismatch(path, "a string", e);
-        if (!isValidUtf8(std::string_view(e.get_string()))) return failure(path, "invalid UTF-8");
-        return Value::null();
+        return Value::null();  // valid UTF-8: see string()
       case sema::TypeKind::List: {
         if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
         size_t i = 0;
