@@ -27,6 +27,7 @@ constexpr std::array kForms{
     Form{"emit", ExpectedName::Event, "event", false, ""},
     Form{"set", ExpectedName::None, "", true, "path"},
     Form{"audience", ExpectedName::Audience, "audience", false, ""},
+    Form{"member", ExpectedName::Audience, "", false, ""},
 };
 
 const Form* findForm(std::string_view kind) {
@@ -76,13 +77,19 @@ std::optional<Expectation> readExpectation(const ast::TestExpect& e, std::string
     where = kind.range;
     return std::nullopt;
   }
-  if (form->name == ExpectedName::Audience && i < e.words.size() &&
+  if (out.kind == "audience" && i < e.words.size() &&
       (e.words[i].text == "enter" || e.words[i].text == "exit")) {
     out.change = e.words[i++].text;
   }
   if (i < e.words.size()) {
     why = "unexpected `" + e.words[i].text + "` in `expect " + out.kind + "`";
     where = e.words[i].range;
+    return std::nullopt;
+  }
+  out.whenRunEnds = out.kind == "member";
+  if (out.whenRunEnds && out.at) {
+    why = "`expect member` is checked when the run ends; it takes no `at`";
+    where = out.at->range;
     return std::nullopt;
   }
   if (out.text && form->textField.empty()) {

@@ -1,6 +1,7 @@
 // What a test's `expect` statement looks for: its words read as an output record kind, the
-// record field that names its subject (channel, journey, ...) and an optional text field. The
-// checker validates expectations with this; `journey test` matches output records with it.
+// record field that names its subject (channel, journey, ...) and an optional text field; or,
+// for `member`, a profile's membership of an audience when the run ends. The checker
+// validates expectations with this; `journey test` checks them with it.
 #pragma once
 
 #include <optional>
@@ -21,6 +22,7 @@ struct Expectation {
   std::optional<ast::Name> name;      // `email`, `CartRecovery`, ...
   std::string textField;              // the record field the quoted text is compared with
   std::optional<std::string> change;  // audience: `enter` or `exit`
+  bool whenRunEnds = false;           // `member`: a fact about the state at the end, not a record
   std::optional<ast::TestString> text, at, profile;
 };
 

@@ -7,6 +7,7 @@
 #include "compiler/sema/test_expectation.h"
 #include "tools/journey/repl/session_runtime.h"
 #include "tools/journey/testing/output_records.h"
+#include "vm/runtime/state.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::cli {
@@ -125,6 +126,15 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
   }
 
   std::vector<OutputRecord> records = readOutputRecords(session.takeOutput());
+  // `expect member`: the named (or last given) profile's memberships now.
+  auto isMember = [&](const std::string& id, const std::string& audience) -> std::optional<bool> {
+    runtime::ProfileState* p = session.store().findProfile(id);
+    const auto& audiences = session.program().audiences;
+    for (size_t a = 0; p && a < audiences.size(); ++a) {
+      if (audiences[a].name == audience) return a < p->member.size() && p->member[a];
+    }
+    return std::nullopt;
+  };
   result.records = records.size();
   for (const ast::TestStmt& stmt : test.stmts) {
     auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
@@ -133,6 +143,26 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     SourceRange where;
     std::optional<sema::Expectation> x = sema::readExpectation(*e, why, where);
     if (!x) continue;  // the checker reported it
+    if (x->whenRunEnds) {
+      std::string id = x->profile ? x->profile->text : lastProfile;
+      std::optional<bool> member = isMember(id, x->name->text);
+      if (member != std::optional<bool>(!x->negated)) {
+        Diagnostic d = testFailure(
+            DiagKind::ExpectationNotMet, stmt.range,
+            "expected `" + id + "` " + (x->negated ? "not to be" : "to be") + " a member of `" +
+                x->name->text + "` when the run ends, at " + formatTimestamp(session.now()));
+        for (const OutputRecord& r : records) {
+          if (r.field("kind") == "audience" && r.field("profile") == id) {
+            d.notes.push_back("  " + r.line);
+          }
+        }
+        std::string changes = d.notes.empty() ? "the run wrote no change of its memberships"
+                                              : "the run wrote these changes of its memberships:";
+        d.notes.insert(d.notes.begin(), changes);
+        result.failures.push_back(std::move(d));
+      }
+      continue;
+    }
     std::optional<Timestamp> at = testTimeOf(x->at);
     bool found = false;
     for (const OutputRecord& r : records) found = found || matches(*x, at, r);
