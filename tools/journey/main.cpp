@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add(addBuildCommand);
   add(addInspectCommand);
   add(addReplCommand);
+  add(addGraphCommand);
 
   try {
     app.parse(argc, argv);
