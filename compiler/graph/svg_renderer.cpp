@@ -6,6 +6,13 @@
 
 #include <memory>
 
+#include "compiler/graph/graphviz_reader.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+#define JOURNEY_LEAK_SANITIZER 1
+#endif
+
 // The two plugins we need, linked in (CMakeLists.txt). Built-in plugins only, with demand loading
 // off: Graphviz then neither reads its plugin configuration nor loads the Pango text layout
 // plugin (and with it fontconfig and Cairo); text sizes come from its own font metrics, so the
@@ -54,6 +61,27 @@ class GraphvizReportScope {
   agusererrf previousHandler_;
 };
 
+// Graphviz 2.42's `dot` layout does not free the virtual nodes and edges it makes for clusters
+// (dot_mincross, dot_rank; an upstream bug known since 2015): gvFreeLayout and agclose leave
+// them. Under LeakSanitizer, what gvLayout allocates is therefore not reported, and only that:
+// a graph, context or rendering of ours left unfreed still is.
+class LayoutLeaksIgnored {
+ public:
+#ifdef JOURNEY_LEAK_SANITIZER
+  LayoutLeaksIgnored() { __lsan_disable(); }
+  ~LayoutLeaksIgnored() { __lsan_enable(); }
+#else
+  LayoutLeaksIgnored() = default;
+#endif
+  LayoutLeaksIgnored(const LayoutLeaksIgnored&) = delete;
+  LayoutLeaksIgnored& operator=(const LayoutLeaksIgnored&) = delete;
+};
+
+int layOut(GVC_t* context, Agraph_t* graph) {
+  [[maybe_unused]] LayoutLeaksIgnored ignored;
+  return gvLayout(context, graph, "dot");
+}
+
 std::vector<std::string> reportLines(const std::string& report) {
   std::vector<std::string> lines;
   size_t start = 0;
@@ -75,9 +103,8 @@ SvgResult renderSvg(std::string_view dot) {
     GraphvizReportScope scope(report);
     std::unique_ptr<GVC_t, int (*)(GVC_t*)> context(gvContextPlugins(kGraphvizPlugins, 0),
                                                       gvFreeContext);
-    std::string text(dot);  // agmemread wants a terminated string
-    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(agmemread(text.c_str()), agclose);
-    if (context && graph && gvLayout(context.get(), graph.get(), "dot") == 0) {
+    std::unique_ptr<Agraph_t, int (*)(Agraph_t*)> graph(readGraphvizGraph(dot), agclose);
+    if (context && graph && layOut(context.get(), graph.get()) == 0) {
       char* data = nullptr;
       unsigned int length = 0;
       if (gvRenderData(context.get(), graph.get(), "svg", &data, &length) == 0 && data != nullptr) {
