@@ -16,6 +16,7 @@ packages=(
   libjemalloc-dev                             # the tool's allocator (huge pages for the heap)
   libcli11-dev                                # command-line flags
   libedit-dev                                 # REPL line editing
+  libgraphviz-dev                             # `journey graph --format svg` (Graphviz layout)
   libbenchmark-dev time                       # bench/ (time: peak memory)
 )
 

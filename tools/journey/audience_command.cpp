@@ -81,10 +81,7 @@ void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& aud
 
 int runAudience(const AudienceOptions& opt) {
   Frontend fe;
-  fe.parse(opt.files);
-  if (!fe.diags.hasErrors()) fe.check();
-  if (fe.diags.hasErrors()) return printDiagnostics(fe, opt.color);
-  printDiagnostics(fe, opt.color);  // warnings
+  if (!loadCheckedProgram(fe, opt.files, opt.color)) return kInputErrors;
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
 
   audience::BatchInput input;

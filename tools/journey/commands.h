@@ -22,5 +22,6 @@ Action addBuildCommand(CLI::App& app);
 Action addInspectCommand(CLI::App& app);
 Action addReplCommand(CLI::App& app);
 Action addTestCommand(CLI::App& app);
+Action addGraphCommand(CLI::App& app);
 
 }  // namespace journey::cli

@@ -30,4 +30,10 @@ int printDiagnostics(const Frontend& fe, const std::string& color) {
   return fe.diags.hasErrors() ? kInputErrors : kSuccess;
 }
 
+bool loadCheckedProgram(Frontend& fe, const std::vector<std::string>& files, const std::string& color) {
+  fe.parse(files);
+  if (!fe.diags.hasErrors()) fe.check();
+  return printDiagnostics(fe, color) == kSuccess;
+}
+
 }  // namespace journey::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add(addInspectCommand);
   add(addReplCommand);
   add(addTestCommand);
+  add(addGraphCommand);
 
   try {
     app.parse(argc, argv);

@@ -71,13 +71,7 @@ std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
     return std::move(a->program);
   }
   Frontend fe;
-  fe.parse(opt.files);
-  if (!fe.diags.hasErrors()) fe.check();
-  if (fe.diags.hasErrors()) {
-    printDiagnostics(fe, opt.color);
-    return std::nullopt;
-  }
-  printDiagnostics(fe, opt.color);  // warnings
+  if (!loadCheckedProgram(fe, opt.files, opt.color)) return std::nullopt;
   return ir::lowerProgram(fe.sources, fe.ast, fe.program);
 }
 

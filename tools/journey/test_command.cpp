@@ -35,8 +35,7 @@ int runTests(const TestOptions& opt) {
     }
   }
   Frontend fe;
-  if (!fe.parse(opt.files) || !fe.check()) return printDiagnostics(fe, opt.color);
-  printDiagnostics(fe, opt.color);  // warnings
+  if (!loadCheckedProgram(fe, opt.files, opt.color)) return kInputErrors;
 
   TestRunner runner(fe, opt.engine);
   RenderOptions render{colorOnStderr(opt.color)};

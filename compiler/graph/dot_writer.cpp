@@ -1,0 +1,95 @@
+#include "compiler/graph/dot_writer.h"
+
+#include <fmt/format.h>
+
+#include "compiler/graph/node_style.h"
+
+namespace journey::graph {
+
+namespace {
+
+// A DOT double-quoted string. Backslashes are doubled so that Graphviz's label escapes (`\N`,
+// `\G`, …) never apply to the author's text.
+std::string dotQuoted(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    if (c == '\n') {
+      out += "\\n";
+    } else if (c != '\r') {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// Lines joined by DOT's centred line break, inside quotes.
+std::string dotLabel(const Label& lines) {
+  std::string quoted;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string line = dotQuoted(lines[i]);
+    if (i > 0) quoted += "\\n";
+    quoted += line.substr(1, line.size() - 2);
+  }
+  return "\"" + quoted + "\"";
+}
+
+std::string dotId(const Node& n) { return dotQuoted(n.journeyName + "/" + n.key); }
+
+void writeNode(std::string& out, const Node& n, std::string_view indent) {
+  const NodeStyle& s = nodeStyle(n.kind);
+  std::string style = std::string(s.rounded ? "rounded," : "") + "filled" + (s.dashed ? ",dashed" : "");
+  out += fmt::format("{}{} [label={} shape={} style=\"{}\" fillcolor=\"{}\" color=\"{}\"", indent,
+                     dotId(n), dotLabel(n.label), s.dotShape, style, s.fill, s.stroke);
+  if (!n.location.empty()) out += " tooltip=" + dotQuoted(n.location);
+  out += "]\n";
+}
+
+const char* edgeAttributes(EdgeKind kind) {
+  switch (kind) {
+    case EdgeKind::Flow: return "";
+    case EdgeKind::Error: return " style=dashed color=\"#a33c3c\" fontcolor=\"#a33c3c\"";
+    case EdgeKind::Goto: return " style=dashed color=\"#3a62a0\" penwidth=1.5";
+    case EdgeKind::AnyTime: return " style=dotted arrowhead=vee";
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string writeDot(const Diagram& diagram) {
+  std::string out =
+      "digraph journeys {\n"
+      "  graph [fontname=\"Helvetica\" fontsize=12 rankdir=TB nodesep=0.5 ranksep=0.4]\n"
+      "  node [fontname=\"Helvetica\" fontsize=10 margin=\"0.2,0.06\"]\n"
+      "  edge [fontname=\"Helvetica\" fontsize=9 color=\"#555555\"]\n";
+  for (size_t c = 0; c < diagram.journeys.size(); ++c) {
+    const std::string& name = diagram.journeys[c].name;
+    out += fmt::format("\n  subgraph {} {{\n", dotQuoted("cluster_" + name));
+    out += fmt::format(
+        "    graph [label={} labeljust=l style=\"rounded,dashed\" color=\"#999999\"]\n",
+        dotQuoted("journey " + name));
+    for (const Node& n : diagram.nodes) {
+      if (n.cluster == c) writeNode(out, n, "    ");
+    }
+    out += "  }\n";
+  }
+  bool outsiders = false;
+  for (const Node& n : diagram.nodes) {
+    if (n.cluster != kNoCluster) continue;
+    if (!outsiders) out += "\n";
+    outsiders = true;
+    writeNode(out, n, "  ");
+  }
+  out += "\n";
+  for (const Edge& e : diagram.edges) {
+    out += fmt::format("  {} -> {}", dotId(diagram.nodes[e.from]), dotId(diagram.nodes[e.to]));
+    std::string attributes = edgeAttributes(e.kind);
+    if (!e.label.empty()) attributes = " label=" + dotLabel(e.label) + attributes;
+    if (!attributes.empty()) out += " [" + attributes.substr(1) + "]";
+    out += "\n";
+  }
+  return out + "}\n";
+}
+
+}  // namespace journey::graph
