@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <cstdio>
-#include <fstream>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +15,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/emit_program.h"
+#include "tools/journey/replace_file.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
 #endif
@@ -30,19 +30,6 @@ struct BuildOptions {
   std::string emit;
   std::string color = "auto";
 };
-
-// Writes beside the target, then renames: a reader never sees half an artifact.
-bool writeFile(const std::string& path, const std::string& bytes) {
-  std::string temporary = path + ".tmp";
-  {
-    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-    if (!file || !file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) || !file.flush()) {
-      std::remove(temporary.c_str());
-      return false;
-    }
-  }
-  return std::rename(temporary.c_str(), path.c_str()) == 0;
-}
 
 int runBuild(const BuildOptions& opt) {
 #ifndef JOURNEY_HAVE_JIT
@@ -83,7 +70,7 @@ int runBuild(const BuildOptions& opt) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kInputErrors;
   }
-  if (!writeFile(opt.out, bytes)) {
+  if (!replaceFile(opt.out, bytes)) {
     fmt::print(stderr, "error: cannot write {}\n", opt.out);
     return kInputErrors;
   }

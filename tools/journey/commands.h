@@ -21,5 +21,6 @@ Action addAudienceCommand(CLI::App& app);
 Action addBuildCommand(CLI::App& app);
 Action addInspectCommand(CLI::App& app);
 Action addReplCommand(CLI::App& app);
+Action addFmtCommand(CLI::App& app);
 
 }  // namespace journey::cli

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add(addBuildCommand);
   add(addInspectCommand);
   add(addReplCommand);
+  add(addFmtCommand);
 
   try {
     app.parse(argc, argv);
