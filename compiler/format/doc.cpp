@@ -43,6 +43,12 @@ DocId Docs::fill(std::vector<DocId> parts) {
   return id;
 }
 
+DocId Docs::mark(uint32_t number) {
+  DocId id = add(DocKind::Mark);
+  nodes_[id].indent = number;
+  return id;
+}
+
 DocId Docs::group(DocId inner, bool forceBreak) {
   DocNode node;
   node.kind = DocKind::Group;

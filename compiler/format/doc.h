@@ -24,6 +24,7 @@ enum class DocKind : uint8_t {
   // Contents and separators in turn: each separator breaks only if the content after it does
   // not fit on the line (as words fill a paragraph).
   Fill,
+  Mark,       // prints nothing; the printer reports the line it was reached on
 };
 
 struct DocNode {
@@ -34,7 +35,7 @@ struct DocNode {
   // Whether printing this node takes a line break whatever the width: it holds a hard line or
   // a group forced to break. Such groups are always printed broken.
   bool breaks = false;
-  uint32_t indent = 0;
+  uint32_t indent = 0;       // Indent: columns; Mark: its number
   std::string text;
   std::vector<DocId> parts;  // Concat, Fill: in order; Group and Indent: the one inner document
 };
@@ -54,6 +55,7 @@ class Docs {
   DocId indent(uint32_t columns, DocId inner);
   // `parts`: content, separator, content, …, content.
   DocId fill(std::vector<DocId> parts);
+  DocId mark(uint32_t number);
 
   const DocNode& operator[](DocId id) const { return nodes_[id]; }
 

@@ -32,7 +32,10 @@ int64_t columns(std::string_view s) { return codePointCount(s); }
 
 class Printer {
  public:
-  Printer(const Docs& docs, uint32_t width) : docs_(docs), width_(width) { lines_.emplace_back(); }
+  Printer(const Docs& docs, uint32_t width, std::vector<uint32_t>* markLines)
+      : docs_(docs), width_(width), markLines_(markLines) {
+    lines_.emplace_back();
+  }
 
   std::string run(DocId root) {
     std::vector<Command> commands{{root, 0, Mode::Broken}};
@@ -71,6 +74,12 @@ class Printer {
         case DocKind::Fill:
           fill(c, commands);
           break;
+        case DocKind::Mark:
+          if (markLines_ != nullptr) {
+            if (markLines_->size() <= node.indent) markLines_->resize(node.indent + 1, 0);
+            (*markLines_)[node.indent] = static_cast<uint32_t>(lines_.size() - 1);
+          }
+          break;
         case DocKind::Indent:
           commands.push_back({node.parts[0], c.indent + node.indent, c.mode});
           break;
@@ -90,10 +99,16 @@ class Printer {
 
  private:
   // Whether `next`, printed flat, and what follows it up to the next possible line break fit in
-  // `remaining` columns.
-  bool fits(std::initializer_list<DocId> next, const std::vector<Command>& rest, int64_t remaining) const {
-    std::vector<std::pair<DocId, Mode>> stack;
-    for (auto it = std::rbegin(next); it != std::rend(next); ++it) stack.emplace_back(*it, Mode::Flat);
+  // `remaining` columns. With `mustBeFlat`, `next` does not fit when it holds a break it must take.
+  bool fits(std::initializer_list<DocId> next, const std::vector<Command>& rest, int64_t remaining,
+            bool mustBeFlat = false) const {
+    struct Item {
+      DocId doc;
+      Mode mode;
+      bool fromNext;
+    };
+    std::vector<Item> stack;
+    for (auto it = std::rbegin(next); it != std::rend(next); ++it) stack.push_back({*it, Mode::Flat, true});
     size_t restIndex = rest.size();
     while (remaining >= 0) {
       if (stack.empty()) {
@@ -102,15 +117,17 @@ class Printer {
         const DocNode& node = docs_[r.doc];
         if (node.kind == DocKind::Fill && r.fillNext > 0) {
           // A fill under way: only its parts from the next separator on are still to print.
-          for (size_t k = node.parts.size(); k-- > r.fillNext;) stack.emplace_back(node.parts[k], r.mode);
+          for (size_t k = node.parts.size(); k-- > r.fillNext;) stack.push_back({node.parts[k], r.mode, false});
         } else {
-          stack.emplace_back(r.doc, r.mode);
+          stack.push_back({r.doc, r.mode, false});
         }
         continue;
       }
-      auto [id, mode] = stack.back();
+      Item item = stack.back();
       stack.pop_back();
-      const DocNode& node = docs_[id];
+      const DocNode& node = docs_[item.doc];
+      Mode mode = item.mode;
+      if (mustBeFlat && item.fromNext && node.breaks) return false;
       switch (node.kind) {
         case DocKind::Text: {
           if (node.trailingComment) break;
@@ -130,14 +147,16 @@ class Printer {
         case DocKind::Concat:
         case DocKind::Fill:
           for (auto it = node.parts.rbegin(); it != node.parts.rend(); ++it) {
-            stack.emplace_back(*it, mode);
+            stack.push_back({*it, mode, item.fromNext});
           }
           break;
         case DocKind::Indent:
-          stack.emplace_back(node.parts[0], mode);
+          stack.push_back({node.parts[0], mode, item.fromNext});
           break;
         case DocKind::Group:
-          stack.emplace_back(node.parts[0], node.breaks ? Mode::Broken : mode);
+          stack.push_back({node.parts[0], node.breaks ? Mode::Broken : mode, item.fromNext});
+          break;
+        case DocKind::Mark:
           break;
       }
     }
@@ -163,7 +182,10 @@ class Printer {
     bool last = separator + 2 >= parts.size();
     // The last content is measured with what follows the fill (`{` after a condition).
     static const std::vector<Command> kNothing;
-    bool flat = fits({parts[separator], parts[separator + 1]}, last ? commands : kNothing, width_ - column_);
+    // A content that must break anyway goes to a line of its own, as one too long would: so the
+    // layout is the same whether it breaks for its width or for its author (a second run).
+    bool flat = fits({parts[separator], parts[separator + 1]}, last ? commands : kNothing,
+                     width_ - column_, true);
     commands.push_back({c.doc, c.indent, c.mode, separator + 2});
     commands.push_back({parts[separator + 1], c.indent, c.mode});
     commands.push_back({parts[separator], c.indent, flat ? Mode::Flat : Mode::Broken});
@@ -245,12 +267,13 @@ class Printer {
   int64_t width_;
   int64_t column_ = 0;
   std::vector<OutputLine> lines_;
+  std::vector<uint32_t>* markLines_;
 };
 
 }  // namespace
 
-std::string printDoc(const Docs& docs, DocId root, uint32_t width) {
-  return Printer(docs, width).run(root);
+std::string printDoc(const Docs& docs, DocId root, uint32_t width, std::vector<uint32_t>* markLines) {
+  return Printer(docs, width, markLines).run(root);
 }
 
 }  // namespace journey::format

@@ -5,12 +5,15 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "compiler/format/doc.h"
 
 namespace journey::format {
 
-// The text, its lines ended by "\n", without white space at the end of any line.
-std::string printDoc(const Docs& docs, DocId root, uint32_t width);
+// The text, its lines ended by "\n", without white space at the end of any line. `markLines`,
+// when given, receives for each mark number the 0-based line where it was printed.
+std::string printDoc(const Docs& docs, DocId root, uint32_t width,
+                     std::vector<uint32_t>* markLines = nullptr);
 
 }  // namespace journey::format

@@ -27,9 +27,19 @@ Formatted formatFile(FileId file, const SourceManager& sources, DiagnosticSink& 
     return result;
   }
 
-  Docs docs;
-  Layout layout(*tree, text, *gaps, docs, kLineWidth);
-  std::string out = printDoc(docs, layout.file(), kLineWidth);
+  // Which declarations span lines is known once they are printed; the blank lines that depend
+  // on it do not change how any declaration is printed, so a second run settles it.
+  std::vector<bool> spansLines;
+  std::string out;
+  for (int run = 0; run < 3; ++run) {
+    Docs docs;
+    std::vector<uint32_t> marks;
+    out = printDoc(docs, Layout(*tree, text, *gaps, docs).file(spansLines), kLineWidth, &marks);
+    std::vector<bool> printed(marks.size() / 2);
+    for (size_t k = 0; k < printed.size(); ++k) printed[k] = marks[2 * k] != marks[2 * k + 1];
+    if (printed == spansLines) break;
+    spansLines = std::move(printed);
+  }
   // One newline ends the file; a file of nothing stays empty.
   while (!out.empty() && out.back() == '\n') out.pop_back();
   if (!out.empty()) out += '\n';

@@ -15,8 +15,8 @@ std::vector<uint32_t> Layout::printedTokens(const syntax::SyntaxTree& tree) {
 }
 
 Layout::Layout(const syntax::SyntaxTree& tree, std::string_view text, const std::vector<Gap>& gaps,
-               Docs& docs, uint32_t width)
-    : tree_(tree), text_(text), gaps_(gaps), docs_(docs), width_(width) {
+               Docs& docs)
+    : tree_(tree), text_(text), gaps_(gaps), docs_(docs) {
   printedIndex_.assign(tree.tokens.size(), kNone);
   previous_.assign(tree.tokens.size(), kNone);
   uint32_t count = 0;
@@ -173,7 +173,11 @@ DocId Layout::gap(uint32_t token, Sep sep, Blanks blanks) {
 
   size_t i = atFileStart ? 0 : trailingComments(token, out);
   bool lineCommentEnds = i > 0 && comments[i - 1].isLine;
-  bool continued = sep == Sep::None || sep == Sep::Space;
+  // A break where the layout has none continues the line one level further in; `else` starts
+  // its own line at the level of its `if`.
+  const TokenPlace& place = places_[token];
+  bool isElse = place.kind == SyntaxTokenKind::Word && place.text == "else";
+  bool continued = (sep == Sep::None || sep == Sep::Space) && !isElse;
   auto lineBreak = [&](bool blank) { return blank ? docs_.blankLine() : docs_.hardLine(); };
 
   if (i == comments.size() && !lineCommentEnds) {

@@ -51,9 +51,12 @@ class Layout {
  public:
   // `gaps` holds the gap before each printed token (printedTokens(tree), in order).
   Layout(const syntax::SyntaxTree& tree, std::string_view text, const std::vector<Gap>& gaps,
-         Docs& docs, uint32_t width);
+         Docs& docs);
 
-  DocId file();
+  // The whole file. A declaration that spans several lines stands apart from its neighbours,
+  // which needs to know how each is printed: `spansLines[k]` says it of the k-th declaration
+  // (missing: no). Marks 2k and 2k+1 are placed at the start and the end of the k-th.
+  DocId file(const std::vector<bool>& spansLines);
 
   // The tokens a layout prints: all but the separators (newlines and `;`), which it replaces.
   static std::vector<uint32_t> printedTokens(const syntax::SyntaxTree& tree);
@@ -83,7 +86,6 @@ class Layout {
   // --- layout_lists.cpp
   DocId itemList(uint32_t n);
   DocId emptyBody(uint32_t open, uint32_t close);
-  bool printsOnOneLine(DocId doc) const;
 
   // --- layout_brackets.cpp
   // Children `open` and `close` of node `n` are a bracket pair.
@@ -101,7 +103,6 @@ class Layout {
   std::string_view text_;
   const std::vector<Gap>& gaps_;
   Docs& docs_;
-  uint32_t width_;
   std::vector<uint32_t> printedIndex_;  // tree token -> index in the printed tokens, or kNone
   std::vector<TokenPlace> places_;      // per tree token
   std::vector<uint32_t> first_, last_;  // per node: its first and last printed token, or kNone

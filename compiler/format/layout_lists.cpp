@@ -1,37 +1,29 @@
 // Lists of items one per line: the file's declarations, and the `{ … }` bodies of journeys,
 // actions, blocks, `wait for` handlers and split arms.
-#include "compiler/format/doc_printer.h"
 #include "compiler/format/layout.h"
 
 namespace journey::format {
 
 using syntax::SyntaxTokenKind;
 
-bool Layout::printsOnOneLine(DocId doc) const {
-  std::string printed = printDoc(docs_, doc, width_);
-  return printed.find('\n') + 1 == printed.size();
-}
-
-DocId Layout::file() {
+DocId Layout::file(const std::vector<bool>& spansLines) {
   const syntax::SyntaxNode& root = at(0);
   std::vector<DocId> out;
-  bool previousSpansLines = false;
-  bool firstDecl = true;
+  size_t declIndex = 0;
   uint32_t end = kNone;
+  auto spans = [&](size_t k) { return k < spansLines.size() && spansLines[k]; };
   for (const syntax::SyntaxChild& c : root.children) {
     if (c.isToken) {
       if (kindOf(c.index) == SyntaxTokenKind::End) end = c.index;
       continue;
     }
     if (firstToken(c.index) == kNone) continue;  // a separator
-    DocId decl = node(c.index);
-    bool spansLines = !printsOnOneLine(decl);
     // A declaration of several lines stands apart; one-line ones keep the author's grouping.
-    Blanks blanks{.keep = true, .force = !firstDecl && (previousSpansLines || spansLines)};
-    out.push_back(gap(firstToken(c.index), Sep::Hard, blanks));
-    out.push_back(decl);
-    previousSpansLines = spansLines;
-    firstDecl = false;
+    bool apart = declIndex > 0 && (spans(declIndex - 1) || spans(declIndex));
+    out.push_back(gap(firstToken(c.index), Sep::Hard, Blanks{.keep = true, .force = apart}));
+    auto mark = static_cast<uint32_t>(2 * declIndex);
+    out.push_back(docs_.concat({docs_.mark(mark), node(c.index), docs_.mark(mark + 1)}));
+    ++declIndex;
   }
   if (end != kNone) {
     // The comments after the last declaration; the break after them is the file's last newline.
@@ -42,7 +34,8 @@ DocId Layout::file() {
 
 DocId Layout::emptyBody(uint32_t open, uint32_t close) {
   if (gapBefore(close).comments.empty()) return docs_.concat({tokenText(open), tokenText(close)});
-  CloserGap inner = closerGap(close, Sep::Line, Blanks{.keep = true, .noneAtStart = true, .noneAtEnd = true});
+  Sep inside = kindOf(open) == SyntaxTokenKind::LBrace ? Sep::Line : Sep::Soft;
+  CloserGap inner = closerGap(close, inside, Blanks{.keep = true, .noneAtStart = true, .noneAtEnd = true});
   return docs_.group(docs_.concat(
       {tokenText(open), docs_.indent(kIndent, inner.inside), inner.outside, tokenText(close)}));
 }
