@@ -56,13 +56,8 @@ Layout::Layout(const syntax::SyntaxTree& tree, std::string_view text, const std:
 }
 
 DocId Layout::node(uint32_t n) {
+  if (isItemList(at(n).rule)) return itemList(n);
   switch (at(n).rule) {
-    case SyntaxRule::JourneyDecl:
-    case SyntaxRule::ActionDecl:
-    case SyntaxRule::Block:
-    case SyntaxRule::WaitBody:
-    case SyntaxRule::SplitBody:
-      return itemList(n);
     case SyntaxRule::Binary:
     case SyntaxRule::Arithmetic:
       return operatorChain(n);

@@ -84,7 +84,10 @@ class Layout {
   bool isSeparator(uint32_t token) const { return printedIndex_[token] == kNone; }
 
   // --- layout_lists.cpp
+  // Rules whose `{ … }` holds items one a line: journeys, actions, blocks, handlers, split arms.
+  static bool isItemList(syntax::SyntaxRule rule);
   DocId itemList(uint32_t n);
+  bool holdsItemList(uint32_t n) const;
   DocId emptyBody(uint32_t open, uint32_t close);
 
   // --- layout_brackets.cpp

@@ -32,6 +32,32 @@ DocId Layout::file(const std::vector<bool>& spansLines) {
   return docs_.concat(std::move(out));
 }
 
+bool Layout::isItemList(syntax::SyntaxRule rule) {
+  switch (rule) {
+    case syntax::SyntaxRule::JourneyDecl:
+    case syntax::SyntaxRule::ActionDecl:
+    case syntax::SyntaxRule::Block:
+    case syntax::SyntaxRule::WaitBody:
+    case syntax::SyntaxRule::SplitBody:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool Layout::holdsItemList(uint32_t n) const {
+  std::vector<uint32_t> pending{n};
+  while (!pending.empty()) {
+    uint32_t next = pending.back();
+    pending.pop_back();
+    if (next != n && isItemList(at(next).rule)) return true;
+    for (const syntax::SyntaxChild& c : at(next).children) {
+      if (!c.isToken) pending.push_back(c.index);
+    }
+  }
+  return false;
+}
+
 DocId Layout::emptyBody(uint32_t open, uint32_t close) {
   if (gapBefore(close).comments.empty()) return docs_.concat({tokenText(open), tokenText(close)});
   Sep inside = kindOf(open) == SyntaxTokenKind::LBrace ? Sep::Line : Sep::Soft;
@@ -80,12 +106,14 @@ DocId Layout::itemList(uint32_t n) {
   }
   CloserGap end = closerGap(closeToken, Sep::Line, Blanks{.keep = true, .noneAtEnd = true});
   body.push_back(end.inside);
-  // One item written on the line of its braces may stay there (`50% { send email "a" }`).
+  // One item written on the line of its braces may stay there (`50% { send email "a" }`), unless
+  // it has a body of its own.
   bool writtenOnLines = gapBefore(firstToken(items[0])).newlines() > 0;
+  bool nested = items.size() == 1 && holdsItemList(items[0]);
   out.push_back(docs_.group(
       docs_.concat({tokenText(openToken), docs_.indent(kIndent, docs_.concat(std::move(body))),
                     end.outside, tokenText(closeToken)}),
-      writtenOnLines));
+      writtenOnLines || nested));
   return docs_.concat(std::move(out));
 }
 

@@ -60,10 +60,10 @@ TEST_CASE("comments anywhere in the repository's programs are kept and formatted
     if (journey::format_test::formatSource(source).outcome != Formatted::Outcome::Done) continue;
     ++programs;
     auto name = [](size_t k) { return "c" + std::to_string(k); };
-    // A block comment before every token.
+    // A block comment before every token (spaced: `/` then `/*` would start a line comment).
     auto inline_ = withCommentsInGaps(
         source, [](size_t, size_t, size_t begin) { return begin; },
-        [&](size_t k) { return "/*" + name(k) + "*/"; });
+        [&](size_t k) { return " /*" + name(k) + "*/ "; });
     // A line comment at the end of every line, and one on a line of its own after it.
     auto firstNewline = [&](size_t, size_t from, size_t to) {
       size_t nl = source.find('\n', from);
