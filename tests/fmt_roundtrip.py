@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """`journey fmt` over every .journey file of the repository (docs/fmt.md).
 
-For each file that parses: formatting the formatted text changes nothing (idempotence), no
-comment is lost or changed (read by a lexer of this script's own, not the formatter's), the AST
-(`check --emit ast`) is the same positions aside, and for files that check without errors so is
-the typed AST (`check --emit typed`). The formatted files are written to a copy of the tree, so
-imports resolve among formatted files. A file with syntax errors must be refused with exit 1 and
-no internal error. Lists the files covered; stops at the first difference and shows it.
+The files are copied to a temporary tree and formatted there with `fmt -w`, so that imports
+resolve among formatted files. For each file that parses: formatting it again changes nothing
+(idempotence), no comment is lost or changed (read by a lexer of this script's own, not the
+formatter's), the AST (`check --emit ast`) is the same positions aside, and for files that check
+without errors so is the typed AST (`check --emit typed`). A file with syntax errors must be
+refused, without an internal error, and left as it was. Lists the files covered; stops at the
+first difference and shows it.
 
     fmt_roundtrip.py JOURNEY REPO_ROOT
 """
@@ -19,6 +20,7 @@ import tempfile
 
 FOLDERS = ["examples", "tests", "bench"]
 POSITION = re.compile(r" @\d+:\d+")
+DIAGNOSED = re.compile(r"^(\S+\.journey):\d+:\d+: error", re.MULTILINE)
 RAW_PREFIXES = {"r", "R", "rb", "rB", "Rb", "RB", "br", "bR", "Br", "BR"}
 
 
@@ -101,47 +103,59 @@ def main():
         return 1
 
     with tempfile.TemporaryDirectory() as mirror:
-        formatted = {}
-        refused = []
+        originals = {}
         for rel in files:
-            original = read(os.path.join(root, rel))
-            result = run(journey, ["fmt", rel], root)
-            if "internal error" in result.stderr or result.returncode not in (0, 1):
-                print(f"FAIL {rel}: fmt exited {result.returncode}\n{result.stderr}")
-                return 1
+            originals[rel] = read(os.path.join(root, rel))
             os.makedirs(os.path.dirname(os.path.join(mirror, rel)), exist_ok=True)
-            text = result.stdout if result.returncode == 0 else original
-            write(os.path.join(mirror, rel), text)
-            if result.returncode == 1:
-                if "error[" not in result.stderr:
-                    print(f"FAIL {rel}: exit 1 without a diagnostic\n{result.stderr}")
-                    return 1
-                refused.append(rel)
-                continue
-            formatted[rel] = (original, result.stdout)
+            write(os.path.join(mirror, rel), originals[rel])
 
-        for rel, (original, once) in formatted.items():
-            twice = run(journey, ["fmt", rel], mirror)
-            if twice.returncode != 0:
-                print(f"FAIL {rel}: the formatted file is refused\n{twice.stderr}")
-                return 1
-            if twice.stdout != once:
-                return show_difference("formatting is not idempotent", rel, once, twice.stdout)
-            if comments(original) != comments(once):
-                return show_difference("comments differ", rel, "\n".join(comments(original)),
-                                       "\n".join(comments(once)))
-            checks = ["ast"]
-            if run(journey, ["check", rel], root).returncode == 0:
-                checks.append("typed")
-            for stage in checks:
-                before = POSITION.sub("", run(journey, ["check", "--emit", stage, rel], root).stdout)
-                after = POSITION.sub("", run(journey, ["check", "--emit", stage, rel], mirror).stdout)
-                if before != after:
-                    return show_difference(f"--emit {stage} differs", rel, before, after)
-            print(f"ok {rel} (idempotent, comments, {' and '.join(checks)})")
+        # One run rewrites every file of the copy; those with syntax errors stay as they were.
+        result = run(journey, ["fmt", "-w"] + files, mirror)
+        if "internal error" in result.stderr or result.returncode not in (0, 1):
+            print(f"FAIL: fmt -w exited {result.returncode}\n{result.stderr}")
+            return 1
+        refused = sorted(set(DIAGNOSED.findall(result.stderr)))
+        formatted = [rel for rel in files if rel not in refused]
         for rel in refused:
-            print(f"ok {rel} (syntax errors: refused)")
-        print(f"{len(formatted)} files formatted and checked, {len(refused)} refused for syntax errors")
+            if read(os.path.join(mirror, rel)) != originals[rel]:
+                print(f"FAIL {rel}: a file with syntax errors was changed")
+                return 1
+
+        # Formatting the formatted files changes nothing.
+        again = run(journey, ["fmt", "--check", "-d"] + formatted, mirror)
+        if again.returncode != 0:
+            print(f"FAIL: formatting is not idempotent\n{again.stdout}{again.stderr}")
+            return 1
+
+        for rel in formatted:
+            once = read(os.path.join(mirror, rel))
+            if comments(originals[rel]) != comments(once):
+                return show_difference("comments differ", rel, "\n".join(comments(originals[rel])),
+                                       "\n".join(comments(once)))
+
+        # The same syntax trees, positions aside: every formatted file in one parse per tree.
+        before = POSITION.sub("", run(journey, ["check", "--emit", "ast"] + formatted, root).stdout)
+        after = POSITION.sub("", run(journey, ["check", "--emit", "ast"] + formatted, mirror).stdout)
+        if before != after:
+            return show_difference("--emit ast differs", "(all formatted files)", before, after)
+
+        # The same typed program, for each file that checks without errors.
+        checked = 0
+        for rel in formatted:
+            typed = run(journey, ["check", "--emit", "typed", rel], root)
+            if typed.returncode != 0:
+                print(f"ok {rel} (idempotent, comments, ast)")
+                continue
+            checked += 1
+            typed_after = run(journey, ["check", "--emit", "typed", rel], mirror)
+            if POSITION.sub("", typed.stdout) != POSITION.sub("", typed_after.stdout):
+                return show_difference("--emit typed differs", rel, POSITION.sub("", typed.stdout),
+                                       POSITION.sub("", typed_after.stdout))
+            print(f"ok {rel} (idempotent, comments, ast, typed)")
+        for rel in refused:
+            print(f"ok {rel} (syntax errors: refused and left alone)")
+        print(f"{len(formatted)} files formatted ({checked} of them also compared typed), "
+              f"{len(refused)} refused for syntax errors")
     return 0
 
 

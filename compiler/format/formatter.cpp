@@ -44,7 +44,7 @@ Formatted formatFile(FileId file, const SourceManager& sources, DiagnosticSink& 
   while (!out.empty() && out.back() == '\n') out.pop_back();
   if (!out.empty()) out += '\n';
 
-  if (std::optional<std::string> change = findChange(text, out)) {
+  if (std::optional<std::string> change = findChange(*tree, text, out)) {
     result.outcome = Formatted::Outcome::Refused;
     result.reason = *change;
     return result;

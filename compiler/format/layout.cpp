@@ -189,7 +189,7 @@ DocId Layout::gap(uint32_t token, Sep sep, Blanks blanks) {
         }
         break;
       case Sep::Space: out.push_back(docs_.text(" ")); break;
-      case Sep::Soft: out.push_back(docs_.softLine()); break;
+      case Sep::Soft: out.push_back(i > 0 ? docs_.line() : docs_.softLine()); break;  // `(/* c */ x`
       case Sep::Line: out.push_back(docs_.line()); break;
       case Sep::Hard:
         if (!atFileStart) out.push_back(lineBreak(blank));

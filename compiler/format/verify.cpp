@@ -96,11 +96,20 @@ std::string describe(const Step& s) {
 
 std::optional<std::string> findChange(std::string_view original, std::string_view formatted) {
   SourceManager sources;
+  FileId file = sources.add("original", std::string(original));
+  DiagnosticSink diags;
+  std::optional<syntax::SyntaxTree> tree = syntax::parseSyntaxTree(file, sources, diags);
+  if (!tree) return "the original does not parse";
+  return findChange(*tree, original, formatted);
+}
+
+std::optional<std::string> findChange(const syntax::SyntaxTree& originalTree, std::string_view original,
+                                      std::string_view formatted) {
+  SourceManager sources;
   FileId before = sources.add("original", std::string(original));
   FileId after = sources.add("formatted", std::string(formatted));
   DiagnosticSink diags;
-  std::optional<syntax::SyntaxTree> treeBefore = syntax::parseSyntaxTree(before, sources, diags);
-  if (!treeBefore) return "the original does not parse";
+  const syntax::SyntaxTree& treeBefore = originalTree;
   std::optional<syntax::SyntaxTree> treeAfter = syntax::parseSyntaxTree(after, sources, diags);
   if (!treeAfter) {
     const Diagnostic& d = diags.all().front();
@@ -108,7 +117,7 @@ std::optional<std::string> findChange(std::string_view original, std::string_vie
     return "the formatted text does not parse (line " + std::to_string(at.line) + ": " + d.message + ")";
   }
 
-  std::vector<Step> a = walk(*treeBefore, sources.text(before));
+  std::vector<Step> a = walk(treeBefore, sources.text(before));
   std::vector<Step> b = walk(*treeAfter, sources.text(after));
   for (size_t i = 0; i < a.size() || i < b.size(); ++i) {
     if (i < a.size() && i < b.size() && a[i] == b[i]) continue;
@@ -128,7 +137,7 @@ std::optional<std::string> findChange(std::string_view original, std::string_vie
   }
 
   std::string problem;
-  auto commentsBefore = commentsOf(*treeBefore, sources.text(before), problem);
+  auto commentsBefore = commentsOf(treeBefore, sources.text(before), problem);
   auto commentsAfter = commentsOf(*treeAfter, sources.text(after), problem);
   if (!commentsBefore || !commentsAfter) return problem;
   for (size_t i = 0; i < commentsBefore->size() || i < commentsAfter->size(); ++i) {

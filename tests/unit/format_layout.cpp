@@ -78,6 +78,7 @@ TEST_CASE("comments stay where they were written") {
   CHECK(formatted(source) == source);
   CHECK(formatted("const a = [1, // one\n  2]\n") == "const a = [\n  1, // one\n  2\n]\n");
   CHECK(formatted("const a = f(/* no args */)\n") == "const a = f(/* no args */)\n");
+  CHECK(formatted("const a = f(/* first */x, y /* last */)\n") == "const a = f(/* first */ x, y /* last */)\n");
   CHECK(formatted("const a = {   }\nconst b = { /* none */ }\n") == "const a = {}\nconst b = { /* none */ }\n");
 }
 
