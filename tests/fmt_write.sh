@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `journey fmt -w`: rewrites a file that changes (keeping its permissions, leaving no temporary
-# behind), does not touch one that is already formatted (same inode and time), and leaves a file
-# with a syntax error as it was.
+# behind; through a symbolic link, the file behind it), does not touch one that is already
+# formatted (same inode and time), and leaves a file with a syntax error as it was.
 #   tests/fmt_write.sh JOURNEY UNFORMATTED.journey BROKEN.journey
 set -u
 journey=$1
@@ -26,10 +26,16 @@ sleep 1
 "$journey" fmt -w "$dir/a.journey" || fail "fmt -w of a formatted file exited $?"
 [ "$(stat -c '%i %Y' "$dir/a.journey")" = "$before" ] || fail "a formatted file was written again"
 
+cp "$unformatted" "$dir/c.journey"
+ln -s c.journey "$dir/link.journey"
+"$journey" fmt -w "$dir/link.journey" || fail "fmt -w through a link exited $?"
+[ -L "$dir/link.journey" ] || fail "the link was replaced by a file"
+cmp -s "$dir/c.journey" "$dir/expected" || fail "the file behind the link was not rewritten"
+
 cp "$broken" "$dir/b.journey"
 "$journey" fmt -w "$dir/b.journey" > "$dir/out" 2>&1
 status=$?
 [ $status = 1 ] || fail "a file with a syntax error: exit $status"
 grep -q 'error\[E' "$dir/out" || fail "no diagnostic for the syntax error: $(cat "$dir/out")"
 cmp -s "$dir/b.journey" "$broken" || fail "a file with a syntax error was changed"
-echo "ok: rewritten once, then left alone; the broken file untouched"
+echo "ok: rewritten once, then left alone; through a link; the broken file untouched"

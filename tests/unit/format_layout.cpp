@@ -3,9 +3,9 @@
 
 #include "format_support.h"
 
-using journey::format_test::formatted;
-
 TEST_SUITE("fmt") {
+
+using journey::format_test::formatted;
 
 TEST_CASE("spacing: operators, members, calls, types, times of day and splits") {
   CHECK(formatted("const a = 1+2*-x\n") == "const a = 1 + 2 * -x\n");

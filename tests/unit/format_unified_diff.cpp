@@ -5,8 +5,6 @@
 
 #include "compiler/format/unified_diff.h"
 
-using journey::format::unifiedDiff;
-
 namespace {
 
 std::string numberedLines(int from, int to) {
@@ -18,6 +16,8 @@ std::string numberedLines(int from, int to) {
 }  // namespace
 
 TEST_SUITE("fmt") {
+
+using journey::format::unifiedDiff;
 
 TEST_CASE("equal texts have no diff") { CHECK(unifiedDiff("a\nb\n", "a\nb\n", "f") == ""); }
 

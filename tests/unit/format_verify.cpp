@@ -3,9 +3,9 @@
 
 #include "compiler/format/verify.h"
 
-using journey::format::findChange;
-
 TEST_SUITE("fmt") {
+
+using journey::format::findChange;
 
 TEST_CASE("the same program in another layout passes") {
   CHECK_FALSE(findChange("journey J { entry on E; wait 1h } // c\n",

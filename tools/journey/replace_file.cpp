@@ -6,8 +6,15 @@
 
 namespace journey::cli {
 
-bool replaceFile(const std::string& path, std::string_view bytes) {
+bool replaceFile(const std::string& link, std::string_view bytes) {
   namespace fs = std::filesystem;
+  std::error_code ec;
+  // Through a symbolic link, the file it names is replaced, not the link.
+  std::string path = link;
+  if (fs::is_symlink(fs::symlink_status(link, ec))) {
+    path = fs::canonical(link, ec).string();
+    if (ec) return false;
+  }
   std::string temporary = path + ".tmp";
   {
     std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
@@ -16,7 +23,6 @@ bool replaceFile(const std::string& path, std::string_view bytes) {
       return false;
     }
   }
-  std::error_code ec;
   fs::file_status existing = fs::status(path, ec);
   if (!ec && fs::exists(existing)) fs::permissions(temporary, existing.permissions(), ec);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {

@@ -8,7 +8,8 @@
 namespace journey::cli {
 
 // Writes `bytes` to `path` + ".tmp", then renames it over `path`. A file that is replaced keeps
-// its permissions. False (and no temporary left behind) when either step fails.
+// its permissions; through a symbolic link, the file it names is replaced. False (and no
+// temporary left behind) when either step fails.
 bool replaceFile(const std::string& path, std::string_view bytes);
 
 }  // namespace journey::cli
