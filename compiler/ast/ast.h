@@ -98,7 +98,7 @@ struct RecordLit {
   std::vector<FieldInit> fields;
 };
 
-// Macros are kept as written so the formatter and diagnostics see the source form; lowering
+// Macros are kept as written so that diagnostics see the source form; lowering
 // expands them into comprehensions.
 enum class MacroKind : uint8_t {
   Has,             // has(e.f)                         args: [select]

@@ -10,6 +10,7 @@
 #include "compiler/syntax/ast_builder.h"
 #include "compiler/syntax/source_text.h"
 #include "compiler/syntax/syntax_errors.h"
+#include "compiler/syntax/syntax_tree_builder.h"
 #include "compiler/syntax/token_filter.h"
 
 namespace journey::syntax {
@@ -114,6 +115,27 @@ ast::ExprId parseExpression(FileId file, const SourceManager& sources, ast::Ast&
     reportInternalFailure(diags, file, e.what());
     return ast::kNoExpr;
   }
+}
+
+std::optional<SyntaxTree> parseSyntaxTree(FileId file, const SourceManager& sources,
+                                          DiagnosticSink& diags) {
+  DiagnosticSink local;
+  std::optional<SyntaxTree> tree;
+  try {
+    ParseRun run(sources, file, FilterMode::File, local);
+    if (!run.tokens.refused()) {
+      JourneyParser::FileContext* root = parseTwoStage(run.parser, run.session, &JourneyParser::file);
+      // The AST builder finds the errors the grammar does not (escapes, macros, times of day).
+      ast::Ast scratch;
+      AstBuilder(run.text, scratch, local).buildFile(root);
+      if (!local.hasErrors()) tree = buildSyntaxTree(root, run.text);
+    }
+  } catch (const std::exception& e) {
+    reportInternalFailure(local, file, e.what());
+    tree.reset();
+  }
+  moveSorted(local, diags);
+  return tree;
 }
 
 std::string dumpTokens(FileId file, const SourceManager& sources) {

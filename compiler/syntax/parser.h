@@ -2,11 +2,13 @@
 // token types never leave this folder.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "compiler/ast/ast.h"
 #include "compiler/diagnostics/diagnostic.h"
 #include "compiler/source/source_manager.h"
+#include "compiler/syntax/syntax_tree.h"
 
 namespace journey::syntax {
 
@@ -18,6 +20,11 @@ ast::Module parseFile(FileId file, const SourceManager& sources, ast::Ast& ast, 
 // Returns kNoExpr after a syntax error.
 ast::ExprId parseExpression(FileId file, const SourceManager& sources, ast::Ast& ast,
                             DiagnosticSink& diags);
+
+// Parses one file for a tool that works on its text as written (the formatter): the parse tree
+// with every token. Reports the same syntax errors as parseFile and returns nullopt after any.
+std::optional<SyntaxTree> parseSyntaxTree(FileId file, const SourceManager& sources,
+                                          DiagnosticSink& diags);
 
 // `--emit tokens`: one token per line as `line:col KIND 'text'`, newlines that end statements
 // shown as NEWLINE.

@@ -38,8 +38,8 @@ audience French = profile.country == "FR"
 )";
 
 // A checked, lowered program and a reader over it; defaults are evaluated by the interpreter.
-struct World {
-  explicit World(const char* source = kInputProgram) {
+struct InputWorld {
+  explicit InputWorld(const char* source = kInputProgram) {
     FileId f = fe.sources.add("program.journey", source);
     fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
     bool ok = fe.check();
@@ -135,7 +135,7 @@ const char* kAnn =
 TEST_SUITE_BEGIN("runtime");
 
 TEST_CASE("runtime input: profiles with defaults, optional and nested records") {
-  World w;
+  InputWorld w;
   CHECK(w.profile(kAnn) ==
         R"(p1 {"id": "p1", "firstName": "Ann", "country": "FR", "loyalty": {"tier": "basic", )"
         R"("points": 3}, "consents": {"email": true, "sms": false}, "tags": ["a"]})");
@@ -153,7 +153,7 @@ TEST_CASE("runtime input: profiles with defaults, optional and nested records") 
 }
 
 TEST_CASE("runtime input: every reason a profile line is rejected") {
-  World w;
+  InputWorld w;
   CHECK(w.profile("{\"id\": ", 12).starts_with("rejected 12: not JSON: "));
   CHECK(w.profileReason("[1, 2]") == "profile: expected an object, found an array");
   CHECK(w.profileReason(R"({"id": "p1", "loyalty": {"points": 3}, "consents": {}, "tags": []})") ==
@@ -188,7 +188,7 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
 }
 
 TEST_CASE("runtime input: event records take their time from the line") {
-  World w;
+  InputWorld w;
   CHECK(w.record(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "CartAbandoned",)"
                  R"( "data": {"cartId": "c1", "total": 80,)"
                  R"( "items": [{"sku": "s", "price": 2}]}})") ==
@@ -218,7 +218,7 @@ TEST_CASE("runtime input: event records take their time from the line") {
 }
 
 TEST_CASE("runtime input: every reason a record line is rejected") {
-  World w;
+  InputWorld w;
   const std::string t = R"("time": "2026-03-02T10:00:00Z", )";
   CHECK(w.record("{\"time\": ", 4).starts_with("rejected 4: not JSON: "));
   CHECK(w.reason("").starts_with("not JSON: "));
@@ -300,7 +300,7 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
 }
 
 TEST_CASE("runtime input: out of order records are rejected and do not move the clock") {
-  World w;
+  InputWorld w;
   auto ping = [](const std::string& time) {
     return R"({"time": ")" + time + R"(", "profile": "p1", "event": "Ping"})";
   };
@@ -322,7 +322,7 @@ TEST_CASE("runtime input: out of order records are rejected and do not move the 
 }
 
 TEST_CASE("runtime input: set patches hold only the fields given") {
-  World w;
+  InputWorld w;
   const std::string t = R"("time": "2026-03-02T10:00:00Z", "profile": "p1", )";
   CHECK(w.record("{" + t + R"("set": {"consents": {"sms": true}}})") ==
         R"(set p1 2026-03-02T10:00:00Z {"consents": {"sms": true}})");
@@ -337,7 +337,7 @@ TEST_CASE("runtime input: set patches hold only the fields given") {
 }
 
 TEST_CASE("runtime input: records in a patch's lists are whole, with defaults") {
-  World w(R"(
+  InputWorld w(R"(
 type Item { sku: string, qty: int = 1 }
 schema Profile { id: string, wish: list<Item>, best: { item: Item?, note: string = "n" } }
 )");
@@ -352,7 +352,7 @@ schema Profile { id: string, wish: list<Item>, best: { item: Item?, note: string
 }
 
 TEST_CASE("runtime input: set patches merge recursively into profiles") {
-  World w;
+  InputWorld w;
   Value ann = w.profileValue(kAnn);
   const std::string t = R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "set": )";
   auto merged = [&](const Value& base, const std::string& patch) {
@@ -384,7 +384,7 @@ TEST_CASE("runtime input: set patches merge recursively into profiles") {
 }
 
 TEST_CASE("runtime input: a nested record absent from the profile takes the patch's fields") {
-  World w(R"(
+  InputWorld w(R"(
 schema Profile { id: string, address: { city: string, zip: string? }? }
 )");
   Value p = w.profileValue(R"({"id": "p1"})");
@@ -396,7 +396,7 @@ schema Profile { id: string, address: { city: string, zip: string? }? }
 }
 
 TEST_CASE("runtime input: new profiles hold the id and the defaults") {
-  World w;
+  InputWorld w;
   Value p = w.reader->newProfile("p9");
   CHECK(json(p) == R"({"id": "p9", "country": "FR", "loyalty": {"tier": "basic"}, )"
                    R"("consents": {"email": false, "sms": false}})");
@@ -408,7 +408,7 @@ TEST_CASE("runtime input: new profiles hold the id and the defaults") {
 }
 
 TEST_CASE("runtime input: a program without a schema reads events only") {
-  World w("event Ping {}\n");
+  InputWorld w("event Ping {}\n");
   CHECK(w.profileReason(R"({"id": "p1"})") == "the program has no schema");
   CHECK(w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "set": {}})") ==
         "the program has no schema");
@@ -418,7 +418,7 @@ TEST_CASE("runtime input: a program without a schema reads events only") {
 }
 
 TEST_CASE("runtime input: long and short lines reuse the reader's buffers") {
-  World w;
+  InputWorld w;
   std::string tags;
   for (int i = 0; i < 2000; ++i) tags += (i ? ", \"t" : "\"t") + std::to_string(i) + "\"";
   std::string big = R"({"id": "p1", "firstName": "A", "loyalty": {"points": 1}, "consents": {},)"
@@ -432,7 +432,7 @@ TEST_CASE("runtime input: long and short lines reuse the reader's buffers") {
 TEST_SUITE_END();
 
 TEST_CASE("runtime input: profiles read with only some fields kept") {
-  World w;
+  InputWorld w;
   const std::string line =
       R"({"id": "p1", "email": "ann@example.com", "firstName": "Ann", "loyalty": {"tier": "gold",)"
       R"( "points": 5}, "consents": {"email": true}, "tags": ["vip"], "scores": {"a": 1}})";

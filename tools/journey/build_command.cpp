@@ -15,7 +15,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/emit_program.h"
-#include "tools/journey/whole_file.h"
+#include "tools/journey/replace_file.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
 #endif
@@ -70,7 +70,7 @@ int runBuild(const BuildOptions& opt) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kInputErrors;
   }
-  if (!writeWholeFile(opt.out, bytes)) {
+  if (!replaceFile(opt.out, bytes)) {
     fmt::print(stderr, "error: cannot write {}\n", opt.out);
     return kInputErrors;
   }

@@ -23,5 +23,6 @@ Action addInspectCommand(CLI::App& app);
 Action addReplCommand(CLI::App& app);
 Action addTestCommand(CLI::App& app);
 Action addGraphCommand(CLI::App& app);
+Action addFmtCommand(CLI::App& app);
 
 }  // namespace journey::cli

@@ -16,7 +16,7 @@
 #include "compiler/graph/svg_renderer.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
-#include "tools/journey/whole_file.h"
+#include "tools/journey/replace_file.h"
 
 namespace journey::cli {
 namespace {
@@ -77,7 +77,7 @@ int runGraph(const GraphOptions& opt) {
   }
   if (opt.out.empty() || opt.out == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
-  } else if (!writeWholeFile(opt.out, text)) {
+  } else if (!replaceFile(opt.out, text)) {
     fmt::print(stderr, "error: cannot write {}\n", opt.out);
     return kInputErrors;
   }

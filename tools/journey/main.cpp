@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   add(addReplCommand);
   add(addTestCommand);
   add(addGraphCommand);
+  add(addFmtCommand);
 
   try {
     app.parse(argc, argv);

@@ -8,6 +8,7 @@
 
 #include "stdlib/overloads.h"
 #include "tools/journey/repl/commands.h"
+#include "tools/journey/repl/input_kind.h"
 
 namespace journey::repl {
 
@@ -23,8 +24,6 @@ constexpr std::array<std::string_view, 49> kKeywords = {
     "at",    "in",      "incremental", "true",    "false",    "null",   "profile"};
 constexpr std::array<std::string_view, 5> kNamespaces = {"math", "strings", "base64", "optional",
                                                          "cel"};
-
-bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 // The candidates among `words` that start with `typed`, sorted, each once.
 std::vector<std::string> matching(const std::set<std::string>& words, std::string_view typed) {

@@ -10,9 +10,6 @@ namespace {
 constexpr std::array<std::string_view, 10> kDeclarationKeywords = {
     "type", "schema", "event", "channel", "audience", "action", "cap", "const", "fn", "journey"};
 
-bool isNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
-bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
 // The leading word of `text` (letters, digits, `_`).
 std::string_view leadingWord(std::string_view text) {
   size_t n = 0;
@@ -42,6 +39,9 @@ bool onlyComments(std::string_view text) {
 }
 
 }  // namespace
+
+bool isNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
+bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 std::string_view trimmed(std::string_view text) {
   size_t begin = 0, end = text.size();

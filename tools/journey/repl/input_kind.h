@@ -23,4 +23,8 @@ LetInput parseLet(std::string_view input);
 // Leading and trailing white space removed.
 std::string_view trimmed(std::string_view text);
 
+// The characters of names: a letter or `_` first, then letters, digits and `_`.
+bool isNameStart(char c);
+bool isNameChar(char c);
+
 }  // namespace journey::repl

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# `journey fmt -w`: rewrites a file that changes (keeping its permissions, leaving no temporary
+# behind; through a symbolic link, the file behind it), does not touch one that is already
+# formatted (same inode and time), and leaves a file with a syntax error as it was.
+#   tests/fmt_write.sh JOURNEY UNFORMATTED.journey BROKEN.journey
+set -u
+journey=$1
+unformatted=$2
+broken=$3
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+cp "$unformatted" "$dir/a.journey"
+chmod 640 "$dir/a.journey"
+"$journey" fmt "$dir/a.journey" > "$dir/expected" || fail "fmt failed"
+cmp -s "$dir/a.journey" "$dir/expected" && fail "the case is already formatted: it tests nothing"
+"$journey" fmt -w "$dir/a.journey" > "$dir/out" 2>&1 || fail "fmt -w exited $?: $(cat "$dir/out")"
+[ -s "$dir/out" ] && fail "fmt -w printed: $(cat "$dir/out")"
+cmp -s "$dir/a.journey" "$dir/expected" || fail "the file was not rewritten as fmt prints it"
+[ "$(stat -c %a "$dir/a.journey")" = 640 ] || fail "permissions not kept: $(stat -c %a "$dir/a.journey")"
+[ -e "$dir/a.journey.tmp" ] && fail "a temporary file was left behind"
+
+before=$(stat -c '%i %Y' "$dir/a.journey")
+sleep 1
+"$journey" fmt -w "$dir/a.journey" || fail "fmt -w of a formatted file exited $?"
+[ "$(stat -c '%i %Y' "$dir/a.journey")" = "$before" ] || fail "a formatted file was written again"
+
+cp "$unformatted" "$dir/c.journey"
+ln -s c.journey "$dir/link.journey"
+"$journey" fmt -w "$dir/link.journey" || fail "fmt -w through a link exited $?"
+[ -L "$dir/link.journey" ] || fail "the link was replaced by a file"
+cmp -s "$dir/c.journey" "$dir/expected" || fail "the file behind the link was not rewritten"
+
+cp "$broken" "$dir/b.journey"
+"$journey" fmt -w "$dir/b.journey" > "$dir/out" 2>&1
+status=$?
+[ $status = 1 ] || fail "a file with a syntax error: exit $status"
+grep -q 'error\[E' "$dir/out" || fail "no diagnostic for the syntax error: $(cat "$dir/out")"
+cmp -s "$dir/b.journey" "$broken" || fail "a file with a syntax error was changed"
+echo "ok: rewritten once, then left alone; through a link; the broken file untouched"

@@ -1,0 +1,15 @@
+// Writing a whole file so that no reader ever sees half of it: `build` writes artifacts and
+// `fmt -w` rewrites sources this way.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace journey::cli {
+
+// Writes `bytes` to `path` + ".tmp", then renames it over `path`. A file that is replaced keeps
+// its permissions; through a symbolic link, the file it names is replaced. False (and no
+// temporary left behind) when either step fails.
+bool replaceFile(const std::string& path, std::string_view bytes);
+
+}  // namespace journey::cli
