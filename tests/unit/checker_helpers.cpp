@@ -77,7 +77,7 @@ TEST_CASE("time zones are IANA names") {
 }
 
 TEST_CASE("durations print as written") {
-  constexpr int64_t s = sema::kNanosPerSecond;
+  constexpr int64_t s = journey::sema::kNanosPerSecond;
   CHECK(formatDuration(0) == "0s");
   CHECK(formatDuration(90 * 86400 * s) == "90d");
   CHECK(formatDuration(5400 * s) == "1h30m");
