@@ -18,6 +18,7 @@ packages=(
   libedit-dev                                 # REPL line editing
   libgraphviz-dev                             # `journey graph --format svg` (Graphviz layout)
   libbenchmark-dev time                       # bench/ (time: peak memory)
+  python3                                     # tests/*.py (REPL terminal, fmt round trip, graph, editors)
 )
 
 missing=()
