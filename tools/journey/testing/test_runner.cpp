@@ -99,14 +99,20 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     const ast::TestInput& input = std::get<ast::TestInput>(stmt.kind);
     auto json = sema::testDataJson(program_.ast, input.fields);
     const std::string* data = std::get_if<std::string>(&json);
-    if (data == nullptr) return result;  // the checker reported it
+    if (data == nullptr) {  // the checker refuses such a program first; never a silent pass
+      fail(DiagKind::TestDataNotLiteral, stmt.range, std::get<sema::NotLiteral>(json).why);
+      return result;
+    }
     std::optional<std::string> refused;
     if (input.kind == ast::TestInput::Kind::Profile) {
       refused = session.addProfile(*data);
       if (!refused) lastProfile = session.currentProfile();
     } else {
       std::optional<Timestamp> t = testTimeOf(input.time);
-      if (!t) return result;
+      if (!t) {  // as above: the checker refuses it first
+        fail(DiagKind::InvalidTestTime, input.time.range, "\"" + input.time.text + "\" is not a timestamp");
+        return result;
+      }
       end = std::max(end, *t);
       refused = session.selectProfile(input.profile ? input.profile->text : lastProfile);
       if (!refused) refused = session.advanceTo(*t);
@@ -142,7 +148,10 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     std::string why;
     SourceRange where;
     std::optional<sema::Expectation> x = sema::readExpectation(*e, why, where);
-    if (!x) continue;  // the checker reported it
+    if (!x) {  // the checker refuses such a program first; never a silent pass
+      result.failures.push_back(testFailure(DiagKind::UnknownExpectation, where, why));
+      continue;
+    }
     if (x->whenRunEnds) {
       std::string id = x->profile ? x->profile->text : lastProfile;
       std::optional<bool> member = isMember(id, x->name->text);
