@@ -77,12 +77,13 @@ TestRunner::TestRunner(const Frontend& program, std::string engine)
 
 TestResult TestRunner::run(const ast::TestDecl& test) const {
   TestResult result;
-  repl::SessionRuntime session(testStart(test));
+  Timestamp start = testStart(test);
+  repl::SessionRuntime session(start);
   // Lowered afresh for each test's runtime (a few milliseconds; the JIT's code cache keeps
   // the machine code of the first).
   session.load(ir::lowerProgram(program_.sources, program_.ast, program_.program), engine_);
   std::string lastProfile;
-  Timestamp end = testStart(test);
+  Timestamp end = start;
   auto fail = [&](DiagKind kind, SourceRange range, std::string message) {
     result.failures.push_back(testFailure(kind, range, std::move(message)));
   };
