@@ -111,11 +111,11 @@ class Batch {
       for (size_t i = 0, start = 0; i < ends.size(); start = ends[i++]) {
         lines.push_back(std::string_view(text).substr(start, ends[i] - start));
       }
-      std::vector<ProfileData> chunk = parse(lines, numbers);
       if (events) {
+        std::vector<ProfileData> chunk = parse(lines, numbers);
         std::move(chunk.begin(), chunk.end(), std::back_inserter(held));
       } else {
-        evaluate(chunk);
+        parseAndEvaluate(lines, numbers);
       }
       if (input_.progress) input_.progress(done, total);
     }
@@ -164,6 +164,43 @@ class Batch {
       chunk.push_back({std::move(p.id), std::move(p.profile), {}});
     }
     return chunk;
+  }
+
+  // Without a record stream: each profile evaluated as soon as it is read and dropped at once,
+  // so that the next one reuses its memory while it is still in the cache (a chunk's profiles
+  // built first and evaluated after would each be a cache miss, twice). Rows and rejections
+  // are then handed over in line order.
+  void parseAndEvaluate(const std::vector<std::string_view>& lines,
+                        const std::vector<size_t>& numbers) {
+    std::vector<std::variant<std::string, runtime::Rejection>>& read = outcomes_;
+    std::vector<std::vector<uint8_t>>& members = members_;
+    read.resize(lines.size());
+    if (members.size() < lines.size()) {
+      members.resize(lines.size(), std::vector<uint8_t>(program_.audiences.size(), 0));
+    }
+    inParallel(lines.size(), static_cast<unsigned>(readers_.size()),
+               [&](size_t first, size_t last, unsigned t) {
+                 for (size_t i = first; i < last; ++i) {
+                   auto r = readers_[t]->readProfile(lines[i], numbers[i], true);
+                   if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
+                     read[i] = std::move(*bad);
+                     continue;
+                   }
+                   auto& p = std::get<runtime::ProfileInput>(r);
+                   ProfileData data{std::move(p.id), std::move(p.profile), {}};
+                   evaluators_[t].evaluate(data, input_.audiences, members[i]);
+                   read[i] = std::move(data.id);
+                 }
+               });
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (auto* bad = std::get_if<runtime::Rejection>(&read[i])) {
+        reject(input_.profiles, *bad);
+        continue;
+      }
+      for (uint32_t a : input_.audiences) stats_.members[a] += members[i][a];
+      row_(std::get<std::string>(read[i]), members[i]);
+      ++stats_.profiles;
+    }
   }
 
   // The record stream, in order, up to the evaluation time: `set` records merge into the
@@ -258,6 +295,7 @@ class Batch {
   // Kept from one chunk to the next: allocated again each time, they would come back as
   // fresh pages, whose first touch costs more than the work done in them.
   std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>> read_;
+  std::vector<std::variant<std::string, runtime::Rejection>> outcomes_;  // id, or why not
   std::vector<std::vector<uint8_t>> members_;
 };
 
