@@ -460,4 +460,21 @@ TEST_CASE("runtime input: profiles read with only some fields kept") {
                         R"( "tags": [1]})") == "profile.tags[0]: expected a string, found a number");
   CHECK(w.profileReason(R"({"id": "p2", "loyalty": {"tier": "x", "points": 1}, "tags": []})") ==
         "profile: missing field `firstName`");
+
+  // Nested records left out are checked without being built: the errors of a reader that
+  // keeps everything.
+  kept[profile][field(profile, "loyalty")] = false;
+  w.reader->keepProfileFields(kept);
+  CHECK(w.profile(line) == R"(p1 {"id": "p1"})");
+  InputWorld everything;
+  const std::string start = R"({"id": "p2", "firstName": "B", "tags": [], )";
+  for (std::string rest : {R"("loyalty": {"tier": "x"}})", R"("loyalty": {"points": "1"}})",
+                           R"("loyalty": 5})", R"("loyalty": {"points": 1, "rank": 2}})",
+                           R"("loyalty": {"points": 1}, "consents": {"email": "yes"}})",
+                           R"("loyalty": {"points": 1}, "consents": [true]})"}) {
+    CAPTURE(rest);
+    std::string reason = everything.profileReason(start + rest);
+    CHECK(reason.starts_with("profile."));
+    CHECK(w.profileReason(start + rest) == reason);
+  }
 }

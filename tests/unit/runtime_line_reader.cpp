@@ -1,5 +1,6 @@
 // LineReader: lines split on `\n` (a `\r` before it dropped), a last line without a newline,
-// lines longer than the reader's block.
+// lines longer than the reader's block; read one at a time or in batches that stay valid
+// together, each line followed by the readable bytes it promises (ASan checks the touch).
 #include <doctest/doctest.h>
 
 #include <cstdio>
@@ -12,8 +13,15 @@ using journey::runtime::LineReader;
 
 namespace {
 
-// `text` written to a temporary file, read back with a LineReader: the lines.
-std::vector<std::string> readBack(const std::string& text) {
+// Touches the last byte a line promises to be readable after it.
+void touchAfter(std::string_view line) {
+  volatile char last = line.data()[line.size() + LineReader::kReadableAfter - 1];
+  (void)last;
+}
+
+// `text` written to a temporary file, read back with a LineReader: the lines. `batch` 0 reads
+// them one at a time with next(); otherwise up to `batch` at a time with nextLines().
+std::vector<std::string> readBack(const std::string& text, size_t batch = 0) {
   char path[] = "/tmp/line_reader_test.XXXXXX";
   int fd = mkstemp(path);
   REQUIRE(fd >= 0);
@@ -21,16 +29,35 @@ std::vector<std::string> readBack(const std::string& text) {
   std::fwrite(text.data(), 1, text.size(), file);
   std::fclose(file);
   std::vector<std::string> lines;
+  size_t misnumbered = 0, oversized = 0;  // counted, not checked per line: there are many
   {
     LineReader reader(path);
     REQUIRE(reader.ok());
     std::string_view line;
-    while (reader.next(line)) {
-      CHECK(reader.lineNumber() == lines.size() + 1);
-      lines.emplace_back(line);
+    if (batch == 0) {
+      while (reader.next(line)) {
+        misnumbered += reader.lineNumber() != lines.size() + 1;
+        touchAfter(line);
+        lines.emplace_back(line);
+      }
+    } else {
+      std::vector<std::string_view> views;
+      std::vector<size_t> numbers;
+      for (reader.nextLines(batch, views, numbers); !views.empty();
+           reader.nextLines(batch, views, numbers)) {
+        if (views.size() != numbers.size()) FAIL("a line number for each line");
+        oversized += views.size() > batch;
+        for (size_t i = 0; i < views.size(); ++i) {
+          misnumbered += numbers[i] != lines.size() + 1;
+          touchAfter(views[i]);
+          lines.emplace_back(views[i]);
+        }
+      }
     }
   }
   std::remove(path);
+  CHECK(misnumbered == 0);
+  CHECK(oversized == 0);
   return lines;
 }
 
@@ -56,6 +83,21 @@ TEST_CASE("line reader: lines longer than a block, and many blocks") {
     many += expected.back() + "\n";
   }
   CHECK(readBack(many) == expected);
+  for (size_t batch : {1, 7, 32768, 1'000'000}) {
+    CAPTURE(batch);
+    CHECK(readBack(many) == readBack(many, batch));
+    CHECK(readBack(text, batch) == std::vector<std::string>{"first", longLine, "last"});
+  }
+}
+
+TEST_CASE("line reader: batches of lines") {
+  for (size_t batch : {1, 2, 3, 100}) {
+    CAPTURE(batch);
+    CHECK(readBack("", batch) == std::vector<std::string>{});
+    CHECK(readBack("a\nbc\r\n\nd", batch) == std::vector<std::string>{"a", "bc", "", "d"});
+    CHECK(readBack("a\n", batch) == std::vector<std::string>{"a"});
+    CHECK(readBack("a\nb", batch) == std::vector<std::string>{"a", "b"});
+  }
 }
 
 TEST_SUITE_END();

@@ -89,28 +89,20 @@ class Batch {
     }
     uint64_t total = fileSize(input_.profiles), done = 0;
     std::vector<ProfileData> held;  // with a record stream: every profile, in input order
-    std::string text;               // a chunk's lines, one after the other
-    std::vector<size_t> ends;       // where each line ends in `text`
+    std::vector<std::string_view> lines;  // a chunk's lines, parsed where the reader holds them
     std::vector<size_t> numbers;
-    std::vector<std::string_view> lines;
-    std::string_view line;
-    bool more = true;
-    while (more) {
-      text.clear();
-      ends.clear();
-      numbers.clear();
-      while (ends.size() < kChunkLines && (more = profiles.next(line))) {
-        done += line.size() + 1;
-        if (runtime::isBlankLine(line)) continue;
-        text += line;
-        ends.push_back(text.size());
-        numbers.push_back(profiles.lineNumber());
+    for (;;) {
+      profiles.nextLines(kChunkLines, lines, numbers);
+      if (lines.empty()) break;
+      size_t kept = 0;
+      for (size_t i = 0; i < lines.size(); ++i) {
+        done += lines[i].size() + 1;
+        if (runtime::isBlankLine(lines[i])) continue;
+        lines[kept] = lines[i];
+        numbers[kept++] = numbers[i];
       }
-      text.append(runtime::InputReader::kLinePadding, ' ');  // lines are parsed in place
-      lines.clear();
-      for (size_t i = 0, start = 0; i < ends.size(); start = ends[i++]) {
-        lines.push_back(std::string_view(text).substr(start, ends[i] - start));
-      }
+      lines.resize(kept);
+      numbers.resize(kept);
       if (events) {
         std::vector<ProfileData> chunk = parse(lines, numbers);
         std::move(chunk.begin(), chunk.end(), std::back_inserter(held));
@@ -212,7 +204,7 @@ class Batch {
     std::string_view line;
     while (events.next(line)) {
       if (runtime::isBlankLine(line)) continue;
-      runtime::RecordInput r = reader.readRecord(line, events.lineNumber());
+      runtime::RecordInput r = reader.readRecord(line, events.lineNumber(), true);
       if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
         reject(input_.events, *bad);
         continue;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include "vm/interp/recurring_strings.h"
@@ -78,6 +79,8 @@ class FieldSet {
   }
   void insert(size_t i) { word(i) |= uint64_t{1} << (i % 64); }
   bool contains(size_t i) { return (word(i) >> (i % 64)) & 1; }
+  // For records of up to 64 fields: whether every field of `mask` is in the set.
+  bool containsAll(uint64_t mask) const { return more_.empty() && (first_ & mask) == mask; }
 
  private:
   uint64_t& word(size_t i) { return more_.empty() ? first_ : more_[i / 64]; }
@@ -93,20 +96,38 @@ bool sameKey(std::string_view a, std::string_view b) {
 }  // namespace
 
 // What a JsonConverter keeps from one value to the next.
+// Also what the converter needs of each field, copied from the type table into one place.
 struct JsonConverter::Memory {
   struct Field {
+    std::string_view name;
+    sema::TypeId type = 0;
+    bool optional = false;
+    bool hasDefault = false;
     RecurringStrings::Site strings;
     bool defaultKnown = false;
     Value defaultValue;
   };
+  struct Record {
+    std::vector<Field> fields;
+    uint64_t required = 0;  // fields that must be given or defaulted, when there are up to 64
+  };
 
-  Memory(const JsonInput& in, bool share) : fields(in.layouts.size()), shareStrings(share) {
-    for (size_t r = 0; r < fields.size(); ++r) {
-      fields[r].resize(in.types.recordInfo(static_cast<sema::RecordId>(r)).fields.size());
+  Memory(const JsonInput& in, bool share) : records(in.layouts.size()), shareStrings(share) {
+    for (size_t r = 0; r < records.size(); ++r) {
+      const sema::RecordInfo& info = in.types.recordInfo(static_cast<sema::RecordId>(r));
+      for (size_t i = 0; i < info.fields.size(); ++i) {
+        const sema::RecordField& f = info.fields[i];
+        Field& field = records[r].fields.emplace_back();
+        field.name = f.name;
+        field.type = f.type;
+        field.optional = f.optional;
+        field.hasDefault = f.hasDefault;
+        if (!f.optional && i < 64) records[r].required |= uint64_t{1} << i;
+      }
     }
   }
 
-  std::vector<std::vector<Field>> fields;  // by record and field
+  std::vector<Record> records;  // by record type
   bool shareStrings;
   RecurringStrings strings;
 };
@@ -118,8 +139,7 @@ using StringSite = RecurringStrings::Site;
 
 class Converter {
  public:
-  // `memory` may be null: nothing is remembered.
-  Converter(const JsonInput& in, Memory* memory) : in_(in), types_(in.types), memory_(memory) {}
+  Converter(const JsonInput& in, Memory& memory) : in_(in), types_(in.types), memory_(memory) {}
 
   // `partial`: a record here holds only the fields given (JsonInput::partial); `root`: this
   // is the root value, where JsonInput::suppliedField applies; `site`: the field the value is
@@ -166,7 +186,7 @@ class Converter {
         return v.isError() ? v : Value::optional(std::move(v));
       }
       case sema::TypeKind::Record:
-        return record(e, types_.get(type).record, path, partial, root);
+        return record(e, types_.get(type).record, path, partial, root, true);
       default: return dynamic(e, path);
     }
   }
@@ -178,7 +198,7 @@ class Converter {
     // would make invalid text (lone surrogates) when it unescapes.
     std::string_view s = e.get_string();
     auto make = [&] { return Value::string(s); };
-    return memory_ && memory_->shareStrings ? memory_->strings.get(s, site, make) : make();
+    return memory_.shareStrings ? memory_.strings.get(s, site, make) : make();
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
@@ -243,18 +263,22 @@ class Converter {
     return at(path, Value::map(std::move(out)));
   }
 
+  // `build`: false only checks the record (an error value, or null), allocating nothing.
   [[gnu::noinline]] Value record(const element& e, sema::RecordId record, const Path& path,
-                                 bool partial, bool root) {
+                                 bool partial, bool root, bool build) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     if (record >= in_.layouts.size()) return failure(path, "unknown record type");
-    const sema::RecordInfo& info = in_.types.recordInfo(record);
     const RecordLayout& layout = in_.layouts[record];
+    Memory::Record& plan = memory_.records[record];
+    std::vector<Memory::Field>& fields = plan.fields;
+    const std::vector<bool>* kept = in_.kept ? &(*in_.kept)[record] : nullptr;
     int supplied = root ? in_.suppliedField : -1;
-    RecordBuilder b(layout);
-    FieldSet given(info.fields.size());
+    std::optional<RecordBuilder> b;
+    if (build) b.emplace(layout);
+    FieldSet given(fields.size());
     size_t expected = 0;  // JSON usually lists fields in declaration order: try that first
     for (auto [key, item] : e.get_object()) {
-      int index = expected < layout.fieldCount() && sameKey(layout.fieldNames[expected], key)
+      int index = expected < fields.size() && sameKey(fields[expected].name, key)
                       ? static_cast<int>(expected)
                       : layout.find(key);
       Path fieldPath = path.child(key);
@@ -262,44 +286,44 @@ class Converter {
       if (index == supplied) return failure(fieldPath, in_.suppliedReason);
       size_t i = static_cast<size_t>(index);
       expected = i + 1;
-      const sema::RecordField& field = info.fields[i];
-      if (item.is_null() && field.optional) {
-        if (partial) {  // a patch making the field absent
-          b.set(i, Value::null());
+      Memory::Field& field = fields[i];
+      if (field.optional && item.is_null()) {
+        if (partial && b) {  // a patch making the field absent
+          b->set(i, Value::null());
           given.insert(i);
         }
         continue;
       }
-      if (in_.kept && !(*in_.kept)[record][i]) {
+      given.insert(i);
+      if (!b || (kept && !(*kept)[i])) {
         if (Value error = check(item, field.type, fieldPath); error.isError()) return error;
-        given.insert(i);
         continue;
       }
-      StringSite* site = memory_ ? &memory_->fields[record][i].strings : nullptr;
-      Value v = convert(item, field.type, fieldPath, partial, false, site);
+      Value v = convert(item, field.type, fieldPath, partial, false, &field.strings);
       if (v.isError()) return v;
-      b.set(i, std::move(v));
-      given.insert(i);
+      b->set(i, std::move(v));
     }
-    if (supplied >= 0) {
-      b.set(static_cast<size_t>(supplied), in_.suppliedValue);
+    if (supplied >= 0 && b) {
+      b->set(static_cast<size_t>(supplied), in_.suppliedValue);
       given.insert(static_cast<size_t>(supplied));
     }
-    if (partial) return b.build();
-    for (size_t i = 0; i < info.fields.size(); ++i) {
-      const sema::RecordField& field = info.fields[i];
-      if (given.contains(i) || field.optional) continue;
-      if (field.hasDefault) {
-        if (!in_.defaults) continue;  // left absent: the caller applies no defaults
-        if (in_.kept && !(*in_.kept)[record][i]) continue;  // nobody reads it
-        Value v = defaultOf(record, i);
-        if (v.isError()) return at(path.child(field.name), std::move(v));
-        b.set(i, std::move(v));
-        continue;
+    if (partial) return b ? b->build() : Value::null();
+    if (!given.containsAll(plan.required)) {
+      for (size_t i = 0; i < fields.size(); ++i) {
+        const Memory::Field& field = fields[i];
+        if (given.contains(i) || field.optional || static_cast<int>(i) == supplied) continue;
+        if (field.hasDefault) {
+          if (!in_.defaults || !b) continue;  // left absent: no defaults, or nothing built
+          if (kept && !(*kept)[i]) continue;  // nobody reads it
+          Value v = defaultOf(record, i);
+          if (v.isError()) return at(path.child(field.name), std::move(v));
+          b->set(i, std::move(v));
+          continue;
+        }
+        return failure(path, "missing field `" + std::string(field.name) + "`");
       }
-      return failure(path, "missing field `" + field.name + "`");
     }
-    return b.build();
+    return b ? b->build() : Value::null();
   }
 
   // Whether `e` converts to `type`, without building what it would give where that costs
@@ -321,7 +345,9 @@ class Converter {
       case sema::TypeKind::Optional:
         if (e.is_null()) return Value::null();
         return check(e, types_.param(type, 0), path);
-      default: {  // scalars build nothing; maps, records and dyn are rare enough to build
+      case sema::TypeKind::Record:
+        return record(e, types_.get(type).record, path, false, false, false);
+      default: {  // scalars build nothing; maps and dyn are rare enough to build
         Value v = convert(e, type, path, false, false);
         return v.isError() ? v : Value::null();
       }
@@ -329,8 +355,7 @@ class Converter {
   }
 
   Value defaultOf(sema::RecordId record, size_t field) {
-    if (!memory_) return in_.defaults(record, field);
-    Memory::Field& known = memory_->fields[record][field];
+    Memory::Field& known = memory_.records[record].fields[field];
     if (!known.defaultKnown) {
       known.defaultValue = in_.defaults(record, field);
       known.defaultKnown = true;
@@ -371,7 +396,7 @@ class Converter {
 
   const JsonInput& in_;
   const sema::TypeTable& types_;
-  Memory* memory_;
+  Memory& memory_;
 };
 
 }  // namespace
@@ -379,7 +404,8 @@ class Converter {
 Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
                   const std::string& path) {
   Path root{&path};
-  return Converter(in, nullptr).convert(e, type, root, in.partial, true);
+  Memory memory(in, false);
+  return Converter(in, memory).convert(e, type, root, in.partial, true);
 }
 
 JsonConverter::JsonConverter(const JsonInput& input, bool shareStrings)
@@ -389,7 +415,7 @@ JsonConverter::~JsonConverter() = default;
 
 Value JsonConverter::convert(const element& e, sema::TypeId type, const std::string& path) {
   Path root{&path};
-  return Converter(input_, memory_.get()).convert(e, type, root, input_.partial, true);
+  return Converter(input_, *memory_).convert(e, type, root, input_.partial, true);
 }
 
 Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& input,

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "vm/interp/json_input.h"
+#include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
@@ -147,7 +148,7 @@ struct InputReader::Impl {
     return profile.asRecord().field(static_cast<size_t>(idField)).asString();
   }
 
-  RecordInput readRecord(std::string_view line, size_t lineNumber);
+  RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded);
   RecordInput readAudienceChange(const std::array<element, kKeyCount>& at,
                                  const std::array<bool, kKeyCount>& has, Timestamp time,
                                  std::string_view profile, size_t lineNumber);
@@ -180,7 +181,8 @@ InputReader::InputReader(const ir::ProgramIr& program, FieldDefaults defaults)
 
 InputReader::~InputReader() = default;
 
-const size_t InputReader::kLinePadding = simdjson::SIMDJSON_PADDING;
+static_assert(simdjson::SIMDJSON_PADDING <= LineReader::kReadableAfter,
+              "a LineReader's lines can be parsed in place");
 
 std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view line,
                                                                size_t lineNumber, bool padded) {
@@ -197,15 +199,16 @@ std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view 
   return ProfileInput{std::string(id), std::move(profile)};
 }
 
-RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber) {
-  return impl_->readRecord(line, lineNumber);
+RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber, bool padded) {
+  return impl_->readRecord(line, lineNumber, padded);
 }
 
-RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber) {
+RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber,
+                                          bool padded) {
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   element root;
   std::string reason;
-  if (!parse(line, root, reason)) return reject(std::move(reason));
+  if (!parse(line, root, reason, padded)) return reject(std::move(reason));
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
     return reject(found("record", "a JSON object", root));

@@ -68,14 +68,13 @@ class InputReader {
   InputReader& operator=(const InputReader&) = delete;
 
   // One line of the profiles input. Blank lines are not passed in.
-  // `padded`: the caller promises kLinePadding readable bytes after the line (any content),
-  // so the line is parsed where it is instead of copied.
+  // `padded`: the line comes from a LineReader, which leaves readable bytes after it (any
+  // content), so it is parsed where it is instead of copied.
   std::variant<ProfileInput, Rejection> readProfile(std::string_view line, size_t lineNumber,
                                                     bool padded = false);
-  static const size_t kLinePadding;
   // One line of the record stream. A record whose time is before the previous accepted
   // record's time is rejected as out of order. A `set` may not change the profile's id.
-  RecordInput readRecord(std::string_view line, size_t lineNumber);
+  RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded = false);
 
   // From now on, build only these fields of the profiles read (per record type, like the
   // program's layouts; the id is always built): the others are type-checked, with the same

@@ -1,5 +1,6 @@
 #include "vm/runtime/line_reader.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace journey::runtime {
@@ -23,39 +24,75 @@ LineReader::~LineReader() {
 
 bool LineReader::refill() {
   if (eof_) return false;
-  buffer_.erase(0, begin_);
-  begin_ = 0;
-  size_t old = buffer_.size();
-  buffer_.resize(old + kBlock);
-  size_t got = std::fread(buffer_.data() + old, 1, kBlock, file_);
-  buffer_.resize(old + got);
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+  }
+  if (buffer_.size() < end_ + kBlock + kReadableAfter) {
+    buffer_.resize(std::max(end_ + kBlock + kReadableAfter, 2 * buffer_.size()));
+  }
+  size_t got = std::fread(buffer_.data() + end_, 1, kBlock, file_);
+  end_ += got;
   if (got < kBlock) eof_ = true;
   return got > 0;
+}
+
+std::string_view LineReader::lineAt(size_t offset, size_t newline) {
+  std::string_view line(buffer_.data() + begin_ + offset, newline - begin_ - offset);
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  ++lineNumber_;
+  return line;
 }
 
 bool LineReader::next(std::string_view& line) {
   if (!file_) return false;
   for (;;) {
     const char* start = buffer_.data() + begin_;
-    size_t available = buffer_.size() - begin_;
-    if (const void* nl = std::memchr(start, '\n', available)) {
-      size_t length = static_cast<const char*>(nl) - start;
-      line = std::string_view(start, length);
-      begin_ += length + 1;
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      ++lineNumber_;
+    if (const void* nl = std::memchr(start, '\n', end_ - begin_)) {
+      size_t newline = static_cast<const char*>(nl) - buffer_.data();
+      line = lineAt(0, newline);
+      begin_ = newline + 1;
       return true;
     }
     if (!refill()) {
-      if (begin_ >= buffer_.size()) return false;
-      // The last line has no newline.
-      line = std::string_view(buffer_.data() + begin_, buffer_.size() - begin_);
-      begin_ = buffer_.size();
-      if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-      ++lineNumber_;
+      if (begin_ >= end_) return false;
+      line = lineAt(0, end_);  // the last line has no newline
+      begin_ = end_;
       return true;
     }
   }
+}
+
+void LineReader::nextLines(size_t max, std::vector<std::string_view>& lines,
+                           std::vector<size_t>& numbers) {
+  lines.clear();
+  numbers.clear();
+  if (!file_) return;
+  // Offsets from begin_ first, since a refill moves the bytes; views once all are read.
+  std::vector<std::pair<size_t, size_t>>& spans = spans_;
+  spans.clear();
+  size_t scan = 0;  // from begin_
+  while (spans.size() < max) {
+    const char* start = buffer_.data() + begin_ + scan;
+    if (const void* nl = std::memchr(start, '\n', end_ - begin_ - scan)) {
+      size_t newline = static_cast<const char*>(nl) - buffer_.data();
+      spans.emplace_back(scan, newline - begin_ - scan);
+      scan = newline + 1 - begin_;
+      continue;
+    }
+    if (refill()) continue;
+    if (begin_ + scan < end_) {  // the last line has no newline
+      spans.emplace_back(scan, end_ - begin_ - scan);
+      scan = end_ - begin_;
+    }
+    break;
+  }
+  for (auto [offset, length] : spans) {
+    lines.push_back(lineAt(offset, begin_ + offset + length));
+    numbers.push_back(lineNumber_);
+  }
+  begin_ += scan;
 }
 
 }  // namespace journey::runtime

@@ -39,7 +39,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   if (profiles) {
     while (profiles->next(line)) {
       if (isBlankLine(line)) continue;
-      auto read = reader.readProfile(line, profiles->lineNumber());
+      auto read = reader.readProfile(line, profiles->lineNumber(), true);
       if (auto* r = std::get_if<Rejection>(&read)) {
         reject(input.profiles, *r);
       } else {
@@ -52,7 +52,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   Timestamp last{};
   while (events.next(line)) {
     if (isBlankLine(line)) continue;
-    RecordInput read = reader.readRecord(line, events.lineNumber());
+    RecordInput read = reader.readRecord(line, events.lineNumber(), true);
     if (auto* r = std::get_if<Rejection>(&read)) {
       reject(input.events, *r);
       continue;
