@@ -3,8 +3,13 @@
 // together, each line followed by the readable bytes it promises (ASan checks the touch).
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <cstring>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "vm/runtime/line_reader.h"
@@ -19,15 +24,34 @@ void touchAfter(std::string_view line) {
   (void)last;
 }
 
-// `text` written to a temporary file, read back with a LineReader: the lines. `batch` 0 reads
-// them one at a time with next(); otherwise up to `batch` at a time with nextLines().
-std::vector<std::string> readBack(const std::string& text, size_t batch = 0) {
-  char path[] = "/tmp/line_reader_test.XXXXXX";
-  int fd = mkstemp(path);
-  REQUIRE(fd >= 0);
-  std::FILE* file = fdopen(fd, "wb");
-  std::fwrite(text.data(), 1, text.size(), file);
-  std::fclose(file);
+// A regular file is mapped; a pipe is read through the reader's buffer.
+enum class Source { File, Pipe };
+
+// `text` written to a temporary file (or a named pipe, by another thread), read back with a
+// LineReader: the lines. `batch` 0 reads them one at a time with next(); otherwise up to
+// `batch` at a time with nextLines().
+std::vector<std::string> readBack(const std::string& text, size_t batch = 0,
+                                  Source source = Source::File) {
+  char path[64] = "/tmp/line_reader_test.XXXXXX";
+  std::string dir;  // the pipe's
+  std::thread writer;
+  if (source == Source::File) {
+    int fd = mkstemp(path);
+    REQUIRE(fd >= 0);
+    std::FILE* file = fdopen(fd, "wb");
+    std::fwrite(text.data(), 1, text.size(), file);
+    std::fclose(file);
+  } else {
+    REQUIRE(mkdtemp(path) != nullptr);
+    dir = path;
+    std::strcat(path, "/fifo");
+    REQUIRE(mkfifo(path, 0600) == 0);
+    writer = std::thread([&] {
+      std::FILE* file = std::fopen(path, "wb");
+      std::fwrite(text.data(), 1, text.size(), file);
+      std::fclose(file);
+    });
+  }
   std::vector<std::string> lines;
   size_t misnumbered = 0, oversized = 0;  // counted, not checked per line: there are many
   {
@@ -55,7 +79,9 @@ std::vector<std::string> readBack(const std::string& text, size_t batch = 0) {
       }
     }
   }
+  if (writer.joinable()) writer.join();
   std::remove(path);
+  if (!dir.empty()) ::rmdir(dir.c_str());
   CHECK(misnumbered == 0);
   CHECK(oversized == 0);
   return lines;
@@ -87,6 +113,37 @@ TEST_CASE("line reader: lines longer than a block, and many blocks") {
     CAPTURE(batch);
     CHECK(readBack(many) == readBack(many, batch));
     CHECK(readBack(text, batch) == std::vector<std::string>{"first", longLine, "last"});
+  }
+}
+
+TEST_CASE("line reader: a pipe, read through the buffer") {
+  std::string many;
+  for (int i = 0; i < 200'000; ++i) many += "line " + std::to_string(i) + "\n";
+  many += "no newline";
+  std::vector<std::string> expected = readBack(many);
+  REQUIRE(expected.size() == 200'001);
+  CHECK(readBack(many, 0, Source::Pipe) == expected);
+  CHECK(readBack(many, 1000, Source::Pipe) == expected);
+  CHECK(readBack("a\r\nb", 0, Source::Pipe) == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("line reader: a mapped file ending at or near a page's end") {
+  // The last lines have too little of the page after them: they move into the buffer.
+  size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  for (size_t size : {page, page - 1, page - 30, page + 1, 3 * page, 3 * page - 63}) {
+    CAPTURE(size);
+    std::string text;
+    std::vector<std::string> expected;
+    while (text.size() < size) {
+      std::string line(std::min<size_t>(size - text.size(), 1 + text.size() % 97), 'x');
+      line.back() = text.size() + line.size() < size ? '\n' : 'y';
+      text += line;
+      if (line.back() == '\n') line.pop_back();
+      expected.push_back(line);
+    }
+    REQUIRE(text.size() == size);
+    CHECK(readBack(text) == expected);
+    CHECK(readBack(text, 5) == expected);
   }
 }
 

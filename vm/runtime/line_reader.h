@@ -1,5 +1,10 @@
-// Reads a file line by line in large blocks (inputs have millions of lines). Lines are
-// returned without their `\n` (and without a `\r` before it).
+// Reads a file line by line (inputs have millions of lines). Lines are returned without their
+// `\n` (and without a `\r` before it).
+//
+// A regular file is mapped into memory and its lines are returned where they lie: no copy
+// through a buffer, which at gigabytes of input is a tenth of the time. Pages already read are
+// given back as the reader moves on, so memory stays flat. Standard input and other files
+// that cannot be mapped are read in large blocks into a buffer instead.
 #pragma once
 
 #include <cstdio>
@@ -28,7 +33,7 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  bool ok() const { return file_ != nullptr; }
+  bool ok() const { return file_ != nullptr || map_ != nullptr; }
   // The next line, valid until the next call; false at the end of the file.
   bool next(std::string_view& line);
   // Up to `max` more lines and their numbers (replacing what the vectors held), all valid
@@ -37,17 +42,35 @@ class LineReader {
   size_t lineNumber() const { return lineNumber_; }
 
  private:
-  // Reads another block after what is held, first moving the unread part to the front.
+  // Makes more bytes available after end_; false at the end of the input.
   bool refill();
-  // The line that starts at `begin_ + offset`, ending at `newline` (or at the end of the
-  // input); advances the line count.
-  std::string_view lineAt(size_t offset, size_t newline);
+  // The offset of the next newline at or after `from`, or npos.
+  size_t findNewline(size_t from) const;
+  // Whether a line ending at `end` (an offset) has kReadableAfter bytes after it; if not,
+  // the unread part moves into the buffer, which has (a mapped file's last bytes only).
+  void ensureRoomAfter(size_t end);
+  // The bytes from begin_ on moved to the front of the buffer, which then holds the input.
+  void moveUnreadToBuffer();
+  // The line that starts at `begin_ + offset`, ending at `end`; advances the line count.
+  std::string_view lineAt(size_t offset, size_t end);
+  // A mapped file's pages before begin_ given back, some megabytes at a time.
+  void releaseRead();
 
-  std::FILE* file_ = nullptr;
+  std::FILE* file_ = nullptr;  // when read through the buffer
   bool ownsFile_ = false;
-  std::string buffer_;  // [begin_, end_) is read and unreturned; kReadableAfter bytes of room follow end_
+  const char* map_ = nullptr;  // when mapped
+  size_t mapLength_ = 0;
+  size_t released_ = 0;   // a mapped file's bytes given back so far
+  size_t populated_ = 0;  // a mapped file's bytes whose pages are known to be in place
+  // [begin_, end_) of data_ is read and unreturned; room_ readable bytes follow end_. data_
+  // is the map, or buffer_ (`buffered_`) once a file is read through it or a map's last
+  // bytes have moved there.
+  const char* data_ = nullptr;
+  bool buffered_ = false;
   size_t begin_ = 0;
   size_t end_ = 0;
+  size_t room_ = 0;
+  std::string buffer_;
   bool eof_ = false;
   size_t lineNumber_ = 0;
   std::vector<std::pair<size_t, size_t>> spans_;  // nextLines' scratch, kept for its memory
