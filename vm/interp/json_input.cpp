@@ -347,11 +347,26 @@ class Converter {
         return check(e, types_.param(type, 0), path);
       case sema::TypeKind::Record:
         return record(e, types_.get(type).record, path, false, false, false);
-      default: {  // scalars build nothing; maps and dyn are rare enough to build
-        Value v = convert(e, type, path, false, false);
-        return v.isError() ? v : Value::null();
-      }
+      // The usual scalars, answered from the JSON type alone; the rest (a double for an int,
+      // an out-of-range number, a mismatch) as convert() decides.
+      case sema::TypeKind::Bool:
+        if (e.type() == element_type::BOOL) return Value::null();
+        break;
+      case sema::TypeKind::Int:
+        if (e.type() == element_type::INT64) return Value::null();
+        break;
+      case sema::TypeKind::Uint:
+        if (e.type() == element_type::UINT64) return Value::null();
+        break;
+      case sema::TypeKind::Double:
+        if (e.is_number()) return Value::null();
+        break;
+      default:
+        break;
     }
+    // Other scalars build nothing; maps and dyn are rare enough to build.
+    Value v = convert(e, type, path, false, false);
+    return v.isError() ? v : Value::null();
   }
 
   Value defaultOf(sema::RecordId record, size_t field) {
