@@ -147,6 +147,14 @@ TEST_CASE("line reader: a mapped file ending at or near a page's end") {
   }
 }
 
+TEST_CASE("line reader: what cannot be read is not ok") {
+  CHECK_FALSE(LineReader("/nonexistent/line_reader_test").ok());
+  LineReader directory("/tmp");
+  CHECK_FALSE(directory.ok());
+  std::string_view line;
+  CHECK_FALSE(directory.next(line));
+}
+
 TEST_CASE("line reader: batches of lines") {
   for (size_t batch : {1, 2, 3, 100}) {
     CAPTURE(batch);

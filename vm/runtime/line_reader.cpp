@@ -31,7 +31,11 @@ LineReader::LineReader(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return;
   struct stat st {};
-  if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+  if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {  // a directory opens, then reads nothing
+    ::close(fd);
+    return;
+  }
+  if (S_ISREG(st.st_mode) && st.st_size > 0) {
     size_t length = static_cast<size_t>(st.st_size);
     void* map = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
     if (map != MAP_FAILED) {

@@ -27,7 +27,7 @@ class LineReader {
   // reads a little past the end (simdjson) can parse it where it lies, without a copy.
   static constexpr size_t kReadableAfter = 64;
 
-  // "-" reads standard input.
+  // "-" reads standard input. A path that cannot be opened, or names a directory, is not ok().
   explicit LineReader(const std::string& path);
   ~LineReader();
   LineReader(const LineReader&) = delete;
