@@ -17,7 +17,10 @@ constexpr size_t kBlock = 1 << 20;
 // system calls cost nothing against the bytes, small enough to keep memory flat.
 constexpr size_t kMapStep = 8 << 20;
 
-size_t pageSize() { return static_cast<size_t>(::sysconf(_SC_PAGESIZE)); }
+size_t pageSize() {
+  static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
+  return page;
+}
 size_t roundUp(size_t n, size_t page) { return (n + page - 1) / page * page; }
 
 }  // namespace
