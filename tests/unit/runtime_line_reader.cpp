@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -153,6 +154,40 @@ TEST_CASE("line reader: what cannot be read is not ok") {
   CHECK_FALSE(directory.ok());
   std::string_view line;
   CHECK_FALSE(directory.next(line));
+}
+
+TEST_CASE("line reader: a mapped file that shrinks while it is read is an error, not a crash") {
+  char path[64] = "/tmp/line_reader_test.XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  std::string text;
+  for (int i = 0; i < 100'000; ++i) text += "line " + std::to_string(i) + "\n";
+  REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+  ::close(fd);
+  int err[2];
+  REQUIRE(::pipe(err) == 0);
+  pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {  // reads a line, loses the file's pages, reads on: exits 1 with the error
+    ::dup2(err[1], STDERR_FILENO);
+    LineReader reader(path);
+    std::string_view line;
+    if (!reader.next(line) || ::truncate(path, 0) != 0) ::_exit(2);
+    while (reader.next(line)) {
+    }
+    ::_exit(0);
+  }
+  ::close(err[1]);
+  std::string message;
+  char buffer[256];
+  for (ssize_t n; (n = ::read(err[0], buffer, sizeof buffer)) > 0;) message.append(buffer, n);
+  ::close(err[0]);
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  std::remove(path);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(message == "error: " + std::string(path) + ": the file shrank while it was being read\n");
 }
 
 TEST_CASE("line reader: batches of lines") {

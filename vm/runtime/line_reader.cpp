@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cstring>
 
+#include "vm/runtime/mapped_files.h"
+
 namespace journey::runtime {
 
 namespace {
@@ -46,6 +48,7 @@ LineReader::LineReader(const std::string& path) {
       ::madvise(map, length, MADV_SEQUENTIAL);
       map_ = static_cast<const char*>(map);
       mapLength_ = length;
+      registerMappedFile(map_, length, path);
       data_ = map_;
       end_ = length;
       room_ = roundUp(length, pageSize()) - length;  // the last page reads as zeros past the end
@@ -60,7 +63,10 @@ LineReader::LineReader(const std::string& path) {
 }
 
 LineReader::~LineReader() {
-  if (map_) ::munmap(const_cast<char*>(map_), mapLength_);
+  if (map_) {
+    unregisterMappedFile(map_);
+    ::munmap(const_cast<char*>(map_), mapLength_);
+  }
   if (file_ && ownsFile_) std::fclose(file_);
 }
 
