@@ -168,8 +168,11 @@ TEST_CASE("line reader: a mapped file that shrinks while it is read is an error,
   REQUIRE(::pipe(err) == 0);
   pid_t child = ::fork();
   REQUIRE(child >= 0);
+  std::string written = std::string(path) + ".out";
   if (child == 0) {  // reads a line, loses the file's pages, reads on: exits 1 with the error
     ::dup2(err[1], STDERR_FILENO);
+    std::FILE* out = std::fopen(written.c_str(), "wb");  // buffered: the handler flushes it
+    std::fputs("written before\n", out);
     LineReader reader(path);
     std::string_view line;
     if (!reader.next(line) || ::truncate(path, 0) != 0) ::_exit(2);
@@ -187,6 +190,13 @@ TEST_CASE("line reader: a mapped file that shrinks while it is read is an error,
   std::remove(path);
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 1);
+  std::FILE* out = std::fopen(written.c_str(), "rb");
+  REQUIRE(out != nullptr);
+  char kept[64] = {};
+  CHECK(std::fread(kept, 1, sizeof kept - 1, out) == 15);
+  std::fclose(out);
+  std::remove(written.c_str());
+  CHECK(std::string(kept) == "written before\n");
   CHECK(message == "error: " + std::string(path) + ": the file shrank while it was being read\n");
 }
 

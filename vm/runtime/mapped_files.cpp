@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstring>
 #include <mutex>
 
@@ -35,6 +36,11 @@ void onBusError(int signal, siginfo_t* info, void*) {
   for (Slot& slot : slots) {
     const char* start = slot.start.load(std::memory_order_acquire);
     if (!start || at < start || at >= start + slot.length) continue;
+    // What was written before is kept: stdio's buffers are flushed first. Not safe in every
+    // signal handler, but this fault is synchronous, in code reading an input (a scan or a
+    // parse), never inside stdio, and the writers use stdio's unlocked calls: this thread
+    // holds no stream's lock.
+    std::fflush(nullptr);
     writeAll("error: ", 7);
     writeAll(slot.path, std::strlen(slot.path));
     const char why[] = ": the file shrank while it was being read\n";

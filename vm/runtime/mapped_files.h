@@ -1,7 +1,8 @@
 // The files LineReader maps into memory, for the one failure mapping adds: a file that shrinks
 // while it is mapped (another process truncating it) makes reading its lost pages raise
 // SIGBUS. The handler installed here turns that into `error: PATH: the file shrank while it was
-// being read` and exit code 1 (an input that cannot be read) instead of a crash.
+// being read` and exit code 1 (an input that cannot be read) instead of a crash, with the
+// output written so far flushed.
 #pragma once
 
 #include <cstddef>
