@@ -146,15 +146,9 @@ std::string print(const std::vector<Value>& frame) {
   return text;
 }
 
-}  // namespace
-
-TEST_SUITE_BEGIN("jit");
-
-TEST_CASE("compiled journey steps stop where the walked steps stop, with the same frame") {
-  World w;
-  std::string whyNot;
-  auto jit = jit::makeJitEngine(w.program, whyNot);
-  REQUIRE_MESSAGE(jit, whyNot);
+// Runs the first journey's pure steps from every start, over many frames, with `jit` and with
+// the interpreter's walk: the same stops and frames.
+void checkStepsMatchTheWalk(World& w, runtime::ExpressionEngine* jit) {
   const ir::JourneyIr& j = w.program.journeys[0];
   int compared = 0, failures = 0;
   std::set<std::pair<ir::StepIndex, ir::StepIndex>> splitOutcomes;  // (pc, at) from the split
@@ -188,6 +182,38 @@ TEST_CASE("compiled journey steps stop where the walked steps stop, with the sam
   CHECK(compared > 500);
   CHECK(failures > 0);
   CHECK(splitOutcomes.size() >= 2);
+}
+
+}  // namespace
+
+TEST_SUITE_BEGIN("jit");
+
+TEST_CASE("compiled journey steps stop where the walked steps stop, with the same frame") {
+  World w;
+  std::string whyNot;
+  auto jit = jit::makeJitEngine(w.program, whyNot);
+  REQUIRE_MESSAGE(jit, whyNot);
+  checkStepsMatchTheWalk(w, jit.get());
+}
+
+TEST_CASE("a program split into parts compiled side by side runs like one module") {
+  World w;
+  std::string whyNot;
+  jit::JitOptions options;
+  options.partitions = 3;
+  jit::JitStats stats;
+  options.stats = &stats;
+  auto jit = jit::makeJitEngine(w.program, whyNot, options);
+  REQUIRE_MESSAGE(jit, whyNot);
+  CHECK_FALSE(stats.reused);
+  checkStepsMatchTheWalk(w, jit.get());
+  // Other code split the same way while the first is loaded (another level: not reused): the
+  // parts' symbols, locals made global, are named after each compilation and do not clash.
+  options.optLevel = 2;
+  auto second = jit::makeJitEngine(w.program, whyNot, options);
+  REQUIRE_MESSAGE(second, whyNot);
+  CHECK_FALSE(stats.reused);
+  checkStepsMatchTheWalk(w, second.get());
 }
 
 TEST_CASE("a step that is not pure, and a journey without pure steps, are left to the runtime") {

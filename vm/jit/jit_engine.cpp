@@ -14,7 +14,9 @@
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/xxhash.h>
 #include <llvm/Target/TargetMachine.h>
+#include <llvm/Transforms/Utils/SplitModule.h>
 
+#include <llvm/Bitcode/BitcodeReader.h>
 #include <llvm/Bitcode/BitcodeWriter.h>
 #include <llvm/Config/llvm-config.h>
 #include <llvm/Support/MemoryBuffer.h>
@@ -22,6 +24,8 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <thread>
 
 #include "compiler/codegen/llvm_codegen.h"
 #include "compiler/codegen/llvm_transitions.h"
@@ -64,9 +68,61 @@ class TwoLevelCompiler final : public llvm::orc::IRCompileLayer::IRCompiler {
   std::unique_ptr<llvm::TargetMachine> fast_, optimized_;
 };
 
+// A program's optimised module as the modules the back end compiles side by side, one per
+// core: the optimising back end is most of a program's compile time (docs/jit.md). A module is
+// split only for that back end (at -O0 the split costs more than it saves) and when each part
+// gets enough functions to be worth it; `wanted` (0: one per core) sets the count. Each part
+// gets a context of its own, since modules sharing one cannot be compiled at once. Splitting
+// makes the module's local symbols global: they are named after the program first, so that
+// parts and programs do not clash in the JITDylib.
+std::vector<llvm::orc::ThreadSafeModule> partition(codegen::LlvmUnit& unit,
+                                                   const std::string& prefix, unsigned wanted,
+                                                   int codegenLevel) {
+  constexpr size_t kFunctionsPerPart = 32;
+  size_t functions = 0;
+  for (const llvm::Function& f : *unit.module) functions += !f.isDeclaration();
+  size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  size_t parts = wanted > 0          ? std::min<size_t>(wanted, functions)
+                 : codegenLevel == 0 ? 1
+                                     : std::min(cores, functions / kFunctionsPerPart);
+  std::vector<llvm::orc::ThreadSafeModule> out;
+  if (parts > 1) {
+    for (llvm::GlobalValue& g : unit.module->global_values()) {
+      if (g.hasLocalLinkage()) g.setName(prefix + "." + g.getName());
+    }
+    bool failed = false;
+    llvm::SplitModule(
+        *unit.module, static_cast<unsigned>(parts),
+        [&](std::unique_ptr<llvm::Module> part) {
+          llvm::SmallVector<char, 0> bitcode;
+          llvm::raw_svector_ostream os(bitcode);
+          llvm::WriteBitcodeToFile(*part, os);
+          auto context = std::make_unique<llvm::LLVMContext>();
+          auto parsed = llvm::parseBitcodeFile(
+              llvm::MemoryBufferRef(llvm::StringRef(bitcode.data(), bitcode.size()), prefix),
+              *context);
+          if (!parsed) {
+            llvm::consumeError(parsed.takeError());
+            failed = true;
+            return;
+          }
+          out.emplace_back(std::move(*parsed), std::move(context));
+        },
+        /*PreserveLocals=*/false, /*RoundRobin=*/true);
+    if (!failed) return out;
+    out.clear();  // the module, its locals made global, still holds everything
+  }
+  out.emplace_back(std::move(unit.module), std::move(unit.context));
+  return out;
+}
+
 struct Jit {
   std::unique_ptr<llvm::orc::LLJIT> lljit;
   std::unique_ptr<llvm::TargetMachine> machine;  // for the optimiser's cost model
+  // The optimising back end for a program's parts, one per thread compiling them (a
+  // TargetMachine is not safe to share between threads), made on first need.
+  std::optional<llvm::orc::JITTargetMachineBuilder> builder;
+  std::vector<std::unique_ptr<llvm::TargetMachine>> backEnds;
   std::string error;                             // why there is no JIT
   std::mutex mutex;                              // compiling, looking up, unloading, the cache
   uint64_t programs = 0;                         // symbol prefixes: one per module
@@ -118,6 +174,7 @@ Jit& theJit() {
       return;
     }
     jit.machine = std::move(*machine);
+    jit.builder = *builder;
     auto lljit =
         llvm::orc::LLJITBuilder()
             .setJITTargetMachineBuilder(*builder)
@@ -319,6 +376,55 @@ std::shared_ptr<CompiledCode> registerCode(Jit& jit, const codegen::LlvmUnit& un
   return code;
 }
 
+// Adds a program's code under `tracker`: one module as IR, compiled when looked up; several
+// compiled here first, each on its own thread, and added as objects. False, with the reason,
+// when a part cannot be compiled or added (the tracker's code is then removed). The caller
+// holds the mutex.
+bool addParts(Jit& jit, const llvm::orc::ResourceTrackerSP& tracker,
+              std::vector<llvm::orc::ThreadSafeModule>& parts, std::string& whyNot) {
+  auto fail = [&](std::string why) {
+    whyNot = std::move(why);
+    if (llvm::Error e = tracker->remove()) llvm::consumeError(std::move(e));
+    return false;
+  };
+  if (parts.size() == 1) {
+    if (llvm::Error e = jit.lljit->addIRModule(tracker, std::move(parts[0]))) {
+      return fail("LLVM cannot add the module: " + message(std::move(e)));
+    }
+    return true;
+  }
+  while (jit.backEnds.size() < parts.size()) {
+    llvm::orc::JITTargetMachineBuilder builder = *jit.builder;
+    builder.setCodeGenOptLevel(llvm::CodeGenOptLevel::Default);
+    auto machine = builder.createTargetMachine();
+    if (!machine) return fail("LLVM cannot make a back end: " + message(machine.takeError()));
+    jit.backEnds.push_back(std::move(*machine));
+  }
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> objects(parts.size());
+  std::vector<std::string> errors(parts.size());
+  auto compile = [&](size_t i) {
+    parts[i].withModuleDo([&](llvm::Module& m) {
+      auto object = llvm::orc::SimpleCompiler(*jit.backEnds[i])(m);
+      if (object) {
+        objects[i] = std::move(*object);
+      } else {
+        errors[i] = message(object.takeError());
+      }
+    });
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < parts.size(); ++i) threads.emplace_back(compile, i);
+  compile(0);
+  for (std::thread& t : threads) t.join();
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (!objects[i]) return fail("LLVM cannot compile the module: " + errors[i]);
+    if (llvm::Error e = jit.lljit->addObjectFile(tracker, std::move(objects[i]))) {
+      return fail("LLVM cannot add the module: " + message(std::move(e)));
+    }
+  }
+  return true;
+}
+
 // The loaded code of `key`, if an engine still uses it. The caller holds the mutex.
 std::shared_ptr<CompiledCode> findLoaded(Jit& jit, const std::string& key) {
   auto found = jit.loaded.find(key);
@@ -387,11 +493,10 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std:
       if (options.compiledIr) *options.compiledIr = codegen::printLlvm(unit);
 
       llvm::orc::ResourceTrackerSP tracker = jit.lljit->getMainJITDylib().createResourceTracker();
-      llvm::orc::ThreadSafeModule module(std::move(unit.module), std::move(unit.context));
-      if (llvm::Error e = jit.lljit->addIRModule(tracker, std::move(module))) {
-        whyNot = "LLVM cannot add the module: " + message(std::move(e));
-        return nullptr;
-      }
+      std::string prefix = unit.module->getModuleIdentifier();
+      std::vector<llvm::orc::ThreadSafeModule> parts =
+          partition(unit, prefix, options.partitions, codegenLevel);
+      if (!addParts(jit, tracker, parts, whyNot)) return nullptr;
       code = registerCode(jit, unit, key, tracker, whyNot);
       if (!code) return nullptr;
     }

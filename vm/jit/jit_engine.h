@@ -36,6 +36,10 @@ struct JitOptions {
   std::string* compiledIr = nullptr;
   // When set, receives the time each phase took.
   JitStats* stats = nullptr;
+  // Modules the program is split into for the back end, compiled side by side with its
+  // optimising level: 0 decides (one per core, for programs with enough functions compiled at
+  // that level); tests set it to split small programs.
+  unsigned partitions = 0;
 };
 
 // Compiles every expression of `program`, which must outlive the engine. Null, with the
