@@ -95,8 +95,8 @@ bool sameKey(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-// What a JsonConverter keeps from one value to the next.
-// Also what the converter needs of each field, copied from the type table into one place.
+// What a JsonConverter keeps from one value to the next, and what it needs of each field,
+// copied from the type table into one place.
 struct JsonConverter::Memory {
   struct Field {
     std::string_view name;
