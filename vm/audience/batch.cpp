@@ -189,9 +189,7 @@ class Batch {
         reject(input_.profiles, *bad);
         continue;
       }
-      for (uint32_t a : input_.audiences) stats_.members[a] += members[i][a];
-      row_(std::get<std::string>(read[i]), members[i]);
-      ++stats_.profiles;
+      handOver(std::get<std::string>(read[i]), members[i]);
     }
   }
 
@@ -263,11 +261,14 @@ class Batch {
                    evaluators_[t].evaluate(chunk[i], input_.audiences, members[i]);
                  }
                });
-    for (size_t i = 0; i < chunk.size(); ++i) {
-      for (uint32_t a : input_.audiences) stats_.members[a] += members[i][a];
-      row_(chunk[i].id, members[i]);
-    }
-    stats_.profiles += chunk.size();
+    for (size_t i = 0; i < chunk.size(); ++i) handOver(chunk[i].id, members[i]);
+  }
+
+  // One evaluated profile's row, counted.
+  void handOver(const std::string& id, const std::vector<uint8_t>& member) {
+    for (uint32_t a : input_.audiences) stats_.members[a] += member[a];
+    row_(id, member);
+    ++stats_.profiles;
   }
 
   void reject(const std::string& input, const runtime::Rejection& r) {
