@@ -3,12 +3,12 @@
 // the rule errors counted, with the interpreter and (in a build with LLVM) the JIT, on several
 // threads.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <numeric>
 #include <random>
 #include <string>
 #include <vector>
@@ -112,23 +112,26 @@ class NullSink final : public runtime::OutputSink {
   int lines = 0;
 };
 
-void checkEngine(const char* engine) {
+using Rows = std::vector<std::pair<std::string, std::vector<uint8_t>>>;
+
+ir::ProgramIr lowerAudiences() {
   Frontend fe;
   FileId file = fe.sources.add("audiences.journey", kAudiencesProgram);
   fe.ast.modules.push_back(syntax::parseFile(file, fe.sources, fe.ast, fe.diags));
   REQUIRE(fe.check());
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  return ir::lowerProgram(fe.sources, fe.ast, fe.program);
+}
 
-  std::vector<Generated> all = generate(5000, 7);
-  Files files;
-  write(all, files);
-
+// Every audience of `program` over `profiles` (and `events`, unless empty): the rows in input
+// order and the counts.
+Rows runBatch(const ir::ProgramIr& program, const char* engine, const std::string& profiles,
+              const std::string& events, unsigned threads, audience::BatchStats& stats) {
   audience::BatchInput input;
-  input.profiles = files.profiles;
-  input.events = files.events;
+  input.profiles = profiles;
+  input.events = events;
   input.at = Timestamp{kAt, 0};
   for (uint32_t a = 0; a < program.audiences.size(); ++a) input.audiences.push_back(a);
-  input.threads = 3;
+  input.threads = threads;
   input.makeEngine = [&]() -> std::unique_ptr<runtime::ExpressionEngine> {
 #ifdef JOURNEY_HAVE_JIT
     if (std::string(engine) == "jit") {
@@ -140,14 +143,23 @@ void checkEngine(const char* engine) {
 #endif
     return runtime::makeInterpEngine(program);
   };
-  std::vector<std::pair<std::string, std::vector<uint8_t>>> rows;
+  Rows rows;
   audience::RowSink row = [&](const std::string& id, const std::vector<uint8_t>& member) {
     rows.emplace_back(id, member);
   };
   NullSink rejected;
-  audience::BatchStats stats;
   REQUIRE_FALSE(audience::evaluateAudiences(program, input, row, rejected, stats));
   CHECK(rejected.lines == 0);
+  return rows;
+}
+
+void checkEngine(const char* engine) {
+  ir::ProgramIr program = lowerAudiences();
+  std::vector<Generated> all = generate(5000, 7);
+  Files files;
+  write(all, files);
+  audience::BatchStats stats;
+  Rows rows = runBatch(program, engine, files.profiles, files.events, 3, stats);
   REQUIRE(rows.size() == all.size());
   std::vector<uint64_t> members(5, 0), errors(5, 0);
   for (size_t i = 0; i < all.size(); ++i) {
@@ -174,4 +186,21 @@ TEST_CASE("audiences in batch match the expectations computed from the generated
 #ifdef JOURNEY_HAVE_JIT
   checkEngine("jit");
 #endif
+}
+
+// Without events, profiles are evaluated as they are read, in chunks whose size depends on the
+// number of threads: one thread and three must give the same rows, in input order.
+TEST_CASE("audiences in batch without events: the same rows on one thread and on three") {
+  ir::ProgramIr program = lowerAudiences();
+  std::vector<Generated> all = generate(5000, 11);  // more than one chunk of either size
+  Files files;
+  write(all, files);
+  audience::BatchStats one, three;
+  Rows alone = runBatch(program, "interp", files.profiles, "", 1, one);
+  Rows shared = runBatch(program, "interp", files.profiles, "", 3, three);
+  REQUIRE(alone.size() == all.size());
+  CHECK(alone == shared);
+  CHECK(one.members == three.members);
+  for (size_t i = 0; i < all.size(); ++i) REQUIRE(alone[i].first == all[i].id);
+  CHECK(std::accumulate(one.members.begin(), one.members.end(), uint64_t{0}) > 0);
 }

@@ -9,6 +9,7 @@
 
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
+#include "compiler/ir/lower_program.h"
 #include "compiler/syntax/parser.h"
 #include "compiler/sema/checker.h"
 #include "mutation_support.h"
@@ -19,8 +20,9 @@ TEST_SUITE("robustness") {
     REQUIRE(!sources.empty());
     const char* env = std::getenv("JOURNEY_MUTATIONS");
     int runs = env ? std::atoi(env) : 4000;
-    std::mt19937_64 rng(20261129);
-    int withErrors = 0;
+    const char* seed = std::getenv("JOURNEY_MUTATION_SEED");  // for longer campaigns by hand
+    std::mt19937_64 rng(seed ? std::strtoull(seed, nullptr, 10) : 20261129);
+    int withErrors = 0, lowered = 0;
     auto slowest = std::chrono::nanoseconds(0);
     for (int i = 0; i < runs; ++i) {
       std::string text = journey::mutation_test::mutate(sources[static_cast<size_t>(i) % sources.size()], rng);
@@ -40,11 +42,20 @@ TEST_SUITE("robustness") {
         }
         CHECK(!journey::render(d, sm).empty());
       }
-      if (diags.hasErrors()) ++withErrors;
+      if (diags.hasErrors()) {
+        ++withErrors;
+      } else {
+        // A mutant that checks is a program like any other: lowering it must give a step graph
+        // for every journey and a rule for every audience.
+        journey::ir::ProgramIr ir = journey::ir::lowerProgram(sm, ast, program);
+        CHECK(ir.journeys.size() == program.symbols.journeys.size());
+        CHECK(ir.audiences.size() == program.symbols.audiences.size());
+        ++lowered;
+      }
       slowest = std::max(slowest, std::chrono::steady_clock::now() - start);
     }
-    MESSAGE(runs << " mutants, " << withErrors << " with errors, slowest "
-                 << std::chrono::duration_cast<std::chrono::milliseconds>(slowest).count() << " ms");
+    MESSAGE(runs << " mutants, " << withErrors << " with errors, " << lowered
+                 << " lowered, slowest " << std::chrono::duration_cast<std::chrono::milliseconds>(slowest).count() << " ms");
     CHECK(withErrors > runs / 2);  // the mutations really break programs
   }
 }
