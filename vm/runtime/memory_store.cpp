@@ -75,6 +75,19 @@ class MemoryStore final : public Store {
     profileIndex_.emplace(added.id, added.ref);
     return added;
   }
+  void prefetchProfiles(const std::vector<std::string_view>& ids) override {
+    // First the index's slots, all of them, then through the index (now in cache) the states
+    // and what a record reaches from them: its profile record and retained history.
+    for (std::string_view id : ids) profileIndex_.prefetch(id);
+    for (std::string_view id : ids) {
+      auto it = profileIndex_.find(id);
+      if (it == profileIndex_.end()) continue;
+      const ProfileState& p = profiles_[it->second];
+      __builtin_prefetch(&p.history);
+      __builtin_prefetch(p.history.data());
+      __builtin_prefetch(p.profile.heapObject());
+    }
+  }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {
     for (size_t i = 0; i < profiles_.size(); ++i) visit(profiles_[i]);
   }

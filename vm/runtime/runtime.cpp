@@ -185,6 +185,10 @@ bool Runtime::hasProfile(std::string_view id) const {
   return impl_->store.findProfile(id) != nullptr;
 }
 
+void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
+  impl_->store.prefetchProfiles(ids);
+}
+
 std::unique_ptr<stdlib::Host> Runtime::hostFor(std::string_view id) {
   return std::make_unique<RuntimeHost>(*impl_, impl_->store.findProfile(id));
 }

@@ -8,6 +8,10 @@ namespace journey::runtime {
 
 namespace {
 
+// Records read (and their profiles fetched) together: enough to overlap the memory latencies
+// of their profiles' state, few enough to stay in the cache.
+constexpr size_t kRecordBatch = 32;
+
 // An abandoned store stays reachable from here, so leak checkers do not report it (volatile:
 // an optimiser would drop a store to a variable nothing reads).
 Store* volatile abandonedStore = nullptr;
@@ -51,41 +55,68 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
 
   bool started = false;
   Timestamp last{};
-  while (events.next(line)) {
-    if (isBlankLine(line)) continue;
-    RecordInput read = reader.readRecord(line, events.lineNumber(), true);
-    if (auto* r = std::get_if<Rejection>(&read)) {
-      reject(input.events, *r);
-      continue;
+  // Records are read a batch at a time, and the store told which profiles the batch names
+  // before any is applied: the memory latencies of a batch overlap (a run is bound by them).
+  // Reading never depends on the state, so this changes no output.
+  std::vector<std::string_view> lines, ids;
+  std::vector<size_t> numbers, batchNumbers;
+  std::vector<RecordInput> batch;
+  for (;;) {
+    events.nextLines(kRecordBatch, lines, numbers);
+    if (lines.empty()) break;
+    batch.clear();
+    batchNumbers.clear();
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (isBlankLine(lines[i])) continue;
+      batch.push_back(reader.readRecord(lines[i], numbers[i], true));
+      batchNumbers.push_back(numbers[i]);
     }
-    Timestamp time = std::visit(
-        [](const auto& r) -> Timestamp {
-          if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
-            return Timestamp{};
-          } else {
-            return r.time;
-          }
-        },
-        read);
-    if (!started) {
-      runtime.start(time);
-      started = true;
+    ids.clear();
+    for (const RecordInput& read : batch) {
+      std::visit(
+          [&](const auto& r) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
+              ids.push_back(r.profile);
+            }
+          },
+          read);
     }
-    last = time;
-    if (auto* e = std::get_if<EventInput>(&read)) {
-      if (std::optional<std::string> why = runtime.apply(*e)) {
-        reject(input.events, Rejection{events.lineNumber(), *why});
+    runtime.prefetchProfiles(ids);
+    for (size_t i = 0; i < batch.size(); ++i) {
+      RecordInput& read = batch[i];
+      if (auto* r = std::get_if<Rejection>(&read)) {
+        reject(input.events, *r);
+        continue;
       }
-    } else if (auto* change = std::get_if<AudienceInput>(&read)) {
-      if (std::optional<std::string> why = runtime.apply(*change)) {
-        reject(input.events, Rejection{events.lineNumber(), *why});
+      Timestamp time = std::visit(
+          [](const auto& r) -> Timestamp {
+            if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
+              return Timestamp{};
+            } else {
+              return r.time;
+            }
+          },
+          read);
+      if (!started) {
+        runtime.start(time);
+        started = true;
       }
-    } else {
-      SetInput& set = std::get<SetInput>(read);
-      if (!runtime.hasProfile(set.profile)) {
-        set.patch = mergeProfile(reader.newProfile(set.profile), set.patch);
+      last = time;
+      if (auto* e = std::get_if<EventInput>(&read)) {
+        if (std::optional<std::string> why = runtime.apply(*e)) {
+          reject(input.events, Rejection{batchNumbers[i], *why});
+        }
+      } else if (auto* change = std::get_if<AudienceInput>(&read)) {
+        if (std::optional<std::string> why = runtime.apply(*change)) {
+          reject(input.events, Rejection{batchNumbers[i], *why});
+        }
+      } else {
+        SetInput& set = std::get<SetInput>(read);
+        if (!runtime.hasProfile(set.profile)) {
+          set.patch = mergeProfile(reader.newProfile(set.profile), set.patch);
+        }
+        runtime.apply(set);
       }
-      runtime.apply(set);
     }
   }
   Timestamp until = input.until.value_or(last);
