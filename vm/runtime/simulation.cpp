@@ -12,6 +12,19 @@ namespace {
 // of their profiles' state, few enough to stay in the cache.
 constexpr size_t kRecordBatch = 32;
 
+// A record's time and the id of the profile it names; none for a rejection.
+std::pair<Timestamp, const std::string*> timeAndProfile(const RecordInput& read) {
+  return std::visit(
+      [](const auto& r) -> std::pair<Timestamp, const std::string*> {
+        if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
+          return {Timestamp{}, nullptr};
+        } else {
+          return {r.time, &r.profile};
+        }
+      },
+      read);
+}
+
 // An abandoned store stays reachable from here, so leak checkers do not report it (volatile:
 // an optimiser would drop a store to a variable nothing reads).
 Store* volatile abandonedStore = nullptr;
@@ -73,13 +86,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     }
     ids.clear();
     for (const RecordInput& read : batch) {
-      std::visit(
-          [&](const auto& r) {
-            if constexpr (!std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
-              ids.push_back(r.profile);
-            }
-          },
-          read);
+      if (const std::string* profile = timeAndProfile(read).second) ids.push_back(*profile);
     }
     runtime.prefetchProfiles(ids);
     for (size_t i = 0; i < batch.size(); ++i) {
@@ -88,15 +95,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         reject(input.events, *r);
         continue;
       }
-      Timestamp time = std::visit(
-          [](const auto& r) -> Timestamp {
-            if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
-              return Timestamp{};
-            } else {
-              return r.time;
-            }
-          },
-          read);
+      Timestamp time = timeAndProfile(read).first;
       if (!started) {
         runtime.start(time);
         started = true;
