@@ -79,6 +79,7 @@ class MemoryStore final : public Store {
     // First the index's slots, all of them, then through the index (now in cache) the states
     // and what a record reaches from them: its profile record and retained history.
     for (std::string_view id : ids) profileIndex_.prefetch(id);
+    found_.clear();
     for (std::string_view id : ids) {
       auto it = profileIndex_.find(id);
       if (it == profileIndex_.end()) continue;
@@ -86,6 +87,11 @@ class MemoryStore final : public Store {
       __builtin_prefetch(&p.history);
       __builtin_prefetch(p.history.data());
       __builtin_prefetch(p.profile.heapObject());
+      found_.push_back(&p);
+    }
+    // Then, the histories' headers having had time to arrive, where each appends.
+    for (const ProfileState* p : found_) {
+      for (const History& h : p->history) __builtin_prefetch(h.records.data() + h.records.size());
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {
@@ -246,6 +252,7 @@ class MemoryStore final : public Store {
 
   StableVector<ProfileState> profiles_;
   absl::flat_hash_map<std::string_view, ProfileRef> profileIndex_;
+  std::vector<const ProfileState*> found_;  // prefetchProfiles' scratch
   StableVector<Instance> instances_;
   std::vector<uint32_t> freeSlots_;
   size_t instanceCount_ = 0;
