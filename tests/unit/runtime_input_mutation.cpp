@@ -12,13 +12,13 @@
 #include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
 #include "mutation_support.h"
+#include "runtime_support.h"
 #include "test_paths.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
@@ -49,13 +49,8 @@ struct ShopWorld {
   }
 
   std::unique_ptr<runtime::InputReader> reader() {
-    return std::make_unique<runtime::InputReader>(
-        program, [this](sema::RecordId record, size_t field) {
-          auto it = program.fieldDefaults.find({record, field});
-          if (it == program.fieldDefaults.end()) return Value::error("no default");
-          stdlib::CallContext ctx{};
-          return engine->evaluate(it->second, nullptr, ctx);
-        });
+    return std::make_unique<runtime::InputReader>(program,
+                                                  test::evaluatedDefaults(program, *engine));
   }
 
   Frontend fe;

@@ -9,6 +9,7 @@
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
 #include "compiler/syntax/parser.h"
+#include "runtime_support.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
 #include "vm/value/plain_json.h"
@@ -47,12 +48,7 @@ struct InputWorld {
     program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
     engine = runtime::makeInterpEngine(program);
     reader = std::make_unique<runtime::InputReader>(
-        program, [this](sema::RecordId record, size_t field) {
-          auto it = program.fieldDefaults.find({record, field});
-          if (it == program.fieldDefaults.end()) return Value::error("no default");
-          stdlib::CallContext ctx{};
-          return engine->evaluate(it->second, nullptr, ctx);
-        });
+        program, test::evaluatedDefaults(program, *engine));
   }
 
   // The profile as plain JSON, or `rejected LINE: reason`.
