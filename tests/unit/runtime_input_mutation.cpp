@@ -162,6 +162,74 @@ TEST_CASE("mutated input lines read the same by a long-lived reader and a fresh 
   CHECK(refused > 300);
 }
 
+TEST_CASE("profile lines read in one go give each line's own outcome") {
+  ShopWorld w;
+  std::mt19937_64 rng(20261201);
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < 2000; ++i) {
+    std::string line = w.profiles[i % w.profiles.size()];
+    lines.push_back(i % 3 == 0 ? mutation_test::mutate(line, rng) : line);
+  }
+  // What a parse of the whole text could take for one line's value, placed among valid lines.
+  std::string valid = w.profiles[0];
+  std::string split = valid;
+  split.insert(split.find(',') + 1, "\n");
+  for (const std::string& odd : std::vector<std::string>{valid + " " + valid, split, "  " + valid, valid + "\r", "5", "[]",
+                          valid + " 5", "\"" + valid, valid.substr(0, valid.size() - 1),
+                          "{\"id\": \"a\xff\"}", "", "   ", valid + std::string(1 << 20, ' ')}) {
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(rng() % lines.size()), odd);
+  }
+  lines.push_back(valid.substr(0, 20));  // a last line cut short, without a newline
+  std::string path = std::filesystem::temp_directory_path().string() +
+                     "/journey_profile_lines_" + std::to_string(::getpid());
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    for (size_t i = 0; i < lines.size(); ++i) out << lines[i] << (i + 1 < lines.size() ? "\n" : "");
+  }
+  auto outcome = [](const std::variant<runtime::ProfileInput, runtime::Rejection>& read) {
+    if (auto* r = std::get_if<runtime::Rejection>(&read)) {
+      return "line " + std::to_string(r->line) + " rejected: " + r->reason;
+    }
+    const auto& p = std::get<runtime::ProfileInput>(read);
+    std::string out = "profile " + p.id + " ";
+    appendPlainJson(out, p.profile);
+    return out;
+  };
+  for (size_t chunk : {1, 7, 256, 5000}) {
+    CAPTURE(chunk);
+    std::unique_ptr<runtime::InputReader> byLine = w.reader(), inOneGo = w.reader();
+    runtime::LineReader reader(path);
+    std::vector<std::string_view> read;
+    std::vector<size_t> numbers;
+    size_t total = 0, differ = 0;
+    for (reader.nextLines(chunk, read, numbers); !read.empty();
+         reader.nextLines(chunk, read, numbers)) {
+      size_t kept = 0;
+      for (size_t i = 0; i < read.size(); ++i) {
+        if (runtime::isBlankLine(read[i])) continue;
+        read[kept] = read[i];
+        numbers[kept++] = numbers[i];
+      }
+      std::vector<std::string> expected, got(kept);
+      for (size_t i = 0; i < kept; ++i) {
+        expected.push_back(outcome(byLine->readProfile(read[i], numbers[i], true)));
+      }
+      size_t calls = 0;
+      inOneGo->readProfiles(read.data(), numbers.data(), kept, true, [&](size_t i, auto&& r) {
+        REQUIRE(i == calls++);
+        got[i] = outcome(r);
+      });
+      CHECK(calls == kept);
+      for (size_t i = 0; i < kept; ++i) differ += expected[i] != got[i];
+      for (size_t i = 0; i < kept && differ; ++i) CHECK(expected[i] == got[i]);
+      total += kept;
+    }
+    CHECK(differ == 0);
+    CHECK(total > 1900);
+  }
+  std::remove(path.c_str());
+}
+
 TEST_CASE("a run over mutated files applies or reports every line") {
   ShopWorld w;
   std::mt19937_64 rng(7);

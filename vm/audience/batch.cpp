@@ -145,9 +145,10 @@ class Batch {
     read.resize(lines.size());
     inParallel(lines.size(), static_cast<unsigned>(readers_.size()),
                [&](size_t first, size_t last, unsigned t) {
-                 for (size_t i = first; i < last; ++i) {
-                   read[i] = readers_[t]->readProfile(lines[i], numbers[i], true);
-                 }
+                 readers_[t]->readProfiles(lines.data() + first, numbers.data() + first,
+                                           last - first, true, [&](size_t i, auto&& r) {
+                                             read[first + i] = std::move(r);
+                                           });
                });
     std::vector<ProfileData> chunk;
     chunk.reserve(read.size());
@@ -176,17 +177,19 @@ class Batch {
     }
     inParallel(lines.size(), static_cast<unsigned>(readers_.size()),
                [&](size_t first, size_t last, unsigned t) {
-                 for (size_t i = first; i < last; ++i) {
-                   auto r = readers_[t]->readProfile(lines[i], numbers[i], true);
+                 auto evaluate = [&](size_t k, auto&& r) {
+                   size_t i = first + k;
                    if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
                      read[i] = std::move(*bad);
-                     continue;
+                     return;
                    }
                    auto& p = std::get<runtime::ProfileInput>(r);
                    ProfileData data{std::move(p.id), std::move(p.profile), {}};
                    evaluators_[t].evaluate(data, input_.audiences, members[i]);
                    read[i] = std::move(data.id);
-                 }
+                 };
+                 readers_[t]->readProfiles(lines.data() + first, numbers.data() + first,
+                                           last - first, true, evaluate);
                });
     for (size_t i = 0; i < lines.size(); ++i) {
       if (auto* bad = std::get_if<runtime::Rejection>(&read[i])) {

@@ -20,6 +20,10 @@ namespace {
 
 using simdjson::dom::element;
 
+// The most text readProfiles parses in one go (simdjson's own default): more would only grow
+// the parser's buffers, which are reused from one call to the next.
+constexpr size_t kStreamWindow = 1'000'000;
+
 // The keys of a record line.
 enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKind, kAudience, kChange, kKeyCount };
 
@@ -149,6 +153,8 @@ struct InputReader::Impl {
   }
 
   RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded);
+  // A parsed profile line's outcome.
+  std::variant<ProfileInput, Rejection> profileFrom(const element& root, size_t lineNumber);
   RecordInput readAudienceChange(const std::array<element, kKeyCount>& at,
                                  const std::array<bool, kKeyCount>& has, Timestamp time,
                                  std::string_view profile, size_t lineNumber);
@@ -169,6 +175,7 @@ struct InputReader::Impl {
   std::string lastTimeText;       // the last "time" parsed, and its value
   Value lastTime;
   simdjson::dom::parser parser;
+  simdjson::dom::parser streamParser;  // readProfiles'
   std::vector<char> buffer;
   // `{}`, for an event line without "data" (an event with no fields needs none).
   simdjson::dom::parser emptyParser;
@@ -192,11 +199,44 @@ std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view 
   element root;
   std::string reason;
   if (!m.parse(line, root, reason, padded)) return reject(std::move(reason));
-  Value profile = m.profileConverter.convert(root, m.program.profileType, m.profilePath);
-  if (profile.isError()) return reject(std::string(profile.errorMessage()));
-  std::string_view id = m.idOf(profile);
-  if (id.empty()) return reject("profile.id: the id is empty");
+  return m.profileFrom(root, lineNumber);
+}
+
+std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const element& root,
+                                                                     size_t lineNumber) {
+  Value profile = profileConverter.convert(root, program.profileType, profilePath);
+  if (profile.isError()) return Rejection{lineNumber, std::string(profile.errorMessage())};
+  std::string_view id = idOf(profile);
+  if (id.empty()) return Rejection{lineNumber, "profile.id: the id is empty"};
   return ProfileInput{std::string(id), std::move(profile)};
+}
+
+void InputReader::readProfiles(const std::string_view* lines, const size_t* numbers,
+                               size_t count, bool padded, const ProfileSink& each) {
+  Impl& m = *impl_;
+  size_t done = 0;
+  if (padded && count > 1 && m.program.profileRecord && m.idField >= 0) {
+    const char* text = lines[0].data();
+    size_t length = static_cast<size_t>(lines[count - 1].data() + lines[count - 1].size() - text);
+    simdjson::dom::document_stream stream;
+    auto error = m.streamParser
+                     .parse_many(reinterpret_cast<const uint8_t*>(text), length,
+                                 std::min(length, kStreamWindow))
+                     .get(stream);
+    for (auto it = stream.begin(); !error && it != stream.end() && done < count; ++it) {
+      // A value that is not exactly the next line's (a line holding an error, part of a
+      // value, or two) ends the shortcut: from there, line by line.
+      element root;
+      if ((*it).get(root) != simdjson::SUCCESS || !root.is_object()) break;
+      std::string_view line = lines[done];
+      if (text + it.current_index() != line.data()) break;
+      size_t used = it.source().size();
+      if (used > line.size() || !isBlankLine(line.substr(used))) break;
+      each(done, m.profileFrom(root, numbers[done]));
+      ++done;
+    }
+  }
+  for (; done < count; ++done) each(done, readProfile(lines[done], numbers[done], padded));
 }
 
 RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber, bool padded) {
