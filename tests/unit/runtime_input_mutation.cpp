@@ -204,12 +204,8 @@ TEST_CASE("profile lines read in one go give each line's own outcome") {
     size_t total = 0, differ = 0;
     for (reader.nextLines(chunk, read, numbers); !read.empty();
          reader.nextLines(chunk, read, numbers)) {
-      size_t kept = 0;
-      for (size_t i = 0; i < read.size(); ++i) {
-        if (runtime::isBlankLine(read[i])) continue;
-        read[kept] = read[i];
-        numbers[kept++] = numbers[i];
-      }
+      runtime::dropBlankLines(read, numbers);
+      size_t kept = read.size();
       std::vector<std::string> expected, got(kept);
       for (size_t i = 0; i < kept; ++i) {
         expected.push_back(outcome(byLine->readProfile(read[i], numbers[i], true)));

@@ -98,15 +98,8 @@ class Batch {
       profiles.nextLines(readers_.size() == 1 ? kOneThreadChunkLines : kChunkLines, lines,
                          numbers);
       if (lines.empty()) break;
-      size_t kept = 0;
-      for (size_t i = 0; i < lines.size(); ++i) {
-        done += lines[i].size() + 1;
-        if (runtime::isBlankLine(lines[i])) continue;
-        lines[kept] = lines[i];
-        numbers[kept++] = numbers[i];
-      }
-      lines.resize(kept);
-      numbers.resize(kept);
+      for (std::string_view line : lines) done += line.size() + 1;
+      runtime::dropBlankLines(lines, numbers);
       if (events) {
         std::vector<ProfileData> chunk = parse(lines, numbers);
         std::move(chunk.begin(), chunk.end(), std::back_inserter(held));

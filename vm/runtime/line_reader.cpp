@@ -27,6 +27,17 @@ size_t roundUp(size_t n, size_t page) { return (n + page - 1) / page * page; }
 
 }  // namespace
 
+void dropBlankLines(std::vector<std::string_view>& lines, std::vector<size_t>& numbers) {
+  size_t kept = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (isBlankLine(lines[i])) continue;
+    lines[kept] = lines[i];
+    numbers[kept++] = numbers[i];
+  }
+  lines.resize(kept);
+  numbers.resize(kept);
+}
+
 LineReader::LineReader(const std::string& path) {
   if (path == "-") {
     file_ = stdin;

@@ -20,6 +20,9 @@ inline bool isBlankLine(std::string_view line) {
   return line.find_first_not_of(" \t\r") == std::string_view::npos;
 }
 
+// Removes the blank lines of a batch from nextLines, with their numbers.
+void dropBlankLines(std::vector<std::string_view>& lines, std::vector<size_t>& numbers);
+
 class LineReader {
  public:
   // Every line returned is followed in memory by at least this many readable bytes (its
