@@ -12,6 +12,7 @@
 #                 JIT, then on every core
 #   first         GoldEmail alone, one thread, CSV: the rule DuckDB runs
 #   duckdb        DuckDB (threads = 1) computing GoldEmail as SQL from the same file into CSV
+#                 (first and duckdb run alternately, ROUNDS times, 3 by default: the medians)
 #   *-fixed       first and duckdb on a file of one profile: their fixed costs
 # and checks that `first` and `duckdb` wrote the same rows.
 set -euo pipefail
@@ -38,6 +39,7 @@ wall() { awk '{ print $1 }' "$tmp/$1.time"; }
 echo "== journey audience on $profiles profiles, against DuckDB"
 "$build/bench/journey_datagen" --profiles "$profiles" --events 0 --seed 1 \
   --out-profiles "$tmp/profiles.jsonl" --out-events /dev/null 2> /dev/null
+sync  # the file's pages written back now, not during the first measured run
 echo "profiles: $(($(stat -c %s "$tmp/profiles.jsonl") / 1000000)) MB of NDJSON"
 audience=("$build/journey" audience --at "$at" --profiles "$tmp/profiles.jsonl")
 five=(--audience GoldEmail --audience FrenchVips --audience HighValue --audience Reachable
@@ -48,12 +50,25 @@ measure five "${audience[@]}" bench/audience_bench.journey "${five[@]}" --thread
 measure five-jit "${audience[@]}" bench/audience_bench.journey "${five[@]}" --threads 1 \
   --engine jit
 measure five-all-cores "${audience[@]}" bench/audience_bench.journey "${five[@]}"
-measure first "${audience[@]}" bench/audience_bench.journey --audience GoldEmail --format csv \
-  --threads 1 --out "$tmp/journey.csv"
-
 (cd "$tmp" && npm init -y > /dev/null && npm install --silent @duckdb/node-api@1.5.6-r.1 > /dev/null)
 cp bench/audience_duckdb.mjs "$tmp/"
-measure duckdb node "$tmp/audience_duckdb.mjs" "$tmp/profiles.jsonl" "$tmp/duckdb.csv" 1
+# GoldEmail against DuckDB, alternately, $ROUNDS times (default 3): the machine's speed drifts
+# by a tenth or more from one minute to the next, so each side's median is compared.
+rounds=${ROUNDS:-3}
+for round in $(seq "$rounds"); do
+  measure "first-$round" "${audience[@]}" bench/audience_bench.journey --audience GoldEmail \
+    --format csv --threads 1 --out "$tmp/journey.csv"
+  measure "duckdb-$round" node "$tmp/audience_duckdb.mjs" "$tmp/profiles.jsonl" "$tmp/duckdb.csv" 1
+done
+# median NAME: the round of NAME with the median CPU time becomes NAME's time.
+median() {
+  local pick
+  pick=$(for round in $(seq "$rounds"); do echo "$(cpu "$1-$round") $round"; done | sort -g |
+         awk -v n="$rounds" 'NR == int((n + 1) / 2) { print $2 }')
+  cp "$tmp/$1-$pick.time" "$tmp/$1.time"
+}
+median first
+median duckdb
 # The fixed costs (starting the process, compiling the program; for DuckDB, Node.js and its
 # instance), on a file of one profile: at small sizes they weigh on the comparison.
 head -n 1 "$tmp/profiles.jsonl" > "$tmp/one.jsonl"

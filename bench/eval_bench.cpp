@@ -3,7 +3,8 @@
 // (parse, check, lower, bytecode, Interpreter) and as a hand-written C++ loop, the baseline.
 // Both count the profiles that match; a benchmark whose count differs from the reference (the
 // one every profile agreed on before timing) stops with an error and the program exits 1, so
-// the figures are checked.
+// the figures are checked. The JIT runs them too, and a pass that only reads the records'
+// memory gives the floor every engine stays under.
 //   eval_bench [benchmark flags]    run the benchmarks, then print interpreter/baseline per rule
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -27,6 +28,7 @@
 #include "compiler/syntax/parser.h"
 #include "vm/interp/interpreter.h"
 #include "vm/interp/wall_clock_host.h"
+#include "vm/value/objects.h"
 #include "vm/value/record.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
@@ -331,6 +333,26 @@ void BM_Baseline(benchmark::State& state, size_t rule) {
                [&](const Value& profile) { return baseline(profile.asRecord(), fields); });
 }
 
+// The floor under every engine: a pass that reads one word of each cache line the profile
+// records occupy and does nothing else. The records are where the rules' fields are; a rule
+// cannot be evaluated faster than its profiles' records can be read from memory.
+void BM_RecordLines(benchmark::State& state) {
+  ProfileWorld& world = ProfileWorld::get();
+  uint64_t sum = 0;
+  for (auto _ : state) {
+    for (const Value& profile : world.profiles) {
+      const auto* record = static_cast<const journey::RecordObject*>(profile.heapObject());
+      size_t bytes = sizeof(journey::RecordObject) + record->fieldCount * sizeof(Value) +
+                     (record->fieldCount + 63) / 64 * sizeof(uint64_t);
+      const auto* words = reinterpret_cast<const uint64_t*>(record);
+      for (size_t at = 0; at < bytes; at += 64) sum += words[at / sizeof(uint64_t)];
+    }
+    benchmark::DoNotOptimize(sum);
+  }
+  state.counters["evals/s"] = benchmark::Counter(
+      static_cast<double>(state.iterations()) * kProfileCount, benchmark::Counter::kIsRate);
+}
+
 // Interpreter against baseline for each rule, and the target of issue 3.
 void printSummary(const journey::bench::RateReporter& reporter) {
   bool any = false;
@@ -350,6 +372,14 @@ void printSummary(const journey::bench::RateReporter& reporter) {
       fmt::print("  {}: jit {:.2f} M evals/s, jit/interpreter {:.2f} (target 5), "
                  "jit/baseline {:.3f} (target 0.5)\n",
                  rule.name, *jit / 1e6, *jit / *interp, *jit / *base);
+    }
+  }
+  if (const double* floor = reporter.rate("records/read-lines")) {
+    fmt::print("  reading the records' cache lines alone (the floor for any engine over these "
+               "records): {:.2f} M profiles/s\n", *floor / 1e6);
+    for (const Rule& rule : kRules) {
+      const double* base = reporter.rate(std::string(rule.name) + "/baseline");
+      if (base) fmt::print("  {}: baseline at {:.0f}% of that rate\n", rule.name, *base / *floor * 100);
     }
   }
   if (const double* rule1 = reporter.rate(std::string(kRules[0].name) + "/interpreter")) {
@@ -376,6 +406,8 @@ int main(int argc, char** argv) {
         ->Unit(benchmark::kMillisecond);
 #endif
   }
+  benchmark::RegisterBenchmark("records/read-lines", BM_RecordLines)
+      ->Unit(benchmark::kMillisecond);
   ProfileWorld& world = ProfileWorld::get();
   if (world.error.empty()) {
     rusage usage{};

@@ -104,6 +104,7 @@ gen=("$build/bench/journey_datagen" --profiles "$profiles" --events "$events" --
      --tail-carts "$tail")
 measure generate "${gen[@]}" --out-profiles "$tmp/profiles.jsonl" --out-events "$tmp/events.jsonl"
 "${gen[@]}" --tail-enters no --out-profiles /dev/null --out-events "$tmp/control.jsonl" 2> /dev/null
+sync  # the files' pages written back now, not during the first measured run
 sed 's/^/generated: /' "$tmp/generate.err"
 size=$(stat -c %s "$tmp/events.jsonl")
 calc "printf \"records: %.0f MB, %.0f bytes a line; %s s to generate\n\",
