@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
 #include <random>
 #include <string>
@@ -78,9 +79,9 @@ std::string rejected(const runtime::Rejection& r, size_t number) {
   return "rejected: " + r.reason;
 }
 
-// What a reader made of a profile line, in words.
-std::string profileOutcome(runtime::InputReader& reader, const std::string& line, size_t number) {
-  auto read = reader.readProfile(line, number);
+// A profile line's outcome, in words.
+std::string describe(const std::variant<runtime::ProfileInput, runtime::Rejection>& read,
+                     size_t number) {
   if (auto* r = std::get_if<runtime::Rejection>(&read)) return rejected(*r, number);
   const auto& p = std::get<runtime::ProfileInput>(read);
   std::string out = "profile " + p.id + " ";
@@ -88,9 +89,8 @@ std::string profileOutcome(runtime::InputReader& reader, const std::string& line
   return out;
 }
 
-// What a reader made of a record line, in words.
-std::string recordOutcome(runtime::InputReader& reader, const std::string& line, size_t number) {
-  runtime::RecordInput read = reader.readRecord(line, number);
+// A record line's outcome, in words.
+std::string describe(const runtime::RecordInput& read, size_t number) {
   if (auto* r = std::get_if<runtime::Rejection>(&read)) return rejected(*r, number);
   std::string out;
   if (auto* e = std::get_if<runtime::EventInput>(&read)) {
@@ -105,6 +105,72 @@ std::string recordOutcome(runtime::InputReader& reader, const std::string& line,
           a.profile;
   }
   return out;
+}
+
+std::string profileOutcome(runtime::InputReader& reader, std::string_view line, size_t number) {
+  return describe(reader.readProfile(line, number), number);
+}
+
+std::string recordOutcome(runtime::InputReader& reader, std::string_view line, size_t number) {
+  return describe(reader.readRecord(line, number), number);
+}
+
+// `lines` with the lines a parse of a whole text could mistake for one line's value (two
+// values, a value over two lines, a scalar, an unclosed string, invalid UTF-8, a line longer
+// than the parse's window…) put among them, and a last line cut short.
+std::vector<std::string> withOddLines(std::vector<std::string> lines, const std::string& valid,
+                                      std::mt19937_64& rng) {
+  std::string split = valid;
+  split.insert(split.find(',') + 1, "\n");
+  for (const std::string& odd : std::vector<std::string>{
+           valid + " " + valid, split, "  " + valid, valid + "\r", "5", "[]", valid + " 5",
+           "\"" + valid, valid.substr(0, valid.size() - 1), "{\"id\": \"a\xff\"}", "", "   ",
+           valid + std::string(1 << 20, ' ')}) {
+    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(rng() % lines.size()), odd);
+  }
+  lines.push_back(valid.substr(0, 20));
+  return lines;
+}
+
+using ReadLine = std::function<std::string(runtime::InputReader&, std::string_view, size_t)>;
+using ReadInOneGo = std::function<std::vector<std::string>(
+    runtime::InputReader&, const std::vector<std::string_view>&, const std::vector<size_t>&)>;
+
+// `lines` written to a file (the last without a newline) and read back in chunks of several
+// sizes, blank lines dropped: `inOneGo` must give each chunk's lines what `byLine` gives them.
+void checkInOneGo(ShopWorld& w, const std::vector<std::string>& lines, const ReadLine& byLine,
+                  const ReadInOneGo& inOneGo) {
+  std::string path = std::filesystem::temp_directory_path().string() + "/journey_lines_" +
+                     std::to_string(::getpid());
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      out << lines[i] << (i + 1 < lines.size() ? "\n" : "");
+    }
+  }
+  for (size_t chunk : {1, 7, 32, 256, 5000}) {
+    CAPTURE(chunk);
+    std::unique_ptr<runtime::InputReader> one = w.reader(), all = w.reader();
+    runtime::LineReader reader(path);
+    std::vector<std::string_view> read;
+    std::vector<size_t> numbers;
+    size_t total = 0, differ = 0;
+    for (reader.nextLines(chunk, read, numbers); !read.empty();
+         reader.nextLines(chunk, read, numbers)) {
+      runtime::dropBlankLines(read, numbers);
+      std::vector<std::string> got = inOneGo(*all, read, numbers);
+      REQUIRE(got.size() == read.size());
+      for (size_t i = 0; i < read.size(); ++i) {
+        std::string expected = byLine(*one, read[i], numbers[i]);
+        differ += expected != got[i];
+        if (expected != got[i]) CHECK(expected == got[i]);
+      }
+      total += read.size();
+    }
+    CHECK(differ == 0);
+    CHECK(total + 20 > lines.size());
+  }
+  std::remove(path.c_str());
 }
 
 // Counts the lines written, and those that name `input` (rejected lines).
@@ -170,60 +236,38 @@ TEST_CASE("profile lines read in one go give each line's own outcome") {
     std::string line = w.profiles[i % w.profiles.size()];
     lines.push_back(i % 3 == 0 ? mutation_test::mutate(line, rng) : line);
   }
-  // What a parse of the whole text could take for one line's value, placed among valid lines.
-  std::string valid = w.profiles[0];
-  std::string split = valid;
-  split.insert(split.find(',') + 1, "\n");
-  for (const std::string& odd : std::vector<std::string>{valid + " " + valid, split, "  " + valid, valid + "\r", "5", "[]",
-                          valid + " 5", "\"" + valid, valid.substr(0, valid.size() - 1),
-                          "{\"id\": \"a\xff\"}", "", "   ", valid + std::string(1 << 20, ' ')}) {
-    lines.insert(lines.begin() + static_cast<std::ptrdiff_t>(rng() % lines.size()), odd);
+  checkInOneGo(w, withOddLines(lines, w.profiles[0], rng), profileOutcome,
+               [](runtime::InputReader& reader, const std::vector<std::string_view>& read,
+                  const std::vector<size_t>& numbers) {
+                 std::vector<std::string> out;
+                 reader.readProfiles(read.data(), numbers.data(), read.size(), true,
+                                     [&](size_t i, auto&& r) {
+                                       REQUIRE(i == out.size());
+                                       out.push_back(describe(r, numbers[i]));
+                                     });
+                 return out;
+               });
+}
+
+TEST_CASE("record lines read in one go give each line's own outcome") {
+  ShopWorld w;
+  std::mt19937_64 rng(20261202);
+  std::vector<std::string> lines;
+  for (size_t i = 0; i < 2000; ++i) {
+    std::string line = withTime(w.records[i % w.records.size()], i);
+    lines.push_back(i % 3 == 0 ? mutation_test::mutate(line, rng) : line);
   }
-  lines.push_back(valid.substr(0, 20));  // a last line cut short, without a newline
-  std::string path = std::filesystem::temp_directory_path().string() +
-                     "/journey_profile_lines_" + std::to_string(::getpid());
-  {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    for (size_t i = 0; i < lines.size(); ++i) out << lines[i] << (i + 1 < lines.size() ? "\n" : "");
-  }
-  auto outcome = [](const std::variant<runtime::ProfileInput, runtime::Rejection>& read) {
-    if (auto* r = std::get_if<runtime::Rejection>(&read)) {
-      return "line " + std::to_string(r->line) + " rejected: " + r->reason;
-    }
-    const auto& p = std::get<runtime::ProfileInput>(read);
-    std::string out = "profile " + p.id + " ";
-    appendPlainJson(out, p.profile);
-    return out;
-  };
-  for (size_t chunk : {1, 7, 256, 5000}) {
-    CAPTURE(chunk);
-    std::unique_ptr<runtime::InputReader> byLine = w.reader(), inOneGo = w.reader();
-    runtime::LineReader reader(path);
-    std::vector<std::string_view> read;
-    std::vector<size_t> numbers;
-    size_t total = 0, differ = 0;
-    for (reader.nextLines(chunk, read, numbers); !read.empty();
-         reader.nextLines(chunk, read, numbers)) {
-      runtime::dropBlankLines(read, numbers);
-      size_t kept = read.size();
-      std::vector<std::string> expected, got(kept);
-      for (size_t i = 0; i < kept; ++i) {
-        expected.push_back(outcome(byLine->readProfile(read[i], numbers[i], true)));
-      }
-      size_t calls = 0;
-      inOneGo->readProfiles(read.data(), numbers.data(), kept, true, [&](size_t i, auto&& r) {
-        REQUIRE(i == calls++);
-        got[i] = outcome(r);
-      });
-      CHECK(calls == kept);
-      for (size_t i = 0; i < kept; ++i) differ += expected[i] != got[i];
-      for (size_t i = 0; i < kept && differ; ++i) CHECK(expected[i] == got[i]);
-      total += kept;
-    }
-    CHECK(differ == 0);
-    CHECK(total > 1900);
-  }
-  std::remove(path.c_str());
+  checkInOneGo(w, withOddLines(lines, withTime(w.records[0], 0), rng), recordOutcome,
+               [](runtime::InputReader& reader, const std::vector<std::string_view>& read,
+                  const std::vector<size_t>& numbers) {
+                 std::vector<runtime::RecordInput> records;
+                 reader.readRecords(read.data(), numbers.data(), read.size(), true, records);
+                 std::vector<std::string> out;
+                 for (size_t i = 0; i < records.size(); ++i) {
+                   out.push_back(describe(records[i], numbers[i]));
+                 }
+                 return out;
+               });
 }
 
 TEST_CASE("a run over mutated files applies or reports every line") {

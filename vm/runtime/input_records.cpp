@@ -153,8 +153,13 @@ struct InputReader::Impl {
   }
 
   RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded);
-  // A parsed profile line's outcome.
+  // A parsed profile line's, or record line's, outcome.
   std::variant<ProfileInput, Rejection> profileFrom(const element& root, size_t lineNumber);
+  RecordInput recordFrom(const element& root, size_t lineNumber);
+  // Parses the text `lines` span in one go, calling take(i, root) for lines 0, 1, … while the
+  // values found are exactly those lines': how many were. `lines` as for readProfiles.
+  template <typename Take>
+  size_t parseInOneGo(const std::string_view* lines, size_t count, bool padded, Take take);
   RecordInput readAudienceChange(const std::array<element, kKeyCount>& at,
                                  const std::array<bool, kKeyCount>& has, Timestamp time,
                                  std::string_view profile, size_t lineNumber);
@@ -175,7 +180,7 @@ struct InputReader::Impl {
   std::string lastTimeText;       // the last "time" parsed, and its value
   Value lastTime;
   simdjson::dom::parser parser;
-  simdjson::dom::parser streamParser;  // readProfiles'
+  simdjson::dom::parser streamParser;  // parseInOneGo's
   std::vector<char> buffer;
   // `{}`, for an event line without "data" (an event with no fields needs none).
   simdjson::dom::parser emptyParser;
@@ -211,32 +216,52 @@ std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const eleme
   return ProfileInput{std::string(id), std::move(profile)};
 }
 
+template <typename Take>
+size_t InputReader::Impl::parseInOneGo(const std::string_view* lines, size_t count, bool padded,
+                                       Take take) {
+  if (!padded || count < 2) return 0;
+  const char* text = lines[0].data();
+  size_t length = static_cast<size_t>(lines[count - 1].data() + lines[count - 1].size() - text);
+  simdjson::dom::document_stream stream;
+  auto error = streamParser
+                   .parse_many(reinterpret_cast<const uint8_t*>(text), length,
+                               std::min(length, kStreamWindow))
+                   .get(stream);
+  size_t done = 0;
+  for (auto it = stream.begin(); !error && it != stream.end() && done < count; ++it) {
+    // A value that is not exactly the next line's (a line holding an error, part of a value,
+    // or two) ends the shortcut: the caller reads the rest line by line.
+    element root;
+    if ((*it).get(root) != simdjson::SUCCESS || !root.is_object()) break;
+    std::string_view line = lines[done];
+    if (text + it.current_index() != line.data()) break;
+    size_t used = it.source().size();
+    if (used > line.size() || !isBlankLine(line.substr(used))) break;
+    take(done, root);
+    ++done;
+  }
+  return done;
+}
+
 void InputReader::readProfiles(const std::string_view* lines, const size_t* numbers,
                                size_t count, bool padded, const ProfileSink& each) {
   Impl& m = *impl_;
   size_t done = 0;
-  if (padded && count > 1 && m.program.profileRecord && m.idField >= 0) {
-    const char* text = lines[0].data();
-    size_t length = static_cast<size_t>(lines[count - 1].data() + lines[count - 1].size() - text);
-    simdjson::dom::document_stream stream;
-    auto error = m.streamParser
-                     .parse_many(reinterpret_cast<const uint8_t*>(text), length,
-                                 std::min(length, kStreamWindow))
-                     .get(stream);
-    for (auto it = stream.begin(); !error && it != stream.end() && done < count; ++it) {
-      // A value that is not exactly the next line's (a line holding an error, part of a
-      // value, or two) ends the shortcut: from there, line by line.
-      element root;
-      if ((*it).get(root) != simdjson::SUCCESS || !root.is_object()) break;
-      std::string_view line = lines[done];
-      if (text + it.current_index() != line.data()) break;
-      size_t used = it.source().size();
-      if (used > line.size() || !isBlankLine(line.substr(used))) break;
-      each(done, m.profileFrom(root, numbers[done]));
-      ++done;
-    }
+  if (m.program.profileRecord && m.idField >= 0) {
+    done = m.parseInOneGo(lines, count, padded, [&](size_t i, const element& root) {
+      each(i, m.profileFrom(root, numbers[i]));
+    });
   }
   for (; done < count; ++done) each(done, readProfile(lines[done], numbers[done], padded));
+}
+
+void InputReader::readRecords(const std::string_view* lines, const size_t* numbers,
+                              size_t count, bool padded, std::vector<RecordInput>& out) {
+  Impl& m = *impl_;
+  size_t done = m.parseInOneGo(lines, count, padded, [&](size_t i, const element& root) {
+    out.push_back(m.recordFrom(root, numbers[i]));
+  });
+  for (; done < count; ++done) out.push_back(readRecord(lines[done], numbers[done], padded));
 }
 
 RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber, bool padded) {
@@ -245,10 +270,14 @@ RecordInput InputReader::readRecord(std::string_view line, size_t lineNumber, bo
 
 RecordInput InputReader::Impl::readRecord(std::string_view line, size_t lineNumber,
                                           bool padded) {
-  auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   element root;
   std::string reason;
-  if (!parse(line, root, reason, padded)) return reject(std::move(reason));
+  if (!parse(line, root, reason, padded)) return Rejection{lineNumber, std::move(reason)};
+  return recordFrom(root, lineNumber);
+}
+
+RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber) {
+  auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
   simdjson::dom::object object;
   if (root.get_object().get(object) != simdjson::SUCCESS) {
     return reject(found("record", "a JSON object", root));

@@ -79,6 +79,9 @@ class InputReader {
   using ProfileSink = std::function<void(size_t, std::variant<ProfileInput, Rejection>&&)>;
   void readProfiles(const std::string_view* lines, const size_t* numbers, size_t count,
                     bool padded, const ProfileSink& each);
+  // readRecord of each of `lines`, appended to `out` in order; `lines` as for readProfiles.
+  void readRecords(const std::string_view* lines, const size_t* numbers, size_t count,
+                   bool padded, std::vector<RecordInput>& out);
   // One line of the record stream. A record whose time is before the previous accepted
   // record's time is rejected as out of order. A `set` may not change the profile's id.
   RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded = false);

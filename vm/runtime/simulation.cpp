@@ -56,7 +56,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   };
 
   std::vector<std::string_view> lines, ids;
-  std::vector<size_t> numbers, batchNumbers;
+  std::vector<size_t> numbers;
   if (profiles) {
     for (;;) {  // a chunk of lines at a time, parsed in one go (InputReader::readProfiles)
       profiles->nextLines(kProfileChunk, lines, numbers);
@@ -82,13 +82,9 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   for (;;) {
     events.nextLines(kRecordBatch, lines, numbers);
     if (lines.empty()) break;
+    dropBlankLines(lines, numbers);
     batch.clear();
-    batchNumbers.clear();
-    for (size_t i = 0; i < lines.size(); ++i) {
-      if (isBlankLine(lines[i])) continue;
-      batch.push_back(reader.readRecord(lines[i], numbers[i], true));
-      batchNumbers.push_back(numbers[i]);
-    }
+    reader.readRecords(lines.data(), numbers.data(), lines.size(), true, batch);
     ids.clear();
     for (const RecordInput& read : batch) {
       if (const std::string* profile = timeAndProfile(read).second) ids.push_back(*profile);
@@ -108,11 +104,11 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
       last = time;
       if (auto* e = std::get_if<EventInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*e)) {
-          reject(input.events, Rejection{batchNumbers[i], *why});
+          reject(input.events, Rejection{numbers[i], *why});
         }
       } else if (auto* change = std::get_if<AudienceInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*change)) {
-          reject(input.events, Rejection{batchNumbers[i], *why});
+          reject(input.events, Rejection{numbers[i], *why});
         }
       } else {
         SetInput& set = std::get<SetInput>(read);
