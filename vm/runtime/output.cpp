@@ -8,11 +8,28 @@
 
 namespace journey::runtime {
 
+namespace {
+
+// A time as the records write it. Lines come in time order, several at each instant: the last
+// one formatted is usually the next one asked for.
+std::string_view timeText(Timestamp time) {
+  thread_local Timestamp last{INT64_MIN, 0};
+  thread_local std::string text;
+  if (time != last) {
+    text.clear();
+    appendTimestamp(text, time);  // digits, `-`, `:`, `.`: nothing to escape
+    last = time;
+  }
+  return text;
+}
+
+}  // namespace
+
 RecordLine::RecordLine(Timestamp time, std::string_view kind) {
   // Most lines fit: one allocation instead of a growth step per few fields.
   line_.reserve(kTypicalLength);
   line_ += "{\"time\": \"";
-  appendTimestamp(line_, time);  // digits, `-`, `:`, `.`: nothing to escape
+  line_ += timeText(time);
   line_ += '"';
   text("kind", kind);
 }
