@@ -433,7 +433,8 @@ TEST_CASE("runtime input: profiles read with only some fields kept") {
       R"({"id": "p1", "email": "ann@example.com", "firstName": "Ann", "loyalty": {"tier": "gold",)"
       R"( "points": 5}, "consents": {"email": true}, "tags": ["vip"], "scores": {"a": 1}})";
   const std::string whole = w.profile(line);
-  // Keep loyalty.tier alone (and the id, always): the other fields are left absent.
+  // Keep loyalty.tier alone: the other fields are left absent; the id is given beside the
+  // record (read from the JSON), not built into it.
   std::vector<std::vector<bool>> kept(w.program.layouts.size());
   for (size_t r = 0; r < kept.size(); ++r) kept[r].assign(w.program.layouts[r].fieldCount(), false);
   sema::RecordId profile = *w.program.profileRecord;
@@ -445,8 +446,16 @@ TEST_CASE("runtime input: profiles read with only some fields kept") {
   sema::RecordId loyalty = w.program.types.get(loyaltyType).record;
   kept[loyalty][field(loyalty, "tier")] = true;
   w.reader->keepProfileFields(kept);
-  CHECK(w.profile(line) == R"(p1 {"id": "p1", "loyalty": {"tier": "gold"}})");
+  CHECK(w.profile(line) == R"(p1 {"loyalty": {"tier": "gold"}})");
   CHECK(whole != w.profile(line));
+  std::string emptyId = line;
+  emptyId.replace(emptyId.find("p1"), 2, "");
+  CHECK(w.profileReason(emptyId) == "profile.id: the id is empty");
+  kept[profile][field(profile, "id")] = true;  // a rule reads it: built
+  w.reader->keepProfileFields(kept);
+  CHECK(w.profile(line) == R"(p1 {"id": "p1", "loyalty": {"tier": "gold"}})");
+  kept[profile][field(profile, "id")] = false;
+  w.reader->keepProfileFields(kept);
   // Fields left out are still checked: the same errors as when they are kept.
   CHECK(w.profileReason(R"({"id": "p2", "firstName": 3, "loyalty": {"tier": "x", "points": 1},)"
                         R"( "tags": []})") == "profile.firstName: expected a string, found a number");
@@ -461,7 +470,7 @@ TEST_CASE("runtime input: profiles read with only some fields kept") {
   // keeps everything.
   kept[profile][field(profile, "loyalty")] = false;
   w.reader->keepProfileFields(kept);
-  CHECK(w.profile(line) == R"(p1 {"id": "p1"})");
+  CHECK(w.profile(line) == R"(p1 {})");
   InputWorld everything;
   const std::string start = R"({"id": "p2", "firstName": "B", "tags": [], )";
   for (std::string rest : {R"("loyalty": {"tier": "x"}})", R"("loyalty": {"points": "1"}})",

@@ -148,6 +148,12 @@ struct InputReader::Impl {
     return time;
   }
 
+  // Whether profiles are built with their id (not when keepProfileFields leaves it out).
+  bool idBuilt() const {
+    return keptProfileFields.empty() ||
+           keptProfileFields[*program.profileRecord][static_cast<size_t>(idField)];
+  }
+
   std::string_view idOf(const Value& profile) const {
     return profile.asRecord().field(static_cast<size_t>(idField)).asString();
   }
@@ -211,7 +217,13 @@ std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const eleme
                                                                      size_t lineNumber) {
   Value profile = profileConverter.convert(root, program.profileType, profilePath);
   if (profile.isError()) return Rejection{lineNumber, std::string(profile.errorMessage())};
-  std::string_view id = idOf(profile);
+  // Checked by the conversion: a string. Read from the JSON when no rule needs it built.
+  std::string_view id;
+  if (idBuilt()) {
+    id = idOf(profile);
+  } else if (root["id"].get_string().get(id) != simdjson::SUCCESS) {
+    return Rejection{lineNumber, "profile.id: expected a string"};
+  }
   if (id.empty()) return Rejection{lineNumber, "profile.id: the id is empty"};
   return ProfileInput{std::string(id), std::move(profile)};
 }
@@ -401,9 +413,6 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
 void InputReader::keepProfileFields(std::vector<std::vector<bool>> kept) {
   Impl& m = *impl_;
   m.keptProfileFields = std::move(kept);
-  if (m.program.profileRecord && m.idField >= 0) {
-    m.keptProfileFields[*m.program.profileRecord][static_cast<size_t>(m.idField)] = true;
-  }
   m.profileInput.kept = &m.keptProfileFields;
 }
 

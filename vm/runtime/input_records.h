@@ -87,8 +87,9 @@ class InputReader {
   RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded = false);
 
   // From now on, build only these fields of the profiles read (per record type, like the
-  // program's layouts; the id is always built): the others are type-checked, with the same
-  // errors, but left absent. For readers that know which fields they use (`journey audience`).
+  // program's layouts; ProfileInput::id is given all the same): the others are type-checked,
+  // with the same errors, but left absent. For readers that know which fields they use
+  // (`journey audience`).
   void keepProfileFields(std::vector<std::vector<bool>> kept);
 
   // A new profile holding only `id` and the schema's defaults, required nested records built
