@@ -872,6 +872,11 @@ class Generator {
           }
           return;
         }
+        bool prefix = id == "starts_with_string";
+        if ((prefix || id == "ends_with_string") && pool_[n.kids[1]].kind == NodeKind::Constant) {
+          compileKnownAffix(n, prefix, dst);
+          return;
+        }
       } else if (n.kids.size() == 1) {
         if (std::optional<Op> op = fastUnary(id)) {
           compileFastUnary(n, *op, dst);
@@ -1013,6 +1018,67 @@ class Generator {
     eq->addIncoming(b_.getInt1(text.empty()), before);
     eq->addIncoming(sameBytes, sizedEnd);
     return eq;
+  }
+
+  // `s.startsWith("k")`, `s.endsWith("k")` with a constant affix (`email.endsWith("@shop.fr")`):
+  // the bytes compared in place when `s` is a string, else the library's call (errors, dyn).
+  void compileKnownAffix(const Node& n, bool prefix, Loc dst) {
+    Loc x = operand(n.kids[0]);
+    Loc y = operand(n.kids[1]);
+    Opnd xp = opnd(x);
+    Opnd yp = opnd(y);
+    const Value* affix = known(yp);
+    uint32_t site = callSite(n);
+    if (!affix || affix->kind() != ValueKind::String) {
+      call("journey_jit_call_binary", {ptr(dst), xp.p, yp.p, u32(site), ctx_});
+      return;
+    }
+    llvm::BasicBlock* fast = block("affix");
+    llvm::BasicBlock* slow = block("affix.slow");
+    llvm::BasicBlock* done = block("affix.done");
+    b_.CreateCondBr(isKind(xp, ValueKind::String), fast, slow);
+    b_.SetInsertPoint(fast);
+    storeBool(dst, hasKnownAffix(xp.p, affix->asString(), prefix));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(slow);
+    call("journey_jit_call_binary", {ptr(dst), xp.p, yp.p, u32(site), ctx_});
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+  }
+
+  // Whether the string at `p` starts (`prefix`) or ends with `text`.
+  llvm::Value* hasKnownAffix(llvm::Value* p, std::string_view text, bool prefix) {
+    if (text.empty()) return b_.getTrue();
+    llvm::Value* object = payloadPtr(p);
+    llvm::BasicBlock* before = b_.GetInsertBlock();
+    llvm::BasicBlock* sized = block("affix.sized");
+    llvm::BasicBlock* bytes = block("affix.bytes");
+    llvm::BasicBlock* done = block("affix.compared");
+    // The empty string (a null object) has no non-empty affix.
+    b_.CreateCondBr(b_.CreateICmpEQ(object, llvm::ConstantPointerNull::get(ptr_)), done, sized);
+    b_.SetInsertPoint(sized);
+    llvm::Value* size = b_.CreateLoad(i64_, at(object, jit::kTextSize));
+    llvm::Value* want = b_.getInt64(text.size());
+    b_.CreateCondBr(b_.CreateICmpUGE(size, want), bytes, done);
+    b_.SetInsertPoint(bytes);
+    llvm::Value* start = at(object, jit::kTextData);
+    if (!prefix) start = b_.CreateInBoundsGEP(i8_, start, b_.CreateSub(size, want));
+    llvm::Constant* data =
+        llvm::ConstantDataArray::getString(c_, llvm::StringRef(text.data(), text.size()), false);
+    auto* global = new llvm::GlobalVariable(m_, data->getType(), true,
+                                            llvm::GlobalValue::PrivateLinkage, data, "affix");
+    global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    llvm::FunctionCallee memcmp = m_.getOrInsertFunction(
+        "memcmp", llvm::FunctionType::get(i32_, {ptr_, ptr_, i64_}, false));
+    llvm::Value* same =
+        b_.CreateICmpEQ(b_.CreateCall(memcmp, {start, global, want}), b_.getInt32(0));
+    b_.CreateBr(done);
+    b_.SetInsertPoint(done);
+    llvm::PHINode* result = b_.CreatePHI(i1_, 3);
+    result->addIncoming(b_.getFalse(), before);
+    result->addIncoming(b_.getFalse(), sized);
+    result->addIncoming(same, bytes);
+    return result;
   }
 
   void compileFastBinary(const Node& n, Op op, Loc dst) {

@@ -191,6 +191,28 @@ TEST_CASE("comprehensions, binds and optionals") {
                });
 }
 
+TEST_CASE("strings' constant affixes compared in place, and through the library otherwise") {
+  DualWorld w;
+  auto& types = w.fe.program.types;
+  w.bind("s", types.string(), Value::string("ann@shop.fr"));
+  w.bind("e", types.string(), Value::string(""));
+  w.bind("u", types.string(), Value::string("Zoë"));
+  w.bind("x", types.dyn(), Value::integer(3));
+  w.bind("l", types.list(types.string()), Value::list({Value::string("vip"), Value::string("v")}));
+  std::vector<std::string> exprs;
+  for (std::string subject : {"s", "e", "u", "x", "dyn(s)", "(1 / 0 == 1 ? s : s)"}) {
+    for (std::string affix : {"''", "'a'", "'ann'", "'@shop.fr'", "'ann@shop.fr'",
+                              "'ann@shop.frx'", "'xann@shop.fr'", "'ë'", "'Zo'", "'r'"}) {
+      exprs.push_back(subject + ".startsWith(" + affix + ")");
+      exprs.push_back(subject + ".endsWith(" + affix + ")");
+    }
+    exprs.push_back(subject + ".startsWith(s)");  // not a constant: the library's call
+  }
+  exprs.push_back("l.exists(t, t.startsWith('vi'))");
+  exprs.push_back("l.filter(t, t.endsWith('p'))");
+  checkSame(w, exprs);
+}
+
 TEST_CASE("records read in place, and by name when the layout is not the static one") {
   DualWorld w(kEngineProgram);
   REQUIRE(!w.fe.diags.hasErrors());
