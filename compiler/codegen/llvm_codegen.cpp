@@ -976,6 +976,20 @@ class Generator {
 
   // Whether the string at `p` is `text`: its size, then its bytes against a constant of the
   // module (memcmp of a known length, which LLVM expands into a few loads).
+  // Whether the bytes at `start` are `text` (a module constant; a `memcmp` of known length,
+  // which LLVM expands into a few loads).
+  llvm::Value* bytesAre(llvm::Value* start, std::string_view text) {
+    llvm::Constant* data =
+        llvm::ConstantDataArray::getString(c_, llvm::StringRef(text.data(), text.size()), false);
+    auto* global = new llvm::GlobalVariable(m_, data->getType(), true,
+                                            llvm::GlobalValue::PrivateLinkage, data, "str");
+    global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
+    llvm::FunctionCallee memcmp = m_.getOrInsertFunction(
+        "memcmp", llvm::FunctionType::get(i32_, {ptr_, ptr_, i64_}, false));
+    llvm::Value* r = b_.CreateCall(memcmp, {start, global, b_.getInt64(text.size())});
+    return b_.CreateICmpEQ(r, b_.getInt32(0));
+  }
+
   llvm::Value* equalsKnownString(llvm::Value* p, std::string_view text) {
     llvm::Value* object = payloadPtr(p);
     llvm::Value* isEmpty = b_.CreateICmpEQ(object, llvm::ConstantPointerNull::get(ptr_));
@@ -993,16 +1007,7 @@ class Generator {
       llvm::BasicBlock* compared = block("str.compared");
       b_.CreateCondBr(sameSize, bytes, compared);
       b_.SetInsertPoint(bytes);
-      llvm::Constant* data =
-          llvm::ConstantDataArray::getString(c_, llvm::StringRef(text.data(), text.size()), false);
-      auto* global = new llvm::GlobalVariable(m_, data->getType(), true,
-                                              llvm::GlobalValue::PrivateLinkage, data, "str");
-      global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-      llvm::FunctionCallee memcmp = m_.getOrInsertFunction(
-          "memcmp", llvm::FunctionType::get(i32_, {ptr_, ptr_, i64_}, false));
-      llvm::Value* r =
-          b_.CreateCall(memcmp, {at(object, jit::kTextData), global, b_.getInt64(text.size())});
-      llvm::Value* bytesEqual = b_.CreateICmpEQ(r, b_.getInt32(0));
+      llvm::Value* bytesEqual = bytesAre(at(object, jit::kTextData), text);
       llvm::BasicBlock* bytesEnd = b_.GetInsertBlock();
       b_.CreateBr(compared);
       b_.SetInsertPoint(compared);
@@ -1063,15 +1068,7 @@ class Generator {
     b_.SetInsertPoint(bytes);
     llvm::Value* start = at(object, jit::kTextData);
     if (!prefix) start = b_.CreateInBoundsGEP(i8_, start, b_.CreateSub(size, want));
-    llvm::Constant* data =
-        llvm::ConstantDataArray::getString(c_, llvm::StringRef(text.data(), text.size()), false);
-    auto* global = new llvm::GlobalVariable(m_, data->getType(), true,
-                                            llvm::GlobalValue::PrivateLinkage, data, "affix");
-    global->setUnnamedAddr(llvm::GlobalValue::UnnamedAddr::Global);
-    llvm::FunctionCallee memcmp = m_.getOrInsertFunction(
-        "memcmp", llvm::FunctionType::get(i32_, {ptr_, ptr_, i64_}, false));
-    llvm::Value* same =
-        b_.CreateICmpEQ(b_.CreateCall(memcmp, {start, global, want}), b_.getInt32(0));
+    llvm::Value* same = bytesAre(start, text);
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
     llvm::PHINode* result = b_.CreatePHI(i1_, 3);
