@@ -40,9 +40,31 @@ void appendEscape(std::string& out, unsigned char c) {
   }
 }
 
+// Whether any byte of `s` needs an escape: eight at a time, the last few through an
+// overlapping word when `s` is long enough.
+bool needsEscapeAnywhere(std::string_view s) {
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    if (anyNeedsEscape(s.data() + i)) return true;
+  }
+  if (i == s.size()) return false;
+  if (s.size() >= 8) return anyNeedsEscape(s.data() + s.size() - 8);
+  return std::any_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                     [](char c) { return needsEscape(static_cast<unsigned char>(c)); });
+}
+
 }  // namespace
 
 void appendJsonString(std::string& out, std::string_view s) {
+  if (!needsEscapeAnywhere(s)) {  // most strings: quotes around the bytes, one growth
+    size_t at = out.size();
+    out.resize(at + s.size() + 2);
+    char* to = out.data() + at;
+    to[0] = '"';
+    if (!s.empty()) std::memcpy(to + 1, s.data(), s.size());
+    to[s.size() + 1] = '"';
+    return;
+  }
   out += '"';
   // Runs of bytes that need no escape are copied whole (most strings are one run), found
   // eight bytes at a time.
