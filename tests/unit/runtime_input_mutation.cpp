@@ -228,6 +228,51 @@ TEST_CASE("mutated input lines read the same by a long-lived reader and a fresh 
   CHECK(refused > 300);
 }
 
+// `lines` written to a file and read back as texts of whole lines (LineReader::nextText) of
+// several sizes: readProfileText gives each line, by its number, what readProfile gives it.
+void checkProfileTexts(ShopWorld& w, const std::vector<std::string>& lines) {
+  std::string path = std::filesystem::temp_directory_path().string() + "/journey_texts_" +
+                     std::to_string(::getpid());
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    for (size_t i = 0; i < lines.size(); ++i) {
+      out << lines[i] << (i + 1 < lines.size() ? "\n" : "");
+    }
+  }
+  std::vector<std::string> expected;
+  {
+    std::unique_ptr<runtime::InputReader> one = w.reader();
+    runtime::LineReader reader(path);
+    for (std::string_view line; reader.next(line);) {
+      if (runtime::isBlankLine(line)) continue;
+      expected.push_back(std::to_string(reader.lineNumber()) + " " +
+                         profileOutcome(*one, line, reader.lineNumber()));
+    }
+  }
+  for (size_t bytes : {1, 300, 4096, 100000, 1 << 22}) {
+    CAPTURE(bytes);
+    std::unique_ptr<runtime::InputReader> all = w.reader();
+    runtime::LineReader reader(path);
+    REQUIRE(reader.mapped());
+    std::vector<std::string> got;
+    for (std::string_view text; !(text = reader.nextText(bytes)).empty();) {
+      reader.countLines(all->readProfileText(text, reader.lineNumber() + 1,
+                                             [&](size_t line, auto&& r) {
+                                               got.push_back(std::to_string(line) + " " +
+                                                             describe(r, line));
+                                             }));
+    }
+    REQUIRE(got.size() == expected.size());
+    size_t differ = 0;
+    for (size_t i = 0; i < got.size(); ++i) {
+      differ += got[i] != expected[i];
+      if (got[i] != expected[i]) CHECK(got[i] == expected[i]);
+    }
+    CHECK(differ == 0);
+  }
+  std::remove(path.c_str());
+}
+
 TEST_CASE("profile lines read in one go give each line's own outcome") {
   ShopWorld w;
   std::mt19937_64 rng(20261201);
@@ -236,6 +281,7 @@ TEST_CASE("profile lines read in one go give each line's own outcome") {
     std::string line = w.profiles[i % w.profiles.size()];
     lines.push_back(i % 3 == 0 ? mutation_test::mutate(line, rng) : line);
   }
+  checkProfileTexts(w, withOddLines(lines, w.profiles[0], rng));
   checkInOneGo(w, withOddLines(lines, w.profiles[0], rng), profileOutcome,
                [](runtime::InputReader& reader, const std::vector<std::string_view>& read,
                   const std::vector<size_t>& numbers) {

@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -211,3 +212,71 @@ TEST_CASE("line reader: batches of lines") {
 }
 
 TEST_SUITE_END();
+
+namespace {
+
+// `text` in a file read back with nextText(`bytes`): the texts joined by newlines, and the
+// lines counted as a caller counts them (one more than a text's newlines).
+std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes) {
+  char path[64] = "/tmp/line_reader_text.XXXXXX";
+  int fd = mkstemp(path);
+  REQUIRE(fd >= 0);
+  std::FILE* file = fdopen(fd, "wb");
+  std::fwrite(text.data(), 1, text.size(), file);
+  std::fclose(file);
+  std::string joined;
+  size_t lines = 0, misnumbered = 0;
+  {
+    LineReader reader(path);
+    REQUIRE(reader.mapped() == !text.empty());
+    for (std::string_view t; !(t = reader.nextText(bytes)).empty();) {
+      touchAfter(t);
+      misnumbered += reader.lineNumber() != lines;
+      if (!joined.empty() || lines > 0) joined += '\n';
+      joined += t;
+      size_t count = 1 + static_cast<size_t>(std::count(t.begin(), t.end(), '\n'));
+      reader.countLines(count);
+      lines += count;
+    }
+  }
+  std::remove(path);
+  CHECK(misnumbered == 0);
+  return {joined, lines};
+}
+
+}  // namespace
+
+TEST_CASE("line reader: a mapped file in texts of whole lines") {
+  std::string longLine(5000, 'x');
+  for (const std::string& text :
+       {std::string("a\nbc\r\n\nd"), std::string("a\n"), std::string("a\n\n\n"),
+        std::string("\n") + longLine + "\nb\n", longLine, "a\n" + longLine + "\n" + longLine,
+        std::string("\n\n\na")}) {
+    // The file's lines, as next() reads them (`\r` kept: the text leaves it to the parser).
+    std::vector<std::string> expected;
+    size_t from = 0;
+    while (from < text.size()) {
+      size_t nl = text.find('\n', from);
+      if (nl == std::string::npos) nl = text.size();
+      expected.push_back(text.substr(from, nl - from));
+      from = nl + 1;
+    }
+    std::string joined;
+    for (size_t i = 0; i < expected.size(); ++i) joined += (i ? "\n" : "") + expected[i];
+    for (size_t bytes : {1, 2, 3, 7, 64, 4096, 1 << 20}) {
+      CAPTURE(text.size());
+      CAPTURE(bytes);
+      auto [back, lines] = textsBack(text, bytes);
+      // A last line that is blank, before the file's last newline, may be left out: nothing
+      // follows it to be misnumbered.
+      std::string trimmed = joined;
+      size_t count = expected.size();
+      while (count > lines && !trimmed.empty() && trimmed.back() == '\n') {
+        trimmed.pop_back();
+        --count;
+      }
+      CHECK(back == trimmed);
+      CHECK(lines == count);
+    }
+  }
+}

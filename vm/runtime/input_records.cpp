@@ -267,6 +267,55 @@ void InputReader::readProfiles(const std::string_view* lines, const size_t* numb
   for (; done < count; ++done) each(done, readProfile(lines[done], numbers[done], padded));
 }
 
+size_t InputReader::readProfileText(std::string_view text, size_t firstLine,
+                                    const NumberedProfileSink& each) {
+  Impl& m = *impl_;
+  size_t line = firstLine;  // the number of the line that starts at `at`
+  size_t at = 0;            // past the text's end once its last line is read
+  auto endOfLine = [&](size_t from) {
+    const void* nl = std::memchr(text.data() + from, '\n', text.size() - from);
+    return nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+  };
+  if (m.program.profileRecord && m.idField >= 0) {
+    simdjson::dom::document_stream stream;
+    auto error = m.streamParser
+                     .parse_many(reinterpret_cast<const uint8_t*>(text.data()), text.size(),
+                                 std::min(text.size(), kStreamWindow))
+                     .get(stream);
+    for (auto it = stream.begin(); !error && it != stream.end(); ++it) {
+      // Blank lines before the value, then the value alone on its line; anything else (a
+      // line holding an error, part of a value, or two) is read line by line from its line.
+      element root;
+      if ((*it).get(root) != simdjson::SUCCESS || !root.is_object()) break;
+      size_t start = it.current_index();
+      size_t lineStart = at, blanks = 0;
+      while (lineStart < start) {
+        size_t nl = endOfLine(lineStart);
+        if (nl >= start) break;
+        lineStart = nl + 1;
+        ++blanks;
+      }
+      if (lineStart != start) break;
+      size_t end = endOfLine(start);
+      size_t used = it.source().size();
+      if (start + used > end || !isBlankLine(text.substr(start + used, end - start - used))) break;
+      line += blanks;
+      each(line, m.profileFrom(root, line));
+      ++line;
+      at = end + 1;
+    }
+  }
+  while (at <= text.size()) {  // line by line from `at` on
+    size_t end = endOfLine(at);
+    std::string_view one = text.substr(at, end - at);
+    if (!one.empty() && one.back() == '\r') one.remove_suffix(1);
+    if (!isBlankLine(one)) each(line, readProfile(one, line, true));
+    ++line;
+    at = end + 1;
+  }
+  return line - firstLine;
+}
+
 void InputReader::readRecords(const std::string_view* lines, const size_t* numbers,
                               size_t count, bool padded, std::vector<RecordInput>& out) {
   Impl& m = *impl_;

@@ -79,6 +79,13 @@ class InputReader {
   using ProfileSink = std::function<void(size_t, std::variant<ProfileInput, Rejection>&&)>;
   void readProfiles(const std::string_view* lines, const size_t* numbers, size_t count,
                     bool padded, const ProfileSink& each);
+  // readProfile of every line of `text`: whole lines, the first numbered `firstLine`, with
+  // room after the text as LineReader::nextText leaves it. Blank lines are skipped; the others
+  // go to `each` with their numbers, in order. The text is parsed in one go, and its newlines
+  // are looked for in bytes already read by the parse. Returns how many lines it holds.
+  using NumberedProfileSink =
+      std::function<void(size_t line, std::variant<ProfileInput, Rejection>&&)>;
+  size_t readProfileText(std::string_view text, size_t firstLine, const NumberedProfileSink& each);
   // readRecord of each of `lines`, appended to `out` in order; `lines` as for readProfiles.
   void readRecords(const std::string_view* lines, const size_t* numbers, size_t count,
                    bool padded, std::vector<RecordInput>& out);

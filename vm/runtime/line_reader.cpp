@@ -169,6 +169,33 @@ bool LineReader::next(std::string_view& line) {
   }
 }
 
+std::string_view LineReader::nextText(size_t bytes) {
+  if (!mapped() || begin_ >= end_) return {};
+  releaseRead();
+  size_t limit = std::min(end_, begin_ + std::max<size_t>(bytes, 2));
+  size_t stop = end_;  // where the text ends: at a newline, or at the end of the file
+  if (limit < end_) {
+    // The last newline in the window, past the first byte: the text holds a line at least.
+    const void* nl = ::memrchr(data_ + begin_ + 1, '\n', limit - begin_ - 1);
+    if (nl) {
+      stop = static_cast<size_t>(static_cast<const char*>(nl) - data_);
+    } else {  // the first line is longer than the window
+      size_t next = findNewline(limit);
+      if (next != std::string_view::npos) stop = next;
+    }
+  }
+  if (stop == end_ && data_[stop - 1] == '\n') --stop;  // the file's last newline
+  size_t length = stop - begin_;
+  if (length == 0) {  // nothing but the file's last newline
+    begin_ = end_;
+    return {};
+  }
+  ensureRoomAfter(stop);  // may move the unread bytes into the buffer (a map's last bytes)
+  std::string_view text(data_ + begin_, length);
+  begin_ = std::min(end_, begin_ + length + 1);
+  return text;
+}
+
 void LineReader::nextLines(size_t max, std::vector<std::string_view>& lines,
                            std::vector<size_t>& numbers) {
   lines.clear();

@@ -44,6 +44,16 @@ class LineReader {
   void nextLines(size_t max, std::vector<std::string_view>& lines, std::vector<size_t>& numbers);
   size_t lineNumber() const { return lineNumber_; }
 
+  // Whether the file is mapped (nextText works only then).
+  bool mapped() const { return map_ != nullptr; }
+  // A mapped file's next whole lines, about `bytes` of them (at least one line, however long),
+  // as one text without its last newline; empty at the end. Its newlines are not looked for,
+  // so that its bytes are first read by whoever parses them: the caller counts its lines
+  // (one more than its newlines) and tells the reader with countLines(). The text stays valid,
+  // with kReadableAfter readable bytes after it, until the next call.
+  std::string_view nextText(size_t bytes);
+  void countLines(size_t lines) { lineNumber_ += lines; }
+
  private:
   // Makes more bytes available after end_; false at the end of the input.
   bool refill();
