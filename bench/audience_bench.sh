@@ -8,9 +8,11 @@
 # Runs, each timed (wall, user + system CPU):
 #   parse         `journey audience` of the shop's schema without audiences, one thread: reading
 #                 and parsing the profiles and writing a row each: the baseline
-#   five          the five audiences of bench/audience_bench.journey, one thread, then with the
-#                 JIT, then on every core
-#   first         GoldEmail alone, one thread, CSV: the rule DuckDB runs
+#   five          the five audiences of bench/audience_bench.journey, one thread, with the
+#                 interpreter, then with the JIT, then on every core (the default engine)
+#   first-interp  GoldEmail alone, one thread, CSV, with the interpreter
+#   first         GoldEmail alone, one thread, CSV, the default engine (auto: the JIT once
+#                 the profiles are many enough): the rule DuckDB runs
 #   duckdb        DuckDB (threads = 1) computing GoldEmail as SQL from the same file into CSV
 #                 (first and duckdb run alternately, ROUNDS times, 3 by default: the medians)
 #   *-fixed       first and duckdb on a file of one profile: their fixed costs
@@ -46,10 +48,13 @@ five=(--audience GoldEmail --audience FrenchVips --audience HighValue --audience
       --audience RecentBuyers)
 
 measure parse "${audience[@]}" bench/shop_no_journeys.journey --threads 1
-measure five "${audience[@]}" bench/audience_bench.journey "${five[@]}" --threads 1
+measure five "${audience[@]}" bench/audience_bench.journey "${five[@]}" --threads 1 \
+  --engine interp
 measure five-jit "${audience[@]}" bench/audience_bench.journey "${five[@]}" --threads 1 \
   --engine jit
 measure five-all-cores "${audience[@]}" bench/audience_bench.journey "${five[@]}"
+measure first-interp "${audience[@]}" bench/audience_bench.journey --audience GoldEmail \
+  --format csv --threads 1 --engine interp --out /dev/null
 (cd "$tmp" && npm init -y > /dev/null && npm install --silent @duckdb/node-api@1.5.6-r.1 > /dev/null)
 cp bench/audience_duckdb.mjs "$tmp/"
 # GoldEmail against DuckDB, alternately, $ROUNDS times (default 3): the machine's speed drifts
@@ -81,7 +86,7 @@ if ! cmp -s <(tail -n +2 "$tmp/journey.csv" | sort) <(tail -n +2 "$tmp/duckdb.cs
 fi
 
 printf "%-16s %8s %8s %14s\n" "" "wall s" "CPU s" "profiles/CPU s"
-for name in parse five five-jit five-all-cores first duckdb first-fixed duckdb-fixed; do
+for name in parse five five-jit five-all-cores first-interp first duckdb first-fixed duckdb-fixed; do
   rate=$(awk -v n="$profiles" -v c="$(cpu $name)" 'BEGIN { printf "%.0f", n / (c > 0 ? c : 0.01) }')
   [[ $name == *-fixed ]] && rate=-
   printf "%-16s %8s %8s %14s\n" "$name" "$(wall $name)" "$(cpu $name)" "$rate"

@@ -1,8 +1,9 @@
 // `journey audience FILE… --profiles P [--events E] [--at T] [--audience NAME…]
-//   [--format json|csv] [--out F] [--previous F [--changes F]] [--engine interp|jit]
+//   [--format json|csv] [--out F] [--previous F [--changes F]] [--engine auto|interp|jit]
 //   [--threads N]`: every declared audience (or those named) evaluated over every profile at
 // time T; membership rows, or the change feed against an earlier snapshot (docs/audiences.md).
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -19,6 +20,7 @@
 #include "tools/journey/file_sink.h"
 #include "tools/journey/program_engine.h"
 #include "vm/audience/batch.h"
+#include "vm/audience/engine_choice.h"
 #include "vm/audience/membership_output.h"
 #include "vm/value/value_convert.h"
 
@@ -36,7 +38,7 @@ struct AudienceOptions {
   std::string previous;
   std::string changes;
   std::string rejected;
-  std::string engine = "interp";
+  std::string engine = "auto";
   unsigned threads = 0;
   std::string color = "auto";
 };
@@ -65,6 +67,22 @@ class Progress {
   bool shown_ = false;
   Clock::time_point start_;
 };
+
+// `--engine auto`: the JIT when the build has it and compiling pays for this many profiles
+// (a regular file's size; a pipe's is unknown: the interpreter).
+std::string chooseEngine(const ir::ProgramIr& program, const std::string& profiles,
+                         size_t audiences) {
+#ifdef JOURNEY_HAVE_JIT
+  struct stat st {};
+  if (::stat(profiles.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "interp";
+  return audience::jitPays(program.exprs.size(), static_cast<uint64_t>(st.st_size), audiences)
+             ? "jit"
+             : "interp";
+#else
+  (void)program, (void)profiles, (void)audiences;
+  return "interp";
+#endif
+}
 
 void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& audiences,
                   const audience::BatchStats& s) {
@@ -114,9 +132,12 @@ int runAudience(const AudienceOptions& opt) {
     }
   }
   input.threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
+  std::string engineName = opt.engine == "auto"
+                               ? chooseEngine(program, opt.profiles, input.audiences.size())
+                               : opt.engine;
   bool first = true;  // one warning if the JIT falls back, not one per thread
   input.makeEngine = [&] {
-    auto engine = makeProgramEngine(program, opt.engine, !first);
+    auto engine = makeProgramEngine(program, engineName, !first);
     first = false;
     return engine;
   };
@@ -172,6 +193,9 @@ int runAudience(const AudienceOptions& opt) {
   std::fflush(stdout);
   printSummary(program, input.audiences, stats);
   if (feed) fmt::print(stderr, "changes: {} enter, {} exit\n", feed->enters(), feed->exits());
+  if (opt.engine == "auto" && engineName == "jit") {
+    fmt::print(stderr, "engine: jit (--engine auto: enough profiles for compiling to pay)\n");
+  }
   return kSuccess;
 }
 
@@ -193,8 +217,10 @@ Action addAudienceCommand(CLI::App& app) {
                   "an earlier membership file: write enter/exit changes against it");
   cmd->add_option("--changes", opt->changes, "where the changes go (default: stdout)");
   cmd->add_option("--rejected", opt->rejected, "rejected lines (default: stderr; - for stdout)");
-  cmd->add_option("--engine", opt->engine, "the expression engine: interp (default) or jit")
-      ->check(CLI::IsMember({"interp", "jit"}));
+  cmd->add_option("--engine", opt->engine,
+                  "the expression engine: auto (default: the JIT when the profiles are many "
+                  "enough that compiling pays), interp or jit")
+      ->check(CLI::IsMember({"auto", "interp", "jit"}));
   cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)");
   addColorOption(*cmd, opt->color);
   return [opt]() { return runAudience(*opt); };
