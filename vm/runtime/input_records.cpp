@@ -20,7 +20,7 @@ namespace {
 
 using simdjson::dom::element;
 
-// The most text readProfiles parses in one go (simdjson's own default): more would only grow
+// The most text parsed in one go as a stream (simdjson's own default): more would only grow
 // the parser's buffers, which are reused from one call to the next.
 constexpr size_t kStreamWindow = 1'000'000;
 
@@ -166,6 +166,13 @@ struct InputReader::Impl {
   // values found are exactly those lines': how many were. `lines` as for readProfiles.
   template <typename Take>
   size_t parseInOneGo(const std::string_view* lines, size_t count, bool padded, Take take);
+  // The JSON values of `text` (followed by readable padding), as one stream.
+  simdjson::error_code streamOf(std::string_view text, simdjson::dom::document_stream& stream) {
+    return streamParser
+        .parse_many(reinterpret_cast<const uint8_t*>(text.data()), text.size(),
+                    std::min(text.size(), kStreamWindow))
+        .get(stream);
+  }
   RecordInput readAudienceChange(const std::array<element, kKeyCount>& at,
                                  const std::array<bool, kKeyCount>& has, Timestamp time,
                                  std::string_view profile, size_t lineNumber);
@@ -235,10 +242,7 @@ size_t InputReader::Impl::parseInOneGo(const std::string_view* lines, size_t cou
   const char* text = lines[0].data();
   size_t length = static_cast<size_t>(lines[count - 1].data() + lines[count - 1].size() - text);
   simdjson::dom::document_stream stream;
-  auto error = streamParser
-                   .parse_many(reinterpret_cast<const uint8_t*>(text), length,
-                               std::min(length, kStreamWindow))
-                   .get(stream);
+  auto error = streamOf({text, length}, stream);
   size_t done = 0;
   for (auto it = stream.begin(); !error && it != stream.end() && done < count; ++it) {
     // A value that is not exactly the next line's (a line holding an error, part of a value,
@@ -278,10 +282,7 @@ size_t InputReader::readProfileText(std::string_view text, size_t firstLine,
   };
   if (m.program.profileRecord && m.idField >= 0) {
     simdjson::dom::document_stream stream;
-    auto error = m.streamParser
-                     .parse_many(reinterpret_cast<const uint8_t*>(text.data()), text.size(),
-                                 std::min(text.size(), kStreamWindow))
-                     .get(stream);
+    auto error = m.streamOf(text, stream);
     for (auto it = stream.begin(); !error && it != stream.end(); ++it) {
       // Blank lines before the value, then the value alone on its line; anything else (a
       // line holding an error, part of a value, or two) is read line by line from its line.
