@@ -55,6 +55,8 @@ bool needsEscapeAnywhere(std::string_view s) {
 
 }  // namespace
 
+bool jsonStringNeedsEscape(std::string_view s) { return needsEscapeAnywhere(s); }
+
 void appendJsonString(std::string& out, std::string_view s) {
   if (!needsEscapeAnywhere(s)) {  // most strings: quotes around the bytes, one growth
     size_t at = out.size();

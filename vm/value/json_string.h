@@ -10,5 +10,7 @@ namespace journey {
 // Appends `s` as a JSON string literal: quotes, backslash and control characters escaped;
 // other bytes (UTF-8 included) copied as they are.
 void appendJsonString(std::string& out, std::string_view s);
+// Whether any byte of `s` needs an escape in a JSON string (else it is written as it is).
+bool jsonStringNeedsEscape(std::string_view s);
 
 }  // namespace journey
