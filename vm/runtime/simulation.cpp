@@ -11,7 +11,7 @@ namespace {
 // Records read (and their profiles fetched) together: enough to overlap the memory latencies
 // of their profiles' state, few enough to stay in the cache.
 constexpr size_t kRecordBatch = 32;
-// Profile lines parsed in one go: as `journey audience` reads them on one thread.
+// Profile lines parsed in one go, a chunk at a time (about 0.6 MB of the shop's profiles).
 constexpr size_t kProfileChunk = 2048;
 
 // A record's time and the id of the profile it names; none for a rejection.
