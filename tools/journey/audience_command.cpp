@@ -194,7 +194,7 @@ int runAudience(const AudienceOptions& opt) {
   printSummary(program, input.audiences, stats);
   if (feed) fmt::print(stderr, "changes: {} enter, {} exit\n", feed->enters(), feed->exits());
   if (opt.engine == "auto" && engineName == "jit") {
-    fmt::print(stderr, "engine: jit (--engine auto: enough profiles for compiling to pay)\n");
+    fmt::print(stderr, "--engine auto chose the JIT: enough profiles for compiling to pay\n");
   }
   return kSuccess;
 }

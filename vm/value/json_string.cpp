@@ -40,9 +40,10 @@ void appendEscape(std::string& out, unsigned char c) {
   }
 }
 
-// Whether any byte of `s` needs an escape: eight at a time, the last few through an
-// overlapping word when `s` is long enough.
-bool needsEscapeAnywhere(std::string_view s) {
+}  // namespace
+
+// Eight bytes at a time, the last few through an overlapping word when `s` is long enough.
+bool jsonStringNeedsEscape(std::string_view s) {
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     if (anyNeedsEscape(s.data() + i)) return true;
@@ -53,12 +54,8 @@ bool needsEscapeAnywhere(std::string_view s) {
                      [](char c) { return needsEscape(static_cast<unsigned char>(c)); });
 }
 
-}  // namespace
-
-bool jsonStringNeedsEscape(std::string_view s) { return needsEscapeAnywhere(s); }
-
 void appendJsonString(std::string& out, std::string_view s) {
-  if (!needsEscapeAnywhere(s)) {  // most strings: quotes around the bytes, one growth
+  if (!jsonStringNeedsEscape(s)) {  // most strings: quotes around the bytes, one growth
     size_t at = out.size();
     out.resize(at + s.size() + 2);
     char* to = out.data() + at;
