@@ -4,7 +4,11 @@
 // Both count the profiles that match; a benchmark whose count differs from the reference (the
 // one every profile agreed on before timing) stops with an error and the program exits 1, so
 // the figures are checked. The JIT runs them too, and a pass that only reads the records'
-// memory gives the floor every engine stays under.
+// memory gives the floor every engine stays under over records.
+//
+// The same profiles are also held as a column batch (vm/audience/column_batch.h: one typed
+// column per field a rule reads), over which the JIT runs each rule as a column kernel and a
+// hand-written loop, reading the same columns, is the baseline (docs/jit.md, "Column kernels").
 //   eval_bench [benchmark flags]    run the benchmarks, then print interpreter/baseline per rule
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -12,6 +16,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstring>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -23,9 +28,12 @@
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
+#include "compiler/ir/column_plan.h"
 #include "compiler/ir/lower.h"
 #include "compiler/sema/expr_checker.h"
 #include "compiler/syntax/parser.h"
+#include "vm/audience/batch_rule.h"
+#include "vm/audience/column_batch.h"
 #include "vm/interp/interpreter.h"
 #include "vm/interp/wall_clock_host.h"
 #include "vm/value/objects.h"
@@ -69,19 +77,69 @@ bool rule2Baseline(RecordView profile, const ProfileFields& f) {
          std::any_of(tags.begin(), tags.end(), isNewsletter);
 }
 
+// The same rules over a rule's column batch (columns in the order its plan numbers them, which
+// the world checks): every field present, as above, so no presence bit is read.
+using journey::audience::ColumnData;
+using journey::audience::StringRef;
+
+bool is(const StringRef& s, std::string_view text) {
+  return s.size == text.size() && std::memcmp(s.data, text.data(), text.size()) == 0;
+}
+
+int64_t rule1Columns(const ColumnData* c, size_t rows) {
+  const auto* age = static_cast<const int64_t*>(c[0].values);
+  const auto* country = static_cast<const StringRef*>(c[1].values);
+  const auto* spend = static_cast<const double*>(c[2].values);
+  int64_t matches = 0;
+  // Without branches (a mispredicted one costs more than the whole row): every country has
+  // at least two bytes, so the first two can be read whatever the size.
+  uint16_t fr;
+  std::memcpy(&fr, "FR", 2);
+  for (size_t row = 0; row < rows; ++row) {
+    uint16_t first;
+    std::memcpy(&first, country[row].data, 2);
+    matches += (age[row] >= 30) & (country[row].size == 2) & (first == fr) & (spend[row] > 100.0);
+  }
+  return matches;
+}
+
+int64_t rule2Columns(const ColumnData* c, size_t rows) {
+  const auto* email = static_cast<const StringRef*>(c[0].values);
+  const auto* tags = static_cast<const StringRef*>(c[1].values);
+  const uint32_t* offsets = c[1].offsets;
+  constexpr std::string_view kDomain = "@example.com";
+  int64_t matches = 0;
+  for (size_t row = 0; row < rows; ++row) {
+    const StringRef& e = email[row];
+    if (e.size < kDomain.size() ||
+        std::memcmp(e.data + e.size - kDomain.size(), kDomain.data(), kDomain.size()) != 0) {
+      continue;
+    }
+    bool vip = false, newsletter = false;
+    for (uint32_t i = offsets[row]; i < offsets[row + 1]; ++i) {
+      vip = vip || (tags[i].size >= 3 && std::memcmp(tags[i].data, "vip", 3) == 0);
+      newsletter = newsletter || is(tags[i], "newsletter");
+    }
+    matches += vip && newsletter;
+  }
+  return matches;
+}
+
 struct Rule {
   const char* name;
   const char* expression;
   bool (*baseline)(RecordView, const ProfileFields&);
+  int64_t (*columnBaseline)(const ColumnData*, size_t rows);
+  const char* columns;  // the column paths the baseline expects, in order
 };
 
 const Rule kRules[] = {
     {"rule1", R"(profile.age >= 30 && profile.country == "FR" && profile.totalSpend > 100.0)",
-     &rule1Baseline},
+     &rule1Baseline, &rule1Columns, "age,country,totalSpend"},
     {"rule2",
      R"(profile.email.endsWith("@example.com") && profile.tags.exists(t, t.startsWith("vip")) && )"
      R"("newsletter" in profile.tags)",
-     &rule2Baseline},
+     &rule2Baseline, &rule2Columns, "email,tags"},
 };
 constexpr size_t kRuleCount = std::size(kRules);
 
@@ -113,8 +171,12 @@ class ProfileWorld {
   // (an engine keeps references to them).
   std::deque<journey::ir::ExprPool> pools;
   std::deque<std::vector<journey::ir::LoweredExpr>> lowered;
+  // Per rule: its column plan and the profiles as a batch of its columns.
+  std::deque<journey::ir::ColumnPlan> plans;
+  std::deque<journey::audience::ColumnBatch> batches;
   const journey::ir::RecordLayouts& layouts() const { return layouts_; }
   double buildSeconds = 0;
+  double batchSeconds = 0;
 
  private:
   ProfileWorld() {
@@ -138,6 +200,31 @@ class ProfileWorld {
     }
     buildProfiles(layout);
     buildSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    start = std::chrono::steady_clock::now();
+    for (size_t rule = 0; rule < kRuleCount; ++rule) {
+      if (!buildBatch(rule)) return;
+    }
+    batchSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+
+  // The rule's plan, which must make it a kernel reading the columns its baseline expects, and
+  // every profile in one batch.
+  bool buildBatch(size_t rule) {
+    journey::ir::ColumnPlan& plan =
+        plans.emplace_back(journey::ir::planColumns(pools[rule], lowered[rule], {0}, layouts_));
+    std::string columns;
+    for (const journey::ir::ColumnPath& path : plan.columns) {
+      columns += (columns.empty() ? "" : ",") + path.name;
+    }
+    if (!plan.kernel[0] || columns != kRules[rule].columns) {
+      error = fmt::format("{}: the column plan {} (columns {}, expected {})", kRules[rule].name,
+                          plan.kernel[0] ? "accepts it" : "refuses it: " + plan.whyNot[0],
+                          columns, kRules[rule].columns);
+      return false;
+    }
+    journey::audience::ColumnBatch& batch = batches.emplace_back(plan, layouts_);
+    for (const Value& profile : profiles) batch.append(profile);
+    return true;
   }
 
   std::string diagnostics(size_t from) const {
@@ -323,7 +410,46 @@ void BM_Jit(benchmark::State& state, size_t rule) {
                [&](const Value& profile) { return isTrue(engine->evaluate(0, &profile, ctx)); });
   state.counters["compile_ms"] = compileSeconds * 1e3;
 }
+
+// The rule as the JIT's column kernel over the rule's batch, the verdicts counted.
+void BM_JitColumns(benchmark::State& state, size_t rule) {
+  if (skippedForError(state, rule)) return;
+  ProfileWorld& world = ProfileWorld::get();
+  std::string whyNot;
+  journey::jit::JitOptions options;
+  options.columns = &world.plans[rule];
+  std::unique_ptr<journey::runtime::ExpressionEngine> engine = journey::jit::makeJitEngine(
+      world.pools[rule], world.lowered[rule], world.layouts(), whyNot, options);
+  if (!engine || !engine->columnKernel(0)) {
+    state.SkipWithError(("the JIT has no kernel for the rule: " + whyNot).c_str());
+    return;
+  }
+  journey::interp::WallClockHost host;
+  journey::stdlib::CallContext ctx{&host};
+  journey::audience::ColumnBatch& batch = world.batches[rule];
+  std::vector<uint8_t> verdicts;
+  int64_t matches = 0;
+  for (auto _ : state) {
+    journey::audience::evaluateOverBatch(*engine, 0, 0, batch, verdicts, ctx);
+    matches = std::count(verdicts.begin(), verdicts.end(), journey::audience::kTrue);
+    benchmark::DoNotOptimize(matches);
+  }
+  finishCounters(state, rule, matches);
+}
 #endif
+
+// The hand-written loop over the same columns.
+void BM_ColumnBaseline(benchmark::State& state, size_t rule) {
+  if (skippedForError(state, rule)) return;
+  ProfileWorld& world = ProfileWorld::get();
+  journey::audience::ColumnBatch& batch = world.batches[rule];
+  int64_t matches = 0;
+  for (auto _ : state) {
+    matches = kRules[rule].columnBaseline(batch.data(), batch.rows());
+    benchmark::DoNotOptimize(matches);
+  }
+  finishCounters(state, rule, matches);
+}
 
 void BM_Baseline(benchmark::State& state, size_t rule) {
   if (skippedForError(state, rule)) return;
@@ -369,9 +495,18 @@ void printSummary(const journey::bench::RateReporter& reporter) {
                "interpreter/baseline {:.3f} ({:.1f}x the baseline's time)\n",
                rule.name, *interp / 1e6, *base / 1e6, *interp / *base, *base / *interp);
     if (const double* jit = reporter.rate(std::string(rule.name) + "/jit")) {
-      fmt::print("  {}: jit {:.2f} M evals/s, jit/interpreter {:.2f} (target 5), "
-                 "jit/baseline {:.3f} (target 0.5)\n",
+      fmt::print("  {}: jit over records {:.2f} M evals/s, jit/interpreter {:.2f}, "
+                 "jit/baseline {:.3f}\n",
                  rule.name, *jit / 1e6, *jit / *interp, *jit / *base);
+    }
+    const double* columns = reporter.rate(std::string(rule.name) + "/jit-columns");
+    const double* columnBase = reporter.rate(std::string(rule.name) + "/baseline-columns");
+    if (columns && columnBase) {
+      fmt::print("  {}: jit column kernel {:.2f} M evals/s, hand-written loop over the same "
+                 "columns {:.2f} M evals/s: jit/interpreter {:.2f} (target 5), "
+                 "jit/column loop {:.3f} (target 0.5)\n",
+                 rule.name, *columns / 1e6, *columnBase / 1e6, *columns / *interp,
+                 *columns / *columnBase);
     }
   }
   if (const double* floor = reporter.rate("records/read-lines")) {
@@ -404,7 +539,11 @@ int main(int argc, char** argv) {
 #ifdef JOURNEY_HAVE_JIT
     benchmark::RegisterBenchmark((name + "/jit").c_str(), BM_Jit, rule)
         ->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark((name + "/jit-columns").c_str(), BM_JitColumns, rule)
+        ->Unit(benchmark::kMillisecond);
 #endif
+    benchmark::RegisterBenchmark((name + "/baseline-columns").c_str(), BM_ColumnBaseline, rule)
+        ->Unit(benchmark::kMillisecond);
   }
   benchmark::RegisterBenchmark("records/read-lines", BM_RecordLines)
       ->Unit(benchmark::kMillisecond);
@@ -412,8 +551,9 @@ int main(int argc, char** argv) {
   if (world.error.empty()) {
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
-    fmt::print("{} profiles built in {:.2f} s; peak memory {} MiB\n", world.profiles.size(),
-               world.buildSeconds, usage.ru_maxrss / 1024);
+    fmt::print("{} profiles built in {:.2f} s, as column batches in {:.2f} s; peak memory {} MiB\n",
+               world.profiles.size(), world.buildSeconds, world.batchSeconds,
+               usage.ru_maxrss / 1024);
   }
   journey::bench::RateReporter reporter("evals/s");
   benchmark::RunSpecifiedBenchmarks(&reporter);

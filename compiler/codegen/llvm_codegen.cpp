@@ -974,8 +974,6 @@ class Generator {
     }
   }
 
-  // Whether the string at `p` is `text`: its size, then its bytes against a constant of the
-  // module (memcmp of a known length, which LLVM expands into a few loads).
   // Whether the bytes at `start` are `text` (a module constant; a `memcmp` of known length,
   // which LLVM expands into a few loads).
   llvm::Value* bytesAre(llvm::Value* start, std::string_view text) {
@@ -990,6 +988,7 @@ class Generator {
     return b_.CreateICmpEQ(r, b_.getInt32(0));
   }
 
+  // Whether the string at `p` is `text`: its size, then its bytes.
   llvm::Value* equalsKnownString(llvm::Value* p, std::string_view text) {
     llvm::Value* object = payloadPtr(p);
     llvm::Value* isEmpty = b_.CreateICmpEQ(object, llvm::ConstantPointerNull::get(ptr_));

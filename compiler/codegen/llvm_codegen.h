@@ -40,6 +40,8 @@ struct LlvmUnit {
   std::unique_ptr<llvm::Module> module;
   std::vector<std::string> functions;    // per expression: its symbol
   std::vector<std::string> transitions;  // per journey: its pure steps' symbol (llvm_transitions.h)
+  std::vector<std::string> kernels;      // per planned expression: its column kernel's symbol,
+                                         // empty when it has none (llvm_columns.h)
   jit::JitTables tables;
 };
 

@@ -28,6 +28,7 @@
 #include <thread>
 
 #include "compiler/codegen/llvm_codegen.h"
+#include "compiler/codegen/llvm_columns.h"
 #include "compiler/codegen/llvm_transitions.h"
 #include "vm/jit/jit_abi.h"
 
@@ -140,6 +141,7 @@ struct CompiledCode {
   llvm::orc::ResourceTrackerSP tracker;
   std::vector<ExprFunction> functions;          // per expression
   std::vector<TransitionFunction> transitions;  // per journey (null: no pure step)
+  std::vector<runtime::ExpressionEngine::ColumnKernel> kernels;  // per planned expression
 
   ~CompiledCode() {
     Jit& jit = theJit();
@@ -235,8 +237,11 @@ void optimize(llvm::Module& module, int level, llvm::TargetMachine* machine) {
   pb.crossRegisterProxies(lam, fam, cgam, mam);
   llvm::ModulePassManager mpm;
   if (level == 1) {
-    if (llvm::Error e = pb.parsePassPipeline(
-            mpm, "function(sroa,early-cse,instcombine,simplifycfg,gvn,dse,simplifycfg)")) {
+    // A single instcombine run need not reach a fixed point; by name it would check that it
+    // did and abort the process when not (LLVM's default pipelines do not check either).
+    const char* pipeline =
+        "function(sroa,early-cse,instcombine<no-verify-fixpoint>,simplifycfg,gvn,dse,simplifycfg)";
+    if (llvm::Error e = pb.parsePassPipeline(mpm, pipeline)) {
       llvm::consumeError(std::move(e));  // a fixed, valid pipeline: cannot happen
       return;
     }
@@ -271,6 +276,10 @@ class JitEngine final : public runtime::ExpressionEngine {
     return ran;
   }
 
+  ColumnKernel columnKernel(size_t planned) const override {
+    return planned < code_->kernels.size() ? code_->kernels[planned] : nullptr;
+  }
+
  private:
   JitContext context(stdlib::CallContext& call) const {
     JitContext ctx;
@@ -295,11 +304,16 @@ struct Source {
   const std::vector<ir::LoweredExpr>& exprs;
   const ir::RecordLayouts& layouts;
   const std::vector<ir::JourneyIr>* journeys = nullptr;
+  const ir::ColumnPlan* columns = nullptr;
 };
 
 bool generate(const Source& source, const std::string& prefix, codegen::LlvmUnit& unit,
               std::string& whyNot) {
   if (!codegen::generateLlvm(source.pool, source.exprs, source.layouts, prefix, unit, whyNot)) {
+    return false;
+  }
+  if (source.columns && !codegen::generateColumnKernels(source.pool, source.exprs,
+                                                        *source.columns, prefix, unit, whyNot)) {
     return false;
   }
   static const std::vector<ir::JourneyIr> none;
@@ -335,6 +349,7 @@ void rename(codegen::LlvmUnit& unit, const std::string& from, const std::string&
   };
   for (std::string& name : unit.functions) renamed(name);
   for (std::string& name : unit.transitions) renamed(name);
+  for (std::string& name : unit.kernels) renamed(name);
   unit.module->setModuleIdentifier(to);
 }
 
@@ -348,8 +363,10 @@ std::shared_ptr<CompiledCode> registerCode(Jit& jit, const codegen::LlvmUnit& un
   // One query for every symbol: per-symbol lookups cost more than linking the code.
   llvm::orc::SymbolLookupSet wanted;
   for (const std::string& name : unit.functions) wanted.add(jit.lljit->mangleAndIntern(name));
-  for (const std::string& name : unit.transitions) {
-    if (!name.empty()) wanted.add(jit.lljit->mangleAndIntern(name));
+  for (const std::vector<std::string>* names : {&unit.transitions, &unit.kernels}) {
+    for (const std::string& name : *names) {
+      if (!name.empty()) wanted.add(jit.lljit->mangleAndIntern(name));
+    }
   }
   llvm::orc::ExecutionSession& session = jit.lljit->getExecutionSession();
   auto found = session.lookup(
@@ -371,6 +388,11 @@ std::shared_ptr<CompiledCode> registerCode(Jit& jit, const codegen::LlvmUnit& un
   for (const std::string& name : unit.transitions) {
     code->transitions.push_back(
         name.empty() ? nullptr : reinterpret_cast<TransitionFunction>(address(name)));
+  }
+  for (const std::string& name : unit.kernels) {
+    code->kernels.push_back(name.empty() ? nullptr
+                                         : reinterpret_cast<runtime::ExpressionEngine::ColumnKernel>(
+                                               address(name)));
   }
   jit.loaded[key] = code;
   return code;
@@ -613,14 +635,15 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& poo
                                                          const ir::RecordLayouts& layouts,
                                                          std::string& whyNot,
                                                          const JitOptions& options) {
-  return makeEngine(Source{pool, exprs, layouts}, whyNot, options);
+  return makeEngine(Source{pool, exprs, layouts, nullptr, options.columns}, whyNot, options);
 }
 
 std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& program,
                                                          std::string& whyNot,
                                                          const JitOptions& options) {
-  return makeEngine(Source{program.pool, program.exprs, program.layouts, &program.journeys},
-                    whyNot, options);
+  return makeEngine(
+      Source{program.pool, program.exprs, program.layouts, &program.journeys, options.columns},
+      whyNot, options);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ir/column_plan.h"
 #include "compiler/ir/program_ir.h"
 #include "vm/interp/limits.h"
 #include "vm/runtime/expression_engine.h"
@@ -40,6 +41,9 @@ struct JitOptions {
   // optimising level: 0 decides (one per core, for programs with enough functions compiled at
   // that level); tests set it to split small programs.
   unsigned partitions = 0;
+  // When set, each expression this plan (over the same expressions) accepted also gets a
+  // column kernel (ExpressionEngine::columnKernel). The plan must outlive the engine.
+  const ir::ColumnPlan* columns = nullptr;
 };
 
 // Compiles every expression of `program`, which must outlive the engine. Null, with the

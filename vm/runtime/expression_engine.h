@@ -36,6 +36,16 @@ class ExpressionEngine {
     (void)journey, (void)frame, (void)key, (void)ctx;
     return {pc, at, false, Value()};
   }
+
+  // A column kernel (docs/jit.md, "Column kernels"): the `planned`th expression of the column
+  // plan the engine was made with, compiled as a loop over a batch's columns
+  // (vm/audience/column_batch.h: `columns` is its data(), one verdict byte per row). Null when
+  // the engine has none for it; the caller then evaluates the rows one at a time.
+  using ColumnKernel = void (*)(const void* columns, uint64_t rows, uint8_t* verdicts);
+  virtual ColumnKernel columnKernel(size_t planned) const {
+    (void)planned;
+    return nullptr;
+  }
 };
 
 }  // namespace journey::runtime
