@@ -262,12 +262,12 @@ TEST_CASE("column kernels: random rules of the kernels' constructs") {
   ColumnWorld w;
   Random r(20261130);
   RuleGenerator gen(r);
-  constexpr size_t kRules = 400;
+  constexpr size_t kRules = 200;
   for (size_t i = 0; i < kRules; ++i) {
     std::string rule = gen.rule(4);
     REQUIRE_MESSAGE(w.add(rule), rule, w.diagnostics);
   }
-  std::vector<Value> profiles = w.profiles(11, 300);
+  std::vector<Value> profiles = w.profiles(11, 600);
   Check c = checkRules(w, profiles, 1);
   CHECK(c.kernels == kRules);  // every generated rule is one the plan accepts
   CHECK(c.rowsChecked == kRules * profiles.size());
