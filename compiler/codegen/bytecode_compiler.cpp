@@ -4,7 +4,7 @@
 #include <optional>
 
 #include "compiler/codegen/constant_folder.h"
-#include "stdlib/overloads.h"
+#include "compiler/ir/static_overload.h"
 
 namespace journey::codegen {
 
@@ -287,9 +287,7 @@ class Compiler {
   }
 
   void compileCall(const Node& n, uint32_t dst) {
-    const auto& all = stdlib::standardOverloads();
-    if (n.candidates.size() == 1 && n.candidates[0] < all.size()) {
-      std::string_view id = all[n.candidates[0]].id;
+    if (std::string_view id = ir::staticOverloadId(n); !id.empty()) {
       if (n.kids.size() == 2) {
         ValueKind a = pool_[n.kids[0]].staticKind, b = pool_[n.kids[1]].staticKind;
         if (auto op = fastBinary(id, a, b)) {

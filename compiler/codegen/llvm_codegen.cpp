@@ -19,7 +19,7 @@
 
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/codegen/constant_folder.h"
-#include "stdlib/overloads.h"
+#include "compiler/ir/static_overload.h"
 
 namespace journey::codegen {
 
@@ -858,9 +858,7 @@ class Generator {
   // ---- calls -------------------------------------------------------------------------------
 
   void compileCall(const Node& n, Loc dst) {
-    const auto& all = stdlib::standardOverloads();
-    if (n.candidates.size() == 1 && n.candidates[0] < all.size()) {
-      std::string_view id = all[n.candidates[0]].id;
+    if (std::string_view id = ir::staticOverloadId(n); !id.empty()) {
       if (n.kids.size() == 2) {
         ValueKind a = pool_[n.kids[0]].staticKind, bk = pool_[n.kids[1]].staticKind;
         if (std::optional<Op> op = fastBinary(id, a, bk)) {

@@ -15,7 +15,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "stdlib/overloads.h"
+#include "compiler/ir/static_overload.h"
 #include "vm/audience/column_batch.h"
 
 namespace journey::codegen {
@@ -44,12 +44,6 @@ struct Val {
   llvm::Value* size = nullptr;
   llvm::Value* error = nullptr;
 };
-
-std::string_view overloadId(const Node& n) {
-  const auto& all = stdlib::standardOverloads();
-  if (n.candidates.size() != 1 || n.candidates[0] >= all.size()) return "";
-  return all[n.candidates[0]].id;
-}
 
 class KernelGenerator {
  public:
@@ -308,7 +302,7 @@ class KernelGenerator {
   bool runsLoop(NodeId id) const {
     const Node& n = pool_[id];
     if (n.kind == NodeKind::Comprehension) return true;
-    if (n.kind == NodeKind::Call && overloadId(n) == "in_list" &&
+    if (n.kind == NodeKind::Call && ir::staticOverloadId(n) == "in_list" &&
         pool_[n.kids[1]].kind == NodeKind::Field) {
       return true;
     }
@@ -319,7 +313,7 @@ class KernelGenerator {
   }
 
   Val call(const Node& n) {
-    std::string_view id = overloadId(n);
+    std::string_view id = ir::staticOverloadId(n);
     if (id == "logical_not") {
       Val a = node(n.kids[0]);
       return boolean(b_.CreateNot(a.v), a.error);

@@ -2,26 +2,15 @@
 
 #include <algorithm>
 
-#include "stdlib/overloads.h"
+#include "compiler/ir/static_overload.h"
 
 namespace journey::ir {
-
-size_t ColumnPlan::kernels() const {
-  return static_cast<size_t>(std::count(kernel.begin(), kernel.end(), true));
-}
 
 namespace {
 
 struct NotColumnar {
   std::string why;
 };
-
-// The overload a call resolved to statically, or "" when it did not.
-std::string_view overloadId(const Node& n) {
-  const auto& all = stdlib::standardOverloads();
-  if (n.candidates.size() != 1 || n.candidates[0] >= all.size()) return "";
-  return all[n.candidates[0]].id;
-}
 
 bool isScalarKind(ValueKind k) {
   return k == ValueKind::Bool || k == ValueKind::Int || k == ValueKind::Double ||
@@ -143,7 +132,7 @@ class Planner {
   }
 
   ValueKind call(const Node& n) {
-    std::string_view id = overloadId(n);
+    std::string_view id = staticOverloadId(n);
     if (id.empty()) fail("a call resolved only at run time");
     if (n.kids.size() == 1 && id == "logical_not") {
       expect(n.kids[0], ValueKind::Bool);
@@ -243,7 +232,7 @@ class Planner {
     NodeId tested = pool_[c.condition].kids[0];
     if (!all) {
       const Node& negation = pool_[tested];
-      if (negation.kind != NodeKind::Call || overloadId(negation) != "logical_not") return false;
+      if (negation.kind != NodeKind::Call || staticOverloadId(negation) != "logical_not") return false;
       tested = negation.kids[0];
     }
     const Node& step = pool_[c.step];

@@ -58,8 +58,6 @@ struct ColumnPlan {
   // input itself).
   std::unordered_map<NodeId, uint32_t> column;
   std::unordered_map<NodeId, uint32_t> parentColumn;
-
-  size_t kernels() const;
 };
 
 // Plans `exprs[i]` for each i in `which` (`plan.kernel` follows `which`'s order). An expression

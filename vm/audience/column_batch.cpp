@@ -26,7 +26,14 @@ ColumnBatch::ColumnBatch(const ir::ColumnPlan& plan, const ir::RecordLayouts& la
 }
 
 void ColumnBatch::clear() {
-  for (Column& c : columns_) c = Column{{}, {}, {}, {}, {}, {0}};
+  for (Column& c : columns_) {  // emptied, their memory kept for the next rows
+    c.present.clear();
+    c.bools.clear();
+    c.ints.clear();
+    c.doubles.clear();
+    c.strings.clear();
+    c.offsets.assign(1, 0);
+  }
   profiles_.clear();
   perRow_.clear();
   perRowCount_ = 0;
