@@ -6,6 +6,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "compiler/ir/history_reads.h"
 #include "compiler/ir/profile_reads.h"
 #include "stdlib/function.h"
 #include "vm/audience/membership_evaluator.h"
@@ -49,6 +50,7 @@ void inParallel(size_t n, unsigned threads,
 struct Constants {
   std::vector<Value> defaults;   // by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;  // per event
+  std::vector<bool> keepRecords; // per event: records kept in history, not only times
 };
 
 Constants evaluateConstants(const ir::ProgramIr& program, runtime::ExpressionEngine& engine) {
@@ -61,6 +63,7 @@ Constants evaluateConstants(const ir::ProgramIr& program, runtime::ExpressionEng
     Value d = e.retain == ir::kNoExpr ? Value() : engine.evaluate(e.retain, nullptr, ctx);
     c.retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
   }
+  c.keepRecords = ir::eventRecordsRead(program);
   return c;
 }
 
@@ -249,7 +252,7 @@ class Batch {
           continue;
         }
         ++stats_.records;
-        keep(held[it->second], e->event, std::move(e->record), e->time);
+        keep(held[it->second], e->event, e->record, e->time);
       } else if (std::holds_alternative<runtime::AudienceInput>(r)) {
         continue;  // memberships decided elsewhere: this evaluation decides its own
       } else {
@@ -271,12 +274,12 @@ class Batch {
 
   // An event's record in its profile's history, when its type is retained and it is recent
   // enough to be seen at the evaluation time.
-  void keep(ProfileData& p, uint32_t event, Value record, Timestamp time) {
+  void keep(ProfileData& p, uint32_t event, const Value& record, Timestamp time) {
     Duration retain = constants_.retain[event];
     if (retain == Duration{}) return;
     if (!(runtime::minusDuration(input_.at, retain) < time)) return;
     if (p.history.size() < program_.events.size()) p.history.resize(program_.events.size());
-    p.history[event].push_back(std::move(record));
+    p.history[event].append(time, record, constants_.keepRecords[event]);
   }
 
   // Evaluates a chunk in parallel, then hands its rows over in order.

@@ -1,7 +1,6 @@
 #include "vm/audience/membership_evaluator.h"
 
 #include "stdlib/function.h"
-#include "vm/runtime/history_window.h"
 #include "vm/runtime/time_math.h"
 
 namespace journey::audience {
@@ -25,14 +24,16 @@ class MembershipEvaluator::Host final : public stdlib::Host {
 
   Value history(std::string_view event, Duration window) override {
     Value error;
-    runtime::HistoryRange r = inWindow(event, window, error);
+    const runtime::History* h = nullptr;
+    runtime::History::Span r = inWindow(event, window, h, error);
     if (error.isError()) return error;
-    return Value::list(std::vector<Value>(r.begin(), r.end()));
+    return h->list(r, event);
   }
 
   Value historyCount(std::string_view event, Duration window) override {
     Value error;
-    runtime::HistoryRange r = inWindow(event, window, error);
+    const runtime::History* h = nullptr;
+    runtime::History::Span r = inWindow(event, window, h, error);
     if (error.isError()) return error;
     return Value::integer(static_cast<int64_t>(r.size()));
   }
@@ -43,18 +44,21 @@ class MembershipEvaluator::Host final : public stdlib::Host {
   }
 
  private:
-  runtime::HistoryRange inWindow(std::string_view event, Duration window, Value& error) {
+  // The window's records of `history`, which it points to (or `error` says why none).
+  runtime::History::Span inWindow(std::string_view event, Duration window,
+                                  const runtime::History*& history, Value& error) {
     static const runtime::History none;
+    history = &none;
     int e = e_.program_.findEvent(event);
     if (e < 0) {
       error = Value::error("unknown event `" + std::string(event) + "`");
-      return {none.begin(), none.end()};
+      return {};
     }
     Timestamp from = runtime::minusDuration(e_.at_, window);
     Timestamp retained = runtime::minusDuration(e_.at_, e_.retain_[e]);
     if (from < retained) from = retained;
-    const runtime::History& h = static_cast<size_t>(e) < p_.history.size() ? p_.history[e] : none;
-    return runtime::recordsBetween(h, e_.program_.events[e].timeField, from, e_.at_);
+    if (static_cast<size_t>(e) < p_.history.size()) history = &p_.history[e];
+    return history->between(from, e_.at_);
   }
 
   MembershipEvaluator& e_;

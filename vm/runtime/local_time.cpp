@@ -7,11 +7,12 @@
 #include <string_view>
 #include <vector>
 
+#include "vm/value/calendar_math.h"
+
 namespace journey::runtime {
 
 namespace {
 
-constexpr int64_t kSecondsPerDay = 86400;
 constexpr uint32_t kAllHours = (1u << 24) - 1;
 
 // How far back a slot skipped by a DST jump can still land after a given instant: the longest
@@ -20,11 +21,6 @@ constexpr int64_t kLookBack = 26 * 3600;
 // Dates scanned before giving up: more than the 8 years between two 29 Februarys (2096, 2104),
 // the rarest day a valid cron spec may ask for.
 constexpr int64_t kMaxScanDays = 9 * 366;
-
-int64_t floorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
 
 // Whether the zone's offset changed in the kLookBack before `t`. Only then can a local time
 // that a forward jump moved lie after `t` while its reading lies before `t`'s. Sampling every

@@ -91,7 +91,7 @@ class MemoryStore final : public Store {
     }
     // Then, the histories' headers having had time to arrive, where each appends.
     for (const ProfileState* p : found_) {
-      for (const History& h : p->history) __builtin_prefetch(h.records.data() + h.records.size());
+      for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {

@@ -4,6 +4,7 @@
 
 #include "absl/container/inlined_vector.h"
 
+#include "compiler/ir/history_reads.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
@@ -39,7 +40,7 @@ Value RuntimeHost::inAudience(std::string_view name) {
 Value RuntimeHost::history(std::string_view event, Duration window) {
   HistoryWindow w = inWindow(event, window);
   if (w.error.isError()) return w.error;
-  return Value::list(std::vector<Value>(w.records.begin(), w.records.end()));
+  return w.history->list(w.records, event);
 }
 
 Value RuntimeHost::historyCount(std::string_view event, Duration window) {
@@ -49,15 +50,16 @@ Value RuntimeHost::historyCount(std::string_view event, Duration window) {
 }
 
 RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duration window) {
-  if (!profile_) return {{}, Value::error("history() needs a profile")};
+  if (!profile_) return {nullptr, {}, Value::error("history() needs a profile")};
   int e = rt_.program.findEvent(event);
-  if (e < 0) return {{}, Value::error("unknown event `" + std::string(event) + "`")};
+  if (e < 0) return {nullptr, {}, Value::error("unknown event `" + std::string(event) + "`")};
   Timestamp now = rt_.clock.now();
   Timestamp from = minusDuration(now, window);
   // Records older than `retain` are gone even when no newer one has trimmed them yet.
   Timestamp retained = minusDuration(now, rt_.retain[e]);
   if (from < retained) from = retained;
-  return {recordsBetween(profile_->history[e], rt_.program.events[e].timeField, from, now), {}};
+  const History& h = profile_->history[e];
+  return {&h, h.between(from, now), {}};
 }
 
 // ---- set-up -----------------------------------------------------------------------------
@@ -71,6 +73,8 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     Value d = e.retain == ir::kNoExpr ? Value() : evalConstant(e.retain);
     retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
   }
+  keepRecords = ir::eventRecordsRead(program);
+  if (options.keepEveryRetainedRecord) keepRecords.assign(program.events.size(), true);
   auto noteCap = [&](const ir::CapIr& c) {
     Value w = evalConstant(c.window);
     if (w.kind() == ValueKind::Duration && longestCapWindow < w.asDuration()) {
@@ -247,13 +251,11 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
   Duration keep = retain[event];
   if (keep == Duration{}) return;
   History& h = p.history[event];
-  h.push_back(record);
+  h.append(record.asRecord().field(program.events[event].timeField).asTimestamp(), record,
+           keepRecords[event]);
   // Trim what has fallen out of the retention window.
   Timestamp oldest = minusDuration(clock.now(), keep);
-  uint32_t timeField = program.events[event].timeField;
-  while (!h.empty() && !(oldest < h.front().asRecord().field(timeField).asTimestamp())) {
-    h.pop_front();
-  }
+  while (!h.empty() && !(oldest < h.time(0))) h.dropOldest();
 }
 
 void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
@@ -532,8 +534,7 @@ RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& in
 
 void Runtime::Impl::write(RecordLine& line) { output.write(line.done()); }
 
-void Runtime::Impl::trace(const Instance& instance, const std::string& what) {
-  if (!options.trace) return;
+void Runtime::Impl::traceLine(const Instance& instance, const std::string& what) {
   std::string text = formatTimestamp(clock.now()) + " " + program.journeys[instance.journey].name +
  " " + store.profile(instance.profile).id + " [" + instance.key + "] " + what;
   options.trace->write(text);

@@ -40,6 +40,10 @@ struct RunStats {
 struct RuntimeOptions {
   // Each step an instance takes, as a line to this sink (null: no trace).
   OutputSink* trace = nullptr;
+  // Keep every retained record, not only those of the events whose history the program lists
+  // (ir::eventRecordsRead): for a host that evaluates expressions the program does not have,
+  // like the REPL's.
+  bool keepEveryRetainedRecord = false;
 };
 
 class Runtime {

@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "vm/runtime/history_window.h"
 #include "vm/runtime/runtime.h"
 
 namespace journey::runtime {
@@ -33,6 +32,7 @@ struct Runtime::Impl {
 
   std::vector<Value> defaults;           // field defaults by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;          // per event: how long history is kept (0: none)
+  std::vector<bool> keepRecords;         // per event: records kept in history, not only times
   Duration longestCapWindow{};           // how long send logs are kept
   std::deque<PendingEvent> pendingEvents;
   std::vector<ProfileRef> dirtyProfiles;  // profiles whose audiences need re-evaluating
@@ -113,7 +113,13 @@ struct Runtime::Impl {
   RecordLine instanceLine(std::string_view kind, const Instance& instance,
                           const std::string& step = "");
   void write(RecordLine& line);
-  void trace(const Instance& instance, const std::string& what);
+  // With --trace, a line saying what `instance` does: `describe()` builds its text, called only
+  // when tracing (most runs do not trace, and every step would build a string).
+  template <typename Describe>
+  void trace(const Instance& instance, Describe&& describe) {
+    if (options.trace) traceLine(instance, describe());
+  }
+  void traceLine(const Instance& instance, const std::string& what);
 };
 
 // The journey functions' view of the world during an evaluation: the clock, and one profile
@@ -129,7 +135,8 @@ class RuntimeHost final : public stdlib::Host {
  private:
   // The records `history(event, window)` lists, or why there are none (`error`).
   struct HistoryWindow {
-    HistoryRange records;
+    const History* history = nullptr;
+    History::Span records;
     Value error;
   };
   HistoryWindow inWindow(std::string_view event, Duration window);

@@ -9,6 +9,7 @@
 
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/frame.h"
+#include "vm/runtime/history.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -25,27 +26,6 @@ struct SendLogEntry {
   Timestamp time;
   uint32_t journey = 0;
   uint32_t channel = 0;
-};
-
-// One event type's retained records of a profile, oldest first. Trimming only moves `first`;
-// the stale front is dropped once it is half the vector, so appends and trims stay amortized
-// O(1) without a deque's per-profile blocks.
-struct History {
-  std::vector<Value> records;
-  size_t first = 0;
-
-  auto begin() const { return records.begin() + static_cast<std::ptrdiff_t>(first); }
-  auto end() const { return records.end(); }
-  bool empty() const { return first == records.size(); }
-  const Value& front() const { return records[first]; }
-  void push_back(Value v) { records.push_back(std::move(v)); }
-  void pop_front() {
-    records[first++] = Value();
-    if (first * 2 >= records.size()) {
-      records.erase(records.begin(), records.begin() + static_cast<std::ptrdiff_t>(first));
-      first = 0;
-    }
-  }
 };
 
 struct ProfileState {

@@ -72,7 +72,7 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   write(l);
   std::string kind = reason.substr(0, reason.find(':'));
   ++stats.ended[kind];
-  trace(instance, "ends: " + reason);
+  trace(instance, [&] { return "ends: " + reason; });
   std::erase(store.profile(instance.profile).instances, instance.id);
   noteEntry(instance.journey, instance.key, instance.entered);
   store.removeInstance(instance.id);
@@ -122,7 +122,9 @@ bool Runtime::Impl::offerEvent(Instance& instance, uint32_t event, const Value& 
         continue;
       }
     }
-    trace(instance, "wait for at " + step.location + " takes " + program.events[event].name);
+    trace(instance, [&] {
+      return "wait for at " + step.location + " takes " + program.events[event].name;
+    });
     resume(instance, awaited.target);
     return true;
   }
@@ -158,7 +160,7 @@ void Runtime::Impl::run(InstanceId id) {
     auto waitUntil = [&](Timestamp wake) {
       inst.wait = WaitKind::Timer;
       inst.wakeTimer = store.addTimer(Timer(wake, Timer::Kind::Resume, inst.id));
-      trace(inst, "waits at " + step.location + " until " + formatTimestamp(wake));
+      trace(inst, [&] { return "waits at " + step.location + " until " + formatTimestamp(wake); });
     };
     auto journeyZone = [&]() -> std::optional<TimeZone> {
       if (j.timezone == ir::kNoExpr) return TimeZone::utc();
@@ -171,7 +173,7 @@ void Runtime::Impl::run(InstanceId id) {
       if (!zone) fail(Value::error("unknown time zone \"" + std::string(name.asString()) + "\""));
       return zone;
     };
-    trace(inst, "step " + step.location);
+    trace(inst, [&] { return "step " + step.location; });
 
     bool stop = std::visit(
         [&](const auto& k) -> bool {
@@ -204,7 +206,7 @@ void Runtime::Impl::run(InstanceId id) {
               inst.wakeTimer = store.addTimer(
                   Timer(plusDuration(clock.now(), d.asDuration()), Timer::Kind::Resume, inst.id));
             }
-            trace(inst, "waits for events at " + step.location);
+            trace(inst, [&] { return "waits for events at " + step.location; });
             return true;
           } else if constexpr (std::is_same_v<T, ir::BranchIr>) {
             Value c = eval(k.condition, frame, p);

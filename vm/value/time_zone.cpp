@@ -6,18 +6,11 @@
 #include <exception>
 #include <string>
 
+#include "vm/value/calendar_math.h"
+
 namespace journey {
 
 namespace {
-
-constexpr int64_t kSecondsPerDay = 86400;
-
-int64_t floorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
-}
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // `+HH:MM` or `-HH:MM`.
 std::optional<int32_t> parseFixedOffset(std::string_view s) {

@@ -5,13 +5,11 @@
 #include <charconv>
 #include <cmath>
 
+#include "vm/value/calendar_math.h"
+
 namespace journey {
 
 namespace {
-
-constexpr int64_t kSecondsPerDay = 86400;
-
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads exactly `count` digits at `pos`.
 bool readDigits(std::string_view s, size_t& pos, size_t count, int64_t& out) {
@@ -35,11 +33,6 @@ bool readChar(std::string_view s, size_t& pos, char expected) {
 
 bool readEither(std::string_view s, size_t& pos, char upper, char lower) {
   return readChar(s, pos, upper) || readChar(s, pos, lower);
-}
-
-int64_t floorDiv(int64_t a, int64_t b) {
-  int64_t q = a / b;
-  return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
 }
 
 // `value` as exactly `width` digits, zero-padded (value < 10^width), at `p`.

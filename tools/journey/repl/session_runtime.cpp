@@ -34,7 +34,11 @@ void SessionRuntime::build() {
   store_ = runtime::makeMemoryStore();
   clock_ = runtime::VirtualClock{};
   if (!sink_) sink_ = std::make_unique<CollectingSink>(output_);
-  runtime_ = std::make_unique<runtime::Runtime>(*program_, *engine_, *store_, clock_, *sink_);
+  // The REPL evaluates expressions the program does not have: any history may be listed.
+  runtime::RuntimeOptions options;
+  options.keepEveryRetainedRecord = true;
+  runtime_ = std::make_unique<runtime::Runtime>(*program_, *engine_, *store_, clock_, *sink_,
+                                                options);
   reader_ = std::make_unique<runtime::InputReader>(
       *program_, [this](sema::RecordId r, size_t f) { return runtime_->fieldDefault(r, f); });
   started_ = false;
