@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "absl/container/inlined_vector.h"
+
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/frame.h"
 #include "vm/runtime/history.h"
@@ -33,10 +35,12 @@ struct ProfileState {
   std::string id;
   Value profile;                              // a record of the schema's type
   std::vector<History> history;               // per event type (empty when none is retained)
-  std::vector<uint8_t> member;                // per audience: 1 when a member
+  // Inline, like the instances: read after every record, a separate block would be one more
+  // cache miss per record.
+  absl::InlinedVector<uint8_t, 16> member;    // per audience: 1 when a member
   std::vector<SendLogEntry> sends;            // delivered sends, oldest first (few: trimmed to
                                               // the longest cap window)
-  std::vector<InstanceId> instances;          // active instances, oldest first
+  absl::InlinedVector<InstanceId, 2> instances;  // active instances, oldest first
 };
 
 // What a waiting instance waits for.

@@ -73,7 +73,8 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   std::string kind = reason.substr(0, reason.find(':'));
   ++stats.ended[kind];
   trace(instance, [&] { return "ends: " + reason; });
-  std::erase(store.profile(instance.profile).instances, instance.id);
+  auto& instances = store.profile(instance.profile).instances;
+  instances.erase(std::remove(instances.begin(), instances.end(), instance.id), instances.end());
   noteEntry(instance.journey, instance.key, instance.entered);
   store.removeInstance(instance.id);
 }
