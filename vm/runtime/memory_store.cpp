@@ -9,6 +9,7 @@
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
 #include "vm/runtime/stable_vector.h"
+#include "vm/runtime/timer_queue.h"
 
 namespace journey::runtime {
 
@@ -43,14 +44,6 @@ struct LastEntryEq {
   bool operator()(const A& a, const B& b) const {
     JourneyKey x = view(a), y = view(b);
     return x.journey == y.journey && x.key == y.key;
-  }
-};
-
-struct TimerAfter {
-  bool operator()(const Timer& a, const Timer& b) const {
-    if (a.seconds != b.seconds) return b.seconds < a.seconds;
-    if (a.nanos != b.nanos) return b.nanos < a.nanos;
-    return b.sequence < a.sequence;
   }
 };
 
@@ -175,22 +168,16 @@ class MemoryStore final : public Store {
     return it == held_.end() ? nullptr : &it->second;
   }
 
-  uint64_t addTimer(Timer timer) override {
+  uint64_t addTimer(Timer timer, Duration delay) override {
     if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
     timer.sequence = ++lastTimer_;
-    timers_.push_back(timer);
-    std::push_heap(timers_.begin(), timers_.end(), TimerAfter{});
+    timers_.push(timer, delay);
     return timer.sequence;
   }
-  const Timer* nextTimer() const override { return timers_.empty() ? nullptr : &timers_.front(); }
-  Timer popTimer() override {
-    std::pop_heap(timers_.begin(), timers_.end(), TimerAfter{});
-    Timer t = timers_.back();
-    timers_.pop_back();
-    return t;
-  }
+  const Timer* nextTimer() const override { return timers_.top(); }
+  Timer popTimer() override { return timers_.pop(); }
   void forEachTimer(const std::function<void(const Timer&)>& visit) const override {
-    for (const Timer& t : timers_) visit(t);
+    timers_.forEachInOrder(visit);
   }
 
   std::optional<Timestamp> lastTick(uint32_t journey) override {
@@ -236,12 +223,11 @@ class MemoryStore final : public Store {
   // Timers of ended instances, and of waits that an event ended, stay queued until due (a
   // journey timeout: weeks). Each time the queue has doubled, they are dropped: amortised O(1).
   void dropStaleTimers() {
-    std::erase_if(timers_, [&](const Timer& t) {
+    timers_.eraseIf([&](const Timer& t) {
       if (t.kind != Timer::Kind::Resume && t.kind != Timer::Kind::Timeout) return false;
       const Instance* instance = findInstance(t.id);
       return !instance || (t.kind == Timer::Kind::Resume && instance->wakeTimer != t.sequence);
     });
-    std::make_heap(timers_.begin(), timers_.end(), TimerAfter{});
     timersAfterCleanUp_ = timers_.size();
   }
 
@@ -258,7 +244,7 @@ class MemoryStore final : public Store {
   size_t instanceCount_ = 0;
   absl::flat_hash_set<InstanceId, ActiveHash, ActiveEq> active_;
   absl::flat_hash_map<LastEntryKey, Timestamp, LastEntryHash, LastEntryEq> lastEntry_;
-  std::vector<Timer> timers_;  // a heap: the earliest first
+  TimerQueue timers_;
   size_t timersAfterCleanUp_ = 0;
   std::map<uint32_t, Timestamp> lastTick_;
   std::map<uint32_t, absl::flat_hash_set<ProfileRef>> tickMembers_;

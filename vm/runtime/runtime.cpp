@@ -496,7 +496,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   ++stats.entered;
   RecordLine l = instanceLine("enter", inst);
   write(l);
-  store.addTimer(Timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id));
+  store.addTimer(Timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id), timeout);
 
   if (exitWhenHolds(inst, "")) return;
   run(id);

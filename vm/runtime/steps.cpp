@@ -158,9 +158,10 @@ void Runtime::Impl::run(InstanceId id) {
     inst.at = inst.pc;
     Value* frame = inst.frame.data();
     auto fail = [&](const Value& v) { endInstance(inst, "error: " + errorText(v), step.location); };
-    auto waitUntil = [&](Timestamp wake) {
+    // `delay`: set at a fixed delay from now (the timer queue's hint), or zero.
+    auto waitUntil = [&](Timestamp wake, Duration delay = {}) {
       inst.wait = WaitKind::Timer;
-      inst.wakeTimer = store.addTimer(Timer(wake, Timer::Kind::Resume, inst.id));
+      inst.wakeTimer = store.addTimer(Timer(wake, Timer::Kind::Resume, inst.id), delay);
       trace(inst, [&] { return "waits at " + step.location + " until " + formatTimestamp(wake); });
     };
     auto journeyZone = [&]() -> std::optional<TimeZone> {
@@ -182,7 +183,7 @@ void Runtime::Impl::run(InstanceId id) {
           if constexpr (std::is_same_v<T, ir::WaitIr>) {
             Value d = eval(k.duration, frame, p);
             if (d.kind() != ValueKind::Duration) return fail(d), true;
-            waitUntil(plusDuration(clock.now(), d.asDuration()));
+            waitUntil(plusDuration(clock.now(), d.asDuration()), d.asDuration());
             return true;
           } else if constexpr (std::is_same_v<T, ir::WaitUntilIr>) {
             Value t = eval(k.at, frame, p);
@@ -205,7 +206,8 @@ void Runtime::Impl::run(InstanceId id) {
               Value d = eval(k.within, frame, p);
               if (d.kind() != ValueKind::Duration) return fail(d), true;
               inst.wakeTimer = store.addTimer(
-                  Timer(plusDuration(clock.now(), d.asDuration()), Timer::Kind::Resume, inst.id));
+                  Timer(plusDuration(clock.now(), d.asDuration()), Timer::Kind::Resume, inst.id),
+                  d.asDuration());
             }
             trace(inst, [&] { return "waits for events at " + step.location; });
             return true;

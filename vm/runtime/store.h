@@ -52,12 +52,15 @@ class Store {
   virtual const HeldSend* heldSend(uint64_t id) const = 0;
 
   // ---- timers
-  virtual uint64_t addTimer(Timer timer) = 0;  // assigns the sequence and returns it
+  // Assigns the sequence and returns it. `delay`: how long after the current time the timer is
+  // due when it was set at a fixed delay (`wait D`, `within D`, a timeout), zero otherwise; a
+  // hint for ordering the queue that changes nothing else.
+  virtual uint64_t addTimer(Timer timer, Duration delay = {}) = 0;
   // The earliest timer (ties: the first added), if any.
   virtual const Timer* nextTimer() const = 0;
   virtual Timer popTimer() = 0;
-  // Every queued timer, in no particular order, stale ones included (for inspection: the
-  // REPL's `:state`).
+  // Every queued timer in firing order, stale ones included (for inspection: the REPL's
+  // `:state`).
   virtual void forEachTimer(const std::function<void(const Timer&)>& visit) const = 0;
 
   // ---- schedule positions: the previous tick of a scheduled journey and who was a member

@@ -1,0 +1,114 @@
+// The timer queue (vm/runtime/timer_queue.h) against a plain sorted set: the same timers come
+// out in the same order, whether they arrive at fixed delays (the lanes), without a delay or
+// with a delay hint they do not keep (the heap), with equal due times, interleaved with pops or
+// thinned out by eraseIf.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <random>
+#include <set>
+#include <vector>
+
+#include "vm/runtime/timer_queue.h"
+
+using namespace journey;
+using namespace journey::runtime;
+
+namespace {
+
+struct FiresBefore {
+  bool operator()(const Timer& a, const Timer& b) const { return firesBefore(a, b); }
+};
+
+// A queue and the reference it must match, fed the same timers.
+struct Both {
+  TimerQueue queue;
+  std::set<Timer, FiresBefore> reference;
+  uint64_t sequence = 0;
+
+  void push(int64_t seconds, int32_t nanos = 0, Duration delay = {}) {
+    Timer t(Timestamp{seconds, nanos}, Timer::Kind::Resume, sequence);
+    t.sequence = ++sequence;
+    queue.push(t, delay);
+    reference.insert(t);
+  }
+  void popAndCompare() {
+    REQUIRE(queue.top() != nullptr);
+    const Timer expected = *reference.begin();
+    CHECK(queue.top()->sequence == expected.sequence);
+    Timer got = queue.pop();
+    CHECK(got.sequence == expected.sequence);
+    CHECK(got.due() == expected.due());
+    reference.erase(reference.begin());
+    CHECK(queue.size() == reference.size());
+  }
+  void drain() {
+    while (!reference.empty()) popAndCompare();
+    CHECK(queue.top() == nullptr);
+    CHECK(queue.size() == 0);
+  }
+};
+
+}  // namespace
+
+TEST_SUITE("runtime timer queue") {
+
+TEST_CASE("an empty queue has no first timer") {
+  TimerQueue q;
+  CHECK(q.top() == nullptr);
+  CHECK(q.size() == 0);
+}
+
+TEST_CASE("fixed delays from a clock moving forward, mixed with out-of-order timers") {
+  std::mt19937_64 random(7);
+  for (int delays : {1, 3, 8, 12}) {  // more delays than lanes sends some to the heap
+    CAPTURE(delays);
+    Both b;
+    int64_t now = 1000;
+    for (int i = 0; i < 5000; ++i) {
+      now += static_cast<int64_t>(random() % 3);  // ties at the same instant too
+      int kind = static_cast<int>(random() % 10);
+      if (kind < 6) {
+        int64_t delay = 3600 * (1 + static_cast<int64_t>(random() % delays));
+        b.push(now + delay, 0, Duration{delay, 0});
+      } else if (kind < 7) {  // a wrong hint: the delay is not the one the lane holds
+        b.push(now + static_cast<int64_t>(random() % 100000), 0, Duration{3600, 0});
+      } else if (kind < 9) {
+        b.push(now + static_cast<int64_t>(random() % 100000), static_cast<int32_t>(random() % 3));
+      } else {
+        b.push(now);  // due at once, behind timers already due at the same instant
+      }
+      if (random() % 3 == 0) b.popAndCompare();
+    }
+    b.drain();
+  }
+}
+
+TEST_CASE("equal due times fire in the order they were set, across lanes and the heap") {
+  Both b;
+  for (int i = 0; i < 20; ++i) b.push(500, 0, Duration{400, 0});
+  for (int i = 0; i < 20; ++i) b.push(100 + i % 7);
+  for (int i = 0; i < 20; ++i) b.push(500, 0, Duration{i % 2 ? 300 : 400, 0});
+  b.drain();
+}
+
+TEST_CASE("eraseIf drops the stale timers and keeps the order of the rest") {
+  Both b;
+  std::mt19937_64 random(11);
+  for (int i = 0; i < 3000; ++i) {
+    b.push(static_cast<int64_t>(i / 2 + random() % 50 * (i % 3)), 0, Duration{i % 3 == 0 ? 1 : 0, 0});
+  }
+  auto stale = [](const Timer& t) { return t.sequence % 3 == 0; };
+  b.queue.eraseIf(stale);
+  std::erase_if(b.reference, stale);
+  CHECK(b.queue.size() == b.reference.size());
+  std::vector<uint64_t> visited;
+  b.queue.forEachInOrder([&](const Timer& t) { visited.push_back(t.sequence); });
+  std::vector<uint64_t> expected;
+  for (const Timer& t : b.reference) expected.push_back(t.sequence);
+  CHECK(visited == expected);
+  for (int i = 0; i < 100; ++i) b.push(2000 + i);
+  b.drain();
+}
+
+}  // TEST_SUITE

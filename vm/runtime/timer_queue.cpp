@@ -1,0 +1,83 @@
+#include "vm/runtime/timer_queue.h"
+
+#include <algorithm>
+
+namespace journey::runtime {
+
+namespace {
+
+// The heap's order: std::push_heap keeps the largest on top, so "larger" is "fires later".
+bool firesAfter(const Timer& a, const Timer& b) { return firesBefore(b, a); }
+
+}  // namespace
+
+void TimerQueue::push(const Timer& timer, Duration delay) {
+  ++size_;
+  if (delay != Duration{}) {
+    for (size_t i = 0; i < kLanes; ++i) {
+      if (laneDelay_[i] == Duration{}) laneDelay_[i] = delay;  // the first free lane is taken
+      if (laneDelay_[i] != delay) continue;
+      std::deque<Timer>& lane = lanes_[i];
+      if (lane.empty() || firesBefore(lane.back(), timer)) {
+        lane.push_back(timer);
+        return;
+      }
+      break;
+    }
+  }
+  heap_.push_back(timer);
+  std::push_heap(heap_.begin(), heap_.end(), firesAfter);
+}
+
+size_t TimerQueue::firstSource() const {
+  const Timer* first = heap_.empty() ? nullptr : &heap_.front();
+  size_t source = kLanes;
+  for (size_t i = 0; i < kLanes; ++i) {
+    if (!lanes_[i].empty() && (!first || firesBefore(lanes_[i].front(), *first))) {
+      first = &lanes_[i].front();
+      source = i;
+    }
+  }
+  return source;
+}
+
+const Timer* TimerQueue::top() const {
+  if (size_ == 0) return nullptr;
+  size_t source = firstSource();
+  return source == kLanes ? &heap_.front() : &lanes_[source].front();
+}
+
+Timer TimerQueue::pop() {
+  size_t source = firstSource();
+  Timer first;
+  if (source == kLanes) {
+    std::pop_heap(heap_.begin(), heap_.end(), firesAfter);
+    first = heap_.back();
+    heap_.pop_back();
+  } else {
+    first = lanes_[source].front();
+    lanes_[source].pop_front();
+  }
+  --size_;
+  return first;
+}
+
+void TimerQueue::eraseIf(const std::function<bool(const Timer&)>& stale) {
+  size_ = 0;
+  for (std::deque<Timer>& lane : lanes_) {
+    std::erase_if(lane, stale);
+    size_ += lane.size();
+  }
+  std::erase_if(heap_, stale);
+  std::make_heap(heap_.begin(), heap_.end(), firesAfter);
+  size_ += heap_.size();
+}
+
+void TimerQueue::forEachInOrder(const std::function<void(const Timer&)>& visit) const {
+  std::vector<Timer> all(heap_.begin(), heap_.end());
+  for (const std::deque<Timer>& lane : lanes_) all.insert(all.end(), lane.begin(), lane.end());
+  std::sort(all.begin(), all.end(), firesBefore);
+  for (const Timer& t : all) visit(t);
+}
+
+}  // namespace journey::runtime
