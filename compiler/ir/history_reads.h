@@ -1,16 +1,20 @@
-// Which event types' retained records a program reads back (`history(E, D)` as a list), as
-// opposed to only counting them (`size(history(E, D))`, lowered to a count). The runtime keeps
-// only the times of the others' records (vm/runtime/history.h).
+// How much of each event type's retained history a program reads back: nothing, a count
+// (`size(history(E, D))`, which lowering turns into a count), or the records (`history(E, D)`
+// as a list). The runtime keeps no more than that (vm/runtime/history.h): the times alone for a
+// count, nothing at all for an event whose history nothing reads.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "compiler/ir/program_ir.h"
 
 namespace journey::ir {
 
-// Per event: true when some expression of the program may list its history. A `history` call
-// whose event is not a constant counts for every event.
-std::vector<bool> eventRecordsRead(const ProgramIr& program);
+enum class HistoryUse : uint8_t { None, Count, Records };
+
+// Per event, from every expression of the program. A `history` call whose event is not a
+// constant reads the records of every event.
+std::vector<HistoryUse> eventHistoryUse(const ProgramIr& program);
 
 }  // namespace journey::ir

@@ -1,5 +1,5 @@
-// compiler/ir/history_reads: which events' retained records a program lists (so the runtime
-// keeps them), as opposed to only counting them or not reading their history at all.
+// compiler/ir/history_reads: how much of each event's retained history a program reads: the
+// records (listed), a count, or nothing; the runtime keeps no more than that.
 #include <doctest/doctest.h>
 
 #include <string>
@@ -14,8 +14,9 @@ using namespace journey;
 
 namespace {
 
-// The events of `declarations` (after a fixed schema and five events) whose records are read.
-std::vector<std::string> recordsRead(const std::string& declarations) {
+// Each event of `declarations` (after a fixed schema and five events) with what is read of its
+// history: `Name:count` or `Name:records`; events whose history nothing reads are left out.
+std::vector<std::string> historyUse(const std::string& declarations) {
   std::string text = R"(
 schema Profile { id: string, tier: string }
 event Counted retain 30d { total: double }
@@ -30,11 +31,12 @@ channel push { address: profile.id, consent: true }
   fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
   REQUIRE(fe.check());
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
-  std::vector<bool> read = ir::eventRecordsRead(program);
-  REQUIRE(read.size() == program.events.size());
+  std::vector<ir::HistoryUse> use = ir::eventHistoryUse(program);
+  REQUIRE(use.size() == program.events.size());
   std::vector<std::string> names;
-  for (size_t e = 0; e < read.size(); ++e) {
-    if (read[e]) names.push_back(program.events[e].name);
+  for (size_t e = 0; e < use.size(); ++e) {
+    if (use[e] == ir::HistoryUse::Count) names.push_back(program.events[e].name + ":count");
+    if (use[e] == ir::HistoryUse::Records) names.push_back(program.events[e].name + ":records");
   }
   return names;
 }
@@ -45,23 +47,26 @@ using EventNames = std::vector<std::string>;
 
 TEST_SUITE("ir history reads") {
 
-TEST_CASE("counting is not reading; listing is, in audiences and in journeys") {
-  CHECK(recordsRead("") == EventNames{});
-  CHECK(recordsRead("audience A = size(history(Counted, 7d)) > 2\n"
-                    "audience B = history(Counted, 7d).size() > 2") == EventNames{});
-  CHECK(recordsRead("audience A = size(history(Counted, 7d)) > 2\n"
-                    "audience B = history(Listed, 7d).exists(p, p.total > 10.0)") ==
-        EventNames{"Listed"});
-  CHECK(recordsRead(R"(
+TEST_CASE("counting, listing and nothing, in audiences and in journeys") {
+  CHECK(historyUse("") == EventNames{});
+  CHECK(historyUse("audience A = size(history(Counted, 7d)) > 2\n"
+                   "audience B = history(Counted, 7d).size() > 2") ==
+        EventNames{"Counted:count"});
+  CHECK(historyUse("audience A = size(history(Counted, 7d)) > 2\n"
+                   "audience B = history(Listed, 7d).exists(p, p.total > 10.0)") ==
+        EventNames{"Counted:count", "Listed:records"});
+  CHECK(historyUse(R"(
 journey J {
   entry on NotRetained
   if history(InJourney, 1d).exists(v, v.sku == "a") {
     send push "seen"
   }
 }
-)") == EventNames{"InJourney"});
-  CHECK(recordsRead("audience M = math.sum(history(Listed, 7d).map(p, p.total)) > 1.0\n"
-                    "audience C = size(history(Counted, 1d)) == 0") == EventNames{"Listed"});
+)") == EventNames{"InJourney:records"});
+  // Listed and counted: the records are kept.
+  CHECK(historyUse("audience M = math.sum(history(Listed, 7d).map(p, p.total)) > 1.0\n"
+                   "audience C = size(history(Listed, 1d)) == 0") ==
+        EventNames{"Listed:records"});
 }
 
 }  // TEST_SUITE

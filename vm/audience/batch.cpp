@@ -50,7 +50,7 @@ void inParallel(size_t n, unsigned threads,
 struct Constants {
   std::vector<Value> defaults;   // by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;  // per event
-  std::vector<bool> keepRecords; // per event: records kept in history, not only times
+  std::vector<ir::HistoryUse> historyUse;  // per event: what of its history is kept
 };
 
 Constants evaluateConstants(const ir::ProgramIr& program, runtime::ExpressionEngine& engine) {
@@ -63,7 +63,7 @@ Constants evaluateConstants(const ir::ProgramIr& program, runtime::ExpressionEng
     Value d = e.retain == ir::kNoExpr ? Value() : engine.evaluate(e.retain, nullptr, ctx);
     c.retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
   }
-  c.keepRecords = ir::eventRecordsRead(program);
+  c.historyUse = ir::eventHistoryUse(program);
   return c;
 }
 
@@ -276,10 +276,11 @@ class Batch {
   // enough to be seen at the evaluation time.
   void keep(ProfileData& p, uint32_t event, const Value& record, Timestamp time) {
     Duration retain = constants_.retain[event];
-    if (retain == Duration{}) return;
+    if (retain == Duration{} || constants_.historyUse[event] == ir::HistoryUse::None) return;
     if (!(runtime::minusDuration(input_.at, retain) < time)) return;
     if (p.history.size() < program_.events.size()) p.history.resize(program_.events.size());
-    p.history[event].append(time, record, constants_.keepRecords[event]);
+    p.history[event].append(time, record,
+                            constants_.historyUse[event] == ir::HistoryUse::Records);
   }
 
   // Evaluates a chunk in parallel, then hands its rows over in order.

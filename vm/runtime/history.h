@@ -5,7 +5,7 @@
 // which lowering turns into a count), a retained record costs its 16-byte time; kept as a
 // Value, a cart with two items is eight heap objects allocated on fresh memory and touched
 // again only to be trimmed. Whether records are kept is fixed per event type
-// (`ir::EventIr::recordsRead`, or a host that may ask for any history, like the REPL).
+// (`ir::eventHistoryUse`, or a host that may ask for any history, like the REPL).
 #pragma once
 
 #include <cstdint>

@@ -4,7 +4,6 @@
 
 #include "absl/container/inlined_vector.h"
 
-#include "compiler/ir/history_reads.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
@@ -73,8 +72,10 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     Value d = e.retain == ir::kNoExpr ? Value() : evalConstant(e.retain);
     retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
   }
-  keepRecords = ir::eventRecordsRead(program);
-  if (options.keepEveryRetainedRecord) keepRecords.assign(program.events.size(), true);
+  historyUse = ir::eventHistoryUse(program);
+  if (options.keepEveryRetainedRecord) {
+    historyUse.assign(program.events.size(), ir::HistoryUse::Records);
+  }
   auto noteCap = [&](const ir::CapIr& c) {
     Value w = evalConstant(c.window);
     if (w.kind() == ValueKind::Duration && longestCapWindow < w.asDuration()) {
@@ -249,10 +250,10 @@ void Runtime::Impl::fire(const Timer& timer) {
 
 void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& record) {
   Duration keep = retain[event];
-  if (keep == Duration{}) return;
+  if (keep == Duration{} || historyUse[event] == ir::HistoryUse::None) return;
   History& h = p.history[event];
   h.append(record.asRecord().field(program.events[event].timeField).asTimestamp(), record,
-           keepRecords[event]);
+           historyUse[event] == ir::HistoryUse::Records);
   // Trim what has fallen out of the retention window.
   Timestamp oldest = minusDuration(clock.now(), keep);
   while (!h.empty() && !(oldest < h.time(0))) h.dropOldest();

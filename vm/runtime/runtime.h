@@ -40,8 +40,8 @@ struct RunStats {
 struct RuntimeOptions {
   // Each step an instance takes, as a line to this sink (null: no trace).
   OutputSink* trace = nullptr;
-  // Keep every retained record, not only those of the events whose history the program lists
-  // (ir::eventRecordsRead): for a host that evaluates expressions the program does not have,
+  // Keep every retained record, not only what the program reads of each event's history
+  // (ir::eventHistoryUse): for a host that evaluates expressions the program does not have,
   // like the REPL's.
   bool keepEveryRetainedRecord = false;
 };

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/ir/history_reads.h"
 #include "vm/runtime/runtime.h"
 
 namespace journey::runtime {
@@ -32,7 +33,7 @@ struct Runtime::Impl {
 
   std::vector<Value> defaults;           // field defaults by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;          // per event: how long history is kept (0: none)
-  std::vector<bool> keepRecords;         // per event: records kept in history, not only times
+  std::vector<ir::HistoryUse> historyUse;  // per event: what of its history is kept
   Duration longestCapWindow{};           // how long send logs are kept
   std::deque<PendingEvent> pendingEvents;
   std::vector<ProfileRef> dirtyProfiles;  // profiles whose audiences need re-evaluating
