@@ -10,8 +10,8 @@
 # Runs, each under /usr/bin/time (or, without it, timed here with peak memory from /proc):
 #   read          wc -l of the records: the cost of the bytes alone
 #   profiles      the whole program, profiles and no records: loading them, and their memory
-#   parse         bench/shop_no_journeys.journey (the schema and events only): reading, parsing,
-#                 checking against the schema and keeping history — the baseline
+#   parse         bench/shop_no_journeys.journey (the schema and events only): reading, parsing
+#                 and checking against the schema (no history: nothing reads it) — the baseline
 #   declarations  examples/shop/shop.journey: the above, plus the audiences re-evaluated
 #   run           shop.journey + recovery.journey: the figure
 #   run-jit       the same with --engine jit (when the build has LLVM), the same summary
