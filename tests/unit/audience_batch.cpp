@@ -13,9 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/driver/frontend.h"
-#include "compiler/ir/lower_program.h"
-#include "compiler/syntax/parser.h"
+#include "tests/unit/lowered_program.h"
 #include "vm/audience/batch.h"
 #include "vm/runtime/interp_engine.h"
 #ifdef JOURNEY_HAVE_JIT
@@ -114,13 +112,7 @@ class NullSink final : public runtime::OutputSink {
 
 using Rows = std::vector<std::pair<std::string, std::vector<uint8_t>>>;
 
-ir::ProgramIr lowerAudiences() {
-  Frontend fe;
-  FileId file = fe.sources.add("audiences.journey", kAudiencesProgram);
-  fe.ast.modules.push_back(syntax::parseFile(file, fe.sources, fe.ast, fe.diags));
-  REQUIRE(fe.check());
-  return ir::lowerProgram(fe.sources, fe.ast, fe.program);
-}
+ir::ProgramIr lowerAudiences() { return test::lowerSource("audiences.journey", kAudiencesProgram); }
 
 // Every audience of `program` over `profiles` (and `events`, unless empty): the rows in input
 // order and the counts.

@@ -5,10 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "compiler/driver/frontend.h"
 #include "compiler/ir/history_reads.h"
-#include "compiler/ir/lower_program.h"
-#include "compiler/syntax/parser.h"
+#include "tests/unit/lowered_program.h"
 
 using namespace journey;
 
@@ -26,11 +24,7 @@ event Unread retain 30d { n: int }
 event NotRetained { n: int }
 channel push { address: profile.id, consent: true }
 )" + declarations;
-  Frontend fe;
-  FileId f = fe.sources.add("reads.journey", text);
-  fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
-  REQUIRE(fe.check());
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  ir::ProgramIr program = test::lowerSource("reads.journey", text);
   std::vector<ir::HistoryUse> use = ir::eventHistoryUse(program);
   REQUIRE(use.size() == program.events.size());
   std::vector<std::string> names;

@@ -5,10 +5,8 @@
 #include <set>
 #include <string>
 
-#include "compiler/driver/frontend.h"
-#include "compiler/ir/lower_program.h"
 #include "compiler/ir/profile_reads.h"
-#include "compiler/syntax/parser.h"
+#include "tests/unit/lowered_program.h"
 
 using namespace journey;
 
@@ -39,11 +37,7 @@ audience OptionalEmail = profile.?email.orValue("") == ""
 
 // The fields read by the named audiences' rules, as "Record.field" names.
 std::set<std::string> reads(std::initializer_list<std::string> audiences) {
-  Frontend fe;
-  FileId f = fe.sources.add("reads.journey", kReadsProgram);
-  fe.ast.modules.push_back(syntax::parseFile(f, fe.sources, fe.ast, fe.diags));
-  REQUIRE(fe.check());
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  ir::ProgramIr program = test::lowerSource("reads.journey", kReadsProgram);
   std::vector<ir::ExprIndex> rules;
   for (const std::string& name : audiences) {
     for (const ir::AudienceIr& a : program.audiences) {

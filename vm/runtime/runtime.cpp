@@ -94,6 +94,9 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     }
     reentryWindow.push_back(window);
   }
+  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+    entryFields.push_back(ir::entryFieldsRead(program, j));
+  }
 }
 
 Value Runtime::Impl::eval(ir::ExprIndex e, const Value* inputs, ProfileState* profile) {
@@ -438,6 +441,21 @@ std::string keyText(const Value& v) {
   return out;
 }
 
+// The record without the fields `keep` leaves out, so that a waiting instance holds only what
+// its journey reads of the event that started it.
+void keepOnlyFields(Value& record, const RecordLayout& layout, const std::vector<bool>& keep) {
+  if (record.kind() != ValueKind::Record || &record.asRecord().layout() != &layout) return;
+  RecordView r = record.asRecord();
+  bool drops = false;
+  for (size_t f = 0; f < r.fieldCount() && !drops; ++f) drops = r.has(f) && !keep[f];
+  if (!drops) return;
+  RecordBuilder kept(r.layout());
+  for (size_t f = 0; f < r.fieldCount(); ++f) {
+    if (r.has(f) && keep[f]) kept.set(f, r.field(f));
+  }
+  record = kept.build();
+}
+
 }  // namespace
 
 void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryEvent,
@@ -485,6 +503,10 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   fresh.key = key;
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
+  if (const auto* event = std::get_if<ir::EventEntryIr>(&j.entry); event && entryFields[journey]) {
+    keepOnlyFields(fresh.frame[j.entrySlot], program.layouts[program.events[event->event].record],
+                   *entryFields[journey]);
+  }
   Duration timeout{90 * 86400, 0};
   if (j.timeout != ir::kNoExpr) {
     Value t = eval(j.timeout, fresh.frame.data(), &p);
