@@ -57,7 +57,9 @@ RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duratio
   // Records older than `retain` are gone even when no newer one has trimmed them yet.
   Timestamp retained = minusDuration(now, rt_.retain[e]);
   if (from < retained) from = retained;
-  const History& h = profile_->history[e];
+  static const History none;  // an event whose history is not kept: nothing reads it
+  int32_t slot = rt_.historySlot[static_cast<size_t>(e)];
+  const History& h = slot < 0 ? none : profile_->history[static_cast<size_t>(slot)];
   return {&h, h.between(from, now), {}};
 }
 
@@ -75,6 +77,10 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
   historyUse = ir::eventHistoryUse(program);
   if (options.keepEveryRetainedRecord) {
     historyUse.assign(program.events.size(), ir::HistoryUse::Records);
+  }
+  for (size_t e = 0; e < program.events.size(); ++e) {
+    bool kept = retain[e] != Duration{} && historyUse[e] != ir::HistoryUse::None;
+    historySlot.push_back(kept ? static_cast<int32_t>(historySlots++) : -1);
   }
   auto noteCap = [&](const ir::CapIr& c) {
     Value w = evalConstant(c.window);
@@ -127,7 +133,7 @@ void Runtime::addProfile(ProfileInput input) {
     return;
   }
   ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile));
-  p.history.resize(impl_->program.events.size());
+  p.history.resize(impl_->historySlots);
   p.member.resize(impl_->program.audiences.size());
   ++stats_.profiles;
 }
@@ -252,9 +258,9 @@ void Runtime::Impl::fire(const Timer& timer) {
 // ---- records ----------------------------------------------------------------------------
 
 void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& record) {
+  if (historySlot[event] < 0) return;
   Duration keep = retain[event];
-  if (keep == Duration{} || historyUse[event] == ir::HistoryUse::None) return;
-  History& h = p.history[event];
+  History& h = p.history[static_cast<size_t>(historySlot[event])];
   h.append(record.asRecord().field(program.events[event].timeField).asTimestamp(), record,
            historyUse[event] == ir::HistoryUse::Records);
   // Trim what has fallen out of the retention window.

@@ -35,6 +35,10 @@ struct Runtime::Impl {
   std::vector<Value> defaults;           // field defaults by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;          // per event: how long history is kept (0: none)
   std::vector<ir::HistoryUse> historyUse;  // per event: what of its history is kept
+  // Per event: its place in ProfileState::history, or -1 when none is kept (not retained, or
+  // nothing reads it); only those events cost a History in every profile.
+  std::vector<int32_t> historySlot;
+  uint32_t historySlots = 0;
   Duration longestCapWindow{};           // how long send logs are kept
   std::deque<PendingEvent> pendingEvents;
   std::vector<ProfileRef> dirtyProfiles;  // profiles whose audiences need re-evaluating

@@ -34,7 +34,8 @@ struct ProfileState {
   ProfileRef ref = 0;
   std::string id;
   Value profile;                              // a record of the schema's type
-  std::vector<History> history;               // per event type (empty when none is retained)
+  std::vector<History> history;               // per event type whose history is kept (the
+                                              // runtime's historySlot maps event to place)
   // Inline, like the instances: read after every record, a separate block would be one more
   // cache miss per record.
   absl::InlinedVector<uint8_t, 16> member;    // per audience: 1 when a member
