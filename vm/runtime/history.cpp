@@ -33,7 +33,8 @@ History::Span History::between(Timestamp from, Timestamp to) const {
 }
 
 Value History::list(Span span, std::string_view event) const {
-  if (!span.empty() && records_.empty()) {
+  if (span.empty()) return Value::list({});
+  if (records_.empty()) {
     return Value::error("the records of `" + std::string(event) +
                         "` are not kept: the program only counts them");
   }
