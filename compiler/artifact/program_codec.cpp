@@ -149,6 +149,14 @@ void writeJourney(ByteWriter& out, const JourneyIr& j) {
   writeCaps(out, j.caps);
   writeList(out, j.steps, [&](const StepIr& s) { writeStep(out, s); });
   out.varint(j.start);
+  out.boolean(j.entryFields.has_value());
+  if (j.entryFields) {
+    writeList(out, *j.entryFields, [&](const EntryFieldIr& f) {
+      out.varint(f.field);
+      out.varint(f.slot);
+      out.boolean(f.presence);
+    });
+  }
 }
 
 // ---- reading -----------------------------------------------------------------------------
@@ -324,6 +332,14 @@ void readJourney(ByteReader& in, JourneyIr& j) {
     s.location = in.text();
   });
   j.start = in.u32();
+  if (in.boolean()) {
+    j.entryFields.emplace();
+    readList(in, *j.entryFields, [&](EntryFieldIr& f) {
+      f.field = in.u32();
+      f.slot = in.u32();
+      f.presence = in.boolean();
+    });
+  }
 }
 
 }  // namespace

@@ -241,6 +241,11 @@ class Validator {
     if (const auto* e = std::get_if<EventEntryIr>(&j.entry)) {
       index(e->event, p_.events.size(), what);
       expr(e->when, frame, what, true);
+      for (const EntryFieldIr& f : j.entryFields ? *j.entryFields : std::vector<EntryFieldIr>{}) {
+        require(j.entrySlot != kNoSlot && f.slot < frame &&
+                    f.field < fieldCount(p_.events[e->event].record),
+                what + " reads an entry field outside its frame or its event");
+      }
     } else if (const auto* e = std::get_if<AudienceEntryIr>(&j.entry)) {
       index(e->audience, p_.audiences.size(), what);
     } else if (const auto* e = std::get_if<ScheduledEntryIr>(&j.entry)) {
@@ -266,6 +271,8 @@ class Validator {
       require(s == kEndOfJourney || s < j.steps.size(), what + " jumps to an unknown step");
     };
     frameSlot(j.entrySlot);
+    require(!j.entryFields || std::holds_alternative<EventEntryIr>(j.entry),
+            what + " has entry fields but no entry event");
     entry(j, frame);
     expr(j.key, frame, what, true);
     expr(j.reentryAfter, frame, what, j.reentry != Reentry::After);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "compiler/ir/entry_projection.h"
 #include "compiler/ir/lower.h"
 
 namespace journey::ir {
@@ -115,7 +116,10 @@ class ProgramLowerer {
     } else if (auto* c = std::get_if<ast::CapDecl>(&d.kind)) {
       out_.caps.push_back(cap(*c));
     } else if (auto* j = std::get_if<ast::JourneyDecl>(&d.kind)) {
-      JourneyLowerer(*this, out_.journeys[indexOf(out_.journeys, j->name.text)]).run(*j);
+      auto journey = static_cast<uint32_t>(indexOf(out_.journeys, j->name.text));
+      auto first = static_cast<ExprIndex>(out_.exprs.size());
+      JourneyLowerer(*this, out_.journeys[journey]).run(*j);
+      projectEntryFields(out_, journey, first, static_cast<ExprIndex>(out_.exprs.size()));
     }
   }
 

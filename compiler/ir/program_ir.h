@@ -187,11 +187,22 @@ struct StepIr {
   std::string location;            // `file:line:col`, what output records call `step`
 };
 
+// A field of a journey's entry event that the journey reads, held in a frame slot of its own
+// (compiler/ir/entry_projection.h).
+struct EntryFieldIr {
+  uint32_t field = 0;     // in the entry event's record
+  uint32_t slot = 0;      // the frame slot that holds it
+  bool presence = false;  // the slot holds has(binding.field), not binding.field
+};
+
 struct JourneyIr {
   std::string name;
   std::string entryLocation;       // `file:line:col` of the entry clause (`step` of `enter`)
   std::vector<std::string> frame;  // slot names: `profile`, the entry binding, locals
   uint32_t entrySlot = kNoSlot;    // the entry event's slot (event entries only)
+  // Set when the journey reads its entry event only through fields: instances then hold those
+  // fields in slots of their own, not the event (the first of them in entrySlot).
+  std::optional<std::vector<EntryFieldIr>> entryFields;
   EntryIr entry;
   ExprIndex key = kNoExpr;         // kNoExpr: the profile id
   Reentry reentry = Reentry::Always;

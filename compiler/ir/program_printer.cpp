@@ -60,6 +60,11 @@ class Printer {
       out_ += fmt::format("{} ${} {}", i ? "," : "", i, j.frame[i].empty() ? "(exit binding)" : j.frame[i]);
     }
     out_ += "\nentry: " + entry(j.entry) + "\n";
+    if (j.entryFields) {
+      out_ += "entry fields:";
+      for (const EntryFieldIr& f : *j.entryFields) out_ += fmt::format(" ${}", f.slot);
+      out_ += j.entryFields->empty() ? " none\n" : "\n";
+    }
     if (j.key != kNoExpr) out_ += "key: " + ref(j.key) + "\n";
     if (j.reentry == Reentry::Never) out_ += "reentry: never\n";
     if (j.reentry == Reentry::After) out_ += "reentry: after " + ref(j.reentryAfter) + "\n";

@@ -19,6 +19,7 @@
 #include "compiler/ir/lower_program.h"
 #include "compiler/syntax/parser.h"
 #include "vm/jit/jit_engine.h"
+#include "vm/runtime/entry_binding.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
 #include "vm/runtime/split_hash.h"
@@ -159,7 +160,8 @@ void checkStepsMatchTheWalk(World& w, runtime::ExpressionEngine* jit) {
         for (const std::string key : {"k1", "k2", "k3", "k4", "k5", "k6"}) {
           std::vector<Value> expectedFrame(j.frame.size()), frame(j.frame.size());
           expectedFrame[0] = frame[0] = w.profile(age);
-          expectedFrame[1] = frame[1] = w.event(n);
+          runtime::bindEntryEvent(w.program, j, w.event(n), expectedFrame.data());
+          runtime::bindEntryEvent(w.program, j, w.event(n), frame.data());
           auto expected = walk(j, *w.interp, start, expectedFrame, key);
           stdlib::CallContext ctx{};
           auto got = jit->runPureSteps(0, start, 99, frame.data(), key, ctx);
@@ -261,7 +263,7 @@ TEST_CASE("the same program compiles once while its code is loaded") {
   stdlib::CallContext ctx{};
   std::vector<Value> frame(w.program.journeys[0].frame.size());
   frame[0] = w.profile(3);
-  frame[1] = w.event(4);
+  runtime::bindEntryEvent(w.program, w.program.journeys[0], w.event(4), frame.data());
   ir::ExprIndex let = std::get<ir::LetIr>(w.program.journeys[0].steps[w.program.journeys[0].start].kind).value;
   CHECK(toCelLiteral(a->evaluate(let, frame.data(), ctx)) == "8");
   a.reset();
@@ -302,7 +304,8 @@ TEST_CASE("native code loads for its own program and runs like compiled code") {
   for (int n : {-2, 0, 3, 7, 9}) {
     std::vector<Value> expectedFrame(j.frame.size()), frame(j.frame.size());
     expectedFrame[0] = frame[0] = w.profile(1);
-    expectedFrame[1] = frame[1] = w.event(n);
+    runtime::bindEntryEvent(w.program, j, w.event(n), expectedFrame.data());
+    runtime::bindEntryEvent(w.program, j, w.event(n), frame.data());
     auto expected = walk(j, *w.interp, j.start, expectedFrame, "k1");
     stdlib::CallContext ctx{};
     auto got = engine->runPureSteps(0, j.start, ir::kEndOfJourney, frame.data(), "k1", ctx);

@@ -4,6 +4,7 @@
 
 #include "absl/container/inlined_vector.h"
 
+#include "vm/runtime/entry_binding.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
@@ -99,9 +100,6 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
       if (w.kind() == ValueKind::Duration) window = w.asDuration();
     }
     reentryWindow.push_back(window);
-  }
-  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-    entryFields.push_back(ir::entryFieldsRead(program, j));
   }
 }
 
@@ -447,21 +445,6 @@ std::string keyText(const Value& v) {
   return out;
 }
 
-// The record without the fields `keep` leaves out, so that a waiting instance holds only what
-// its journey reads of the event that started it.
-void keepOnlyFields(Value& record, const RecordLayout& layout, const std::vector<bool>& keep) {
-  if (record.kind() != ValueKind::Record || &record.asRecord().layout() != &layout) return;
-  RecordView r = record.asRecord();
-  bool drops = false;
-  for (size_t f = 0; f < r.fieldCount() && !drops; ++f) drops = r.has(f) && !keep[f];
-  if (!drops) return;
-  RecordBuilder kept(r.layout());
-  for (size_t f = 0; f < r.fieldCount(); ++f) {
-    if (r.has(f) && keep[f]) kept.set(f, r.field(f));
-  }
-  record = kept.build();
-}
-
 }  // namespace
 
 void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryEvent,
@@ -469,8 +452,8 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   const ir::JourneyIr& j = program.journeys[journey];
   Frame frame(static_cast<uint32_t>(j.frame.size()));
   frame[0] = p.profile;
-  if (entryEvent && j.entrySlot != ir::kNoSlot) frame[j.entrySlot] = *entryEvent;
-  auto* eventEntry = std::get_if<ir::EventEntryIr>(&j.entry);
+  if (entryEvent) bindEntryEvent(program, j, *entryEvent, frame.data());
+  const auto* eventEntry = std::get_if<ir::EventEntryIr>(&j.entry);
   if (checkWhen && eventEntry && eventEntry->when != ir::kNoExpr) {
     Value when = eval(eventEntry->when, frame.data(), &p);
     if (when.kind() != ValueKind::Bool || !when.asBool()) return;
@@ -509,10 +492,6 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   fresh.key = key;
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
-  if (const auto* event = std::get_if<ir::EventEntryIr>(&j.entry); event && entryFields[journey]) {
-    keepOnlyFields(fresh.frame[j.entrySlot], program.layouts[program.events[event->event].record],
-                   *entryFields[journey]);
-  }
   Duration timeout{90 * 86400, 0};
   if (j.timeout != ir::kNoExpr) {
     Value t = eval(j.timeout, fresh.frame.data(), &p);

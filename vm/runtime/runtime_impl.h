@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "compiler/ir/binding_reads.h"
 #include "compiler/ir/history_reads.h"
 #include "vm/runtime/runtime.h"
 
@@ -46,9 +45,6 @@ struct Runtime::Impl {
   // no longer matters and is forgotten), and how many last entries the store held after the
   // previous clean-up.
   std::vector<std::optional<Duration>> reentryWindow;
-  // Per journey: the fields of its entry event an instance keeps (ir::entryFieldsRead); none:
-  // the whole record.
-  std::vector<std::optional<std::vector<bool>>> entryFields;
   size_t lastEntriesAfterCleanUp = 0;
   bool draining = false;
 
