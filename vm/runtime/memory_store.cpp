@@ -121,7 +121,7 @@ class MemoryStore final : public Store {
     active_.erase(id);
     // The slot keeps its id (for the next use count) but frees what the instance held.
     instance->id |= kFreed;
-    instance->key = std::string();
+    instance->key = Value();
     instance->frame = Frame();
     freeSlots_.push_back(static_cast<uint32_t>(id & kSlotMask));
     --instanceCount_;
@@ -233,7 +233,7 @@ class MemoryStore final : public Store {
 
   JourneyKey keyOf(InstanceId id) {
     const Instance& instance = instances_[id & kSlotMask];
-    return {instance.journey, instance.key};
+    return {instance.journey, instanceKey(instance, profiles_[instance.profile])};
   }
 
   StableVector<ProfileState> profiles_;

@@ -436,8 +436,8 @@ void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
 
 namespace {
 
+// A key that is not a string, as text.
 std::string keyText(const Value& v) {
-  if (v.kind() == ValueKind::String) return std::string(v.asString());
   if (v.kind() == ValueKind::Int) return std::to_string(v.asInt());
   if (v.kind() == ValueKind::Uint) return std::to_string(v.asUint());
   std::string out;
@@ -459,19 +459,21 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
     if (when.kind() != ValueKind::Bool || !when.asBool()) return;
   }
 
-  auto skipped = [&](const std::string& key, const std::string& reason) {
+  auto skipped = [&](std::string_view key, const std::string& reason) {
     RecordLine l = line("skipped");
     l.text("journey", j.name).text("profile", p.id).text("key", key).text("step", j.entryLocation)
         .text("reason", reason);
     write(l);
     ++stats.skipped;
   };
-  std::string key = p.id;
+  // The key as a string (null: the profile's id), and as text to look it up.
+  Value keyValue;
   if (j.key != ir::kNoExpr) {
     Value k = eval(j.key, frame.data(), &p);
     if (k.isError()) return skipped("", "error: " + std::string(k.errorMessage()));
-    key = keyText(k);
+    keyValue = k.kind() == ValueKind::String ? std::move(k) : Value::string(keyText(k));
   }
+  const std::string_view key = keyValue.isNull() ? std::string_view(p.id) : keyValue.asString();
   // While an instance is active its entry is not in the store's last entries; its end puts
   // it there.
   if (store.activeInstance(journey, key)) return skipped(key, "active");
@@ -489,7 +491,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   Instance fresh;
   fresh.journey = journey;
   fresh.profile = p.ref;
-  fresh.key = key;
+  fresh.key = std::move(keyValue);
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
   Duration timeout{90 * 86400, 0};
@@ -497,7 +499,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
     Value t = eval(j.timeout, fresh.frame.data(), &p);
     if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
   }
-  fresh.entered = clock.now();
+  fresh.setEntered(clock.now());
   Instance& inst = store.addInstance(std::move(fresh));
   InstanceId id = inst.id;
   p.instances.push_back(id);
@@ -536,7 +538,7 @@ RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& in
                                                                  : j.entryLocation;
   RecordLine l = line(kind);
   l.text("journey", j.name).text("profile", store.profile(instance.profile).id)
-      .text("key", instance.key).text("step", where);
+      .text("key", keyOf(instance)).text("step", where);
   return l;
 }
 
@@ -544,7 +546,7 @@ void Runtime::Impl::write(RecordLine& line) { output.write(line.done()); }
 
 void Runtime::Impl::traceLine(const Instance& instance, const std::string& what) {
   std::string text = formatTimestamp(clock.now()) + " " + program.journeys[instance.journey].name +
- " " + store.profile(instance.profile).id + " [" + instance.key + "] " + what;
+ " " + store.profile(instance.profile).id + " [" + std::string(keyOf(instance)) + "] " + what;
   options.trace->write(text);
 }
 

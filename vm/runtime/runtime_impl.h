@@ -82,6 +82,9 @@ struct Runtime::Impl {
   void tick(uint32_t journey, Timestamp at);
 
   // ---- instances (steps.cpp)
+  std::string_view keyOf(const Instance& instance) {
+    return instanceKey(instance, store.profile(instance.profile));
+  }
   // Runs the instance from its pc until it waits or ends.
   void run(InstanceId id);
   // A wait is over: go on at `next` (after the `exit when` check that follows every wait).
@@ -100,7 +103,7 @@ struct Runtime::Impl {
   struct SendContext {
     uint32_t journey = 0;
     ProfileRef profile = 0;
-    std::string key;
+    std::string_view key;  // held by the instance (or the held send) for the call
     ir::StepIndex step = 0;
   };
   // Consent, address, quiet hours and caps, then the `send` record (or why not).

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/container/inlined_vector.h"
@@ -51,21 +52,38 @@ enum class WaitKind : uint8_t {
   Events,   // `wait for`: an awaited event, or its `within` timer when it has one
 };
 
-// Kept small: the state of waiting instances is what a run holds most of. Its journey
-// timeout and the end of its wait live only in its timers.
+// Kept small (80 bytes): the state of waiting instances is what a run holds most of. Its
+// journey timeout and the end of its wait live only in its timers; the four-byte fields are
+// paired so that no word is half padding.
 struct Instance {
   InstanceId id = 0;
-  uint32_t journey = 0;
-  ProfileRef profile = 0;
-  std::string key;
-  ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
-  ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
-  Frame frame;                           // the journey's slots (JourneyIr::frame)
-  Timestamp entered;                     // for `reentry`, once the instance has ended
   uint64_t wakeTimer = 0;                // the sequence of the timer that ends the wait (0: none);
                                          // any other Resume timer is stale
+  // The value of the journey's `key` as a string (sharing the text of the value it came from,
+  // often a field the frame holds too); null when the key is the profile's id. instanceKey()
+  // reads either.
+  Value key;
+  Frame frame;                           // the journey's slots (JourneyIr::frame)
+  int64_t enteredSeconds = 0;            // when it entered, for `reentry` once it has ended
+  int32_t enteredNanos = 0;
+  uint32_t journey = 0;
+  ProfileRef profile = 0;
+  ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
+  ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
   WaitKind wait = WaitKind::None;
+
+  Timestamp entered() const { return Timestamp{enteredSeconds, enteredNanos}; }
+  void setEntered(Timestamp t) {
+    enteredSeconds = t.seconds;
+    enteredNanos = t.nanos;
+  }
 };
+static_assert(sizeof(Instance) == 80);
+
+// An instance's key: its journey's `key` value, or the id of `profile`, its profile.
+inline std::string_view instanceKey(const Instance& instance, const ProfileState& profile) {
+  return instance.key.isNull() ? std::string_view(profile.id) : instance.key.asString();
+}
 
 // A send held by quiet hours until the window ends.
 struct HeldSend {

@@ -75,7 +75,7 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   trace(instance, [&] { return "ends: " + reason; });
   auto& instances = store.profile(instance.profile).instances;
   instances.erase(std::remove(instances.begin(), instances.end(), instance.id), instances.end());
-  noteEntry(instance.journey, instance.key, instance.entered);
+  noteEntry(instance.journey, keyOf(instance), instance.entered());
   store.removeInstance(instance.id);
 }
 
@@ -146,7 +146,7 @@ void Runtime::Impl::run(InstanceId id) {
       RuntimeHost host(*this, p);
       stdlib::CallContext ctx{&host};
       ExpressionEngine::PureSteps ran =
-          engine.runPureSteps(inst.journey, inst.pc, inst.at, inst.frame.data(), inst.key, ctx);
+          engine.runPureSteps(inst.journey, inst.pc, inst.at, inst.frame.data(), keyOf(inst), ctx);
       inst.pc = ran.pc;
       inst.at = ran.at;
       if (ran.failed) {
@@ -217,7 +217,7 @@ void Runtime::Impl::run(InstanceId id) {
             inst.pc = c.asBool() ? k.then : k.otherwise;
             return false;
           } else if constexpr (std::is_same_v<T, ir::SplitIr>) {
-            uint32_t bucket = splitBucket(j.name, k.name, inst.key);
+            uint32_t bucket = splitBucket(j.name, k.name, keyOf(inst));
             int64_t upTo = 0;
             inst.pc = step.next;
             for (const ir::SplitArmIr& arm : k.arms) {
@@ -236,7 +236,7 @@ void Runtime::Impl::run(InstanceId id) {
               if (v.isError()) return fail(v), true;
               payload.push_back({Value::string(f.name), std::move(v)});
             }
-            SendContext context{inst.journey, inst.profile, inst.key, inst.pc};
+            SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc};
             inst.pc = step.next;
             send(context, Value::map(std::move(payload)));
             return false;

@@ -29,9 +29,9 @@ std::string awaitedEvents(const ir::ProgramIr& program, const ir::WaitForIr& wai
 
 // "waits for EmailOpened, Purchase at file:24:3 until T"
 std::string describeInstance(const ir::ProgramIr& program, const Instance& inst,
-                             const Deadlines& deadlines) {
+                             std::string_view key, const Deadlines& deadlines) {
   const ir::JourneyIr& j = program.journeys[inst.journey];
-  std::string text = fmt::format("  {} [{}] ", j.name, inst.key);
+  std::string text = fmt::format("  {} [{}] ", j.name, key);
   if (inst.wait == runtime::WaitKind::None || inst.pc == ir::kEndOfJourney) {
     text += "is running";
   } else {
@@ -96,7 +96,7 @@ std::string describeState(SessionRuntime& run) {
                        audiences.empty() ? "in no audience" : "in " + audiences);
     for (runtime::InstanceId id : p.instances) {
       if (const Instance* inst = store.findInstance(id)) {
-        out += describeInstance(program, *inst, deadlines[id]) + "\n";
+        out += describeInstance(program, *inst, runtime::instanceKey(*inst, p), deadlines[id]) + "\n";
       }
     }
   });
