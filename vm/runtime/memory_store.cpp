@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
+#include "vm/runtime/last_entries.h"
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
 
@@ -24,28 +25,6 @@ struct JourneyKey {
 size_t hashJourneyKey(JourneyKey k) {
   return absl::Hash<std::pair<uint32_t, std::string_view>>{}({k.journey, k.key});
 }
-
-struct LastEntryKey {
-  uint32_t journey = 0;
-  std::string key;
-};
-
-// Hash and equality over (journey, key), looked up with a JourneyKey without building a string.
-struct LastEntryHash {
-  using is_transparent = void;
-  size_t operator()(const LastEntryKey& k) const { return hashJourneyKey({k.journey, k.key}); }
-  size_t operator()(JourneyKey k) const { return hashJourneyKey(k); }
-};
-struct LastEntryEq {
-  using is_transparent = void;
-  static JourneyKey view(const LastEntryKey& k) { return {k.journey, k.key}; }
-  static JourneyKey view(JourneyKey k) { return k; }
-  template <typename A, typename B>
-  bool operator()(const A& a, const B& b) const {
-    JourneyKey x = view(a), y = view(b);
-    return x.journey == y.journey && x.key == y.key;
-  }
-};
 
 constexpr InstanceId kSlotMask = 0xffffffff;
 
@@ -134,23 +113,14 @@ class MemoryStore final : public Store {
   size_t instanceCount() const override { return instanceCount_; }
 
   std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) override {
-    auto it = lastEntry_.find(JourneyKey{journey, key});
-    if (it == lastEntry_.end()) return std::nullopt;
-    return it->second;
+    return lastEntries_.find(journey, key);
   }
   void setLastEntry(uint32_t journey, std::string_view key, Timestamp t) override {
-    auto it = lastEntry_.find(JourneyKey{journey, key});
-    if (it != lastEntry_.end()) {
-      it->second = t;
-    } else {
-      lastEntry_.emplace(LastEntryKey{journey, std::string(key)}, t);
-    }
+    lastEntries_.set(journey, key, t);
   }
-  size_t lastEntryCount() const override { return lastEntry_.size(); }
+  size_t lastEntryCount() const override { return lastEntries_.size(); }
   void forgetEntriesBefore(uint32_t journey, Timestamp t) override {
-    absl::erase_if(lastEntry_, [&](const auto& entry) {
-      return entry.first.journey == journey && entry.second < t;
-    });
+    lastEntries_.forgetBefore(journey, t);
   }
 
   uint64_t holdSend(HeldSend send) override {
@@ -243,7 +213,7 @@ class MemoryStore final : public Store {
   std::vector<uint32_t> freeSlots_;
   size_t instanceCount_ = 0;
   absl::flat_hash_set<InstanceId, ActiveHash, ActiveEq> active_;
-  absl::flat_hash_map<LastEntryKey, Timestamp, LastEntryHash, LastEntryEq> lastEntry_;
+  LastEntries lastEntries_;
   TimerQueue timers_;
   size_t timersAfterCleanUp_ = 0;
   std::map<uint32_t, Timestamp> lastTick_;
