@@ -59,39 +59,28 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
 
   // Frequency rules: the file's for the channel, then the journey's; sends counted in
   // (now - window, now].
-  auto full = [&](const ir::CapIr& cap, bool journeyOnly) -> std::optional<std::string> {
-    if (cap.channel != s.channel) return std::nullopt;
-    Value count = evalConstant(cap.count);
-    Value window = evalConstant(cap.window);
-    if (count.kind() != ValueKind::Int || window.kind() != ValueKind::Duration) return std::nullopt;
-    Timestamp from = minusDuration(clock.now(), window.asDuration());
+  auto full = [&](const CapRule& cap, bool journeyOnly) {
+    if (cap.channel != s.channel) return false;
+    Timestamp from = minusDuration(clock.now(), cap.window);
     int64_t sent = 0;
     for (const SendLogEntry& e : p->sends) {
       if (e.channel == s.channel && from < e.time && (!journeyOnly || e.journey == c.journey)) {
         ++sent;
       }
     }
-    if (sent < count.asInt()) return std::nullopt;
-    return "cap " + channel.name + " " + std::to_string(count.asInt()) + " per " +
-           authorDuration(window.asDuration()) + (journeyOnly ? " in " + j.name : "");
+    return sent >= cap.count;
   };
-  for (const ir::CapIr& cap : program.caps) {
-    if (std::optional<std::string> rule = full(cap, false)) {
-      RecordLine l = record("capped");
-      l.text("rule", *rule);
-      write(l);
-      ++stats.capped;
-      return;
-    }
+  auto capped = [&](const CapRule& cap) {
+    RecordLine l = record("capped");
+    l.text("rule", cap.text);
+    write(l);
+    ++stats.capped;
+  };
+  for (const CapRule& cap : fileCaps) {
+    if (full(cap, false)) return capped(cap);
   }
-  for (const ir::CapIr& cap : j.caps) {
-    if (std::optional<std::string> rule = full(cap, true)) {
-      RecordLine l = record("capped");
-      l.text("rule", *rule);
-      write(l);
-      ++stats.capped;
-      return;
-    }
+  for (const CapRule& cap : journeyCaps[c.journey]) {
+    if (full(cap, true)) return capped(cap);
   }
 
   // Quiet hours come after the frequency rules (a full rule caps the send at once); a queued

@@ -83,15 +83,26 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     bool kept = retain[e] != Duration{} && historyUse[e] != ir::HistoryUse::None;
     historySlot.push_back(kept ? static_cast<int32_t>(historySlots++) : -1);
   }
-  auto noteCap = [&](const ir::CapIr& c) {
+  auto capRule = [&](const ir::CapIr& c, const ir::JourneyIr* j) -> std::optional<CapRule> {
+    Value count = evalConstant(c.count);
     Value w = evalConstant(c.window);
     if (w.kind() == ValueKind::Duration && longestCapWindow < w.asDuration()) {
       longestCapWindow = w.asDuration();
     }
+    if (count.kind() != ValueKind::Int || w.kind() != ValueKind::Duration) return std::nullopt;
+    return CapRule{c.channel, count.asInt(), w.asDuration(),
+                   "cap " + program.channels[c.channel].name + " " +
+                       std::to_string(count.asInt()) + " per " + authorDuration(w.asDuration()) +
+                       (j ? " in " + j->name : "")};
   };
-  for (const ir::CapIr& c : program.caps) noteCap(c);
+  for (const ir::CapIr& c : program.caps) {
+    if (std::optional<CapRule> rule = capRule(c, nullptr)) fileCaps.push_back(*rule);
+  }
   for (const ir::JourneyIr& j : program.journeys) {
-    for (const ir::CapIr& c : j.caps) noteCap(c);
+    journeyCaps.emplace_back();
+    for (const ir::CapIr& c : j.caps) {
+      if (std::optional<CapRule> rule = capRule(c, &j)) journeyCaps.back().push_back(*rule);
+    }
     // A window that evaluates without the instance's inputs is the same for every entry.
     std::optional<Duration> window;
     if (j.reentry == ir::Reentry::After) {

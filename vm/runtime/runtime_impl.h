@@ -39,6 +39,16 @@ struct Runtime::Impl {
   std::vector<int32_t> historySlot;
   uint32_t historySlots = 0;
   Duration longestCapWindow{};           // how long send logs are kept
+  // A frequency rule with its constants evaluated once, and what a `capped` record says of it.
+  // Rules whose count or window do not evaluate are left out: they never cap.
+  struct CapRule {
+    uint32_t channel = 0;
+    int64_t count = 0;
+    Duration window;
+    std::string text;  // `cap email 3 per 7d`, ` in CartRecovery` for a journey's
+  };
+  std::vector<CapRule> fileCaps;
+  std::vector<std::vector<CapRule>> journeyCaps;  // per journey
   std::deque<PendingEvent> pendingEvents;
   std::vector<ProfileRef> dirtyProfiles;  // profiles whose audiences need re-evaluating
   // Per journey: its `reentry after` window when that is a constant (past it, a last entry
