@@ -144,6 +144,12 @@ class MemoryStore final : public Store {
     timers_.push(timer, delay);
     return timer.sequence;
   }
+  uint64_t reserveTimerSequence() override { return ++lastTimer_; }
+  void queueTimer(Timer timer, uint64_t reservedSequence) override {
+    if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
+    timer.sequence = reservedSequence;
+    timers_.push(timer, Duration{});  // set earlier than now: not in a lane's order
+  }
   const Timer* nextTimer() const override { return timers_.top(); }
   Timer popTimer() override { return timers_.pop(); }
   void forEachTimer(const std::function<void(const Timer&)>& visit) const override {

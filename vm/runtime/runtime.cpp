@@ -4,6 +4,7 @@
 
 #include "absl/container/inlined_vector.h"
 
+#include "compiler/codegen/constant_folder.h"
 #include "vm/runtime/entry_binding.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
@@ -70,6 +71,14 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
                     Clock& clock, OutputSink& output, RuntimeOptions options, RunStats& stats)
     : program(program), engine(engine), store(store), clock(clock), output(output),
       options(options), stats(stats) {
+  // Constant expressions (`wait 1h`, `timeout 30d`) take their folded value, the one both
+  // engines would compute, without running an engine for each instance.
+  codegen::ConstantFolder folder(program.pool);
+  for (const ir::LoweredExpr& e : program.exprs) {
+    std::optional<Value> folded = folder.value(e.root);
+    isConstant.push_back(folded.has_value());
+    constants.push_back(folded ? std::move(*folded) : Value());
+  }
   for (const auto& [field, expr] : program.fieldDefaults) defaults.push_back(evalConstant(expr));
   for (const ir::EventIr& e : program.events) {
     Value d = e.retain == ir::kNoExpr ? Value() : evalConstant(e.retain);
@@ -99,6 +108,12 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     if (std::optional<CapRule> rule = capRule(c, nullptr)) fileCaps.push_back(*rule);
   }
   for (const ir::JourneyIr& j : program.journeys) {
+    Value timeout = j.timeout == ir::kNoExpr ? Value::duration(kDefaultTimeout)
+                    : isConstant[j.timeout]  ? constants[j.timeout]
+                                             : Value();
+    constantTimeout.push_back(timeout.kind() == ValueKind::Duration
+                                  ? std::optional<Duration>(timeout.asDuration())
+                                  : std::nullopt);
     journeyCaps.emplace_back();
     for (const ir::CapIr& c : j.caps) {
       if (std::optional<CapRule> rule = capRule(c, &j)) journeyCaps.back().push_back(*rule);
@@ -115,6 +130,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
 }
 
 Value Runtime::Impl::eval(ir::ExprIndex e, const Value* inputs, ProfileState* profile) {
+  if (isConstant[e]) return constants[e];
   RuntimeHost host(*this, profile);
   stdlib::CallContext ctx{&host};
   return engine.evaluate(e, inputs, ctx);
@@ -210,6 +226,10 @@ bool Runtime::hasProfile(std::string_view id) const {
 
 void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
   impl_->store.prefetchProfiles(ids);
+}
+
+std::optional<Timestamp> Runtime::timeoutDeadline(const Instance& instance) const {
+  return impl_->timeoutDeadline(instance);
 }
 
 std::unique_ptr<stdlib::Host> Runtime::hostFor(std::string_view id) {
@@ -505,8 +525,10 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   fresh.key = std::move(keyValue);
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
-  Duration timeout{90 * 86400, 0};
-  if (j.timeout != ir::kNoExpr) {
+  Duration timeout = kDefaultTimeout;
+  if (constantTimeout[journey]) {
+    timeout = *constantTimeout[journey];
+  } else if (j.timeout != ir::kNoExpr) {
     Value t = eval(j.timeout, fresh.frame.data(), &p);
     if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
   }
@@ -517,7 +539,11 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   ++stats.entered;
   RecordLine l = instanceLine("enter", inst);
   write(l);
-  store.addTimer(Timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id), timeout);
+  if (constantTimeout[journey]) {
+    inst.timeoutTimer = store.reserveTimerSequence();
+  } else {
+    store.addTimer(Timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id), timeout);
+  }
 
   if (exitWhenHolds(inst, "")) return;
   run(id);

@@ -83,6 +83,10 @@ class Runtime {
   // unknown id: no profile) at the clock's time: for evaluating expressions beside a run.
   std::unique_ptr<stdlib::Host> hostFor(std::string_view id);
 
+  // When the instance's journey timeout is due, for one whose timeout timer may not be queued
+  // (Instance::timeoutTimer); none for the others, whose timer is in the store.
+  std::optional<Timestamp> timeoutDeadline(const Instance& instance) const;
+
   void countRejected() { ++stats_.rejected; }
   const RunStats& stats() const { return stats_; }
 

@@ -12,6 +12,9 @@
 
 namespace journey::runtime {
 
+// A journey's lifetime without a `timeout` clause (LANGUAGE.md §4).
+inline constexpr Duration kDefaultTimeout{90 * 86400, 0};
+
 // Work an instance causes for others, done when it waits or ends.
 struct PendingEvent {
   ProfileRef profile = 0;
@@ -31,6 +34,8 @@ struct Runtime::Impl {
   RuntimeOptions options;
   RunStats& stats;
 
+  std::vector<Value> constants;          // per expression: its value when it is a constant
+  std::vector<bool> isConstant;
   std::vector<Value> defaults;           // field defaults by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;          // per event: how long history is kept (0: none)
   std::vector<ir::HistoryUse> historyUse;  // per event: what of its history is kept
@@ -55,6 +60,9 @@ struct Runtime::Impl {
   // no longer matters and is forgotten), and how many last entries the store held after the
   // previous clean-up.
   std::vector<std::optional<Duration>> reentryWindow;
+  // Per journey: its timeout when that is a constant (the default 90 days included): then an
+  // instance queues the timeout's timer only when a wait could last until it (armWait).
+  std::vector<std::optional<Duration>> constantTimeout;
   size_t lastEntriesAfterCleanUp = 0;
   bool draining = false;
 
@@ -97,6 +105,12 @@ struct Runtime::Impl {
   }
   // Runs the instance from its pc until it waits or ends.
   void run(InstanceId id);
+  // Starts a wait that ends at `wake` (none: only an awaited event or the timeout ends it),
+  // set `delay` after now when that is fixed (the timer queue's hint). A wait that the
+  // journey's timeout would end first gets no timer of its own: the timeout's is queued.
+  void armWait(Instance& instance, std::optional<Timestamp> wake, Duration delay = {});
+  // When the instance's timeout is due, for one whose timer may not be queued yet.
+  std::optional<Timestamp> timeoutDeadline(const Instance& instance) const;
   // A wait is over: go on at `next` (after the `exit when` check that follows every wait).
   void resume(Instance& instance, ir::StepIndex next);
   // Checks the `exit when` criteria; true when the instance ended (exit, or an error).

@@ -3,12 +3,15 @@
 // steps that add others), and indexing costs one extra load, not a hash look-up.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
 namespace journey::runtime {
 
-template <typename T, size_t kChunk = 1024>
+// Chunks of about 64 KiB: a size the allocator serves exactly (it rounds larger requests up to
+// a size class, up to a quarter more).
+template <typename T, size_t kChunk = std::max<size_t>(1, (size_t{64} << 10) / sizeof(T))>
 class StableVector {
  public:
   size_t size() const { return size_; }
@@ -25,8 +28,8 @@ class StableVector {
  private:
   // Each chunk is allocated once at its full size and never resized, so its elements stay
   // put when the outer vector moves the chunks. (A vector rather than `new T[]`: an array of a
-  // type with a destructor carries a hidden count, which would push a chunk of 80-byte
-  // instances from 80 KiB into the allocator's 96 KiB class.)
+  // type with a destructor carries a hidden count, which would push a chunk past its
+  // size class into the next.)
   std::vector<std::vector<T>> chunks_;
   size_t size_ = 0;
 };

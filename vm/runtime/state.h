@@ -52,13 +52,18 @@ enum class WaitKind : uint8_t {
   Events,   // `wait for`: an awaited event, or its `within` timer when it has one
 };
 
-// Kept small (80 bytes): the state of waiting instances is what a run holds most of. Its
-// journey timeout and the end of its wait live only in its timers; the four-byte fields are
-// paired so that no word is half padding.
+// Kept small (88 bytes): the state of waiting instances is what a run holds most of. The end
+// of its wait lives only in its timer; the four-byte fields are paired so that no word is half
+// padding.
 struct Instance {
   InstanceId id = 0;
   uint64_t wakeTimer = 0;                // the sequence of the timer that ends the wait (0: none);
                                          // any other Resume timer is stale
+  // When the journey's timeout is a constant: the timer sequence taken at entry for it. Its
+  // timer (due at the entry time plus the timeout) is queued only once a wait could last until
+  // then (`timeoutQueued`), so most instances never have one. 0: the timeout's timer was queued
+  // at entry.
+  uint64_t timeoutTimer = 0;
   // The value of the journey's `key` as a string (sharing the text of the value it came from,
   // often a field the frame holds too); null when the key is the profile's id. instanceKey()
   // reads either.
@@ -71,6 +76,7 @@ struct Instance {
   ir::StepIndex pc = ir::kEndOfJourney;  // the step to run (or the `wait for` being waited on)
   ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
   WaitKind wait = WaitKind::None;
+  bool timeoutQueued = false;
 
   Timestamp entered() const { return Timestamp{enteredSeconds, enteredNanos}; }
   void setEntered(Timestamp t) {
@@ -78,7 +84,7 @@ struct Instance {
     enteredNanos = t.nanos;
   }
 };
-static_assert(sizeof(Instance) == 80);
+static_assert(sizeof(Instance) == 88);
 
 // An instance's key: its journey's `key` value, or the id of `profile`, its profile.
 inline std::string_view instanceKey(const Instance& instance, const ProfileState& profile) {
@@ -94,9 +100,9 @@ struct HeldSend {
   Value payload;      // evaluated when the send was made
 };
 
-// Something due at a time. Timers with the same time fire in the order they were set. Kept
-// to 32 bytes (the due time is stored split, so the kind fits beside it): every waiting
-// instance has two, its wait and its timeout.
+// Something due at a time. Timers with the same time fire in the order they were set (or, for
+// a journey timeout, reserved: Instance::timeoutTimer). Kept to 32 bytes (the due time is
+// stored split, so the kind fits beside it): every waiting instance has one.
 struct Timer {
   enum class Kind : uint8_t {
     Resume,       // an instance's wait ends (if `sequence` is still its Instance::wakeTimer)

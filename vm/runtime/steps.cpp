@@ -89,6 +89,30 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   store.removeInstance(instance.id);
 }
 
+void Runtime::Impl::armWait(Instance& instance, std::optional<Timestamp> wake, Duration delay) {
+  instance.wakeTimer = 0;
+  if (std::optional<Timestamp> deadline = timeoutDeadline(instance)) {
+    // The timeout ends the instance first, even at the same time (its sequence, taken at
+    // entry, is older than any the wait would get): the wait needs no timer of its own.
+    if (!wake || !(*wake < *deadline)) {
+      if (!instance.timeoutQueued) {
+        store.queueTimer(Timer(*deadline, Timer::Kind::Timeout, instance.id),
+                         instance.timeoutTimer);
+        instance.timeoutQueued = true;
+      }
+      return;
+    }
+  }
+  if (wake) {
+    instance.wakeTimer = store.addTimer(Timer(*wake, Timer::Kind::Resume, instance.id), delay);
+  }
+}
+
+std::optional<Timestamp> Runtime::Impl::timeoutDeadline(const Instance& instance) const {
+  if (instance.timeoutTimer == 0) return std::nullopt;  // its timer was queued at entry
+  return plusDuration(instance.entered(), *constantTimeout[instance.journey]);
+}
+
 void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
   // An exit after the wait names the wait's step.
   std::string waitStep = program.journeys[instance.journey].steps[instance.pc].location;
@@ -171,7 +195,7 @@ void Runtime::Impl::run(InstanceId id) {
     // `delay`: set at a fixed delay from now (the timer queue's hint), or zero.
     auto waitUntil = [&](Timestamp wake, Duration delay = {}) {
       inst.wait = WaitKind::Timer;
-      inst.wakeTimer = store.addTimer(Timer(wake, Timer::Kind::Resume, inst.id), delay);
+      armWait(inst, wake, delay);
       trace(inst, [&] { return "waits at " + step.location + " until " + formatTimestamp(wake); });
     };
     auto journeyZone = [&]() -> std::optional<TimeZone> {
@@ -215,9 +239,9 @@ void Runtime::Impl::run(InstanceId id) {
             if (k.within != ir::kNoExpr) {
               Value d = eval(k.within, frame, p);
               if (d.kind() != ValueKind::Duration) return fail(d), true;
-              inst.wakeTimer = store.addTimer(
-                  Timer(plusDuration(clock.now(), d.asDuration()), Timer::Kind::Resume, inst.id),
-                  d.asDuration());
+              armWait(inst, plusDuration(clock.now(), d.asDuration()), d.asDuration());
+            } else {
+              armWait(inst, std::nullopt);
             }
             trace(inst, [&] { return "waits for events at " + step.location; });
             return true;

@@ -56,6 +56,10 @@ class Store {
   // due when it was set at a fixed delay (`wait D`, `within D`, a timeout), zero otherwise; a
   // hint for ordering the queue that changes nothing else.
   virtual uint64_t addTimer(Timer timer, Duration delay = {}) = 0;
+  // The next sequence, taken now for a timer that may be queued later (queueTimer): among
+  // timers due at the same time it fires in the place of one set now.
+  virtual uint64_t reserveTimerSequence() = 0;
+  virtual void queueTimer(Timer timer, uint64_t reservedSequence) = 0;
   // The earliest timer (ties: the first added), if any.
   virtual const Timer* nextTimer() const = 0;
   virtual Timer popTimer() = 0;

@@ -69,6 +69,9 @@ class SessionRuntime {
 
   // For `:state`.
   runtime::Store& store() { return *store_; }
+  std::optional<Timestamp> timeoutDeadline(const runtime::Instance& instance) const {
+    return runtime_ ? runtime_->timeoutDeadline(instance) : std::nullopt;
+  }
 
  private:
   struct LoggedInput {

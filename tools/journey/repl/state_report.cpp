@@ -96,7 +96,9 @@ std::string describeState(SessionRuntime& run) {
                        audiences.empty() ? "in no audience" : "in " + audiences);
     for (runtime::InstanceId id : p.instances) {
       if (const Instance* inst = store.findInstance(id)) {
-        out += describeInstance(program, *inst, runtime::instanceKey(*inst, p), deadlines[id]) + "\n";
+        Deadlines& due = deadlines[id];
+        if (!due.timeout) due.timeout = run.timeoutDeadline(*inst);  // not queued yet
+        out += describeInstance(program, *inst, runtime::instanceKey(*inst, p), due) + "\n";
       }
     }
   });
