@@ -1,5 +1,6 @@
 // Runtime local time: next HH:MM, quiet hours and schedule ticks, across DST changes.
 #include <doctest/doctest.h>
+#include <date/date.h>
 
 #include <optional>
 #include <string>
@@ -202,6 +203,56 @@ TEST_CASE("local time: quiet hours across DST") {
   // A start that happens twice opens it at the first, and it stays open.
   CHECK(quietEnd("2026-11-01T01:00:00-04:00", ny, 60, 6 * 60) == "2026-11-01T11:00:00Z");
   CHECK(quietEnd("2026-11-01T01:30:00-05:00", ny, 60, 6 * 60) == "2026-11-01T11:00:00Z");
+}
+
+// Quiet hours from their definition: t is inside when a window that starts at `from` on a
+// local day near t's has begun and not yet ended; the end is the latest such window's.
+std::string quietEndByDefinition(Timestamp t, const TimeZone& z, int from, int to) {
+  auto instant = [&](date::sys_days day, int minute) -> std::optional<Timestamp> {
+    date::year_month_day ymd{day};
+    Value v = z.fromCivil(static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month())),
+                          static_cast<int>(unsigned(ymd.day())), minute / 60, minute % 60, 0);
+    if (v.isError()) return std::nullopt;
+    return v.asTimestamp();
+  };
+  CivilTime c = z.toCivil(t);
+  date::sys_days today{date::year(c.year) / date::month(unsigned(c.month)) / date::day(unsigned(c.day))};
+  std::optional<Timestamp> end;
+  for (int k = -2; k <= 1; ++k) {
+    date::sys_days day = today + date::days(k);
+    std::optional<Timestamp> start = instant(day, from);
+    std::optional<Timestamp> stop = instant(from < to ? day : day + date::days(1), to);
+    if (start && stop && !(t < *start) && t < *stop && (!end || *end < *stop)) end = stop;
+  }
+  return end ? show(*end) : "outside";
+}
+
+TEST_CASE("local time: quiet hours agree with their definition, days of DST changes included") {
+  // Every quarter hour, and a second before each, across the spring and autumn changes of four
+  // zones (Lord Howe moves by 30 minutes), for windows that cross midnight, fit in a day, and
+  // span a change's hour: every window edge is a quarter hour in every one of these zones.
+  int checks = 0;
+  for (std::string_view tz : {"UTC", "Europe/Paris", "America/New_York", "Australia/Lord_Howe"}) {
+    TimeZone z = zone(tz);
+    for (auto [from, to] : {std::pair{21 * 60, 8 * 60}, std::pair{9 * 60, 17 * 60},
+                            std::pair{60 + 30, 3 * 60 + 15}, std::pair{23 * 60 + 30, 30}}) {
+      for (std::string_view first : {"2026-03-06T00:00:00Z", "2026-03-27T00:00:00Z",
+                                     "2026-04-02T00:00:00Z", "2026-10-02T00:00:00Z",
+                                     "2026-10-23T00:00:00Z", "2026-10-30T00:00:00Z"}) {
+        for (int64_t before : {0, 1}) {
+          Timestamp t = timestampOf(first);
+          t.seconds -= before;
+          for (int step = 0; step < 4 * 24 * 4; ++step, t.seconds += 15 * 60) {
+            std::optional<Timestamp> end = quietHoursEnd(t, z, ir::QuietHoursIr{from, to});
+            INFO(tz, " ", from, "-", to, " at ", show(t));
+            CHECK((end ? show(*end) : "outside") == quietEndByDefinition(t, z, from, to));
+            ++checks;
+          }
+        }
+      }
+    }
+  }
+  CHECK(checks > 60000);
 }
 
 TEST_CASE("local time: every day at, every weekday at") {

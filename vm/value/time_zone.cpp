@@ -45,6 +45,14 @@ std::optional<TimeZone> TimeZone::find(std::string_view name) {
   return tz;
 }
 
+std::optional<int32_t> TimeZone::steadyOffset(Timestamp t, int64_t span) const {
+  if (!zone_) return offsetSeconds_;
+  date::sys_info info = zone_->get_info(date::sys_seconds{std::chrono::seconds(t.seconds)});
+  int64_t begin = info.begin.time_since_epoch().count(), end = info.end.time_since_epoch().count();
+  if (t.seconds - span < begin || t.seconds + span >= end) return std::nullopt;
+  return static_cast<int32_t>(info.offset.count());
+}
+
 CivilTime TimeZone::toCivil(Timestamp t) const {
   int64_t offset = offsetSeconds_;
   if (zone_) {

@@ -37,6 +37,9 @@ class TimeZone {
   static std::optional<TimeZone> find(std::string_view name);
 
   CivilTime toCivil(Timestamp t) const;
+  // The UTC offset at `t` when it holds from `span` seconds before `t` to `span` seconds after
+  // (no daylight-saving change between); none otherwise.
+  std::optional<int32_t> steadyOffset(Timestamp t, int64_t span) const;
 
   // The instant of a local date and time. A time skipped by a daylight-saving jump moves
   // forward by the jump's length (02:30 on a 02:00 -> 03:00 night is 03:30); a time that occurs
