@@ -35,8 +35,10 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
   ProfileState* p = &store.profile(c.profile);
   auto record = [&](std::string_view kind) {
     RecordLine l = line(kind);
-    l.text("journey", j.name).text("profile", p->id).text("key", c.key)
-        .text("step", step.location).text("channel", channel.name).text("template", s.templateName);
+    programText(l, "journey", j.name).text("profile", p->id).text("key", c.key);
+    programText(l, "step", step.location);
+    programText(l, "channel", channel.name);
+    programText(l, "template", s.templateName);
     return l;
   };
   auto suppressed = [&](const std::string& reason) {

@@ -32,7 +32,7 @@ RecordLine::RecordLine(Timestamp time, std::string_view kind) {
   line_ += "{\"time\": \"";
   line_ += timeText(time);
   line_ += '"';
-  text("kind", kind);
+  plainText("kind", kind);  // the runtime's own words
 }
 
 void RecordLine::name(std::string_view name) {
@@ -47,6 +47,10 @@ RecordLine& RecordLine::text(std::string_view name, std::string_view value) {
     appendJsonString(line_, value);
     return *this;
   }
+  return plainText(name, value);
+}
+
+RecordLine& RecordLine::plainText(std::string_view name, std::string_view value) {
   // The usual field: `, "name": "value"` in one growth (a library call per piece would cost
   // more than the bytes).
   size_t at = line_.size();

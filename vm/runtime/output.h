@@ -23,6 +23,9 @@ class RecordLine {
  public:
   RecordLine(Timestamp time, std::string_view kind);
   RecordLine& text(std::string_view name, std::string_view value);
+  // The same, for a value known to need no escape (checked once: the program's names and
+  // source locations).
+  RecordLine& plainText(std::string_view name, std::string_view value);
   RecordLine& number(std::string_view name, int64_t value);
   RecordLine& value(std::string_view name, const Value& value);  // as plain JSON
   // The finished line.

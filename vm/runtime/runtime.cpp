@@ -9,6 +9,7 @@
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
+#include "vm/value/json_string.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
@@ -73,6 +74,17 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
       options(options), stats(stats) {
   // Constant expressions (`wait 1h`, `timeout 30d`) take their folded value, the one both
   // engines would compute, without running an engine for each instance.
+  plainNames = true;
+  auto plain = [&](std::string_view s) { plainNames = plainNames && !jsonStringNeedsEscape(s); };
+  for (const ir::ChannelIr& c : program.channels) plain(c.name);
+  for (const ir::JourneyIr& j : program.journeys) {
+    plain(j.name);
+    plain(j.entryLocation);
+    for (const ir::StepIr& s : j.steps) {
+      plain(s.location);
+      if (const auto* send = std::get_if<ir::SendIr>(&s.kind)) plain(send->templateName);
+    }
+  }
   codegen::ConstantFolder folder(program.pool);
   for (const ir::LoweredExpr& e : program.exprs) {
     std::optional<Value> folded = folder.value(e.root);
@@ -492,8 +504,8 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
 
   auto skipped = [&](std::string_view key, const std::string& reason) {
     RecordLine l = line("skipped");
-    l.text("journey", j.name).text("profile", p.id).text("key", key).text("step", j.entryLocation)
-        .text("reason", reason);
+    programText(l, "journey", j.name).text("profile", p.id).text("key", key);
+    programText(l, "step", j.entryLocation).text("reason", reason);
     write(l);
     ++stats.skipped;
   };
@@ -574,8 +586,9 @@ RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& in
                              : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
                                                                  : j.entryLocation;
   RecordLine l = line(kind);
-  l.text("journey", j.name).text("profile", store.profile(instance.profile).id)
-      .text("key", keyOf(instance)).text("step", where);
+  programText(l, "journey", j.name).text("profile", store.profile(instance.profile).id)
+      .text("key", keyOf(instance));
+  programText(l, "step", where);
   return l;
 }
 

@@ -141,6 +141,12 @@ struct Runtime::Impl {
 
   // ---- output helpers (runtime.cpp)
   RecordLine line(std::string_view kind);
+  // `name: value` for one of the program's names or source locations (journeys, steps,
+  // channels, templates): unchecked when none of them needs an escape, which is known at start.
+  RecordLine& programText(RecordLine& l, std::string_view name, std::string_view value) {
+    return plainNames ? l.plainText(name, value) : l.text(name, value);
+  }
+  bool plainNames = false;
   // `journey`, `profile`, `key` and `step`: `step` when given, else where the instance is.
   RecordLine instanceLine(std::string_view kind, const Instance& instance,
                           const std::string& step = "");
