@@ -35,8 +35,8 @@ std::string projected(const std::string& journeys) {
   ir::ProgramIr program = lowered(journeys);
   const ir::JourneyIr& j = journeyJ(program);
   if (!j.entryFields) return "whole";
-  const sema::RecordInfo& info =
-      program.types.recordInfo(program.events[static_cast<size_t>(program.findEvent("Cart"))].record);
+  const ir::EventIr& cart = program.events[static_cast<size_t>(program.findEvent("Cart"))];
+  const sema::RecordInfo& info = program.types.recordInfo(cart.record);
   std::string names;
   for (const ir::EntryFieldIr& f : *j.entryFields) {
     const std::string& name = info.fields[f.field].name;

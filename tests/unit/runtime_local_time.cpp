@@ -216,7 +216,8 @@ std::string quietEndByDefinition(Timestamp t, const TimeZone& z, int from, int t
     return v.asTimestamp();
   };
   CivilTime c = z.toCivil(t);
-  date::sys_days today{date::year(c.year) / date::month(unsigned(c.month)) / date::day(unsigned(c.day))};
+  date::sys_days today{date::year(c.year) / date::month(unsigned(c.month)) /
+                       date::day(unsigned(c.day))};
   std::optional<Timestamp> end;
   for (int k = -2; k <= 1; ++k) {
     date::sys_days day = today + date::days(k);

@@ -99,7 +99,8 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
     }
     if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), zone, *j.quietHours)) {
       if (j.quietHours->discard) return suppressed("quiet hours");
-      uint64_t held = store.holdSend(HeldSend{c.journey, c.step, c.profile, std::string(c.key), payload});
+      uint64_t held =
+          store.holdSend(HeldSend{c.journey, c.step, c.profile, std::string(c.key), payload});
       store.addTimer(Timer(*end, Timer::Kind::HeldSend, held));
       return;  // the `send` record is written when the window ends
     }

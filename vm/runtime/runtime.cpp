@@ -72,8 +72,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
                     Clock& clock, OutputSink& output, RuntimeOptions options, RunStats& stats)
     : program(program), engine(engine), store(store), clock(clock), output(output),
       options(options), stats(stats) {
-  // Constant expressions (`wait 1h`, `timeout 30d`) take their folded value, the one both
-  // engines would compute, without running an engine for each instance.
+  // The program's names and locations are written unchecked when none needs an escape.
   plainNames = true;
   auto plain = [&](std::string_view s) { plainNames = plainNames && !jsonStringNeedsEscape(s); };
   for (const ir::ChannelIr& c : program.channels) plain(c.name);
@@ -85,6 +84,8 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
       if (const auto* send = std::get_if<ir::SendIr>(&s.kind)) plain(send->templateName);
     }
   }
+  // Constant expressions (`wait 1h`, `timeout 30d`) take their folded value, the one both
+  // engines would compute, without running an engine for each instance.
   codegen::ConstantFolder folder(program.pool);
   for (const ir::LoweredExpr& e : program.exprs) {
     std::optional<Value> folded = folder.value(e.root);
@@ -537,10 +538,10 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   fresh.key = std::move(keyValue);
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
+  // A constant timeout is queued only when a wait could last until it (armWait); another is
+  // evaluated for this entry and queued now.
   Duration timeout = kDefaultTimeout;
-  if (constantTimeout[journey]) {
-    timeout = *constantTimeout[journey];
-  } else if (j.timeout != ir::kNoExpr) {
+  if (!constantTimeout[journey] && j.timeout != ir::kNoExpr) {
     Value t = eval(j.timeout, fresh.frame.data(), &p);
     if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
   }
