@@ -241,10 +241,12 @@ class Validator {
     if (const auto* e = std::get_if<EventEntryIr>(&j.entry)) {
       index(e->event, p_.events.size(), what);
       expr(e->when, frame, what, true);
-      for (const EntryFieldIr& f : j.entryFields ? *j.entryFields : std::vector<EntryFieldIr>{}) {
-        require(j.entrySlot != kNoSlot && f.slot < frame &&
-                    f.field < fieldCount(p_.events[e->event].record),
-                what + " reads an entry field outside its frame or its event");
+      if (j.entryFields) {
+        for (const EntryFieldIr& f : *j.entryFields) {
+          require(j.entrySlot != kNoSlot && f.slot < frame &&
+                      f.field < fieldCount(p_.events[e->event].record),
+                  what + " reads an entry field outside its frame or its event");
+        }
       }
     } else if (const auto* e = std::get_if<AudienceEntryIr>(&j.entry)) {
       index(e->audience, p_.audiences.size(), what);

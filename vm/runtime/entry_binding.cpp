@@ -16,25 +16,24 @@ void bindEntryEvent(const ir::ProgramIr& program, const ir::JourneyIr& journey,
     frame[journey.entrySlot] = event;
     return;
   }
-  // Each field as the selection or test it stands for would have read it.
+  // Each field as the selection or test it stands for would have read it. The first field's
+  // slot is the entry slot, which may hold the event itself: it is written last.
   const RecordLayout& layout = program.layouts[program.events[entry->event].record];
   const bool typed = event.kind() == ValueKind::Record && &event.asRecord().layout() == &layout;
-  std::vector<Value> values;
-  for (const ir::EntryFieldIr& f : *journey.entryFields) {
+  const std::vector<ir::EntryFieldIr>& fields = *journey.entryFields;
+  for (size_t i = fields.size(); i-- > 0;) {
+    const ir::EntryFieldIr& f = fields[i];
     std::string_view name = layout.fieldNames[f.field];
+    Value value;
     if (!typed) {
-      values.push_back(f.presence ? interp::testField(event, name)
-                                  : interp::selectField(event, name));
-      continue;
+      value = f.presence ? interp::testField(event, name) : interp::selectField(event, name);
+    } else if (f.presence) {
+      value = Value::boolean(event.asRecord().has(f.field));
+    } else {
+      value = event.asRecord().has(f.field) ? event.asRecord().field(f.field)
+                                            : interp::noSuchField(name);
     }
-    bool has = event.asRecord().has(f.field);
-    values.push_back(f.presence ? Value::boolean(has)
-                     : has      ? event.asRecord().field(f.field)
-                                : interp::noSuchField(name));
-  }
-  // Only now: the first field's slot is the entry slot, which may hold the event itself.
-  for (size_t i = 0; i < values.size(); ++i) {
-    frame[(*journey.entryFields)[i].slot] = std::move(values[i]);
+    frame[f.slot] = std::move(value);
   }
 }
 

@@ -139,16 +139,11 @@ class MemoryStore final : public Store {
   }
 
   uint64_t addTimer(Timer timer, Duration delay) override {
-    if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
-    timer.sequence = ++lastTimer_;
-    timers_.push(timer, delay);
-    return timer.sequence;
+    return enqueue(timer, ++lastTimer_, delay);
   }
   uint64_t reserveTimerSequence() override { return ++lastTimer_; }
   void queueTimer(Timer timer, uint64_t reservedSequence) override {
-    if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
-    timer.sequence = reservedSequence;
-    timers_.push(timer, Duration{});  // set earlier than now: not in a lane's order
+    enqueue(timer, reservedSequence, Duration{});  // set earlier than now: no lane's order
   }
   const Timer* nextTimer() const override { return timers_.top(); }
   Timer popTimer() override { return timers_.pop(); }
@@ -196,6 +191,12 @@ class MemoryStore final : public Store {
       return a.journey == b.journey && a.key == b.key;
     }
   };
+  uint64_t enqueue(Timer timer, uint64_t sequence, Duration delay) {
+    if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
+    timer.sequence = sequence;
+    timers_.push(timer, delay);
+    return sequence;
+  }
   // Timers of ended instances, and of waits that an event ended, stay queued until due (a
   // journey timeout: weeks). Each time the queue has doubled, they are dropped: amortised O(1).
   void dropStaleTimers() {
