@@ -7,7 +7,7 @@
 #include <unordered_map>
 
 #include "compiler/ir/history_reads.h"
-#include "compiler/ir/profile_reads.h"
+#include "compiler/ir/field_reads.h"
 #include "stdlib/function.h"
 #include "vm/audience/membership_evaluator.h"
 #include "vm/runtime/input_records.h"
@@ -75,7 +75,7 @@ class Batch {
     unsigned threads = std::max(1u, input.threads);
     for (unsigned t = 0; t < threads; ++t) engines_.push_back(input.makeEngine());
     constants_ = evaluateConstants(program, *engines_[0]);
-    // Only the fields the selected audiences read are built (compiler/ir/profile_reads.h).
+    // Only the fields the selected audiences read are built (compiler/ir/field_reads.h).
     std::vector<ir::ExprIndex> rules;
     for (uint32_t a : input.audiences) rules.push_back(program.audiences[a].rule);
     ir::FieldReads reads = ir::profileReads(program, rules);

@@ -56,7 +56,7 @@ struct JsonInput {
   std::string_view suppliedReason = {};
   // When set, per record type (like `layouts`), the fields to build: the others are checked
   // against their type as usual (the same errors) but left out of the value, as if absent.
-  // For readers that know which fields they will look at (ir/profile_reads.h).
+  // For readers that know which fields they will look at (ir/field_reads.h).
   const std::vector<std::vector<bool>>* kept = nullptr;
 };
 

@@ -180,6 +180,7 @@ struct InputReader::Impl {
   const ir::ProgramIr& program;
   FieldDefaults defaults;
   std::vector<std::vector<bool>> keptProfileFields;  // see keepProfileFields
+  std::vector<std::vector<bool>> keptEventFields;    // see keepEventFields
   interp::JsonInput profileInput, eventInput, patchInput;
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
   // Event names to indices, looked up by string_view without making a string.
@@ -464,6 +465,12 @@ void InputReader::keepProfileFields(std::vector<std::vector<bool>> kept) {
   Impl& m = *impl_;
   m.keptProfileFields = std::move(kept);
   m.profileInput.kept = &m.keptProfileFields;
+}
+
+void InputReader::keepEventFields(std::vector<std::vector<bool>> kept) {
+  Impl& m = *impl_;
+  m.keptEventFields = std::move(kept);
+  m.eventInput.kept = &m.keptEventFields;
 }
 
 Value InputReader::newProfile(const std::string& id) const {

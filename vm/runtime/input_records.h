@@ -98,6 +98,9 @@ class InputReader {
   // with the same errors, but left absent. For readers that know which fields they use
   // (`journey audience`).
   void keepProfileFields(std::vector<std::vector<bool>> kept);
+  // The same for events' records (and the records inside them): for a run, whose journeys
+  // read a known part of each event (`journey run`, ir/field_reads.h).
+  void keepEventFields(std::vector<std::vector<bool>> kept);
 
   // A new profile holding only `id` and the schema's defaults, required nested records built
   // for their own defaults (a `set` for an unknown profile). Without a schema: an Error value.

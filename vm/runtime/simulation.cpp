@@ -1,5 +1,6 @@
 #include "vm/runtime/simulation.h"
 
+#include "compiler/ir/field_reads.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/memory_store.h"
@@ -50,6 +51,9 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   options.trace = input.trace;
   Runtime runtime(program, engine, *store, clock, output, options);
   InputReader reader(program, [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); });
+  // Event fields no journey reads are checked but not built (a cart's items, for a journey
+  // that reads its id and total).
+  reader.keepEventFields(ir::eventReads(program));
   auto reject = [&](const std::string& name, const Rejection& r) {
     rejected.write(rejectedLine(name, r.line, r.reason));
     runtime.countRejected();
