@@ -140,6 +140,21 @@ Value Runtime::Impl::buildRecord(sema::RecordId record,
   return builder.build();
 }
 
+Runtime::Impl::MockOutcome Runtime::Impl::mockOutcome(const ir::ActionIr& action) {
+  MockOutcome outcome;
+  if (action.mockError != ir::kNoExpr) {
+    Value message = evalConstant(action.mockError);
+    outcome.failure = message.kind() == ValueKind::String ? std::string(message.asString())
+                                                          : "the action failed";
+    return outcome;
+  }
+  std::vector<std::pair<std::string, Value>> fields;
+  for (const ir::FieldValue& f : action.mock) fields.emplace_back(f.name, evalConstant(f.value));
+  outcome.response = buildRecord(action.response, fields);
+  if (outcome.response.isError()) outcome.failure = std::string(outcome.response.errorMessage());
+  return outcome;
+}
+
 bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallIr& c) {
   const ir::ActionIr& action = program.actions[c.action];
   ProfileState* p = &store.profile(inst.profile);
@@ -155,18 +170,8 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
   RecordLine l = instanceLine("call", inst, step.location);
   l.text("action", action.name).value("args", Value::map(std::move(args)));
 
-  std::string failure;
-  Value response;
-  if (action.mockError != ir::kNoExpr) {
-    Value message = evalConstant(action.mockError);
-    failure = message.kind() == ValueKind::String ? std::string(message.asString())
-                                                  : "the action failed";
-  } else {
-    std::vector<std::pair<std::string, Value>> fields;
-    for (const ir::FieldValue& f : action.mock) fields.emplace_back(f.name, evalConstant(f.value));
-    response = buildRecord(action.response, fields);
-    if (response.isError()) failure = std::string(response.errorMessage());
-  }
+  const MockOutcome& mock = mocks[c.action];
+  const std::string& failure = mock.failure;
   if (!failure.empty()) {
     l.text("error", failure);
     write(l);
@@ -183,9 +188,9 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
     inst.pc = c.onError;
     return false;
   }
-  l.value("response", response);
+  l.value("response", mock.response);
   write(l);
-  if (c.resultSlot != ir::kNoSlot) inst.frame[c.resultSlot] = std::move(response);
+  if (c.resultSlot != ir::kNoSlot) inst.frame[c.resultSlot] = mock.response;
   inst.pc = step.next;
   return false;
 }

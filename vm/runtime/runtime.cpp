@@ -93,6 +93,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     constants.push_back(folded ? std::move(*folded) : Value());
   }
   for (const auto& [field, expr] : program.fieldDefaults) defaults.push_back(evalConstant(expr));
+  for (const ir::ActionIr& a : program.actions) mocks.push_back(mockOutcome(a));
   for (const ir::EventIr& e : program.events) {
     Value d = e.retain == ir::kNoExpr ? Value() : evalConstant(e.retain);
     retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});

@@ -135,6 +135,13 @@ struct Runtime::Impl {
   void deliverHeldSend(const Timer& timer);
   // True when the instance ended (a failed call without `on error`).
   bool call(Instance& instance, const ir::StepIr& step, const ir::CallIr& call);
+  // What every call of an action gets, its mock being constant: the response, or why it fails.
+  struct MockOutcome {
+    Value response;
+    std::string failure;  // empty: the call succeeds
+  };
+  MockOutcome mockOutcome(const ir::ActionIr& action);
+  std::vector<MockOutcome> mocks;  // per action, made at start
   // A record of `record`'s type from named fields, declared defaults filling the others.
   Value buildRecord(sema::RecordId record,
                     const std::vector<std::pair<std::string, Value>>& fields);
