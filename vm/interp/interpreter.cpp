@@ -418,6 +418,20 @@ Value Interpreter::runWithInputs(const Value* inputs, size_t count, stdlib::Call
   return run(ctx);
 }
 
+Value Interpreter::runWithInputs(const Value* inputs, std::span<const uint32_t> slots,
+                                 stdlib::CallContext& ctx) {
+  struct Lent {
+    Value* registers;
+    std::span<const uint32_t> slots;
+    ~Lent() {
+      for (uint32_t s : slots) registers[s].unlend();
+    }
+  };
+  for (uint32_t s : slots) registers_[s].lend(inputs[s]);
+  Lent lent{registers_.data(), slots};
+  return run(ctx);
+}
+
 Value evaluate(const codegen::Chunk& chunk, const std::vector<Value>& slots,
                stdlib::CallContext& ctx, Limits limits) {
   Interpreter interp(chunk, limits);

@@ -7,6 +7,7 @@
 // one Interpreter per thread (the chunk itself is shared read-only).
 #pragma once
 
+#include <span>
 #include <vector>
 
 #include "compiler/codegen/bytecode.h"
@@ -27,6 +28,10 @@ class Interpreter {
   // Evaluates with the first `count` slots read in place from `inputs`, without a reference
   // count taken on each (inputs are only read: no instruction writes an input slot).
   Value runWithInputs(const Value* inputs, size_t count, stdlib::CallContext& ctx);
+  // The same, lending only the slots listed (the ones the expression reads: a journey's
+  // expressions take its whole frame as inputs and read one or two of them).
+  Value runWithInputs(const Value* inputs, std::span<const uint32_t> slots,
+                      stdlib::CallContext& ctx);
 
   // Evaluates the chunk. The result may be an error value (CEL errors, exceeded limits).
   Value run(stdlib::CallContext& ctx);
