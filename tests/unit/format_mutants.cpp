@@ -2,8 +2,6 @@
 // formatted (never refused by the formatter's own check) and formats its output unchanged.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-
 #include "format_support.h"
 #include "mutation_support.h"
 
@@ -12,8 +10,7 @@ TEST_SUITE("fmt") {
 TEST_CASE("mutated examples are formatted stably or refused for their syntax errors") {
   std::vector<std::string> sources = journey::mutation_test::exampleSources();
   REQUIRE(!sources.empty());
-  const char* env = std::getenv("JOURNEY_FMT_MUTATIONS");
-  int runs = env ? std::atoi(env) : 1500;
+  int runs = journey::mutation_test::mutationCount("JOURNEY_FMT_MUTATIONS", 1500);
   std::mt19937_64 rng(20260901);
   int formattedCount = 0;
   for (int i = 0; i < runs; ++i) {

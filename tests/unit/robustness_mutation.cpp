@@ -18,8 +18,7 @@ TEST_SUITE("robustness") {
   TEST_CASE("mutated examples end in success or diagnostics") {
     std::vector<std::string> sources = journey::mutation_test::exampleSources();
     REQUIRE(!sources.empty());
-    const char* env = std::getenv("JOURNEY_MUTATIONS");
-    int runs = env ? std::atoi(env) : 4000;
+    int runs = journey::mutation_test::mutationCount("JOURNEY_MUTATIONS", 4000);
     const char* seed = std::getenv("JOURNEY_MUTATION_SEED");  // for longer campaigns by hand
     std::mt19937_64 rng(seed ? std::strtoull(seed, nullptr, 10) : 20261129);
     int withErrors = 0, lowered = 0;
