@@ -2,7 +2,9 @@
 
 #include <date/tz.h>
 
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <string>
 
@@ -23,6 +25,26 @@ std::optional<int32_t> parseFixedOffset(std::string_view s) {
   if (hours > 23 || minutes > 59) return std::nullopt;
   int32_t offset = hours * 3600 + minutes * 60;
   return s[0] == '-' ? -offset : offset;
+}
+
+// A stretch of time over which a zone's UTC offset holds: [begin, end) in seconds since the
+// epoch. The runtime asks about the same few zones and seasons at every send (quiet hours),
+// and date's get_info searches the zone's transitions and copies an abbreviation each time:
+// each thread keeps the last stretch found per zone, in a small table indexed by the zone.
+struct OffsetSpan {
+  const date::time_zone* zone = nullptr;
+  int64_t begin = 0, end = 0;
+  int32_t offset = 0;
+};
+
+const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
+  thread_local std::array<OffsetSpan, 64> spans;
+  OffsetSpan& span = spans[(reinterpret_cast<uintptr_t>(zone) / 64) % spans.size()];
+  if (span.zone == zone && span.begin <= seconds && seconds < span.end) return span;
+  date::sys_info info = zone->get_info(date::sys_seconds{std::chrono::seconds(seconds)});
+  span = {zone, info.begin.time_since_epoch().count(), info.end.time_since_epoch().count(),
+          static_cast<int32_t>(info.offset.count())};
+  return span;
 }
 
 }  // namespace
@@ -47,18 +69,14 @@ std::optional<TimeZone> TimeZone::find(std::string_view name) {
 
 std::optional<int32_t> TimeZone::steadyOffset(Timestamp t, int64_t span) const {
   if (!zone_) return offsetSeconds_;
-  date::sys_info info = zone_->get_info(date::sys_seconds{std::chrono::seconds(t.seconds)});
-  int64_t begin = info.begin.time_since_epoch().count(), end = info.end.time_since_epoch().count();
-  if (t.seconds - span < begin || t.seconds + span >= end) return std::nullopt;
-  return static_cast<int32_t>(info.offset.count());
+  const OffsetSpan& steady = spanAt(zone_, t.seconds);
+  if (t.seconds - span < steady.begin || t.seconds + span >= steady.end) return std::nullopt;
+  return steady.offset;
 }
 
 CivilTime TimeZone::toCivil(Timestamp t) const {
   int64_t offset = offsetSeconds_;
-  if (zone_) {
-    date::sys_seconds instant{std::chrono::seconds(t.seconds)};
-    offset = zone_->get_info(instant).offset.count();
-  }
+  if (zone_) offset = spanAt(zone_, t.seconds).offset;
   int64_t local = t.seconds + offset;
   int64_t days = floorDiv(local, kSecondsPerDay);
   int64_t secondOfDay = local - days * kSecondsPerDay;
@@ -93,10 +111,18 @@ Value TimeZone::fromCivil(int64_t year, int month, int day, int hour, int minute
                   hour * 3600 + minute * 60 + second;
   int64_t offset = offsetSeconds_;
   if (zone_) {
-    date::local_seconds when{std::chrono::seconds(local)};
-    // For a skipped time `first` is the period before the jump, which moves the time forward
-    // by the jump; for a repeated time it is the earlier period: the first occurrence.
-    offset = zone_->get_info(when).first.offset.count();
+    // A local time a day or more inside a stretch of one offset, read with that offset, is
+    // unique (no jump is longer than a day): the stretch of the instant it would be, cached.
+    const OffsetSpan& guess = spanAt(zone_, local);  // within a day of the instant
+    int64_t instant = local - guess.offset;
+    if (guess.begin + kSecondsPerDay <= instant && instant < guess.end - kSecondsPerDay) {
+      offset = guess.offset;
+    } else {
+      date::local_seconds when{std::chrono::seconds(local)};
+      // For a skipped time `first` is the period before the jump, which moves the time forward
+      // by the jump; for a repeated time it is the earlier period: the first occurrence.
+      offset = zone_->get_info(when).first.offset.count();
+    }
   }
   return Value::timestamp(local - offset, nanos);
 }
