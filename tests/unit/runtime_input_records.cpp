@@ -317,6 +317,33 @@ TEST_CASE("runtime input: out of order records are rejected and do not move the 
         "set p1 2026-03-02T12:00:00.5Z {}");
 }
 
+TEST_CASE("runtime input: a record's time is read as parseTimestamp reads it, in any order of forms") {
+  // The reader reads only the time of day of a plain `…Z` time on the last one's date; each
+  // time here must be what parseTimestamp gives, or rejected as it rejects it.
+  InputWorld w;
+  const char* times[] = {
+      "2026-03-02T10:00:00Z", "2026-03-02T10:00:05Z", "2026-03-02T23:59:59Z",
+      "2026-03-03T00:00:00Z", "2026-03-03T00:00:01.5Z", "2026-03-03T00:00:02Z",
+      "2026-03-03T02:00:00+01:00", "2026-03-03T01:30:00Z", "2026-03-03T24:00:00Z",
+      "2026-03-03T01:60:00Z", "2026-03-03T01:30:60Z", "2026-03-03t01:40:00z",
+      "2026-03-03T01:4a:00Z", "2026-03-04T00:00:00Z", "2026-02-30T00:00:00Z",
+      "2026-03-04T12:00:00Z", "2027-01-01T00:00:00Z", "2027-01-01T00:00:09Z"};
+  size_t line = 0;
+  for (const char* time : times) {
+    INFO(time);
+    std::string got = w.record(R"({"time": ")" + std::string(time) +
+                                   R"(", "profile": "p1", "event": "Ping"})",
+                               ++line);
+    Value expected = parseTimestamp(time);
+    if (expected.isError()) {
+      CHECK(got == "rejected " + std::to_string(line) + ": time: " +
+                       std::string(expected.errorMessage()));
+    } else {
+      CHECK(got.starts_with("event Ping p1 " + formatTimestamp(expected.asTimestamp()) + " "));
+    }
+  }
+}
+
 TEST_CASE("runtime input: set patches hold only the fields given") {
   InputWorld w;
   const std::string t = R"("time": "2026-03-02T10:00:00Z", "profile": "p1", )";

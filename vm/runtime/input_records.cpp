@@ -137,15 +137,39 @@ struct InputReader::Impl {
     return false;
   }
 
-  // Records come in time order, several to a second: the last time read is often the next.
+  // Records come in time order: the last time read is often the next, and most share its
+  // date, when only the time of day needs reading.
   Value timeOf(std::string_view text) {
     if (text == lastTimeText) return lastTime;
-    Value time = parseTimestamp(text);
+    std::optional<int64_t> timeOfDay = plainTimeOfDay(text);
+    Value time = timeOfDay && dayStart && text.substr(0, 10) == lastDate
+                     ? Value::timestamp(*dayStart + *timeOfDay)
+                     : parseTimestamp(text);
     if (!time.isError()) {
       lastTimeText = text;
       lastTime = time;
+      if (timeOfDay) {
+        lastDate = text.substr(0, 10);
+        dayStart = time.asTimestamp().seconds - *timeOfDay;
+      }
     }
     return time;
+  }
+
+  // The seconds into the day of a time written `YYYY-MM-DDTHH:MM:SSZ` (the date unchecked);
+  // none for any other form, which parseTimestamp reads.
+  static std::optional<int64_t> plainTimeOfDay(std::string_view t) {
+    if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') {
+      return std::nullopt;
+    }
+    int64_t parts[3];
+    for (int i = 0; i < 3; ++i) {
+      char high = t[11 + 3 * i], low = t[12 + 3 * i];
+      if (high < '0' || high > '9' || low < '0' || low > '9') return std::nullopt;
+      parts[i] = (high - '0') * 10 + (low - '0');
+    }
+    if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
+    return parts[0] * 3600 + parts[1] * 60 + parts[2];
   }
 
   // Whether profiles are built with their id (not when keepProfileFields leaves it out).
@@ -193,6 +217,8 @@ struct InputReader::Impl {
   std::optional<Timestamp> last;  // the last accepted record's time
   std::string lastTimeText;       // the last "time" parsed, and its value
   Value lastTime;
+  std::string lastDate;           // the date of the last time read in the plain form, and the
+  std::optional<int64_t> dayStart;  // instant its day starts at
   simdjson::dom::parser parser;
   simdjson::dom::parser streamParser;  // parseInOneGo's
   std::vector<char> buffer;
