@@ -135,6 +135,15 @@ journey J {
   send email "u" { total: cart.total }
 }
 )") == plusTimes({"Cart.cartId", "Cart.total", "Purchase.cartId", "Opened.template"}));
+  // A correlation condition reads what it selects.
+  CHECK(eventReads(R"(
+journey J {
+  entry on Cart as cart
+  wait for Purchase as p when p.coupon == cart.cartId within 1d {
+    on p { send email "t" }
+  }
+}
+)") == plusTimes({"Cart.cartId", "Purchase.coupon"}));
 }
 
 TEST_CASE("event reads: nested records read by selection; lists ranged over read whole") {
