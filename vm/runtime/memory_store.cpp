@@ -33,6 +33,14 @@ class MemoryStore final : public Store {
   MemoryStore() : active_(0, ActiveHash{this}, ActiveEq{this}) {}
 
   ProfileState* findProfile(std::string_view id) override {
+    // Records look their profiles up in the order they were prefetched, some twice: the
+    // prefetch's answer is taken when its profile has this id (profiles never move or go).
+    for (size_t at : {nextFound_, nextFound_ - 1}) {
+      if (at < found_.size() && found_[at] && found_[at]->id == id) {
+        nextFound_ = at + 1;
+        return found_[at];
+      }
+    }
     auto it = profileIndex_.find(id);
     return it == profileIndex_.end() ? nullptr : &profiles_[it->second];
   }
@@ -52,10 +60,14 @@ class MemoryStore final : public Store {
     // and what a record reaches from them: its profile record and retained history.
     for (std::string_view id : ids) profileIndex_.prefetch(id);
     found_.clear();
+    nextFound_ = 0;
     for (std::string_view id : ids) {
       auto it = profileIndex_.find(id);
-      if (it == profileIndex_.end()) continue;
-      const ProfileState& p = profiles_[it->second];
+      if (it == profileIndex_.end()) {
+        found_.push_back(nullptr);
+        continue;
+      }
+      ProfileState& p = profiles_[it->second];
       __builtin_prefetch(&p.history);
       __builtin_prefetch(p.history.data());
       __builtin_prefetch(p.profile.heapObject());
@@ -63,6 +75,7 @@ class MemoryStore final : public Store {
     }
     // Then, the histories' headers having had time to arrive, where each appends.
     for (const ProfileState* p : found_) {
+      if (!p) continue;
       for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
     }
   }
@@ -215,7 +228,10 @@ class MemoryStore final : public Store {
 
   StableVector<ProfileState> profiles_;
   absl::flat_hash_map<std::string_view, ProfileRef> profileIndex_;
-  std::vector<const ProfileState*> found_;  // prefetchProfiles' scratch
+  // What the last prefetchProfiles found, per id (null: none), and where findProfile looks
+  // next among them.
+  std::vector<ProfileState*> found_;
+  size_t nextFound_ = 0;
   StableVector<Instance> instances_;
   std::vector<uint32_t> freeSlots_;
   size_t instanceCount_ = 0;
