@@ -405,19 +405,6 @@ Value Interpreter::run(stdlib::CallContext& ctx) {
 #undef JOURNEY_COMPARE_FIELD
 }
 
-Value Interpreter::runWithInputs(const Value* inputs, size_t count, stdlib::CallContext& ctx) {
-  struct Lent {
-    Value* slots;
-    size_t count;
-    ~Lent() {
-      for (size_t i = 0; i < count; ++i) slots[i].unlend();
-    }
-  };
-  for (size_t i = 0; i < count; ++i) registers_[i].lend(inputs[i]);
-  Lent lent{registers_.data(), count};
-  return run(ctx);
-}
-
 Value Interpreter::runWithInputs(const Value* inputs, std::span<const uint32_t> slots,
                                  stdlib::CallContext& ctx) {
   struct Lent {

@@ -25,11 +25,10 @@ class Interpreter {
   // The register of slot `slot` (an input of the expression).
   void setSlot(uint32_t slot, Value v) { registers_[slot] = std::move(v); }
 
-  // Evaluates with the first `count` slots read in place from `inputs`, without a reference
-  // count taken on each (inputs are only read: no instruction writes an input slot).
-  Value runWithInputs(const Value* inputs, size_t count, stdlib::CallContext& ctx);
-  // The same, lending only the slots listed (the ones the expression reads: a journey's
-  // expressions take its whole frame as inputs and read one or two of them).
+  // Evaluates with the listed slots read in place from `inputs` (slot s from inputs[s]),
+  // without a reference count taken on each (inputs are only read: no instruction writes an
+  // input slot). Only the slots the expression reads need listing: a journey's expressions
+  // take its whole frame as inputs and read one or two of them.
   Value runWithInputs(const Value* inputs, std::span<const uint32_t> slots,
                       stdlib::CallContext& ctx);
 
