@@ -28,6 +28,14 @@ size_t hashJourneyKey(JourneyKey k) {
 
 constexpr InstanceId kSlotMask = 0xffffffff;
 
+// The index's keys are looked up by absl's own string_view (Debian builds absl with it).
+absl::string_view asKey(std::string_view id) { return {id.data(), id.size()}; }
+
+void prefetchBytes(const void* at, size_t size) {
+  const char* from = static_cast<const char*>(at);
+  for (size_t offset = 0; offset < size; offset += 64) __builtin_prefetch(from + offset);
+}
+
 class MemoryStore final : public Store {
  public:
   MemoryStore() : active_(0, ActiveHash{this}, ActiveEq{this}) {}
@@ -41,7 +49,7 @@ class MemoryStore final : public Store {
         return found_[at];
       }
     }
-    auto it = profileIndex_.find(id);
+    auto it = profileIndex_.find(asKey(id));
     return it == profileIndex_.end() ? nullptr : &profiles_[it->second];
   }
   ProfileState& profile(ProfileRef ref) override { return profiles_[ref]; }
@@ -51,29 +59,29 @@ class MemoryStore final : public Store {
     state.id = id;
     state.profile = std::move(profile);
     ProfileState& added = profiles_.push_back(std::move(state));
-    // The index's keys point into the states, which never move.
     profileIndex_.emplace(added.id, added.ref);
     return added;
   }
   void prefetchProfiles(const std::vector<std::string_view>& ids) override {
-    // First the index's slots, all of them, then through the index (now in cache) the states
-    // and what a record reaches from them: its profile record and retained history.
-    for (std::string_view id : ids) profileIndex_.prefetch(id);
+    // In stages, each starting the loads the next one needs, so that a batch's cache misses
+    // overlap instead of following one another: the index's slots (which hold their keys, so
+    // a look-up touches nothing else); the states; what a record reaches from its state (the
+    // profile record, retained histories, active instances); where each history appends.
+    for (std::string_view id : ids) profileIndex_.prefetch(asKey(id));
     found_.clear();
     nextFound_ = 0;
     for (std::string_view id : ids) {
-      auto it = profileIndex_.find(id);
-      if (it == profileIndex_.end()) {
-        found_.push_back(nullptr);
-        continue;
-      }
-      ProfileState& p = profiles_[it->second];
-      __builtin_prefetch(&p.history);
-      __builtin_prefetch(p.history.data());
-      __builtin_prefetch(p.profile.heapObject());
-      found_.push_back(&p);
+      auto it = profileIndex_.find(asKey(id));
+      ProfileState* p = it == profileIndex_.end() ? nullptr : &profiles_[it->second];
+      if (p) prefetchBytes(p, sizeof(ProfileState));
+      found_.push_back(p);
     }
-    // Then, the histories' headers having had time to arrive, where each appends.
+    for (const ProfileState* p : found_) {
+      if (!p) continue;
+      __builtin_prefetch(p->history.data());
+      __builtin_prefetch(p->profile.heapObject());
+      for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
+    }
     for (const ProfileState* p : found_) {
       if (!p) continue;
       for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
@@ -227,7 +235,10 @@ class MemoryStore final : public Store {
   }
 
   StableVector<ProfileState> profiles_;
-  absl::flat_hash_map<std::string_view, ProfileRef> profileIndex_;
+  // Keyed by a copy of the id (inline for short ids), not a view into the state: a look-up
+  // then reads only the index, and prefetchProfiles can start the state's load without
+  // waiting for it.
+  absl::flat_hash_map<std::string, ProfileRef> profileIndex_;
   // What the last prefetchProfiles found, per id (null: none), and where findProfile looks
   // next among them.
   std::vector<ProfileState*> found_;
