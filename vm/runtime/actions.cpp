@@ -91,7 +91,6 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
     TimeZone zone = TimeZone::utc();
     if (j.timezone != ir::kNoExpr) {
       std::vector<Value> inputs(j.frame.size());
-      inputs[0] = p->profile;
       Value name = eval(j.timezone, inputs.data(), p);
       if (name.kind() == ValueKind::String) {
         if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;

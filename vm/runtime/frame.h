@@ -35,6 +35,7 @@ class Frame {
 
   uint32_t size() const { return size_; }
   Value* data() { return slots_; }
+  const Value* data() const { return slots_; }
   Value& operator[](size_t i) { return slots_[i]; }
 
  private:
@@ -47,6 +48,22 @@ class Frame {
 
   Value* slots_ = nullptr;
   uint32_t size_ = 0;
+};
+
+// Slot 0 of a frame is `profile`. An instance's frame keeps it empty and lends it the profile
+// only while the instance evaluates: a waiting instance then holds no reference to its profile,
+// so a `set` record changes the profile in place instead of copying it, and running an
+// instance touches no reference count on the profile's (often cold) line. The loan must end
+// before the frame can go: not across a step that may end the instance.
+class ProfileLoan {
+ public:
+  ProfileLoan(Value* frame, const Value& profile) : slot_(frame[0]) { slot_.lend(profile); }
+  ~ProfileLoan() { slot_.unlend(); }
+  ProfileLoan(const ProfileLoan&) = delete;
+  ProfileLoan& operator=(const ProfileLoan&) = delete;
+
+ private:
+  Value& slot_;
 };
 
 }  // namespace journey::runtime

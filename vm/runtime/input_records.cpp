@@ -506,9 +506,9 @@ Value InputReader::newProfile(const std::string& id) const {
   return withField(std::move(profile), static_cast<size_t>(m.idField), Value::string(id));
 }
 
-Value mergeProfile(const Value& profile, const Value& patch) {
+Value mergeProfile(Value profile, const Value& patch) {
   if (profile.kind() != ValueKind::Record || patch.kind() != ValueKind::Record) return profile;
-  return mergeRecords(profile, patch);
+  return mergeRecords(std::move(profile), patch);
 }
 
 }  // namespace journey::runtime

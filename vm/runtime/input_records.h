@@ -112,8 +112,8 @@ class InputReader {
 };
 
 // `profile` with `patch` merged in: records merge field by field, recursively; lists, maps and
-// scalars are replaced (LANGUAGE.md §5); a null for an optional field removes it. `profile`
-// itself is not modified (it is copied where shared).
-Value mergeProfile(const Value& profile, const Value& patch);
+// scalars are replaced (LANGUAGE.md §5); a null for an optional field removes it. Records held
+// elsewhere are copied, not modified: given the only reference, the merge works in place.
+Value mergeProfile(Value profile, const Value& patch);
 
 }  // namespace journey::runtime

@@ -143,10 +143,12 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
   }
 }
 
-Value Runtime::Impl::eval(ir::ExprIndex e, const Value* inputs, ProfileState* profile) {
+Value Runtime::Impl::eval(ir::ExprIndex e, Value* inputs, ProfileState* profile) {
   if (isConstant[e]) return constants[e];
   RuntimeHost host(*this, profile);
   stdlib::CallContext ctx{&host};
+  if (!profile || inputs == &profile->profile) return engine.evaluate(e, inputs, ctx);
+  ProfileLoan loan(inputs, profile->profile);
   return engine.evaluate(e, inputs, ctx);
 }
 
@@ -215,7 +217,7 @@ void Runtime::apply(const SetInput& set) {
     addProfile({set.profile, set.patch});
     p = rt.store.findProfile(set.profile);
   } else {
-    p->profile = mergeProfile(p->profile, set.patch);
+    p->profile = mergeProfile(std::move(p->profile), set.patch);
   }
   rt.markDirty(p->ref);
   rt.drain();
@@ -496,7 +498,6 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
                           bool checkWhen) {
   const ir::JourneyIr& j = program.journeys[journey];
   Frame frame(static_cast<uint32_t>(j.frame.size()));
-  frame[0] = p.profile;
   if (entryEvent) bindEntryEvent(program, j, *entryEvent, frame.data());
   const auto* eventEntry = std::get_if<ir::EventEntryIr>(&j.entry);
   if (checkWhen && eventEntry && eventEntry->when != ir::kNoExpr) {

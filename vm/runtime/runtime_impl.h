@@ -67,7 +67,9 @@ struct Runtime::Impl {
   bool draining = false;
 
   // ---- evaluation (runtime.cpp)
-  Value eval(ir::ExprIndex e, const Value* inputs, ProfileState* profile);
+  // `inputs` is a frame whose slot 0 is `profile`'s place (or `&profile->profile` itself): the
+  // slot is lent the profile for the evaluation (ProfileLoan).
+  Value eval(ir::ExprIndex e, Value* inputs, ProfileState* profile);
   Value evalConstant(ir::ExprIndex e) { return eval(e, nullptr, nullptr); }
   Value fieldDefault(sema::RecordId record, size_t field);
 

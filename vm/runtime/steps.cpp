@@ -1,5 +1,6 @@
 // Running an instance: each step kind of LANGUAGE.md §4, with the rules of §5.
 #include <algorithm>
+#include <optional>
 
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
@@ -23,35 +24,33 @@ std::string errorText(const Value& v) {
 
 bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); }
 
-// Slot 0 of an instance's frame is `profile`, refreshed before the instance evaluates anything.
-// It usually holds the current profile already: then it is left alone, sparing two atomic
-// reference count updates on a line that is often cold.
-void refreshProfile(Instance& instance, const ProfileState& p) {
-  Value& slot = instance.frame[0];
-  if (slot.kind() != p.profile.kind() || slot.heapObject() != p.profile.heapObject()) {
-    slot = p.profile;
-  }
-}
-
-// `profile` with the field at `path` replaced by `value` (an empty optional removes it).
-Value setPath(const Value& record, const std::vector<std::string>& path, size_t at,
-              const Value& value) {
+// Sets the field of `record` at `path` to `value` (an empty optional removes it). Only what is
+// shared is copied: the profile, which no instance holds, changes in place. Returns the error,
+// if any, and then leaves `record` as it was.
+std::optional<Value> setPath(Value& record, const std::vector<std::string>& path, size_t at,
+                             const Value& value) {
   if (record.kind() != ValueKind::Record) return Value::error("not a record");
   RecordView r = record.asRecord();
   int index = r.layout().find(path[at]);
   if (index < 0) return Value::error("no such field `" + path[at] + "`");
   auto field = static_cast<size_t>(index);
   if (at + 1 == path.size()) {
-    if (value.kind() == ValueKind::Optional) {
-      return value.hasValue() ? withField(record, field, value.optionalValue())
-                              : withoutField(record, field);
+    if (value.kind() != ValueKind::Optional) {
+      record = withField(std::move(record), field, value);
+    } else if (value.hasValue()) {
+      record = withField(std::move(record), field, value.optionalValue());
+    } else {
+      record = withoutField(std::move(record), field);
     }
-    return withField(record, field, value);
+    return std::nullopt;
   }
   if (!r.has(field)) return Value::error("`" + path[at] + "` is absent");
-  Value inner = setPath(r.field(field), path, at + 1, value);
-  if (inner.isError()) return inner;
-  return withField(record, field, std::move(inner));
+  // Taken out while it changes, so that it is changed in place when only `record` held it.
+  Value inner = r.field(field);
+  record = withoutField(std::move(record), field);
+  std::optional<Value> failed = setPath(inner, path, at + 1, value);
+  record = withField(std::move(record), field, std::move(inner));
+  return failed;
 }
 
 }  // namespace
@@ -60,7 +59,6 @@ bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
   const ir::JourneyIr& j = program.journeys[instance.journey];
   if (j.exitWhen.empty()) return false;
   ProfileState& p = store.profile(instance.profile);
-  refreshProfile(instance, p);
   for (ir::ExprIndex e : j.exitWhen) {
     Value v = eval(e, instance.frame.data(), &p);
     if (v.isError()) {
@@ -129,7 +127,6 @@ bool Runtime::Impl::exitOnMatches(Instance& instance, uint32_t event, const Valu
   for (const ir::ExitOnIr& exit : j.exitOn) {
     if (exit.event != event) continue;
     if (exit.when == ir::kNoExpr) return true;
-    refreshProfile(instance, *p);
     if (exit.bindingSlot != ir::kNoSlot) instance.frame[exit.bindingSlot] = record;
     Value v = eval(exit.when, instance.frame.data(), p);
     if (exit.bindingSlot != ir::kNoSlot) instance.frame[exit.bindingSlot] = Value();
@@ -144,7 +141,6 @@ bool Runtime::Impl::offerEvent(Instance& instance, uint32_t event, const Value& 
   ProfileState* p = &store.profile(instance.profile);
   for (const ir::AwaitedIr& awaited : wait.events) {
     if (awaited.event != event) continue;
-    refreshProfile(instance, *p);
     Value saved;
     if (awaited.bindingSlot != ir::kNoSlot) {
       saved = instance.frame[awaited.bindingSlot];
@@ -173,14 +169,17 @@ void Runtime::Impl::run(InstanceId id) {
     Instance& inst = *found;
     const ir::JourneyIr& j = program.journeys[inst.journey];
     ProfileState* p = &store.profile(inst.profile);
-    refreshProfile(inst, *p);
     // An engine that compiles the pure steps runs them first; a trace names every step, so
     // with one the steps are walked here.
     if (!options.trace && inst.pc != ir::kEndOfJourney) {
       RuntimeHost host(*this, p);
       stdlib::CallContext ctx{&host};
-      ExpressionEngine::PureSteps ran =
-          engine.runPureSteps(inst.journey, inst.pc, inst.at, inst.frame.data(), keyOf(inst), ctx);
+      ExpressionEngine::PureSteps ran;
+      {
+        ProfileLoan loan(inst.frame.data(), p->profile);  // returned before the instance can end
+        ran = engine.runPureSteps(inst.journey, inst.pc, inst.at, inst.frame.data(), keyOf(inst),
+                                  ctx);
+      }
       inst.pc = ran.pc;
       inst.at = ran.at;
       if (ran.failed) {
@@ -279,9 +278,9 @@ void Runtime::Impl::run(InstanceId id) {
           } else if constexpr (std::is_same_v<T, ir::SetIr>) {
             Value v = eval(k.value, frame, p);
             if (v.isError()) return fail(v), true;
-            Value updated = setPath(p->profile, k.path, 0, v);
-            if (updated.isError()) return fail(updated), true;
-            p->profile = std::move(updated);
+            if (std::optional<Value> failed = setPath(p->profile, k.path, 0, v)) {
+              return fail(*failed), true;
+            }
             std::string path = "profile";
             for (const std::string& part : k.path) path += "." + part;
             RecordLine l = instanceLine("set", inst, step.location);
