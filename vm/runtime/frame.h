@@ -35,7 +35,6 @@ class Frame {
 
   uint32_t size() const { return size_; }
   Value* data() { return slots_; }
-  const Value* data() const { return slots_; }
   Value& operator[](size_t i) { return slots_[i]; }
 
  private:
