@@ -267,7 +267,7 @@ class Batch {
           held.push_back({set.profile, reader.newProfile(set.profile), {}});
         }
         ProfileData& p = held[it->second];
-        p.profile = runtime::mergeProfile(p.profile, set.patch);
+        p.profile = runtime::mergeProfile(std::move(p.profile), set.patch);
       }
     }
   }
