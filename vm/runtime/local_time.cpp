@@ -327,14 +327,18 @@ std::optional<Timestamp> quietHoursEnd(Timestamp t, const TimeZone& zone,
                                        const ir::QuietHoursIr& quiet) {
   int from = quiet.fromMinute, to = quiet.toMinute;
   if (from == to || from < 0 || to < 0 || from >= 24 * 60 || to >= 24 * 60) return std::nullopt;
-  // Most sends are outside quiet hours. When the offset holds over every day the search below
-  // looks at, local times map to instants one to one, and the time of day alone says so.
+  // When the offset holds over every day the search below looks at, local times map to
+  // instants one to one: the time of day alone says whether t is inside a window (most sends
+  // are not), and the window ends at the next local `to`, less than a day ahead.
   if (std::optional<int32_t> offset = zone.steadyOffset(t, 4 * kSecondsPerDay)) {
     int64_t local = t.seconds + *offset;
-    int64_t second = local - floorDiv(local, kSecondsPerDay) * kSecondsPerDay;
+    int64_t dayStart = floorDiv(local, kSecondsPerDay) * kSecondsPerDay;
+    int64_t second = local - dayStart;
     bool inside = from < to ? second >= from * 60 && second < to * 60
                             : second >= from * 60 || second < to * 60;
     if (!inside) return std::nullopt;
+    int64_t end = dayStart + to * 60 + (second >= to * 60 ? kSecondsPerDay : 0);
+    return Timestamp{end - *offset, 0};
   }
   CivilTime now = zone.toCivil(t);
   int64_t today = floorDiv(t.seconds + now.offsetSeconds, kSecondsPerDay);

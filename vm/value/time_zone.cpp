@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <string>
 
 #include "vm/value/calendar_math.h"
@@ -47,6 +48,23 @@ const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
   return span;
 }
 
+// The zone of an IANA name. date's locate_zone searches the database's 600 names by string
+// comparison at each call, and the runtime asks for the same few zones at every send with quiet
+// hours and every local-time wait: each thread keeps the zones it found in a small table indexed
+// by the name's hash. Throws, as locate_zone does, for an unknown name.
+const date::time_zone* locateZone(std::string_view name) {
+  struct Found {
+    std::string name;
+    const date::time_zone* zone = nullptr;
+  };
+  thread_local std::array<Found, 64> found;
+  Found& slot = found[std::hash<std::string_view>{}(name) % found.size()];
+  if (slot.zone && slot.name == name) return slot.zone;
+  const date::time_zone* zone = date::locate_zone(name);
+  slot = {std::string(name), zone};
+  return zone;
+}
+
 }  // namespace
 
 std::optional<TimeZone> TimeZone::find(std::string_view name) {
@@ -60,7 +78,7 @@ std::optional<TimeZone> TimeZone::find(std::string_view name) {
     return std::nullopt;  // never let a name wander outside the zone directory
   }
   try {
-    tz.zone_ = date::locate_zone(name);
+    tz.zone_ = locateZone(name);
   } catch (const std::exception&) {
     return std::nullopt;
   }
