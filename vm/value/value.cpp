@@ -16,14 +16,24 @@ thread_local int64_t liveObjects = 0;
 HeapObject* makeText(std::string_view s, bool countCodePoints) {
   if (s.empty()) return nullptr;
   void* memory = allocateHeapObject(sizeof(TextObject) + s.size() + 1);
-  uint64_t continuation = 0;
-  unsigned char any = 0;
-  for (unsigned char c : s) {
-    continuation += (c & 0xC0) == 0x80;
-    any |= c;
+  // Most text is ASCII: its high bits are looked at eight bytes at a time, and continuation
+  // bytes (10xxxxxx, one per code point beyond a sequence's first byte) counted only if any
+  // is set.
+  constexpr uint64_t kHighBits = 0x8080808080808080;
+  uint64_t high = 0;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    high |= word & kHighBits;
   }
-  auto* text = new (memory) TextObject(s.size(), s.size() - (countCodePoints ? continuation : 0));
-  if (any < 0x80) text->flags |= kTextAscii;
+  for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]) & 0x80;
+  uint64_t continuation = 0;
+  if (high && countCodePoints) {
+    for (unsigned char c : s) continuation += (c & 0xC0) == 0x80;
+  }
+  auto* text = new (memory) TextObject(s.size(), s.size() - continuation);
+  if (!high) text->flags |= kTextAscii;
   std::memcpy(text->data(), s.data(), s.size());
   text->data()[s.size()] = '\0';
   return text;
