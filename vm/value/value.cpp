@@ -108,11 +108,14 @@ Value Value::bytes(std::span<const uint8_t> raw) {
 }
 
 Value Value::timestamp(int64_t seconds, int64_t nanos) {
-  int64_t carry = nanos / kNanosPerSecond;
-  int64_t rest = nanos % kNanosPerSecond;
-  if (rest < 0) {
-    rest += kNanosPerSecond;
-    --carry;
+  int64_t carry = 0, rest = nanos;
+  if (nanos < 0 || nanos >= kNanosPerSecond) {  // most times have no nanos to carry
+    carry = nanos / kNanosPerSecond;
+    rest = nanos % kNanosPerSecond;
+    if (rest < 0) {
+      rest += kNanosPerSecond;
+      --carry;
+    }
   }
   int64_t total;
   if (__builtin_add_overflow(seconds, carry, &total) || total < kMinTimestampSeconds ||
