@@ -3,6 +3,8 @@
 // and call it from overloads.cpp.
 #pragma once
 
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "stdlib/overloads.h"
@@ -24,5 +26,10 @@ void declareJourney(std::vector<Overload>& out);     // now(), history(), inAudi
 
 // The implementation of conversions and functions that return their argument unchanged.
 inline Value identity(const Value* a, CallContext&) { return a[0]; }
+
+// The error of an overload that found its arguments outside what it takes.
+inline Value noMatchingOverload(std::string_view function) {
+  return Value::error("no matching overload for `" + std::string(function) + "`");
+}
 
 }  // namespace journey::stdlib

@@ -17,10 +17,6 @@ namespace journey::stdlib {
 
 namespace {
 
-Value noMatchingOverload(std::string_view function) {
-  return Value::error("no matching overload for `" + std::string(function) + "`");
-}
-
 bool isNaN(const Value& v) { return v.kind() == ValueKind::Double && std::isnan(v.asDouble()); }
 
 // ---- greatest and least -------------------------------------------------------------------

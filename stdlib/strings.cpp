@@ -64,10 +64,6 @@ Value indexOutOfRange(int64_t index) {
   return Value::error("index out of range: " + std::to_string(index));
 }
 
-Value noMatchingOverload(std::string_view function) {
-  return Value::error("no matching overload for `" + std::string(function) + "`");
-}
-
 // Whether `index` is a position in `string`: 0 through its length in code points.
 bool isPosition(int64_t index, const Value& string) {
   return index >= 0 && static_cast<uint64_t>(index) <= string.stringSize();

@@ -11,9 +11,9 @@ namespace {
 const char* const kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday",
                                  "thursday", "friday", "saturday"};
 
-class Printer {
+class ProgramPrinter {
  public:
-  Printer(const ProgramIr& program, const ExprPrinter& printExpr)
+  ProgramPrinter(const ProgramIr& program, const ExprPrinter& printExpr)
       : p_(program), printExpr_(printExpr) {}
 
   std::string run() {
@@ -183,7 +183,7 @@ class Printer {
 }  // namespace
 
 std::string printProgram(const ProgramIr& program, const ExprPrinter& printExpr) {
-  return Printer(program, printExpr).run();
+  return ProgramPrinter(program, printExpr).run();
 }
 
 }  // namespace journey::ir

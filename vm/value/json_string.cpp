@@ -1,6 +1,8 @@
 #include "vm/value/json_string.h"
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 
@@ -83,6 +85,20 @@ void appendJsonString(std::string& out, std::string_view s) {
   }
   out.append(s.data() + run, s.size() - run);
   out += '"';
+}
+
+void appendJsonDouble(std::string& out, double d) {
+  if (std::isnan(d)) {
+    out += "\"NaN\"";
+  } else if (std::isinf(d)) {
+    out += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  } else {
+    char buffer[32];
+    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);  // shortest round-trip
+    std::string_view digits(buffer, end - buffer);
+    out += digits;
+    if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
+  }
 }
 
 }  // namespace journey

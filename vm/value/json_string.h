@@ -12,5 +12,9 @@ namespace journey {
 void appendJsonString(std::string& out, std::string_view s);
 // Whether any byte of `s` needs an escape in a JSON string (else it is written as it is).
 bool jsonStringNeedsEscape(std::string_view s);
+// Appends a double as JSON: its shortest round-trip digits, with `.0` when they show neither a
+// fraction nor an exponent (80.0 stays visibly a double); JSON has no NaN or infinities, so
+// those are the strings "NaN", "Infinity" and "-Infinity".
+void appendJsonDouble(std::string& out, double d);
 
 }  // namespace journey

@@ -1,10 +1,8 @@
 #include "vm/value/plain_json.h"
 
 #include <charconv>
-#include <cmath>
 
 #include "vm/value/json_string.h"
-#include "vm/value/printer.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
 
@@ -17,17 +15,6 @@ void appendInteger(std::string& out, Integer i) {
   char buffer[24];
   auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, i);
   out.append(buffer, end);
-}
-
-void appendJsonDouble(std::string& out, double d) {
-  // JSON has no NaN or infinities: their names as strings, as the typed format does.
-  if (std::isnan(d)) {
-    out += "\"NaN\"";
-  } else if (std::isinf(d)) {
-    out += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-  } else {
-    out += formatDoubleLiteral(d);
-  }
 }
 
 // JSON object keys are strings: map keys of other kinds are written in their string form.

@@ -2,7 +2,6 @@
 
 #include <simdjson.h>
 
-#include <charconv>
 #include <cmath>
 #include <vector>
 
@@ -157,20 +156,6 @@ Value readTyped(const element& e) {
 }
 
 // ---- printing ----------------------------------------------------------------------------
-
-void appendJsonDouble(std::string& out, double d) {
-  if (std::isnan(d)) {
-    out += "\"NaN\"";
-  } else if (std::isinf(d)) {
-    out += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-  } else {
-    char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);
-    std::string_view digits(buffer, end - buffer);
-    out += digits;
-    if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
-  }
-}
 
 void appendSecondsNanos(std::string& out, int64_t seconds, int32_t nanos) {
   out += "{\"seconds\": \"" + std::to_string(seconds) + "\", \"nanos\": \"" +
