@@ -93,6 +93,18 @@ TEST_CASE("strings count code points and know when they are ASCII") {
   CHECK(Value::bytes(std::span<const uint8_t>(data)).asBytes() == "\x01\x02\x03");
   // The characters are NUL-terminated for C APIs.
   CHECK(ascii.asString().data()[5] == '\0');
+  // Text is looked at eight bytes at a time, then byte by byte: a non-ASCII byte in either
+  // part, or right at the boundary, is found.
+  for (size_t at = 0; at < 20; ++at) {
+    std::string text(20, 'a');
+    text.replace(at, 1, "é");  // two bytes, one code point
+    Value v = Value::string(text);
+    INFO("é at byte ", at);
+    CHECK(v.stringSize() == 20);
+    CHECK_FALSE(v.isAsciiString());
+  }
+  CHECK(Value::string(std::string(16, 'a')).isAsciiString());
+  CHECK(Value::string(std::string(17, 'a')).stringSize() == 17);
 }
 
 TEST_CASE("copies share the object and count references") {
