@@ -1,4 +1,5 @@
 // Conversions: timestamps, durations, numbers, strings and bytes, time zones.
+#include <date/tz.h>
 #include <doctest/doctest.h>
 
 #include <cmath>
@@ -347,6 +348,27 @@ TEST_CASE("time zones: names, offsets and civil time") {
     INFO(bad);
     CHECK_FALSE(TimeZone::find(bad).has_value());
   }
+}
+
+TEST_CASE("time zones: names found again, among more names than the per-thread table holds") {
+  // Each thread keeps the zones it found in a table of 64 slots by the name's hash: every zone
+  // of the database, looked up twice (the second time after all the others have taken the
+  // slots), must give date's own offset.
+  Timestamp winter = timestampOf("2026-01-15T12:00:00Z");
+  date::sys_seconds at{std::chrono::seconds(winter.seconds)};
+  const auto& zones = date::get_tzdb().zones;
+  REQUIRE(zones.size() > 300);
+  int checked = 0;
+  for (int round = 0; round < 2; ++round) {
+    for (const date::time_zone& zone : zones) {
+      std::optional<TimeZone> tz = TimeZone::find(zone.name());
+      REQUIRE_MESSAGE(tz.has_value(), zone.name());
+      CHECK_MESSAGE(tz->toCivil(winter).offsetSeconds == zone.get_info(at).offset.count(),
+                    zone.name());
+      ++checked;
+    }
+  }
+  CHECK(checked == 2 * static_cast<int>(zones.size()));
 }
 
 TEST_CASE("time zones: local times to instants, across DST changes") {
