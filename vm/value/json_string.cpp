@@ -1,10 +1,11 @@
 #include "vm/value/json_string.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+
+#include "vm/value/printer.h"
 
 namespace journey {
 
@@ -93,11 +94,7 @@ void appendJsonDouble(std::string& out, double d) {
   } else if (std::isinf(d)) {
     out += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
   } else {
-    char buffer[32];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);  // shortest round-trip
-    std::string_view digits(buffer, end - buffer);
-    out += digits;
-    if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
+    appendDoubleLiteral(out, d);  // finite: as CEL writes it
   }
 }
 

@@ -68,7 +68,9 @@ void appendQuotedBytes(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void appendCelDouble(std::string& out, double d) {
+}  // namespace
+
+void appendDoubleLiteral(std::string& out, double d) {
   if (std::isnan(d)) {
     out += "double(\"NaN\")";
     return;
@@ -84,11 +86,9 @@ void appendCelDouble(std::string& out, double d) {
   if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
 }
 
-}  // namespace
-
 std::string formatDoubleLiteral(double d) {
   std::string out;
-  appendCelDouble(out, d);
+  appendDoubleLiteral(out, d);
   return out;
 }
 
@@ -126,7 +126,7 @@ void appendCelLiteral(std::string& out, const Value& v) {
       out += 'u';
       return;
     case ValueKind::Double:
-      appendCelDouble(out, v.asDouble());
+      appendDoubleLiteral(out, v.asDouble());
       return;
     case ValueKind::String:
       appendQuotedString(out, v.asString());

@@ -20,8 +20,10 @@ namespace journey {
 std::string toCelLiteral(const Value& v);
 void appendCelLiteral(std::string& out, const Value& v);
 
-// `1.0`, `-0.0`, `1e+100`, `double("NaN")`.
+// `1.0`, `-0.0`, `1e+100`, `double("NaN")`: the shortest digits that read back as `d`, with `.0`
+// when they show neither a fraction nor an exponent.
 std::string formatDoubleLiteral(double d);
+void appendDoubleLiteral(std::string& out, double d);
 // A double-quoted CEL string literal: `\\`, `\"`, `\n`... and `\xHH` / `\uHHHH` for other
 // control characters; other characters as they are.
 std::string quoteCelString(std::string_view utf8);
