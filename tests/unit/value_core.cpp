@@ -7,6 +7,7 @@
 #include <thread>
 #include <type_traits>
 
+#include "tests/unit/leak_check.h"
 #include "vm/value/equality.h"
 #include "vm/value/record.h"
 #include "vm/value/value.h"
@@ -14,12 +15,6 @@
 using namespace journey;
 
 namespace {
-
-// Counts the heap objects a block leaves behind on this thread.
-struct LeakCheck {
-  int64_t before = liveHeapObjectsOnThisThread();
-  ~LeakCheck() { CHECK(liveHeapObjectsOnThisThread() == before); }
-};
 
 Value ints(std::initializer_list<int64_t> xs) {
   std::vector<Value> v;

@@ -11,6 +11,7 @@
 #include "vm/runtime/last_entries.h"
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
+#include "vm/value/packed_tree.h"
 
 namespace journey::runtime {
 
@@ -27,6 +28,9 @@ size_t hashJourneyKey(JourneyKey k) {
 }
 
 constexpr InstanceId kSlotMask = 0xffffffff;
+// How much of a packed profile a record's prefetch loads: the shop's take about 460 bytes (the
+// strings shared among profiles stay outside); a larger one's remainder is loaded when read.
+constexpr size_t kProfilePrefetchBytes = 1024;
 
 // The index's keys are looked up by absl's own string_view (Debian builds absl with it).
 absl::string_view asKey(std::string_view id) { return {id.data(), id.size()}; }
@@ -57,7 +61,7 @@ class MemoryStore final : public Store {
     ProfileState state;
     state.ref = static_cast<ProfileRef>(profiles_.size());
     state.id = id;
-    state.profile = std::move(profile);
+    state.profile = packTree(profile);  // one block: see prefetchProfiles
     ProfileState& added = profiles_.push_back(std::move(state));
     profileIndex_.emplace(added.id, added.ref);
     return added;
@@ -66,7 +70,8 @@ class MemoryStore final : public Store {
     // In stages, each starting the loads the next one needs, so that a batch's cache misses
     // overlap instead of following one another: the index's slots (which hold their keys, so
     // a look-up touches nothing else); the states; what a record reaches from its state (the
-    // profile record, retained histories, active instances); where each history appends.
+    // profile record, retained histories, active instances); where each history appends, and
+    // the rest of the profile (packed in one block, whose size its first line gives).
     for (std::string_view id : ids) profileIndex_.prefetch(asKey(id));
     found_.clear();
     nextFound_ = 0;
@@ -85,6 +90,7 @@ class MemoryStore final : public Store {
     for (const ProfileState* p : found_) {
       if (!p) continue;
       for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
+      prefetchPackedTree(p->profile, kProfilePrefetchBytes);
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {

@@ -21,11 +21,15 @@ namespace journey {
 // value kinds share one shape: String, Bytes, named Type and Error values are all Text.
 enum class HeapKind : uint8_t { Text, List, Map, Record, Optional };
 
+// Flag of any shape: the object lives inside a packed block (packed_tree.h), `blockOffset`
+// eight-byte words after the block's start, and is not freed on its own.
+inline constexpr uint8_t kInPackedBlock = 0x80;
+
 struct HeapObject {
   std::atomic<uint32_t> refs{1};
   HeapKind heapKind;
-  uint8_t flags = 0;  // per-shape bits (Text: kTextAscii)
-  uint16_t reserved = 0;
+  uint8_t flags = 0;  // per-shape bits (Text: kTextAscii) and kInPackedBlock
+  uint16_t blockOffset = 0;
 
   explicit constexpr HeapObject(HeapKind k) noexcept : heapKind(k) {}
   HeapObject(const HeapObject&) = delete;
@@ -38,7 +42,8 @@ struct HeapObject {
   // Exactly one owner: the caller may reuse the object in place (copy-on-write).
   bool unique() const noexcept { return refs.load(std::memory_order_acquire) == 1; }
 
-  // Runs the destructors of the values the object holds, then frees it.
+  // Runs the destructors of the values the object holds, then frees it (or, in a packed block,
+  // frees the block once nothing else of it lives).
   static void destroyHeapObject(HeapObject* object) noexcept;
 };
 static_assert(sizeof(HeapObject) == 8);

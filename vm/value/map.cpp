@@ -122,8 +122,7 @@ Value Value::map(std::vector<MapEntry> entries) {
   if (entries.size() > UINT32_MAX / 4) return error("map too large");
   auto size = static_cast<uint32_t>(entries.size());
   uint32_t slotCount = slotCountFor(size);
-  void* memory = allocateHeapObject(sizeof(MapObject) + size * sizeof(MapEntry) +
-                                    slotCount * sizeof(uint32_t));
+  void* memory = allocateHeapObject(MapObject::bytesFor(size, slotCount));
   auto* map = new (memory) MapObject(size, slotCount);
   for (uint32_t i = 0; i < size; ++i) new (map->entries() + i) MapEntry(std::move(entries[i]));
   Value result = adopt(ValueKind::Map, map);  // frees the object on the error paths below

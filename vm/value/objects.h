@@ -3,6 +3,7 @@
 // at most. Only vm/value/ builds these; everyone else goes through Value and its views.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 #include "vm/value/heap_object.h"
@@ -28,6 +29,8 @@ struct TextObject : HeapObject {
       : HeapObject(HeapKind::Text), size(bytes), codePoints(points) {}
   const char* data() const noexcept { return reinterpret_cast<const char*>(this + 1); }
   char* data() noexcept { return reinterpret_cast<char*>(this + 1); }
+  // The allocation for a text of `bytes` bytes (each shape's bytesFor: header and payload).
+  static size_t bytesFor(uint64_t bytes) noexcept { return sizeof(TextObject) + bytes + 1; }
 };
 
 // Followed by `size` Values.
@@ -37,6 +40,7 @@ struct ListObject : HeapObject {
   explicit ListObject(uint64_t n) noexcept : HeapObject(HeapKind::List), size(n) {}
   const Value* elements() const noexcept { return reinterpret_cast<const Value*>(this + 1); }
   Value* elements() noexcept { return reinterpret_cast<Value*>(this + 1); }
+  static size_t bytesFor(uint64_t elements) noexcept;  // in value.h, where Value's size is known
 };
 
 // Followed by `size` MapEntry (insertion order, which printing keeps) and, for maps larger
@@ -53,6 +57,7 @@ struct MapObject : HeapObject {
   // Defined in value.h, where MapEntry's size is known.
   const uint32_t* slots() const noexcept;
   uint32_t* slots() noexcept;
+  static size_t bytesFor(uint32_t entries, uint32_t slots) noexcept;
 };
 
 // Maps up to this size are searched linearly: faster than hashing for the small maps
@@ -73,6 +78,8 @@ struct RecordObject : HeapObject {
   // Defined in value.h, where Value's size is known.
   const uint64_t* presence() const noexcept;
   uint64_t* presence() noexcept;
+  static size_t presenceWords(uint32_t fields) noexcept { return (fields + 63) / 64; }
+  static size_t bytesFor(uint32_t fields) noexcept;
 };
 
 // Followed by the one Value it holds (optional.none() is a null pointer, not an object).
@@ -80,6 +87,7 @@ struct OptionalObject : HeapObject {
   OptionalObject() noexcept : HeapObject(HeapKind::Optional) {}
   const Value* inner() const noexcept { return reinterpret_cast<const Value*>(this + 1); }
   Value* inner() noexcept { return reinterpret_cast<Value*>(this + 1); }
+  static size_t bytesFor() noexcept;
 };
 
 static_assert(sizeof(TextObject) % 8 == 0 && sizeof(ListObject) % 8 == 0);

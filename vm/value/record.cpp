@@ -7,12 +7,9 @@ namespace journey {
 
 namespace {
 
-size_t presenceWords(size_t fields) { return (fields + 63) / 64; }
-
 RecordObject* allocateRecord(const RecordLayout* layout, uint32_t fields) {
-  size_t words = presenceWords(fields);
-  void* memory = allocateHeapObject(sizeof(RecordObject) + fields * sizeof(Value) +
-                                    words * sizeof(uint64_t));
+  size_t words = RecordObject::presenceWords(fields);
+  void* memory = allocateHeapObject(RecordObject::bytesFor(fields));
   auto* record = new (memory) RecordObject(layout, fields);
   for (uint32_t i = 0; i < fields; ++i) new (record->fields() + i) Value();
   std::memset(record->presence(), 0, words * sizeof(uint64_t));
@@ -23,7 +20,7 @@ RecordObject* cloneRecord(const RecordObject& from) {
   RecordObject* record = allocateRecord(from.layout, from.fieldCount);
   for (uint32_t i = 0; i < from.fieldCount; ++i) record->fields()[i] = from.fields()[i];
   std::memcpy(record->presence(), from.presence(),
-              presenceWords(from.fieldCount) * sizeof(uint64_t));
+              RecordObject::presenceWords(from.fieldCount) * sizeof(uint64_t));
   return record;
 }
 

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <new>
 
+#include "vm/value/packed_tree.h"
 #include "vm/value/record.h"
 
 namespace journey {
@@ -15,7 +16,7 @@ thread_local int64_t liveObjects = 0;
 // A Text object for `s`; empty text is the null pointer.
 HeapObject* makeText(std::string_view s, bool countCodePoints) {
   if (s.empty()) return nullptr;
-  void* memory = allocateHeapObject(sizeof(TextObject) + s.size() + 1);
+  void* memory = allocateHeapObject(TextObject::bytesFor(s.size()));
   // Most text is ASCII: its high bits are looked at eight bytes at a time, and continuation
   // bytes (10xxxxxx, one per code point beyond a sequence's first byte) counted only if any
   // is set.
@@ -63,6 +64,7 @@ void freeHeapObject(void* memory) noexcept {
 int64_t liveHeapObjectsOnThisThread() noexcept { return liveObjects; }
 
 void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
+  const bool packed = object->flags & kInPackedBlock;  // read before the destructors run
   switch (object->heapKind) {
     case HeapKind::Text:
       static_cast<TextObject*>(object)->~TextObject();
@@ -92,7 +94,11 @@ void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
       break;
     }
   }
-  freeHeapObject(object);
+  if (packed) {
+    leavePackedBlock(object);
+  } else {
+    freeHeapObject(object);
+  }
 }
 
 // ---- construction ----------------------------------------------------------------------
@@ -145,7 +151,7 @@ Value Value::durationFromNanos(int64_t nanos) noexcept {
 
 Value Value::list(std::vector<Value> elements) {
   if (elements.empty()) return adopt(ValueKind::List, nullptr);
-  void* memory = allocateHeapObject(sizeof(ListObject) + elements.size() * sizeof(Value));
+  void* memory = allocateHeapObject(ListObject::bytesFor(elements.size()));
   auto* list = new (memory) ListObject(elements.size());
   for (size_t i = 0; i < elements.size(); ++i) {
     new (list->elements() + i) Value(std::move(elements[i]));
@@ -154,7 +160,7 @@ Value Value::list(std::vector<Value> elements) {
 }
 
 Value Value::optional(Value inner) {
-  void* memory = allocateHeapObject(sizeof(OptionalObject) + sizeof(Value));
+  void* memory = allocateHeapObject(OptionalObject::bytesFor());
   auto* optional = new (memory) OptionalObject();
   new (optional->inner()) Value(std::move(inner));
   return adopt(ValueKind::Optional, optional);
@@ -238,7 +244,7 @@ Value concatText(ValueKind kind, const Value& a, const Value& b) {
   if (x.empty()) return b;
   if (y.empty()) return a;
   size_t size = x.size() + y.size();
-  void* memory = allocateHeapObject(sizeof(TextObject) + size + 1);
+  void* memory = allocateHeapObject(TextObject::bytesFor(size));
   auto* text = new (memory) TextObject(size, a.stringSize() + b.stringSize());
   if (a.isAsciiString() && b.isAsciiString()) text->flags |= kTextAscii;
   std::memcpy(text->data(), x.data(), x.size());
@@ -256,7 +262,7 @@ Value concatLists(const Value& a, const Value& b) {
   std::span<const Value> x = a.asList(), y = b.asList();
   if (x.empty()) return b;
   if (y.empty()) return a;
-  void* memory = allocateHeapObject(sizeof(ListObject) + (x.size() + y.size()) * sizeof(Value));
+  void* memory = allocateHeapObject(ListObject::bytesFor(x.size() + y.size()));
   auto* list = new (memory) ListObject(x.size() + y.size());
   Value* out = list->elements();
   for (const Value& e : x) new (out++) Value(e);

@@ -210,6 +210,8 @@ class Value {
     return v;
   }
   HeapObject* mutableHeapObject() const noexcept { return ownsRef() ? p_ : nullptr; }
+  // This value (its kind and aux) holding `object` instead: adopts one reference, as adopt().
+  Value holding(HeapObject* object) const noexcept { return adopt(kind_, object, aux_); }
 
  private:
   static constexpr uint8_t kOwnsRef = 1;
@@ -303,6 +305,16 @@ inline const uint32_t* MapObject::slots() const noexcept {
 inline uint32_t* MapObject::slots() noexcept {
   return reinterpret_cast<uint32_t*>(entries() + size);
 }
+inline size_t ListObject::bytesFor(uint64_t elements) noexcept {
+  return sizeof(ListObject) + elements * sizeof(Value);
+}
+inline size_t MapObject::bytesFor(uint32_t entries, uint32_t slots) noexcept {
+  return sizeof(MapObject) + entries * sizeof(MapEntry) + slots * sizeof(uint32_t);
+}
+inline size_t RecordObject::bytesFor(uint32_t fields) noexcept {
+  return sizeof(RecordObject) + fields * sizeof(Value) + presenceWords(fields) * sizeof(uint64_t);
+}
+inline size_t OptionalObject::bytesFor() noexcept { return sizeof(OptionalObject) + sizeof(Value); }
 inline const uint64_t* RecordObject::presence() const noexcept {
   return reinterpret_cast<const uint64_t*>(fields() + fieldCount);
 }

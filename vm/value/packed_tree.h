@@ -1,0 +1,44 @@
+// Packed trees: a value and every heap object it reaches, copied into one allocation.
+//
+// A profile read from JSON is a record holding a dozen small objects (strings, nested records,
+// lists), which the allocator scatters by size over as many cache lines. Every record of a
+// simulation reads its profile, so at a million profiles each of those lines is a cache miss.
+// Packed, the profile is one run of lines that can be prefetched together.
+//
+// Objects in a block keep their own reference counts and behave as any other: they can be
+// shared, replaced in their parent when unique, and outlive the value they were packed with.
+// Objects that were already shared when packed (more than one reference) are not copied: the
+// block refers to them, as the tree did.
+// Only their memory differs: a destroyed object of a block leaves its bytes in place, and the
+// block is freed when the last of its objects is destroyed.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+
+#include "vm/value/value.h"
+
+namespace journey {
+
+// The start of a block, before its first object.
+struct PackedBlock {
+  std::atomic<uint32_t> liveObjects;  // objects of the block not yet destroyed
+  uint32_t bytes;                     // the block's size, this header included
+};
+static_assert(sizeof(PackedBlock) == 8);
+
+// `v`'s tree in one block: the copy of its root first, then the objects below it that nothing
+// else holds, depth first. `v` itself when it holds no heap object or its tree would not fit
+// in a block (512 KiB).
+Value packTree(const Value& v);
+
+// The block `v`'s object is part of, or null.
+const PackedBlock* packedBlockOf(const Value& v) noexcept;
+
+// Starts loading the first `maxBytes` of `v`'s block into the cache (nothing if unpacked).
+void prefetchPackedTree(const Value& v, size_t maxBytes) noexcept;
+
+// For destroyHeapObject: `object`, in a block, is destroyed; the last one frees the block.
+void leavePackedBlock(HeapObject* object) noexcept;
+
+}  // namespace journey
