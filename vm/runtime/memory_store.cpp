@@ -28,8 +28,8 @@ size_t hashJourneyKey(JourneyKey k) {
 }
 
 constexpr InstanceId kSlotMask = 0xffffffff;
-// How much of a packed profile a record's prefetch loads: the shop's take about 460 bytes (the
-// strings shared among profiles stay outside); a larger one's remainder is loaded when read.
+// How much of a packed profile a record's prefetch loads at most: the shop's take about 460
+// bytes (the strings shared among profiles stay outside); a larger one's rest loads when read.
 constexpr size_t kProfilePrefetchBytes = 1024;
 
 // The index's keys are looked up by absl's own string_view (Debian builds absl with it).
@@ -62,6 +62,7 @@ class MemoryStore final : public Store {
     state.ref = static_cast<ProfileRef>(profiles_.size());
     state.id = id;
     state.profile = packTree(profile);  // one block: see prefetchProfiles
+    if (const PackedBlock* block = packedBlockOf(state.profile)) state.profileBytes = block->bytes;
     ProfileState& added = profiles_.push_back(std::move(state));
     profileIndex_.emplace(added.id, added.ref);
     return added;
@@ -70,8 +71,8 @@ class MemoryStore final : public Store {
     // In stages, each starting the loads the next one needs, so that a batch's cache misses
     // overlap instead of following one another: the index's slots (which hold their keys, so
     // a look-up touches nothing else); the states; what a record reaches from its state (the
-    // profile record, retained histories, active instances); where each history appends, and
-    // the rest of the profile (packed in one block, whose size its first line gives).
+    // profile, packed in one block, retained histories, active instances); where each history
+    // appends.
     for (std::string_view id : ids) profileIndex_.prefetch(asKey(id));
     found_.clear();
     nextFound_ = 0;
@@ -84,13 +85,13 @@ class MemoryStore final : public Store {
     for (const ProfileState* p : found_) {
       if (!p) continue;
       __builtin_prefetch(p->history.data());
-      __builtin_prefetch(p->profile.heapObject());
+      prefetchBytes(p->profile.heapObject(),
+                    std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
       for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
     }
     for (const ProfileState* p : found_) {
       if (!p) continue;
       for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
-      prefetchPackedTree(p->profile, kProfilePrefetchBytes);
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {

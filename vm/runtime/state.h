@@ -33,6 +33,8 @@ struct SendLogEntry {
 
 struct ProfileState {
   ProfileRef ref = 0;
+  uint32_t profileBytes = 0;                  // the size of `profile`'s block when it was packed
+                                              // (what a record's prefetch loads: a hint only)
   std::string id;
   Value profile;                              // a record of the schema's type
   std::vector<History> history;               // per event type whose history is kept (the

@@ -1,6 +1,5 @@
 #include "vm/value/packed_tree.h"
 
-#include <algorithm>
 #include <cstring>
 #include <new>
 
@@ -158,14 +157,6 @@ Value packTree(const Value& v) {
 const PackedBlock* packedBlockOf(const Value& v) noexcept {
   const HeapObject* o = v.heapObject();
   return o && (o->flags & kInPackedBlock) ? blockOf(o) : nullptr;
-}
-
-void prefetchPackedTree(const Value& v, size_t maxBytes) noexcept {
-  const PackedBlock* block = packedBlockOf(v);
-  if (!block) return;
-  const char* start = reinterpret_cast<const char*>(block);
-  size_t bytes = std::min<size_t>(block->bytes, maxBytes);
-  for (size_t at = 0; at < bytes; at += 64) __builtin_prefetch(start + at);
 }
 
 void leavePackedBlock(HeapObject* object) noexcept {

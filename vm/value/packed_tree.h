@@ -35,9 +35,6 @@ Value packTree(const Value& v);
 // The block `v`'s object is part of, or null.
 const PackedBlock* packedBlockOf(const Value& v) noexcept;
 
-// Starts loading the first `maxBytes` of `v`'s block into the cache (nothing if unpacked).
-void prefetchPackedTree(const Value& v, size_t maxBytes) noexcept;
-
 // For destroyHeapObject: `object`, in a block, is destroyed; the last one frees the block.
 void leavePackedBlock(HeapObject* object) noexcept;
 
