@@ -35,52 +35,13 @@ RecordLine::RecordLine(Timestamp time, std::string_view kind) {
   plainText("kind", kind);  // the runtime's own words
 }
 
-void RecordLine::name(std::string_view name) {
-  line_ += ", \"";
-  line_ += name;  // one of the runtime's own keys: nothing to escape
-  line_ += "\": ";
-}
-
-RecordLine& RecordLine::text(std::string_view name, std::string_view value) {
-  if (jsonStringNeedsEscape(value)) {
-    this->name(name);
-    appendJsonString(line_, value);
-    return *this;
-  }
-  return plainText(name, value);
-}
-
-RecordLine& RecordLine::plainText(std::string_view name, std::string_view value) {
-  // The usual field: `, "name": "value"` in one growth (a library call per piece would cost
-  // more than the bytes).
-  size_t at = line_.size();
-  line_.resize(at + name.size() + value.size() + 8);
-  char* to = line_.data() + at;
-  auto put = [&](std::string_view piece) {
-    if (!piece.empty()) std::memcpy(to, piece.data(), piece.size());
-    to += piece.size();
-  };
-  put(", \"");
-  put(name);
-  put("\": \"");
-  put(value);
-  put("\"");
-  return *this;
-}
-
-RecordLine& RecordLine::number(std::string_view name, int64_t value) {
-  this->name(name);
+void RecordLine::appendNumber(int64_t value) {
   char digits[24];
   auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
   line_.append(digits, end);
-  return *this;
 }
 
-RecordLine& RecordLine::value(std::string_view name, const Value& value) {
-  this->name(name);
-  appendPlainJson(line_, value);
-  return *this;
-}
+void RecordLine::appendValue(const Value& value) { appendPlainJson(line_, value); }
 
 const std::string& RecordLine::done() {
   if (!closed_) line_ += '}';

@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
+#include "vm/value/json_string.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -18,22 +20,67 @@ class OutputSink {
 };
 
 // Builds `{"time": "...", "kind": "...", ...}` field by field. Field names are the runtime's
-// own keys (`journey`, `profile`, ...), written as they are; values are escaped.
+// own keys (`journey`, `profile`, ...): string literals, written as they are, whose length the
+// compiler knows (the pieces around a value are then a few stores, not calls to memcpy). Values
+// are escaped.
 class RecordLine {
  public:
   RecordLine(Timestamp time, std::string_view kind);
-  RecordLine& text(std::string_view name, std::string_view value);
+  template <size_t N>
+  RecordLine& text(const char (&name)[N], std::string_view value) {
+    if (jsonStringNeedsEscape(value)) {
+      this->name(name);
+      appendJsonString(line_, value);
+      return *this;
+    }
+    return plainText(name, value);
+  }
   // The same, for a value known to need no escape (checked once: the program's names and
   // source locations).
-  RecordLine& plainText(std::string_view name, std::string_view value);
-  RecordLine& number(std::string_view name, int64_t value);
-  RecordLine& value(std::string_view name, const Value& value);  // as plain JSON
+  template <size_t N>
+  RecordLine& plainText(const char (&name)[N], std::string_view value) {
+    // `, "name": "value"` in one growth.
+    char* to = grow(N + 7 + value.size());
+    std::memcpy(to, ", \"", 3);
+    std::memcpy(to + 3, name, N - 1);
+    std::memcpy(to + N + 2, "\": \"", 4);
+    if (!value.empty()) std::memcpy(to + N + 6, value.data(), value.size());
+    to[N + 6 + value.size()] = '"';
+    return *this;
+  }
+  template <size_t N>
+  RecordLine& number(const char (&name)[N], int64_t value) {
+    this->name(name);
+    appendNumber(value);
+    return *this;
+  }
+  template <size_t N>
+  RecordLine& value(const char (&name)[N], const Value& value) {  // as plain JSON
+    this->name(name);
+    appendValue(value);
+    return *this;
+  }
   // The finished line.
   const std::string& done();
 
  private:
   static constexpr size_t kTypicalLength = 320;  // the shop example's lines: up to 302
-  void name(std::string_view name);
+  // `, "name": `
+  template <size_t N>
+  void name(const char (&name)[N]) {
+    char* to = grow(N + 5);
+    std::memcpy(to, ", \"", 3);
+    std::memcpy(to + 3, name, N - 1);
+    std::memcpy(to + N + 2, "\": ", 3);
+  }
+  // Room for `bytes` more at the end of the line.
+  char* grow(size_t bytes) {
+    size_t at = line_.size();
+    line_.resize(at + bytes);
+    return line_.data() + at;
+  }
+  void appendNumber(int64_t value);
+  void appendValue(const Value& value);
   std::string line_;
   bool closed_ = false;
 };

@@ -152,7 +152,8 @@ struct Runtime::Impl {
   RecordLine line(std::string_view kind);
   // `name: value` for one of the program's names or source locations (journeys, steps,
   // channels, templates): unchecked when none of them needs an escape, which is known at start.
-  RecordLine& programText(RecordLine& l, std::string_view name, std::string_view value) {
+  template <size_t N>
+  RecordLine& programText(RecordLine& l, const char (&name)[N], std::string_view value) {
     return plainNames ? l.plainText(name, value) : l.text(name, value);
   }
   bool plainNames = false;
