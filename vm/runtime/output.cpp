@@ -1,6 +1,5 @@
 #include "vm/runtime/output.h"
 
-#include <charconv>
 #include <cstring>
 
 #include "vm/value/json_string.h"
@@ -27,24 +26,33 @@ std::string_view timeText(Timestamp time) {
 }  // namespace
 
 RecordLine::RecordLine(Timestamp time, std::string_view kind) {
-  // Most lines fit: one allocation instead of a growth step per few fields.
-  line_.reserve(kTypicalLength);
-  line_ += "{\"time\": \"";
-  line_ += timeText(time);
-  line_ += '"';
+  // Room that most lines fit, allocated and zero-filled once: fields are written into it.
+  line_.resize(kTypicalLength);
+  std::string_view text = timeText(time);
+  char* to = grow(text.size() + 11);  // {"time": "…"
+  std::memcpy(to, "{\"time\": \"", 10);
+  std::memcpy(to + 10, text.data(), text.size());
+  to[10 + text.size()] = '"';
   plainText("kind", kind);  // the runtime's own words
 }
 
-void RecordLine::appendNumber(int64_t value) {
-  char digits[24];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, value);
-  line_.append(digits, end);
+void RecordLine::appendEscaped(std::string_view value) {
+  line_.resize(used_);
+  appendJsonString(line_, value);
+  used_ = line_.size();
 }
 
-void RecordLine::appendValue(const Value& value) { appendPlainJson(line_, value); }
+void RecordLine::appendValue(const Value& value) {
+  line_.resize(used_);
+  appendPlainJson(line_, value);
+  used_ = line_.size();
+}
 
 const std::string& RecordLine::done() {
-  if (!closed_) line_ += '}';
+  if (!closed_) {
+    line_.resize(used_);
+    line_ += '}';
+  }
   closed_ = true;
   return line_;
 }

@@ -2,6 +2,7 @@
 // plain JSON. The runtime builds each line with RecordLine and hands it to a sink.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -30,7 +31,7 @@ class RecordLine {
   RecordLine& text(const char (&name)[N], std::string_view value) {
     if (jsonStringNeedsEscape(value)) {
       this->name(name);
-      appendJsonString(line_, value);
+      appendEscaped(value);
       return *this;
     }
     return plainText(name, value);
@@ -46,12 +47,6 @@ class RecordLine {
     std::memcpy(to + N + 2, "\": \"", 4);
     if (!value.empty()) std::memcpy(to + N + 6, value.data(), value.size());
     to[N + 6 + value.size()] = '"';
-    return *this;
-  }
-  template <size_t N>
-  RecordLine& number(const char (&name)[N], int64_t value) {
-    this->name(name);
-    appendNumber(value);
     return *this;
   }
   template <size_t N>
@@ -73,15 +68,19 @@ class RecordLine {
     std::memcpy(to + 3, name, N - 1);
     std::memcpy(to + N + 2, "\": ", 3);
   }
-  // Room for `bytes` more at the end of the line.
+  // Room for `bytes` more at the end of the line. `line_` is kept longer than what is written
+  // (`used_`), so that a field costs no zero-filling growth of the string.
   char* grow(size_t bytes) {
-    size_t at = line_.size();
-    line_.resize(at + bytes);
-    return line_.data() + at;
+    if (used_ + bytes > line_.size()) line_.resize(std::max(line_.size() * 2, used_ + bytes));
+    char* at = line_.data() + used_;
+    used_ += bytes;
+    return at;
   }
-  void appendNumber(int64_t value);
+  // The appenders that take a string: given the line cut to what is written.
+  void appendEscaped(std::string_view value);
   void appendValue(const Value& value);
   std::string line_;
+  size_t used_ = 0;
   bool closed_ = false;
 };
 
