@@ -91,6 +91,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     std::optional<Value> folded = folder.value(e.root);
     isConstant.push_back(folded.has_value());
     constants.push_back(folded ? std::move(*folded) : Value());
+    fieldPaths.push_back(fieldPathOf(program.pool, e, program.layouts));
   }
   for (const auto& [field, expr] : program.fieldDefaults) defaults.push_back(evalConstant(expr));
   for (const ir::ActionIr& a : program.actions) mocks.push_back(mockOutcome(a));
@@ -145,6 +146,11 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
 
 Value Runtime::Impl::eval(ir::ExprIndex e, Value* inputs, ProfileState* profile) {
   if (isConstant[e]) return constants[e];
+  if (const std::optional<FieldPath>& path = fieldPaths[e]; path && inputs) {
+    // Slot 0 is the profile wherever there is one (lent to the frame below, for the engine).
+    const Value& base = profile && path->slot == 0 ? profile->profile : inputs[path->slot];
+    if (const Value* v = readFieldPath(*path, base)) return *v;
+  }
   RuntimeHost host(*this, profile);
   stdlib::CallContext ctx{&host};
   if (!profile || inputs == &profile->profile) return engine.evaluate(e, inputs, ctx);

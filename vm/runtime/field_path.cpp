@@ -1,0 +1,30 @@
+#include "vm/runtime/field_path.h"
+
+#include <algorithm>
+
+namespace journey::runtime {
+
+std::optional<FieldPath> fieldPathOf(const ir::ExprPool& pool, const ir::LoweredExpr& e,
+                                     const ir::RecordLayouts& layouts) {
+  FieldPath path;
+  ir::NodeId id = e.root;
+  // From the root inwards: fields of statically known records, down to an input.
+  while (id != ir::kNoNode && pool[id].kind == ir::NodeKind::Field) {
+    const ir::Node& n = pool[id];
+    if (n.record < 0 || static_cast<size_t>(n.record) >= layouts.size() || n.kids.size() != 1) {
+      return std::nullopt;
+    }
+    path.steps.push_back({&layouts[static_cast<size_t>(n.record)], n.index});
+    id = n.kids[0];
+  }
+  if (path.steps.empty() || id == ir::kNoNode) return std::nullopt;
+  const ir::Node& input = pool[id];
+  bool isInput = std::any_of(e.inputs.begin(), e.inputs.end(),
+                             [&](const ir::Input& in) { return in.slot == input.index; });
+  if (input.kind != ir::NodeKind::Variable || !isInput) return std::nullopt;
+  path.slot = input.index;
+  std::reverse(path.steps.begin(), path.steps.end());
+  return path;
+}
+
+}  // namespace journey::runtime
