@@ -1,5 +1,6 @@
 #include "vm/runtime/time_math.h"
 
+#include <optional>
 #include <utility>
 
 #include "vm/value/checked_arith.h"
@@ -14,13 +15,35 @@ Timestamp clamp(const Value& v, bool forward) {
   return forward ? Timestamp{kMaxTimestampSeconds, 999'999'999} : Timestamp{kMinTimestampSeconds, 0};
 }
 
+// t + d (or t - d) when it lies inside the timestamp range, computed directly: the runtime's
+// deadlines (a send's cap windows, a history's window, each timer) almost always do, and CEL's
+// checked arithmetic builds a Value for each. Nullopt otherwise.
+std::optional<Timestamp> inRange(Timestamp t, Duration d, bool subtract) {
+  int64_t seconds;
+  bool overflow = subtract ? __builtin_sub_overflow(t.seconds, d.seconds, &seconds)
+                           : __builtin_add_overflow(t.seconds, d.seconds, &seconds);
+  if (overflow) return std::nullopt;
+  int64_t nanos = subtract ? int64_t{t.nanos} - d.nanos : int64_t{t.nanos} + d.nanos;
+  if (nanos < 0) {  // nanos is in (-1e9, 2e9)
+    nanos += kNanosPerSecond;
+    --seconds;
+  } else if (nanos >= kNanosPerSecond) {
+    nanos -= kNanosPerSecond;
+    ++seconds;
+  }
+  if (seconds < kMinTimestampSeconds || seconds > kMaxTimestampSeconds) return std::nullopt;
+  return Timestamp{seconds, static_cast<int32_t>(nanos)};
+}
+
 }  // namespace
 
 Timestamp plusDuration(Timestamp t, Duration d) {
+  if (std::optional<Timestamp> sum = inRange(t, d, false)) return *sum;
   return clamp(addTimestampDuration(t, d), Duration{} < d);
 }
 
 Timestamp minusDuration(Timestamp t, Duration d) {
+  if (std::optional<Timestamp> difference = inRange(t, d, true)) return *difference;
   return clamp(subTimestampDuration(t, d), d < Duration{});
 }
 
