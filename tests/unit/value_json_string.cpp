@@ -43,6 +43,7 @@ TEST_CASE("JSON strings: every length and every place of a character to escape")
     std::string out = "x";
     journey::appendJsonString(out, plain);
     CHECK(out == "x" + reference(plain));
+    CHECK_FALSE(journey::jsonStringNeedsEscape(plain));
     for (size_t at = 0; at < length; ++at) {
       for (char special : {'"', '\\', '\n', '\x01', '\x1f', '\t'}) {
         std::string s = plain;
@@ -52,6 +53,7 @@ TEST_CASE("JSON strings: every length and every place of a character to escape")
         CAPTURE(length);
         CAPTURE(at);
         CHECK(out == reference(s));
+        CHECK(journey::jsonStringNeedsEscape(s));
       }
     }
   }

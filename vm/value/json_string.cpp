@@ -20,10 +20,13 @@ bool hasByteBelow(uint64_t word, uint8_t limit) {
   return ((word - kEachByte * limit) & ~word & kHighBits) != 0;
 }
 bool hasByte(uint64_t word, uint8_t byte) { return hasByteBelow(word ^ (kEachByte * byte), 1); }
+bool anyNeedsEscape(uint64_t word) {
+  return hasByteBelow(word, 0x20) || hasByte(word, '"') || hasByte(word, '\\');
+}
 bool anyNeedsEscape(const char* eight) {
   uint64_t word;
   std::memcpy(&word, eight, sizeof word);
-  return hasByteBelow(word, 0x20) || hasByte(word, '"') || hasByte(word, '\\');
+  return anyNeedsEscape(word);
 }
 
 void appendEscape(std::string& out, unsigned char c) {
@@ -45,8 +48,15 @@ void appendEscape(std::string& out, unsigned char c) {
 
 }  // namespace
 
-// Eight bytes at a time, the last few through an overlapping word when `s` is long enough.
+// Eight bytes at a time, the last few through an overlapping word when `s` is long enough;
+// four to seven bytes (ids, keys) as two overlapping halves of one word.
 bool jsonStringNeedsEscape(std::string_view s) {
+  if (s.size() < 8 && s.size() >= 4) {
+    uint32_t first, last;
+    std::memcpy(&first, s.data(), 4);
+    std::memcpy(&last, s.data() + s.size() - 4, 4);
+    return anyNeedsEscape(uint64_t{first} << 32 | last);
+  }
   size_t i = 0;
   for (; i + 8 <= s.size(); i += 8) {
     if (anyNeedsEscape(s.data() + i)) return true;
