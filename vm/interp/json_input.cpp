@@ -9,6 +9,7 @@
 
 #include "vm/interp/recurring_strings.h"
 #include "vm/value/record.h"
+#include "vm/value/short_text.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::interp {
@@ -88,10 +89,6 @@ class FieldSet {
   std::vector<uint64_t> more_;
 };
 
-// Compares keys: most differ in their length or first byte, which need no call to memcmp.
-bool sameKey(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && (a.empty() || (a[0] == b[0] && a == b));
-}
 
 }  // namespace
 
@@ -278,7 +275,7 @@ class Converter {
     FieldSet given(fields.size());
     size_t expected = 0;  // JSON usually lists fields in declaration order: try that first
     for (auto [key, item] : e.get_object()) {
-      int index = expected < fields.size() && sameKey(fields[expected].name, key)
+      int index = expected < fields.size() && sameText(fields[expected].name, key)
                       ? static_cast<int>(expected)
                       : layout.find(key);
       Path fieldPath = path.child(key);

@@ -12,6 +12,7 @@
 #include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
 #include "vm/value/record.h"
+#include "vm/value/short_text.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::runtime {
@@ -142,7 +143,7 @@ struct InputReader::Impl {
   Value timeOf(std::string_view text) {
     if (text == lastTimeText) return lastTime;
     std::optional<int64_t> timeOfDay = plainTimeOfDay(text);
-    Value time = timeOfDay && dayStart && text.substr(0, 10) == lastDate
+    Value time = timeOfDay && dayStart && sameText(text.substr(0, 10), lastDate)
                      ? Value::timestamp(*dayStart + *timeOfDay)
                      : parseTimestamp(text);
     if (!time.isError()) {

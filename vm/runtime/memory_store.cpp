@@ -12,6 +12,7 @@
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
 #include "vm/value/packed_tree.h"
+#include "vm/value/short_text.h"
 
 namespace journey::runtime {
 
@@ -48,7 +49,7 @@ class MemoryStore final : public Store {
     // Records look their profiles up in the order they were prefetched, some twice: the
     // prefetch's answer is taken when its profile has this id (profiles never move or go).
     for (size_t at : {nextFound_, nextFound_ - 1}) {
-      if (at < found_.size() && found_[at] && found_[at]->id == id) {
+      if (at < found_.size() && found_[at] && sameText(found_[at]->id, id)) {
         nextFound_ = at + 1;
         return found_[at];
       }
