@@ -356,6 +356,18 @@ TEST_CASE("records with many fields track presence beyond 64") {
   CHECK(view.field(129).asInt() == 129);
 }
 
+TEST_CASE("records: every field is found by name, in narrow layouts (scanned) and wide ones") {
+  for (int width : {1, 5, 16, 17, 130}) {
+    std::vector<std::string> names;
+    for (int i = 0; i < width; ++i) names.push_back("field_" + std::to_string(i * 7));
+    RecordLayout layout("R", names);
+    for (int i = 0; i < width; ++i) CHECK(layout.find(names[static_cast<size_t>(i)]) == i);
+    CHECK(layout.find("field_") == -1);
+    CHECK(layout.find("field_1") == -1);
+    CHECK(layout.find("") == -1);
+  }
+}
+
 TEST_CASE("optionals") {
   LeakCheck leaks;
   Value some = Value::optional(Value::string("x"));

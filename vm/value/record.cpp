@@ -3,6 +3,8 @@
 #include <cstring>
 #include <new>
 
+#include "vm/value/short_text.h"
+
 namespace journey {
 
 namespace {
@@ -53,6 +55,15 @@ RecordLayout::RecordLayout(std::string typeName, std::vector<std::string> fields
 }
 
 int RecordLayout::find(std::string_view field) const noexcept {
+  // A usual record's names are found faster by a scan (most differ in length) than through the
+  // tree of the index.
+  constexpr size_t kScanned = 16;
+  if (fieldNames.size() <= kScanned) {
+    for (size_t i = 0; i < fieldNames.size(); ++i) {
+      if (sameText(fieldNames[i], field)) return static_cast<int>(i);
+    }
+    return -1;
+  }
   auto it = index.find(field);
   return it == index.end() ? -1 : static_cast<int>(it->second);
 }
