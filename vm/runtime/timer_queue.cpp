@@ -20,6 +20,7 @@ void TimerQueue::push(const Timer& timer, Duration delay) {
       std::deque<Timer>& lane = lanes_[i];
       if (lane.empty() || firesBefore(lane.back(), timer)) {
         lane.push_back(timer);
+        noteFirst(i, timer);
         return;
       }
       break;
@@ -27,9 +28,22 @@ void TimerQueue::push(const Timer& timer, Duration delay) {
   }
   heap_.push_back(timer);
   std::push_heap(heap_.begin(), heap_.end(), firesAfter);
+  noteFirst(kLanes, timer);
+}
+
+void TimerQueue::noteFirst(size_t source, const Timer& timer) {
+  if (size_ == 1) {
+    first_ = source;
+  } else if (first_ != kUnknown) {
+    const Timer& first = first_ == kLanes ? heap_.front() : lanes_[first_].front();
+    // A timer that fires before the first is the front of its lane (which held none firing
+    // earlier) or the heap's top.
+    if (firesBefore(timer, first)) first_ = source;
+  }
 }
 
 size_t TimerQueue::firstSource() const {
+  if (first_ != kUnknown) return first_;
   const Timer* first = heap_.empty() ? nullptr : &heap_.front();
   size_t source = kLanes;
   for (size_t i = 0; i < kLanes; ++i) {
@@ -38,6 +52,7 @@ size_t TimerQueue::firstSource() const {
       source = i;
     }
   }
+  first_ = source;
   return source;
 }
 
@@ -59,11 +74,13 @@ Timer TimerQueue::pop() {
     lanes_[source].pop_front();
   }
   --size_;
+  first_ = kUnknown;
   return first;
 }
 
 void TimerQueue::eraseIf(const std::function<bool(const Timer&)>& stale) {
   size_ = 0;
+  first_ = kUnknown;
   for (std::deque<Timer>& lane : lanes_) {
     std::erase_if(lane, stale);
     size_ += lane.size();

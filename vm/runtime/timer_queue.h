@@ -40,11 +40,16 @@ class TimerQueue {
 
   // Where the first timer is: a lane's index, or kLanes for the heap; none when empty.
   size_t firstSource() const;
+  // The same, kept from one call to the next (each record asks for the first timer, and a pop
+  // follows the question): a push updates it, a pop forgets it.
+  static constexpr size_t kUnknown = kLanes + 1;
+  void noteFirst(size_t source, const Timer& timer);
 
   std::array<std::deque<Timer>, kLanes> lanes_;
   std::array<Duration, kLanes> laneDelay_{};  // zero: the lane is not taken yet
   std::vector<Timer> heap_;  // the timers that fit no lane, earliest first
   size_t size_ = 0;
+  mutable size_t first_ = kUnknown;
 };
 
 // Firing order: earlier due time first, then the one set first.
