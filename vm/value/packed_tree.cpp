@@ -9,11 +9,9 @@ namespace journey {
 
 namespace {
 
-// Objects sit at multiples of eight bytes from the block's start: blockOffset counts words.
-constexpr size_t kWord = 8;
-constexpr size_t kMaxBlockBytes = kWord * UINT16_MAX;
+constexpr size_t kMaxBlockBytes = kPackedWord * UINT16_MAX;
 
-size_t roundUp(size_t bytes) { return (bytes + kWord - 1) & ~(kWord - 1); }
+size_t roundUp(size_t bytes) { return (bytes + kPackedWord - 1) & ~(kPackedWord - 1); }
 
 // The bytes of each shape as its builders allocate them, rounded up to the block's words.
 size_t textBytes(const TextObject& t) { return roundUp(TextObject::bytesFor(t.size)); }
@@ -126,7 +124,7 @@ class Packer {
   Value adopt(const Value& like, HeapObject* object, uint8_t flags) {
     object->flags = flags | kInPackedBlock;
     object->blockOffset =
-        static_cast<uint16_t>((reinterpret_cast<char*>(object) - block_) / kWord);
+        static_cast<uint16_t>((reinterpret_cast<char*>(object) - block_) / kPackedWord);
     return like.holding(object);
   }
 
@@ -134,11 +132,6 @@ class Packer {
   size_t used_;
   uint32_t objects_ = 0;
 };
-
-PackedBlock* blockOf(const HeapObject* object) {
-  auto* start = reinterpret_cast<const char*>(object) - size_t{object->blockOffset} * kWord;
-  return const_cast<PackedBlock*>(reinterpret_cast<const PackedBlock*>(start));
-}
 
 }  // namespace
 
@@ -156,11 +149,10 @@ Value packTree(const Value& v) {
 
 const PackedBlock* packedBlockOf(const Value& v) noexcept {
   const HeapObject* o = v.heapObject();
-  return o && (o->flags & kInPackedBlock) ? blockOf(o) : nullptr;
+  return o ? packedBlockOf(*o) : nullptr;
 }
 
-void leavePackedBlock(HeapObject* object) noexcept {
-  PackedBlock* block = blockOf(object);
+void leavePackedBlock(PackedBlock* block) noexcept {
   if (block->liveObjects.fetch_sub(1, std::memory_order_acq_rel) == 1) {
     block->~PackedBlock();
     freeHeapObject(block);

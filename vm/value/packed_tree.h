@@ -14,11 +14,16 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
 
 #include "vm/value/value.h"
 
 namespace journey {
+
+// Objects sit at multiples of this from their block's start: HeapObject::blockOffset counts
+// these words.
+inline constexpr size_t kPackedWord = 8;
 
 // The start of a block, before its first object.
 struct PackedBlock {
@@ -35,7 +40,14 @@ Value packTree(const Value& v);
 // The block `v`'s object is part of, or null.
 const PackedBlock* packedBlockOf(const Value& v) noexcept;
 
-// For destroyHeapObject: `object`, in a block, is destroyed; the last one frees the block.
-void leavePackedBlock(HeapObject* object) noexcept;
+// For destroyHeapObject: the block an object lives in (null when none), found before the object
+// is destroyed; and leaving it once the object is: the last one out frees the block.
+inline PackedBlock* packedBlockOf(const HeapObject& object) noexcept {
+  if (!(object.flags & kInPackedBlock)) return nullptr;
+  const char* start =
+      reinterpret_cast<const char*>(&object) - size_t{object.blockOffset} * kPackedWord;
+  return const_cast<PackedBlock*>(reinterpret_cast<const PackedBlock*>(start));
+}
+void leavePackedBlock(PackedBlock* block) noexcept;
 
 }  // namespace journey

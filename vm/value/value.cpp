@@ -64,7 +64,7 @@ void freeHeapObject(void* memory) noexcept {
 int64_t liveHeapObjectsOnThisThread() noexcept { return liveObjects; }
 
 void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
-  const bool packed = object->flags & kInPackedBlock;  // read before the destructors run
+  PackedBlock* block = packedBlockOf(*object);  // found before the destructors run
   switch (object->heapKind) {
     case HeapKind::Text:
       static_cast<TextObject*>(object)->~TextObject();
@@ -94,8 +94,8 @@ void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
       break;
     }
   }
-  if (packed) {
-    leavePackedBlock(object);
+  if (block) {
+    leavePackedBlock(block);
   } else {
     freeHeapObject(object);
   }
