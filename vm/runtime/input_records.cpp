@@ -8,7 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "absl/hash/hash.h"
 #include "vm/interp/json_input.h"
+#include "vm/runtime/absl_view.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
 #include "vm/value/record.h"
@@ -208,10 +210,13 @@ struct InputReader::Impl {
   std::vector<std::vector<bool>> keptEventFields;    // see keepEventFields
   interp::JsonInput profileInput, eventInput, patchInput;
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
-  // Event names to indices, looked up by string_view without making a string.
+  // Event names to indices, looked up by string_view without making a string (hashed as
+  // abslView explains).
   struct NameHash {
     using is_transparent = void;
-    size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+    size_t operator()(std::string_view name) const {
+      return absl::Hash<absl::string_view>{}(abslView(name));
+    }
   };
   std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> eventsByName;
   int idField = -1;

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "absl/hash/hash.h"
+#include "vm/runtime/absl_view.h"
 
 namespace journey::runtime {
 
@@ -53,7 +54,7 @@ std::string_view LastEntries::Text::view() const {
 }
 
 size_t LastEntries::Hash::operator()(Probe p) const {
-  return absl::Hash<std::pair<uint32_t, std::string_view>>{}({p.journey, p.key});
+  return absl::Hash<std::pair<uint32_t, absl::string_view>>{}({p.journey, abslView(p.key)});
 }
 
 std::optional<Timestamp> LastEntries::find(uint32_t journey, std::string_view key) const {

@@ -8,6 +8,7 @@
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "absl/hash/hash.h"
+#include "vm/runtime/absl_view.h"
 #include "vm/runtime/last_entries.h"
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
@@ -25,16 +26,13 @@ struct JourneyKey {
 };
 
 size_t hashJourneyKey(JourneyKey k) {
-  return absl::Hash<std::pair<uint32_t, std::string_view>>{}({k.journey, k.key});
+  return absl::Hash<std::pair<uint32_t, absl::string_view>>{}({k.journey, abslView(k.key)});
 }
 
 constexpr InstanceId kSlotMask = 0xffffffff;
 // How much of a packed profile a record's prefetch loads at most: the shop's take about 460
 // bytes (the strings shared among profiles stay outside); a larger one's rest loads when read.
 constexpr size_t kProfilePrefetchBytes = 1024;
-
-// The index's keys are looked up by absl's own string_view (Debian builds absl with it).
-absl::string_view asKey(std::string_view id) { return {id.data(), id.size()}; }
 
 void prefetchBytes(const void* at, size_t size) {
   const char* from = static_cast<const char*>(at);
@@ -54,7 +52,7 @@ class MemoryStore final : public Store {
         return found_[at];
       }
     }
-    auto it = profileIndex_.find(asKey(id));
+    auto it = profileIndex_.find(abslView(id));
     return it == profileIndex_.end() ? nullptr : &profiles_[it->second];
   }
   ProfileState& profile(ProfileRef ref) override { return profiles_[ref]; }
@@ -74,11 +72,11 @@ class MemoryStore final : public Store {
     // a look-up touches nothing else); the states; what a record reaches from its state (the
     // profile, packed in one block, retained histories, active instances); where each history
     // appends.
-    for (std::string_view id : ids) profileIndex_.prefetch(asKey(id));
+    for (std::string_view id : ids) profileIndex_.prefetch(abslView(id));
     found_.clear();
     nextFound_ = 0;
     for (std::string_view id : ids) {
-      auto it = profileIndex_.find(asKey(id));
+      auto it = profileIndex_.find(abslView(id));
       ProfileState* p = it == profileIndex_.end() ? nullptr : &profiles_[it->second];
       if (p) prefetchBytes(p, sizeof(ProfileState));
       found_.push_back(p);
