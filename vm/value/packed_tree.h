@@ -7,10 +7,10 @@
 //
 // Objects in a block keep their own reference counts and behave as any other: they can be
 // shared, replaced in their parent when unique, and outlive the value they were packed with.
-// Objects that were already shared when packed (more than one reference) are not copied: the
-// block refers to them, as the tree did.
 // Only their memory differs: a destroyed object of a block leaves its bytes in place, and the
-// block is freed when the last of its objects is destroyed.
+// block is freed when the last of its objects is destroyed. Objects that were already shared
+// when packed (more than one reference) are not copied: the block refers to them, as the tree
+// did.
 #pragma once
 
 #include <atomic>
