@@ -89,7 +89,6 @@ class FieldSet {
   std::vector<uint64_t> more_;
 };
 
-
 }  // namespace
 
 // What a JsonConverter keeps from one value to the next, and what it needs of each field,
