@@ -27,6 +27,9 @@ class OutputSink {
 class RecordLine {
  public:
   RecordLine(Timestamp time, std::string_view kind);
+  ~RecordLine();  // gives the line's buffer back for the next line
+  RecordLine(RecordLine&&) = default;
+  RecordLine& operator=(RecordLine&&) = default;
   template <size_t N>
   RecordLine& text(const char (&name)[N], std::string_view value) {
     if (jsonStringNeedsEscape(value)) {

@@ -15,4 +15,12 @@ inline int64_t floorDiv(int64_t a, int64_t b) {
 
 inline bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
+// `value` as exactly `width` digits, zero-padded (value < 10^width), at `p`.
+inline void putDigits(char* p, uint32_t value, int width) {
+  for (int i = width - 1; i >= 0; --i) {
+    p[i] = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+}
+
 }  // namespace journey

@@ -35,14 +35,6 @@ bool readEither(std::string_view s, size_t& pos, char upper, char lower) {
   return readChar(s, pos, upper) || readChar(s, pos, lower);
 }
 
-// `value` as exactly `width` digits, zero-padded (value < 10^width), at `p`.
-void putDigits(char* p, uint32_t value, int width) {
-  for (int i = width - 1; i >= 0; --i) {
-    p[i] = static_cast<char>('0' + value % 10);
-    value /= 10;
-  }
-}
-
 // "." and the fractional digits without trailing zeros, nothing for 0: 500000000 -> ".5".
 void appendFraction(std::string& out, int32_t nanos) {
   if (nanos == 0) return;
