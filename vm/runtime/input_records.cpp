@@ -140,24 +140,21 @@ struct InputReader::Impl {
     return false;
   }
 
-  // Records come in time order: the last time read is often the next, and most share its
-  // date, when only the time of day needs reading.
+  // Records come in time order, and most share the date of the last one: in the plain form,
+  // only their time of day needs reading.
   Value timeOf(std::string_view text) {
-    if (text == lastTimeText) return lastTime;
     std::optional<int64_t> timeOfDay = plainTimeOfDay(text);
-    Value time = timeOfDay && dayStart && sameText(text.substr(0, 10), lastDate)
-                     ? Value::timestamp(*dayStart + *timeOfDay)
-                     : parseTimestamp(text);
-    if (!time.isError()) {
-      lastTimeText = text;
-      lastTime = time;
-      if (timeOfDay) {
-        lastDate = text.substr(0, 10);
-        dayStart = time.asTimestamp().seconds - *timeOfDay;
-      }
+    if (timeOfDay && dayStart && sameText(text.substr(0, kDateLength), lastDateText())) {
+      return Value::timestamp(*dayStart + *timeOfDay);
+    }
+    Value time = parseTimestamp(text);
+    if (timeOfDay && !time.isError()) {
+      std::memcpy(lastDate.data(), text.data(), kDateLength);
+      dayStart = time.asTimestamp().seconds - *timeOfDay;
     }
     return time;
   }
+  std::string_view lastDateText() const { return {lastDate.data(), kDateLength}; }
 
   // The seconds into the day of a time written `YYYY-MM-DDTHH:MM:SSZ` (the date unchecked);
   // none for any other form, which parseTimestamp reads.
@@ -221,10 +218,11 @@ struct InputReader::Impl {
   std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> eventsByName;
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
-  std::string lastTimeText;       // the last "time" parsed, and its value
-  Value lastTime;
-  std::string lastDate;           // the date of the last time read in the plain form, and the
-  std::optional<int64_t> dayStart;  // instant its day starts at
+  // The date (`YYYY-MM-DD`) of the last time read in the plain form, and the instant its day
+  // starts at.
+  static constexpr size_t kDateLength = 10;
+  std::array<char, kDateLength> lastDate{};
+  std::optional<int64_t> dayStart;
   simdjson::dom::parser parser;
   simdjson::dom::parser streamParser;  // parseInOneGo's
   std::vector<char> buffer;
