@@ -11,16 +11,17 @@ namespace journey::runtime {
 namespace {
 
 // A channel's address as text, or nullopt when it is absent (an absent optional field reads
-// as an error; an empty optional, null or an empty string is absent too).
-std::optional<std::string> addressText(const Value& v) {
+// as an error; an empty optional, null or an empty string is absent too). A string is viewed in
+// `v`; a number is written into `number`.
+std::optional<std::string_view> addressText(const Value& v, std::string& number) {
   switch (v.kind()) {
     case ValueKind::String:
       if (v.asString().empty()) return std::nullopt;
-      return std::string(v.asString());
+      return v.asString();
     case ValueKind::Optional:
       if (!v.hasValue()) return std::nullopt;
-      return addressText(v.optionalValue());
-    case ValueKind::Int: return std::to_string(v.asInt());
+      return addressText(v.optionalValue(), number);
+    case ValueKind::Int: return number = std::to_string(v.asInt());
     default: return std::nullopt;
   }
 }
@@ -53,9 +54,12 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
     if (consent.isError()) return suppressed("consent: " + std::string(consent.errorMessage()));
     if (consent.kind() != ValueKind::Bool || !consent.asBool()) return suppressed("no consent");
   }
-  std::optional<std::string> to;
+  Value address;
+  std::string number;
+  std::optional<std::string_view> to;
   if (channel.address != ir::kNoExpr) {
-    to = addressText(eval(channel.address, &p->profile, p));
+    address = eval(channel.address, &p->profile, p);
+    to = addressText(address, number);
     if (!to) return suppressed("no address");
   }
 
@@ -112,7 +116,9 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
   if (to) l.text("to", *to);
   l.value("payload", payload);
   write(l);
-  ++stats.sends[channel.name];
+  uint64_t*& sent = sendCounts[s.channel];
+  if (!sent) sent = &stats.sends[channel.name];
+  ++*sent;
 }
 
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
@@ -157,14 +163,15 @@ Runtime::Impl::MockOutcome Runtime::Impl::mockOutcome(const ir::ActionIr& action
 bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallIr& c) {
   const ir::ActionIr& action = program.actions[c.action];
   ProfileState* p = &store.profile(inst.profile);
+  const std::vector<Value>& names = stepConstants[inst.journey][inst.pc].fieldNames;
   std::vector<MapEntry> args;
-  for (const ir::FieldValue& f : c.args) {
-    Value v = eval(f.value, inst.frame.data(), p);
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    Value v = eval(c.args[i].value, inst.frame.data(), p);
     if (v.isError()) {
       endInstance(inst, "error: " + std::string(v.errorMessage()), step.location);
       return true;
     }
-    args.push_back({Value::string(f.name), std::move(v)});
+    args.push_back({names[i], std::move(v)});
   }
   RecordLine l = instanceLine("call", inst, step.location);
   l.text("action", action.name).value("args", Value::map(std::move(args)));

@@ -67,6 +67,18 @@ struct Runtime::Impl {
   std::vector<std::optional<Duration>> constantTimeout;
   size_t lastEntriesAfterCleanUp = 0;
   bool draining = false;
+  // Per journey and step, what its records need that is the same for every instance: the
+  // names of a send's payload or a call's arguments as the keys of a map, a `set`'s path.
+  struct StepConstants {
+    std::vector<Value> fieldNames;
+    std::string setPath;  // `profile.a.b`
+  };
+  std::vector<std::vector<StepConstants>> stepConstants;
+  // Where `stats` counts sends per channel (found in its map at a channel's first send), and
+  // the instances ended per reason kind seen so far: a std::map's elements stay in place.
+  std::vector<uint64_t*> sendCounts;
+  std::vector<std::pair<std::string, uint64_t*>> endedCounts;
+  uint64_t& endedCount(std::string_view kind);
 
   // ---- evaluation (runtime.cpp)
   // `inputs` is a frame whose slot 0 is `profile`'s place (or `&profile->profile` itself): the

@@ -78,13 +78,22 @@ void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
   RecordLine l = instanceLine("exit", instance, step);
   l.text("reason", reason);
   write(l);
-  std::string kind = reason.substr(0, reason.find(':'));
-  ++stats.ended[kind];
+  ++endedCount(std::string_view(reason).substr(0, reason.find(':')));
   trace(instance, [&] { return "ends: " + reason; });
   auto& instances = store.profile(instance.profile).instances;
   instances.erase(std::remove(instances.begin(), instances.end(), instance.id), instances.end());
   noteEntry(instance.journey, keyOf(instance), instance.entered());
   store.removeInstance(instance.id);
+}
+
+uint64_t& Runtime::Impl::endedCount(std::string_view kind) {
+  for (const auto& [known, count] : endedCounts) {
+    if (known == kind) return *count;
+  }
+  uint64_t* count = &stats.ended[std::string(kind)];
+  constexpr size_t kKindsKept = 16;  // `end "…"` reasons are the program's: a few
+  if (endedCounts.size() < kKindsKept) endedCounts.emplace_back(std::string(kind), count);
+  return *count;
 }
 
 void Runtime::Impl::armWait(Instance& instance, std::optional<Timestamp> wake, Duration delay) {
@@ -263,11 +272,12 @@ void Runtime::Impl::run(InstanceId id) {
             return false;
           } else if constexpr (std::is_same_v<T, ir::SendIr>) {
             if (exitWhenHolds(inst, step.location)) return true;
+            const std::vector<Value>& names = stepConstants[inst.journey][inst.pc].fieldNames;
             std::vector<MapEntry> payload;
-            for (const ir::FieldValue& f : k.payload) {
-              Value v = eval(f.value, frame, p);
+            for (size_t i = 0; i < k.payload.size(); ++i) {
+              Value v = eval(k.payload[i].value, frame, p);
               if (v.isError()) return fail(v), true;
-              payload.push_back({Value::string(f.name), std::move(v)});
+              payload.push_back({names[i], std::move(v)});
             }
             SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc};
             inst.pc = step.next;
@@ -281,10 +291,8 @@ void Runtime::Impl::run(InstanceId id) {
             if (std::optional<Value> failed = setPath(p->profile, k.path, 0, v)) {
               return fail(*failed), true;
             }
-            std::string path = "profile";
-            for (const std::string& part : k.path) path += "." + part;
             RecordLine l = instanceLine("set", inst, step.location);
-            l.text("path", path).value("value", v);
+            l.text("path", stepConstants[inst.journey][inst.pc].setPath).value("value", v);
             write(l);
             markDirty(p->ref);
             inst.pc = step.next;
