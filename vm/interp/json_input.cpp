@@ -89,6 +89,28 @@ class FieldSet {
   std::vector<uint64_t> more_;
 };
 
+// The JSON kinds a field of a record takes as they are, as bits (Memory::Field::takes).
+enum TakesBit : uint8_t {
+  kTakesString = 1,
+  kTakesInt64 = 2,
+  kTakesUint64 = 4,
+  kTakesDouble = 8,
+  kTakesBool = 16,
+  kTakesNull = 32,
+};
+
+uint8_t takesBit(element_type t) {
+  switch (t) {
+    case element_type::STRING: return kTakesString;
+    case element_type::INT64: return kTakesInt64;
+    case element_type::UINT64: return kTakesUint64;
+    case element_type::DOUBLE: return kTakesDouble;
+    case element_type::BOOL: return kTakesBool;
+    case element_type::NULL_VALUE: return kTakesNull;
+    default: return 0;
+  }
+}
+
 }  // namespace
 
 // What a JsonConverter keeps from one value to the next, and what it needs of each field,
@@ -102,10 +124,14 @@ struct JsonConverter::Memory {
     RecurringStrings::Site strings;
     bool defaultKnown = false;
     Value defaultValue;
+    // The JSON kinds that are this field's value as they are (TakesBit); none for a field
+    // whose value needs more than its kind checked (a list, a record, a timestamp).
+    uint8_t takes = 0;
   };
   struct Record {
     std::vector<Field> fields;
     uint64_t required = 0;  // fields that must be given or defaulted, when there are up to 64
+    uint64_t mustBeGiven = 0;  // of those, the ones without a default
   };
 
   Memory(const JsonInput& in, bool share) : records(in.layouts.size()), shareStrings(share) {
@@ -118,8 +144,21 @@ struct JsonConverter::Memory {
         field.type = f.type;
         field.optional = f.optional;
         field.hasDefault = f.hasDefault;
+        field.takes = takesAsTheyAre(in.types, f.type);
         if (!f.optional && i < 64) records[r].required |= uint64_t{1} << i;
+        if (!f.optional && !f.hasDefault && i < 64) records[r].mustBeGiven |= uint64_t{1} << i;
       }
+    }
+  }
+
+  static uint8_t takesAsTheyAre(const sema::TypeTable& types, sema::TypeId type) {
+    switch (types.kind(type)) {
+      case sema::TypeKind::String: return kTakesString;  // valid UTF-8: see Converter::string
+      case sema::TypeKind::Int: return kTakesInt64;
+      case sema::TypeKind::Uint: return kTakesUint64;
+      case sema::TypeKind::Double: return kTakesInt64 | kTakesUint64 | kTakesDouble;
+      case sema::TypeKind::Bool: return kTakesBool;
+      default: return 0;
     }
   }
 
@@ -341,8 +380,11 @@ class Converter {
       case sema::TypeKind::Optional:
         if (e.is_null()) return Value::null();
         return check(e, types_.param(type, 0), path);
-      case sema::TypeKind::Record:
-        return record(e, types_.get(type).record, path, false, false, false);
+      case sema::TypeKind::Record: {
+        sema::RecordId r = types_.get(type).record;
+        if (valid(e, r, path)) return Value::null();
+        return record(e, r, path, false, false, false);
+      }
       // The usual scalars, answered from the JSON type alone; the rest (a double for an int,
       // an out-of-range number, a mismatch) as convert() decides.
       case sema::TypeKind::Bool:
@@ -363,6 +405,43 @@ class Converter {
     // Other scalars build nothing; maps and dyn are rare enough to build.
     Value v = convert(e, type, path, false, false);
     return v.isError() ? v : Value::null();
+  }
+
+  // Whether `e` is certainly a valid `record` (not a patch, not the root), found by the
+  // kinds of its fields alone where they decide: false leaves the answer, and the message, to
+  // record(). The records of lists that nothing reads (a cart's items) are checked this way.
+  bool valid(const element& e, sema::RecordId record, const Path& path) {
+    if (e.type() != element_type::OBJECT || record >= in_.layouts.size()) return false;
+    Memory::Record& plan = memory_.records[record];
+    std::vector<Memory::Field>& fields = plan.fields;
+    if (fields.size() > 64) return false;
+    const RecordLayout& layout = in_.layouts[record];
+    uint64_t given = 0;
+    size_t expected = 0;
+    for (auto [key, item] : e.get_object()) {
+      int index = expected < fields.size() && sameText(fields[expected].name, key)
+                      ? static_cast<int>(expected)
+                      : layout.find(key);
+      if (index < 0) return false;
+      size_t i = static_cast<size_t>(index);
+      expected = i + 1;
+      const Memory::Field& field = fields[i];
+      uint8_t kind = takesBit(item.type());
+      // simdjson calls a number that fits an int64 one: a uint field takes it when positive.
+      if (kind == kTakesInt64 && field.takes == kTakesUint64 && int64_t(item.get_int64()) >= 0) {
+        kind = kTakesUint64;
+      }
+      if (kind == kTakesNull) {
+        if (!field.optional) return false;
+        continue;  // an optional field given null: absent
+      }
+      if (!(field.takes & kind)) {
+        if (field.takes != 0) return false;  // a scalar field given another kind
+        if (check(item, field.type, path.child(key)).isError()) return false;
+      }
+      given |= uint64_t{1} << i;
+    }
+    return (given & plan.mustBeGiven) == plan.mustBeGiven;
   }
 
   Value defaultOf(sema::RecordId record, size_t field) {
