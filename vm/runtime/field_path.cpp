@@ -6,9 +6,14 @@ namespace journey::runtime {
 
 std::optional<FieldPath> fieldPathOf(const ir::ExprPool& pool, const ir::LoweredExpr& e,
                                      const ir::RecordLayouts& layouts) {
+  return fieldPathAt(pool, e.root, e, layouts);
+}
+
+std::optional<FieldPath> fieldPathAt(const ir::ExprPool& pool, ir::NodeId id,
+                                     const ir::LoweredExpr& e, const ir::RecordLayouts& layouts,
+                                     bool orInput) {
   FieldPath path;
-  ir::NodeId id = e.root;
-  // From the root inwards: fields of statically known records, down to an input.
+  // From the node inwards: fields of statically known records, down to an input.
   while (id != ir::kNoNode && pool[id].kind == ir::NodeKind::Field) {
     const ir::Node& n = pool[id];
     if (n.record < 0 || static_cast<size_t>(n.record) >= layouts.size() || n.kids.size() != 1) {
@@ -17,7 +22,7 @@ std::optional<FieldPath> fieldPathOf(const ir::ExprPool& pool, const ir::Lowered
     path.steps.push_back({&layouts[static_cast<size_t>(n.record)], n.index});
     id = n.kids[0];
   }
-  if (path.steps.empty() || id == ir::kNoNode) return std::nullopt;
+  if ((path.steps.empty() && !orInput) || id == ir::kNoNode) return std::nullopt;
   const ir::Node& input = pool[id];
   bool isInput = std::any_of(e.inputs.begin(), e.inputs.end(),
                              [&](const ir::Input& in) { return in.slot == input.index; });

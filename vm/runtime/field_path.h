@@ -27,6 +27,10 @@ struct FieldPath {
 // The path `e` reads, or nullopt when it is anything else.
 std::optional<FieldPath> fieldPathOf(const ir::ExprPool& pool, const ir::LoweredExpr& e,
                                      const ir::RecordLayouts& layouts);
+// The same for the node `id` of `e`; with `orInput`, an input itself is a path of no steps.
+std::optional<FieldPath> fieldPathAt(const ir::ExprPool& pool, ir::NodeId id,
+                                     const ir::LoweredExpr& e, const ir::RecordLayouts& layouts,
+                                     bool orInput = false);
 
 // The value at `path` from `base`, or null when a step does not find a present field of its
 // record.

@@ -92,6 +92,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     isConstant.push_back(folded.has_value());
     constants.push_back(folded ? std::move(*folded) : Value());
     fieldPaths.push_back(fieldPathOf(program.pool, e, program.layouts));
+    directCalls.push_back(directCallOf(program.pool, e, program.layouts));
   }
   for (const auto& [field, expr] : program.fieldDefaults) defaults.push_back(evalConstant(expr));
   for (const ir::ActionIr& a : program.actions) mocks.push_back(mockOutcome(a));
@@ -168,6 +169,10 @@ Value Runtime::Impl::eval(ir::ExprIndex e, Value* inputs, ProfileState* profile)
   }
   RuntimeHost host(*this, profile);
   stdlib::CallContext ctx{&host};
+  if (const std::optional<DirectCall>& call = directCalls[e]; call && inputs) {
+    const Value* lent = profile ? &profile->profile : nullptr;
+    if (std::optional<Value> v = callDirectly(*call, inputs, lent, ctx)) return std::move(*v);
+  }
   if (!profile || inputs == &profile->profile) return engine.evaluate(e, inputs, ctx);
   ProfileLoan loan(inputs, profile->profile);
   return engine.evaluate(e, inputs, ctx);

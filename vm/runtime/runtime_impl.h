@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiler/ir/history_reads.h"
+#include "vm/runtime/direct_call.h"
 #include "vm/runtime/field_path.h"
 #include "vm/runtime/runtime.h"
 
@@ -38,6 +39,7 @@ struct Runtime::Impl {
   std::vector<Value> constants;          // per expression: its value when it is a constant
   std::vector<bool> isConstant;
   std::vector<std::optional<FieldPath>> fieldPaths;  // per expression: the path it reads, if so
+  std::vector<std::optional<DirectCall>> directCalls;  // per expression: the call it is, if so
   std::vector<Value> defaults;           // field defaults by ProgramIr::fieldDefaults order
   std::vector<Duration> retain;          // per event: how long history is kept (0: none)
   std::vector<ir::HistoryUse> historyUse;  // per event: what of its history is kept
