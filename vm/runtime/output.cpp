@@ -68,6 +68,8 @@ RecordLine::~RecordLine() {
   }
 }
 
+void RecordLine::enlarge(size_t size) { line_.resize(std::max(line_.size() * 2, size)); }
+
 void RecordLine::appendEscaped(std::string_view value) {
   line_.resize(used_);
   appendJsonString(line_, value);

@@ -74,11 +74,12 @@ class RecordLine {
   // Room for `bytes` more at the end of the line. `line_` is kept longer than what is written
   // (`used_`), so that a field costs no zero-filling growth of the string.
   char* grow(size_t bytes) {
-    if (used_ + bytes > line_.size()) line_.resize(std::max(line_.size() * 2, used_ + bytes));
+    if (used_ + bytes > line_.size()) [[unlikely]] enlarge(used_ + bytes);
     char* at = line_.data() + used_;
     used_ += bytes;
     return at;
   }
+  void enlarge(size_t size);  // out of line, so that grow() is a compare and an add
   // The appenders that take a string: given the line cut to what is written.
   void appendEscaped(std::string_view value);
   void appendValue(const Value& value);
