@@ -12,6 +12,7 @@
 #include "vm/value/json_string.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/record.h"
+#include "vm/value/short_text.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::runtime {
@@ -53,7 +54,7 @@ Value RuntimeHost::historyCount(std::string_view event, Duration window) {
 
 RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duration window) {
   if (!profile_) return {nullptr, {}, Value::error("history() needs a profile")};
-  int e = rt_.program.findEvent(event);
+  int e = rt_.findEvent(event);
   if (e < 0) return {nullptr, {}, Value::error("unknown event `" + std::string(event) + "`")};
   Timestamp now = rt_.clock.now();
   Timestamp from = minusDuration(now, window);
@@ -64,6 +65,14 @@ RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duratio
   int32_t slot = rt_.historySlot[static_cast<size_t>(e)];
   const History& h = slot < 0 ? none : profile_->history[static_cast<size_t>(slot)];
   return {&h, h.between(from, now), {}};
+}
+
+int Runtime::Impl::findEvent(std::string_view name) {
+  if (lastHistoryIndex < 0 || !sameText(name, lastHistoryEvent)) {
+    lastHistoryIndex = program.findEvent(name);
+    lastHistoryEvent = name;
+  }
+  return lastHistoryIndex;
 }
 
 // ---- set-up -----------------------------------------------------------------------------

@@ -79,6 +79,10 @@ struct Runtime::Impl {
   // Where `stats` counts sends per channel (found in its map at a channel's first send), and
   // the instances ended per reason kind seen so far: a std::map's elements stay in place.
   std::vector<uint64_t*> sendCounts;
+  // The event `history()` asked for last, by name: audiences ask for the same one per record.
+  std::string lastHistoryEvent;
+  int lastHistoryIndex = -1;
+  int findEvent(std::string_view name);
   std::vector<std::pair<std::string, uint64_t*>> endedCounts;
   uint64_t& endedCount(std::string_view kind);
 
