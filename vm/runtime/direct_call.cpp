@@ -126,8 +126,9 @@ std::optional<DirectCall> directCallOf(const ir::ExprPool& pool, const ir::Lower
 
 std::optional<Value> callDirectly(const DirectCall& call, const Value* inputs,
                                   const Value* profile, stdlib::CallContext& ctx) {
+  // has() gives one of these: no Value of the call's own to make and destroy.
+  static const Value kFalse = Value::boolean(false), kTrue = Value::boolean(true);
   const Value* at[DirectCall::kMaxArgs];
-  Value tested[DirectCall::kMaxArgs];  // has() results
   size_t count = call.args.size();
   for (size_t i = 0; i < count; ++i) {
     const DirectCall::Arg& arg = call.args[i];
@@ -146,8 +147,7 @@ std::optional<Value> callDirectly(const DirectCall& call, const Value* inputs,
     if (v->kind() != ValueKind::Record || &v->asRecord().layout() != arg.layout) {
       return std::nullopt;
     }
-    tested[i] = Value::boolean(v->asRecord().has(arg.field));
-    at[i] = &tested[i];
+    at[i] = v->asRecord().has(arg.field) ? &kTrue : &kFalse;
   }
   if (call.op != Inline::None) {
     if (std::optional<bool> result = computeInline(call, at)) return Value::boolean(*result);
