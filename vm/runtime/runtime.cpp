@@ -1,6 +1,7 @@
 #include "vm/runtime/runtime.h"
 
 #include <algorithm>
+#include <array>
 
 #include "absl/container/inlined_vector.h"
 
@@ -396,9 +397,14 @@ void Runtime::Impl::drain() {
 
 void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event) {
   // All memberships first, then the changes in declaration order: an entry started by one
-  // change must not see the others half-applied.
-  absl::InlinedVector<uint8_t, 32> now(program.audiences.size());
-  for (size_t a = 0; a < program.audiences.size(); ++a) {
+  // change must not see the others half-applied. The memberships are on the stack for the
+  // usual few audiences, each written before it is read: no container built at every record.
+  size_t count = program.audiences.size();
+  std::array<uint8_t, 64> few;
+  std::vector<uint8_t> many;
+  if (count > few.size()) many.resize(count);
+  uint8_t* now = count > few.size() ? many.data() : few.data();
+  for (size_t a = 0; a < count; ++a) {
     const ir::AudienceIr& audience = program.audiences[a];
     if (event >= 0 && !audience.readsClock && !audience.readsHistory[event]) {
       now[a] = p.member[a];  // this event cannot change it
@@ -407,7 +413,7 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event)
     Value v = eval(audience.rule, &p.profile, &p);
     now[a] = v.kind() == ValueKind::Bool && v.asBool();
   }
-  for (uint32_t a = 0; a < now.size(); ++a) {
+  for (uint32_t a = 0; a < count; ++a) {
     if (p.member[a] != now[a]) changeMembership(p, a, now[a], silent);
   }
 }
