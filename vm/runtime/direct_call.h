@@ -7,7 +7,6 @@
 // expression) is left to the engine, so the result cannot differ from it.
 #pragma once
 
-#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -46,7 +45,8 @@ std::optional<DirectCall> directCallOf(const ir::ExprPool& pool, const ir::Lower
                                        const ir::RecordLayouts& layouts);
 
 // The call's value with `inputs` (the profile read for slot 0 when `profile` is given), or
-// nullopt when an argument's path does not reach a present field of the expected record.
+// nullopt where the engine must decide: an argument's path does not reach a present field, or
+// a has() test a record of the layout it was checked against.
 std::optional<Value> callDirectly(const DirectCall& call, const Value* inputs,
                                   const Value* profile, stdlib::CallContext& ctx);
 
