@@ -6,6 +6,8 @@
 #include "absl/container/inlined_vector.h"
 
 #include "compiler/codegen/constant_folder.h"
+#include "compiler/ir/field_reads.h"
+#include "vm/runtime/audience_windows.h"
 #include "vm/runtime/entry_binding.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
@@ -133,6 +135,19 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     bool kept = retain[e] != Duration{} && historyUse[e] != ir::HistoryUse::None;
     historySlot.push_back(kept ? static_cast<int32_t>(historySlots++) : -1);
   }
+  findAudienceReads();
+  for (size_t j = 0; j < program.journeys.size(); ++j) {
+    for (size_t i = 0; i < program.journeys[j].steps.size(); ++i) {
+      const auto* set = std::get_if<ir::SetIr>(&program.journeys[j].steps[i].kind);
+      if (!set) continue;
+      int field = set->path.empty() || !program.profileRecord
+                      ? -1
+                      : program.layouts[*program.profileRecord].find(set->path[0]);
+      stepConstants[j][i].setAudiences =
+          field < 0 ? kAllAudiences
+                    : audiencesReadingField[static_cast<size_t>(field)] | audiencesAlways;
+    }
+  }
   auto capRule = [&](const ir::CapIr& c, const ir::JourneyIr* j) -> std::optional<CapRule> {
     Value count = evalConstant(c.count);
     Value w = evalConstant(c.window);
@@ -249,13 +264,15 @@ void Runtime::apply(const SetInput& set) {
   rt.advanceClockTo(set.time);
   ++stats_.records;
   ProfileState* p = rt.store.findProfile(set.profile);
+  uint64_t audiences = Impl::kAllAudiences;  // a new profile's memberships are all to find
   if (!p) {
     addProfile({set.profile, set.patch});
     p = rt.store.findProfile(set.profile);
   } else {
     p->profile = mergeProfile(std::move(p->profile), set.patch);
+    audiences = rt.audiencesChangedBy(set.patch);
   }
-  rt.markDirty(p->ref);
+  rt.markDirty(p->ref, audiences);
   rt.drain();
 }
 
@@ -322,6 +339,15 @@ void Runtime::Impl::fire(const Timer& timer) {
     case Timer::Kind::HeldSend:
       deliverHeldSend(timer);
       return;
+    case Timer::Kind::AudienceWindow: {
+      ProfileState& p = store.profile(static_cast<ProfileRef>(timer.id));
+      if (p.windowDue != timer.due()) return;  // replaced by an earlier one
+      p.windowDue = kNoWindowDue;
+      reevaluateAudiences(p, false, -1, windowedAudiences);
+      scheduleWindowRecheck(p);
+      drain();
+      return;
+    }
     case Timer::Kind::ScheduleTick:
       // Schedules due at the same instant tick together, in declaration order (ties go by
       // declaration order, whenever each timer was set); the others' timers then find their
@@ -352,6 +378,16 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
 void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
   appendHistory(p, event, record);
   reevaluateAudiences(p, false, static_cast<int>(event));
+  if (windowedEvent[event]) {
+    // The event is the newest in its windows: it leaves them last, or first when they were
+    // empty. Only that can move the profile's next window change earlier.
+    Timestamp at = record.asRecord().field(program.events[event].timeField).asTimestamp();
+    Timestamp out = plusDuration(at, shortestWindow[event]);
+    if (out < p.windowDue) {
+      p.windowDue = out;
+      store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref));
+    }
+  }
   // The profile's instances see the event: `exit on` before `wait for`.
   // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
   absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
@@ -370,10 +406,82 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   }
 }
 
-void Runtime::Impl::markDirty(ProfileRef profile) {
-  if (std::find(dirtyProfiles.begin(), dirtyProfiles.end(), profile) == dirtyProfiles.end()) {
-    dirtyProfiles.push_back(profile);
+void Runtime::Impl::markDirty(ProfileRef profile, uint64_t audiences) {
+  for (DirtyProfile& d : dirtyProfiles) {
+    if (d.profile == profile) {
+      d.audiences |= audiences;
+      return;
+    }
   }
+  dirtyProfiles.push_back({profile, audiences});
+}
+
+void Runtime::Impl::findAudienceReads() {
+  size_t count = program.audiences.size();
+  windows = findAudienceWindows(program);
+  windowedEvent.assign(program.events.size(), false);
+  eventAudiences.assign(program.events.size(), 0);
+  shortestWindow.assign(program.events.size(), Duration{});
+  evaluateAlways.assign(count, true);
+  size_t fields = program.profileRecord ? program.layouts[*program.profileRecord].fieldCount() : 0;
+  audiencesReadingField.assign(fields, 0);
+  for (size_t a = 0; a < count; ++a) {
+    const ir::AudienceIr& audience = program.audiences[a];
+    evaluateAlways[a] = audience.readsClock || windows.unknown[a];
+    // The windows as history() sees them: none over an event whose history is not kept (it is
+    // always empty), none longer than the event is retained.
+    std::erase_if(windows.windows[a],
+                  [&](const AudienceWindow& w) { return historySlot[w.event] < 0; });
+    for (AudienceWindow& w : windows.windows[a]) {
+      w.length = std::min(w.length, retain[w.event]);
+      if (!windowedEvent[w.event] || w.length < shortestWindow[w.event]) {
+        shortestWindow[w.event] = w.length;
+      }
+      windowedEvent[w.event] = true;
+    }
+    if (a >= 64) continue;  // past the masks: evaluated after every change
+    uint64_t bit = uint64_t{1} << a;
+    if (evaluateAlways[a]) audiencesAlways |= bit;
+    if (!windows.windows[a].empty()) windowedAudiences |= bit;
+    for (size_t e = 0; e < program.events.size(); ++e) {
+      if (evaluateAlways[a] || audience.readsHistory[e]) eventAudiences[e] |= bit;
+    }
+    ir::FieldReads reads = ir::profileReads(program, {audience.rule});
+    for (size_t f = 0; f < fields; ++f) {
+      if (audience.rule == ir::kNoExpr || reads[*program.profileRecord][f]) {
+        audiencesReadingField[f] |= bit;
+      }
+    }
+  }
+}
+
+uint64_t Runtime::Impl::audiencesChangedBy(const Value& patch) const {
+  if (patch.kind() != ValueKind::Record) return kAllAudiences;
+  RecordView given = patch.asRecord();
+  uint64_t audiences = audiencesAlways;
+  for (size_t f = 0; f < given.fieldCount() && f < audiencesReadingField.size(); ++f) {
+    if (given.has(f)) audiences |= audiencesReadingField[f];
+  }
+  return audiences;
+}
+
+void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
+  Timestamp now = clock.now();
+  Timestamp next = kNoWindowDue;
+  for (size_t a = 0; a < windows.windows.size(); ++a) {
+    for (const AudienceWindow& w : windows.windows[a]) {
+      const History& h = p.history[static_cast<size_t>(historySlot[w.event])];
+      History::Span span = h.between(minusDuration(now, w.length), now);
+      if (span.empty()) continue;
+      // At its time plus the length the oldest event is out: the window is (now - D, now].
+      Timestamp out = plusDuration(h.time(span.begin), w.length);
+      if (out < next) next = out;
+    }
+  }
+  // A set windowDue is always ahead of the clock: its timer resets it when it fires.
+  if (!(next < p.windowDue)) return;  // none, or one is set for then or earlier
+  p.windowDue = next;
+  store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref));
 }
 
 void Runtime::Impl::drain() {
@@ -381,9 +489,9 @@ void Runtime::Impl::drain() {
   draining = true;
   while (!dirtyProfiles.empty() || !pendingEvents.empty()) {
     if (!dirtyProfiles.empty()) {
-      ProfileRef ref = dirtyProfiles.front();
+      DirtyProfile dirty = dirtyProfiles.front();
       dirtyProfiles.erase(dirtyProfiles.begin());
-      reevaluateAudiences(store.profile(ref), false);
+      reevaluateAudiences(store.profile(dirty.profile), false, -1, dirty.audiences);
       continue;
     }
     PendingEvent e = std::move(pendingEvents.front());
@@ -395,19 +503,24 @@ void Runtime::Impl::drain() {
 
 // ---- audiences --------------------------------------------------------------------------
 
-void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event) {
+void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event,
+                                        uint64_t audiences) {
   // All memberships first, then the changes in declaration order: an entry started by one
   // change must not see the others half-applied. The memberships are on the stack for the
   // usual few audiences, each written before it is read: no container built at every record.
   size_t count = program.audiences.size();
+  if (event >= 0) audiences &= eventAudiences[static_cast<size_t>(event)];
+  if (audiences == 0 && count <= 64) return;  // nothing any rule reads has changed
   std::array<uint8_t, 64> few;
   std::vector<uint8_t> many;
   if (count > few.size()) many.resize(count);
   uint8_t* now = count > few.size() ? many.data() : few.data();
   for (size_t a = 0; a < count; ++a) {
     const ir::AudienceIr& audience = program.audiences[a];
-    if (event >= 0 && !audience.readsClock && !audience.readsHistory[event]) {
-      now[a] = p.member[a];  // this event cannot change it
+    bool changed = a < 64 ? (audiences >> a & 1) != 0
+                          : event < 0 || evaluateAlways[a] || audience.readsHistory[event];
+    if (!changed) {
+      now[a] = p.member[a];
       continue;
     }
     Value v = eval(audience.rule, &p.profile, &p);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compiler/ir/history_reads.h"
+#include "vm/runtime/audience_windows.h"
 #include "vm/runtime/direct_call.h"
 #include "vm/runtime/field_path.h"
 #include "vm/runtime/runtime.h"
@@ -59,7 +60,33 @@ struct Runtime::Impl {
   std::vector<CapRule> fileCaps;
   std::vector<std::vector<CapRule>> journeyCaps;  // per journey
   std::deque<PendingEvent> pendingEvents;
-  std::vector<ProfileRef> dirtyProfiles;  // profiles whose audiences need re-evaluating
+  // Profiles whose audiences need re-evaluating after a change, with the audiences it may have
+  // changed (bit a: audience a; audiences past the 64th are always evaluated).
+  struct DirtyProfile {
+    ProfileRef profile;
+    uint64_t audiences;
+  };
+  std::vector<DirtyProfile> dirtyProfiles;
+  static constexpr uint64_t kAllAudiences = ~uint64_t{0};
+  // What each audience's membership can change with (docs/runtime.md, "When audiences are
+  // re-evaluated"). Per field of the profile's record, the audiences whose rules read it
+  // (through the audiences they read). Per audience, whether every record re-evaluates it (it
+  // reads the clock, or a history window that moves in a way not known ahead), and its history
+  // windows, whose oldest events leaving them re-evaluate it at that instant.
+  std::vector<uint64_t> audiencesReadingField;
+  std::vector<bool> evaluateAlways;
+  uint64_t audiencesAlways = 0;  // the same, as bits
+  AudienceWindows windows;  // only over kept histories, no longer than they are retained
+  uint64_t windowedAudiences = 0;   // bit a: audience a has windows
+  std::vector<bool> windowedEvent;  // per event: some audience has a window over its history
+  std::vector<Duration> shortestWindow;  // per windowed event: its shortest window (retained)
+  std::vector<uint64_t> eventAudiences;  // per event: the audiences it may change
+  void findAudienceReads();  // fills the above
+  // The audiences a change of these profile fields (a `set` record's patch) may change.
+  uint64_t audiencesChangedBy(const Value& patch) const;
+  // Sets the profile's AudienceWindow timer at the next instant an event leaves one of its
+  // audiences' windows, unless one is set for then or earlier.
+  void scheduleWindowRecheck(ProfileState& p);
   // Per journey: its `reentry after` window when that is a constant (past it, a last entry
   // no longer matters and is forgotten), and how many last entries the store held after the
   // previous clean-up.
@@ -74,6 +101,7 @@ struct Runtime::Impl {
   struct StepConstants {
     std::vector<Value> fieldNames;
     std::string setPath;  // `profile.a.b`
+    uint64_t setAudiences = 0;  // the audiences the `set` may change
   };
   std::vector<std::vector<StepConstants>> stepConstants;
   // Where `stats` counts sends per channel (found in its map at a channel's first send), and
@@ -101,12 +129,13 @@ struct Runtime::Impl {
   void handleEvent(ProfileState& p, uint32_t event, const Value& record);
   void appendHistory(ProfileState& p, uint32_t event, const Value& record);
   // After an event (`event` >= 0) only the audiences that read its history or the clock can
-  // change; after anything else, every audience is evaluated.
-  void reevaluateAudiences(ProfileState& p, bool silent, int event = -1);
+  // change; after a change of the profile, those in `audiences`; at the start, all of them.
+  void reevaluateAudiences(ProfileState& p, bool silent, int event = -1,
+                           uint64_t audiences = kAllAudiences);
   // Sets the profile's membership of audience `a` (it differs): the `audience` record and the
   // journeys it starts, unless `silent`.
   void changeMembership(ProfileState& p, uint32_t a, bool member, bool silent);
-  void markDirty(ProfileRef profile);
+  void markDirty(ProfileRef profile, uint64_t audiences);
   void drain();  // pending events and audience changes, until none are left
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
   void enter(uint32_t journey, ProfileState& p, const Value* entryEvent, bool checkWhen);

@@ -31,6 +31,8 @@ struct SendLogEntry {
   uint32_t channel = 0;
 };
 
+inline constexpr Timestamp kNoWindowDue{INT64_MAX, 0};
+
 struct ProfileState {
   ProfileRef ref = 0;
   uint32_t profileBytes = 0;                  // the size of `profile`'s block when it was packed
@@ -45,6 +47,9 @@ struct ProfileState {
   std::vector<SendLogEntry> sends;            // delivered sends, oldest first (few: trimmed to
                                               // the longest cap window)
   absl::InlinedVector<InstanceId, 2> instances;  // active instances, oldest first
+  // When an audience window's oldest event leaves it (audience_windows.h): the due time of the
+  // profile's AudienceWindow timer; kNoWindowDue when none is set.
+  Timestamp windowDue = kNoWindowDue;
 };
 
 // What a waiting instance waits for.
@@ -111,6 +116,8 @@ struct Timer {
     Timeout,      // an instance's journey timeout
     HeldSend,     // a send held by quiet hours is delivered (`id` names it)
     ScheduleTick, // a scheduled entry ticks (`id` is the journey)
+    AudienceWindow,  // an event leaves an audience's history window (`id` is the profile;
+                     // only the timer due at ProfileState::windowDue counts)
   };
   Timer() = default;
   Timer(Timestamp due, Kind kind, uint64_t id)
@@ -122,7 +129,7 @@ struct Timer {
   Kind kind = Kind::Resume;
   uint64_t sequence = 0;    // set by the store
   uint64_t id = 0;          // Resume, Timeout: the instance; HeldSend: the held send;
-                            // ScheduleTick: the journey
+                            // ScheduleTick: the journey; AudienceWindow: the profile
 };
 static_assert(sizeof(Timer) == 32);
 

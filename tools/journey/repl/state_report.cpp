@@ -82,6 +82,8 @@ std::string describeState(SessionRuntime& run) {
       case Timer::Kind::ScheduleTick:
         ticks[t.due()].push_back(program.journeys[t.id].name);
         return;
+      case Timer::Kind::AudienceWindow:
+        return;  // shown with its profile
     }
   });
 
@@ -94,6 +96,10 @@ std::string describeState(SessionRuntime& run) {
     }
     out += fmt::format("profile {}{}: {}\n", p.id, p.id == run.currentProfile() ? " (current)" : "",
                        audiences.empty() ? "in no audience" : "in " + audiences);
+    if (p.windowDue != runtime::kNoWindowDue) {
+      out += fmt::format("  audiences re-evaluated at {}: an event leaves a history window\n",
+                         formatTimestamp(p.windowDue));
+    }
     for (runtime::InstanceId id : p.instances) {
       if (const Instance* inst = store.findInstance(id)) {
         Deadlines& due = deadlines[id];
