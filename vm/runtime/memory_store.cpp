@@ -224,12 +224,11 @@ class MemoryStore final : public Store {
     timers_.push(timer, delay);
     return sequence;
   }
-  // Timers of ended instances, of waits that an event ended, and audience windows' replaced by
-  // earlier ones stay queued until due (a journey timeout: weeks). Each time the queue has
-  // doubled, they are dropped: amortised O(1).
+  // Timers of ended instances, and of waits that an event ended, stay queued until due (a
+  // journey timeout: weeks). Each time the queue has doubled, they are dropped: amortised O(1).
+  // (An audience window's timer is rarely stale, and telling would read its profile's state.)
   void dropStaleTimers() {
     timers_.eraseIf([&](const Timer& t) {
-      if (t.kind == Timer::Kind::AudienceWindow) return profiles_[t.id].windowDue != t.due();
       if (t.kind != Timer::Kind::Resume && t.kind != Timer::Kind::Timeout) return false;
       const Instance* instance = findInstance(t.id);
       return !instance || (t.kind == Timer::Kind::Resume && instance->wakeTimer != t.sequence);

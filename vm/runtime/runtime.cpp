@@ -385,7 +385,9 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
     Timestamp out = plusDuration(at, shortestWindow[event]);
     if (out < p.windowDue) {
       p.windowDue = out;
-      store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref));
+      // At a fixed delay from the clock (records come in time order): a lane, not the heap.
+      Duration delay = at == clock.now() ? shortestWindow[event] : Duration{};
+      store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref), delay);
     }
   }
   // The profile's instances see the event: `exit on` before `wait for`.
