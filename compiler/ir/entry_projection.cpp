@@ -4,35 +4,11 @@
 #include <unordered_set>
 #include <utility>
 
+#include "compiler/ir/expr_nodes.h"
+
 namespace journey::ir {
 
 namespace {
-
-// The operands of a node, comprehension parts included.
-std::vector<NodeId> operandsOf(const Node& n) {
-  std::vector<NodeId> kids = n.kids;
-  if (n.kind == NodeKind::Comprehension) {
-    for (NodeId part : {n.loop.range, n.loop.init, n.loop.condition, n.loop.filter, n.loop.step,
-                        n.loop.result}) {
-      if (part != kNoNode) kids.push_back(part);
-    }
-  }
-  return kids;
-}
-
-// Every node of the expression rooted at `root`, each once.
-std::vector<NodeId> nodesOf(const ExprPool& pool, NodeId root) {
-  std::vector<NodeId> nodes, work{root};
-  std::unordered_set<NodeId> seen;
-  while (!work.empty()) {
-    NodeId id = work.back();
-    work.pop_back();
-    if (id == kNoNode || !seen.insert(id).second) continue;
-    nodes.push_back(id);
-    for (NodeId kid : operandsOf(pool[id])) work.push_back(kid);
-  }
-  return nodes;
-}
 
 // Moves an expression's locals (slots from `from` on) up by `by`, making room for inputs.
 void shiftLocals(ExprPool& pool, const std::vector<NodeId>& nodes, uint32_t from, uint32_t by) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "compiler/ir/entry_projection.h"
+#include "compiler/ir/expr_nodes.h"
 #include "compiler/ir/lower.h"
 
 namespace journey::ir {
@@ -132,15 +133,8 @@ class ProgramLowerer {
       AudienceIr& audience = out_.audiences[a];
       audience.readsHistory.assign(events, false);
       if (audience.rule == kNoExpr) continue;
-      std::vector<NodeId> work{out_.exprs[audience.rule].root};
-      while (!work.empty()) {
-        const Node& n = out_.pool[work.back()];
-        work.pop_back();
-        for (NodeId k : n.kids) work.push_back(k);
-        for (NodeId k : {n.loop.range, n.loop.init, n.loop.condition, n.loop.filter, n.loop.step,
-                         n.loop.result}) {
-          if (k != kNoNode) work.push_back(k);
-        }
+      for (NodeId id : nodesOf(out_.pool, out_.exprs[audience.rule].root)) {
+        const Node& n = out_.pool[id];
         if (n.kind != NodeKind::Call) continue;
         const Value* named = n.kids.empty() || out_.pool[n.kids[0]].kind != NodeKind::Constant
                                  ? nullptr

@@ -1,6 +1,7 @@
 #include "vm/runtime/audience_windows.h"
 
 #include "compiler/codegen/constant_folder.h"
+#include "compiler/ir/expr_nodes.h"
 
 namespace journey::runtime {
 
@@ -14,15 +15,8 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
   for (size_t a = 0; a < count; ++a) {
     ir::ExprIndex rule = program.audiences[a].rule;
     if (rule == ir::kNoExpr) continue;
-    std::vector<ir::NodeId> work{program.exprs[rule].root};
-    while (!work.empty()) {
-      const ir::Node& n = program.pool[work.back()];
-      work.pop_back();
-      for (ir::NodeId k : n.kids) work.push_back(k);
-      for (ir::NodeId k : {n.loop.range, n.loop.init, n.loop.condition, n.loop.filter,
-                           n.loop.step, n.loop.result}) {
-        if (k != ir::kNoNode) work.push_back(k);
-      }
+    for (ir::NodeId id : ir::nodesOf(program.pool, program.exprs[rule].root)) {
+      const ir::Node& n = program.pool[id];
       if (n.kind != ir::NodeKind::Call) continue;
       if (n.name == "history" || n.name == "@historyCount") {
         std::optional<Value> event, length;

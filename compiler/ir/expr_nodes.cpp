@@ -1,0 +1,31 @@
+#include "compiler/ir/expr_nodes.h"
+
+#include <unordered_set>
+
+namespace journey::ir {
+
+std::vector<NodeId> operandsOf(const Node& n) {
+  std::vector<NodeId> kids = n.kids;
+  if (n.kind == NodeKind::Comprehension) {
+    for (NodeId part : {n.loop.range, n.loop.init, n.loop.condition, n.loop.filter, n.loop.step,
+                        n.loop.result}) {
+      if (part != kNoNode) kids.push_back(part);
+    }
+  }
+  return kids;
+}
+
+std::vector<NodeId> nodesOf(const ExprPool& pool, NodeId root) {
+  std::vector<NodeId> nodes, work{root};
+  std::unordered_set<NodeId> seen;
+  while (!work.empty()) {
+    NodeId id = work.back();
+    work.pop_back();
+    if (id == kNoNode || !seen.insert(id).second) continue;
+    nodes.push_back(id);
+    for (NodeId kid : operandsOf(pool[id])) work.push_back(kid);
+  }
+  return nodes;
+}
+
+}  // namespace journey::ir
