@@ -173,7 +173,11 @@ class MemoryStore final : public Store {
     enqueue(timer, reservedSequence, Duration{});  // set earlier than now: no lane's order
   }
   const Timer* nextTimer() const override { return timers_.top(); }
-  Timer popTimer() override { return timers_.pop(); }
+  Timer popTimer() override {
+    Timer timer = timers_.pop();
+    if (timer.kind == Timer::Kind::AudienceWindow) --windowTimers_;
+    return timer;
+  }
   void forEachTimer(const std::function<void(const Timer&)>& visit) const override {
     timers_.forEachInOrder(visit);
   }
@@ -219,21 +223,25 @@ class MemoryStore final : public Store {
     }
   };
   uint64_t enqueue(Timer timer, uint64_t sequence, Duration delay) {
-    if (timers_.size() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
+    if (sweptTimers() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
+    if (timer.kind == Timer::Kind::AudienceWindow) ++windowTimers_;
     timer.sequence = sequence;
     timers_.push(timer, delay);
     return sequence;
   }
   // Timers of ended instances, and of waits that an event ended, stay queued until due (a
-  // journey timeout: weeks). Each time the queue has doubled, they are dropped: amortised O(1).
-  // (An audience window's timer is rarely stale, and telling would read its profile's state.)
+  // journey timeout: weeks). Each time the instances' timers have doubled, they are dropped:
+  // amortised O(1). Audience windows' timers are left out, and out of the count: they are
+  // rarely stale (telling would read each one's profile), and months ahead they would make
+  // the sweeps rarer, keeping more stale timers.
+  size_t sweptTimers() const { return timers_.size() - windowTimers_; }
   void dropStaleTimers() {
     timers_.eraseIf([&](const Timer& t) {
       if (t.kind != Timer::Kind::Resume && t.kind != Timer::Kind::Timeout) return false;
       const Instance* instance = findInstance(t.id);
       return !instance || (t.kind == Timer::Kind::Resume && instance->wakeTimer != t.sequence);
     });
-    timersAfterCleanUp_ = timers_.size();
+    timersAfterCleanUp_ = sweptTimers();
   }
 
   JourneyKey keyOf(InstanceId id) {
@@ -257,6 +265,7 @@ class MemoryStore final : public Store {
   LastEntries lastEntries_;
   TimerQueue timers_;
   size_t timersAfterCleanUp_ = 0;
+  size_t windowTimers_ = 0;  // AudienceWindow timers queued
   std::map<uint32_t, Timestamp> lastTick_;
   std::map<uint32_t, absl::flat_hash_set<ProfileRef>> tickMembers_;
   absl::flat_hash_map<uint64_t, HeldSend> held_;
