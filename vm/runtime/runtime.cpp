@@ -368,20 +368,14 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
   if (historySlot[event] < 0) return;
   Duration keep = retain[event];
   History& h = p.history[static_cast<size_t>(historySlot[event])];
-  h.append(record.asRecord().field(program.events[event].timeField).asTimestamp(), record,
-           historyUse[event] == ir::HistoryUse::Records);
+  Timestamp at = record.asRecord().field(program.events[event].timeField).asTimestamp();
+  h.append(at, record, historyUse[event] == ir::HistoryUse::Records);
   // Trim what has fallen out of the retention window.
   Timestamp oldest = minusDuration(clock.now(), keep);
   while (!h.empty() && !(oldest < h.time(0))) h.dropOldest();
-}
-
-void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
-  appendHistory(p, event, record);
-  reevaluateAudiences(p, false, static_cast<int>(event));
   if (windowedEvent[event]) {
     // The event is the newest in its windows: it leaves them last, or first when they were
     // empty. Only that can move the profile's next window change earlier.
-    Timestamp at = record.asRecord().field(program.events[event].timeField).asTimestamp();
     Timestamp out = plusDuration(at, shortestWindow[event]);
     if (out < p.windowDue) {
       p.windowDue = out;
@@ -390,6 +384,11 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
       store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref), delay);
     }
   }
+}
+
+void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
+  appendHistory(p, event, record);
+  reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
   // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
   absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());

@@ -127,6 +127,8 @@ struct Runtime::Impl {
   void advanceClockTo(Timestamp t);
   void fire(const Timer& timer);
   void handleEvent(ProfileState& p, uint32_t event, const Value& record);
+  // Keeps the event in the profile's history (when kept), trims it to `retain`, and moves the
+  // profile's audience-window timer earlier when the event leaves a window first.
   void appendHistory(ProfileState& p, uint32_t event, const Value& record);
   // After an event (`event` >= 0) only the audiences that read its history or the clock can
   // change; after a change of the profile, those in `audiences`; at the start, all of them.
