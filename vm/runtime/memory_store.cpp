@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -33,6 +34,9 @@ constexpr InstanceId kSlotMask = 0xffffffff;
 // How much of a packed profile a record's prefetch loads at most: the shop's take about 460
 // bytes (the strings shared among profiles stay outside); a larger one's rest loads when read.
 constexpr size_t kProfilePrefetchBytes = 1024;
+// How many of the timers due during a batch of records prefetchTimers loads for at most (a
+// batch of the shop's fires about ten).
+constexpr size_t kPrefetchedTimers = 32;
 
 void prefetchBytes(const void* at, size_t size) {
   const char* from = static_cast<const char*>(at);
@@ -91,6 +95,46 @@ class MemoryStore final : public Store {
     for (const ProfileState* p : found_) {
       if (!p) continue;
       for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
+    }
+  }
+  void prefetchTimers(Timestamp until) override {
+    // In stages, as prefetchProfiles: the instances and held sends the timers name, then the
+    // states of their profiles, then the profiles. A timer's instance may have ended (its
+    // slot then names another profile, or none): a wasted load, nothing more.
+    dueProfiles_.clear();
+    timers_.forEachDueBy(until, kPrefetchedTimers, [&](const Timer& t) {
+      switch (t.kind) {
+        case Timer::Kind::Resume:
+        case Timer::Kind::Timeout:
+          if ((t.id & kSlotMask) < instances_.size()) {
+            __builtin_prefetch(&instances_[t.id & kSlotMask]);
+          }
+          break;
+        case Timer::Kind::HeldSend: held_.prefetch(t.id); break;
+        default: break;
+      }
+    });
+    timers_.forEachDueBy(until, kPrefetchedTimers, [&](const Timer& t) {
+      std::optional<ProfileRef> ref;
+      switch (t.kind) {
+        case Timer::Kind::Resume:
+        case Timer::Kind::Timeout:
+          if (const Instance* instance = findInstance(t.id)) ref = instance->profile;
+          break;
+        case Timer::Kind::HeldSend:
+          if (const HeldSend* held = heldSend(t.id)) ref = held->profile;
+          break;
+        case Timer::Kind::AudienceWindow: ref = static_cast<ProfileRef>(t.id); break;
+        case Timer::Kind::ScheduleTick: break;
+      }
+      if (!ref || *ref >= profiles_.size()) return;
+      prefetchBytes(&profiles_[*ref], sizeof(ProfileState));
+      dueProfiles_.push_back(*ref);
+    });
+    for (ProfileRef ref : dueProfiles_) {
+      const ProfileState& p = profiles_[ref];
+      prefetchBytes(p.profile.heapObject(),
+                    std::clamp<size_t>(p.profileBytes, 64, kProfilePrefetchBytes));
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {
@@ -258,6 +302,7 @@ class MemoryStore final : public Store {
   // next among them.
   std::vector<ProfileState*> found_;
   size_t nextFound_ = 0;
+  std::vector<ProfileRef> dueProfiles_;  // prefetchTimers' own
   StableVector<Instance> instances_;
   std::vector<uint32_t> freeSlots_;
   size_t instanceCount_ = 0;

@@ -293,8 +293,9 @@ bool Runtime::hasProfile(std::string_view id) const {
   return impl_->store.findProfile(id) != nullptr;
 }
 
-void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
+void Runtime::prefetch(const std::vector<std::string_view>& ids, Timestamp until) {
   impl_->store.prefetchProfiles(ids);
+  impl_->store.prefetchTimers(until);
 }
 
 std::optional<Timestamp> Runtime::timeoutDeadline(const Instance& instance) const {

@@ -74,8 +74,9 @@ class Runtime {
   // an unknown profile, as an event is.
   std::optional<std::string> apply(const AudienceInput& change);
   bool hasProfile(std::string_view id) const;
-  // The records about to be applied name these profiles (Store::prefetchProfiles): a hint.
-  void prefetchProfiles(const std::vector<std::string_view>& ids);
+  // The records about to be applied name these profiles, and the last is at `until`: what
+  // applying them reads starts loading (Store::prefetchProfiles, prefetchTimers). A hint.
+  void prefetch(const std::vector<std::string_view>& ids, Timestamp until);
   // Fires every timer due at or before `until` and leaves the clock there.
   void finish(Timestamp until);
 

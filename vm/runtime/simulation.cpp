@@ -79,8 +79,9 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
 
   bool started = false;
   Timestamp last{};
-  // Records are read a batch at a time, and the store told which profiles the batch names
-  // before any is applied: the memory latencies of a batch overlap (a run is bound by them).
+  // Records are read a batch at a time, and the store told, before any is applied, which
+  // profiles the batch names and the time of its last record (timers due by then fire during
+  // the batch): the memory latencies of a batch overlap (a run is bound by them).
   // Reading never depends on the state, so this changes no output.
   std::vector<RecordInput> batch;
   for (;;) {
@@ -90,10 +91,13 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     batch.clear();
     reader.readRecords(lines.data(), numbers.data(), lines.size(), true, batch);
     ids.clear();
+    std::optional<Timestamp> until;
     for (const RecordInput& read : batch) {
-      if (const std::string* profile = timeAndProfile(read).second) ids.push_back(*profile);
+      auto [time, profile] = timeAndProfile(read);
+      if (profile) ids.push_back(*profile);
+      if (profile && (!until || *until < time)) until = time;
     }
-    runtime.prefetchProfiles(ids);
+    if (until) runtime.prefetch(ids, *until);
     for (size_t i = 0; i < batch.size(); ++i) {
       RecordInput& read = batch[i];
       if (auto* r = std::get_if<Rejection>(&read)) {

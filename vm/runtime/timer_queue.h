@@ -34,6 +34,19 @@ class TimerQueue {
   void eraseIf(const std::function<bool(const Timer&)>& stale);
   // Every queued timer, in firing order.
   void forEachInOrder(const std::function<void(const Timer&)>& visit) const;
+  // Up to `max` of the timers due by `until`, in no set order: each lane's from its front, and
+  // the heap's top. What prefetching needs: the timers about to fire, cheaply found.
+  template <typename Visit>
+  void forEachDueBy(Timestamp until, size_t max, Visit visit) const {
+    for (const std::deque<Timer>& lane : lanes_) {
+      for (const Timer& timer : lane) {
+        if (max == 0 || until < timer.due()) break;
+        visit(timer);
+        --max;
+      }
+    }
+    if (max > 0 && !heap_.empty() && !(until < heap_.front().due())) visit(heap_.front());
+  }
 
  private:
   static constexpr size_t kLanes = 8;
