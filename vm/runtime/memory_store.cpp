@@ -98,10 +98,13 @@ class MemoryStore final : public Store {
     }
   }
   void prefetchTimers(Timestamp until) override {
-    // In stages, as prefetchProfiles: the instances and held sends the timers name, then the
-    // states of their profiles, then the profiles. A timer's instance may have ended (its
-    // slot then names another profile, or none): a wasted load, nothing more.
+    // In stages, as prefetchProfiles: the instances and held sends the timers name; then the
+    // states of their profiles, and the instances' frames; then the profiles, and the values
+    // the frames hold (an entry event: the first step after a wait reads it). A timer's
+    // instance may have ended (its slot then names another profile, or none): a wasted load,
+    // nothing more.
     dueProfiles_.clear();
+    dueFrames_.clear();
     timers_.forEachDueBy(until, kPrefetchedTimers, [&](const Timer& t) {
       switch (t.kind) {
         case Timer::Kind::Resume:
@@ -119,7 +122,11 @@ class MemoryStore final : public Store {
       switch (t.kind) {
         case Timer::Kind::Resume:
         case Timer::Kind::Timeout:
-          if (const Instance* instance = findInstance(t.id)) ref = instance->profile;
+          if (Instance* instance = findInstance(t.id)) {
+            ref = instance->profile;
+            __builtin_prefetch(instance->frame.data());
+            dueFrames_.push_back(&instance->frame);
+          }
           break;
         case Timer::Kind::HeldSend:
           if (const HeldSend* held = heldSend(t.id)) ref = held->profile;
@@ -135,6 +142,11 @@ class MemoryStore final : public Store {
       const ProfileState& p = profiles_[ref];
       prefetchBytes(p.profile.heapObject(),
                     std::clamp<size_t>(p.profileBytes, 64, kProfilePrefetchBytes));
+    }
+    for (Frame* frame : dueFrames_) {
+      for (uint32_t i = 0; i < frame->size(); ++i) {
+        if (const HeapObject* held = (*frame)[i].heapObject()) __builtin_prefetch(held);
+      }
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {
@@ -303,6 +315,7 @@ class MemoryStore final : public Store {
   std::vector<ProfileState*> found_;
   size_t nextFound_ = 0;
   std::vector<ProfileRef> dueProfiles_;  // prefetchTimers' own
+  std::vector<Frame*> dueFrames_;        // the same
   StableVector<Instance> instances_;
   std::vector<uint32_t> freeSlots_;
   size_t instanceCount_ = 0;

@@ -29,8 +29,8 @@ class Store {
   // memory starts fetching it into the cache, so that the records of a batch wait for memory
   // together rather than one after the other. Changes nothing else.
   virtual void prefetchProfiles(const std::vector<std::string_view>& ids) {}
-  // The same for the timers due by `until`: what firing them reads (their instances, held
-  // sends and profiles) starts loading.
+  // The same for the timers due by `until`: what firing them reads (their instances and the
+  // values they hold, held sends, profiles) starts loading.
   virtual void prefetchTimers(Timestamp until) {}
 
   // ---- instances. An Instance stays at its address until it is removed.
