@@ -18,6 +18,10 @@ namespace journey::runtime {
 class LastEntries {
  public:
   std::optional<Timestamp> find(uint32_t journey, std::string_view key) const;
+  // Starts loading where find and set look for (journey, key).
+  void prefetch(uint32_t journey, std::string_view key) const {
+    entries_.prefetch(Probe{journey, key});
+  }
   void set(uint32_t journey, std::string_view key, Timestamp t);
   size_t size() const { return entries_.size(); }
   // Forgets the entries of `journey` from before `t`.

@@ -194,6 +194,10 @@ class MemoryStore final : public Store {
     return *it;
   }
   size_t instanceCount() const override { return instanceCount_; }
+  void prefetchJourneyKey(uint32_t journey, std::string_view key) override {
+    active_.prefetch(JourneyKey{journey, key});
+    lastEntries_.prefetch(journey, key);
+  }
 
   std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) override {
     return lastEntries_.find(journey, key);

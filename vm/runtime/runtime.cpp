@@ -678,6 +678,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   const std::string_view key = keyValue.isNull() ? std::string_view(p.id) : keyValue.asString();
   // While an instance is active its entry is not in the store's last entries; its end puts
   // it there.
+  store.prefetchJourneyKey(journey, key);
   if (store.activeInstance(journey, key)) return skipped(key, "active");
   if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {
     if (j.reentry == ir::Reentry::Never) return skipped(key, "reentry never");

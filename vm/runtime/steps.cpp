@@ -75,6 +75,7 @@ bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
 
 void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
                                 const std::string& step) {
+  store.prefetchJourneyKey(instance.journey, keyOf(instance));  // loads while the line is built
   RecordLine l = instanceLine("exit", instance, step);
   l.text("reason", reason);
   write(l);

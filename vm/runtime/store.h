@@ -32,6 +32,10 @@ class Store {
   // The same for the timers due by `until`: what firing them reads (their instances and the
   // values they hold, held sends, profiles) starts loading.
   virtual void prefetchTimers(Timestamp until) {}
+  // The runtime is about to ask about (journey, key) (activeInstance, then lastEntry), or to end
+  // its instance (setLastEntry, removeInstance): where those look starts loading, so that
+  // their cache misses overlap. Changes nothing else.
+  virtual void prefetchJourneyKey(uint32_t journey, std::string_view key) {}
 
   // ---- instances. An Instance stays at its address until it is removed.
   virtual Instance& addInstance(Instance instance) = 0;  // assigns the id
