@@ -1,9 +1,10 @@
 // The timer queue (vm/runtime/timer_queue.h) against a plain sorted set: the same timers come
 // out in the same order, whether they arrive at fixed delays (the lanes), without a delay or
 // with a delay hint they do not keep (the heap), with equal due times, interleaved with pops or
-// thinned out by eraseIf.
+// thinned out by eraseIf; and the timers due by a time, as the store's prefetch looks for them.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <random>
 #include <set>
@@ -109,6 +110,44 @@ TEST_CASE("eraseIf drops the stale timers and keeps the order of the rest") {
   CHECK(visited == expected);
   for (int i = 0; i < 100; ++i) b.push(2000 + i);
   b.drain();
+}
+
+TEST_CASE("forEachDueBy visits the lanes' timers due by a time, up to a count, and the heap's top") {
+  TimerQueue q;
+  uint64_t sequence = 0;
+  std::vector<Timer> laneTimers, heapTimers;
+  auto push = [&](int64_t seconds, Duration delay, std::vector<Timer>& into) {
+    Timer t(Timestamp{seconds, 0}, Timer::Kind::Resume, 0);
+    t.sequence = ++sequence;
+    q.push(t, delay);
+    into.push_back(t);
+  };
+  for (int64_t now = 0; now < 100; now += 5) {  // two lanes, each in order
+    push(now + 10, Duration{10, 0}, laneTimers);
+    push(now + 20, Duration{20, 0}, laneTimers);
+  }
+  for (int64_t at : {70, 15, 40}) push(at, Duration{}, heapTimers);  // no delay: the heap
+
+  auto visitedBy = [&](int64_t until, size_t max) {
+    std::set<uint64_t> seen;
+    q.forEachDueBy(Timestamp{until, 0}, max, [&](const Timer& t) {
+      CHECK(t.due().seconds <= until);
+      CHECK(seen.insert(t.sequence).second);  // each timer once
+    });
+    return seen;
+  };
+  for (int64_t until : {5, 15, 30, 55, 200}) {
+    CAPTURE(until);
+    std::set<uint64_t> expected;
+    for (const Timer& t : laneTimers) {
+      if (t.due().seconds <= until) expected.insert(t.sequence);
+    }
+    if (until >= 15) expected.insert(heapTimers[1].sequence);  // the top, due at 15
+    CHECK(visitedBy(until, 1000) == expected);
+    CHECK(visitedBy(until, 3).size() == std::min<size_t>(3, expected.size()));
+  }
+  CHECK(visitedBy(200, 0).empty());
+  CHECK(q.size() == laneTimers.size() + heapTimers.size());  // visiting takes nothing off
 }
 
 }  // TEST_SUITE
