@@ -8,7 +8,7 @@
 # Why not one after the other: on the shared machines this project runs on, the same full-size
 # run takes anywhere from 24 to 36 s within an hour, so alternated runs need many pairs to show
 # a 3% change. Run side by side, both binaries see the same hour; what is left is a steady
-# difference between the two cores (seen: up to 3 s at full size), which swapping cancels. Per
+# difference between the two cores (seen: up to 5 s at full size), which swapping cancels. Per
 # round, B − A = effect ± core difference; the mean over rounds is the effect, and the spread of
 # the rounds around effect ± core difference is its noise, printed as a standard error.
 # Both runs share the memory bus and the last-level cache: a change that saves memory traffic
