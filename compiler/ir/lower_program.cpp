@@ -429,6 +429,7 @@ class ProgramLowerer {
 
 int ProgramIr::findEvent(std::string_view name) const { return indexOf(events, name); }
 int ProgramIr::findJourney(std::string_view name) const { return indexOf(journeys, name); }
+int ProgramIr::findAudience(std::string_view name) const { return indexOf(audiences, name); }
 
 ProgramIr lowerProgram(const SourceManager& sources, const ast::Ast& ast,
                        const sema::CheckedProgram& program) {

@@ -235,6 +235,7 @@ struct ProgramIr {
 
   int findEvent(std::string_view name) const;
   int findJourney(std::string_view name) const;
+  int findAudience(std::string_view name) const;
 };
 
 }  // namespace journey::ir

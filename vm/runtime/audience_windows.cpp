@@ -1,5 +1,7 @@
 #include "vm/runtime/audience_windows.h"
 
+#include <algorithm>
+
 #include "compiler/codegen/constant_folder.h"
 #include "compiler/ir/expr_nodes.h"
 
@@ -34,10 +36,9 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
       } else if (n.name == "inAudience") {
         std::optional<Value> name;
         if (!n.kids.empty()) name = folder.value(n.kids.back());
-        int other = -1;
-        for (size_t b = 0; name && name->kind() == ValueKind::String && b < count; ++b) {
-          if (program.audiences[b].name == name->asString()) other = static_cast<int>(b);
-        }
+        int other = name && name->kind() == ValueKind::String
+                        ? program.findAudience(name->asString())
+                        : -1;
         if (other < 0) {
           out.unknown[a] = true;
         } else {
@@ -52,11 +53,12 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
       for (uint32_t b : reads[a]) {
         out.unknown[a] = out.unknown[a] || out.unknown[b];
         for (const AudienceWindow& w : out.windows[b]) {
-          bool known = false;
-          for (const AudienceWindow& have : out.windows[a]) {
-            known = known || (have.event == w.event && have.length == w.length);
+          std::vector<AudienceWindow>& have = out.windows[a];
+          if (std::none_of(have.begin(), have.end(), [&](const AudienceWindow& h) {
+                return h.event == w.event && h.length == w.length;
+              })) {
+            have.push_back(w);
           }
-          if (!known) out.windows[a].push_back(w);
         }
       }
     }
