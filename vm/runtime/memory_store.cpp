@@ -11,6 +11,7 @@
 #include "absl/hash/hash.h"
 #include "vm/runtime/absl_view.h"
 #include "vm/runtime/last_entries.h"
+#include "vm/runtime/profile_index.h"
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
 #include "vm/value/packed_tree.h"
@@ -56,8 +57,9 @@ class MemoryStore final : public Store {
         return found_[at];
       }
     }
-    auto it = profileIndex_.find(abslView(id));
-    return it == profileIndex_.end() ? nullptr : &profiles_[it->second];
+    std::optional<ProfileRef> ref = profileIndex_.find(
+        ProfileIndex::hashOf(id), [&](ProfileRef r) { return sameText(profiles_[r].id, id); });
+    return ref ? &profiles_[*ref] : nullptr;
   }
   ProfileState& profile(ProfileRef ref) override { return profiles_[ref]; }
   ProfileState& addProfile(const std::string& id, Value profile) override {
@@ -67,21 +69,25 @@ class MemoryStore final : public Store {
     state.profile = packTree(profile);  // one block: see prefetchProfiles
     if (const PackedBlock* block = packedBlockOf(state.profile)) state.profileBytes = block->bytes;
     ProfileState& added = profiles_.push_back(std::move(state));
-    profileIndex_.emplace(added.id, added.ref);
+    profileIndex_.insert(ProfileIndex::hashOf(added.id), added.ref);
     return added;
   }
   void prefetchProfiles(const std::vector<std::string_view>& ids) override {
     // In stages, each starting the loads the next one needs, so that a batch's cache misses
-    // overlap instead of following one another: the index's slots (which hold their keys, so
-    // a look-up touches nothing else); the states; what a record reaches from its state (the
-    // profile, packed in one block, retained histories, active instances); where each history
-    // appends.
-    for (std::string_view id : ids) profileIndex_.prefetch(abslView(id));
+    // overlap instead of following one another: the index's slots; the states their candidates
+    // name (not confirmed here, which would wait for each state in turn: findProfile does);
+    // what a record reaches from its state (the profile, packed in one block, retained
+    // histories, active instances); where each history appends.
+    hashes_.clear();
+    for (std::string_view id : ids) {
+      hashes_.push_back(ProfileIndex::hashOf(id));
+      profileIndex_.prefetch(hashes_.back());
+    }
     found_.clear();
     nextFound_ = 0;
-    for (std::string_view id : ids) {
-      auto it = profileIndex_.find(abslView(id));
-      ProfileState* p = it == profileIndex_.end() ? nullptr : &profiles_[it->second];
+    for (uint64_t hash : hashes_) {
+      std::optional<ProfileRef> ref = profileIndex_.candidate(hash);
+      ProfileState* p = ref ? &profiles_[*ref] : nullptr;
       if (p) prefetchBytes(p, sizeof(ProfileState));
       found_.push_back(p);
     }
@@ -310,12 +316,10 @@ class MemoryStore final : public Store {
   }
 
   StableVector<ProfileState> profiles_;
-  // Keyed by a copy of the id (inline for short ids), not a view into the state: a look-up
-  // then reads only the index, and prefetchProfiles can start the state's load without
-  // waiting for it.
-  absl::flat_hash_map<std::string, ProfileRef> profileIndex_;
-  // What the last prefetchProfiles found, per id (null: none), and where findProfile looks
-  // next among them.
+  ProfileIndex profileIndex_;
+  // What the last prefetchProfiles found, per id (null: none; unconfirmed), and where
+  // findProfile looks next among them.
+  std::vector<uint64_t> hashes_;
   std::vector<ProfileState*> found_;
   size_t nextFound_ = 0;
   std::vector<ProfileRef> dueProfiles_;  // prefetchTimers' own

@@ -1,0 +1,30 @@
+#include "vm/runtime/profile_index.h"
+
+#include "absl/hash/hash.h"
+#include "vm/runtime/absl_view.h"
+
+namespace journey::runtime {
+
+uint64_t ProfileIndex::hashOf(std::string_view id) {
+  return absl::Hash<absl::string_view>{}(abslView(id));
+}
+
+void ProfileIndex::insert(uint64_t hash, uint32_t profile) {
+  if (2 * (size_ + 1) > slots_.size()) {
+    std::vector<Slot> old(std::max<size_t>(16, 2 * slots_.size()));
+    old.swap(slots_);
+    for (const Slot& s : old) {
+      if (s.profile != kEmpty) place(s);
+    }
+  }
+  place(Slot{bitsOf(hash), profile});
+  ++size_;
+}
+
+void ProfileIndex::place(Slot slot) {
+  size_t at = slot.bits & mask();
+  while (slots_[at].profile != kEmpty) at = (at + 1) & mask();
+  slots_[at] = slot;
+}
+
+}  // namespace journey::runtime

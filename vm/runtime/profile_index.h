@@ -1,0 +1,63 @@
+// The in-memory store's index of profiles by id: 8 bytes a slot, the id not copied.
+//
+// A slot holds a profile's number and 32 bits of its id's hash; the id itself stays in the
+// profile's state. A look-up compares those bits and asks its caller to confirm the id of a
+// profile whose bits match: for an absent id almost never, for a present one once. At a million
+// profiles the table takes 16 MB where an Abseil map of a std::string key took 80, each byte of
+// it touched once when the table grows (a cost this project's machines make high: see
+// docs/runtime.md, "Memory"), and 16 MB more often stays in cache.
+//
+// candidate() answers without confirming, so that a batch can start loading the states it
+// names before it reads them (MemoryStore::prefetchProfiles).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace journey::runtime {
+
+class ProfileIndex {
+ public:
+  static uint64_t hashOf(std::string_view id);
+
+  void prefetch(uint64_t hash) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[home(hash)]);
+  }
+  // The first profile whose hash bits match `hash`'s, unconfirmed.
+  std::optional<uint32_t> candidate(uint64_t hash) const {
+    return find(hash, [](uint32_t) { return true; });
+  }
+  // The profile whose hash bits match `hash`'s and for which `is(profile)` holds.
+  template <typename Is>
+  std::optional<uint32_t> find(uint64_t hash, Is is) const {
+    if (slots_.empty()) return std::nullopt;
+    const uint32_t bits = bitsOf(hash);
+    for (size_t at = home(hash);; at = (at + 1) & mask()) {
+      const Slot& s = slots_[at];
+      if (s.profile == kEmpty) return std::nullopt;
+      if (s.bits == bits && is(s.profile)) return s.profile;
+    }
+  }
+  // Adds `profile`, whose id is not in the index yet.
+  void insert(uint64_t hash, uint32_t profile);
+  size_t size() const { return size_; }
+
+ private:
+  static constexpr uint32_t kEmpty = UINT32_MAX;
+  struct Slot {
+    uint32_t bits = 0;
+    uint32_t profile = kEmpty;
+  };
+  // The slot is chosen by the same bits that are kept, so that growing needs no id again.
+  static uint32_t bitsOf(uint64_t hash) { return static_cast<uint32_t>(hash >> 32); }
+  size_t mask() const { return slots_.size() - 1; }
+  size_t home(uint64_t hash) const { return bitsOf(hash) & mask(); }
+  void place(Slot slot);
+
+  std::vector<Slot> slots_;  // a power of two of them, at most half used
+  size_t size_ = 0;
+};
+
+}  // namespace journey::runtime
