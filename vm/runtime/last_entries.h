@@ -1,9 +1,9 @@
 // The in-memory store's last entries: when each (journey, key) last entered, for `reentry`.
 // An entry is written when an instance ends, so the table holds one per key that ever entered
 // within the reentry window: for a journey keyed by cart, one per cart of the last week, millions
-// in a large run. Each is kept in 32 bytes: keys up to 15 bytes (ids, cart ids) stay inline,
-// longer ones point to a copy of their own. (As an Abseil map of a std::string key and a
-// timestamp, an entry took 56 bytes, and the table was a sixth of a large run's memory.)
+// in a large run. Each is kept in 32 bytes, its key an InlineText. (As an Abseil map of a
+// std::string key and a timestamp, an entry took 56 bytes, and the table was a sixth of a large
+// run's memory.)
 #pragma once
 
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "absl/container/flat_hash_set.h"
+#include "vm/runtime/inline_text.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -28,25 +29,8 @@ class LastEntries {
   void forgetBefore(uint32_t journey, Timestamp t);
 
  private:
-  // A key's text in 16 bytes: inline when it fits in 15 (the last byte then holds its length),
-  // else a pointer to a copy and the length, the last byte marking it as such.
-  class Text {
-   public:
-    explicit Text(std::string_view s);
-    Text(Text&& other) noexcept;
-    Text& operator=(Text&& other) noexcept;
-    Text(const Text&) = delete;
-    Text& operator=(const Text&) = delete;
-    ~Text();
-    std::string_view view() const;
-
-   private:
-    static constexpr uint8_t kOutOfLine = 0xff;
-    bool inline_() const { return static_cast<uint8_t>(bytes_[15]) != kOutOfLine; }
-    alignas(8) char bytes_[16];
-  };
   struct Entry {
-    Text key;
+    InlineText key;  // short keys (ids, cart ids) inline
     uint32_t journey;
     mutable int32_t nanos;  // the time is not part of the key: set() updates it in place
     mutable int64_t seconds;

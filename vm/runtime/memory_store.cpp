@@ -70,7 +70,7 @@ class MemoryStore final : public Store {
   ProfileState& addProfile(const std::string& id, Value profile) override {
     ProfileState state;
     state.ref = static_cast<ProfileRef>(profiles_.size());
-    state.id = id;
+    state.id = InlineText(id);
     state.profile = packTree(profile);  // one block: see prefetchProfiles
     if (const PackedBlock* block = packedBlockOf(state.profile)) state.profileBytes = block->bytes;
     ProfileState& added = profiles_.push_back(std::move(state));
@@ -98,14 +98,14 @@ class MemoryStore final : public Store {
     }
     for (const ProfileState* p : found_) {
       if (!p) continue;
-      __builtin_prefetch(p->history.data());
+      __builtin_prefetch(p->history.get());
       prefetchBytes(p->profile.heapObject(),
                     std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
       for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
     }
     for (const ProfileState* p : found_) {
       if (!p) continue;
-      for (const History& h : p->history) __builtin_prefetch(h.appendAddress());
+      for (const History& h : p->histories()) __builtin_prefetch(h.appendAddress());
     }
   }
   void prefetchTimers(Timestamp until) override {

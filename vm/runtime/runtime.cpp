@@ -66,7 +66,7 @@ RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duratio
   if (from < retained) from = retained;
   static const History none;  // an event whose history is not kept: nothing reads it
   int32_t slot = rt_.historySlot[static_cast<size_t>(e)];
-  const History& h = slot < 0 ? none : profile_->history[static_cast<size_t>(slot)];
+  const History& h = slot < 0 ? none : profile_->histories()[static_cast<size_t>(slot)];
   return {&h, h.between(from, now), {}};
 }
 
@@ -225,8 +225,8 @@ void Runtime::addProfile(ProfileInput input) {
     return;
   }
   ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile));
-  p.history.resize(impl_->historySlots);
-  p.member.resize(impl_->program.audiences.size());
+  p.keepHistories(impl_->historySlots);
+  p.member.reset(impl_->program.audiences.size());
   ++stats_.profiles;
 }
 
@@ -342,8 +342,8 @@ void Runtime::Impl::fire(const Timer& timer) {
       return;
     case Timer::Kind::AudienceWindow: {
       ProfileState& p = store.profile(static_cast<ProfileRef>(timer.id));
-      if (p.windowDue != timer.due()) return;  // replaced by an earlier one
-      p.windowDue = kNoWindowDue;
+      if (p.windowDue() != timer.due()) return;  // replaced by an earlier one
+      p.setWindowDue(kNoWindowDue);
       reevaluateAudiences(p, false, -1, windowedAudiences);
       scheduleWindowRecheck(p);
       drain();
@@ -368,7 +368,7 @@ void Runtime::Impl::fire(const Timer& timer) {
 void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& record) {
   if (historySlot[event] < 0) return;
   Duration keep = retain[event];
-  History& h = p.history[static_cast<size_t>(historySlot[event])];
+  History& h = p.histories()[static_cast<size_t>(historySlot[event])];
   Timestamp at = record.asRecord().field(program.events[event].timeField).asTimestamp();
   h.append(at, record, historyUse[event] == ir::HistoryUse::Records);
   // Trim what has fallen out of the retention window.
@@ -378,8 +378,8 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
     // The event is the newest in its windows: it leaves them last, or first when they were
     // empty. Only that can move the profile's next window change earlier.
     Timestamp out = plusDuration(at, shortestWindow[event]);
-    if (out < p.windowDue) {
-      p.windowDue = out;
+    if (out < p.windowDue()) {
+      p.setWindowDue(out);
       // At a fixed delay from the clock (records come in time order): a lane, not the heap.
       Duration delay = at == clock.now() ? shortestWindow[event] : Duration{};
       store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref), delay);
@@ -472,7 +472,7 @@ void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
   Timestamp next = kNoWindowDue;
   for (size_t a = 0; a < windows.windows.size(); ++a) {
     for (const AudienceWindow& w : windows.windows[a]) {
-      const History& h = p.history[static_cast<size_t>(historySlot[w.event])];
+      const History& h = p.histories()[static_cast<size_t>(historySlot[w.event])];
       History::Span span = h.between(minusDuration(now, w.length), now);
       if (span.empty()) continue;
       // At its time plus the length the oldest event is out: the window is (now - D, now].
@@ -481,8 +481,8 @@ void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
     }
   }
   // A set windowDue is always ahead of the clock: its timer resets it when it fires.
-  if (!(next < p.windowDue)) return;  // none, or one is set for then or earlier
-  p.windowDue = next;
+  if (!(next < p.windowDue())) return;  // none, or one is set for then or earlier
+  p.setWindowDue(next);
   store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref));
 }
 
@@ -534,7 +534,7 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event,
 }
 
 void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, bool silent) {
-  p.member[a] = member;
+  p.member.set(a, member);
   if (!member) {
     // Left: an `incremental` read enters it again once it is back.
     for (uint32_t j = 0; j < program.journeys.size(); ++j) {
@@ -756,7 +756,7 @@ void Runtime::Impl::write(RecordLine& line) { output.write(line.done()); }
 
 void Runtime::Impl::traceLine(const Instance& instance, const std::string& what) {
   std::string text = formatTimestamp(clock.now()) + " " + program.journeys[instance.journey].name +
- " " + store.profile(instance.profile).id + " [" + std::string(keyOf(instance)) + "] " + what;
+ " " + std::string(store.profile(instance.profile).id.view()) + " [" + std::string(keyOf(instance)) + "] " + what;
   options.trace->write(text);
 }
 

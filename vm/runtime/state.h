@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +15,8 @@
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/frame.h"
 #include "vm/runtime/history.h"
+#include "vm/runtime/inline_text.h"
+#include "vm/runtime/memberships.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -33,24 +37,41 @@ struct SendLogEntry {
 
 inline constexpr Timestamp kNoWindowDue{INT64_MAX, 0};
 
-struct ProfileState {
-  ProfileRef ref = 0;
-  uint32_t profileBytes = 0;                  // the size of `profile`'s block when it was packed
-                                              // (what a record's prefetch loads: a hint only)
-  std::string id;
+// Two cache lines, aligned to them: every record reads its profile's state, and loads (and
+// prefetches) what the state spans. Ordered by size so that no word is padding.
+struct alignas(64) ProfileState {
+  InlineText id;
   Value profile;                              // a record of the schema's type
-  std::vector<History> history;               // per event type whose history is kept (the
-                                              // runtime's historySlot maps event to place)
-  // Inline, like the instances: read after every record, a separate block would be one more
-  // cache miss per record.
-  absl::InlinedVector<uint8_t, 16> member;    // per audience: 1 when a member
+  // Per event type whose history is kept (the runtime's historySlot maps event to place):
+  // historyCount of them.
+  std::unique_ptr<History[]> history;
+  // When an audience window's oldest event leaves it (audience_windows.h): the due time of the
+  // profile's AudienceWindow timer, kNoWindowDue when none is set. In two fields, so that the
+  // four-byte fields below fill what a Timestamp leaves empty.
+  int64_t windowDueSeconds = kNoWindowDue.seconds;
+  Memberships member;                         // per audience, of the program's
   std::vector<SendLogEntry> sends;            // delivered sends, oldest first (few: trimmed to
                                               // the longest cap window)
   absl::InlinedVector<InstanceId, 2> instances;  // active instances, oldest first
-  // When an audience window's oldest event leaves it (audience_windows.h): the due time of the
-  // profile's AudienceWindow timer; kNoWindowDue when none is set.
-  Timestamp windowDue = kNoWindowDue;
+  ProfileRef ref = 0;
+  uint32_t profileBytes = 0;                  // the size of `profile`'s block when it was packed
+                                              // (what a record's prefetch loads: a hint only)
+  int32_t windowDueNanos = kNoWindowDue.nanos;
+  uint32_t historyCount = 0;
+
+  std::span<History> histories() { return {history.get(), historyCount}; }
+  std::span<const History> histories() const { return {history.get(), historyCount}; }
+  void keepHistories(uint32_t count) {
+    history = count ? std::make_unique<History[]>(count) : nullptr;
+    historyCount = count;
+  }
+  Timestamp windowDue() const { return Timestamp{windowDueSeconds, windowDueNanos}; }
+  void setWindowDue(Timestamp t) {
+    windowDueSeconds = t.seconds;
+    windowDueNanos = t.nanos;
+  }
 };
+static_assert(sizeof(ProfileState) == 128);
 
 // What a waiting instance waits for.
 enum class WaitKind : uint8_t {

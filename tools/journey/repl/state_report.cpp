@@ -91,14 +91,15 @@ std::string describeState(SessionRuntime& run) {
   store.forEachProfile([&](runtime::ProfileState& p) {
     ++profiles;
     std::string audiences;
-    for (size_t a = 0; a < p.member.size(); ++a) {
+    for (size_t a = 0; a < program.audiences.size(); ++a) {
       if (p.member[a]) audiences += (audiences.empty() ? "" : ", ") + program.audiences[a].name;
     }
-    out += fmt::format("profile {}{}: {}\n", p.id, p.id == run.currentProfile() ? " (current)" : "",
+    const std::string_view id = p.id;
+    out += fmt::format("profile {}{}: {}\n", id, id == run.currentProfile() ? " (current)" : "",
                        audiences.empty() ? "in no audience" : "in " + audiences);
-    if (p.windowDue != runtime::kNoWindowDue) {
+    if (p.windowDue() != runtime::kNoWindowDue) {
       out += fmt::format("  audiences re-evaluated at {}: an event leaves a history window\n",
-                         formatTimestamp(p.windowDue));
+                         formatTimestamp(p.windowDue()));
     }
     for (runtime::InstanceId id : p.instances) {
       if (const Instance* inst = store.findInstance(id)) {

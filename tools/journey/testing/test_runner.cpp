@@ -138,7 +138,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     runtime::ProfileState* p = session.store().findProfile(id);
     const auto& audiences = session.program().audiences;
     for (size_t a = 0; p && a < audiences.size(); ++a) {
-      if (audiences[a].name == audience) return a < p->member.size() && p->member[a];
+      if (audiences[a].name == audience) return p->member[a];
     }
     return std::nullopt;
   };
