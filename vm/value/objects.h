@@ -18,15 +18,14 @@ struct RecordLayout;
 inline constexpr uint8_t kTextAscii = 1;
 
 // String, Bytes, a named Type or an Error message. Followed by `size` bytes and a NUL (so the
-// bytes can be handed to C APIs). Strings are valid UTF-8 (the caller's promise) and know their
-// code point count, computed once at construction: CEL's size(), charAt() and substring() count
-// code points, and counting while copying is nearly free.
+// bytes can be handed to C APIs). Strings are valid UTF-8 (the caller's promise); one whose
+// bytes are all ASCII is flagged so (kTextAscii), and its code points are its bytes. Others
+// count their code points when asked (Value::stringSize): most text is ASCII, and a count kept
+// in every text took 8 of its bytes (a third of a short one's header).
 struct TextObject : HeapObject {
-  uint64_t size;        // bytes
-  uint64_t codePoints;  // code points for strings; equal to size for bytes
+  uint64_t size;  // bytes
 
-  TextObject(uint64_t bytes, uint64_t points) noexcept
-      : HeapObject(HeapKind::Text), size(bytes), codePoints(points) {}
+  explicit TextObject(uint64_t bytes) noexcept : HeapObject(HeapKind::Text), size(bytes) {}
   const char* data() const noexcept { return reinterpret_cast<const char*>(this + 1); }
   char* data() noexcept { return reinterpret_cast<char*>(this + 1); }
   // The allocation for a text of `bytes` bytes (each shape's bytesFor: header and payload).

@@ -70,7 +70,7 @@ class Packer {
     switch (o->heapKind) {
       case HeapKind::Text: {
         auto* from = static_cast<const TextObject*>(o);
-        auto* to = new (place(textBytes(*from))) TextObject(from->size, from->codePoints);
+        auto* to = new (place(textBytes(*from))) TextObject(from->size);
         std::memcpy(to->data(), from->data(), from->size + 1);
         return adopt(v, to, from->flags);
       }

@@ -9,17 +9,21 @@
 
 namespace journey {
 
+uint64_t countCodePoints(std::string_view utf8) noexcept {
+  uint64_t continuation = 0;
+  for (unsigned char c : utf8) continuation += (c & 0xC0) == 0x80;
+  return utf8.size() - continuation;
+}
+
 namespace {
 
 thread_local int64_t liveObjects = 0;
 
 // A Text object for `s`; empty text is the null pointer.
-HeapObject* makeText(std::string_view s, bool countCodePoints) {
+HeapObject* makeText(std::string_view s) {
   if (s.empty()) return nullptr;
   void* memory = allocateHeapObject(TextObject::bytesFor(s.size()));
-  // Most text is ASCII: its high bits are looked at eight bytes at a time, and continuation
-  // bytes (10xxxxxx, one per code point beyond a sequence's first byte) counted only if any
-  // is set.
+  // Whether the text is ASCII: its high bits, looked at eight bytes at a time.
   constexpr uint64_t kHighBits = 0x8080808080808080;
   uint64_t high = 0;
   size_t i = 0;
@@ -29,11 +33,7 @@ HeapObject* makeText(std::string_view s, bool countCodePoints) {
     high |= word & kHighBits;
   }
   for (; i < s.size(); ++i) high |= static_cast<unsigned char>(s[i]) & 0x80;
-  uint64_t continuation = 0;
-  if (high && countCodePoints) {
-    for (unsigned char c : s) continuation += (c & 0xC0) == 0x80;
-  }
-  auto* text = new (memory) TextObject(s.size(), s.size() - continuation);
+  auto* text = new (memory) TextObject(s.size());
   if (!high) text->flags |= kTextAscii;
   std::memcpy(text->data(), s.data(), s.size());
   text->data()[s.size()] = '\0';
@@ -104,10 +104,10 @@ void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
 // ---- construction ----------------------------------------------------------------------
 
 Value Value::string(std::string_view utf8) {
-  return adopt(ValueKind::String, makeText(utf8, true));
+  return adopt(ValueKind::String, makeText(utf8));
 }
 
-Value Value::bytes(std::string_view raw) { return adopt(ValueKind::Bytes, makeText(raw, false)); }
+Value Value::bytes(std::string_view raw) { return adopt(ValueKind::Bytes, makeText(raw)); }
 
 Value Value::bytes(std::span<const uint8_t> raw) {
   return bytes(std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()));
@@ -176,11 +176,11 @@ Value Value::type(std::string_view name) {
   for (size_t i = 0; i < static_cast<size_t>(TypeTag::Named); ++i) {
     if (kTypeTagNames[i] == name) return type(static_cast<TypeTag>(i));
   }
-  return adopt(ValueKind::Type, makeText(name, true), static_cast<int32_t>(TypeTag::Named));
+  return adopt(ValueKind::Type, makeText(name), static_cast<int32_t>(TypeTag::Named));
 }
 
 Value Value::error(std::string_view message) {
-  return adopt(ValueKind::Error, makeText(message, true));
+  return adopt(ValueKind::Error, makeText(message));
 }
 
 std::string_view Value::typeName() const noexcept {
@@ -245,7 +245,7 @@ Value concatText(ValueKind kind, const Value& a, const Value& b) {
   if (y.empty()) return a;
   size_t size = x.size() + y.size();
   void* memory = allocateHeapObject(TextObject::bytesFor(size));
-  auto* text = new (memory) TextObject(size, a.stringSize() + b.stringSize());
+  auto* text = new (memory) TextObject(size);
   if (a.isAsciiString() && b.isAsciiString()) text->flags |= kTextAscii;
   std::memcpy(text->data(), x.data(), x.size());
   std::memcpy(text->data() + x.size(), y.data(), y.size());

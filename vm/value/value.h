@@ -88,6 +88,9 @@ class MapView;
 class RecordView;
 struct MapEntry;
 
+// The code points of valid UTF-8: its bytes less its continuation bytes (10xxxxxx).
+uint64_t countCodePoints(std::string_view utf8) noexcept;
+
 class Value {
  public:
   // Null.
@@ -166,9 +169,13 @@ class Value {
     return {t->data(), static_cast<size_t>(t->size)};
   }
   std::string_view asBytes() const noexcept { return asString(); }
-  // String: its length in code points (CEL's size()); Bytes: in bytes.
+  // String: its length in code points (CEL's size()), counted when not all ASCII; Bytes: in
+  // bytes.
   uint64_t stringSize() const noexcept {
-    return p_ ? static_cast<const TextObject*>(p_)->codePoints : 0;
+    if (!p_) return 0;
+    auto* t = static_cast<const TextObject*>(p_);
+    if (kind_ == ValueKind::Bytes || (t->flags & kTextAscii)) return t->size;
+    return countCodePoints(asString());
   }
   // String: every character is ASCII, so code point indices are byte indices.
   bool isAsciiString() const noexcept {
