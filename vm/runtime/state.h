@@ -38,7 +38,8 @@ struct SendLogEntry {
 inline constexpr Timestamp kNoWindowDue{INT64_MAX, 0};
 
 // Two cache lines, aligned to them: every record reads its profile's state, and loads (and
-// prefetches) what the state spans. Ordered by size so that no word is padding.
+// prefetches) what the state spans. The four-byte fields come last, together, so that no word
+// is padding.
 struct alignas(64) ProfileState {
   InlineText id;
   Value profile;                              // a record of the schema's type
