@@ -9,7 +9,7 @@ namespace journey::runtime {
 InlineText::InlineText(std::string_view s) {
   if (s.size() < sizeof bytes_) {
     std::memset(bytes_, 0, sizeof bytes_);
-    std::memcpy(bytes_, s.data(), s.size());
+    if (!s.empty()) std::memcpy(bytes_, s.data(), s.size());  // an empty view's data may be null
     bytes_[15] = static_cast<char>(s.size());
     return;
   }
