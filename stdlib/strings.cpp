@@ -22,12 +22,6 @@ namespace {
 
 bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
-uint64_t countCodePoints(std::string_view s) {
-  uint64_t n = 0;
-  for (char c : s) n += !isContinuation(c);
-  return n;
-}
-
 // The byte offset of code point `index` (index <= the string's code point count).
 size_t byteOffset(const Value& string, uint64_t index) {
   if (string.isAsciiString()) return static_cast<size_t>(index);

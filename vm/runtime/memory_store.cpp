@@ -322,9 +322,9 @@ class MemoryStore final : public Store {
 
   StableVector<ProfileState> profiles_;
   ProfileIndex profileIndex_;
+  std::vector<uint64_t> hashes_;  // prefetchProfiles' own: the batch's ids hashed once
   // What the last prefetchProfiles found, per id (null: none; unconfirmed), and where
   // findProfile looks next among them.
-  std::vector<uint64_t> hashes_;
   std::vector<ProfileState*> found_;
   size_t nextFound_ = 0;
   std::vector<ProfileRef> dueProfiles_;  // prefetchTimers' own
