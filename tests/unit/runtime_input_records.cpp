@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
@@ -438,6 +439,29 @@ TEST_CASE("runtime input: a program without a schema reads events only") {
   CHECK(w.record(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "Ping"})") ==
         R"(event Ping p1 2026-03-02T10:00:00Z {"time": "2026-03-02T10:00:00Z"})");
   CHECK(w.reader->newProfile("p1").isError());
+}
+
+TEST_CASE("runtime input: event types are found by name among few and among many") {
+  // Up to eight names are compared in turn, more are looked up: both ways, every name, a
+  // prefix, a longer name and a name differing in case are refused.
+  for (int count : {3, 8, 9, 40}) {
+    std::string source;
+    for (int i = 0; i < count; ++i) source += "event E" + std::to_string(i) + " { n: int }\n";
+    InputWorld w(source.c_str());
+    for (int i = 0; i < count; ++i) {
+      std::string name = "E" + std::to_string(i);
+      auto r = w.reader->readRecord(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", )"
+                                    R"("event": ")" + name + R"(", "data": {"n": 1}})", 1);
+      REQUIRE_MESSAGE(std::holds_alternative<runtime::EventInput>(r), name);
+      CHECK(std::get<runtime::EventInput>(r).event ==
+            static_cast<uint32_t>(w.program.findEvent(name)));
+    }
+    for (const std::string& name :
+         std::vector<std::string>{"E", "E" + std::to_string(count), "e0", "E00"}) {
+      CHECK(w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": ")" + name +
+                     R"(", "data": {"n": 1}})") == "unknown event type \"" + name + "\"");
+    }
+  }
 }
 
 TEST_CASE("runtime input: long and short lines reuse the reader's buffers") {

@@ -216,6 +216,20 @@ struct InputReader::Impl {
     }
   };
   std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> eventsByName;
+  // An event type by its name: the few names most programs declare are compared in turn (a
+  // hash of the name costs more), more are looked up.
+  static constexpr size_t kScannedEvents = 8;
+  std::optional<uint32_t> eventNamed(std::string_view name) const {
+    if (program.events.size() <= kScannedEvents) {
+      for (uint32_t i = 0; i < program.events.size(); ++i) {
+        if (program.events[i].name == name) return i;
+      }
+      return std::nullopt;
+    }
+    auto it = eventsByName.find(name);
+    if (it == eventsByName.end()) return std::nullopt;
+    return it->second;
+  }
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
   // The date (`YYYY-MM-DD`) of the last time read in the plain form, and the instant its day
