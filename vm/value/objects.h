@@ -77,6 +77,9 @@ struct RecordObject : HeapObject {
   // Defined in value.h, where Value's size is known.
   const uint64_t* presence() const noexcept;
   uint64_t* presence() noexcept;
+  // Makes `field` present with `value` (defined in value.h, inline: every record built from
+  // input sets each of its fields through it).
+  void setField(size_t field, Value&& value) noexcept;
   static size_t presenceWords(uint32_t fields) noexcept { return (fields + 63) / 64; }
   static size_t bytesFor(uint32_t fields) noexcept;
 };

@@ -26,11 +26,6 @@ RecordObject* cloneRecord(const RecordObject& from) {
   return record;
 }
 
-void setField(RecordObject* record, size_t field, Value value) {
-  record->fields()[field] = std::move(value);
-  record->presence()[field / 64] |= uint64_t{1} << (field % 64);
-}
-
 void clearField(RecordObject* record, size_t field) {
   record->fields()[field] = Value();
   record->presence()[field / 64] &= ~(uint64_t{1} << (field % 64));
@@ -75,11 +70,6 @@ RecordBuilder::~RecordBuilder() {
   if (record_) record_->release();
 }
 
-RecordBuilder& RecordBuilder::set(size_t field, Value value) {
-  setField(record_, field, std::move(value));
-  return *this;
-}
-
 RecordBuilder& RecordBuilder::clear(size_t field) {
   clearField(record_, field);
   return *this;
@@ -92,7 +82,7 @@ Value RecordBuilder::build() {
 }
 
 Value withField(Value record, size_t field, Value value) {
-  setField(writable(record), field, std::move(value));
+  writable(record)->setField(field, std::move(value));
   return record;
 }
 

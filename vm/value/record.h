@@ -41,7 +41,10 @@ class RecordBuilder {
   RecordBuilder& operator=(const RecordBuilder&) = delete;
   ~RecordBuilder();
 
-  RecordBuilder& set(size_t field, Value value);
+  RecordBuilder& set(size_t field, Value value) {
+    record_->setField(field, std::move(value));
+    return *this;
+  }
   RecordBuilder& clear(size_t field);
   // Finishes the record; the builder is empty afterwards.
   Value build();

@@ -20,6 +20,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "vm/value/objects.h"
@@ -327,6 +328,10 @@ inline const uint64_t* RecordObject::presence() const noexcept {
 }
 inline uint64_t* RecordObject::presence() noexcept {
   return reinterpret_cast<uint64_t*>(fields() + fieldCount);
+}
+inline void RecordObject::setField(size_t field, Value&& value) noexcept {
+  fields()[field] = std::move(value);
+  presence()[field / 64] |= uint64_t{1} << (field % 64);
 }
 
 // ---- helpers over values ---------------------------------------------------------------
