@@ -436,9 +436,9 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
     if (at[kEvent].get_string().get(name) != simdjson::SUCCESS) {
       return reject(found("event", "a string (an event type)", at[kEvent]));
     }
-    auto it = eventsByName.find(name);
-    if (it == eventsByName.end()) return reject("unknown event type " + jsonQuoted(name));
-    event = static_cast<int>(it->second);
+    std::optional<uint32_t> type = eventNamed(name);
+    if (!type) return reject("unknown event type " + jsonQuoted(name));
+    event = static_cast<int>(*type);
   }
 
   if (last && time < *last) {
