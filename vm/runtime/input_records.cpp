@@ -13,6 +13,7 @@
 #include "vm/runtime/absl_view.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
+#include "vm/value/object_chunks.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
 #include "vm/value/value_convert.h"
@@ -207,6 +208,8 @@ struct InputReader::Impl {
   std::vector<std::vector<bool>> keptEventFields;    // see keepEventFields
   interp::JsonInput profileInput, eventInput, patchInput;
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
+  // Where profiles are built: kept for the run, each in one run of lines without a copy.
+  ObjectChunks profileChunks;
   // Event names to indices, looked up by string_view without making a string (hashed as
   // abslView explains).
   struct NameHash {
@@ -267,7 +270,8 @@ std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view 
 
 std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const element& root,
                                                                      size_t lineNumber) {
-  Value profile = profileConverter.convert(root, program.profileType, profilePath);
+  Value profile = profileChunks.place(
+      [&] { return profileConverter.convert(root, program.profileType, profilePath); });
   if (profile.isError()) return Rejection{lineNumber, std::string(profile.errorMessage())};
   // Checked by the conversion: a string. Read from the JSON when no rule needs it built.
   std::string_view id;
@@ -277,7 +281,7 @@ std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const eleme
     return Rejection{lineNumber, "profile.id: expected a string"};
   }
   if (id.empty()) return Rejection{lineNumber, "profile.id: the id is empty"};
-  return ProfileInput{std::string(id), std::move(profile)};
+  return ProfileInput{std::string(id), std::move(profile), profileChunks.lastSpan()};
 }
 
 template <typename Take>

@@ -24,6 +24,9 @@ struct Rejection {
 struct ProfileInput {
   std::string id;
   Value profile;  // a record of the schema's type, defaults applied
+  // What the profile's objects span where they were built (ObjectChunks::lastSpan), for the
+  // store's prefetch; 0 when not known.
+  uint32_t spanBytes = 0;
 };
 
 // `{"time": T, "profile": P, "event": E, "data": {...}}` ("data" may be left out when the

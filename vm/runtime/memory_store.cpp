@@ -67,12 +67,15 @@ class MemoryStore final : public Store {
     return ref ? &profiles_[*ref] : nullptr;
   }
   ProfileState& profile(ProfileRef ref) override { return profiles_[ref]; }
-  ProfileState& addProfile(const std::string& id, Value profile) override {
+  ProfileState& addProfile(const std::string& id, Value profile, uint32_t spanBytes) override {
     ProfileState state;
     state.ref = static_cast<ProfileRef>(profiles_.size());
     state.id = InlineText(id);
-    state.profile = packTree(profile);  // one block: see prefetchProfiles
-    if (const PackedBlock* block = packedBlockOf(state.profile)) state.profileBytes = block->bytes;
+    // One run of lines, for prefetchProfiles: packed here into a block of its own, unless the
+    // reader built it in a chunk.
+    state.profile = packTree(profile);
+    const PackedBlock* block = packedBlockOf(state.profile);
+    state.profileBytes = spanBytes ? spanBytes : block ? block->bytes : 0;
     ProfileState& added = profiles_.push_back(std::move(state));
     profileIndex_.insert(ProfileIndex::hashOf(added.id), added.ref);
     return added;

@@ -222,9 +222,10 @@ Value Runtime::fieldDefault(sema::RecordId record, size_t field) {
 void Runtime::addProfile(ProfileInput input) {
   if (ProfileState* existing = impl_->store.findProfile(input.id)) {
     existing->profile = std::move(input.profile);
+    if (input.spanBytes) existing->profileBytes = input.spanBytes;
     return;
   }
-  ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile));
+  ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile), input.spanBytes);
   p.keepHistories(impl_->historySlots);
   p.member.reset(impl_->program.audiences.size());
   ++stats_.profiles;

@@ -55,8 +55,8 @@ struct alignas(64) ProfileState {
                                               // the longest cap window)
   absl::InlinedVector<InstanceId, 2> instances;  // active instances, oldest first
   ProfileRef ref = 0;
-  uint32_t profileBytes = 0;                  // the size of `profile`'s block when it was packed
-                                              // (what a record's prefetch loads: a hint only)
+  uint32_t profileBytes = 0;                  // what `profile`'s objects span where they
+                                              // were packed (a record's prefetch loads it)
   int32_t windowDueNanos = kNoWindowDue.nanos;
   uint32_t historyCount = 0;
 

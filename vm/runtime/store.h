@@ -21,8 +21,9 @@ class Store {
   virtual ProfileState* findProfile(std::string_view id) = 0;
   virtual ProfileState& profile(ProfileRef ref) = 0;
   // Adds a profile (after the existing ones in input order; its ref is the next number). The
-  // id must be new.
-  virtual ProfileState& addProfile(const std::string& id, Value profile) = 0;
+  // id must be new. `spanBytes`: what the profile's objects span in memory when the reader
+  // built them together (ProfileInput::spanBytes), else 0.
+  virtual ProfileState& addProfile(const std::string& id, Value profile, uint32_t spanBytes) = 0;
   // Every profile in input order.
   virtual void forEachProfile(const std::function<void(ProfileState&)>& visit) = 0;
   // A hint that these profiles are about to be used, in this order: a store whose state is in

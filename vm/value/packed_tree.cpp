@@ -136,7 +136,7 @@ class Packer {
 }  // namespace
 
 Value packTree(const Value& v) {
-  if (!v.heapObject()) return v;
+  if (!v.heapObject() || packedBlockOf(v)) return v;
   size_t bytes = sizeof(PackedBlock) + treeBytes(v, true);
   if (bytes > kMaxBlockBytes) return v;
   void* memory = allocateHeapObject(bytes);

@@ -33,8 +33,9 @@ struct PackedBlock {
 static_assert(sizeof(PackedBlock) == 8);
 
 // `v`'s tree in one block: the copy of its root first, then the objects below it that nothing
-// else holds, depth first. `v` itself when it holds no heap object or its tree would not fit
-// in a block (512 KiB).
+// else holds, depth first. `v` itself when it holds no heap object, already lives in a block
+// (packed before, or placed in a chunk: object_chunks.h), or its tree would not fit in a block
+// (512 KiB).
 Value packTree(const Value& v);
 
 // The block `v`'s object is part of, or null.

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <new>
 
+#include "vm/value/object_chunks.h"
 #include "vm/value/packed_tree.h"
 #include "vm/value/record.h"
 
@@ -51,12 +52,18 @@ static_assert(std::size(kTypeTagNames) == static_cast<size_t>(TypeTag::Named) + 
 // ---- heap objects ----------------------------------------------------------------------
 
 void* allocateHeapObject(size_t bytes) {
+  if (ObjectChunks* chunks = ObjectChunks::placingOnThisThread()) [[unlikely]] {
+    if (void* placed = chunks->allocate(bytes)) return placed;
+  }
   void* memory = ::operator new(bytes);
   ++liveObjects;
   return memory;
 }
 
 void freeHeapObject(void* memory) noexcept {
+  if (ObjectChunks* chunks = ObjectChunks::placingOnThisThread()) [[unlikely]] {
+    if (chunks->freed(memory)) return;
+  }
   --liveObjects;
   ::operator delete(memory);
 }
