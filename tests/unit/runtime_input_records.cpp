@@ -13,6 +13,7 @@
 #include "runtime_support.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
+#include "vm/value/packed_tree.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/value_convert.h"
 
@@ -147,6 +148,41 @@ TEST_CASE("runtime input: profiles with defaults, optional and nested records") 
                   R"( "consents": {}, "tags": [], "seen": null})") ==
         R"(p3 {"id": "p3", "firstName": "C", "country": "FR", "loyalty": {"tier": "basic", )"
         R"("points": 0}, "consents": {"email": false, "sms": false}, "tags": []})");
+}
+
+TEST_CASE("runtime input: profiles built in chunks read the same, each in one run of lines") {
+  InputWorld heap, chunked;
+  chunked.reader->buildProfilesInChunks();
+  const std::string lines[] = {
+      kAnn,
+      R"({"id": "p2", "email": "someone.longer@example.com", "firstName": "Bo", "country": "DE",)"
+      R"( "loyalty": {"tier": "gold", "points": 9}, "consents": {}, "tags": ["one", "two"],)"
+      R"( "scores": {"a": 1}, "seen": "2026-03-02T10:00:00+01:00"})",
+      R"({"id": "p3", "firstName": 7})",  // rejected alike
+  };
+  for (const std::string& line : lines) {
+    CAPTURE(line);
+    CHECK(chunked.profile(line) == heap.profile(line));
+    auto r = chunked.reader->readProfile(line, 1);
+    auto* p = std::get_if<runtime::ProfileInput>(&r);
+    if (!p) continue;
+    const PackedBlock* chunk = packedBlockOf(p->profile);
+    REQUIRE(chunk != nullptr);
+    CHECK(p->spanBytes > 0);
+    // The nested records and the list lie in the chunk, within the span from the root.
+    auto* root = reinterpret_cast<const char*>(p->profile.heapObject());
+    RecordView profile = p->profile.asRecord();
+    for (size_t f = 0; f < profile.fieldCount(); ++f) {
+      const HeapObject* o = profile.field(f).heapObject();
+      if (!o || profile.field(f).kind() == ValueKind::String) continue;  // strings may be shared
+      CHECK(packedBlockOf(*o) == chunk);
+      CHECK(reinterpret_cast<const char*>(o) < root + p->spanBytes);
+    }
+    // A reader that has not been asked builds on the heap, as before.
+    auto h = heap.reader->readProfile(line, 1);
+    CHECK(packedBlockOf(std::get<runtime::ProfileInput>(h).profile) == nullptr);
+    CHECK(std::get<runtime::ProfileInput>(h).spanBytes == 0);
+  }
 }
 
 TEST_CASE("runtime input: every reason a profile line is rejected") {

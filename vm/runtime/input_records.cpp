@@ -208,8 +208,8 @@ struct InputReader::Impl {
   std::vector<std::vector<bool>> keptEventFields;    // see keepEventFields
   interp::JsonInput profileInput, eventInput, patchInput;
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
-  // Where profiles are built: kept for the run, each in one run of lines without a copy.
-  ObjectChunks profileChunks;
+  // Where profiles are built, after buildProfilesInChunks.
+  std::optional<ObjectChunks> profileChunks;
   // Event names to indices, looked up by string_view without making a string (hashed as
   // abslView explains).
   struct NameHash {
@@ -270,8 +270,8 @@ std::variant<ProfileInput, Rejection> InputReader::readProfile(std::string_view 
 
 std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const element& root,
                                                                      size_t lineNumber) {
-  Value profile = profileChunks.place(
-      [&] { return profileConverter.convert(root, program.profileType, profilePath); });
+  auto convert = [&] { return profileConverter.convert(root, program.profileType, profilePath); };
+  Value profile = profileChunks ? profileChunks->place(convert) : convert();
   if (profile.isError()) return Rejection{lineNumber, std::string(profile.errorMessage())};
   // Checked by the conversion: a string. Read from the JSON when no rule needs it built.
   std::string_view id;
@@ -281,7 +281,8 @@ std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const eleme
     return Rejection{lineNumber, "profile.id: expected a string"};
   }
   if (id.empty()) return Rejection{lineNumber, "profile.id: the id is empty"};
-  return ProfileInput{std::string(id), std::move(profile), profileChunks.lastSpan()};
+  return ProfileInput{std::string(id), std::move(profile),
+                      profileChunks ? profileChunks->lastSpan() : 0};
 }
 
 template <typename Take>
@@ -513,6 +514,10 @@ void InputReader::keepProfileFields(std::vector<std::vector<bool>> kept) {
   Impl& m = *impl_;
   m.keptProfileFields = std::move(kept);
   m.profileInput.kept = &m.keptProfileFields;
+}
+
+void InputReader::buildProfilesInChunks() {
+  if (!impl_->profileChunks) impl_->profileChunks.emplace();
 }
 
 void InputReader::keepEventFields(std::vector<std::vector<bool>> kept) {

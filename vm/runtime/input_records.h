@@ -105,6 +105,12 @@ class InputReader {
   // read a known part of each event (`journey run`, ir/field_reads.h).
   void keepEventFields(std::vector<std::vector<bool>> kept);
 
+  // From now on, build each profile's objects side by side in chunks that last as long as any
+  // of them (vm/value/object_chunks.h), born packed: for a reader whose profiles stay for the
+  // run (`journey run`). A reader that drops each profile once used (`journey audience`) leaves
+  // them to the heap, which reuses their memory at once.
+  void buildProfilesInChunks();
+
   // A new profile holding only `id` and the schema's defaults, required nested records built
   // for their own defaults (a `set` for an unknown profile). Without a schema: an Error value.
   Value newProfile(const std::string& id) const;
