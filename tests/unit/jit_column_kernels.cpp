@@ -13,6 +13,7 @@
 
 #include "compiler/ir/column_plan.h"
 #include "tests/unit/jit_support.h"
+#include "tests/unit/sanitizer_share.h"
 #include "vm/audience/batch_rule.h"
 #include "vm/audience/column_batch.h"
 #include "vm/value/record.h"
@@ -262,7 +263,7 @@ TEST_CASE("column kernels: random rules of the kernels' constructs") {
   ColumnWorld w;
   Random r(20261130);
   RuleGenerator gen(r);
-  constexpr size_t kRules = 200;
+  const auto kRules = static_cast<size_t>(journey::test::sanitizerShare(200));
   for (size_t i = 0; i < kRules; ++i) {
     std::string rule = gen.rule(4);
     REQUIRE_MESSAGE(w.add(rule), rule, w.diagnostics);

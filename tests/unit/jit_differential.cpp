@@ -4,7 +4,7 @@
 // value or error fails and prints the expression.
 //
 // The suite `jit` runs a few thousand; the suite `jit-differential` (its own ctest entry) runs
-// 100,000 (10,000 in a sanitizer build, where each costs ten times more).
+// 100,000 (5,000 in a sanitizer build, where each costs ten times more).
 #include <doctest/doctest.h>
 
 #ifdef JOURNEY_HAVE_JIT
@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "tests/unit/jit_support.h"
+#include "tests/unit/sanitizer_share.h"
 
 using journey::Value;
 using journey::test::DualWorld;
@@ -235,7 +236,9 @@ class Generator {
 // in batches of one module each (a range of the sequence is the same whichever run makes it).
 void differential(uint64_t seed, int first, int count) {
   int compared = 0, rejected = 0;
-  const int batch = 500;
+  // Under the sanitizers, modules of 250: their twenty per run still include the optimised
+  // ones (turns 1 and 11 below).
+  const int batch = journey::test::kUnderSanitizers ? 250 : 500;
   const int end = first + count;
   for (int start = first; start < end; start += batch) {
     Generator g(seed + static_cast<uint64_t>(start));
@@ -290,13 +293,9 @@ TEST_CASE("random expressions: the JIT equals the interpreter (quick)") {
 TEST_SUITE_END();
 #endif
 
-// 100,000 expressions (10,000 under the sanitizers), in two halves that ctest runs side by side
+// 100,000 expressions (5,000 under the sanitizers), in two halves that ctest runs side by side
 // (tests/CMakeLists.txt).
-#if defined(__SANITIZE_ADDRESS__)
-constexpr int kDifferentialHalf = 5'000;
-#else
-constexpr int kDifferentialHalf = 50'000;
-#endif
+constexpr int kDifferentialHalf = journey::test::kUnderSanitizers ? 2'500 : 50'000;
 
 TEST_SUITE_BEGIN("jit-differential");
 

@@ -14,20 +14,16 @@
 #include <utility>
 #include <vector>
 
+#include "sanitizer_share.h"
 #include "test_paths.h"
 
 namespace journey::mutation_test {
 
-// How many mutants a test makes: `full`, or what the environment variable `name` says. Under
-// the sanitizers (CI's second run, about fifteen times slower) a quarter of them: the optimised
-// run makes them all, and a quarter still reaches every path the sanitizers watch.
+// How many mutants a test makes: `full` (a quarter under the sanitizers: sanitizer_share.h),
+// or what the environment variable `name` says.
 inline int mutationCount(const char* name, int full) {
   if (const char* env = std::getenv(name)) return std::atoi(env);
-#if defined(__SANITIZE_ADDRESS__)
-  return full / 4;
-#else
-  return full;
-#endif
+  return journey::test::sanitizerShare(full);
 }
 
 inline std::vector<std::string> exampleSources() {

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <random>
 
+#include "sanitizer_share.h"
 #include "syntax_support.h"
 
 namespace ast = journey::ast;
@@ -170,7 +171,8 @@ TEST_CASE("the parser never crashes or hangs on broken input") {
                           "entry on ", "99999999999999999999"};
   std::mt19937 rng(20260301);
   double worstMs = 0;
-  for (int i = 0; i < 1500; ++i) {
+  const int mutants = journey::test::sanitizerShare(1500);
+  for (int i = 0; i < mutants; ++i) {
     std::string s = base;
     int edits = 1 + static_cast<int>(rng() % 6);
     for (int e = 0; e < edits; ++e) {
