@@ -115,8 +115,10 @@ struct InputReader::Impl {
         patchConverter(patchInput, false) {
     patchInput.partial = true;
     eventInput.suppliedReason = "the event's time is the record's \"time\", not a data field";
-    for (size_t i = 0; i < p.events.size(); ++i) {
-      eventsByName.emplace(p.events[i].name, static_cast<uint32_t>(i));
+    if (p.events.size() > kScannedEvents) {  // else eventNamed compares the names
+      for (size_t i = 0; i < p.events.size(); ++i) {
+        eventsByName.emplace(p.events[i].name, static_cast<uint32_t>(i));
+      }
     }
     if (p.profileRecord) idField = p.layouts[*p.profileRecord].find("id");
     simdjson::error_code error = emptyParser.parse("{}", 2).get(emptyObject);

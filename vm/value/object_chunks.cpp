@@ -23,7 +23,7 @@ ObjectChunks::Placing::~Placing() {
           ? static_cast<uint32_t>(reinterpret_cast<char*>(owner_.open_) + owner_.used_ -
                                   placed.front().object)
           : 0;
-  for (const Placement& p : owner_.placements_) {
+  for (const Placement& p : placed) {
     if (!p.live) continue;
     auto* object = reinterpret_cast<HeapObject*>(p.object);
     object->flags |= kInPackedBlock;
@@ -51,7 +51,7 @@ void ObjectChunks::closeChunk() noexcept {
 }
 
 void* ObjectChunks::allocate(size_t bytes) {
-  size_t rounded = (bytes + kPackedWord - 1) & ~(kPackedWord - 1);
+  size_t rounded = roundToPackedWord(bytes);
   if (rounded > kChunkBytes - sizeof(PackedBlock)) return nullptr;
   if (!open_ || used_ + rounded > kChunkBytes) openChunk();
   char* object = reinterpret_cast<char*>(open_) + used_;

@@ -80,6 +80,8 @@ struct RecordObject : HeapObject {
   // Makes `field` present with `value` (defined in value.h, inline: every record built from
   // input sets each of its fields through it).
   void setField(size_t field, Value&& value) noexcept;
+  // Makes `field` absent (null).
+  void clearField(size_t field) noexcept;
   static size_t presenceWords(uint32_t fields) noexcept { return (fields + 63) / 64; }
   static size_t bytesFor(uint32_t fields) noexcept;
 };

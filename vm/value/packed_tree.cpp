@@ -11,12 +11,12 @@ namespace {
 
 constexpr size_t kMaxBlockBytes = kPackedWord * UINT16_MAX;
 
-size_t roundUp(size_t bytes) { return (bytes + kPackedWord - 1) & ~(kPackedWord - 1); }
-
 // The bytes of each shape as its builders allocate them, rounded up to the block's words.
-size_t textBytes(const TextObject& t) { return roundUp(TextObject::bytesFor(t.size)); }
+size_t textBytes(const TextObject& t) { return roundToPackedWord(TextObject::bytesFor(t.size)); }
 size_t listBytes(const ListObject& l) { return ListObject::bytesFor(l.size); }
-size_t mapBytes(const MapObject& m) { return roundUp(MapObject::bytesFor(m.size, m.slotCount)); }
+size_t mapBytes(const MapObject& m) {
+  return roundToPackedWord(MapObject::bytesFor(m.size, m.slotCount));
+}
 size_t recordBytes(const RecordObject& r) { return RecordObject::bytesFor(r.fieldCount); }
 
 // Whether packing copies the object `v` holds: the root always; below it, only objects that

@@ -24,6 +24,10 @@ namespace journey {
 // Objects sit at multiples of this from their block's start: HeapObject::blockOffset counts
 // these words.
 inline constexpr size_t kPackedWord = 8;
+// `bytes` rounded up to whole words: what an object takes in a block.
+inline constexpr size_t roundToPackedWord(size_t bytes) {
+  return (bytes + kPackedWord - 1) & ~(kPackedWord - 1);
+}
 
 // The start of a block, before its first object.
 struct PackedBlock {

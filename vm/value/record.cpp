@@ -26,11 +26,6 @@ RecordObject* cloneRecord(const RecordObject& from) {
   return record;
 }
 
-void clearField(RecordObject* record, size_t field) {
-  record->fields()[field] = Value();
-  record->presence()[field / 64] &= ~(uint64_t{1} << (field % 64));
-}
-
 // The record itself when its only reference is `record`, else a copy to modify.
 RecordObject* writable(Value& record) {
   auto* object = static_cast<RecordObject*>(record.mutableHeapObject());
@@ -71,7 +66,7 @@ RecordBuilder::~RecordBuilder() {
 }
 
 RecordBuilder& RecordBuilder::clear(size_t field) {
-  clearField(record_, field);
+  record_->clearField(field);
   return *this;
 }
 
@@ -87,7 +82,7 @@ Value withField(Value record, size_t field, Value value) {
 }
 
 Value withoutField(Value record, size_t field) {
-  clearField(writable(record), field);
+  writable(record)->clearField(field);
   return record;
 }
 

@@ -333,6 +333,10 @@ inline void RecordObject::setField(size_t field, Value&& value) noexcept {
   fields()[field] = std::move(value);
   presence()[field / 64] |= uint64_t{1} << (field % 64);
 }
+inline void RecordObject::clearField(size_t field) noexcept {
+  fields()[field] = Value();
+  presence()[field / 64] &= ~(uint64_t{1} << (field % 64));
+}
 
 // ---- helpers over values ---------------------------------------------------------------
 
