@@ -1,6 +1,11 @@
 #include "vm/runtime/simulation.h"
 
+#include <deque>
+#include <exception>
+#include <thread>
+
 #include "compiler/ir/field_reads.h"
+#include "vm/runtime/batch_queue.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/memory_store.h"
@@ -14,6 +19,51 @@ namespace {
 constexpr size_t kRecordBatch = 32;
 // Profile lines parsed in one go, a chunk at a time (about 0.6 MB of the shop's profiles).
 constexpr size_t kProfileChunk = 2048;
+// How far the reading thread may run ahead of the runtime, in batches (a few megabytes of
+// records): enough that neither waits for the other's moments of slowness.
+constexpr size_t kBatchesAhead = 512;
+
+// What the reading side hands the runtime: a chunk of profiles, or a batch of records with
+// their line numbers (which the runtime's own rejections name).
+struct ProfileBatch {
+  std::vector<std::variant<ProfileInput, Rejection>> reads;
+};
+struct RecordBatch {
+  std::vector<RecordInput> reads;
+  std::vector<size_t> lines;
+};
+using InputBatch = std::variant<ProfileBatch, RecordBatch>;
+
+// Reads every profile, then every record, a batch at a time, and hands each batch to `take`;
+// stops early when `take` returns false. Reading never depends on the runtime's state, which
+// is why it can run on a thread of its own.
+template <typename Take>
+void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, Take take) {
+  std::vector<std::string_view> lines;
+  std::vector<size_t> numbers;
+  for (bool more = profiles != nullptr; more;) {
+    profiles->nextLines(kProfileChunk, lines, numbers);
+    if (lines.empty()) break;
+    dropBlankLines(lines, numbers);
+    ProfileBatch batch;
+    batch.reads.reserve(lines.size());
+    reader.readProfiles(lines.data(), numbers.data(), lines.size(), true,
+                        [&](size_t, std::variant<ProfileInput, Rejection>&& read) {
+                          batch.reads.push_back(std::move(read));
+                        });
+    more = take(InputBatch(std::move(batch)));
+  }
+  for (;;) {
+    events.nextLines(kRecordBatch, lines, numbers);
+    if (lines.empty()) break;
+    dropBlankLines(lines, numbers);
+    RecordBatch batch;
+    batch.reads.reserve(lines.size());
+    reader.readRecords(lines.data(), numbers.data(), lines.size(), true, batch.reads);
+    batch.lines = numbers;
+    if (!take(InputBatch(std::move(batch)))) break;
+  }
+}
 
 // A record's time and the id of the profile it names; none for a rejection.
 std::pair<Timestamp, const std::string*> timeAndProfile(const RecordInput& read) {
@@ -50,58 +100,50 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   RuntimeOptions options;
   options.trace = input.trace;
   Runtime runtime(program, engine, *store, clock, output, options);
-  InputReader reader(program, [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); });
+  // The defaults are the runtime's constants, computed when it starts: reading them from the
+  // reading thread races with nothing.
+  auto defaults = [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); };
+  InputReader reader(program, defaults);
   // Event fields no journey reads are checked but not built (a cart's items, for a journey
   // that reads its id and total).
   reader.keepEventFields(ir::eventReads(program));
   // Profiles stay for the run: built side by side, each is one run of lines to prefetch.
   reader.buildProfilesInChunks();
+  // A `set` that creates a profile builds it here, on the runtime's side: the reader above may
+  // be busy on the reading thread.
+  InputReader creator(program, defaults);
   auto reject = [&](const std::string& name, const Rejection& r) {
     rejected.write(rejectedLine(name, r.line, r.reason));
     runtime.countRejected();
   };
 
-  std::vector<std::string_view> lines, ids;
-  std::vector<size_t> numbers;
-  if (profiles) {
-    for (;;) {  // a chunk of lines at a time, parsed in one go (InputReader::readProfiles)
-      profiles->nextLines(kProfileChunk, lines, numbers);
-      if (lines.empty()) break;
-      dropBlankLines(lines, numbers);
-      reader.readProfiles(lines.data(), numbers.data(), lines.size(), true,
-                          [&](size_t, std::variant<ProfileInput, Rejection>&& read) {
-                            if (auto* r = std::get_if<Rejection>(&read)) {
-                              reject(input.profiles, *r);
-                            } else {
-                              runtime.addProfile(std::move(std::get<ProfileInput>(read)));
-                            }
-                          });
+  auto applyProfiles = [&](ProfileBatch& batch) {
+    for (std::variant<ProfileInput, Rejection>& read : batch.reads) {
+      if (auto* r = std::get_if<Rejection>(&read)) {
+        reject(input.profiles, *r);
+      } else {
+        runtime.addProfile(std::move(std::get<ProfileInput>(read)));
+      }
     }
-  }
+  };
 
   bool started = false;
   Timestamp last{};
-  // Records are read a batch at a time, and the store told, before any is applied, which
+  std::vector<std::string_view> named;  // the profiles a batch names, kept for its memory
+  // Records are applied a batch at a time, and the store told, before any is applied, which
   // profiles the batch names and the time of its last record (timers due by then fire during
   // the batch): the memory latencies of a batch overlap (a run is bound by them).
-  // Reading never depends on the state, so this changes no output.
-  std::vector<RecordInput> batch;
-  for (;;) {
-    events.nextLines(kRecordBatch, lines, numbers);
-    if (lines.empty()) break;
-    dropBlankLines(lines, numbers);
-    batch.clear();
-    reader.readRecords(lines.data(), numbers.data(), lines.size(), true, batch);
-    ids.clear();
+  auto applyRecords = [&](RecordBatch& batch) {
+    named.clear();
     std::optional<Timestamp> until;
-    for (const RecordInput& read : batch) {
+    for (const RecordInput& read : batch.reads) {
       auto [time, profile] = timeAndProfile(read);
-      if (profile) ids.push_back(*profile);
+      if (profile) named.push_back(*profile);
       if (profile && (!until || *until < time)) until = time;
     }
-    if (until) runtime.prefetch(ids, *until);
-    for (size_t i = 0; i < batch.size(); ++i) {
-      RecordInput& read = batch[i];
+    if (until) runtime.prefetch(named, *until);
+    for (size_t i = 0; i < batch.reads.size(); ++i) {
+      RecordInput& read = batch.reads[i];
       if (auto* r = std::get_if<Rejection>(&read)) {
         reject(input.events, *r);
         continue;
@@ -114,21 +156,62 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
       last = time;
       if (auto* e = std::get_if<EventInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*e)) {
-          reject(input.events, Rejection{numbers[i], *why});
+          reject(input.events, Rejection{batch.lines[i], *why});
         }
       } else if (auto* change = std::get_if<AudienceInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*change)) {
-          reject(input.events, Rejection{numbers[i], *why});
+          reject(input.events, Rejection{batch.lines[i], *why});
         }
       } else {
         SetInput& set = std::get<SetInput>(read);
         if (!runtime.hasProfile(set.profile)) {
-          set.patch = mergeProfile(reader.newProfile(set.profile), set.patch);
+          set.patch = mergeProfile(creator.newProfile(set.profile), set.patch);
         }
         runtime.apply(set);
       }
     }
+  };
+  auto apply = [&](InputBatch& batch) {
+    if (auto* p = std::get_if<ProfileBatch>(&batch)) return applyProfiles(*p);
+    applyRecords(std::get<RecordBatch>(batch));
+  };
+
+  LineReader* profileLines = profiles ? &*profiles : nullptr;
+  if (input.readAhead) {
+    // The inputs are read and checked on a thread of their own, ahead of the runtime, which
+    // applies the batches in the order read: the output is the one-thread run's.
+    BatchQueue<InputBatch> queue(kBatchesAhead);
+    std::exception_ptr readFailure;
+    std::thread reading([&] {
+      try {
+        readInputs(reader, profileLines, events,
+                   [&](InputBatch&& batch) { return queue.push(std::move(batch)); });
+      } catch (...) {
+        readFailure = std::current_exception();
+      }
+      queue.close();
+    });
+    struct Joined {  // however this side leaves, the reading thread stops and is joined
+      BatchQueue<InputBatch>& queue;
+      std::thread& thread;
+      ~Joined() {
+        queue.close();
+        thread.join();
+      }
+    } joined{queue, reading};
+    std::deque<InputBatch> taken;
+    while (queue.takeAll(taken)) {
+      for (InputBatch& batch : taken) apply(batch);
+      taken.clear();
+    }
+    if (readFailure) std::rethrow_exception(readFailure);
+  } else {
+    readInputs(reader, profileLines, events, [&](InputBatch&& batch) {
+      apply(batch);
+      return true;
+    });
   }
+
   Timestamp until = input.until.value_or(last);
   if (!started) runtime.start(until);
   runtime.finish(until);

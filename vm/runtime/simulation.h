@@ -21,6 +21,9 @@ struct SimulationInput {
   // The process ends right after the run: leave the state (gigabytes of profiles, history
   // and instances, freed block by block otherwise) for the operating system to reclaim.
   bool abandonStateAtEnd = false;
+  // Read and check the inputs on a second thread, ahead of the runtime (`journey run
+  // --threads 2`). The output is the same either way.
+  bool readAhead = false;
 };
 
 // Runs the simulation. Returns an error message when an input file cannot be read (nothing is
