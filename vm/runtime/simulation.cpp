@@ -34,34 +34,39 @@ struct RecordBatch {
 };
 using InputBatch = std::variant<ProfileBatch, RecordBatch>;
 
-// Reads every profile, then every record, a batch at a time, and hands each batch to `take`;
+// Reads every profile, then every record, a batch at a time, and hands each batch to `take`,
+// which may move it away (the next one is then built anew) or leave it to be filled again;
 // stops early when `take` returns false. Reading never depends on the runtime's state, which
 // is why it can run on a thread of its own.
 template <typename Take>
 void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, Take take) {
   std::vector<std::string_view> lines;
   std::vector<size_t> numbers;
+  InputBatch batch{ProfileBatch{}};
   for (bool more = profiles != nullptr; more;) {
     profiles->nextLines(kProfileChunk, lines, numbers);
     if (lines.empty()) break;
     dropBlankLines(lines, numbers);
-    ProfileBatch batch;
-    batch.reads.reserve(lines.size());
+    auto& reads = std::get<ProfileBatch>(batch).reads;
+    reads.clear();
+    reads.reserve(lines.size());
     reader.readProfiles(lines.data(), numbers.data(), lines.size(), true,
                         [&](size_t, std::variant<ProfileInput, Rejection>&& read) {
-                          batch.reads.push_back(std::move(read));
+                          reads.push_back(std::move(read));
                         });
-    more = take(InputBatch(std::move(batch)));
+    more = take(batch);
   }
+  batch = RecordBatch{};
   for (;;) {
     events.nextLines(kRecordBatch, lines, numbers);
     if (lines.empty()) break;
     dropBlankLines(lines, numbers);
-    RecordBatch batch;
-    batch.reads.reserve(lines.size());
-    reader.readRecords(lines.data(), numbers.data(), lines.size(), true, batch.reads);
-    batch.lines = numbers;
-    if (!take(InputBatch(std::move(batch)))) break;
+    RecordBatch& records = std::get<RecordBatch>(batch);
+    records.reads.clear();
+    records.reads.reserve(lines.size());
+    reader.readRecords(lines.data(), numbers.data(), lines.size(), true, records.reads);
+    records.lines.assign(numbers.begin(), numbers.end());
+    if (!take(batch)) break;
   }
 }
 
@@ -185,7 +190,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     std::thread reading([&] {
       try {
         readInputs(reader, profileLines, events,
-                   [&](InputBatch&& batch) { return queue.push(std::move(batch)); });
+                   [&](InputBatch& batch) { return queue.push(std::move(batch)); });
       } catch (...) {
         readFailure = std::current_exception();
       }
@@ -206,7 +211,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     }
     if (readFailure) std::rethrow_exception(readFailure);
   } else {
-    readInputs(reader, profileLines, events, [&](InputBatch&& batch) {
+    readInputs(reader, profileLines, events, [&](InputBatch& batch) {
       apply(batch);
       return true;
     });
