@@ -3,7 +3,8 @@
 // defaults remembered) reads each exactly as a fresh reader does, every rejection has a reason
 // and the line's number, and a run over mutated files applies or reports every line, losing
 // none, without a crash, and writes the same whether its inputs are read on a second thread or
-// not.
+// not; a records file that shrinks under the reading thread ends the run with an error, every
+// line written before it kept whole.
 #include <doctest/doctest.h>
 
 #include <unistd.h>
@@ -17,11 +18,13 @@
 #include <string>
 #include <vector>
 
+#include "child_process.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower_program.h"
 #include "mutation_support.h"
 #include "runtime_support.h"
 #include "test_paths.h"
+#include "tools/journey/file_sink.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
 #include "vm/runtime/line_reader.h"
@@ -406,6 +409,66 @@ TEST_CASE("a run reading its inputs on a second thread writes what a one-thread 
     CHECK(stats[1].rejected == stats[0].rejected);
     CHECK(stats[1].entered == stats[0].entered);
     if (run > 0) CHECK_FALSE(rejectedLines[0].lines.empty());
+  }
+}
+
+TEST_CASE("a records file that shrinks under the reading thread keeps what was written, whole") {
+  ShopWorld w;
+  InputFiles files("shrinking");
+  std::vector<std::string> records;  // 200,000: the reading thread is far from their end
+  for (size_t i = 0; i < 200'000; ++i) {
+    records.push_back(withTime(w.records[i % w.records.size()], i));
+  }
+  std::mt19937_64 rng(1);
+  InputFiles::write(files.profiles, w.profiles, false, rng);
+  InputFiles::write(files.events, records, false, rng);
+  runtime::SimulationInput input;
+  input.profiles = files.profiles;
+  input.events = files.events;
+  // What the whole run writes, one thread.
+  CollectingSink whole, wholeRejected;
+  runtime::RunStats stats;
+  REQUIRE_FALSE(runtime::simulate(w.program, *w.engine, input, whole, wholeRejected, stats));
+  REQUIRE(whole.lines.size() > 10'000);
+
+  // The run again, reading ahead, in a child process whose output sink cuts the records file
+  // to nothing as it writes its 2,000th line: the reading thread, thousands of records ahead,
+  // then faults on the file's next page, and the process ends with the error while the
+  // runtime's thread goes on writing.
+  std::string written = files.events + ".out";
+  journey::test::ChildOutcome child = journey::test::runInChild([&] {
+    std::FILE* out = std::fopen(written.c_str(), "wb");
+    if (!out) ::_exit(2);
+    struct Cutting final : runtime::OutputSink {
+      cli::FileSink file;
+      std::string path;
+      size_t lines = 0;
+      Cutting(std::FILE* f, std::string p) : file(f), path(std::move(p)) { file.lockEachLine(); }
+      void write(std::string_view line) override {
+        file.write(line);
+        if (++lines == 2'000 && ::truncate(path.c_str(), 0) != 0) ::_exit(3);
+      }
+    } output(out, files.events);
+    cli::FileSink rejectedLines(stderr);
+    rejectedLines.lockEachLine();
+    input.readAhead = true;
+    runtime::RunStats childStats;
+    runtime::simulate(w.program, *w.engine, input, output, rejectedLines, childStats);
+  });  // the fault ends the child before its body returns
+  CHECK(child.exited);
+  CHECK(child.exitCode == 1);
+  const std::string& message = child.stderrText;
+  // The example's malformed lines are reported before it (stderr is the rejections' too).
+  std::string error = "error: " + files.events + ": the file shrank while it was being read\n";
+  REQUIRE(message.size() >= error.size());
+  CHECK(message.substr(message.size() - error.size()) == error);
+  std::vector<std::string> kept = fileLines(written);
+  std::remove(written.c_str());
+  CHECK(kept.size() >= 2'000);  // every line written before the cut, and maybe a few after
+  REQUIRE(kept.size() <= whole.lines.size());
+  for (size_t i = 0; i < kept.size(); ++i) {
+    CAPTURE(i);
+    REQUIRE(kept[i] == whole.lines[i]);  // whole lines, the run's own
   }
 }
 

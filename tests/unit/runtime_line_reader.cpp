@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -14,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "child_process.h"
 #include "vm/runtime/line_reader.h"
 
 using journey::runtime::LineReader;
@@ -165,13 +165,9 @@ TEST_CASE("line reader: a mapped file that shrinks while it is read is an error,
   for (int i = 0; i < 100'000; ++i) text += "line " + std::to_string(i) + "\n";
   REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
   ::close(fd);
-  int err[2];
-  REQUIRE(::pipe(err) == 0);
-  pid_t child = ::fork();
-  REQUIRE(child >= 0);
   std::string written = std::string(path) + ".out";
-  if (child == 0) {  // reads a line, loses the file's pages, reads on: exits 1 with the error
-    ::dup2(err[1], STDERR_FILENO);
+  // Reads a line, loses the file's pages, reads on: exits 1 with the error.
+  journey::test::ChildOutcome child = journey::test::runInChild([&] {
     std::FILE* out = std::fopen(written.c_str(), "wb");  // buffered: the handler flushes it
     std::fputs("written before\n", out);
     LineReader reader(path);
@@ -179,18 +175,11 @@ TEST_CASE("line reader: a mapped file that shrinks while it is read is an error,
     if (!reader.next(line) || ::truncate(path, 0) != 0) ::_exit(2);
     while (reader.next(line)) {
     }
-    ::_exit(0);
-  }
-  ::close(err[1]);
-  std::string message;
-  char buffer[256];
-  for (ssize_t n; (n = ::read(err[0], buffer, sizeof buffer)) > 0;) message.append(buffer, n);
-  ::close(err[0]);
-  int status = 0;
-  REQUIRE(::waitpid(child, &status, 0) == child);
+  });
   std::remove(path);
-  CHECK(WIFEXITED(status));
-  CHECK(WEXITSTATUS(status) == 1);
+  CHECK(child.exited);
+  CHECK(child.exitCode == 1);
+  const std::string& message = child.stderrText;
   std::FILE* out = std::fopen(written.c_str(), "rb");
   REQUIRE(out != nullptr);
   char kept[64] = {};

@@ -11,43 +11,29 @@
 namespace journey::cli {
 
 // Lines to a file (or a standard stream), each followed by a newline.
-//
-// A sink that opened its file (`owns`) is the file's only writer: it gathers lines into writes
-// of a megabyte itself, since a call into stdio for each line costs more than copying it (a
-// run writes millions). A standard stream may have other writers (`--rejected -` shares
-// stdout with the output, the trace shares stderr with the rejections), so each line goes to
-// it at once, in order with theirs.
 class FileSink final : public runtime::OutputSink {
  public:
-  explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {
-    if (owns_) pending_.reserve(kWriteBytes + kWriteBytes / 4);
-  }
+  explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {}
   ~FileSink() override {
-    if (!owns_) return;
-    flush();
-    std::fclose(file_);
+    if (owns_) std::fclose(file_);
   }
-  // One thread writes each sink: the stream's lock is not needed.
+  // Another thread may flush the stream meanwhile: a thread reading the inputs ahead does,
+  // when it finds its input file shrunk, just before the process ends (mapped_files.cpp). Each
+  // line is then written under the stream's lock, so that the flush finds none half written.
+  void lockEachLine() { locked_ = true; }
+
+  // One thread writes each sink: unless another may flush, the stream's lock is not needed.
   void write(std::string_view line) override {
-    if (!owns_) {
-      fwrite_unlocked(line.data(), 1, line.size(), file_);
-      fputc_unlocked('\n', file_);
-      return;
-    }
-    pending_.append(line);
-    pending_ += '\n';
-    if (pending_.size() >= kWriteBytes) flush();
+    if (locked_) flockfile(file_);
+    fwrite_unlocked(line.data(), 1, line.size(), file_);
+    fputc_unlocked('\n', file_);
+    if (locked_) funlockfile(file_);
   }
 
  private:
-  static constexpr size_t kWriteBytes = 1 << 20;
-  void flush() {
-    fwrite_unlocked(pending_.data(), 1, pending_.size(), file_);
-    pending_.clear();
-  }
   std::FILE* file_;
   bool owns_;
-  std::string pending_;  // an owned file's lines not yet written
+  bool locked_ = false;
 };
 
 // No path: `fallback`; "-": stdout (so `--rejected -` interleaves with the output in order).

@@ -38,8 +38,9 @@ void onBusError(int signal, siginfo_t* info, void*) {
     if (!start || at < start || at >= start + slot.length) continue;
     // What was written before is kept: stdio's buffers are flushed first. Not safe in every
     // signal handler, but this fault is synchronous, in code reading an input (a scan or a
-    // parse), never inside stdio, and the writers use stdio's unlocked calls: this thread
-    // holds no stream's lock.
+    // parse), never inside stdio: this thread holds no stream's lock. When the inputs are
+    // read on a thread of their own, the runtime's thread may be writing meanwhile: its sinks
+    // then write each line under the stream's lock, which the flush takes, so no line is cut.
     std::fflush(nullptr);
     writeAll("error: ", 7);
     writeAll(slot.path, std::strlen(slot.path));
