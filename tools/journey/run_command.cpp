@@ -186,7 +186,7 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("--threads", opt->threads,
                   "1: one thread; 2 or more: the inputs read on a second thread, ahead of the "
                   "runtime (the output is the same; default: 2 on a machine of two cores or more)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1u, 256u));
   addColorOption(*cmd, opt->color);
   return [opt]() { return runSimulation(*opt); };
 }
