@@ -1,6 +1,6 @@
 // vm/runtime/batch_queue: batches cross from a producing thread to a consuming one in order,
 // never more than the capacity at once, and a consumer that closes the queue early releases
-// a producer waiting for room.
+// a producer waiting for room; the calls that do not wait neither wait nor lose an item.
 #include <doctest/doctest.h>
 
 #include <atomic>
@@ -75,6 +75,31 @@ TEST_CASE("batch queue: a consumer that closes early releases the producer waiti
   producer.join();  // would hang if the waiting push were not released
   CHECK(refused);
   CHECK(pushed < 1'000);
+}
+
+TEST_CASE("batch queue: trying never waits, and a refused item stays with the caller") {
+  BatchQueue<std::vector<int>> queue(2);
+  std::deque<std::vector<int>> taken;
+  queue.tryTakeAll(taken);  // empty: returns at once
+  CHECK(taken.empty());
+  std::vector<int> a{1}, b{2}, c{3};
+  CHECK(queue.tryPush(std::move(a)));
+  CHECK(queue.tryPush(std::move(b)));
+  CHECK_FALSE(queue.tryPush(std::move(c)));  // full
+  CHECK(c == std::vector<int>{3});           // not taken
+  queue.tryTakeAll(taken);
+  REQUIRE(taken.size() == 2);
+  CHECK(taken[0] == std::vector<int>{1});
+  CHECK(taken[1] == std::vector<int>{2});
+  CHECK(queue.tryPush(std::move(c)));  // room again
+  queue.close();
+  std::vector<int> d{4};
+  CHECK_FALSE(queue.tryPush(std::move(d)));  // closed
+  CHECK(d == std::vector<int>{4});
+  taken.clear();
+  queue.tryTakeAll(taken);  // what was queued before the close
+  REQUIRE(taken.size() == 1);
+  CHECK(taken[0] == std::vector<int>{3});
 }
 
 }  // TEST_SUITE

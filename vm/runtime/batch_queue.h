@@ -1,6 +1,7 @@
 // Hands batches from one thread to another, in order, holding at most `capacity` of them: a
 // simulation's inputs are read and checked on one thread while the runtime applies them on
-// another (simulation.cpp).
+// another, and the spent batches go back to be destroyed where they were made
+// (simulation.cpp).
 //
 // The consumer takes everything queued at once, so the two threads meet once per run of
 // batches rather than once per batch. Either side may close the queue: the producer when it
@@ -30,6 +31,16 @@ class BatchQueue {
     return true;
   }
 
+  // Queues the item if there is room, without waiting; false (the item left with the caller)
+  // when the queue is full or closed.
+  bool tryPush(T&& item) {
+    std::lock_guard lock(mutex_);
+    if (closed_ || items_.size() >= capacity_) return false;
+    items_.push_back(std::move(item));
+    if (items_.size() == 1) itemsAdded_.notify_one();
+    return true;
+  }
+
   // Waits for items, then moves all of them, in order, into `out` (which must be empty);
   // false when the queue is closed and nothing is left.
   bool takeAll(std::deque<T>& out) {
@@ -39,6 +50,13 @@ class BatchQueue {
     out.swap(items_);
     roomFreed_.notify_one();
     return true;
+  }
+
+  // Moves whatever is queued into `out` (which must be empty), without waiting.
+  void tryTakeAll(std::deque<T>& out) {
+    std::lock_guard lock(mutex_);
+    out.swap(items_);
+    if (!out.empty()) roomFreed_.notify_one();
   }
 
   void close() {

@@ -22,6 +22,9 @@ constexpr size_t kProfileChunk = 2048;
 // How far the reading thread may run ahead of the runtime, in batches (a few megabytes of
 // records): enough that neither waits for the other's moments of slowness.
 constexpr size_t kBatchesAhead = 512;
+// How many runs of spent batches may wait for the reading thread to destroy them; beyond
+// that the runtime's thread destroys them itself rather than wait.
+constexpr size_t kSpentRuns = 64;
 
 // What the reading side hands the runtime: a chunk of profiles, or a batch of records with
 // their line numbers (which the runtime's own rejections name).
@@ -38,12 +41,15 @@ using InputBatch = std::variant<ProfileBatch, RecordBatch>;
 // which may move it away (the next one is then built anew) or leave it to be filled again;
 // stops early when `take` returns false. Reading never depends on the runtime's state, which
 // is why it can run on a thread of its own.
-template <typename Take>
-void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, Take take) {
+// `between` runs before each batch is read (the reading thread destroys spent batches there).
+template <typename Take, typename Between>
+void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, Take take,
+                Between between) {
   std::vector<std::string_view> lines;
   std::vector<size_t> numbers;
   InputBatch batch{ProfileBatch{}};
   for (bool more = profiles != nullptr; more;) {
+    between();
     profiles->nextLines(kProfileChunk, lines, numbers);
     if (lines.empty()) break;
     dropBlankLines(lines, numbers);
@@ -58,6 +64,7 @@ void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, T
   }
   batch = RecordBatch{};
   for (;;) {
+    between();
     events.nextLines(kRecordBatch, lines, numbers);
     if (lines.empty()) break;
     dropBlankLines(lines, numbers);
@@ -184,17 +191,27 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   LineReader* profileLines = profiles ? &*profiles : nullptr;
   if (input.readAhead) {
     // The inputs are read and checked on a thread of their own, ahead of the runtime, which
-    // applies the batches in the order read: the output is the one-thread run's.
+    // applies the batches in the order read: the output is the one-thread run's. The spent
+    // batches go back to the reading thread, which made their values: freeing them there
+    // spares the runtime's thread, the busier one.
     BatchQueue<InputBatch> queue(kBatchesAhead);
+    BatchQueue<std::deque<InputBatch>> spent(kSpentRuns);
     std::exception_ptr readFailure;
     std::thread reading([&] {
+      std::deque<std::deque<InputBatch>> toDestroy;
       try {
-        readInputs(reader, profileLines, events,
-                   [&](InputBatch& batch) { return queue.push(std::move(batch)); });
+        readInputs(
+            reader, profileLines, events,
+            [&](InputBatch& batch) { return queue.push(std::move(batch)); },
+            [&] {
+              spent.tryTakeAll(toDestroy);
+              toDestroy.clear();
+            });
       } catch (...) {
         readFailure = std::current_exception();
       }
       queue.close();
+      spent.close();
     });
     struct Joined {  // however this side leaves, the reading thread stops and is joined
       BatchQueue<InputBatch>& queue;
@@ -207,14 +224,18 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     std::deque<InputBatch> taken;
     while (queue.takeAll(taken)) {
       for (InputBatch& batch : taken) apply(batch);
+      if (!spent.tryPush(std::move(taken))) taken.clear();  // full, or reading is over
       taken.clear();
     }
     if (readFailure) std::rethrow_exception(readFailure);
   } else {
-    readInputs(reader, profileLines, events, [&](InputBatch& batch) {
-      apply(batch);
-      return true;
-    });
+    readInputs(
+        reader, profileLines, events,
+        [&](InputBatch& batch) {
+          apply(batch);
+          return true;
+        },
+        [] {});
   }
 
   Timestamp until = input.until.value_or(last);
