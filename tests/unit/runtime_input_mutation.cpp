@@ -439,6 +439,10 @@ TEST_CASE("a records file that shrinks under the reading thread keeps what was w
   journey::test::ChildOutcome child = journey::test::runInChild([&] {
     std::FILE* out = std::fopen(written.c_str(), "wb");
     if (!out) ::_exit(2);
+    // A buffer shorter than a line: stdio then writes every line out in parts, so that a
+    // writer not held at a line's end while the process ends would leave part of one (a race:
+    // seen once in a full suite before the handler held the streams, not on every run).
+    std::setvbuf(out, nullptr, _IOFBF, 64);
     struct Cutting final : runtime::OutputSink {
       cli::FileSink file;
       std::string path;

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "vm/runtime/mapped_files.h"
 #include "vm/runtime/output.h"
 
 namespace journey::cli {
@@ -15,12 +16,17 @@ class FileSink final : public runtime::OutputSink {
  public:
   explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {}
   ~FileSink() override {
+    if (locked_) runtime::unregisterOutputStream(file_);
     if (owns_) std::fclose(file_);
   }
-  // Another thread may flush the stream meanwhile: a thread reading the inputs ahead does,
-  // when it finds its input file shrunk, just before the process ends (mapped_files.cpp). Each
-  // line is then written under the stream's lock, so that the flush finds none half written.
-  void lockEachLine() { locked_ = true; }
+  // The inputs are read on another thread, whose handler for an input file that shrinks
+  // flushes the stream and ends the process (vm/runtime/mapped_files.h): each line is then
+  // written under the stream's lock, which the handler takes and keeps, so that the file
+  // ends with whole lines.
+  void lockEachLine() {
+    locked_ = true;
+    runtime::registerOutputStream(file_);
+  }
 
   // One thread writes each sink: unless another may flush, the stream's lock is not needed.
   void write(std::string_view line) override {

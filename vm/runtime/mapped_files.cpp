@@ -21,6 +21,7 @@ struct Slot {
   char path[512] = {};
 };
 Slot slots[16];
+std::atomic<std::FILE*> outputStreams[8];
 
 void writeAll(const char* text, size_t length) {
   while (length > 0) {
@@ -39,8 +40,14 @@ void onBusError(int signal, siginfo_t* info, void*) {
     // What was written before is kept: stdio's buffers are flushed first. Not safe in every
     // signal handler, but this fault is synchronous, in code reading an input (a scan or a
     // parse), never inside stdio: this thread holds no stream's lock. When the inputs are
-    // read on a thread of their own, the runtime's thread may be writing meanwhile: its sinks
-    // then write each line under the stream's lock, which the flush takes, so no line is cut.
+    // read on a thread of their own, the runtime's thread may be writing meanwhile: the
+    // streams it writes are held from their flush to the end (registerOutputStream).
+    for (std::atomic<std::FILE*>& held : outputStreams) {
+      if (std::FILE* stream = held.load(std::memory_order_acquire)) {
+        flockfile(stream);
+        fflush_unlocked(stream);
+      }
+    }
     std::fflush(nullptr);
     writeAll("error: ", 7);
     writeAll(slot.path, std::strlen(slot.path));
@@ -84,6 +91,21 @@ void unregisterMappedFile(const void* start) {
       slot.start.store(nullptr, std::memory_order_release);
       return;
     }
+  }
+}
+
+void registerOutputStream(std::FILE* stream) {
+  for (std::atomic<std::FILE*>& held : outputStreams) {
+    std::FILE* empty = nullptr;
+    if (held.load(std::memory_order_relaxed) == stream) return;
+    if (held.compare_exchange_strong(empty, stream, std::memory_order_acq_rel)) return;
+  }
+}
+
+void unregisterOutputStream(std::FILE* stream) {
+  for (std::atomic<std::FILE*>& held : outputStreams) {
+    std::FILE* expected = stream;
+    held.compare_exchange_strong(expected, nullptr, std::memory_order_acq_rel);
   }
 }
 

@@ -224,7 +224,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     std::deque<InputBatch> taken;
     while (queue.takeAll(taken)) {
       for (InputBatch& batch : taken) apply(batch);
-      if (!spent.tryPush(std::move(taken))) taken.clear();  // full, or reading is over
+      spent.tryPush(std::move(taken));  // when full, or reading is over, they stay here
       taken.clear();
     }
     if (readFailure) std::rethrow_exception(readFailure);
