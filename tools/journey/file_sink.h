@@ -19,10 +19,10 @@ class FileSink final : public runtime::OutputSink {
     if (locked_) runtime::unregisterOutputStream(file_);
     if (owns_) std::fclose(file_);
   }
-  // The inputs are read on another thread, whose handler for an input file that shrinks
-  // flushes the stream and ends the process (vm/runtime/mapped_files.h): each line is then
-  // written under the stream's lock, which the handler takes and keeps, so that the file
-  // ends with whole lines.
+  // For a run whose inputs are read on another thread, where the handler for an input file
+  // that shrinks flushes the streams and ends the process (vm/runtime/mapped_files.h): each
+  // line is written under the stream's lock, which the handler takes and keeps, so that the
+  // file ends with whole lines.
   void lockEachLine() {
     locked_ = true;
     runtime::registerOutputStream(file_);

@@ -95,9 +95,11 @@ void unregisterMappedFile(const void* start) {
 }
 
 void registerOutputStream(std::FILE* stream) {
+  for (std::atomic<std::FILE*>& held : outputStreams) {  // sinks may share a stream (stdout)
+    if (held.load(std::memory_order_relaxed) == stream) return;
+  }
   for (std::atomic<std::FILE*>& held : outputStreams) {
     std::FILE* empty = nullptr;
-    if (held.load(std::memory_order_relaxed) == stream) return;
     if (held.compare_exchange_strong(empty, stream, std::memory_order_acq_rel)) return;
   }
 }
