@@ -113,6 +113,8 @@ class InputReader {
 
   // A new profile holding only `id` and the schema's defaults, required nested records built
   // for their own defaults (a `set` for an unknown profile). Without a schema: an Error value.
+  // Reads only what the reader was built with, so another thread may call it while this one
+  // reads (a run reading ahead, simulation.cpp).
   Value newProfile(const std::string& id) const;
 
  private:

@@ -114,16 +114,12 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   Runtime runtime(program, engine, *store, clock, output, options);
   // The defaults are the runtime's constants, computed when it starts: reading them from the
   // reading thread races with nothing.
-  auto defaults = [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); };
-  InputReader reader(program, defaults);
+  InputReader reader(program, [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); });
   // Event fields no journey reads are checked but not built (a cart's items, for a journey
   // that reads its id and total).
   reader.keepEventFields(ir::eventReads(program));
   // Profiles stay for the run: built side by side, each is one run of lines to prefetch.
   reader.buildProfilesInChunks();
-  // A `set` that creates a profile builds it here, on the runtime's side: the reader above may
-  // be busy on the reading thread.
-  InputReader creator(program, defaults);
   auto reject = [&](const std::string& name, const Rejection& r) {
     rejected.write(rejectedLine(name, r.line, r.reason));
     runtime.countRejected();
@@ -177,7 +173,9 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
       } else {
         SetInput& set = std::get<SetInput>(read);
         if (!runtime.hasProfile(set.profile)) {
-          set.patch = mergeProfile(creator.newProfile(set.profile), set.patch);
+          // On the runtime's side, while the reader may be reading: newProfile reads only
+          // what the reader was built with.
+          set.patch = mergeProfile(reader.newProfile(set.profile), set.patch);
         }
         runtime.apply(set);
       }
