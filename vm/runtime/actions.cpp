@@ -28,7 +28,7 @@ std::optional<std::string_view> addressText(const Value& v, std::string& number)
 
 }  // namespace
 
-void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQueue) {
+void Runtime::Impl::send(const SendContext& c, const Value& payload) {
   const ir::JourneyIr& j = program.journeys[c.journey];
   const ir::StepIr& step = j.steps[c.step];
   const auto& s = std::get<ir::SendIr>(step.kind);
@@ -91,11 +91,11 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
 
   // Quiet hours come after the frequency rules (a full rule caps the send at once); a queued
   // send is delivered at the window's end, its consent, address and rules checked again then.
-  if (j.quietHours && !fromQueue) {
+  bool delivering = c.frame == nullptr;  // a held send, its window over
+  if (j.quietHours && !delivering) {
     TimeZone zone = TimeZone::utc();
     if (j.timezone != ir::kNoExpr) {
-      std::vector<Value> inputs(j.frame.size());
-      Value name = eval(j.timezone, inputs.data(), p);
+      Value name = eval(j.timezone, c.frame, p);
       if (name.kind() == ValueKind::String) {
         if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;
       }
@@ -123,7 +123,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload, bool fromQu
 
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
   HeldSend held = store.releaseSend(timer.id);
-  send(SendContext{held.journey, held.profile, held.key, held.step}, held.payload, true);
+  send(SendContext{held.journey, held.profile, held.key, held.step}, held.payload);
 }
 
 Value Runtime::Impl::buildRecord(sema::RecordId record,

@@ -182,9 +182,12 @@ struct Runtime::Impl {
     ProfileRef profile = 0;
     std::string_view key;  // held by the instance (or the held send) for the call
     ir::StepIndex step = 0;
+    // The instance's frame, for the journey's `timezone` (which may read its bindings); null
+    // for a held send being delivered: quiet hours do not apply again.
+    Value* frame = nullptr;
   };
   // Consent, address, quiet hours and caps, then the `send` record (or why not).
-  void send(const SendContext& context, const Value& payload, bool fromQueue = false);
+  void send(const SendContext& context, const Value& payload);
   void deliverHeldSend(const Timer& timer);
   // True when the instance ended (a failed call without `on error`).
   bool call(Instance& instance, const ir::StepIr& step, const ir::CallIr& call);

@@ -280,7 +280,7 @@ void Runtime::Impl::run(InstanceId id) {
               if (v.isError()) return fail(v), true;
               payload.push_back({names[i], std::move(v)});
             }
-            SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc};
+            SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc, frame};
             inst.pc = step.next;
             send(context, Value::map(std::move(payload)));
             return false;
