@@ -1,8 +1,10 @@
 // What an instance does to the outside world: `send` (consent, address, quiet hours, caps) and
 // `call` (an action's mock).
+#include "absl/container/inlined_vector.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
+#include "vm/value/plain_json.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
 
@@ -156,25 +158,32 @@ Runtime::Impl::MockOutcome Runtime::Impl::mockOutcome(const ir::ActionIr& action
   std::vector<std::pair<std::string, Value>> fields;
   for (const ir::FieldValue& f : action.mock) fields.emplace_back(f.name, evalConstant(f.value));
   outcome.response = buildRecord(action.response, fields);
-  if (outcome.response.isError()) outcome.failure = std::string(outcome.response.errorMessage());
+  if (outcome.response.isError()) {
+    outcome.failure = std::string(outcome.response.errorMessage());
+  } else {
+    appendPlainJson(outcome.responseJson, outcome.response);
+  }
   return outcome;
 }
 
 bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallIr& c) {
   const ir::ActionIr& action = program.actions[c.action];
   ProfileState* p = &store.profile(inst.profile);
-  const std::vector<Value>& names = stepConstants[inst.journey][inst.pc].fieldNames;
-  std::vector<MapEntry> args;
-  for (size_t i = 0; i < c.args.size(); ++i) {
-    Value v = eval(c.args[i].value, inst.frame.data(), p);
+  // The arguments are only written: as the fields of a JSON object, not built into a map.
+  absl::InlinedVector<Value, 4> args;
+  for (const ir::FieldValue& arg : c.args) {
+    Value v = eval(arg.value, inst.frame.data(), p);
     if (v.isError()) {
       endInstance(inst, "error: " + std::string(v.errorMessage()), step.location);
       return true;
     }
-    args.push_back({names[i], std::move(v)});
+    args.push_back(std::move(v));
   }
   RecordLine l = instanceLine("call", inst, step.location);
-  l.text("action", action.name).value("args", Value::map(std::move(args)));
+  l.text("action", action.name).field("args");
+  const std::vector<std::string>& keys = stepConstants[inst.journey][inst.pc].argumentKeys;
+  for (size_t i = 0; i < args.size(); ++i) l.raw(keys[i]).plain(args[i]);
+  l.raw(args.empty() ? "{}" : "}");
 
   const MockOutcome& mock = mocks[c.action];
   const std::string& failure = mock.failure;
@@ -194,7 +203,7 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
     inst.pc = c.onError;
     return false;
   }
-  l.value("response", mock.response);
+  l.field("response").raw(mock.responseJson);
   write(l);
   if (c.resultSlot != ir::kNoSlot) inst.frame[c.resultSlot] = mock.response;
   inst.pc = step.next;

@@ -58,6 +58,21 @@ class RecordLine {
     appendValue(value);
     return *this;
   }
+  // A field whose value is written in parts: `raw` text as it is (JSON made once, punctuation),
+  // `plain` a value as plain JSON. The caller makes what they write whole.
+  template <size_t N>
+  RecordLine& field(const char (&name)[N]) {
+    this->name(name);
+    return *this;
+  }
+  RecordLine& raw(std::string_view text) {
+    if (!text.empty()) std::memcpy(grow(text.size()), text.data(), text.size());
+    return *this;
+  }
+  RecordLine& plain(const Value& value) {
+    appendValue(value);
+    return *this;
+  }
   // The finished line.
   const std::string& done();
 

@@ -111,11 +111,19 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
   for (const ir::JourneyIr& j : program.journeys) {
     std::vector<StepConstants>& steps = stepConstants.emplace_back(j.steps.size());
     for (size_t i = 0; i < j.steps.size(); ++i) {
-      auto names = [&](const std::vector<ir::FieldValue>& fields) {
-        for (const ir::FieldValue& f : fields) steps[i].fieldNames.push_back(Value::string(f.name));
-      };
-      if (const auto* send = std::get_if<ir::SendIr>(&j.steps[i].kind)) names(send->payload);
-      if (const auto* call = std::get_if<ir::CallIr>(&j.steps[i].kind)) names(call->args);
+      if (const auto* send = std::get_if<ir::SendIr>(&j.steps[i].kind)) {
+        for (const ir::FieldValue& f : send->payload) {
+          steps[i].fieldNames.push_back(Value::string(f.name));
+        }
+      }
+      if (const auto* call = std::get_if<ir::CallIr>(&j.steps[i].kind)) {
+        for (const ir::FieldValue& f : call->args) {
+          std::string& key = steps[i].argumentKeys.emplace_back(
+              steps[i].argumentKeys.empty() ? "{" : ", ");
+          appendJsonString(key, f.name);
+          key += ": ";
+        }
+      }
       if (const auto* set = std::get_if<ir::SetIr>(&j.steps[i].kind)) {
         steps[i].setPath = "profile";
         for (const std::string& part : set->path) steps[i].setPath += "." + part;

@@ -97,9 +97,11 @@ struct Runtime::Impl {
   size_t lastEntriesAfterCleanUp = 0;
   bool draining = false;
   // Per journey and step, what its records need that is the same for every instance: the
-  // names of a send's payload or a call's arguments as the keys of a map, a `set`'s path.
+  // names of a send's payload as the keys of a map, a call's argument names as the JSON text
+  // before each argument's value (`{"id": `, then `, "name": `), a `set`'s path.
   struct StepConstants {
     std::vector<Value> fieldNames;
+    std::vector<std::string> argumentKeys;
     std::string setPath;  // `profile.a.b`
     uint64_t setAudiences = 0;  // the audiences the `set` may change
   };
@@ -194,6 +196,7 @@ struct Runtime::Impl {
   // What every call of an action gets, its mock being constant: the response, or why it fails.
   struct MockOutcome {
     Value response;
+    std::string responseJson;  // the response as plain JSON, as each call's line writes it
     std::string failure;  // empty: the call succeeds
   };
   MockOutcome mockOutcome(const ir::ActionIr& action);
