@@ -307,6 +307,10 @@ void Runtime::prefetch(const std::vector<std::string_view>& ids, Timestamp until
   impl_->store.prefetchTimers(until);
 }
 
+void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
+  impl_->store.prefetchProfiles(ids);
+}
+
 std::optional<Timestamp> Runtime::timeoutDeadline(const Instance& instance) const {
   return impl_->timeoutDeadline(instance);
 }

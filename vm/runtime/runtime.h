@@ -77,6 +77,8 @@ class Runtime {
   // The records about to be applied name these profiles, and the last is at `until`: what
   // applying them reads starts loading (Store::prefetchProfiles, prefetchTimers). A hint.
   void prefetch(const std::vector<std::string_view>& ids, Timestamp until);
+  // The same for a batch of profiles about to be added (each looked up first).
+  void prefetchProfiles(const std::vector<std::string_view>& ids);
   // Fires every timer due at or before `until` and leaves the clock there.
   void finish(Timestamp until);
 

@@ -125,7 +125,15 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     runtime.countRejected();
   };
 
+  std::vector<std::string_view> named;  // the profiles a batch names, kept for its memory
   auto applyProfiles = [&](ProfileBatch& batch) {
+    // Each profile is first looked up (an id given twice replaces the profile): the index's
+    // lines for the whole batch are loaded together, as for records (applyRecords).
+    named.clear();
+    for (const std::variant<ProfileInput, Rejection>& read : batch.reads) {
+      if (auto* p = std::get_if<ProfileInput>(&read)) named.push_back(p->id);
+    }
+    runtime.prefetchProfiles(named);
     for (std::variant<ProfileInput, Rejection>& read : batch.reads) {
       if (auto* r = std::get_if<Rejection>(&read)) {
         reject(input.profiles, *r);
@@ -137,7 +145,6 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
 
   bool started = false;
   Timestamp last{};
-  std::vector<std::string_view> named;  // the profiles a batch names, kept for its memory
   // Records are applied a batch at a time, and the store told, before any is applied, which
   // profiles the batch names and the time of its last record (timers due by then fire during
   // the batch): the memory latencies of a batch overlap (a run is bound by them).
