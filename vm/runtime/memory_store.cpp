@@ -8,9 +8,7 @@
 
 #include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/hash/hash.h"
-#include "vm/runtime/absl_view.h"
-#include "vm/runtime/last_entries.h"
+#include "vm/runtime/journey_keys.h"
 #include "vm/runtime/profile_index.h"
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
@@ -20,16 +18,6 @@
 namespace journey::runtime {
 
 namespace {
-
-// (journey, key): what `key` and `reentry` are about.
-struct JourneyKey {
-  uint32_t journey = 0;
-  std::string_view key;
-};
-
-size_t hashJourneyKey(JourneyKey k) {
-  return absl::Hash<std::pair<uint32_t, absl::string_view>>{}({k.journey, abslView(k.key)});
-}
 
 constexpr InstanceId kSlotMask = 0xffffffff;
 // How much of a packed profile a record's prefetch loads at most: the shop's take about 460
@@ -51,7 +39,7 @@ void prefetchBytes(const void* at, size_t size) {
 
 class MemoryStore final : public Store {
  public:
-  MemoryStore() : active_(0, ActiveHash{this}, ActiveEq{this}) {}
+  MemoryStore() = default;
 
   ProfileState* findProfile(std::string_view id) override {
     // Records look their profiles up in the order they were prefetched, some twice: the
@@ -182,7 +170,7 @@ class MemoryStore final : public Store {
     instance.id = (((previous >> 32) + 1) << 32) | slot;
     Instance& stored = instances_[slot];
     stored = std::move(instance);
-    active_.insert(stored.id);
+    journeyKeys_.setActive(stored.journey, keyOf(stored), true);
     ++instanceCount_;
     return stored;
   }
@@ -194,7 +182,7 @@ class MemoryStore final : public Store {
   void removeInstance(InstanceId id) override {
     Instance* instance = findInstance(id);
     if (!instance) return;
-    active_.erase(id);
+    journeyKeys_.setActive(instance->journey, keyOf(*instance), false);
     // The slot keeps its id (for the next use count) but frees what the instance held.
     instance->id |= kFreed;
     instance->key = Value();
@@ -202,26 +190,23 @@ class MemoryStore final : public Store {
     freeSlots_.push_back(static_cast<uint32_t>(id & kSlotMask));
     --instanceCount_;
   }
-  std::optional<InstanceId> activeInstance(uint32_t journey, std::string_view key) override {
-    auto it = active_.find(JourneyKey{journey, key});
-    if (it == active_.end()) return std::nullopt;
-    return *it;
+  bool hasActiveInstance(uint32_t journey, std::string_view key) override {
+    return journeyKeys_.active(journey, key);
   }
   size_t instanceCount() const override { return instanceCount_; }
   void prefetchJourneyKey(uint32_t journey, std::string_view key) override {
-    active_.prefetch(JourneyKey{journey, key});
-    lastEntries_.prefetch(journey, key);
+    journeyKeys_.prefetch(journey, key);
   }
 
   std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) override {
-    return lastEntries_.find(journey, key);
+    return journeyKeys_.lastEntered(journey, key);
   }
   void setLastEntry(uint32_t journey, std::string_view key, Timestamp t) override {
-    lastEntries_.set(journey, key, t);
+    journeyKeys_.setLastEntered(journey, key, t);
   }
-  size_t lastEntryCount() const override { return lastEntries_.size(); }
+  size_t lastEntryCount() const override { return journeyKeys_.size(); }
   void forgetEntriesBefore(uint32_t journey, Timestamp t) override {
-    lastEntries_.forgetBefore(journey, t);
+    journeyKeys_.forgetBefore(journey, t);
   }
 
   uint64_t holdSend(HeldSend send) override {
@@ -278,24 +263,6 @@ class MemoryStore final : public Store {
   // A freed slot's id has this bit set, so no live id matches it.
   static constexpr InstanceId kFreed = InstanceId{1} << 31;
 
-  // The active instances as a set of ids, hashed and compared by their (journey, key): a slot
-  // is one id, not a copy of the key.
-  struct ActiveHash {
-    using is_transparent = void;
-    MemoryStore* store;
-    size_t operator()(InstanceId id) const { return hashJourneyKey(store->keyOf(id)); }
-    size_t operator()(JourneyKey k) const { return hashJourneyKey(k); }
-  };
-  struct ActiveEq {
-    using is_transparent = void;
-    MemoryStore* store;
-    bool operator()(InstanceId a, InstanceId b) const { return a == b; }
-    bool operator()(InstanceId a, JourneyKey b) const { return same(store->keyOf(a), b); }
-    bool operator()(JourneyKey a, InstanceId b) const { return same(a, store->keyOf(b)); }
-    static bool same(JourneyKey a, JourneyKey b) {
-      return a.journey == b.journey && a.key == b.key;
-    }
-  };
   uint64_t enqueue(Timer timer, uint64_t sequence, Duration delay) {
     if (sweptTimers() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
     if (timer.kind == Timer::Kind::AudienceWindow) ++windowTimers_;
@@ -318,9 +285,8 @@ class MemoryStore final : public Store {
     timersAfterCleanUp_ = sweptTimers();
   }
 
-  JourneyKey keyOf(InstanceId id) {
-    const Instance& instance = instances_[id & kSlotMask];
-    return {instance.journey, instanceKey(instance, profiles_[instance.profile])};
+  std::string_view keyOf(const Instance& instance) {
+    return instanceKey(instance, profiles_[instance.profile]);
   }
 
   StableVector<ProfileState> profiles_;
@@ -335,8 +301,7 @@ class MemoryStore final : public Store {
   StableVector<Instance> instances_;
   std::vector<uint32_t> freeSlots_;
   size_t instanceCount_ = 0;
-  absl::flat_hash_set<InstanceId, ActiveHash, ActiveEq> active_;
-  LastEntries lastEntries_;
+  JourneyKeys journeyKeys_;
   TimerQueue timers_;
   size_t timersAfterCleanUp_ = 0;
   size_t windowTimers_ = 0;  // AudienceWindow timers queued

@@ -689,10 +689,10 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
     keyValue = k.kind() == ValueKind::String ? std::move(k) : Value::string(keyText(k));
   }
   const std::string_view key = keyValue.isNull() ? std::string_view(p.id) : keyValue.asString();
-  // While an instance is active its entry is not in the store's last entries; its end puts
-  // it there.
+  // The last entry is written when an instance ends: while one is active, the key is skipped
+  // before the previous one is read.
   store.prefetchJourneyKey(journey, key);
-  if (store.activeInstance(journey, key)) return skipped(key, "active");
+  if (store.hasActiveInstance(journey, key)) return skipped(key, "active");
   if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {
     if (j.reentry == ir::Reentry::Never) return skipped(key, "reentry never");
     if (j.reentry == ir::Reentry::After) {

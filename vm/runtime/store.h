@@ -33,7 +33,7 @@ class Store {
   // The same for the timers due by `until`: what firing them reads (their instances and the
   // values they hold, held sends, profiles) starts loading.
   virtual void prefetchTimers(Timestamp until) {}
-  // The runtime is about to ask about (journey, key) (activeInstance, then lastEntry), or to end
+  // The runtime is about to ask about (journey, key) (hasActiveInstance, then lastEntry), or to end
   // its instance (setLastEntry, removeInstance): where those look starts loading, so that
   // their cache misses overlap. Changes nothing else.
   virtual void prefetchJourneyKey(uint32_t journey, std::string_view key) {}
@@ -42,13 +42,14 @@ class Store {
   virtual Instance& addInstance(Instance instance) = 0;  // assigns the id
   virtual Instance* findInstance(InstanceId id) = 0;
   virtual void removeInstance(InstanceId id) = 0;
-  // The active instance of (journey, key), if any.
-  virtual std::optional<InstanceId> activeInstance(uint32_t journey, std::string_view key) = 0;
+  // Whether an instance of (journey, key) is active.
+  virtual bool hasActiveInstance(uint32_t journey, std::string_view key) = 0;
   virtual size_t instanceCount() const = 0;
 
   // ---- entries: when (journey, key) last entered, for `reentry`
   virtual std::optional<Timestamp> lastEntry(uint32_t journey, std::string_view key) = 0;
   virtual void setLastEntry(uint32_t journey, std::string_view key, Timestamp t) = 0;
+  // What the entries kept take, as a count that a clean-up (forgetEntriesBefore) lowers.
   virtual size_t lastEntryCount() const = 0;
   // Forgets the journey's entries made before `t` (their reentry window is over).
   virtual void forgetEntriesBefore(uint32_t journey, Timestamp t) = 0;

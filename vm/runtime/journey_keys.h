@@ -1,0 +1,80 @@
+// The in-memory store's table of (journey, key): whether an instance is active for it, and when
+// it last entered, for `reentry`. One table answers both, so that an entry looks the key up once
+// and an end once, each a cache miss in a large run, where a set of the active instances beside
+// a table of last entries took two (and the set's look-up read the instance for its key).
+//
+// An entry is made when an instance becomes active and kept while either holds: the table has one
+// per active instance and one per key that entered within the reentry window, millions in a large
+// run (one per cart of the last week for a journey keyed by cart). Each is kept in 32 bytes, its
+// key an InlineText.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "absl/container/flat_hash_set.h"
+#include "vm/runtime/inline_text.h"
+#include "vm/value/value.h"
+
+namespace journey::runtime {
+
+class JourneyKeys {
+ public:
+  // Starts loading where the calls below look for (journey, key).
+  void prefetch(uint32_t journey, std::string_view key) const {
+    entries_.prefetch(Probe{journey, key});
+  }
+  bool active(uint32_t journey, std::string_view key) const;
+  std::optional<Timestamp> lastEntered(uint32_t journey, std::string_view key) const;
+  // An instance of (journey, key) starts, or ends: an entry left with no last entry goes.
+  void setActive(uint32_t journey, std::string_view key, bool active);
+  void setLastEntered(uint32_t journey, std::string_view key, Timestamp t);
+  size_t size() const { return entries_.size(); }
+  // Forgets the last entries of `journey` from before `t` (an entry whose instance is active
+  // stays, without it).
+  void forgetBefore(uint32_t journey, Timestamp t);
+
+ private:
+  // `state` holds the flags below and the last entry's nanoseconds (below 2^30).
+  static constexpr uint32_t kActive = 1u << 31;
+  static constexpr uint32_t kEntered = 1u << 30;
+  static constexpr uint32_t kNanos = kEntered - 1;
+  struct Entry {
+    InlineText key;  // short keys (ids, cart ids) inline
+    uint32_t journey;
+    mutable uint32_t state;  // the flags and the time are not part of the key: changed in place
+    mutable int64_t seconds;
+
+    std::optional<Timestamp> lastEntered() const {
+      if (!(state & kEntered)) return std::nullopt;
+      return Timestamp{seconds, static_cast<int32_t>(state & kNanos)};
+    }
+  };
+  static_assert(sizeof(Entry) == 32);
+  struct Probe {
+    uint32_t journey;
+    std::string_view key;
+  };
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(const Entry& e) const { return (*this)(Probe{e.journey, e.key.view()}); }
+    size_t operator()(Probe p) const;
+  };
+  struct Eq {
+    using is_transparent = void;
+    static Probe probe(const Entry& e) { return {e.journey, e.key.view()}; }
+    static Probe probe(Probe p) { return p; }
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      Probe x = probe(a), y = probe(b);
+      return x.journey == y.journey && x.key == y.key;
+    }
+  };
+  // The entry of (journey, key), made empty when there is none.
+  const Entry& entry(uint32_t journey, std::string_view key);
+
+  absl::flat_hash_set<Entry, Hash, Eq> entries_;
+};
+
+}  // namespace journey::runtime
