@@ -22,7 +22,7 @@ std::string expectedLine(Timestamp t, std::string_view kind, std::string_view te
 std::string lineAt(Timestamp t, std::string_view kind, std::string_view text) {
   RecordLine l(t, kind);
   l.text("text", text);
-  return l.done();
+  return std::string(l.done());
 }
 
 }  // namespace

@@ -68,7 +68,10 @@ RecordLine::~RecordLine() {
   }
 }
 
-void RecordLine::enlarge(size_t size) { line_.resize(std::max(line_.size() * 2, size)); }
+void RecordLine::enlarge(size_t size) {
+  // The room the string has is used first (an appended value leaves it shorter); then it doubles.
+  line_.resize(size <= line_.capacity() ? line_.capacity() : std::max(line_.size() * 2, size));
+}
 
 void RecordLine::appendEscaped(std::string_view value) {
   line_.resize(used_);
@@ -82,13 +85,12 @@ void RecordLine::appendValue(const Value& value) {
   used_ = line_.size();
 }
 
-const std::string& RecordLine::done() {
-  if (!closed_) {
-    line_.resize(used_);
-    line_ += '}';
-  }
+std::string_view RecordLine::done() {
+  // The string keeps its room (its size stays its capacity): the next line to take this
+  // buffer then fills none of it again.
+  if (!closed_) *grow(1) = '}';
   closed_ = true;
-  return line_;
+  return {line_.data(), used_};
 }
 
 std::string rejectedLine(std::string_view input, size_t line, std::string_view reason) {

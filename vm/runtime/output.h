@@ -73,8 +73,8 @@ class RecordLine {
     appendValue(value);
     return *this;
   }
-  // The finished line.
-  const std::string& done();
+  // The finished line (valid until the line is changed or destroyed).
+  std::string_view done();
 
  private:
   static constexpr size_t kTypicalLength = 320;  // the shop example's lines: up to 302
@@ -88,7 +88,7 @@ class RecordLine {
   }
   // Room for `bytes` more at the end of the line. `line_` is kept longer than what is written
   // (`used_`), so that a field costs no zero-filling growth of the string.
-  char* grow(size_t bytes) {
+  [[gnu::always_inline]] char* grow(size_t bytes) {
     if (used_ + bytes > line_.size()) [[unlikely]] enlarge(used_ + bytes);
     char* at = line_.data() + used_;
     used_ += bytes;
