@@ -71,7 +71,7 @@ TEST_CASE("an instance's life: active, then ended with its entry, then entered a
   Model model;
   for (int i = 0; i < 3000; ++i) {
     uint32_t journey = static_cast<uint32_t>(i % 2);
-    table.setActive(journey, keyOf(i), true);
+    table.activate(journey, keyOf(i));
     model[{journey, keyOf(i)}].active = true;
   }
   checkAgainst(table, model);
@@ -85,19 +85,19 @@ TEST_CASE("an instance's life: active, then ended with its entry, then entered a
       want.entered = Timestamp{i, 500};
     }
     if (i % 3 != 2) {
-      table.setActive(journey, keyOf(i), false);
+      table.deactivate(journey, keyOf(i));
       want.active = false;
     }
   }
   checkAgainst(table, model);
   // Entering again keeps the last entry until the next end writes a new one.
   for (int i = 0; i < 3000; i += 6) {
-    table.setActive(0, keyOf(i), true);
+    table.activate(0, keyOf(i));
     model[{0, keyOf(i)}].active = true;
   }
   checkAgainst(table, model);
   // Ending what is not active changes nothing.
-  table.setActive(1, "no such key", false);
+  table.deactivate(1, "no such key");
   checkAgainst(table, model);
 }
 
@@ -110,7 +110,7 @@ TEST_CASE("forgetting the entries of one journey before a time leaves the rest")
     model[{journey, keyOf(i)}].entered = Timestamp{i, 0};
     // Every tenth key (all of journey 0) is active again: it stays, without its old entry.
     if (i % 10 == 0) {
-      table.setActive(journey, keyOf(i), true);
+      table.activate(journey, keyOf(i));
       model[{journey, keyOf(i)}].active = true;
     }
   }

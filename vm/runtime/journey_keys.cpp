@@ -28,11 +28,11 @@ const JourneyKeys::Entry& JourneyKeys::entry(uint32_t journey, std::string_view 
   });
 }
 
-void JourneyKeys::setActive(uint32_t journey, std::string_view key, bool active) {
-  if (active) {
-    entry(journey, key).state |= kActive;
-    return;
-  }
+void JourneyKeys::activate(uint32_t journey, std::string_view key) {
+  entry(journey, key).state |= kActive;
+}
+
+void JourneyKeys::deactivate(uint32_t journey, std::string_view key) {
   auto it = entries_.find(Probe{journey, key});
   if (it == entries_.end()) return;
   it->state &= ~kActive;

@@ -27,8 +27,9 @@ class JourneyKeys {
   }
   bool active(uint32_t journey, std::string_view key) const;
   std::optional<Timestamp> lastEntered(uint32_t journey, std::string_view key) const;
-  // An instance of (journey, key) starts, or ends: an entry left with no last entry goes.
-  void setActive(uint32_t journey, std::string_view key, bool active);
+  // An instance of (journey, key) starts; it ends (an entry left with no last entry goes).
+  void activate(uint32_t journey, std::string_view key);
+  void deactivate(uint32_t journey, std::string_view key);
   void setLastEntered(uint32_t journey, std::string_view key, Timestamp t);
   size_t size() const { return entries_.size(); }
   // Forgets the last entries of `journey` from before `t` (an entry whose instance is active

@@ -39,8 +39,6 @@ void prefetchBytes(const void* at, size_t size) {
 
 class MemoryStore final : public Store {
  public:
-  MemoryStore() = default;
-
   ProfileState* findProfile(std::string_view id) override {
     // Records look their profiles up in the order they were prefetched, some twice: the
     // prefetch's answer is taken when its profile has this id (profiles never move or go).
@@ -170,7 +168,7 @@ class MemoryStore final : public Store {
     instance.id = (((previous >> 32) + 1) << 32) | slot;
     Instance& stored = instances_[slot];
     stored = std::move(instance);
-    journeyKeys_.setActive(stored.journey, keyOf(stored), true);
+    journeyKeys_.activate(stored.journey, keyOf(stored));
     ++instanceCount_;
     return stored;
   }
@@ -182,7 +180,7 @@ class MemoryStore final : public Store {
   void removeInstance(InstanceId id) override {
     Instance* instance = findInstance(id);
     if (!instance) return;
-    journeyKeys_.setActive(instance->journey, keyOf(*instance), false);
+    journeyKeys_.deactivate(instance->journey, keyOf(*instance));
     // The slot keeps its id (for the next use count) but frees what the instance held.
     instance->id |= kFreed;
     instance->key = Value();

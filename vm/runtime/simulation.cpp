@@ -114,7 +114,8 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   Runtime runtime(program, engine, *store, clock, output, options);
   // The defaults are the runtime's constants, computed when it starts: reading them from the
   // reading thread races with nothing.
-  InputReader reader(program, [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); });
+  InputReader reader(program,
+                     [&](sema::RecordId r, size_t f) { return runtime.fieldDefault(r, f); });
   // Event fields no journey reads are checked but not built (a cart's items, for a journey
   // that reads its id and total).
   reader.keepEventFields(ir::eventReads(program));
