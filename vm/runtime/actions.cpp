@@ -93,16 +93,16 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
 
   // Quiet hours come after the frequency rules (a full rule caps the send at once); a queued
   // send is delivered at the window's end, its consent, address and rules checked again then.
-  bool delivering = c.frame == nullptr;  // a held send, its window over
+  bool delivering = c.instance == nullptr;  // a held send, its window over
   if (j.quietHours && !delivering) {
-    TimeZone zone = TimeZone::utc();
-    if (j.timezone != ir::kNoExpr) {
-      Value name = eval(j.timezone, c.frame, p);
-      if (name.kind() == ValueKind::String) {
-        if (std::optional<TimeZone> found = TimeZone::find(name.asString())) zone = *found;
-      }
+    Value why;
+    std::optional<TimeZone> zone = journeyZone(*c.instance, p, why);
+    if (!zone) {  // a send never stops the journey: judged in UTC, which --trace tells
+      zone = TimeZone::utc();
+      trace(*c.instance,
+            [&] { return "quiet hours judged in UTC: " + std::string(why.errorMessage()); });
     }
-    if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), zone, *j.quietHours)) {
+    if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), *zone, *j.quietHours)) {
       if (j.quietHours->discard) return suppressed("quiet hours");
       uint64_t held =
           store.holdSend(HeldSend{c.journey, c.step, c.profile, std::string(c.key), payload});

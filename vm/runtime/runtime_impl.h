@@ -168,6 +168,9 @@ struct Runtime::Impl {
   std::optional<Timestamp> timeoutDeadline(const Instance& instance) const;
   // A wait is over: go on at `next` (after the `exit when` check that follows every wait).
   void resume(Instance& instance, ir::StepIndex next);
+  // The journey's `timezone` for the instance (UTC without one), or none, `why` then saying
+  // why (an error): the evaluation failed, the value is not a string, the zone is unknown.
+  std::optional<TimeZone> journeyZone(Instance& instance, ProfileState* profile, Value& why);
   // Checks the `exit when` criteria; true when the instance ended (exit, or an error).
   bool exitWhenHolds(Instance& instance, const std::string& step);
   // Ends an instance: writes `exit` with the reason and removes it.
@@ -184,9 +187,9 @@ struct Runtime::Impl {
     ProfileRef profile = 0;
     std::string_view key;  // held by the instance (or the held send) for the call
     ir::StepIndex step = 0;
-    // The instance's frame, for the journey's `timezone` (which may read its bindings); null
-    // for a held send being delivered: quiet hours do not apply again.
-    Value* frame = nullptr;
+    // The instance sending, whose bindings the journey's `timezone` may read; null for a held
+    // send being delivered: quiet hours do not apply again.
+    Instance* instance = nullptr;
   };
   // Consent, address, quiet hours and caps, then the `send` record (or why not).
   void send(const SendContext& context, const Value& payload);

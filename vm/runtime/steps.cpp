@@ -121,6 +121,20 @@ std::optional<Timestamp> Runtime::Impl::timeoutDeadline(const Instance& instance
   return plusDuration(instance.entered(), *constantTimeout[instance.journey]);
 }
 
+std::optional<TimeZone> Runtime::Impl::journeyZone(Instance& instance, ProfileState* profile,
+                                                   Value& why) {
+  const ir::JourneyIr& j = program.journeys[instance.journey];
+  if (j.timezone == ir::kNoExpr) return TimeZone::utc();
+  Value name = eval(j.timezone, instance.frame.data(), profile);
+  if (name.kind() != ValueKind::String) {
+    why = name.isError() ? name : Value::error("the time zone is not a string");
+    return std::nullopt;
+  }
+  std::optional<TimeZone> zone = TimeZone::find(name.asString());
+  if (!zone) why = Value::error("unknown time zone \"" + std::string(name.asString()) + "\"");
+  return zone;
+}
+
 void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
   // An exit after the wait names the wait's step.
   std::string waitStep = program.journeys[instance.journey].steps[instance.pc].location;
@@ -207,17 +221,6 @@ void Runtime::Impl::run(InstanceId id) {
       armWait(inst, wake, delay);
       trace(inst, [&] { return "waits at " + step.location + " until " + formatTimestamp(wake); });
     };
-    auto journeyZone = [&]() -> std::optional<TimeZone> {
-      if (j.timezone == ir::kNoExpr) return TimeZone::utc();
-      Value name = eval(j.timezone, frame, p);
-      if (name.kind() != ValueKind::String) {
-        fail(name.isError() ? name : Value::error("the time zone is not a string"));
-        return std::nullopt;
-      }
-      std::optional<TimeZone> zone = TimeZone::find(name.asString());
-      if (!zone) fail(Value::error("unknown time zone \"" + std::string(name.asString()) + "\""));
-      return zone;
-    };
     trace(inst, [&] { return "step " + step.location; });
 
     bool stop = std::visit(
@@ -239,8 +242,9 @@ void Runtime::Impl::run(InstanceId id) {
             inst.pc = step.next;
             return exitWhenHolds(inst, step.location);
           } else if constexpr (std::is_same_v<T, ir::WaitUntilTimeIr>) {
-            std::optional<TimeZone> zone = journeyZone();
-            if (!zone) return true;
+            Value why;
+            std::optional<TimeZone> zone = journeyZone(inst, p, why);
+            if (!zone) return fail(why), true;
             waitUntil(nextLocalTime(clock.now(), *zone, k.hour, k.minute, k.weekday));
             return true;
           } else if constexpr (std::is_same_v<T, ir::WaitForIr>) {
@@ -280,7 +284,7 @@ void Runtime::Impl::run(InstanceId id) {
               if (v.isError()) return fail(v), true;
               payload.push_back({names[i], std::move(v)});
             }
-            SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc, frame};
+            SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc, &inst};
             inst.pc = step.next;
             send(context, Value::map(std::move(payload)));
             return false;
