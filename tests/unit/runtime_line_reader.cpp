@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -149,12 +150,18 @@ TEST_CASE("line reader: a mapped file ending at or near a page's end") {
   }
 }
 
-TEST_CASE("line reader: what cannot be read is not ok") {
-  CHECK_FALSE(LineReader("/nonexistent/line_reader_test").ok());
+TEST_CASE("line reader: what cannot be read is not ok, and says why") {
+  LineReader missing("/nonexistent/line_reader_test");
+  CHECK_FALSE(missing.ok());
+  CHECK(missing.whyNot() == std::strerror(ENOENT));
   LineReader directory("/tmp");
   CHECK_FALSE(directory.ok());
+  CHECK(directory.whyNot() == "it is a directory");
   std::string_view line;
   CHECK_FALSE(directory.next(line));
+  LineReader file(JOURNEY_SOURCE_DIR "/README.md");
+  CHECK(file.ok());
+  CHECK(file.whyNot().empty());
 }
 
 TEST_CASE("line reader: a mapped file that shrinks while it is read is an error, not a crash") {

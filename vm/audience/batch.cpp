@@ -91,11 +91,11 @@ class Batch {
 
   std::optional<std::string> run() {
     runtime::LineReader profiles(input_.profiles);
-    if (!profiles.ok()) return "cannot read " + input_.profiles;
+    if (!profiles.ok()) return "cannot read " + input_.profiles + ": " + profiles.whyNot();
     std::optional<runtime::LineReader> events;
     if (!input_.events.empty()) {
       events.emplace(input_.events);
-      if (!events->ok()) return "cannot read " + input_.events;
+      if (!events->ok()) return "cannot read " + input_.events + ": " + events->whyNot();
     }
     uint64_t total = fileSize(input_.profiles), done = 0;
     if (readers_.size() == 1 && !events && profiles.mapped()) {

@@ -95,7 +95,7 @@ void MembershipWriter::row(const std::string& id, const std::vector<uint8_t>& me
 
 std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) {
   runtime::LineReader reader(path);
-  if (!reader.ok()) return "cannot read " + path;
+  if (!reader.ok()) return "cannot read " + path + ": " + reader.whyNot();
   simdjson::dom::parser parser;
   std::vector<std::string> columns;  // a CSV snapshot's header
   bool csv = false, first = true;

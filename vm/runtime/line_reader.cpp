@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 
 #include "vm/runtime/mapped_files.h"
@@ -45,9 +46,13 @@ LineReader::LineReader(const std::string& path) {
     return;
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return;
+  if (fd < 0) {
+    whyNot_ = std::strerror(errno);
+    return;
+  }
   struct stat st {};
   if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {  // a directory opens, then reads nothing
+    whyNot_ = S_ISDIR(st.st_mode) ? "it is a directory" : std::strerror(errno);
     ::close(fd);
     return;
   }
@@ -68,7 +73,10 @@ LineReader::LineReader(const std::string& path) {
     }
   }
   file_ = ::fdopen(fd, "rb");  // a pipe, an empty file, or one that could not be mapped
-  if (!file_) ::close(fd);
+  if (!file_) {
+    whyNot_ = std::strerror(errno);
+    ::close(fd);
+  }
   ownsFile_ = true;
   buffered_ = true;
 }

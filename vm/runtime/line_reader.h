@@ -37,6 +37,8 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   bool ok() const { return file_ != nullptr || map_ != nullptr; }
+  // Why the reader is not ok(), in words for an error message ("No such file or directory").
+  const std::string& whyNot() const { return whyNot_; }
   // The next line, valid until the next call; false at the end of the file.
   bool next(std::string_view& line);
   // Up to `max` more lines and their numbers (replacing what the vectors held), all valid
@@ -69,6 +71,7 @@ class LineReader {
   // A mapped file's pages before begin_ given back, some megabytes at a time.
   void releaseRead();
 
+  std::string whyNot_;
   std::FILE* file_ = nullptr;  // when read through the buffer
   bool ownsFile_ = false;
   const char* map_ = nullptr;  // when mapped

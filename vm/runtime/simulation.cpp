@@ -102,10 +102,10 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   std::optional<LineReader> profiles;
   if (!input.profiles.empty()) {
     profiles.emplace(input.profiles);
-    if (!profiles->ok()) return "cannot read " + input.profiles;
+    if (!profiles->ok()) return "cannot read " + input.profiles + ": " + profiles->whyNot();
   }
   LineReader events(input.events);
-  if (!events.ok()) return "cannot read " + input.events;
+  if (!events.ok()) return "cannot read " + input.events + ": " + events.whyNot();
 
   std::unique_ptr<Store> store = makeMemoryStore();
   VirtualClock clock;
