@@ -691,7 +691,6 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   const std::string_view key = keyValue.isNull() ? std::string_view(p.id) : keyValue.asString();
   // The last entry is written when an instance ends: while one is active, the key is skipped
   // before the previous one is read.
-  store.prefetchJourneyKey(journey, key);
   if (store.hasActiveInstance(journey, key)) return skipped(key, "active");
   if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {
     if (j.reentry == ir::Reentry::Never) return skipped(key, "reentry never");

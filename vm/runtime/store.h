@@ -33,9 +33,9 @@ class Store {
   // The same for the timers due by `until`: what firing them reads (their instances and the
   // values they hold, held sends, profiles) starts loading.
   virtual void prefetchTimers(Timestamp until) {}
-  // The runtime is about to ask about (journey, key) (hasActiveInstance, then lastEntry), or to end
-  // its instance (setLastEntry, removeInstance): where those look starts loading, so that
-  // their cache misses overlap. Changes nothing else.
+  // The runtime is about to end the instance of (journey, key) (setLastEntry, removeInstance):
+  // where those look starts loading while the instance's last line is written. Changes nothing
+  // else.
   virtual void prefetchJourneyKey(uint32_t journey, std::string_view key) {}
 
   // ---- instances. An Instance stays at its address until it is removed.
