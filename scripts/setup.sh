@@ -7,6 +7,7 @@ packages=(
   g++ cmake ninja-build pkg-config            # toolchain and build
   antlr4 libantlr4-runtime-dev                # grammar/Journey.g4 -> C++ parser
   llvm-19-dev libzstd-dev zlib1g-dev          # the JIT (LLVM ORC) and what its CMake package links
+  lld-19                                      # the linker (LLVM's static libraries link 4x faster)
   libfmt-dev                                  # formatting
   doctest-dev                                 # unit tests
   libre2-dev                                  # CEL `matches`
