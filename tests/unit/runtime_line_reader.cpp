@@ -14,7 +14,6 @@
 #include <thread>
 #include <vector>
 
-#include "child_process.h"
 #include "vm/runtime/line_reader.h"
 
 using journey::runtime::LineReader;
@@ -27,7 +26,7 @@ void touchAfter(std::string_view line) {
   (void)last;
 }
 
-// A regular file is mapped; a pipe is read through the reader's buffer.
+// Both are read through the reader's buffer; a pipe's bytes may come in smaller pieces.
 enum class Source { File, Pipe };
 
 // `text` written to a temporary file (or a named pipe, by another thread), read back with a
@@ -130,10 +129,11 @@ TEST_CASE("line reader: a pipe, read through the buffer") {
   CHECK(readBack("a\r\nb", 0, Source::Pipe) == std::vector<std::string>{"a", "b"});
 }
 
-TEST_CASE("line reader: a mapped file ending at or near a page's end") {
-  // The last lines have too little of the page after them: they move into the buffer.
+TEST_CASE("line reader: a file ending at or near a page's or a block's end") {
   size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-  for (size_t size : {page, page - 1, page - 30, page + 1, 3 * page, 3 * page - 63}) {
+  size_t block = size_t{1} << 20;  // the reader's read size
+  for (size_t size : {page, page - 1, page - 30, page + 1, 3 * page, 3 * page - 63, block - 1,
+                      block, block + 1, 2 * block + 63}) {
     CAPTURE(size);
     std::string text;
     std::vector<std::string> expected;
@@ -164,37 +164,61 @@ TEST_CASE("line reader: what cannot be read is not ok, and says why") {
   CHECK(file.whyNot().empty());
 }
 
-TEST_CASE("line reader: a mapped file that shrinks while it is read is an error, not a crash") {
+// A file of `lines` numbered lines, larger than the reader's block of a megabyte.
+std::string numberedLinesFile(size_t lines) {
   char path[64] = "/tmp/line_reader_test.XXXXXX";
   int fd = mkstemp(path);
   REQUIRE(fd >= 0);
   std::string text;
-  for (int i = 0; i < 100'000; ++i) text += "line " + std::to_string(i) + "\n";
+  for (size_t i = 0; i < lines; ++i) text += "line " + std::to_string(i) + "\n";
   REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
   ::close(fd);
-  std::string written = std::string(path) + ".out";
-  // Reads a line, loses the file's pages, reads on: exits 1 with the error.
-  journey::test::ChildOutcome child = journey::test::runInChild([&] {
-    std::FILE* out = std::fopen(written.c_str(), "wb");  // buffered: the handler flushes it
-    std::fputs("written before\n", out);
+  return path;
+}
+
+TEST_CASE("line reader: a file that shrinks while it is read stops with a failure") {
+  for (size_t batch : {0, 1000}) {
+    CAPTURE(batch);
+    std::string path = numberedLinesFile(200'000);  // about 2.2 MB
     LineReader reader(path);
     std::string_view line;
-    if (!reader.next(line) || ::truncate(path, 0) != 0) ::_exit(2);
-    while (reader.next(line)) {
+    REQUIRE(reader.next(line));
+    CHECK(line == "line 0");
+    REQUIRE(::truncate(path.c_str(), 0) == 0);  // the first block is read; the rest is lost
+    // The lines of the block read come back, whole and in order; then nothing, and why.
+    size_t read = 1, misread = 0;
+    std::vector<std::string_view> lines;
+    std::vector<size_t> numbers;
+    for (;;) {
+      if (batch == 0) {
+        if (!reader.next(line)) break;
+        misread += line != "line " + std::to_string(read);
+        ++read;
+        continue;
+      }
+      reader.nextLines(batch, lines, numbers);
+      if (lines.empty()) break;
+      for (std::string_view l : lines) misread += l != "line " + std::to_string(read++);
     }
-  });
-  std::remove(path);
-  CHECK(child.exited);
-  CHECK(child.exitCode == 1);
-  const std::string& message = child.stderrText;
-  std::FILE* out = std::fopen(written.c_str(), "rb");
-  REQUIRE(out != nullptr);
-  char kept[64] = {};
-  CHECK(std::fread(kept, 1, sizeof kept - 1, out) == 15);
-  std::fclose(out);
-  std::remove(written.c_str());
-  CHECK(std::string(kept) == "written before\n");
-  CHECK(message == "error: " + std::string(path) + ": the file shrank while it was being read\n");
+    CHECK(misread == 0);
+    CHECK(read > 1000);
+    CHECK(read < 200'000);
+    CHECK(reader.failure() == "the file shrank while it was being read");
+    CHECK(journey::runtime::readFailure("in.jsonl", reader) ==
+          "in.jsonl: the file shrank while it was being read");
+    std::remove(path.c_str());
+  }
+}
+
+TEST_CASE("line reader: a file read to its end has no failure") {
+  std::string path = numberedLinesFile(200'000);
+  LineReader reader(path);
+  size_t read = 0;
+  for (std::string_view line; reader.next(line);) ++read;
+  std::remove(path.c_str());
+  CHECK(read == 200'000);
+  CHECK(reader.failure().empty());
+  CHECK_FALSE(journey::runtime::readFailure("in.jsonl", reader).has_value());
 }
 
 TEST_CASE("line reader: batches of lines") {
@@ -224,7 +248,6 @@ std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes) 
   size_t lines = 0, misnumbered = 0;
   {
     LineReader reader(path);
-    REQUIRE(reader.mapped() == !text.empty());
     for (std::string_view t; !(t = reader.nextText(bytes)).empty();) {
       touchAfter(t);
       misnumbered += reader.lineNumber() != lines;
@@ -242,12 +265,16 @@ std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes) 
 
 }  // namespace
 
-TEST_CASE("line reader: a mapped file in texts of whole lines") {
+TEST_CASE("line reader: a file in texts of whole lines") {
   std::string longLine(5000, 'x');
+  std::string beyondABlock(3 << 20, 'y');  // longer than the reader's block of a megabyte
+  std::string manyLines;  // lines across several blocks
+  for (size_t i = 0; manyLines.size() < (5 << 19); ++i) manyLines += std::to_string(i) + "\n";
   for (const std::string& text :
        {std::string("a\nbc\r\n\nd"), std::string("a\n"), std::string("a\n\n\n"),
         std::string("\n") + longLine + "\nb\n", longLine, "a\n" + longLine + "\n" + longLine,
-        std::string("\n\n\na")}) {
+        std::string("\n\n\na"), "a\n" + beyondABlock + "\nb", manyLines,
+        manyLines + "tail"}) {
     // The file's lines, as next() reads them (`\r` kept: the text leaves it to the parser).
     std::vector<std::string> expected;
     size_t from = 0;

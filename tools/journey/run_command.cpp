@@ -148,9 +148,6 @@ int runSimulation(const RunOptions& opt) {
   input.abandonStateAtEnd = true;
   unsigned threads = opt.threads ? opt.threads : std::thread::hardware_concurrency();
   input.readAhead = threads >= 2;
-  if (input.readAhead) {
-    for (FileSink* sink : {out.get(), rejected.get(), &trace}) sink->lockEachLine();
-  }
 
   std::unique_ptr<runtime::ExpressionEngine> engine = makeEngine(opt, program, native);
   runtime::RunStats stats;

@@ -151,7 +151,7 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
     if (!added) return at(path, n) + "profile \"" + id + "\" appears twice";
     out.order.push_back(id);
   }
-  return std::nullopt;
+  return runtime::readFailure(path, reader);
 }
 
 ChangeFeed::ChangeFeed(const ir::ProgramIr& program, std::vector<uint32_t> audiences,

@@ -1,7 +1,6 @@
 #include "vm/runtime/line_reader.h"
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,22 +8,13 @@
 #include <cerrno>
 #include <cstring>
 
-#include "vm/runtime/mapped_files.h"
-
 namespace journey::runtime {
 
 namespace {
 
+// Read calls of a megabyte: large enough that the calls cost nothing against the bytes, small
+// enough that the buffer stays in the cache.
 constexpr size_t kBlock = 1 << 20;
-// A mapped file is faulted in and given back by this much at a time: large enough that the
-// system calls cost nothing against the bytes, small enough to keep memory flat.
-constexpr size_t kMapStep = 8 << 20;
-
-size_t pageSize() {
-  static const size_t page = static_cast<size_t>(::sysconf(_SC_PAGESIZE));
-  return page;
-}
-size_t roundUp(size_t n, size_t page) { return (n + page - 1) / page * page; }
 
 }  // namespace
 
@@ -41,8 +31,7 @@ void dropBlankLines(std::vector<std::string_view>& lines, std::vector<size_t>& n
 
 LineReader::LineReader(const std::string& path) {
   if (path == "-") {
-    file_ = stdin;
-    buffered_ = true;
+    fd_ = STDIN_FILENO;
     return;
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -56,120 +45,70 @@ LineReader::LineReader(const std::string& path) {
     ::close(fd);
     return;
   }
-  if (S_ISREG(st.st_mode) && st.st_size > 0) {
-    size_t length = static_cast<size_t>(st.st_size);
-    void* map = ::mmap(nullptr, length, PROT_READ, MAP_PRIVATE, fd, 0);
-    if (map != MAP_FAILED) {
-      ::close(fd);
-      ::madvise(map, length, MADV_SEQUENTIAL);
-      map_ = static_cast<const char*>(map);
-      mapLength_ = length;
-      registerMappedFile(map_, length, path);
-      data_ = map_;
-      end_ = length;
-      room_ = roundUp(length, pageSize()) - length;  // the last page reads as zeros past the end
-      eof_ = true;
-      return;
-    }
+  if (S_ISREG(st.st_mode)) {
+    expectedBytes_ = static_cast<size_t>(st.st_size);
+    ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   }
-  file_ = ::fdopen(fd, "rb");  // a pipe, an empty file, or one that could not be mapped
-  if (!file_) {
-    whyNot_ = std::strerror(errno);
-    ::close(fd);
-  }
-  ownsFile_ = true;
-  buffered_ = true;
+  fd_ = fd;
+  ownsFd_ = true;
 }
 
 LineReader::~LineReader() {
-  if (map_) {
-    unregisterMappedFile(map_);
-    ::munmap(const_cast<char*>(map_), mapLength_);
-  }
-  if (file_ && ownsFile_) std::fclose(file_);
-}
-
-void LineReader::moveUnreadToBuffer() {
-  size_t unread = end_ - begin_;
-  if (buffered_) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, unread);
-  } else {
-    buffer_.resize(unread + kReadableAfter);
-    if (unread > 0) std::memcpy(buffer_.data(), data_ + begin_, unread);
-    buffered_ = true;
-  }
-  data_ = buffer_.data();
-  begin_ = 0;
-  end_ = unread;
-  room_ = buffer_.size() - end_;
+  if (ownsFd_) ::close(fd_);
 }
 
 bool LineReader::refill() {
-  if (eof_) return false;
-  if (begin_ > 0) moveUnreadToBuffer();
+  if (eof_ || !ok()) return false;
+  size_t unread = end_ - begin_;
+  if (begin_ > 0) {
+    std::memmove(buffer_.data(), buffer_.data() + begin_, unread);
+    begin_ = 0;
+    end_ = unread;
+  }
   if (buffer_.size() < end_ + kBlock + kReadableAfter) {
     buffer_.resize(std::max(end_ + kBlock + kReadableAfter, 2 * buffer_.size()));
   }
-  data_ = buffer_.data();
-  size_t got = std::fread(buffer_.data() + end_, 1, kBlock, file_);
-  end_ += got;
-  room_ = buffer_.size() - end_;
-  if (got < kBlock) eof_ = true;
-  return got > 0;
+  ssize_t got;
+  do {
+    got = ::read(fd_, buffer_.data() + end_, kBlock);
+  } while (got < 0 && errno == EINTR);
+  if (got <= 0) {
+    eof_ = true;
+    if (got < 0) {
+      failure_ = std::strerror(errno);
+    } else if (bytesRead_ < expectedBytes_) {
+      failure_ = "the file shrank while it was being read";
+    }
+    return false;
+  }
+  end_ += static_cast<size_t>(got);
+  bytesRead_ += static_cast<size_t>(got);
+  return true;
 }
 
 size_t LineReader::findNewline(size_t from) const {
   if (from >= end_) return std::string_view::npos;
-  const void* nl = std::memchr(data_ + from, '\n', end_ - from);
-  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - data_) : std::string_view::npos;
-}
-
-void LineReader::ensureRoomAfter(size_t end) {
-  if (end_ - end + room_ < kReadableAfter) moveUnreadToBuffer();  // a map's last bytes only
-}
-
-void LineReader::releaseRead() {
-  if (buffered_) return;
-  size_t page = pageSize();
-  size_t done = begin_ / page * page;
-  if (done >= released_ + kMapStep) {
-    ::madvise(const_cast<char*>(map_) + released_, done - released_, MADV_DONTNEED);
-    released_ = done;
-  }
-#ifdef MADV_POPULATE_READ
-  // Pages faulted in by one system call per step rather than one fault per few pages (an
-  // older kernel refuses the advice, and the pages fault in as usual).
-  if (populated_ < mapLength_ && begin_ + kMapStep > populated_) {
-    size_t to = std::min(roundUp(mapLength_, page), (begin_ + 2 * kMapStep) / page * page);
-    if (to > populated_) {
-      ::madvise(const_cast<char*>(map_) + populated_, to - populated_, MADV_POPULATE_READ);
-      populated_ = to;
-    }
-  }
-#endif
+  const void* nl = std::memchr(buffer_.data() + from, '\n', end_ - from);
+  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - buffer_.data())
+            : std::string_view::npos;
 }
 
 std::string_view LineReader::lineAt(size_t offset, size_t end) {
-  std::string_view line(data_ + begin_ + offset, end - begin_ - offset);
+  std::string_view line(buffer_.data() + begin_ + offset, end - begin_ - offset);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   ++lineNumber_;
   return line;
 }
 
 bool LineReader::next(std::string_view& line) {
-  if (!ok()) return false;
-  releaseRead();
   for (;;) {
     if (size_t newline = findNewline(begin_); newline != std::string_view::npos) {
-      size_t length = newline - begin_;
-      ensureRoomAfter(newline);
-      line = lineAt(0, begin_ + length);
-      begin_ += length + 1;
+      line = lineAt(0, newline);
+      begin_ = newline + 1;
       return true;
     }
     if (!refill()) {
-      if (begin_ >= end_) return false;
-      ensureRoomAfter(end_);
+      if (begin_ >= end_ || !failure_.empty()) return false;
       line = lineAt(0, end_);  // the last line has no newline
       begin_ = end_;
       return true;
@@ -178,38 +117,42 @@ bool LineReader::next(std::string_view& line) {
 }
 
 std::string_view LineReader::nextText(size_t bytes) {
-  if (!mapped() || begin_ >= end_) return {};
-  releaseRead();
-  size_t limit = std::min(end_, begin_ + std::max<size_t>(bytes, 2));
-  size_t stop = end_;  // where the text ends: at a newline, or at the end of the file
-  if (limit < end_) {
+  bytes = std::max<size_t>(bytes, 2);
+  while (end_ - begin_ < bytes && refill()) {
+  }
+  size_t stop;  // where the text ends: at a newline, or at the end of the input
+  for (;;) {
+    if (!failure_.empty() || begin_ >= end_) return {};
+    size_t limit = std::min(end_, begin_ + bytes);
     // The last newline in the window, past the first byte: the text holds a line at least.
-    const void* nl = ::memrchr(data_ + begin_ + 1, '\n', limit - begin_ - 1);
+    const void* nl = ::memrchr(buffer_.data() + begin_ + 1, '\n', limit - begin_ - 1);
     if (nl) {
-      stop = static_cast<size_t>(static_cast<const char*>(nl) - data_);
-    } else {  // the first line is longer than the window
-      size_t next = findNewline(limit);
-      if (next != std::string_view::npos) stop = next;
+      stop = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.data());
+      break;
     }
+    // The first line is longer than the window: up to its end, read as far as that is.
+    if (size_t next = findNewline(limit); next != std::string_view::npos) {
+      stop = next;
+      break;
+    }
+    size_t unread = end_ - begin_;
+    if (!refill()) {
+      if (!failure_.empty()) return {};
+      stop = end_;
+      if (buffer_[stop - 1] == '\n') --stop;  // the input's last newline
+      break;
+    }
+    bytes = std::max(bytes, unread + 1);  // the window now reaches the new bytes
   }
-  if (stop == end_ && data_[stop - 1] == '\n') --stop;  // the file's last newline
-  size_t length = stop - begin_;
-  if (length == 0) {  // nothing but the file's last newline
-    begin_ = end_;
-    return {};
-  }
-  ensureRoomAfter(stop);  // may move the unread bytes into the buffer (a map's last bytes)
-  std::string_view text(data_ + begin_, length);
-  begin_ = std::min(end_, begin_ + length + 1);
-  return text;
+  std::string_view text(buffer_.data() + begin_, stop - begin_);
+  begin_ = std::min(end_, stop + 1);
+  return text;  // empty only for the input's last newline alone: the end
 }
 
 void LineReader::nextLines(size_t max, std::vector<std::string_view>& lines,
                            std::vector<size_t>& numbers) {
   lines.clear();
   numbers.clear();
-  if (!ok()) return;
-  releaseRead();
   // Offsets from begin_ first, since a refill moves the bytes; views once all are read.
   std::vector<std::pair<size_t, size_t>>& spans = spans_;
   spans.clear();
@@ -221,14 +164,11 @@ void LineReader::nextLines(size_t max, std::vector<std::string_view>& lines,
       continue;
     }
     if (refill()) continue;
-    if (begin_ + scan < end_) {  // the last line has no newline
+    if (begin_ + scan < end_ && failure_.empty()) {  // the last line has no newline
       spans.emplace_back(scan, end_ - begin_ - scan);
       scan = end_ - begin_;
     }
     break;
-  }
-  if (!spans.empty()) {  // room after the last line is room after every line before it
-    ensureRoomAfter(begin_ + spans.back().first + spans.back().second);
   }
   for (auto [offset, length] : spans) {
     lines.push_back(lineAt(offset, begin_ + offset + length));

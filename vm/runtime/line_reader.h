@@ -1,13 +1,13 @@
 // Reads a file line by line (inputs have millions of lines). Lines are returned without their
 // `\n` (and without a `\r` before it).
 //
-// A regular file is mapped into memory and its lines are returned where they lie: no copy
-// through a buffer, which at gigabytes of input is a tenth of the time. Pages already read are
-// given back as the reader moves on, so memory stays flat. Standard input and other files
-// that cannot be mapped are read in large blocks into a buffer instead.
+// Every input, a regular file or a pipe, is read in blocks of a megabyte into one buffer,
+// where its lines are returned. The buffer stays in the cache, so the bytes the parser reads
+// next are already there; mapping the file instead cost each 4 KiB page a mapping and a
+// release, and left the parser reading cold memory (docs/runtime.md, "Reading the inputs").
 #pragma once
 
-#include <cstdio>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,9 +36,13 @@ class LineReader {
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
 
-  bool ok() const { return file_ != nullptr || map_ != nullptr; }
+  bool ok() const { return fd_ >= 0; }
   // Why the reader is not ok(), in words for an error message ("No such file or directory").
   const std::string& whyNot() const { return whyNot_; }
+  // Why reading stopped before the end of the input ("the file shrank while it was being
+  // read", a read error), or empty. The lines returned before it are the input's; the part of
+  // a line that was read when it stopped is not returned.
+  const std::string& failure() const { return failure_; }
   // The next line, valid until the next call; false at the end of the file.
   bool next(std::string_view& line);
   // Up to `max` more lines and their numbers (replacing what the vectors held), all valid
@@ -46,50 +50,44 @@ class LineReader {
   void nextLines(size_t max, std::vector<std::string_view>& lines, std::vector<size_t>& numbers);
   size_t lineNumber() const { return lineNumber_; }
 
-  // Whether the file is mapped (nextText works only then).
-  bool mapped() const { return map_ != nullptr; }
-  // A mapped file's next whole lines, about `bytes` of them (at least one line, however long),
-  // as one text without its last newline; empty at the end. Its newlines are not looked for,
-  // so that its bytes are first read by whoever parses them: the caller counts its lines
-  // (one more than its newlines) and tells the reader with countLines(). The text stays valid,
-  // with kReadableAfter readable bytes after it, until the next call.
+  // The next whole lines, about `bytes` of them (at least one line, however long), as one text
+  // without its last newline; empty at the end. Its newlines are not looked for, so that its
+  // bytes are first read by whoever parses them: the caller counts its lines (one more than
+  // its newlines) and tells the reader with countLines(). The text stays valid, with
+  // kReadableAfter readable bytes after it, until the next call.
   std::string_view nextText(size_t bytes);
   void countLines(size_t lines) { lineNumber_ += lines; }
 
  private:
-  // Makes more bytes available after end_; false at the end of the input.
+  // Reads more bytes after end_ (moving the unread ones to the front first); false at the end
+  // of the input, or when reading failed (failure_).
   bool refill();
   // The offset of the next newline at or after `from`, or npos.
   size_t findNewline(size_t from) const;
-  // Whether a line ending at `end` (an offset) has kReadableAfter bytes after it; if not,
-  // the unread part moves into the buffer, which has (a mapped file's last bytes only).
-  void ensureRoomAfter(size_t end);
-  // The bytes from begin_ on moved to the front of the buffer, which then holds the input.
-  void moveUnreadToBuffer();
   // The line that starts at `begin_ + offset`, ending at `end`; advances the line count.
   std::string_view lineAt(size_t offset, size_t end);
-  // A mapped file's pages before begin_ given back, some megabytes at a time.
-  void releaseRead();
 
   std::string whyNot_;
-  std::FILE* file_ = nullptr;  // when read through the buffer
-  bool ownsFile_ = false;
-  const char* map_ = nullptr;  // when mapped
-  size_t mapLength_ = 0;
-  size_t released_ = 0;   // a mapped file's bytes given back so far
-  size_t populated_ = 0;  // a mapped file's bytes whose pages are known to be in place
-  // [begin_, end_) of data_ is read and unreturned; room_ readable bytes follow end_. data_
-  // is the map, or buffer_ (`buffered_`) once a file is read through it or a map's last
-  // bytes have moved there.
-  const char* data_ = nullptr;
-  bool buffered_ = false;
+  std::string failure_;
+  int fd_ = -1;
+  bool ownsFd_ = false;
+  // A regular file's size when it was opened: reading fewer bytes means it shrank meanwhile.
+  size_t expectedBytes_ = 0;
+  size_t bytesRead_ = 0;
+  // [begin_, end_) of buffer_ is read and unreturned; at least kReadableAfter bytes of room
+  // follow end_.
+  std::string buffer_;
   size_t begin_ = 0;
   size_t end_ = 0;
-  size_t room_ = 0;
-  std::string buffer_;
   bool eof_ = false;
   size_t lineNumber_ = 0;
   std::vector<std::pair<size_t, size_t>> spans_;  // nextLines' scratch, kept for its memory
 };
+
+// `PATH: why` when `reader` stopped before the end of its input, for the caller's error.
+inline std::optional<std::string> readFailure(const std::string& path, const LineReader& reader) {
+  if (reader.failure().empty()) return std::nullopt;
+  return path + ": " + reader.failure();
+}
 
 }  // namespace journey::runtime

@@ -244,6 +244,13 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         [] {});
   }
 
+  // An input cut short (it shrank while it was read) is an error, not a shorter run; what was
+  // written from its records before stays written.
+  if (profiles) {
+    if (auto failed = readFailure(input.profiles, *profiles)) return failed;
+  }
+  if (auto failed = readFailure(input.events, events)) return failed;
+
   Timestamp until = input.until.value_or(last);
   if (!started) runtime.start(until);
   runtime.finish(until);
