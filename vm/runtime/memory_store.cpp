@@ -99,8 +99,9 @@ class MemoryStore final : public Store {
   }
   void prefetchTimers(Timestamp until) override {
     // In stages, as prefetchProfiles: the instances and held sends the timers name; then the
-    // states of their profiles, and the instances' frames; then the profiles, and the values
-    // the frames hold (an entry event: the first step after a wait reads it). A timer's
+    // states of their profiles, and the instances' frames; then the profiles and their send
+    // logs (most timers resume an instance into a send, whose caps scan the log), and the
+    // values the frames hold (an entry event: the first step after a wait reads it). A timer's
     // instance may have ended (its slot then names another profile, or none): a wasted load,
     // nothing more.
     dueProfiles_.clear();
@@ -142,6 +143,7 @@ class MemoryStore final : public Store {
       const ProfileState& p = profiles_[ref];
       prefetchBytes(p.profile.heapObject(),
                     std::clamp<size_t>(p.profileBytes, 64, kProfilePrefetchBytes));
+      if (!p.sends.empty()) __builtin_prefetch(p.sends.data());
     }
     for (Frame* frame : dueFrames_) {
       for (uint32_t i = 0; i < frame->size(); ++i) {
