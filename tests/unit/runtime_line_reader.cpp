@@ -267,9 +267,9 @@ std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes) 
 
 TEST_CASE("line reader: a file in texts of whole lines") {
   std::string longLine(5000, 'x');
-  std::string beyondABlock(3 << 20, 'y');  // longer than the reader's block of a megabyte
+  std::string beyondABlock(3 << 19, 'y');  // longer than the reader's block of a megabyte
   std::string manyLines;  // lines across several blocks
-  for (size_t i = 0; manyLines.size() < (5 << 19); ++i) manyLines += std::to_string(i) + "\n";
+  for (size_t i = 0; manyLines.size() < (3 << 19); ++i) manyLines += std::to_string(i) + "\n";
   for (const std::string& text :
        {std::string("a\nbc\r\n\nd"), std::string("a\n"), std::string("a\n\n\n"),
         std::string("\n") + longLine + "\nb\n", longLine, "a\n" + longLine + "\n" + longLine,
