@@ -164,6 +164,8 @@ TEST_CASE("line reader: what cannot be read is not ok, and says why") {
   CHECK(file.whyNot().empty());
 }
 
+namespace {
+
 // A file of `lines` numbered lines, larger than the reader's block of a megabyte.
 std::string numberedLinesFile(size_t lines) {
   char path[64] = "/tmp/line_reader_test.XXXXXX";
@@ -175,6 +177,8 @@ std::string numberedLinesFile(size_t lines) {
   ::close(fd);
   return path;
 }
+
+}  // namespace
 
 TEST_CASE("line reader: a file that shrinks while it is read stops with a failure") {
   for (size_t batch : {0, 1000}) {
