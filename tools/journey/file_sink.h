@@ -14,9 +14,9 @@ namespace journey::cli {
 class FileSink final : public runtime::OutputSink {
  public:
   // `owns`: a file just opened, which the sink closes. It is given a megabyte of buffer: a
-  // write call per megabyte instead of per 4 KiB (a run writes hundreds of megabytes, and a
-  // system call costs microseconds on a virtual machine). The buffer must be ours: given a null
-  // buffer, glibc's setvbuf keeps its own of the file's block size, whatever size is asked.
+  // write call per megabyte instead of per 4 KiB (a run writes hundreds of megabytes). The
+  // buffer must be ours: given a null buffer, glibc's setvbuf keeps its own of the file's
+  // block size, whatever size is asked.
   explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {
     if (owns_) {
       buffer_ = std::make_unique<char[]>(kBufferBytes);
