@@ -29,35 +29,52 @@ void touchAfter(std::string_view line) {
 // Both are read through the reader's buffer; a pipe's bytes may come in smaller pieces.
 enum class Source { File, Pipe };
 
-// `text` written to a temporary file (or a named pipe, by another thread), read back with a
-// LineReader: the lines. `batch` 0 reads them one at a time with next(); otherwise up to
-// `batch` at a time with nextLines().
-std::vector<std::string> readBack(const std::string& text, size_t batch = 0,
-                                  Source source = Source::File) {
-  char path[64] = "/tmp/line_reader_test.XXXXXX";
-  std::string dir;  // the pipe's
-  std::thread writer;
-  if (source == Source::File) {
-    int fd = mkstemp(path);
-    REQUIRE(fd >= 0);
-    std::FILE* file = fdopen(fd, "wb");
-    std::fwrite(text.data(), 1, text.size(), file);
-    std::fclose(file);
-  } else {
-    REQUIRE(mkdtemp(path) != nullptr);
-    dir = path;
-    std::strcat(path, "/fifo");
-    REQUIRE(mkfifo(path, 0600) == 0);
-    writer = std::thread([&] {
-      std::FILE* file = std::fopen(path, "wb");
+// `text` in a temporary file, or in a named pipe that another thread writes as it is read.
+class TextInput {
+ public:
+  TextInput(const std::string& text, Source source) {
+    if (source == Source::File) {
+      int fd = mkstemp(path_);
+      REQUIRE(fd >= 0);
+      std::FILE* file = fdopen(fd, "wb");
+      std::fwrite(text.data(), 1, text.size(), file);
+      std::fclose(file);
+      return;
+    }
+    REQUIRE(mkdtemp(path_) != nullptr);
+    dir_ = path_;
+    std::strcat(path_, "/fifo");
+    REQUIRE(mkfifo(path_, 0600) == 0);
+    writer_ = std::thread([this, text] {
+      std::FILE* file = std::fopen(path_, "wb");
       std::fwrite(text.data(), 1, text.size(), file);
       std::fclose(file);
     });
   }
+  ~TextInput() {
+    if (writer_.joinable()) writer_.join();
+    std::remove(path_);
+    if (!dir_.empty()) ::rmdir(dir_.c_str());
+  }
+  TextInput(const TextInput&) = delete;
+  TextInput& operator=(const TextInput&) = delete;
+  const char* path() const { return path_; }
+
+ private:
+  char path_[64] = "/tmp/line_reader_test.XXXXXX";
+  std::string dir_;  // the pipe's
+  std::thread writer_;
+};
+
+// `text` read back with a LineReader: the lines. `batch` 0 reads them one at a time with
+// next(); otherwise up to `batch` at a time with nextLines().
+std::vector<std::string> readBack(const std::string& text, size_t batch = 0,
+                                  Source source = Source::File) {
+  TextInput input(text, source);
   std::vector<std::string> lines;
   size_t misnumbered = 0, oversized = 0;  // counted, not checked per line: there are many
   {
-    LineReader reader(path);
+    LineReader reader(input.path());
     REQUIRE(reader.ok());
     std::string_view line;
     if (batch == 0) {
@@ -81,9 +98,6 @@ std::vector<std::string> readBack(const std::string& text, size_t batch = 0,
       }
     }
   }
-  if (writer.joinable()) writer.join();
-  std::remove(path);
-  if (!dir.empty()) ::rmdir(dir.c_str());
   CHECK(misnumbered == 0);
   CHECK(oversized == 0);
   return lines;
@@ -239,19 +253,15 @@ TEST_SUITE_END();
 
 namespace {
 
-// `text` in a file read back with nextText(`bytes`): the texts joined by newlines, and the
-// lines counted as a caller counts them (one more than a text's newlines).
-std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes) {
-  char path[64] = "/tmp/line_reader_text.XXXXXX";
-  int fd = mkstemp(path);
-  REQUIRE(fd >= 0);
-  std::FILE* file = fdopen(fd, "wb");
-  std::fwrite(text.data(), 1, text.size(), file);
-  std::fclose(file);
+// `text` read back with nextText(`bytes`): the texts joined by newlines, and the lines
+// counted as a caller counts them (one more than a text's newlines).
+std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes,
+                                         Source source = Source::File) {
+  TextInput input(text, source);
   std::string joined;
   size_t lines = 0, misnumbered = 0;
   {
-    LineReader reader(path);
+    LineReader reader(input.path());
     for (std::string_view t; !(t = reader.nextText(bytes)).empty();) {
       touchAfter(t);
       misnumbered += reader.lineNumber() != lines;
@@ -262,14 +272,13 @@ std::pair<std::string, size_t> textsBack(const std::string& text, size_t bytes) 
       lines += count;
     }
   }
-  std::remove(path);
   CHECK(misnumbered == 0);
   return {joined, lines};
 }
 
 }  // namespace
 
-TEST_CASE("line reader: a file in texts of whole lines") {
+TEST_CASE("line reader: a file or a pipe in texts of whole lines") {
   std::string longLine(5000, 'x');
   std::string beyondABlock(3 << 19, 'y');  // longer than the reader's block of a megabyte
   std::string manyLines;  // lines across several blocks
@@ -290,10 +299,15 @@ TEST_CASE("line reader: a file in texts of whole lines") {
     }
     std::string joined;
     for (size_t i = 0; i < expected.size(); ++i) joined += (i ? "\n" : "") + expected[i];
-    for (size_t bytes : {1, 2, 3, 7, 64, 4096, 1 << 20}) {
+    // A pipe's bytes come in pieces of its own size, which the texts must not show.
+    for (auto [bytes, source] : {std::pair{1, Source::File}, {2, Source::File},
+                                 {3, Source::File}, {7, Source::File}, {64, Source::File},
+                                 {4096, Source::File}, {1 << 20, Source::File},
+                                 {3, Source::Pipe}, {4096, Source::Pipe}, {1 << 20, Source::Pipe}}) {
       CAPTURE(text.size());
       CAPTURE(bytes);
-      auto [back, lines] = textsBack(text, bytes);
+      CAPTURE(source == Source::Pipe);
+      auto [back, lines] = textsBack(text, static_cast<size_t>(bytes), source);
       // A last line that is blank, before the file's last newline, may be left out: nothing
       // follows it to be misnumbered.
       std::string trimmed = joined;
