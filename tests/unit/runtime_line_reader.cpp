@@ -195,8 +195,10 @@ std::string numberedLinesFile(size_t lines) {
 }  // namespace
 
 TEST_CASE("line reader: a file that shrinks while it is read stops with a failure") {
-  for (size_t batch : {0, 1000}) {
-    CAPTURE(batch);
+  enum class Way { Next, Lines, Texts };
+  std::vector<size_t> counts;  // each way must return every whole line of the block it read
+  for (Way way : {Way::Next, Way::Lines, Way::Texts}) {
+    CAPTURE(static_cast<int>(way));
     std::string path = numberedLinesFile(200'000);  // about 2.2 MB
     LineReader reader(path);
     std::string_view line;
@@ -205,27 +207,36 @@ TEST_CASE("line reader: a file that shrinks while it is read stops with a failur
     REQUIRE(::truncate(path.c_str(), 0) == 0);  // the first block is read; the rest is lost
     // The lines of the block read come back, whole and in order; then nothing, and why.
     size_t read = 1, misread = 0;
+    auto check = [&](std::string_view l) { misread += l != "line " + std::to_string(read++); };
     std::vector<std::string_view> lines;
     std::vector<size_t> numbers;
     for (;;) {
-      if (batch == 0) {
+      if (way == Way::Next) {
         if (!reader.next(line)) break;
-        misread += line != "line " + std::to_string(read);
-        ++read;
-        continue;
+        check(line);
+      } else if (way == Way::Lines) {
+        reader.nextLines(1000, lines, numbers);
+        if (lines.empty()) break;
+        for (std::string_view l : lines) check(l);
+      } else {
+        std::string_view text = reader.nextText(4096);
+        if (text.empty()) break;
+        for (size_t from = 0, to; from <= text.size(); from = to + 1) {
+          to = std::min(text.find('\n', from), text.size());
+          check(text.substr(from, to - from));
+        }
       }
-      reader.nextLines(batch, lines, numbers);
-      if (lines.empty()) break;
-      for (std::string_view l : lines) misread += l != "line " + std::to_string(read++);
     }
     CHECK(misread == 0);
     CHECK(read > 1000);
     CHECK(read < 200'000);
+    counts.push_back(read);
     CHECK(reader.failure() == "the file shrank while it was being read");
     CHECK(journey::runtime::readFailure("in.jsonl", reader) ==
           "in.jsonl: the file shrank while it was being read");
     std::remove(path.c_str());
   }
+  CHECK(counts == std::vector<size_t>(3, counts.front()));
 }
 
 TEST_CASE("line reader: a file read to its end has no failure") {

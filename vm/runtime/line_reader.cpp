@@ -122,7 +122,7 @@ std::string_view LineReader::nextText(size_t bytes) {
   }
   size_t stop;  // where the text ends: at a newline, or at the end of the input
   for (;;) {
-    if (!failure_.empty() || begin_ >= end_) return {};
+    if (begin_ >= end_) return {};
     size_t limit = std::min(end_, begin_ + bytes);
     // The last newline in the window, past the first byte: the text holds a line at least.
     const void* nl = ::memrchr(buffer_.data() + begin_ + 1, '\n', limit - begin_ - 1);
@@ -135,6 +135,7 @@ std::string_view LineReader::nextText(size_t bytes) {
       stop = next;
       break;
     }
+    if (!failure_.empty()) return {};  // what is left is part of a line, cut short
     size_t unread = end_ - begin_;
     if (!refill()) {
       if (!failure_.empty()) return {};
