@@ -180,16 +180,11 @@ TEST_CASE("line reader: what cannot be read is not ok, and says why") {
 
 namespace {
 
-// A file of `lines` numbered lines, larger than the reader's block of a megabyte.
-std::string numberedLinesFile(size_t lines) {
-  char path[64] = "/tmp/line_reader_test.XXXXXX";
-  int fd = mkstemp(path);
-  REQUIRE(fd >= 0);
+// `lines` numbered lines: over a megabyte (the reader's block) from 100,000 on.
+std::string numberedLines(size_t lines) {
   std::string text;
   for (size_t i = 0; i < lines; ++i) text += "line " + std::to_string(i) + "\n";
-  REQUIRE(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
-  ::close(fd);
-  return path;
+  return text;
 }
 
 }  // namespace
@@ -199,12 +194,12 @@ TEST_CASE("line reader: a file that shrinks while it is read stops with a failur
   std::vector<size_t> counts;  // each way must return every whole line of the block it read
   for (Way way : {Way::Next, Way::Lines, Way::Texts}) {
     CAPTURE(static_cast<int>(way));
-    std::string path = numberedLinesFile(200'000);  // about 2.2 MB
-    LineReader reader(path);
+    TextInput input(numberedLines(200'000), Source::File);  // about 2.2 MB
+    LineReader reader(input.path());
     std::string_view line;
     REQUIRE(reader.next(line));
     CHECK(line == "line 0");
-    REQUIRE(::truncate(path.c_str(), 0) == 0);  // the first block is read; the rest is lost
+    REQUIRE(::truncate(input.path(), 0) == 0);  // the first block is read; the rest is lost
     // The lines of the block read come back, whole and in order; then nothing, and why.
     size_t read = 1, misread = 0;
     auto check = [&](std::string_view l) { misread += l != "line " + std::to_string(read++); };
@@ -234,17 +229,15 @@ TEST_CASE("line reader: a file that shrinks while it is read stops with a failur
     CHECK(reader.failure() == "the file shrank while it was being read");
     CHECK(journey::runtime::readFailure("in.jsonl", reader) ==
           "in.jsonl: the file shrank while it was being read");
-    std::remove(path.c_str());
   }
   CHECK(counts == std::vector<size_t>(3, counts.front()));
 }
 
 TEST_CASE("line reader: a file read to its end has no failure") {
-  std::string path = numberedLinesFile(200'000);
-  LineReader reader(path);
+  TextInput input(numberedLines(200'000), Source::File);
+  LineReader reader(input.path());
   size_t read = 0;
   for (std::string_view line; reader.next(line);) ++read;
-  std::remove(path.c_str());
   CHECK(read == 200'000);
   CHECK(reader.failure().empty());
   CHECK_FALSE(journey::runtime::readFailure("in.jsonl", reader).has_value());
