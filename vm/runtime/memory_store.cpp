@@ -66,15 +66,15 @@ class MemoryStore final : public Store {
     profileIndex_.insert(ProfileIndex::hashOf(added.id), added.ref);
     return added;
   }
-  void prefetchProfiles(const std::vector<std::string_view>& ids) override {
+  void prefetchProfiles(std::span<const ProfileUse> uses) override {
     // In stages, each starting the loads the next one needs, so that a batch's cache misses
     // overlap instead of following one another: the index's slots; the states their candidates
     // name (not confirmed here, which would wait for each state in turn: findProfile does);
     // what a record reaches from its state (the profile, packed in one block, retained
     // histories, active instances); where each history appends.
     hashes_.clear();
-    for (std::string_view id : ids) {
-      hashes_.push_back(ProfileIndex::hashOf(id));
+    for (const ProfileUse& use : uses) {
+      hashes_.push_back(ProfileIndex::hashOf(use.id));
       profileIndex_.prefetch(hashes_.back());
     }
     found_.clear();
@@ -85,16 +85,17 @@ class MemoryStore final : public Store {
       if (p) prefetchBytes(p, sizeof(ProfileState));
       found_.push_back(p);
     }
-    for (const ProfileState* p : found_) {
+    for (size_t i = 0; i < found_.size(); ++i) {
+      const ProfileState* p = found_[i];
       if (!p) continue;
-      __builtin_prefetch(p->history.get());
+      if (uses[i].histories) __builtin_prefetch(p->history.get());
       prefetchBytes(p->profile.heapObject(),
                     std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
       for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
     }
-    for (const ProfileState* p : found_) {
-      if (!p) continue;
-      for (const History& h : p->histories()) __builtin_prefetch(h.appendAddress());
+    for (size_t i = 0; i < found_.size(); ++i) {
+      if (!found_[i] || !uses[i].histories) continue;
+      for (const History& h : found_[i]->histories()) __builtin_prefetch(h.appendAddress());
     }
   }
   void prefetchTimers(Timestamp until) override {

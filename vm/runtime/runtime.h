@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -74,9 +75,11 @@ class Runtime {
   // an unknown profile, as an event is.
   std::optional<std::string> apply(const AudienceInput& change);
   bool hasProfile(std::string_view id) const;
-  // The records about to be applied name these profiles, and the last is at `until`: what
-  // applying them reads starts loading (Store::prefetchProfiles, prefetchTimers). A hint.
-  void prefetch(const std::vector<std::string_view>& ids, Timestamp until);
+  // These records are about to be applied: what applying them reads starts loading (the
+  // profiles they name, the timers due by the last one's time, the (journey, key) entries
+  // that their events' entries look up when the key is the profile's id or an event's field).
+  // A hint: Store::prefetchProfiles, prefetchTimers, prefetchJourneyKey.
+  void prefetch(std::span<const RecordInput> records);
   // The same for a batch of profiles about to be added (each looked up first).
   void prefetchProfiles(const std::vector<std::string_view>& ids);
   // Fires every timer due at or before `until` and leaves the clock there.

@@ -95,6 +95,19 @@ struct Runtime::Impl {
   // instance queues the timeout's timer only when a wait could last until it (armWait).
   std::vector<std::optional<Duration>> constantTimeout;
   size_t lastEntriesAfterCleanUp = 0;
+  // Per event: the journeys it starts whose key is known before the event is applied (the
+  // profile's id, or a field of the event), for Runtime::prefetchEntryKeys.
+  struct EntryKey {
+    uint32_t journey = 0;
+    std::optional<FieldPath> path;  // in the event's record; none: the profile's id
+  };
+  std::vector<std::vector<EntryKey>> entryKeys;
+  void findEntryKeys();  // fills the above
+  void prefetchEntryKeys(const EventInput& event);
+  // Whether applying the event may read the profile's retained histories: it keeps its own,
+  // or may change an audience (whose rule may read any).
+  bool readsHistories(uint32_t event) const;
+  std::vector<ProfileUse> profileUses;  // Runtime::prefetch's own, kept for its memory
   bool draining = false;
   // Per journey and step, what its records need that is the same for every instance: the
   // names of a send's payload as the keys of a map, a call's argument names as the JSON text

@@ -126,7 +126,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     runtime.countRejected();
   };
 
-  std::vector<std::string_view> named;  // the profiles a batch names, kept for its memory
+  std::vector<std::string_view> named;  // the ids a profile batch names, kept for its memory
   auto applyProfiles = [&](ProfileBatch& batch) {
     // Each profile is first looked up (an id given twice replaces the profile): the index's
     // lines for the whole batch are loaded together, as for records (applyRecords).
@@ -146,18 +146,11 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
 
   bool started = false;
   Timestamp last{};
-  // Records are applied a batch at a time, and the store told, before any is applied, which
-  // profiles the batch names and the time of its last record (timers due by then fire during
-  // the batch): the memory latencies of a batch overlap (a run is bound by them).
+  // Records are applied a batch at a time, and the runtime told the whole batch before any is
+  // applied (Runtime::prefetch: the profiles, timers and entry keys it will read): the memory
+  // latencies of a batch overlap (a run is bound by them).
   auto applyRecords = [&](RecordBatch& batch) {
-    named.clear();
-    std::optional<Timestamp> until;
-    for (const RecordInput& read : batch.reads) {
-      auto [time, profile] = timeAndProfile(read);
-      if (profile) named.push_back(*profile);
-      if (profile && (!until || *until < time)) until = time;
-    }
-    if (until) runtime.prefetch(named, *until);
+    runtime.prefetch(batch.reads);
     for (size_t i = 0; i < batch.reads.size(); ++i) {
       RecordInput& read = batch.reads[i];
       if (auto* r = std::get_if<Rejection>(&read)) {

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +13,14 @@
 #include "vm/runtime/state.h"
 
 namespace journey::runtime {
+
+// A profile a record is about to use, and whether the record reads the profile's retained
+// histories (an event that keeps its history, or may change an audience): most records do
+// not, and those lines are left unloaded.
+struct ProfileUse {
+  std::string_view id;
+  bool histories = true;
+};
 
 class Store {
  public:
@@ -29,7 +38,7 @@ class Store {
   // A hint that these profiles are about to be used, in this order: a store whose state is in
   // memory starts fetching it into the cache, so that the records of a batch wait for memory
   // together rather than one after the other. Changes nothing else.
-  virtual void prefetchProfiles(const std::vector<std::string_view>& ids) {}
+  virtual void prefetchProfiles(std::span<const ProfileUse> uses) {}
   // The same for the timers due by `until`: what firing them reads (their instances and the
   // values they hold, held sends, profiles) starts loading.
   virtual void prefetchTimers(Timestamp until) {}
