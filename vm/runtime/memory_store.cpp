@@ -91,6 +91,7 @@ class MemoryStore final : public Store {
       if (uses[i].histories) __builtin_prefetch(p->history.get());
       prefetchBytes(p->profile.heapObject(),
                     std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
+      if (!uses[i].instances) continue;
       for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
     }
     for (size_t i = 0; i < found_.size(); ++i) {

@@ -144,7 +144,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     historySlot.push_back(kept ? static_cast<int32_t>(historySlots++) : -1);
   }
   findAudienceReads();
-  findEntryKeys();
+  findEventUses();
   for (size_t j = 0; j < program.journeys.size(); ++j) {
     for (size_t i = 0; i < program.journeys[j].steps.size(); ++i) {
       const auto* set = std::get_if<ir::SetIr>(&program.journeys[j].steps[i].kind);
@@ -315,6 +315,7 @@ void Runtime::prefetch(std::span<const RecordInput> records) {
             ProfileUse use{r.profile};  // a change of profile or membership may read them
             if constexpr (std::is_same_v<Read, EventInput>) {
               use.histories = rt.readsHistories(r.event);
+              use.instances = rt.instancesSeeEvent[r.event];
             }
             rt.profileUses.push_back(use);
             if (!until || *until < r.time) until = r.time;
@@ -347,7 +348,7 @@ bool Runtime::Impl::readsHistories(uint32_t event) const {
 
 void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
   impl_->profileUses.clear();
-  for (std::string_view id : ids) impl_->profileUses.push_back({id, false});
+  for (std::string_view id : ids) impl_->profileUses.push_back({id, false, false});
   impl_->store.prefetchProfiles(impl_->profileUses);
 }
 
@@ -444,16 +445,18 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   appendHistory(p, event, record);
   reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
-  // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
-  absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
-  for (InstanceId id : ids) {
-    Instance* inst = store.findInstance(id);
-    if (!inst) continue;
-    if (exitOnMatches(*inst, event, record)) endInstance(*inst, "exit", "");
-  }
-  for (InstanceId id : ids) {
-    Instance* inst = store.findInstance(id);
-    if (inst && inst->wait == WaitKind::Events) offerEvent(*inst, event, record);
+  if (instancesSeeEvent[event]) {
+    // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
+    absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
+    for (InstanceId id : ids) {
+      Instance* inst = store.findInstance(id);
+      if (!inst) continue;
+      if (exitOnMatches(*inst, event, record)) endInstance(*inst, "exit", "");
+    }
+    for (InstanceId id : ids) {
+      Instance* inst = store.findInstance(id);
+      if (inst && inst->wait == WaitKind::Events) offerEvent(*inst, event, record);
+    }
   }
   for (uint32_t j = 0; j < program.journeys.size(); ++j) {
     auto* entry = std::get_if<ir::EventEntryIr>(&program.journeys[j].entry);
@@ -710,10 +713,17 @@ std::string keyText(const Value& v) {
 
 }  // namespace
 
-void Runtime::Impl::findEntryKeys() {
+void Runtime::Impl::findEventUses() {
   entryKeys.assign(program.events.size(), {});
+  instancesSeeEvent.assign(program.events.size(), false);
   for (uint32_t j = 0; j < program.journeys.size(); ++j) {
     const ir::JourneyIr& journey = program.journeys[j];
+    for (const ir::ExitOnIr& exit : journey.exitOn) instancesSeeEvent[exit.event] = true;
+    for (const ir::StepIr& step : journey.steps) {
+      if (const auto* wait = std::get_if<ir::WaitForIr>(&step.kind)) {
+        for (const ir::AwaitedIr& awaited : wait->events) instancesSeeEvent[awaited.event] = true;
+      }
+    }
     const auto* entry = std::get_if<ir::EventEntryIr>(&journey.entry);
     if (!entry) continue;
     if (journey.key == ir::kNoExpr) {

@@ -102,7 +102,10 @@ struct Runtime::Impl {
     std::optional<FieldPath> path;  // in the event's record; none: the profile's id
   };
   std::vector<std::vector<EntryKey>> entryKeys;
-  void findEntryKeys();  // fills the above
+  // Per event: whether an instance can react to it (a journey exits on it, or a `wait for`
+  // awaits it); when none can, its profile's instances are not read.
+  std::vector<bool> instancesSeeEvent;
+  void findEventUses();  // fills the above
   void prefetchEntryKeys(const EventInput& event);
   // Whether applying the event may read the profile's retained histories: it keeps its own,
   // or may change an audience (whose rule may read any).

@@ -14,12 +14,12 @@
 
 namespace journey::runtime {
 
-// A profile a record is about to use, and whether the record reads the profile's retained
-// histories (an event that keeps its history, or may change an audience): most records do
-// not, and those lines are left unloaded.
+// A profile a record is about to use, and what of it the record reads besides its state and
+// record: what a record does not read is left unloaded.
 struct ProfileUse {
   std::string_view id;
-  bool histories = true;
+  bool histories = true;  // an event that keeps its history, or may change an audience
+  bool instances = true;  // an event that some instance may react to
 };
 
 class Store {
