@@ -89,9 +89,12 @@ class MemoryStore final : public Store {
       const ProfileState* p = found_[i];
       if (!p) continue;
       if (uses[i].histories) __builtin_prefetch(p->history.get());
-      prefetchBytes(p->profile.heapObject(),
-                    std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
-      if (!uses[i].instances) continue;
+      const bool reacting = uses[i].instances && !p->instances.empty();
+      if (uses[i].record || reacting) {
+        prefetchBytes(p->profile.heapObject(),
+                      std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
+      }
+      if (!reacting) continue;
       for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
     }
     for (size_t i = 0; i < found_.size(); ++i) {

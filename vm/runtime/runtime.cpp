@@ -144,7 +144,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
     historySlot.push_back(kept ? static_cast<int32_t>(historySlots++) : -1);
   }
   findAudienceReads();
-  findEventUses();
+  eventUses = findEventUses(program);
   for (size_t j = 0; j < program.journeys.size(); ++j) {
     for (size_t i = 0; i < program.journeys[j].steps.size(); ++i) {
       const auto* set = std::get_if<ir::SetIr>(&program.journeys[j].steps[i].kind);
@@ -303,55 +303,6 @@ bool Runtime::hasProfile(std::string_view id) const {
   return impl_->store.findProfile(id) != nullptr;
 }
 
-void Runtime::prefetch(std::span<const RecordInput> records) {
-  Impl& rt = *impl_;
-  rt.profileUses.clear();
-  std::optional<Timestamp> until;
-  for (const RecordInput& read : records) {
-    std::visit(
-        [&](const auto& r) {
-          using Read = std::decay_t<decltype(r)>;
-          if constexpr (!std::is_same_v<Read, Rejection>) {
-            ProfileUse use{r.profile};  // a change of profile or membership may read them
-            if constexpr (std::is_same_v<Read, EventInput>) {
-              use.histories = rt.readsHistories(r.event);
-              use.instances = rt.instancesSeeEvent[r.event];
-            }
-            rt.profileUses.push_back(use);
-            if (!until || *until < r.time) until = r.time;
-          }
-        },
-        read);
-  }
-  if (!until) return;
-  rt.store.prefetchProfiles(rt.profileUses);
-  rt.store.prefetchTimers(*until);
-  for (const RecordInput& read : records) {
-    if (auto* event = std::get_if<EventInput>(&read)) rt.prefetchEntryKeys(*event);
-  }
-}
-
-void Runtime::Impl::prefetchEntryKeys(const EventInput& event) {
-  for (const EntryKey& k : entryKeys[event.event]) {
-    if (!k.path) {
-      store.prefetchJourneyKey(k.journey, event.profile);
-    } else if (const Value* key = readFieldPath(*k.path, event.record);
-               key && key->kind() == ValueKind::String) {
-      store.prefetchJourneyKey(k.journey, key->asString());
-    }
-  }
-}
-
-bool Runtime::Impl::readsHistories(uint32_t event) const {
-  return historySlot[event] >= 0 || eventAudiences[event] != 0 || program.audiences.size() > 64;
-}
-
-void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
-  impl_->profileUses.clear();
-  for (std::string_view id : ids) impl_->profileUses.push_back({id, false, false});
-  impl_->store.prefetchProfiles(impl_->profileUses);
-}
-
 std::optional<Timestamp> Runtime::timeoutDeadline(const Instance& instance) const {
   return impl_->timeoutDeadline(instance);
 }
@@ -445,7 +396,7 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   appendHistory(p, event, record);
   reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
-  if (instancesSeeEvent[event]) {
+  if (eventUses[event].instancesReact) {
     // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
     absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
     for (InstanceId id : ids) {
@@ -712,41 +663,6 @@ std::string keyText(const Value& v) {
 }
 
 }  // namespace
-
-void Runtime::Impl::findEventUses() {
-  entryKeys.assign(program.events.size(), {});
-  instancesSeeEvent.assign(program.events.size(), false);
-  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-    const ir::JourneyIr& journey = program.journeys[j];
-    for (const ir::ExitOnIr& exit : journey.exitOn) instancesSeeEvent[exit.event] = true;
-    for (const ir::StepIr& step : journey.steps) {
-      if (const auto* wait = std::get_if<ir::WaitForIr>(&step.kind)) {
-        for (const ir::AwaitedIr& awaited : wait->events) instancesSeeEvent[awaited.event] = true;
-      }
-    }
-    const auto* entry = std::get_if<ir::EventEntryIr>(&journey.entry);
-    if (!entry) continue;
-    if (journey.key == ir::kNoExpr) {
-      entryKeys[entry->event].push_back({j, std::nullopt});
-      continue;
-    }
-    const ir::LoweredExpr& key = program.exprs[journey.key];
-    std::optional<FieldPath> read = fieldPathAt(program.pool, key.root, key, program.layouts, true);
-    if (!read || journey.entrySlot == ir::kNoSlot) continue;
-    // The path from the entry slot, or from a slot that holds one of the event's fields.
-    FieldPath inEvent;
-    if (!journey.entryFields) {
-      if (read->slot != journey.entrySlot) continue;
-    } else {
-      auto held = std::find_if(journey.entryFields->begin(), journey.entryFields->end(),
-                               [&](const ir::EntryFieldIr& f) { return f.slot == read->slot; });
-      if (held == journey.entryFields->end() || held->presence) continue;
-      inEvent.steps.push_back({&program.layouts[program.events[entry->event].record], held->field});
-    }
-    inEvent.steps.insert(inEvent.steps.end(), read->steps.begin(), read->steps.end());
-    if (!inEvent.steps.empty()) entryKeys[entry->event].push_back({j, std::move(inEvent)});
-  }
-}
 
 void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryEvent,
                           bool checkWhen) {

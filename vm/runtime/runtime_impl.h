@@ -10,6 +10,7 @@
 #include "compiler/ir/history_reads.h"
 #include "vm/runtime/audience_windows.h"
 #include "vm/runtime/direct_call.h"
+#include "vm/runtime/event_uses.h"
 #include "vm/runtime/field_path.h"
 #include "vm/runtime/runtime.h"
 
@@ -95,22 +96,13 @@ struct Runtime::Impl {
   // instance queues the timeout's timer only when a wait could last until it (armWait).
   std::vector<std::optional<Duration>> constantTimeout;
   size_t lastEntriesAfterCleanUp = 0;
-  // Per event: the journeys it starts whose key is known before the event is applied (the
-  // profile's id, or a field of the event), for Runtime::prefetchEntryKeys.
-  struct EntryKey {
-    uint32_t journey = 0;
-    std::optional<FieldPath> path;  // in the event's record; none: the profile's id
-  };
-  std::vector<std::vector<EntryKey>> entryKeys;
-  // Per event: whether an instance can react to it (a journey exits on it, or a `wait for`
-  // awaits it); when none can, its profile's instances are not read.
-  std::vector<bool> instancesSeeEvent;
-  void findEventUses();  // fills the above
-  void prefetchEntryKeys(const EventInput& event);
-  // Whether applying the event may read the profile's retained histories: it keeps its own,
-  // or may change an audience (whose rule may read any).
-  bool readsHistories(uint32_t event) const;
-  std::vector<ProfileUse> profileUses;  // Runtime::prefetch's own, kept for its memory
+  std::vector<EventUses> eventUses;  // per event (event_uses.h)
+  // ---- loading a batch's memory before it is applied (prefetch.cpp)
+  // What applying the event reads of its profile, and the (journey, key) entries its entries
+  // will look up, added to `keysToLoad`.
+  ProfileUse profileUse(const EventInput& event);
+  std::vector<ProfileUse> profileUses;  // Runtime::prefetch's own, kept for their memory
+  std::vector<std::pair<uint32_t, std::string_view>> keysToLoad;
   bool draining = false;
   // Per journey and step, what its records need that is the same for every instance: the
   // names of a send's payload as the keys of a map, a call's argument names as the JSON text

@@ -20,6 +20,9 @@ struct ProfileUse {
   std::string_view id;
   bool histories = true;  // an event that keeps its history, or may change an audience
   bool instances = true;  // an event that some instance may react to
+  // The profile's record, whatever its instances: anything but an event that starts no
+  // journey and changes no audience (which reads it only through the instances that react).
+  bool record = true;
 };
 
 class Store {
