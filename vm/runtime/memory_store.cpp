@@ -6,7 +6,6 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
 #include "vm/runtime/journey_keys.h"
 #include "vm/runtime/profile_index.h"
@@ -119,7 +118,9 @@ class MemoryStore final : public Store {
             __builtin_prefetch(&instances_[t.id & kSlotMask]);
           }
           break;
-        case Timer::Kind::HeldSend: held_.prefetch(t.id); break;
+        case Timer::Kind::HeldSend:
+          if (t.id - 1 < held_.size()) __builtin_prefetch(&held_[t.id - 1]);
+          break;
         default: break;
       }
     });
@@ -214,19 +215,29 @@ class MemoryStore final : public Store {
     journeyKeys_.forgetBefore(journey, t);
   }
 
+  // A held send's id is its slot plus one. A new one takes the slot freed last, still in the
+  // cache, where a table by sequence number put each at a cold random place.
   uint64_t holdSend(HeldSend send) override {
-    held_.emplace(++lastHeld_, std::move(send));
-    return lastHeld_;
+    size_t slot = held_.size();
+    if (freeHeld_.empty()) {
+      held_.emplace_back(std::move(send));
+    } else {
+      slot = freeHeld_.back();
+      freeHeld_.pop_back();
+      held_[slot] = std::move(send);
+    }
+    return slot + 1;
   }
   HeldSend releaseSend(uint64_t id) override {
-    auto it = held_.find(id);
-    HeldSend send = std::move(it->second);
-    held_.erase(it);
+    std::optional<HeldSend>& slot = held_[id - 1];
+    HeldSend send = std::move(*slot);
+    slot.reset();
+    freeHeld_.push_back(static_cast<uint32_t>(id - 1));
     return send;
   }
   const HeldSend* heldSend(uint64_t id) const override {
-    auto it = held_.find(id);
-    return it == held_.end() ? nullptr : &it->second;
+    if (id == 0 || id > held_.size() || !held_[id - 1]) return nullptr;
+    return &*held_[id - 1];
   }
 
   uint64_t addTimer(Timer timer, Duration delay) override {
@@ -312,8 +323,8 @@ class MemoryStore final : public Store {
   size_t windowTimers_ = 0;  // AudienceWindow timers queued
   std::map<uint32_t, Timestamp> lastTick_;
   std::map<uint32_t, absl::flat_hash_set<ProfileRef>> tickMembers_;
-  absl::flat_hash_map<uint64_t, HeldSend> held_;
-  uint64_t lastHeld_ = 0;
+  std::vector<std::optional<HeldSend>> held_;  // by slot (holdSend); empty when delivered
+  std::vector<uint32_t> freeHeld_;
   uint64_t lastTimer_ = 0;
 };
 

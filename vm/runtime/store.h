@@ -67,6 +67,7 @@ class Store {
   virtual void forgetEntriesBefore(uint32_t journey, Timestamp t) = 0;
 
   // ---- sends held by quiet hours
+  // An id names its send until released; a later send may take it then.
   virtual uint64_t holdSend(HeldSend send) = 0;  // returns its id
   virtual HeldSend releaseSend(uint64_t id) = 0;
   // A held send, without releasing it (null: none with that id).
