@@ -137,7 +137,7 @@ std::optional<TimeZone> Runtime::Impl::journeyZone(Instance& instance, ProfileSt
 
 void Runtime::Impl::resume(Instance& instance, ir::StepIndex next) {
   // An exit after the wait names the wait's step.
-  std::string waitStep = program.journeys[instance.journey].steps[instance.pc].location;
+  const std::string& waitStep = program.journeys[instance.journey].steps[instance.pc].location;
   instance.wait = WaitKind::None;
   instance.wakeTimer = 0;
   instance.pc = next;
