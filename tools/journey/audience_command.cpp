@@ -188,8 +188,12 @@ int runAudience(const AudienceOptions& opt) {
     return kInputErrors;
   }
   if (feed) feed->finish();
-  out.reset();
-  changes.reset();
+  for (FileSink* sink : {out.get(), changes.get(), rejected.get()}) {
+    if (std::optional<std::string> error = sink ? sink->finish() : std::nullopt) {
+      fmt::print(stderr, "error: {}\n", *error);
+      return kInputErrors;
+    }
+  }
   std::fflush(stdout);
   printSummary(program, input.audiences, stats);
   if (feed) fmt::print(stderr, "changes: {} enter, {} exit\n", feed->enters(), feed->exits());

@@ -1,8 +1,11 @@
 // Output lines to a file or a standard stream, for the verbs that write records.
 #pragma once
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,44 +13,99 @@
 
 namespace journey::cli {
 
-// Lines to a file (or a standard stream), each followed by a newline.
+// Lines to a file (or a standard stream), each followed by a newline. A line that cannot be
+// written (a full disk, a quota) is not an exception in the middle of a run: the sink
+// remembers the first failure, drops what comes after, and finish() reports it.
 class FileSink final : public runtime::OutputSink {
  public:
-  // `owns`: a file just opened, which the sink closes. It is given a megabyte of buffer: a
-  // write call per megabyte instead of per 4 KiB (a run writes hundreds of megabytes). The
-  // buffer must be ours: given a null buffer, glibc's setvbuf keeps its own of the file's
-  // block size, whatever size is asked.
-  explicit FileSink(std::FILE* file, bool owns = false) : file_(file), owns_(owns) {
+  // `name`: what errors call the file. `owns`: a file just opened, which the sink buffers itself
+  // (a megabyte: a write call per megabyte, and a copy per line instead of a call into stdio)
+  // and closes. A standard stream keeps stdio's buffer, which `--rejected -` shares with the
+  // output so that the two interleave in order.
+  FileSink(std::FILE* file, std::string name, bool owns = false)
+      : file_(file), name_(std::move(name)), owns_(owns) {
     if (owns_) {
       buffer_ = std::make_unique<char[]>(kBufferBytes);
-      std::setvbuf(file_, buffer_.get(), _IOFBF, kBufferBytes);
+      std::setvbuf(file_, nullptr, _IONBF, 0);  // our buffer is the only one
     }
   }
-  ~FileSink() override {
-    if (owns_) std::fclose(file_);  // before the buffer goes
-  }
+  ~FileSink() override { finish(); }
+  FileSink(const FileSink&) = delete;
+  FileSink& operator=(const FileSink&) = delete;
 
   // One thread writes each sink: the stream's lock is not needed.
   void write(std::string_view line) override {
-    fwrite_unlocked(line.data(), 1, line.size(), file_);
-    fputc_unlocked('\n', file_);
+    if (error_) return;
+    if (!owns_) {
+      if (fwrite_unlocked(line.data(), 1, line.size(), file_) != line.size() ||
+          fputc_unlocked('\n', file_) == EOF) {
+        fail();
+      }
+      return;
+    }
+    if (used_ + line.size() + 1 > kBufferBytes) {
+      flush();
+      if (line.size() + 1 > kBufferBytes) {  // longer than the buffer: written as it is
+        put(line.data(), line.size());
+        put("\n", 1);
+        return;
+      }
+    }
+    std::memcpy(buffer_.get() + used_, line.data(), line.size());
+    used_ += line.size();
+    buffer_[used_++] = '\n';
+  }
+
+  // Writes out what is held and, for a file the sink opened, closes it. The first failure, as
+  // "cannot write NAME: reason", or none. Later calls give the same answer.
+  std::optional<std::string> finish() {
+    if (!finished_) {
+      finished_ = true;
+      if (owns_) {
+        flush();
+        if (std::fclose(file_) != 0) fail();
+      } else if (std::fflush(file_) != 0 || std::ferror(file_)) {
+        fail();
+      }
+    }
+    if (!error_) return std::nullopt;
+    return "cannot write " + name_ + ": " + *error_;
   }
 
  private:
   static constexpr size_t kBufferBytes = 1 << 20;
+
+  void flush() {
+    put(buffer_.get(), used_);
+    used_ = 0;
+  }
+  void put(const char* data, size_t size) {
+    if (!error_ && size && fwrite_unlocked(data, 1, size, file_) != size) fail();
+  }
+  void fail() {
+    if (!error_) error_ = errno ? std::strerror(errno) : "write failed";
+  }
+
   std::FILE* file_;
+  std::string name_;
   bool owns_;
   std::unique_ptr<char[]> buffer_;
+  size_t used_ = 0;
+  bool finished_ = false;
+  std::optional<std::string> error_;
 };
 
 // No path: `fallback`; "-": stdout (so `--rejected -` interleaves with the output in order).
 // Null when the file cannot be opened.
 inline std::unique_ptr<FileSink> openSink(const std::string& path, std::FILE* fallback) {
-  if (path.empty()) return std::make_unique<FileSink>(fallback);
-  if (path == "-") return std::make_unique<FileSink>(stdout);
+  auto streamName = [](std::FILE* f) {
+    return std::string(f == stderr ? "standard error" : "standard output");
+  };
+  if (path.empty()) return std::make_unique<FileSink>(fallback, streamName(fallback));
+  if (path == "-") return std::make_unique<FileSink>(stdout, streamName(stdout));
   std::FILE* f = std::fopen(path.c_str(), "wb");
   if (!f) return nullptr;
-  return std::make_unique<FileSink>(f, true);
+  return std::make_unique<FileSink>(f, path, true);
 }
 
 }  // namespace journey::cli

@@ -143,7 +143,7 @@ int runSimulation(const RunOptions& opt) {
     fmt::print(stderr, "error: cannot write {}\n", opt.rejected);
     return kInputErrors;
   }
-  FileSink trace(stderr);
+  FileSink trace(stderr, "standard error");
   if (opt.trace) input.trace = &trace;
   input.abandonStateAtEnd = true;
   unsigned threads = opt.threads ? opt.threads : std::thread::hardware_concurrency();
@@ -155,6 +155,12 @@ int runSimulation(const RunOptions& opt) {
           runtime::simulate(program, *engine, input, *out, *rejected, stats)) {
     fmt::print(stderr, "error: {}\n", *error);
     return kInputErrors;
+  }
+  for (FileSink* sink : {out.get(), rejected.get()}) {
+    if (std::optional<std::string> error = sink->finish()) {
+      fmt::print(stderr, "error: {}\n", *error);
+      return kInputErrors;
+    }
   }
   std::fflush(stdout);
   printSummary(stats);
