@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -76,7 +78,10 @@ int runGraph(const GraphOptions& opt) {
     text = graph::writeDot(diagram);
   }
   if (opt.out.empty() || opt.out == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout)) {
+      fmt::print(stderr, "error: cannot write standard output: {}\n", std::strerror(errno));
+      return kInputErrors;
+    }
   } else if (!replaceFile(opt.out, text)) {
     fmt::print(stderr, "error: cannot write {}\n", opt.out);
     return kInputErrors;

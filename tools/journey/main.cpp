@@ -1,9 +1,29 @@
 // `journey`: one command, with verbs.
+#include <fmt/core.h>
+
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <map>
+#include <system_error>
 
 #include "compiler/artifact/build_info.h"
 #include "tools/journey/commands.h"
+
+namespace {
+
+// A verb that succeeded but whose standard output did not all reach it (a full disk) has not
+// succeeded: stdio would otherwise drop the failed writes without a word.
+int checkStandardOutput(int status) {
+  errno = 0;
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return status;
+  if (status != journey::cli::kSuccess) return status;  // the verb's own error was said
+  fmt::print(stderr, "error: cannot write standard output: {}\n",
+             errno ? std::strerror(errno) : "write error");
+  return journey::cli::kInputErrors;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace journey::cli;
@@ -41,6 +61,14 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kUsage;
   }
-  for (CLI::App* sub : app.get_subcommands()) return actions.at(sub)();
+  for (CLI::App* sub : app.get_subcommands()) {
+    try {
+      return checkStandardOutput(actions.at(sub)());
+    } catch (const std::system_error& e) {  // fmt::print could not write
+      fmt::print(stderr, "error: cannot write {}: {}\n",
+                 std::ferror(stdout) ? "standard output" : "an output", e.code().message());
+      return kInputErrors;
+    }
+  }
   return kUsage;
 }

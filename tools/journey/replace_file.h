@@ -8,8 +8,9 @@
 namespace journey::cli {
 
 // Writes `bytes` to `path` + ".tmp", then renames it over `path`. A file that is replaced keeps
-// its permissions; through a symbolic link, the file it names is replaced. False (and no
-// temporary left behind) when either step fails.
+// its permissions; through a symbolic link, the file it names is replaced. Anything but a
+// regular file (a device, a pipe) is written to instead, as it stands. False (and no temporary
+// left behind) when a step fails.
 bool replaceFile(const std::string& path, std::string_view bytes);
 
 }  // namespace journey::cli
