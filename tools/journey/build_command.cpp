@@ -70,8 +70,8 @@ int runBuild(const BuildOptions& opt) {
     fmt::print(stderr, "error: {}\n", e.what());
     return kInputErrors;
   }
-  if (!replaceFile(opt.out, bytes)) {
-    fmt::print(stderr, "error: cannot write {}\n", opt.out);
+  if (std::optional<std::string> error = replaceFile(opt.out, bytes)) {
+    fmt::print(stderr, "error: cannot write {}: {}\n", opt.out, *error);
     return kInputErrors;
   }
   return kSuccess;

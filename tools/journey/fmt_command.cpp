@@ -52,8 +52,9 @@ int runFmt(const FmtOptions& opt) {
     bool changes = result.text != original;
     anyChange = anyChange || changes;
     if (opt.write) {
-      if (changes && !replaceFile(path, result.text)) {
-        fmt::print(stderr, "error: {}: cannot write the formatted file\n", path);
+      if (std::optional<std::string> error = changes ? replaceFile(path, result.text)
+                                                     : std::nullopt) {
+        fmt::print(stderr, "error: {}: cannot write the formatted file: {}\n", path, *error);
         failed = true;
       }
     } else if (opt.check || opt.diff) {

@@ -82,8 +82,8 @@ int runGraph(const GraphOptions& opt) {
       fmt::print(stderr, "error: cannot write standard output: {}\n", std::strerror(errno));
       return kInputErrors;
     }
-  } else if (!replaceFile(opt.out, text)) {
-    fmt::print(stderr, "error: cannot write {}\n", opt.out);
+  } else if (std::optional<std::string> error = replaceFile(opt.out, text)) {
+    fmt::print(stderr, "error: cannot write {}: {}\n", opt.out, *error);
     return kInputErrors;
   }
   return kSuccess;

@@ -1,6 +1,8 @@
 #include "tools/journey/replace_file.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 
@@ -8,41 +10,52 @@ namespace journey::cli {
 
 namespace {
 
-bool writeWhole(const std::string& path, std::string_view bytes, std::ios::openmode mode) {
+// Why the last system call failed, as the C library says it.
+std::string lastError() { return errno ? std::strerror(errno) : "write failed"; }
+
+std::optional<std::string> writeWhole(const std::string& path, std::string_view bytes,
+                                      std::ios::openmode mode) {
+  errno = 0;
   std::ofstream file(path, mode);
-  return file && file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) &&
-         file.flush();
+  if (file && file.write(bytes.data(), static_cast<std::streamsize>(bytes.size())) &&
+      file.flush()) {
+    return std::nullopt;
+  }
+  return lastError();
 }
 
 }  // namespace
 
-bool replaceFile(const std::string& link, std::string_view bytes) {
+std::optional<std::string> replaceFile(const std::string& link, std::string_view bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;
   // A device, a pipe or a socket (`-o /dev/stdout`) is written to: renaming a file over it
   // would put a regular file in its place.
   fs::file_status existing = fs::status(link, ec);
   if (!ec && fs::exists(existing) && !fs::is_regular_file(existing)) {
+    if (fs::is_directory(existing)) return "it is a directory";
     return writeWhole(link, bytes, std::ios::binary);
   }
   // Through a symbolic link, the file it names is replaced, not the link.
   std::string path = link;
   if (fs::is_symlink(fs::symlink_status(link, ec))) {
     path = fs::canonical(link, ec).string();
-    if (ec) return false;
+    if (ec) return ec.message();
   }
   existing = fs::status(path, ec);
   std::string temporary = path + ".tmp";
-  if (!writeWhole(temporary, bytes, std::ios::binary | std::ios::trunc)) {
+  if (std::optional<std::string> error =
+          writeWhole(temporary, bytes, std::ios::binary | std::ios::trunc)) {
     std::remove(temporary.c_str());
-    return false;
+    return error;
   }
   if (!ec && fs::exists(existing)) fs::permissions(temporary, existing.permissions(), ec);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+    std::string error = lastError();
     std::remove(temporary.c_str());
-    return false;
+    return error;
   }
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace journey::cli

@@ -2,6 +2,7 @@
 // `fmt -w` rewrites sources this way.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -9,8 +10,8 @@ namespace journey::cli {
 
 // Writes `bytes` to `path` + ".tmp", then renames it over `path`. A file that is replaced keeps
 // its permissions; through a symbolic link, the file it names is replaced. Anything but a
-// regular file (a device, a pipe) is written to instead, as it stands. False (and no temporary
-// left behind) when a step fails.
-bool replaceFile(const std::string& path, std::string_view bytes);
+// regular file (a device, a pipe) is written to instead, as it stands. When a step fails: why
+// (`No space left on device`), and no temporary left behind.
+std::optional<std::string> replaceFile(const std::string& path, std::string_view bytes);
 
 }  // namespace journey::cli
