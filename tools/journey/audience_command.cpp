@@ -18,6 +18,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
+#include "tools/journey/output_clash.h"
 #include "tools/journey/program_engine.h"
 #include "vm/audience/batch.h"
 #include "vm/audience/engine_choice.h"
@@ -155,6 +156,17 @@ int runAudience(const AudienceOptions& opt) {
   // The snapshot goes to --out (stdout by default, unless the change feed is asked for).
   std::string outPath = !opt.out.empty() ? opt.out : previous ? "" : "-";
   std::string changesPath = opt.changes.empty() ? "-" : opt.changes;
+  // --previous is read whole by now: a snapshot may be rewritten in place.
+  std::vector<NamedInput> inputs = {{opt.profiles, "the --profiles file"},
+                                    {opt.events, "the --events file"}};
+  for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
+  if (std::optional<std::string> clash = outputClash(
+          {{"--out", outPath}, {"--changes", previous ? changesPath : ""},
+           {"--rejected", opt.rejected}},
+          inputs)) {
+    fmt::print(stderr, "error: {}\n", *clash);
+    return kUsage;
+  }
   std::unique_ptr<FileSink> out, changes;
   if (!outPath.empty() && !(out = openSink(outPath, stdout))) {
     fmt::print(stderr, "error: cannot write {}\n", outPath);

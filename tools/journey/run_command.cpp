@@ -15,6 +15,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
+#include "tools/journey/output_clash.h"
 #include "tools/journey/program_engine.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
@@ -132,6 +133,14 @@ int runSimulation(const RunOptions& opt) {
       return kUsage;
     }
     input.until = until.asTimestamp();
+  }
+  std::vector<NamedInput> inputs = {{opt.events, "the --events file"},
+                                     {opt.profiles, "the --profiles file"}};
+  for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
+  if (std::optional<std::string> clash =
+          outputClash({{"--out", opt.out}, {"--rejected", opt.rejected}}, inputs)) {
+    fmt::print(stderr, "error: {}\n", *clash);
+    return kUsage;
   }
   std::unique_ptr<FileSink> out = openSink(opt.out, stdout);
   if (!out) {

@@ -1,0 +1,70 @@
+// tools/journey/output_clash: an output that names one of the verb's inputs, by the same path,
+// another path or a link, is refused; streams and new files are not.
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tools/journey/output_clash.h"
+
+using journey::cli::outputClash;
+
+namespace {
+
+// A temporary folder holding `events.jsonl`, removed with what the test put in it.
+class Folder {
+ public:
+  Folder() {
+    REQUIRE(mkdtemp(path_) != nullptr);
+    std::ofstream(events()) << "{}\n";
+  }
+  ~Folder() { std::filesystem::remove_all(path_); }
+  Folder(const Folder&) = delete;
+  Folder& operator=(const Folder&) = delete;
+  std::string file(const std::string& name) const { return std::string(path_) + "/" + name; }
+  std::string events() const { return file("events.jsonl"); }
+
+ private:
+  char path_[64] = "/tmp/output_clash_test.XXXXXX";
+};
+
+}  // namespace
+
+TEST_CASE("output clash: the same file by any path is refused, with the flag and the input") {
+  Folder folder;
+  std::vector<journey::cli::NamedInput> inputs = {{folder.events(), "the --events file"},
+                                                  {"", "the --profiles file"}};
+  std::optional<std::string> same = outputClash({{"--out", folder.events()}}, inputs);
+  REQUIRE(same);
+  CHECK(*same == "--out " + folder.events() +
+                     " is the --events file: writing it would destroy what is to be read");
+
+  std::string dotted = folder.file("./events.jsonl");
+  CHECK(outputClash({{"--rejected", dotted}}, inputs));
+
+  std::string link = folder.file("link.jsonl");
+  std::filesystem::create_symlink(folder.events(), link);
+  std::optional<std::string> linked = outputClash({{"--out", "-"}, {"--rejected", link}}, inputs);
+  REQUIRE(linked);
+  CHECK(linked->rfind("--rejected " + link, 0) == 0);
+
+  // The input through a link is the same file too.
+  CHECK(outputClash({{"--out", folder.events()}}, {{link, "the --events file"}}));
+}
+
+TEST_CASE("output clash: streams, new files and other files are not clashes") {
+  Folder folder;
+  std::vector<journey::cli::NamedInput> inputs = {{folder.events(), "the --events file"},
+                                                  {"-", "the --profiles file"}};
+  CHECK_FALSE(outputClash({{"--out", "-"}, {"--rejected", ""}}, inputs));
+  CHECK_FALSE(outputClash({{"--out", folder.file("new.jsonl")}}, inputs));
+  std::ofstream(folder.file("other.jsonl")) << "{}\n";
+  CHECK_FALSE(outputClash({{"--out", folder.file("other.jsonl")}}, inputs));
+  // Both standard input and standard output: not files this check can tell apart.
+  CHECK_FALSE(outputClash({{"--out", "-"}}, {{"-", "the --events file"}}));
+}
