@@ -167,16 +167,17 @@ int runAudience(const AudienceOptions& opt) {
     fmt::print(stderr, "error: {}\n", *clash);
     return kUsage;
   }
-  std::unique_ptr<FileSink> out, changes;
-  if (!outPath.empty() && !(out = openSink(outPath, stdout))) {
+  Sinks sinks;
+  std::shared_ptr<FileSink> out, changes;
+  if (!outPath.empty() && !(out = sinks.open(outPath, stdout))) {
     fmt::print(stderr, "error: cannot write {}\n", outPath);
     return kInputErrors;
   }
-  if (previous && !(changes = openSink(changesPath, stdout))) {
+  if (previous && !(changes = sinks.open(changesPath, stdout))) {
     fmt::print(stderr, "error: cannot write {}\n", changesPath);
     return kInputErrors;
   }
-  std::unique_ptr<FileSink> rejected = openSink(opt.rejected, stderr);
+  std::shared_ptr<FileSink> rejected = sinks.open(opt.rejected, stderr);
   if (!rejected) {
     fmt::print(stderr, "error: cannot write {}\n", opt.rejected);
     return kInputErrors;

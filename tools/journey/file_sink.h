@@ -9,6 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include <unistd.h>
+
 #include "vm/runtime/output.h"
 
 namespace journey::cli {
@@ -18,15 +20,16 @@ namespace journey::cli {
 // remembers the first failure, drops what comes after, and finish() reports it.
 class FileSink final : public runtime::OutputSink {
  public:
-  // `name`: what errors call the file. `owns`: a file just opened, which the sink buffers itself
-  // (a megabyte: a write call per megabyte, and a copy per line instead of a call into stdio)
-  // and closes. A standard stream keeps stdio's buffer, which `--rejected -` shares with the
-  // output so that the two interleave in order.
-  FileSink(std::FILE* file, std::string name, bool owns = false)
+  // `name`: what errors call the file. `owns`: a file just opened, which the sink closes.
+  // `buffered`: the sink gathers lines in a buffer of its own (a megabyte: a write call per
+  // megabyte, and a copy per line instead of two calls into stdio); otherwise they go through
+  // stdio's, as they must where other writers share the stream (standard error) or a person
+  // reads it as it comes (a terminal).
+  FileSink(std::FILE* file, std::string name, bool owns, bool buffered)
       : file_(file), name_(std::move(name)), owns_(owns) {
-    if (owns_) {
+    if (buffered) {
       buffer_ = std::make_unique<char[]>(kBufferBytes);
-      std::setvbuf(file_, nullptr, _IONBF, 0);  // our buffer is the only one
+      if (owns_) std::setvbuf(file_, nullptr, _IONBF, 0);  // our buffer is the only one
     }
   }
   ~FileSink() override { finish(); }
@@ -36,7 +39,7 @@ class FileSink final : public runtime::OutputSink {
   // One thread writes each sink: the stream's lock is not needed.
   void write(std::string_view line) override {
     if (error_) return;
-    if (!owns_) {
+    if (!buffer_) {
       if (fwrite_unlocked(line.data(), 1, line.size(), file_) != line.size() ||
           fputc_unlocked('\n', file_) == EOF) {
         fail();
@@ -61,8 +64,8 @@ class FileSink final : public runtime::OutputSink {
   std::optional<std::string> finish() {
     if (!finished_) {
       finished_ = true;
+      if (buffer_) flush();
       if (owns_) {
-        flush();
         if (std::fclose(file_) != 0) fail();
       } else if (std::fflush(file_) != 0 || std::ferror(file_)) {
         fail();
@@ -95,17 +98,30 @@ class FileSink final : public runtime::OutputSink {
   std::optional<std::string> error_;
 };
 
-// No path: `fallback`; "-": stdout (so `--rejected -` interleaves with the output in order).
-// Null when the file cannot be opened.
-inline std::unique_ptr<FileSink> openSink(const std::string& path, std::FILE* fallback) {
-  auto streamName = [](std::FILE* f) {
-    return std::string(f == stderr ? "standard error" : "standard output");
-  };
-  if (path.empty()) return std::make_unique<FileSink>(fallback, streamName(fallback));
-  if (path == "-") return std::make_unique<FileSink>(stdout, streamName(stdout));
-  std::FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return nullptr;
-  return std::make_unique<FileSink>(f, path, true);
-}
+// The sinks of one command's outputs. A standard stream named twice (`--rejected -` beside
+// the output on stdout) is one sink, so that its lines keep their order in one buffer.
+class Sinks {
+ public:
+  // No path: `fallback`; "-": stdout. Null when the file cannot be opened.
+  std::shared_ptr<FileSink> open(const std::string& path, std::FILE* fallback) {
+    if (path.empty()) return stream(fallback);
+    if (path == "-") return stream(stdout);
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) return nullptr;
+    return std::make_shared<FileSink>(f, path, true, true);
+  }
+
+ private:
+  std::shared_ptr<FileSink> stream(std::FILE* f) {
+    std::shared_ptr<FileSink>& sink = f == stderr ? stderr_ : stdout_;
+    if (!sink) {
+      const bool buffered = f == stdout && !isatty(fileno(stdout));
+      sink = std::make_shared<FileSink>(
+          f, f == stderr ? "standard error" : "standard output", false, buffered);
+    }
+    return sink;
+  }
+  std::shared_ptr<FileSink> stdout_, stderr_;
+};
 
 }  // namespace journey::cli

@@ -142,17 +142,18 @@ int runSimulation(const RunOptions& opt) {
     fmt::print(stderr, "error: {}\n", *clash);
     return kUsage;
   }
-  std::unique_ptr<FileSink> out = openSink(opt.out, stdout);
+  Sinks sinks;
+  std::shared_ptr<FileSink> out = sinks.open(opt.out, stdout);
   if (!out) {
     fmt::print(stderr, "error: cannot write {}\n", opt.out);
     return kInputErrors;
   }
-  std::unique_ptr<FileSink> rejected = openSink(opt.rejected, stderr);
+  std::shared_ptr<FileSink> rejected = sinks.open(opt.rejected, stderr);
   if (!rejected) {
     fmt::print(stderr, "error: cannot write {}\n", opt.rejected);
     return kInputErrors;
   }
-  FileSink trace(stderr, "standard error");
+  FileSink trace(stderr, "standard error", false, false);
   if (opt.trace) input.trace = &trace;
   input.abandonStateAtEnd = true;
   unsigned threads = opt.threads ? opt.threads : std::thread::hardware_concurrency();

@@ -33,13 +33,14 @@ enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKind, kAudience, kCha
 
 // Which key `key` is, or kKeyCount: by length first, so that each is compared once at most.
 Key keyOf(std::string_view key) {
+  auto is = [&](std::string_view name) { return sameText(key, name); };  // no call to memcmp
   switch (key.size()) {
-    case 3: return key == "set" ? kSet : kKeyCount;
-    case 4: return key == "time" ? kTime : key == "data" ? kData : key == "kind" ? kKind : kKeyCount;
-    case 5: return key == "event" ? kEvent : kKeyCount;
-    case 6: return key == "change" ? kChange : kKeyCount;
-    case 7: return key == "profile" ? kProfile : kKeyCount;
-    case 8: return key == "audience" ? kAudience : kKeyCount;
+    case 3: return is("set") ? kSet : kKeyCount;
+    case 4: return is("time") ? kTime : is("data") ? kData : is("kind") ? kKind : kKeyCount;
+    case 5: return is("event") ? kEvent : kKeyCount;
+    case 6: return is("change") ? kChange : kKeyCount;
+    case 7: return is("profile") ? kProfile : kKeyCount;
+    case 8: return is("audience") ? kAudience : kKeyCount;
     default: return kKeyCount;
   }
 }
@@ -227,7 +228,7 @@ struct InputReader::Impl {
   std::optional<uint32_t> eventNamed(std::string_view name) const {
     if (program.events.size() <= kScannedEvents) {
       for (uint32_t i = 0; i < program.events.size(); ++i) {
-        if (program.events[i].name == name) return i;
+        if (sameText(program.events[i].name, name)) return i;
       }
       return std::nullopt;
     }

@@ -752,12 +752,12 @@ void Runtime::Impl::noteEntry(uint32_t journey, std::string_view key, Timestamp 
 RecordLine Runtime::Impl::line(std::string_view kind) { return RecordLine(clock.now(), kind); }
 
 RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& instance,
-                                       const std::string& step) {
+                                       std::string_view step) {
   // Every record names a place: the step, else the step the instance is at, else its entry.
   const ir::JourneyIr& j = program.journeys[instance.journey];
-  const std::string& where = !step.empty()                       ? step
-                             : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
-                                                                 : j.entryLocation;
+  std::string_view where = !step.empty()                       ? step
+                           : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
+                                                               : j.entryLocation;
   RecordLine l = line(kind);
   programText(l, "journey", j.name).text("profile", store.profile(instance.profile).id)
       .text("key", keyOf(instance));

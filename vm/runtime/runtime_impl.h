@@ -180,9 +180,9 @@ struct Runtime::Impl {
   // why (an error): the evaluation failed, the value is not a string, the zone is unknown.
   std::optional<TimeZone> journeyZone(Instance& instance, ProfileState* profile, Value& why);
   // Checks the `exit when` criteria; true when the instance ended (exit, or an error).
-  bool exitWhenHolds(Instance& instance, const std::string& step);
+  bool exitWhenHolds(Instance& instance, std::string_view step);
   // Ends an instance: writes `exit` with the reason and removes it.
-  void endInstance(Instance& instance, const std::string& reason, const std::string& step);
+  void endInstance(Instance& instance, std::string_view reason, std::string_view step);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
@@ -227,7 +227,7 @@ struct Runtime::Impl {
   bool plainNames = false;
   // `journey`, `profile`, `key` and `step`: `step` when given, else where the instance is.
   RecordLine instanceLine(std::string_view kind, const Instance& instance,
-                          const std::string& step = "");
+                          std::string_view step = {});
   void write(RecordLine& line);
   // With --trace, a line saying what `instance` does: `describe()` builds its text, called only
   // when tracing (most runs do not trace, and every step would build a string).

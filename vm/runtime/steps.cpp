@@ -55,7 +55,7 @@ std::optional<Value> setPath(Value& record, const std::vector<std::string>& path
 
 }  // namespace
 
-bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
+bool Runtime::Impl::exitWhenHolds(Instance& instance, std::string_view step) {
   const ir::JourneyIr& j = program.journeys[instance.journey];
   if (j.exitWhen.empty()) return false;
   ProfileState& p = store.profile(instance.profile);
@@ -73,14 +73,14 @@ bool Runtime::Impl::exitWhenHolds(Instance& instance, const std::string& step) {
   return false;
 }
 
-void Runtime::Impl::endInstance(Instance& instance, const std::string& reason,
-                                const std::string& step) {
+void Runtime::Impl::endInstance(Instance& instance, std::string_view reason,
+                                std::string_view step) {
   store.prefetchJourneyKey(instance.journey, keyOf(instance));  // loads while the line is built
   RecordLine l = instanceLine("exit", instance, step);
   l.text("reason", reason);
   write(l);
-  ++endedCount(std::string_view(reason).substr(0, reason.find(':')));
-  trace(instance, [&] { return "ends: " + reason; });
+  ++endedCount(reason.substr(0, reason.find(':')));
+  trace(instance, [&] { return "ends: " + std::string(reason); });
   auto& instances = store.profile(instance.profile).instances;
   instances.erase(std::remove(instances.begin(), instances.end(), instance.id), instances.end());
   noteEntry(instance.journey, keyOf(instance), instance.entered());
