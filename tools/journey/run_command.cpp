@@ -1,6 +1,7 @@
 // `journey run FILE… --profiles P --events E [--until T] [--out F] [--rejected F] [--trace]
 // [--threads N]`: simulates the program on recorded or synthetic inputs (LANGUAGE.md §5).
 #include <fmt/format.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <memory>
@@ -20,6 +21,7 @@
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
 #endif
+#include "vm/runtime/engine_choice.h"
 #include "vm/runtime/simulation.h"
 #include "vm/value/value_convert.h"
 
@@ -33,7 +35,7 @@ struct RunOptions {
   std::string until;
   std::string out = "-";
   std::string rejected;
-  std::string engine = "interp";
+  std::string engine = "auto";
   std::string schemaFingerprint;
   bool trace = false;
   std::string color = "auto";
@@ -95,24 +97,49 @@ int checkSchema(const ir::ProgramIr& program, const std::string& expected) {
   return kInputErrors;
 }
 
-// The engine the run asks for; with the JIT, an artifact's native code when it fits this
-// machine and LLVM (no compilation), else a note and the program compiled as usual.
+// `--engine auto`: the JIT when the build has it and the inputs are large enough for compiling
+// to pay (regular files' sizes; a pipe's is unknown: the interpreter).
+std::string chooseEngine(const RunOptions& opt, const ir::ProgramIr& program) {
+#ifdef JOURNEY_HAVE_JIT
+  uint64_t bytes = 0;
+  for (const std::string& path : {opt.profiles, opt.events}) {
+    if (path.empty()) continue;
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "interp";
+    bytes += static_cast<uint64_t>(st.st_size);
+  }
+  return runtime::jitPaysForRun(program.exprs.size(), bytes) ? "jit" : "interp";
+#else
+  (void)opt, (void)program;
+  return "interp";
+#endif
+}
+
+// The engine the run asks for, and its name in `chosen`. With the JIT (asked for, or `auto`), an
+// artifact's native code when it fits this machine and LLVM: nothing to compile. When it does
+// not fit, a note if the JIT was asked for, and the engine as without native code.
 std::unique_ptr<runtime::ExpressionEngine> makeEngine(
     const RunOptions& opt, const ir::ProgramIr& program,
-    const std::optional<artifact::NativeSection>& native) {
+    const std::optional<artifact::NativeSection>& native, std::string& chosen) {
 #ifdef JOURNEY_HAVE_JIT
-  if (native && opt.engine == "jit") {
+  if (native && opt.engine != "interp") {
     std::string whyNot;
     jit::NativeCode code{native->target, native->llvmVersion, native->key,
                          std::vector<char>(native->object.begin(), native->object.end())};
-    if (auto engine = jit::makeJitEngine(program, code, whyNot)) return engine;
-    fmt::print(stderr, "note: {}: the native code is not used ({}); compiling the program\n",
-               opt.files.front(), whyNot);
+    if (auto engine = jit::makeJitEngine(program, code, whyNot)) {
+      chosen = "jit";
+      return engine;
+    }
+    if (opt.engine == "jit") {
+      fmt::print(stderr, "note: {}: the native code is not used ({}); compiling the program\n",
+                 opt.files.front(), whyNot);
+    }
   }
 #else
   (void)native;
 #endif
-  return makeProgramEngine(program, opt.engine);
+  chosen = opt.engine == "auto" ? chooseEngine(opt, program) : opt.engine;
+  return makeProgramEngine(program, chosen);
 }
 
 int runSimulation(const RunOptions& opt) {
@@ -159,7 +186,13 @@ int runSimulation(const RunOptions& opt) {
   unsigned threads = opt.threads ? opt.threads : std::thread::hardware_concurrency();
   input.readAhead = threads >= 2;
 
-  std::unique_ptr<runtime::ExpressionEngine> engine = makeEngine(opt, program, native);
+  std::string chosen;
+  std::unique_ptr<runtime::ExpressionEngine> engine = makeEngine(opt, program, native, chosen);
+  if (opt.engine == "auto" && chosen == "jit") {
+    fmt::print(stderr, "note: --engine auto chose the JIT: {}\n",
+               native ? "the artifact holds the program compiled"
+                      : "inputs large enough for compiling to pay");
+  }
   runtime::RunStats stats;
   if (std::optional<std::string> error =
           runtime::simulate(program, *engine, input, *out, *rejected, stats)) {
@@ -191,8 +224,9 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("--out", opt->out, "output records (default: stdout)");
   cmd->add_option("--rejected", opt->rejected, "rejected records (default: stderr; - for stdout)");
   cmd->add_option("--engine", opt->engine,
-                  "the expression engine: interp (default) or jit (LLVM)")
-      ->check(CLI::IsMember({"interp", "jit"}));
+                  "the expression engine: auto (default: the JIT where compiling pays), interp "
+                  "or jit (LLVM)")
+      ->check(CLI::IsMember({"auto", "interp", "jit"}));
   cmd->add_option("--schema-fingerprint", opt->schemaFingerprint,
                   "refuse a program whose schema fingerprint is not this one (journey inspect)");
   cmd->add_flag("--trace", opt->trace, "print each step an instance takes on stderr");
