@@ -38,7 +38,12 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
   ProfileState* p = &store.profile(c.profile);
   auto record = [&](std::string_view kind) {
     RecordLine l = line(kind);
-    programText(l, "journey", j.name).text("profile", p->id).text("key", c.key);
+    profileText(programText(l, "journey", j.name), p->id);
+    if (c.keyPlain) {
+      l.plainText("key", c.key);
+    } else {
+      l.text("key", c.key);
+    }
     programText(l, "step", step.location);
     programText(l, "channel", channel.name);
     programText(l, "template", s.templateName);
@@ -125,7 +130,9 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
 
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
   HeldSend held = store.releaseSend(timer.id);
-  send(SendContext{held.journey, held.profile, held.key, held.step}, held.payload);
+  send(SendContext{.journey = held.journey, .profile = held.profile, .key = held.key,
+                   .step = held.step},
+       held.payload);
 }
 
 Value Runtime::Impl::buildRecord(sema::RecordId record,

@@ -234,6 +234,7 @@ void Runtime::addProfile(ProfileInput input) {
     if (input.spanBytes) existing->profileBytes = input.spanBytes;
     return;
   }
+  if (impl_->idsPlain && jsonStringNeedsEscape(input.id)) impl_->idsPlain = false;
   ProfileState& p = impl_->store.addProfile(input.id, std::move(input.profile), input.spanBytes);
   p.keepHistories(impl_->historySlots);
   p.member.reset(impl_->program.audiences.size());
@@ -551,8 +552,9 @@ void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, b
   }
   if (silent) return;
   RecordLine l = line("audience");
-  l.text("profile", p.id).text("audience", program.audiences[a].name)
-      .text("change", member ? "enter" : "exit");
+  profileText(l, p.id);
+  programText(l, "audience", program.audiences[a].name)
+      .plainText("change", member ? "enter" : "exit");
   write(l);
   for (uint32_t j = 0; j < program.journeys.size(); ++j) {
     const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
@@ -677,7 +679,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
 
   auto skipped = [&](std::string_view key, const std::string& reason) {
     RecordLine l = line("skipped");
-    programText(l, "journey", j.name).text("profile", p.id).text("key", key);
+    profileText(programText(l, "journey", j.name), p.id).text("key", key);
     programText(l, "step", j.entryLocation).text("reason", reason);
     write(l);
     ++stats.skipped;
@@ -707,6 +709,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   Instance fresh;
   fresh.journey = journey;
   fresh.profile = p.ref;
+  fresh.keyPlain = !keyValue.isNull() && !jsonStringNeedsEscape(keyValue.asString());
   fresh.key = std::move(keyValue);
   fresh.pc = j.start;
   fresh.frame = std::move(frame);
@@ -759,8 +762,12 @@ RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& in
                            : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
                                                                : j.entryLocation;
   RecordLine l = line(kind);
-  programText(l, "journey", j.name).text("profile", store.profile(instance.profile).id)
-      .text("key", keyOf(instance));
+  profileText(programText(l, "journey", j.name), store.profile(instance.profile).id);
+  if (keyPlain(instance)) {
+    l.plainText("key", keyOf(instance));
+  } else {
+    l.text("key", keyOf(instance));
+  }
   programText(l, "step", where);
   return l;
 }

@@ -194,6 +194,7 @@ struct Runtime::Impl {
     uint32_t journey = 0;
     ProfileRef profile = 0;
     std::string_view key;  // held by the instance (or the held send) for the call
+    bool keyPlain = false;  // the key needs no escape (known from the instance)
     ir::StepIndex step = 0;
     // The instance sending, whose bindings the journey's `timezone` may read; null for a held
     // send being delivered: quiet hours do not apply again.
@@ -225,6 +226,15 @@ struct Runtime::Impl {
     return plainNames ? l.plainText(name, value) : l.text(name, value);
   }
   bool plainNames = false;
+  // `profile: id`, unchecked while no profile's id needs an escape (known as each is added).
+  RecordLine& profileText(RecordLine& l, std::string_view id) {
+    return idsPlain ? l.plainText("profile", id) : l.text("profile", id);
+  }
+  bool idsPlain = true;
+  // Whether the instance's key needs no escape in a JSON string.
+  bool keyPlain(const Instance& instance) const {
+    return instance.key.isNull() ? idsPlain : instance.keyPlain;
+  }
   // `journey`, `profile`, `key` and `step`: `step` when given, else where the instance is.
   RecordLine instanceLine(std::string_view kind, const Instance& instance,
                           std::string_view step = {});

@@ -106,6 +106,7 @@ struct Instance {
   ir::StepIndex at = ir::kEndOfJourney;  // the last step started: where output records say it is
   WaitKind wait = WaitKind::None;
   bool timeoutQueued = false;
+  bool keyPlain = false;  // `key` needs no escape in a JSON string (checked once, at entry)
 
   Timestamp entered() const { return Timestamp{enteredSeconds, enteredNanos}; }
   void setEntered(Timestamp t) {

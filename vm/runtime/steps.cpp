@@ -284,7 +284,9 @@ void Runtime::Impl::run(InstanceId id) {
               if (v.isError()) return fail(v), true;
               payload.push_back({names[i], std::move(v)});
             }
-            SendContext context{inst.journey, inst.profile, keyOf(inst), inst.pc, &inst};
+            SendContext context{.journey = inst.journey, .profile = inst.profile,
+                                .key = keyOf(inst), .keyPlain = keyPlain(inst),
+                                .step = inst.pc, .instance = &inst};
             inst.pc = step.next;
             send(context, Value::map(std::move(payload)));
             return false;
