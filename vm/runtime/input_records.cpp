@@ -33,14 +33,17 @@ enum Key : size_t { kTime, kProfile, kEvent, kData, kSet, kKind, kAudience, kCha
 
 // Which key `key` is, or kKeyCount: by length first, so that each is compared once at most.
 Key keyOf(std::string_view key) {
-  auto is = [&](std::string_view name) { return sameText(key, name); };  // no call to memcmp
-  switch (key.size()) {
-    case 3: return is("set") ? kSet : kKeyCount;
-    case 4: return is("time") ? kTime : is("data") ? kData : is("kind") ? kKind : kKeyCount;
-    case 5: return is("event") ? kEvent : kKeyCount;
-    case 6: return is("change") ? kChange : kKeyCount;
-    case 7: return is("profile") ? kProfile : kKeyCount;
-    case 8: return is("audience") ? kAudience : kKeyCount;
+  switch (key.size()) {  // sameText: no call to memcmp
+    case 3: return sameText(key, "set") ? kSet : kKeyCount;
+    case 4:
+      return sameText(key, "time")   ? kTime
+             : sameText(key, "data") ? kData
+             : sameText(key, "kind") ? kKind
+                                     : kKeyCount;
+    case 5: return sameText(key, "event") ? kEvent : kKeyCount;
+    case 6: return sameText(key, "change") ? kChange : kKeyCount;
+    case 7: return sameText(key, "profile") ? kProfile : kKeyCount;
+    case 8: return sameText(key, "audience") ? kAudience : kKeyCount;
     default: return kKeyCount;
   }
 }
