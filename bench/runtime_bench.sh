@@ -174,7 +174,7 @@ else
 fi
 
 echo
-sed -n '2,3s/^/run summary: /p' "$tmp/run.err"
+tail -2 "$tmp/run.err" | sed 's/^/run summary: /'
 printf "%-13s %8s %8s %8s %9s %11s %11s %8s\n" "" "wall s" "user s" "sys s" "peak MiB" \
   "records/s" "by CPU s" "× parse"
 pwall=$(wall profiles)
