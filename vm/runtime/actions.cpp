@@ -38,12 +38,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
   ProfileState* p = &store.profile(c.profile);
   auto record = [&](std::string_view kind) {
     RecordLine l = line(kind);
-    profileText(programText(l, "journey", j.name), p->id);
-    if (c.keyPlain) {
-      l.plainText("key", c.key);
-    } else {
-      l.text("key", c.key);
-    }
+    keyField(profileText(programText(l, "journey", j.name), p->id), c.key, c.keyPlain);
     programText(l, "step", step.location);
     programText(l, "channel", channel.name);
     programText(l, "template", s.templateName);

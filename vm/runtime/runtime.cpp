@@ -88,6 +88,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
   plainNames = true;
   auto plain = [&](std::string_view s) { plainNames = plainNames && !jsonStringNeedsEscape(s); };
   for (const ir::ChannelIr& c : program.channels) plain(c.name);
+  for (const ir::AudienceIr& a : program.audiences) plain(a.name);
   for (const ir::JourneyIr& j : program.journeys) {
     plain(j.name);
     plain(j.entryLocation);
@@ -762,12 +763,8 @@ RecordLine Runtime::Impl::instanceLine(std::string_view kind, const Instance& in
                            : instance.at != ir::kEndOfJourney ? j.steps[instance.at].location
                                                                : j.entryLocation;
   RecordLine l = line(kind);
-  profileText(programText(l, "journey", j.name), store.profile(instance.profile).id);
-  if (keyPlain(instance)) {
-    l.plainText("key", keyOf(instance));
-  } else {
-    l.text("key", keyOf(instance));
-  }
+  keyField(profileText(programText(l, "journey", j.name), store.profile(instance.profile).id),
+           keyOf(instance), keyPlain(instance));
   programText(l, "step", where);
   return l;
 }

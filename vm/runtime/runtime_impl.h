@@ -220,7 +220,7 @@ struct Runtime::Impl {
   // ---- output helpers (runtime.cpp)
   RecordLine line(std::string_view kind);
   // `name: value` for one of the program's names or source locations (journeys, steps,
-  // channels, templates): unchecked when none of them needs an escape, which is known at start.
+  // channels, templates, audiences): unchecked when none of them needs an escape, which is known at start.
   template <size_t N>
   RecordLine& programText(RecordLine& l, const char (&name)[N], std::string_view value) {
     return plainNames ? l.plainText(name, value) : l.text(name, value);
@@ -231,6 +231,10 @@ struct Runtime::Impl {
     return idsPlain ? l.plainText("profile", id) : l.text("profile", id);
   }
   bool idsPlain = true;
+  // `key: …`, unchecked when `plain` (known to need no escape).
+  static RecordLine& keyField(RecordLine& l, std::string_view key, bool plain) {
+    return plain ? l.plainText("key", key) : l.text("key", key);
+  }
   // Whether the instance's key needs no escape in a JSON string.
   bool keyPlain(const Instance& instance) const {
     return instance.key.isNull() ? idsPlain : instance.keyPlain;
