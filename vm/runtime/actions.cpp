@@ -105,7 +105,9 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
     if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), *zone, *j.quietHours)) {
       if (j.quietHours->discard) return suppressed("quiet hours");
       uint64_t held =
-          store.holdSend(HeldSend{c.journey, c.step, c.profile, std::string(c.key), payload});
+          store.holdSend(HeldSend{.journey = c.journey, .step = c.step, .profile = c.profile,
+                                  .keyPlain = c.keyPlain, .key = std::string(c.key),
+                                  .payload = payload});
       store.addTimer(Timer(*end, Timer::Kind::HeldSend, held));
       return;  // the `send` record is written when the window ends
     }
@@ -126,7 +128,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
   HeldSend held = store.releaseSend(timer.id);
   send(SendContext{.journey = held.journey, .profile = held.profile, .key = held.key,
-                   .step = held.step},
+                   .keyPlain = held.keyPlain, .step = held.step},
        held.payload);
 }
 

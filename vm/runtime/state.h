@@ -126,6 +126,7 @@ struct HeldSend {
   uint32_t journey = 0;
   uint32_t step = 0;  // the send step
   ProfileRef profile = 0;
+  bool keyPlain = false;  // `key` needs no escape in a JSON string
   std::string key;
   Value payload;      // evaluated when the send was made
 };
