@@ -18,4 +18,6 @@ TEST_CASE("run: the JIT is chosen for runs large enough to pay for compiling") {
   // A program of 1,500 expressions compiles for seconds: not even for the benchmark's inputs.
   CHECK_FALSE(jitPaysForRun(1500, kBenchmarkInputs));
   CHECK_FALSE(jitPaysForRun(kShopExpressions, 0));
+  // A program with no expression (journeys of waits and sends only): nothing to compile.
+  CHECK_FALSE(jitPaysForRun(0, kBenchmarkInputs));
 }

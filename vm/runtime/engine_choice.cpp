@@ -18,6 +18,7 @@ constexpr double kBytesPerRecord = 160;
 }  // namespace
 
 bool jitPaysForRun(size_t expressions, uint64_t inputBytes) {
+  if (expressions == 0) return false;  // nothing to compile, nothing to gain
   double records = static_cast<double>(inputBytes) / kBytesPerRecord;
   return records * kSecondsSavedPerRecord > static_cast<double>(expressions) * kSecondsPerExpression;
 }

@@ -165,18 +165,27 @@ struct InputReader::Impl {
 
   // The seconds into the day of a time written `YYYY-MM-DDTHH:MM:SSZ` (the date unchecked);
   // none for any other form, which parseTimestamp reads.
+  // Every record's time is read here: `HH:MM:SS` is checked and read as one word.
   static std::optional<int64_t> plainTimeOfDay(std::string_view t) {
-    if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') {
+    if (t.size() != 20 || t[10] != 'T' || t[19] != 'Z') return std::nullopt;
+    uint64_t w;  // byte i of `HH:MM:SS` in bits 8i to 8i + 7
+    std::memcpy(&w, t.data() + 11, sizeof w);
+    constexpr uint64_t kHighNibbles = 0xF0F000F0F000F0F0;  // of the six digits
+    constexpr uint64_t kZeros = 0x3030003030003030;        // '0' at each digit
+    constexpr uint64_t kColons = 0x00003A00003A0000;       // ':' at bytes 2 and 5
+    // A digit is 0x30 to 0x39: its high nibble is 3, and adding 6 keeps it 3 (no byte carries).
+    if ((w & kHighNibbles) != kZeros || ((w + 0x0606000606000606) & kHighNibbles) != kZeros ||
+        (w & 0x0000FF0000FF0000) != kColons) {
       return std::nullopt;
     }
-    int64_t parts[3];
-    for (int i = 0; i < 3; ++i) {
-      char high = t[11 + 3 * i], low = t[12 + 3 * i];
-      if (high < '0' || high > '9' || low < '0' || low > '9') return std::nullopt;
-      parts[i] = (high - '0') * 10 + (low - '0');
-    }
-    if (parts[0] > 23 || parts[1] > 59 || parts[2] > 59) return std::nullopt;
-    return parts[0] * 3600 + parts[1] * 60 + parts[2];
+    const uint64_t d = w - kZeros;  // each digit's value in its byte
+    auto twoDigits = [d](int at) {
+      return static_cast<int64_t>((d >> (8 * at)) & 0xFF) * 10 +
+             static_cast<int64_t>((d >> (8 * at + 8)) & 0xFF);
+    };
+    const int64_t hours = twoDigits(0), minutes = twoDigits(3), seconds = twoDigits(6);
+    if (hours > 23 || minutes > 59 || seconds > 59) return std::nullopt;
+    return hours * 3600 + minutes * 60 + seconds;
   }
 
   // Whether profiles are built with their id (not when keepProfileFields leaves it out).
