@@ -637,3 +637,30 @@ event Order { items: list<Item>, ref: string }
   CHECK(accepted > 20);
   CHECK(accepted < items.size());
 }
+
+TEST_CASE("a record's time reads as parseTimestamp reads it, whatever its time of day holds") {
+  // The reader takes `YYYY-MM-DDTHH:MM:SSZ` apart itself (its time of day as one word, its date
+  // from the record before): every byte of the time of day replaced by each of a set of
+  // characters, after a record of the same date and of another, gives parseTimestamp's answer.
+  const std::string base = "2026-03-02T09:30:45Z";
+  const std::string others = "0123456789:/;.Z T-+a\x7f";
+  for (const std::string& before : {std::string("2026-03-02T00:00:00Z"),
+                                    std::string("2026-03-01T23:59:59Z")}) {
+    for (size_t at = 10; at < base.size(); ++at) {
+      for (char c : others) {
+        std::string time = base;
+        time[at] = c;
+        InputWorld w;
+        w.record(R"({"time": ")" + before + R"(", "profile": "p1", "event": "Ping"})");
+        Value want = parseTimestamp(time);
+        std::string got = w.record(R"({"time": ")" + time + R"(", "profile": "p1", "event": "Ping"})");
+        INFO("time " << time << " after " << before);
+        if (want.isError()) {
+          CHECK(got.starts_with("rejected 1: time: "));
+        } else {
+          CHECK(got.starts_with("event Ping p1 " + formatTimestamp(want.asTimestamp()) + " "));
+        }
+      }
+    }
+  }
+}
