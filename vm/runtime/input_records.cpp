@@ -8,10 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "absl/hash/hash.h"
 #include "vm/interp/json_input.h"
-#include "vm/runtime/absl_view.h"
 #include "vm/runtime/line_reader.h"
+#include "vm/runtime/text_hash.h"
 #include "vm/value/json_string.h"
 #include "vm/value/object_chunks.h"
 #include "vm/value/record.h"
@@ -225,13 +224,10 @@ struct InputReader::Impl {
   interp::JsonConverter profileConverter, eventConverter, patchConverter;
   // Where profiles are built, after buildProfilesInChunks.
   std::optional<ObjectChunks> profileChunks;
-  // Event names to indices, looked up by string_view without making a string (hashed as
-  // abslView explains).
+  // Event names to indices, looked up by string_view without making a string.
   struct NameHash {
     using is_transparent = void;
-    size_t operator()(std::string_view name) const {
-      return absl::Hash<absl::string_view>{}(abslView(name));
-    }
+    size_t operator()(std::string_view name) const { return textHash(name); }
   };
   std::unordered_map<std::string, uint32_t, NameHash, std::equal_to<>> eventsByName;
   // An event type by its name: the few names most programs declare are compared in turn (a

@@ -1,14 +1,11 @@
 #include "vm/runtime/journey_keys.h"
 
-#include <utility>
-
-#include "absl/hash/hash.h"
-#include "vm/runtime/absl_view.h"
+#include "vm/runtime/text_hash.h"
 
 namespace journey::runtime {
 
 size_t JourneyKeys::Hash::operator()(Probe p) const {
-  return absl::Hash<std::pair<uint32_t, absl::string_view>>{}({p.journey, abslView(p.key)});
+  return textHash(p.key, p.journey);
 }
 
 bool JourneyKeys::active(uint32_t journey, std::string_view key) const {

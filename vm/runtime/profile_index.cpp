@@ -1,12 +1,11 @@
 #include "vm/runtime/profile_index.h"
 
-#include "absl/hash/hash.h"
-#include "vm/runtime/absl_view.h"
+#include "vm/runtime/text_hash.h"
 
 namespace journey::runtime {
 
 uint64_t ProfileIndex::hashOf(std::string_view id) {
-  return absl::Hash<absl::string_view>{}(abslView(id));
+  return textHash(id);
 }
 
 void ProfileIndex::insert(uint64_t hash, uint32_t profile) {
