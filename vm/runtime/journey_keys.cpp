@@ -1,12 +1,6 @@
 #include "vm/runtime/journey_keys.h"
 
-#include "vm/runtime/text_hash.h"
-
 namespace journey::runtime {
-
-size_t JourneyKeys::Hash::operator()(Probe p) const {
-  return textHash(p.key, p.journey);
-}
 
 bool JourneyKeys::active(uint32_t journey, std::string_view key) const {
   auto it = entries_.find(Probe{journey, key});

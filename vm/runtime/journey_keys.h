@@ -15,6 +15,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "vm/runtime/inline_text.h"
+#include "vm/runtime/text_hash.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -60,7 +61,7 @@ class JourneyKeys {
   struct Hash {
     using is_transparent = void;
     size_t operator()(const Entry& e) const { return (*this)(Probe{e.journey, e.key.view()}); }
-    size_t operator()(Probe p) const;
+    size_t operator()(Probe p) const { return textHash(p.key, p.journey); }
   };
   struct Eq {
     using is_transparent = void;

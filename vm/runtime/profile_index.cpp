@@ -1,12 +1,6 @@
 #include "vm/runtime/profile_index.h"
 
-#include "vm/runtime/text_hash.h"
-
 namespace journey::runtime {
-
-uint64_t ProfileIndex::hashOf(std::string_view id) {
-  return textHash(id);
-}
 
 void ProfileIndex::insert(uint64_t hash, uint32_t profile) {
   if (2 * (size_ + 1) > slots_.size()) {

@@ -16,11 +16,13 @@
 #include <string_view>
 #include <vector>
 
+#include "vm/runtime/text_hash.h"
+
 namespace journey::runtime {
 
 class ProfileIndex {
  public:
-  static uint64_t hashOf(std::string_view id);
+  static uint64_t hashOf(std::string_view id) { return textHash(id); }
 
   void prefetch(uint64_t hash) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[home(hash)]);

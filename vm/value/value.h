@@ -66,7 +66,8 @@ enum class TypeTag : uint8_t {
 struct Timestamp {
   int64_t seconds = 0;
   int32_t nanos = 0;  // [0, 1e9)
-  friend auto operator<=>(const Timestamp&, const Timestamp&) = default;
+  // Inlined everywhere: the clock and the timers compare times at every record.
+  [[gnu::always_inline]] friend auto operator<=>(const Timestamp&, const Timestamp&) = default;
 };
 
 struct Duration {
@@ -96,15 +97,19 @@ class Value {
  public:
   // Null.
   Value() noexcept {}
-  Value(const Value& other) noexcept { copyBits(other); if (ownsRef()) p_->retain(); }
+  // Copies and moves are always inlined: they are everywhere, and a call costs more than they do.
+  [[gnu::always_inline]] Value(const Value& other) noexcept {
+    copyBits(other);
+    if (ownsRef()) p_->retain();
+  }
   Value(Value&& other) noexcept { copyBits(other); other.resetBits(); }
-  Value& operator=(const Value& other) noexcept {
+  [[gnu::always_inline]] Value& operator=(const Value& other) noexcept {
     if (other.ownsRef()) other.p_->retain();  // before the release: self-assignment is safe
     dropRef();
     copyBits(other);
     return *this;
   }
-  Value& operator=(Value&& other) noexcept {
+  [[gnu::always_inline]] Value& operator=(Value&& other) noexcept {
     if (this != &other) {
       dropRef();
       copyBits(other);
@@ -329,7 +334,7 @@ inline const uint64_t* RecordObject::presence() const noexcept {
 inline uint64_t* RecordObject::presence() noexcept {
   return reinterpret_cast<uint64_t*>(fields() + fieldCount);
 }
-inline void RecordObject::setField(size_t field, Value&& value) noexcept {
+[[gnu::always_inline]] inline void RecordObject::setField(size_t field, Value&& value) noexcept {
   fields()[field] = std::move(value);
   presence()[field / 64] |= uint64_t{1} << (field % 64);
 }
