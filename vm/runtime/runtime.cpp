@@ -495,9 +495,8 @@ void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
   store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref));
 }
 
-void Runtime::Impl::drain() {
-  if (draining) return;  // the outer drain carries on with what was queued
-  draining = true;
+void Runtime::Impl::drainQueued() {
+  draining = true;  // a drain asked for meanwhile leaves the queues to this one
   while (!dirtyProfiles.empty() || !pendingEvents.empty()) {
     if (!dirtyProfiles.empty()) {
       DirtyProfile dirty = dirtyProfiles.front();

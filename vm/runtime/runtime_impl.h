@@ -148,7 +148,12 @@ struct Runtime::Impl {
   // journeys it starts, unless `silent`.
   void changeMembership(ProfileState& p, uint32_t a, bool member, bool silent);
   void markDirty(ProfileRef profile, uint64_t audiences);
-  void drain();  // pending events and audience changes, until none are left
+  // Pending events and audience changes, until none are left. Asked after every record and
+  // timer, and mostly with nothing queued: that answer is inline.
+  void drain() {
+    if (!draining && (!dirtyProfiles.empty() || !pendingEvents.empty())) drainQueued();
+  }
+  void drainQueued();
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
   void enter(uint32_t journey, ProfileState& p, const Value* entryEvent, bool checkWhen);
   // Remembers an ended instance's entry for `reentry`, forgetting, as the store grows,
