@@ -32,10 +32,9 @@ inline uint64_t halfWord(const char* p) {
   return w;
 }
 
+// Its address is the seed: taken where the hash is computed (one instruction), it needs no
+// initialisation that a table filled early could run ahead of.
 inline const char kSeedAnchor = 0;
-// Set as the program starts (no guard on each use, as a function's static would have).
-inline const uint64_t kSeed =
-    fold(reinterpret_cast<uintptr_t>(&kSeedAnchor) ^ 0xa0761d6478bd642full, 0xe7037ed1a0b428dbull);
 
 // Sixteen bytes at a time into the seed, all but the last sixteen (out of line: rare).
 [[gnu::noinline]] inline uint64_t longTextSeed(const char* p, size_t n, uint64_t s) {
@@ -53,7 +52,7 @@ inline const uint64_t kSeed =
   constexpr uint64_t k1 = 0xe7037ed1a0b428dbull, k2 = 0x8ebc6af09c88c6e3ull;
   const char* p = text.data();
   const size_t n = text.size();
-  uint64_t s = kSeed ^ (salt * k2);
+  uint64_t s = reinterpret_cast<uintptr_t>(&kSeedAnchor) ^ (salt * k2);
   uint64_t a = 0, b = 0;
   if (n >= 8 && n <= 16) {
     a = word(p);
