@@ -225,7 +225,8 @@ struct Runtime::Impl {
   // ---- output helpers (runtime.cpp)
   RecordLine line(std::string_view kind);
   // `name: value` for one of the program's names or source locations (journeys, steps,
-  // channels, templates, audiences): unchecked when none of them needs an escape, which is known at start.
+  // channels, templates, audiences): unchecked when none of them needs an escape, which is
+  // known at start.
   template <size_t N>
   RecordLine& programText(RecordLine& l, const char (&name)[N], std::string_view value) {
     return plainNames ? l.plainText(name, value) : l.text(name, value);
