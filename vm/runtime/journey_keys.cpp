@@ -3,19 +3,25 @@
 namespace journey::runtime {
 
 bool JourneyKeys::active(uint32_t journey, std::string_view key) const {
-  auto it = entries_.find(Probe{journey, key});
-  return it != entries_.end() && (it->state & kActive);
+  Probe p = probe(journey, key);
+  const Shard& shard = shardOf(p);
+  auto it = shard.find(p);
+  return it != shard.end() && (it->state & kActive);
 }
 
 std::optional<Timestamp> JourneyKeys::lastEntered(uint32_t journey, std::string_view key) const {
-  auto it = entries_.find(Probe{journey, key});
-  if (it == entries_.end()) return std::nullopt;
+  Probe p = probe(journey, key);
+  const Shard& shard = shardOf(p);
+  auto it = shard.find(p);
+  if (it == shard.end()) return std::nullopt;
   return it->lastEntered();
 }
 
 const JourneyKeys::Entry& JourneyKeys::entry(uint32_t journey, std::string_view key) {
-  return *entries_.lazy_emplace(Probe{journey, key}, [&](const auto& construct) {
+  Probe p = probe(journey, key);
+  return *shardOf(p).lazy_emplace(p, [&](const auto& construct) {
     construct(Entry{InlineText(key), journey, 0, 0});
+    ++size_;
   });
 }
 
@@ -24,10 +30,15 @@ void JourneyKeys::activate(uint32_t journey, std::string_view key) {
 }
 
 void JourneyKeys::deactivate(uint32_t journey, std::string_view key) {
-  auto it = entries_.find(Probe{journey, key});
-  if (it == entries_.end()) return;
+  Probe p = probe(journey, key);
+  Shard& shard = shardOf(p);
+  auto it = shard.find(p);
+  if (it == shard.end()) return;
   it->state &= ~kActive;
-  if (!(it->state & kEntered)) entries_.erase(it);
+  if (!(it->state & kEntered)) {
+    shard.erase(it);
+    --size_;
+  }
 }
 
 void JourneyKeys::setLastEntered(uint32_t journey, std::string_view key, Timestamp t) {
@@ -37,12 +48,14 @@ void JourneyKeys::setLastEntered(uint32_t journey, std::string_view key, Timesta
 }
 
 void JourneyKeys::forgetBefore(uint32_t journey, Timestamp t) {
-  absl::erase_if(entries_, [&](const Entry& e) {
-    if (e.journey != journey || !(e.state & kEntered) || !(*e.lastEntered() < t)) return false;
-    if (!(e.state & kActive)) return true;
-    e.state &= ~(kEntered | kNanos);  // the instance's entry stays
-    return false;
-  });
+  for (Shard& shard : shards_) {
+    size_ -= absl::erase_if(shard, [&](const Entry& e) {
+      if (e.journey != journey || !(e.state & kEntered) || !(*e.lastEntered() < t)) return false;
+      if (!(e.state & kActive)) return true;
+      e.state &= ~(kEntered | kNanos);  // the instance's entry stays
+      return false;
+    });
+  }
 }
 
 }  // namespace journey::runtime

@@ -7,8 +7,15 @@
 // per active instance and one per key that entered within the reentry window, millions in a large
 // run (one per cart of the last week for a journey keyed by cart). Each is kept in 32 bytes, its
 // key an InlineText.
+//
+// The entries are spread over 256 tables by their hash's top byte. One table doubling from 70 to
+// 140 MB left its old 70 MB (and 70 more of earlier sizes) touched and unused for the rest of
+// the run: a sixth of a full-size run's memory, each page first touched at a cost on this machine
+// (docs/runtime.md, "Memory"). Shards grow half a megabyte at a time, and what one gives up
+// the next one to grow takes.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -24,7 +31,8 @@ class JourneyKeys {
  public:
   // Starts loading where the calls below look for (journey, key).
   void prefetch(uint32_t journey, std::string_view key) const {
-    entries_.prefetch(Probe{journey, key});
+    Probe p = probe(journey, key);
+    shardOf(p).prefetch(p);
   }
   bool active(uint32_t journey, std::string_view key) const;
   std::optional<Timestamp> lastEntered(uint32_t journey, std::string_view key) const;
@@ -32,7 +40,7 @@ class JourneyKeys {
   void activate(uint32_t journey, std::string_view key);
   void deactivate(uint32_t journey, std::string_view key);
   void setLastEntered(uint32_t journey, std::string_view key, Timestamp t);
-  size_t size() const { return entries_.size(); }
+  size_t size() const { return size_; }
   // Forgets the last entries of `journey` from before `t` (an entry whose instance is active
   // stays, without it).
   void forgetBefore(uint32_t journey, Timestamp t);
@@ -54,29 +62,41 @@ class JourneyKeys {
     }
   };
   static_assert(sizeof(Entry) == 32);
+  // A look-up's key with its hash, computed once for the shard and the shard's table.
   struct Probe {
     uint32_t journey;
     std::string_view key;
+    uint64_t hash;
   };
+  static Probe probe(uint32_t journey, std::string_view key) {
+    return {journey, key, textHash(key, journey)};
+  }
   struct Hash {
     using is_transparent = void;
-    size_t operator()(const Entry& e) const { return (*this)(Probe{e.journey, e.key.view()}); }
-    size_t operator()(Probe p) const { return textHash(p.key, p.journey); }
+    size_t operator()(const Entry& e) const { return textHash(e.key.view(), e.journey); }
+    size_t operator()(const Probe& p) const { return p.hash; }
   };
   struct Eq {
     using is_transparent = void;
-    static Probe probe(const Entry& e) { return {e.journey, e.key.view()}; }
-    static Probe probe(Probe p) { return p; }
+    static std::pair<uint32_t, std::string_view> id(const Entry& e) {
+      return {e.journey, e.key.view()};
+    }
+    static std::pair<uint32_t, std::string_view> id(const Probe& p) { return {p.journey, p.key}; }
     template <typename A, typename B>
     bool operator()(const A& a, const B& b) const {
-      Probe x = probe(a), y = probe(b);
-      return x.journey == y.journey && x.key == y.key;
+      return id(a) == id(b);
     }
   };
+  using Shard = absl::flat_hash_set<Entry, Hash, Eq>;
+  static constexpr int kShardBits = 8;
+  // By the hash's top bits: a shard's table places entries by its low bits.
+  Shard& shardOf(const Probe& p) { return shards_[p.hash >> (64 - kShardBits)]; }
+  const Shard& shardOf(const Probe& p) const { return shards_[p.hash >> (64 - kShardBits)]; }
   // The entry of (journey, key), made empty when there is none.
   const Entry& entry(uint32_t journey, std::string_view key);
 
-  absl::flat_hash_set<Entry, Hash, Eq> entries_;
+  std::array<Shard, size_t{1} << kShardBits> shards_;
+  size_t size_ = 0;  // across the shards
 };
 
 }  // namespace journey::runtime
