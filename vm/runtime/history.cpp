@@ -1,32 +1,85 @@
 #include "vm/runtime/history.h"
 
 #include <algorithm>
+#include <cstring>
+#include <new>
 #include <string>
+#include <vector>
 
 namespace journey::runtime {
 
+namespace {
+
+size_t blockBytes(size_t headerBytes, uint32_t capacity, bool keepsRecords) {
+  return headerBytes + capacity * (sizeof(Timestamp) + (keepsRecords ? sizeof(Value) : 0));
+}
+
+}  // namespace
+
+History::~History() {
+  if (!block_) return;
+  if (block_->keepsRecords) {  // trimmed records too: they go when the block is relocated
+    for (uint32_t i = 0; i < block_->size; ++i) block_->records()[i].~Value();
+  }
+  ::operator delete(block_);
+}
+
+void History::relocate(uint32_t capacity) {
+  Block* from = block_;
+  const bool keeps = from->keepsRecords;
+  const uint32_t live = from->size - from->first;
+  // The trimmed records go first (the live ones are moved, bit for bit: Values are
+  // trivially relocatable, value.h).
+  if (keeps) {
+    for (uint32_t i = 0; i < from->first; ++i) from->records()[i].~Value();
+  }
+  Block* to = from;
+  if (capacity != from->capacity) {
+    to = static_cast<Block*>(::operator new(blockBytes(sizeof(Block), capacity, keeps)));
+    *to = Block{0, 0, capacity, from->keepsRecords};
+  }
+  // Times before records: in a block of the same capacity the records' ranges do not move.
+  std::memmove(to->times(), from->times() + from->first, live * sizeof(Timestamp));
+  if (keeps) {
+    std::memmove(static_cast<void*>(to->records()), from->records() + from->first,
+                 live * sizeof(Value));
+  }
+  to->first = 0;
+  to->size = live;
+  if (to != from) ::operator delete(from);
+  block_ = to;
+}
+
 void History::append(Timestamp time, const Value& record, bool keepRecord) {
-  times_.push_back(time);
-  if (keepRecord) records_.push_back(record);
+  if (!block_) {
+    block_ = static_cast<Block*>(::operator new(blockBytes(sizeof(Block), 1, keepRecord)));
+    *block_ = Block{0, 0, 1, keepRecord};
+  } else if (block_->size == block_->capacity) {
+    relocate(block_->capacity * 2);  // dropOldest keeps the trimmed front under half
+  }
+  block_->times()[block_->size] = time;
+  if (block_->keepsRecords) new (block_->records() + block_->size) Value(record);
+  ++block_->size;
 }
 
 void History::dropOldest() {
-  ++first_;
-  if (first_ * 2 < times_.size()) return;
-  auto drop = [this](auto& v) {
-    v.erase(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(std::min(first_, v.size())));
-  };
-  drop(times_);
-  drop(records_);
-  first_ = 0;
+  if (!block_) return;
+  ++block_->first;
+  if (block_->first * 2 < block_->size) return;
+  if (block_->first == block_->size) {  // nothing left: the memory goes
+    *this = History();
+    return;
+  }
+  relocate(block_->capacity);
 }
 
 History::Span History::between(Timestamp from, Timestamp to) const {
+  if (!block_) return {};
   // Usually the whole history is in the window: its ends are checked before any search.
-  auto begin = times_.begin() + static_cast<std::ptrdiff_t>(first_);
-  auto end = times_.end();
+  const Timestamp* begin = block_->times() + block_->first;
+  const Timestamp* end = block_->times() + block_->size;
   auto atOrBefore = [](Timestamp t) { return [t](Timestamp x) { return x <= t; }; };
-  auto first = begin, last = end;
+  const Timestamp *first = begin, *last = end;
   if (first != last && *first <= from) first = std::partition_point(first + 1, last, atOrBefore(from));
   if (first != last && to < *(last - 1)) last = std::partition_point(first, last - 1, atOrBefore(to));
   return {static_cast<size_t>(first - begin), static_cast<size_t>(last - begin)};
@@ -34,12 +87,12 @@ History::Span History::between(Timestamp from, Timestamp to) const {
 
 Value History::list(Span span, std::string_view event) const {
   if (span.empty()) return Value::list({});
-  if (records_.empty()) {
+  if (!block_->keepsRecords) {
     return Value::error("the records of `" + std::string(event) +
                         "` are not kept: the program only counts them");
   }
-  auto at = [this](size_t i) { return records_.begin() + static_cast<std::ptrdiff_t>(first_ + i); };
-  return Value::list(std::vector<Value>(at(span.begin), at(span.end)));
+  const Value* records = block_->records() + block_->first;
+  return Value::list(std::vector<Value>(records + span.begin, records + span.end));
 }
 
 }  // namespace journey::runtime

@@ -98,7 +98,7 @@ class MemoryStore final : public Store {
     }
     for (size_t i = 0; i < found_.size(); ++i) {
       if (!found_[i] || !uses[i].histories) continue;
-      for (const History& h : found_[i]->histories()) __builtin_prefetch(h.appendAddress());
+      for (const History& h : found_[i]->histories()) __builtin_prefetch(h.address());
     }
   }
   void prefetchTimers(Timestamp until) override {
