@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "vm/interp/recurring_records.h"
 #include "vm/interp/recurring_strings.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
@@ -122,6 +123,7 @@ struct JsonConverter::Memory {
     bool optional = false;
     bool hasDefault = false;
     RecurringStrings::Site strings;
+    SharingSite records;  // for a field whose values are records
     bool defaultKnown = false;
     Value defaultValue;
     // The JSON kinds that are this field's value as they are (TakesBit); none for a field
@@ -134,7 +136,7 @@ struct JsonConverter::Memory {
     uint64_t mustBeGiven = 0;  // of those, the ones without a default
   };
 
-  Memory(const JsonInput& in, bool share) : records(in.layouts.size()), shareStrings(share) {
+  Memory(const JsonInput& in, bool share) : records(in.layouts.size()), shareRecurring(share) {
     for (size_t r = 0; r < records.size(); ++r) {
       const sema::RecordInfo& info = in.types.recordInfo(static_cast<sema::RecordId>(r));
       for (size_t i = 0; i < info.fields.size(); ++i) {
@@ -163,24 +165,26 @@ struct JsonConverter::Memory {
   }
 
   std::vector<Record> records;  // by record type
-  bool shareStrings;
+  bool shareRecurring;
   RecurringStrings strings;
+  RecurringRecords recurringRecords;
 };
 
 namespace {
 
 using Memory = JsonConverter::Memory;
 using StringSite = RecurringStrings::Site;
+using Field = Memory::Field;
 
 class Converter {
  public:
   Converter(const JsonInput& in, Memory& memory) : in_(in), types_(in.types), memory_(memory) {}
 
   // `partial`: a record here holds only the fields given (JsonInput::partial); `root`: this
-  // is the root value, where JsonInput::suppliedField applies; `site`: the field the value is
-  // read for (its strings may be shared), or null.
+  // is the root value, where JsonInput::suppliedField applies; `field`: the field the value is
+  // read for (its strings and records may be shared), or null.
   Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root,
-                StringSite* site = nullptr) {
+                Field* field = nullptr) {
     switch (types_.kind(type)) {
       case sema::TypeKind::Null:
         return e.is_null() ? Value::null() : mismatch(path, "null", e);
@@ -196,7 +200,7 @@ class Converter {
           case element_type::DOUBLE: return Value::dbl(double(e.get_double()));
           default: return mismatch(path, "a number", e);
         }
-      case sema::TypeKind::String: return string(e, path, site);
+      case sema::TypeKind::String: return string(e, path, field ? &field->strings : nullptr);
       case sema::TypeKind::Bytes: {
         if (e.type() != element_type::STRING) return mismatch(path, "a base64 string", e);
         auto raw = base64Decode(std::string_view(e.get_string()));
@@ -213,15 +217,15 @@ class Converter {
           return mismatch(path, "a duration string like \"90s\"", e);
         }
         return at(path, parseDuration(std::string_view(e.get_string())));
-      case sema::TypeKind::List: return list(e, type, path, site);
+      case sema::TypeKind::List: return list(e, type, path, field);
       case sema::TypeKind::Map: return map(e, type, path);
       case sema::TypeKind::Optional: {
         if (e.is_null()) return Value::optionalNone();
-        Value v = convert(e, types_.param(type, 0), path, false, false, site);
+        Value v = convert(e, types_.param(type, 0), path, false, false, field);
         return v.isError() ? v : Value::optional(std::move(v));
       }
       case sema::TypeKind::Record:
-        return record(e, types_.get(type).record, path, partial, root, true);
+        return record(e, types_.get(type).record, path, partial, root, true, field);
       default: return dynamic(e, path);
     }
   }
@@ -233,7 +237,7 @@ class Converter {
     // would make invalid text (lone surrogates) when it unescapes.
     std::string_view s = e.get_string();
     auto make = [&] { return Value::string(s); };
-    return memory_.shareStrings ? memory_.strings.get(s, site, make) : make();
+    return memory_.shareRecurring ? memory_.strings.get(s, site, make) : make();
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
@@ -261,14 +265,14 @@ class Converter {
   // Lists, maps and records are out of line: inlined, their frames would weigh on every
   // scalar's conversion.
   [[gnu::noinline]] Value list(const element& e, sema::TypeId type, const Path& path,
-                               StringSite* site) {
+                               Field* field) {
     if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
     simdjson::dom::array array = e.get_array();
     std::vector<Value> out;
     out.reserve(array.size());
     size_t i = 0;
     for (element item : array) {
-      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false, site);
+      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false, field);
       if (v.isError()) return v;
       out.push_back(std::move(v));
     }
@@ -299,8 +303,9 @@ class Converter {
   }
 
   // `build`: false only checks the record (an error value, or null), allocating nothing.
+  // `site`: the field it is read for, where a recurring record may be shared, or null.
   [[gnu::noinline]] Value record(const element& e, sema::RecordId record, const Path& path,
-                                 bool partial, bool root, bool build) {
+                                 bool partial, bool root, bool build, Field* site = nullptr) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     if (record >= in_.layouts.size()) return failure(path, "unknown record type");
     const RecordLayout& layout = in_.layouts[record];
@@ -334,7 +339,7 @@ class Converter {
         if (Value error = check(item, field.type, fieldPath); error.isError()) return error;
         continue;
       }
-      Value v = convert(item, field.type, fieldPath, partial, false, &field.strings);
+      Value v = convert(item, field.type, fieldPath, partial, false, &field);
       if (v.isError()) return v;
       b->set(i, std::move(v));
     }
@@ -358,7 +363,9 @@ class Converter {
         return failure(path, "missing field `" + std::string(field.name) + "`");
       }
     }
-    return b ? b->build() : Value::null();
+    if (!b) return Value::null();
+    if (!site || !memory_.shareRecurring) return b->build();
+    return memory_.recurringRecords.get(b->build(), &site->records);
   }
 
   // Whether `e` converts to `type`, without building what it would give where that costs
@@ -498,8 +505,8 @@ Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
   return Converter(in, memory).convert(e, type, root, in.partial, true);
 }
 
-JsonConverter::JsonConverter(const JsonInput& input, bool shareStrings)
-    : input_(input), memory_(std::make_unique<Memory>(input, shareStrings)) {}
+JsonConverter::JsonConverter(const JsonInput& input, bool shareRecurring)
+    : input_(input), memory_(std::make_unique<Memory>(input, shareRecurring)) {}
 
 JsonConverter::~JsonConverter() = default;
 
