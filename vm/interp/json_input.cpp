@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-#include "vm/interp/recurring_records.h"
+#include "vm/interp/recurring_objects.h"
 #include "vm/interp/recurring_strings.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
@@ -123,7 +123,7 @@ struct JsonConverter::Memory {
     bool optional = false;
     bool hasDefault = false;
     RecurringStrings::Site strings;
-    SharingSite records;  // for a field whose values are records
+    SharingSite objects;  // for a field whose values are records or lists
     bool defaultKnown = false;
     Value defaultValue;
     // The JSON kinds that are this field's value as they are (TakesBit); none for a field
@@ -167,7 +167,7 @@ struct JsonConverter::Memory {
   std::vector<Record> records;  // by record type
   bool shareRecurring;
   RecurringStrings strings;
-  RecurringRecords recurringRecords;
+  RecurringObjects recurringObjects;
 };
 
 namespace {
@@ -276,7 +276,14 @@ class Converter {
       if (v.isError()) return v;
       out.push_back(std::move(v));
     }
-    return Value::list(std::move(out));
+    return shared(Value::list(std::move(out)), field);
+  }
+
+  // `built` (a record or a list read for `field`), or the same one met before when recurring
+  // objects are shared.
+  Value shared(Value built, Field* field) {
+    if (!field || !memory_.shareRecurring) return built;
+    return memory_.recurringObjects.get(std::move(built), &field->objects);
   }
 
   [[gnu::noinline]] Value map(const element& e, sema::TypeId type, const Path& path) {
@@ -364,8 +371,7 @@ class Converter {
       }
     }
     if (!b) return Value::null();
-    if (!site || !memory_.shareRecurring) return b->build();
-    return memory_.recurringRecords.get(b->build(), &site->records);
+    return shared(b->build(), site);
   }
 
   // Whether `e` converts to `type`, without building what it would give where that costs

@@ -1,5 +1,5 @@
 // Where recurring values come from when an input shares them (RecurringStrings,
-// RecurringRecords), and how often one was found there to share. Sharing stops at a site whose
+// RecurringObjects), and how often one was found there to share. Sharing stops at a site whose
 // values seldom recur (ids, counters): each miss replaces an entry of the table, touching
 // memory that may be cold, for nothing.
 #pragma once

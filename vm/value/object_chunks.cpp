@@ -64,7 +64,7 @@ void* ObjectChunks::allocate(size_t bytes) {
 
 bool ObjectChunks::freed(void* memory) noexcept {
   // The last object placed, in the open chunk: its bytes are taken back for the next (a
-  // record dropped for a shared one as soon as it was built, interp::RecurringRecords).
+  // record dropped for a shared one as soon as it was built, interp::RecurringObjects).
   if (!placements_.empty() && placements_.back().object == memory &&
       placements_.back().chunk == open_) {
     used_ = static_cast<size_t>(static_cast<char*>(memory) - reinterpret_cast<char*>(open_));

@@ -1,18 +1,19 @@
-// RecurringRecords: a record of the same bits as one met before is that record; records that
-// differ, or are equal only by content, are not shared; a site whose records do not recur stops
-// looking; inside ObjectChunks::place, a record dropped for a shared one gives its bytes back.
+// RecurringObjects: a record or a list of the same bits as one met before is that object;
+// objects that differ, or are equal only by content, are not shared; a site whose objects do
+// not recur stops looking; inside ObjectChunks::place, an object dropped for a shared one gives
+// its bytes back.
 #include <doctest/doctest.h>
 
 #include <string>
 
 #include "tests/unit/leak_check.h"
-#include "vm/interp/recurring_records.h"
+#include "vm/interp/recurring_objects.h"
 #include "vm/value/equality.h"
 #include "vm/value/object_chunks.h"
 #include "vm/value/record.h"
 
 using namespace journey;
-using journey::interp::RecurringRecords;
+using journey::interp::RecurringObjects;
 using journey::interp::SharingSite;
 
 namespace {
@@ -40,7 +41,7 @@ TEST_SUITE_BEGIN("interp");
 
 TEST_CASE("recurring records: the same bits give the record met before") {
   LeakCheck leaks;
-  RecurringRecords records;
+  RecurringObjects records;
   SharingSite site;
   Value a = records.get(consents(true, false, true), &site);
   Value b = records.get(consents(true, false, true), &site);
@@ -66,7 +67,7 @@ TEST_CASE("recurring records: heap fields are shared only when they are the same
     b.set(0, std::move(tier)).set(1, Value::integer(points));
     return b.build();
   };
-  RecurringRecords records;
+  RecurringObjects records;
   SharingSite site;
   Value gold = Value::string("gold, a tier shared by the strings' table");
   Value a = records.get(loyalty(gold, 10), &site);
@@ -78,10 +79,27 @@ TEST_CASE("recurring records: heap fields are shared only when they are the same
   CHECK(equals(c, a));
 }
 
+TEST_CASE("recurring objects: lists of the same elements are one list") {
+  LeakCheck leaks;
+  RecurringObjects objects;
+  SharingSite site;
+  Value vip = Value::string("vip"), news = Value::string("newsletter");
+  Value a = objects.get(Value::list({vip, news}), &site);
+  Value b = objects.get(Value::list({vip, news}), &site);
+  CHECK(a.heapObject() == b.heapObject());
+  Value shorter = objects.get(Value::list({vip}), &site);
+  CHECK(shorter.heapObject() != a.heapObject());
+  CHECK(shorter.asList().size() == 1);
+  Value reordered = objects.get(Value::list({news, vip}), &site);
+  CHECK(reordered.heapObject() != a.heapObject());
+  CHECK(reordered.asList()[0].asString() == "newsletter");
+  CHECK(objects.get(Value::list({}), &site).asList().empty());  // empty: no object to share
+}
+
 TEST_CASE("recurring records: a site whose records do not recur stops looking") {
   LeakCheck leaks;
   RecordLayout layout("Counter", {"n"});
-  RecurringRecords records;
+  RecurringObjects records;
   SharingSite counters;
   for (int64_t i = 0; i < 5000; ++i) {
     RecordBuilder b(layout);
@@ -96,7 +114,7 @@ TEST_CASE("recurring records: a site whose records do not recur stops looking") 
 
 TEST_CASE("recurring records: a record dropped for a shared one gives its chunk bytes back") {
   LeakCheck leaks;
-  RecurringRecords records;
+  RecurringObjects records;
   SharingSite site;
   ObjectChunks chunks;
   Value first = chunks.place([&] { return records.get(consents(false, false, true), &site); });
