@@ -130,30 +130,6 @@ TEST_CASE("objects freed while they are placed leave their chunk's count") {
   CHECK(packedBlockOf(error) == chunk);
 }
 
-TEST_CASE("the last object placed, freed at once, gives its bytes to the next") {
-  LeakCheck leaks;
-  ObjectChunks chunks;
-  const void* dropped = nullptr;
-  const void* second = nullptr;
-  Value kept = chunks.place([&] {
-    Value first = Value::string("placed, then dropped at once");
-    dropped = first.heapObject();
-    first = Value();  // the last placement: its bytes go back
-    Value next = Value::string("placed where the first was");
-    second = next.heapObject();
-    Value middle = Value::string("placed, dropped after another was placed");
-    Value last = Value::string("the value placed last");
-    middle = Value();  // not the last: its bytes stay
-    return Value::list({next, last});
-  });
-  CHECK(second == dropped);
-  const PackedBlock* chunk = packedBlockOf(kept);
-  REQUIRE(chunk != nullptr);
-  CHECK(chunk->liveObjects.load() == 3 + 1);  // the list, its two strings, the owner
-  CHECK(kept.asList()[0].asString() == "placed where the first was");
-  CHECK(kept.asList()[1].asString() == "the value placed last");
-}
-
 TEST_CASE("placements fill one chunk after another; objects larger than a chunk stay apart") {
   LeakCheck leaks;
   Profile p;

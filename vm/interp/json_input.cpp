@@ -7,7 +7,6 @@
 #include <optional>
 #include <vector>
 
-#include "vm/interp/recurring_objects.h"
 #include "vm/interp/recurring_strings.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
@@ -123,7 +122,6 @@ struct JsonConverter::Memory {
     bool optional = false;
     bool hasDefault = false;
     RecurringStrings::Site strings;
-    SharingSite objects;  // for a field whose values are records or lists
     bool defaultKnown = false;
     Value defaultValue;
     // The JSON kinds that are this field's value as they are (TakesBit); none for a field
@@ -136,7 +134,7 @@ struct JsonConverter::Memory {
     uint64_t mustBeGiven = 0;  // of those, the ones without a default
   };
 
-  Memory(const JsonInput& in, bool share) : records(in.layouts.size()), shareRecurring(share) {
+  Memory(const JsonInput& in, bool share) : records(in.layouts.size()), shareStrings(share) {
     for (size_t r = 0; r < records.size(); ++r) {
       const sema::RecordInfo& info = in.types.recordInfo(static_cast<sema::RecordId>(r));
       for (size_t i = 0; i < info.fields.size(); ++i) {
@@ -165,26 +163,24 @@ struct JsonConverter::Memory {
   }
 
   std::vector<Record> records;  // by record type
-  bool shareRecurring;
+  bool shareStrings;
   RecurringStrings strings;
-  RecurringObjects recurringObjects;
 };
 
 namespace {
 
 using Memory = JsonConverter::Memory;
 using StringSite = RecurringStrings::Site;
-using Field = Memory::Field;
 
 class Converter {
  public:
   Converter(const JsonInput& in, Memory& memory) : in_(in), types_(in.types), memory_(memory) {}
 
   // `partial`: a record here holds only the fields given (JsonInput::partial); `root`: this
-  // is the root value, where JsonInput::suppliedField applies; `field`: the field the value is
-  // read for (its strings and records may be shared), or null.
+  // is the root value, where JsonInput::suppliedField applies; `site`: the field the value is
+  // read for (its strings may be shared), or null.
   Value convert(const element& e, sema::TypeId type, const Path& path, bool partial, bool root,
-                Field* field = nullptr) {
+                StringSite* site = nullptr) {
     switch (types_.kind(type)) {
       case sema::TypeKind::Null:
         return e.is_null() ? Value::null() : mismatch(path, "null", e);
@@ -200,7 +196,7 @@ class Converter {
           case element_type::DOUBLE: return Value::dbl(double(e.get_double()));
           default: return mismatch(path, "a number", e);
         }
-      case sema::TypeKind::String: return string(e, path, field ? &field->strings : nullptr);
+      case sema::TypeKind::String: return string(e, path, site);
       case sema::TypeKind::Bytes: {
         if (e.type() != element_type::STRING) return mismatch(path, "a base64 string", e);
         auto raw = base64Decode(std::string_view(e.get_string()));
@@ -217,15 +213,15 @@ class Converter {
           return mismatch(path, "a duration string like \"90s\"", e);
         }
         return at(path, parseDuration(std::string_view(e.get_string())));
-      case sema::TypeKind::List: return list(e, type, path, field);
+      case sema::TypeKind::List: return list(e, type, path, site);
       case sema::TypeKind::Map: return map(e, type, path);
       case sema::TypeKind::Optional: {
         if (e.is_null()) return Value::optionalNone();
-        Value v = convert(e, types_.param(type, 0), path, false, false, field);
+        Value v = convert(e, types_.param(type, 0), path, false, false, site);
         return v.isError() ? v : Value::optional(std::move(v));
       }
       case sema::TypeKind::Record:
-        return record(e, types_.get(type).record, path, partial, root, true, field);
+        return record(e, types_.get(type).record, path, partial, root, true);
       default: return dynamic(e, path);
     }
   }
@@ -237,7 +233,7 @@ class Converter {
     // would make invalid text (lone surrogates) when it unescapes.
     std::string_view s = e.get_string();
     auto make = [&] { return Value::string(s); };
-    return memory_.shareRecurring ? memory_.strings.get(s, site, make) : make();
+    return memory_.shareStrings ? memory_.strings.get(s, site, make) : make();
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
@@ -265,25 +261,18 @@ class Converter {
   // Lists, maps and records are out of line: inlined, their frames would weigh on every
   // scalar's conversion.
   [[gnu::noinline]] Value list(const element& e, sema::TypeId type, const Path& path,
-                               Field* field) {
+                               StringSite* site) {
     if (e.type() != element_type::ARRAY) return mismatch(path, "an array", e);
     simdjson::dom::array array = e.get_array();
     std::vector<Value> out;
     out.reserve(array.size());
     size_t i = 0;
     for (element item : array) {
-      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false, field);
+      Value v = convert(item, types_.param(type, 0), path.item(i++), false, false, site);
       if (v.isError()) return v;
       out.push_back(std::move(v));
     }
-    return shared(Value::list(std::move(out)), field);
-  }
-
-  // `built` (a record or a list read for `field`), or the same one met before when recurring
-  // objects are shared.
-  Value shared(Value built, Field* field) {
-    if (!field || !memory_.shareRecurring) return built;
-    return memory_.recurringObjects.get(std::move(built), &field->objects);
+    return Value::list(std::move(out));
   }
 
   [[gnu::noinline]] Value map(const element& e, sema::TypeId type, const Path& path) {
@@ -310,9 +299,8 @@ class Converter {
   }
 
   // `build`: false only checks the record (an error value, or null), allocating nothing.
-  // `site`: the field it is read for, where a recurring record may be shared, or null.
   [[gnu::noinline]] Value record(const element& e, sema::RecordId record, const Path& path,
-                                 bool partial, bool root, bool build, Field* site = nullptr) {
+                                 bool partial, bool root, bool build) {
     if (e.type() != element_type::OBJECT) return mismatch(path, "an object", e);
     if (record >= in_.layouts.size()) return failure(path, "unknown record type");
     const RecordLayout& layout = in_.layouts[record];
@@ -346,7 +334,7 @@ class Converter {
         if (Value error = check(item, field.type, fieldPath); error.isError()) return error;
         continue;
       }
-      Value v = convert(item, field.type, fieldPath, partial, false, &field);
+      Value v = convert(item, field.type, fieldPath, partial, false, &field.strings);
       if (v.isError()) return v;
       b->set(i, std::move(v));
     }
@@ -370,8 +358,7 @@ class Converter {
         return failure(path, "missing field `" + std::string(field.name) + "`");
       }
     }
-    if (!b) return Value::null();
-    return shared(b->build(), site);
+    return b ? b->build() : Value::null();
   }
 
   // Whether `e` converts to `type`, without building what it would give where that costs
@@ -511,8 +498,8 @@ Value jsonToValue(const element& e, sema::TypeId type, const JsonInput& in,
   return Converter(in, memory).convert(e, type, root, in.partial, true);
 }
 
-JsonConverter::JsonConverter(const JsonInput& input, bool shareRecurring)
-    : input_(input), memory_(std::make_unique<Memory>(input, shareRecurring)) {}
+JsonConverter::JsonConverter(const JsonInput& input, bool shareStrings)
+    : input_(input), memory_(std::make_unique<Memory>(input, shareStrings)) {}
 
 JsonConverter::~JsonConverter() = default;
 

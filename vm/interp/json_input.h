@@ -65,16 +65,15 @@ Value jsonToValue(const simdjson::dom::element& json, sema::TypeId type, const J
 
 // jsonToValue for many values read with one JsonInput (an input file's lines), remembering
 // what repeats from one to the next: each field's default is asked of `input.defaults` once
-// (defaults must not change), and with `shareRecurring`, short strings that recur in a field
-// (countries, tiers, tags) and nested records that recur (a profile's consents) are shared
-// between the values instead of allocated again. Both are immutable, so only memory and time
-// tell the difference: sharing saves memory where the values are kept together (profiles), but
-// costs time where a value recurs far apart in a stream (an item's sku in events), since the
-// shared copy has gone cold by then.
+// (defaults must not change), and with `shareStrings`, short strings that recur in a field
+// (countries, tiers, tags) are shared between the values instead of allocated again. Strings
+// are immutable, so only memory and time tell the difference: sharing saves memory where the
+// values are kept together (profiles), but costs time where a string recurs far apart in a
+// stream (an item's sku in events), since the shared copy has gone cold by then.
 class JsonConverter {
  public:
   // `input` must outlive the converter; its supplied field and value are read at each convert.
-  JsonConverter(const JsonInput& input, bool shareRecurring);
+  JsonConverter(const JsonInput& input, bool shareStrings);
   ~JsonConverter();
   JsonConverter(const JsonConverter&) = delete;
   JsonConverter& operator=(const JsonConverter&) = delete;

@@ -30,4 +30,13 @@ uint64_t RecurringStrings::hash(std::string_view text) {
   return h ^ (h >> 32);
 }
 
+// A site where fewer than half the strings were found is not worth it: each miss replaces a
+// string in the table, touching memory that may be cold. The others are judged again on their
+// next lookups.
+void RecurringStrings::review(Site& site) {
+  if (site.hits * 2 < site.lookups) site.off = true;
+  site.lookups = 0;
+  site.hits = 0;
+}
+
 }  // namespace journey::interp

@@ -9,14 +9,18 @@
 #include <string_view>
 #include <vector>
 
-#include "vm/interp/sharing_site.h"
 #include "vm/value/value.h"
 
 namespace journey::interp {
 
 class RecurringStrings {
  public:
-  using Site = SharingSite;
+  // Where strings come from, and how often they were found in the table there.
+  struct Site {
+    uint32_t lookups = 0;
+    uint32_t hits = 0;
+    bool off = false;
+  };
 
   RecurringStrings();
 
@@ -27,17 +31,21 @@ class RecurringStrings {
     if (!site || site->off || text.empty() || text.size() > kLongest) return make();
     uint64_t h = hash(text);
     Slot& slot = slots_[h & (slots_.size() - 1)];
+    ++site->lookups;
     // The hash is compared first: the string it stands for may be cold in a large heap.
-    const bool found = slot.hash == h && slot.value.asString() == text;
-    site->count(found);
-    if (found) return slot.value;
+    if (slot.hash == h && slot.value.asString() == text) {
+      ++site->hits;
+      return slot.value;
+    }
     Value made = make();
     if (made.kind() == ValueKind::String) slot = Slot{h, made};
+    if (site->lookups == kReview) review(*site);
     return made;
   }
 
  private:
   static constexpr size_t kLongest = 32;   // longer strings are mostly unique (emails, ids)
+  static constexpr uint32_t kReview = 1024;  // lookups at a site before its hit rate is judged
 
   struct Slot {
     uint64_t hash = 0;
@@ -45,6 +53,7 @@ class RecurringStrings {
   };
 
   static uint64_t hash(std::string_view text);
+  static void review(Site& site);
 
   std::vector<Slot> slots_;
 };

@@ -113,7 +113,7 @@ struct InputReader::Impl {
         profileInput{p.types, p.layouts, defaults},
         eventInput{p.types, p.layouts, defaults},
         patchInput{p.types, p.layouts, defaults},
-        profileConverter(profileInput, true),  // profiles are kept together: share what recurs
+        profileConverter(profileInput, true),  // profiles are kept together: share strings
         eventConverter(eventInput, false),
         patchConverter(patchInput, false) {
     patchInput.partial = true;

@@ -63,16 +63,7 @@ void* ObjectChunks::allocate(size_t bytes) {
 }
 
 bool ObjectChunks::freed(void* memory) noexcept {
-  // The last object placed, in the open chunk: its bytes are taken back for the next (a
-  // record dropped for a shared one as soon as it was built, interp::RecurringObjects).
-  if (!placements_.empty() && placements_.back().object == memory &&
-      placements_.back().chunk == open_) {
-    used_ = static_cast<size_t>(static_cast<char*>(memory) - reinterpret_cast<char*>(open_));
-    placements_.pop_back();
-    leavePackedBlock(open_);  // not the last count: the owner holds one while it is open
-    return true;
-  }
-  // Other temporaries are few and recent: the search starts from the last placement.
+  // Temporaries are few and recent: the search starts from the last placement.
   for (auto p = placements_.rbegin(); p != placements_.rend(); ++p) {
     if (p->object != memory) continue;
     p->live = false;

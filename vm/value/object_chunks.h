@@ -53,8 +53,7 @@ class ObjectChunks {
   // an object larger than a chunk takes, which the heap then holds.
   void* allocate(size_t bytes);
   // Whether `memory` is an object placed during the current place() (freed before it ended: a
-  // temporary): its chunk lets go of it, and its bytes stay unless it was the last object
-  // placed. False for any other memory.
+  // temporary): its chunk lets go of it, its bytes stay. False for any other memory.
   bool freed(void* memory) noexcept;
 
  private:
