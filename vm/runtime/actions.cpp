@@ -113,9 +113,11 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
     }
   }
 
-  p->sends.push_back({clock.now(), c.journey, s.channel});
-  Timestamp keepFrom = minusDuration(clock.now(), longestCapWindow);
-  std::erase_if(p->sends, [&](const SendLogEntry& e) { return !(keepFrom < e.time); });
+  if (channelCapped[s.channel]) {
+    p->sends.push_back({clock.now(), c.journey, s.channel});
+    Timestamp keepFrom = minusDuration(clock.now(), longestCapWindow);
+    std::erase_if(p->sends, [&](const SendLogEntry& e) { return !(keepFrom < e.time); });
+  }
   RecordLine l = record("send");
   if (to) l.text("to", *to);
   l.value("payload", payload);

@@ -158,7 +158,9 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
                     : audiencesReadingField[static_cast<size_t>(field)] | audiencesAlways;
     }
   }
+  channelCapped.assign(program.channels.size(), false);
   auto capRule = [&](const ir::CapIr& c, const ir::JourneyIr* j) -> std::optional<CapRule> {
+    channelCapped[c.channel] = true;
     Value count = evalConstant(c.count);
     Value w = evalConstant(c.window);
     if (w.kind() == ValueKind::Duration && longestCapWindow < w.asDuration()) {

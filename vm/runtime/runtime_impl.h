@@ -50,6 +50,7 @@ struct Runtime::Impl {
   std::vector<int32_t> historySlot;
   uint32_t historySlots = 0;
   Duration longestCapWindow{};           // how long send logs are kept
+  std::vector<bool> channelCapped;       // per channel: a rule counts its sends, so they are logged
   // A frequency rule with its constants evaluated once, and what a `capped` record says of it.
   // Rules whose count or window do not evaluate are left out: they never cap.
   struct CapRule {

@@ -51,8 +51,8 @@ struct alignas(64) ProfileState {
   // four-byte fields below fill what a Timestamp leaves empty.
   int64_t windowDueSeconds = kNoWindowDue.seconds;
   Memberships member;                         // per audience, of the program's
-  std::vector<SendLogEntry> sends;            // delivered sends, oldest first (few: trimmed to
-                                              // the longest cap window)
+  std::vector<SendLogEntry> sends;            // delivered sends of the channels caps count,
+                                              // oldest first (trimmed to the longest window)
   absl::InlinedVector<InstanceId, 2> instances;  // active instances, oldest first
   ProfileRef ref = 0;
   uint32_t profileBytes = 0;                  // what `profile`'s objects span where they
