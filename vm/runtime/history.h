@@ -37,8 +37,8 @@ class History {
   // `time` is the record's own (its `time` field); records come in time order, as the clock
   // never goes back. `record` is kept when `keepRecord` (the same for every append).
   void append(Timestamp time, const Value& record, bool keepRecord);
-  // Drops the oldest record (none when empty). Only an index moves; the stale front is dropped once it is half of
-  // what is held, so appends and trims stay amortized O(1).
+  // Drops the oldest record (none when empty). Only an index moves; the stale front is dropped
+  // once it is half of what is held, so appends and trims stay amortized O(1).
   void dropOldest();
 
   size_t size() const { return block_ ? block_->size - block_->first : 0; }
@@ -68,7 +68,8 @@ class History {
     Value* records() { return reinterpret_cast<Value*>(times() + capacity); }
     const Value* records() const { return reinterpret_cast<const Value*>(times() + capacity); }
   };
-  static_assert(sizeof(Block) % alignof(Timestamp) == 0 && sizeof(Timestamp) % alignof(Value) == 0);
+  static_assert(sizeof(Block) % alignof(Timestamp) == 0 &&
+                sizeof(Timestamp) % alignof(Value) == 0);
 
   // Moves the live entries to the front of a block of `capacity` (a new one when it differs).
   void relocate(uint32_t capacity);
