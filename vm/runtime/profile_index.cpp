@@ -2,7 +2,7 @@
 
 namespace journey::runtime {
 
-void ProfileIndex::insert(uint64_t hash, uint32_t profile) {
+void ProfileIndex::Table::insert(uint64_t hash, uint32_t profile) {
   if (2 * (size_ + 1) > slots_.size()) {
     std::vector<Slot> old(std::max<size_t>(16, 2 * slots_.size()));
     old.swap(slots_);
@@ -14,7 +14,7 @@ void ProfileIndex::insert(uint64_t hash, uint32_t profile) {
   ++size_;
 }
 
-void ProfileIndex::place(Slot slot) {
+void ProfileIndex::Table::place(Slot slot) {
   size_t at = slot.bits & mask();
   while (slots_[at].profile != kEmpty) at = (at + 1) & mask();
   slots_[at] = slot;
