@@ -3,8 +3,8 @@
 // A slot holds a profile's number and 32 bits of its id's hash; the id itself stays in the
 // profile's state. A look-up compares those bits and asks its caller to confirm the id of a
 // profile whose bits match: for an absent id almost never, for a present one once. At a million
-// profiles the table takes 16 MB where an Abseil map of a std::string key took 80, each byte of
-// it touched once when the table grows (a cost this project's machines make high: see
+// profiles the tables take 16 MB where an Abseil map of a std::string key took 80, each byte of
+// them touched once when a table grows (a cost this project's machines make high: see
 // docs/runtime.md, "Memory"), and 16 MB more often stays in cache.
 //
 // candidate() answers without confirming, so that a batch can start loading the states it
