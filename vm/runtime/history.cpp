@@ -8,13 +8,11 @@
 
 namespace journey::runtime {
 
-namespace {
-
-size_t blockBytes(size_t headerBytes, uint32_t capacity, bool keepsRecords) {
-  return headerBytes + capacity * (sizeof(Timestamp) + (keepsRecords ? sizeof(Value) : 0));
+History::Block* History::newBlock(uint32_t capacity, bool keepsRecords) {
+  size_t bytes =
+      sizeof(Block) + capacity * (sizeof(Timestamp) + (keepsRecords ? sizeof(Value) : 0));
+  return new (::operator new(bytes)) Block{0, 0, capacity, keepsRecords};
 }
-
-}  // namespace
 
 History::~History() {
   if (!block_) return;
@@ -34,10 +32,7 @@ void History::relocate(uint32_t capacity) {
     for (uint32_t i = 0; i < from->first; ++i) from->records()[i].~Value();
   }
   Block* to = from;
-  if (capacity != from->capacity) {
-    to = static_cast<Block*>(::operator new(blockBytes(sizeof(Block), capacity, keeps)));
-    *to = Block{0, 0, capacity, from->keepsRecords};
-  }
+  if (capacity != from->capacity) to = newBlock(capacity, keeps);
   // Times before records: in a block of the same capacity the records' ranges do not move.
   std::memmove(to->times(), from->times() + from->first, live * sizeof(Timestamp));
   if (keeps) {
@@ -52,8 +47,7 @@ void History::relocate(uint32_t capacity) {
 
 void History::append(Timestamp time, const Value& record, bool keepRecord) {
   if (!block_) {
-    block_ = static_cast<Block*>(::operator new(blockBytes(sizeof(Block), 1, keepRecord)));
-    *block_ = Block{0, 0, 1, keepRecord};
+    block_ = newBlock(1, keepRecord);
   } else if (block_->size == block_->capacity) {
     relocate(block_->capacity * 2);  // dropOldest keeps the trimmed front under half
   }

@@ -71,6 +71,7 @@ class History {
   static_assert(sizeof(Block) % alignof(Timestamp) == 0 &&
                 sizeof(Timestamp) % alignof(Value) == 0);
 
+  static Block* newBlock(uint32_t capacity, bool keepsRecords);
   // Moves the live entries to the front of a block of `capacity` (a new one when it differs).
   void relocate(uint32_t capacity);
 
