@@ -14,7 +14,7 @@ packages=(
   libhowardhinnant-date-dev tzdata            # IANA time zones from the system database
   libsimdjson-dev                             # JSON input
   libabsl-dev                                 # flat hash maps for the runtime's state
-  libjemalloc-dev                             # the tool's allocator (huge pages for the heap)
+  libjemalloc-dev                             # the tool's allocator
   libcli11-dev                                # command-line flags
   libedit-dev                                 # REPL line editing
   libgraphviz-dev                             # `journey graph --format svg` (Graphviz layout)

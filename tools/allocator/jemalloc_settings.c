@@ -1,15 +1,17 @@
 /* The `journey` tool's allocator settings, read by jemalloc when the process starts.
  *
- * thp:always: a run keeps gigabytes of small objects (profiles, history, instances) and
- * touches them in random order, one profile per record; on 4 KiB pages nearly every such
- * touch also misses the TLB. Transparent huge pages for the heap cut that (docs/runtime.md,
- * "Memory"). Debian enables THP only on request (`madvise`), hence asking here.
+ * thp:default: the heap takes transparent huge pages only where the system gives them
+ * unasked (Debian: nowhere; it grants them on request, `madvise`). Until session 34 the tool
+ * asked for them (thp:always): a random profile per record then misses the TLB less, about
+ * 1.5 s less user time at full size. But a huge page's first touch waits on this project's
+ * machines for the host to back it, 0.1 to 3.7 s per GiB from one hour to the next, where
+ * 4 KiB pages take 0.6 to 0.8 s every time: at full size 12 to 15 s of kernel time against 1
+ * in session 34's hours (docs/runtime.md, "Memory": the allocator). jemalloc's own metadata
+ * (a few MB, read by every free) still asks for them (metadata_thp:auto).
  *
  * dirty_decay_ms:-1: memory the run frees (a table that doubled, a batch) is kept for what it
- * allocates next rather than given back after ten seconds. Given back, a huge page was split
- * and taken again a small page at a time: at full size 2,000 more page faults and about 6%
- * more time (docs/runtime.md, "Throughput budget"), for 12% less peak memory. A long-running
- * service would weigh that the other way. */
+ * allocates next rather than given back after ten seconds, and touched again for nothing. A
+ * long-running service would weigh that the other way. */
 #include <jemalloc/jemalloc.h>
 
-const char *malloc_conf = "thp:always,metadata_thp:auto,dirty_decay_ms:-1";
+const char *malloc_conf = "thp:default,metadata_thp:auto,dirty_decay_ms:-1";
