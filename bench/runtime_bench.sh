@@ -130,10 +130,10 @@ measure read wc -l "$tmp/events.jsonl"
 # in the kernel, and 1.7 to 1.9 s whenever another run came before it (docs/runtime.md, session
 # 34). An untimed run takes that cost, so that the profiles-only figure (and the records-only
 # rate taken from it) is the program's.
-"$journey" run --threads 1 "${shop[@]}" --profiles "$tmp/profiles.jsonl" --events /dev/null \
-  --out /dev/null 2> /dev/null
-measure profiles "$journey" run --threads 1 "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
-  --events /dev/null --out /dev/null
+profiles_only=("$journey" run --threads 1 "${shop[@]}" --profiles "$tmp/profiles.jsonl"
+               --events /dev/null --out /dev/null)
+"${profiles_only[@]}" 2> /dev/null
+measure profiles "${profiles_only[@]}"
 applied profiles 0
 measure parse "$journey" run --threads 1 bench/shop_no_journeys.journey \
   --profiles "$tmp/profiles.jsonl" --events "$tmp/events.jsonl" --out /dev/null
