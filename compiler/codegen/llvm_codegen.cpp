@@ -986,39 +986,62 @@ class Generator {
     return b_.CreateICmpEQ(r, b_.getInt32(0));
   }
 
-  // Whether the string at `p` is `text`: its size, then its bytes.
-  llvm::Value* equalsKnownString(llvm::Value* p, std::string_view text) {
-    llvm::Value* object = payloadPtr(p);
-    llvm::Value* isEmpty = b_.CreateICmpEQ(object, llvm::ConstantPointerNull::get(ptr_));
-    llvm::BasicBlock* before = b_.GetInsertBlock();
-    llvm::BasicBlock* sized = block("str.sized");
-    llvm::BasicBlock* done = block("str.done");
-    b_.CreateCondBr(isEmpty, done, sized);
-    b_.SetInsertPoint(sized);
-    llvm::Value* size = b_.CreateLoad(i64_, at(object, jit::kTextSize));
-    llvm::Value* sameSize = b_.CreateICmpEQ(size, b_.getInt64(text.size()));
-    llvm::Value* sameBytes = sameSize;
-    llvm::BasicBlock* sizedEnd = b_.GetInsertBlock();
-    if (!text.empty()) {
-      llvm::BasicBlock* bytes = block("str.bytes");
-      llvm::BasicBlock* compared = block("str.compared");
-      b_.CreateCondBr(sameSize, bytes, compared);
-      b_.SetInsertPoint(bytes);
-      llvm::Value* bytesEqual = bytesAre(at(object, jit::kTextData), text);
-      llvm::BasicBlock* bytesEnd = b_.GetInsertBlock();
-      b_.CreateBr(compared);
-      b_.SetInsertPoint(compared);
-      llvm::PHINode* phi = b_.CreatePHI(i1_, 2);
-      phi->addIncoming(b_.getFalse(), sizedEnd);
-      phi->addIncoming(bytesEqual, bytesEnd);
-      sameBytes = phi;
-      sizedEnd = compared;
-    }
+  // The bytes and size of the string (or bytes) at `p`: inline in the value, in its object,
+  // or none for the empty string (size 0, and `data` must not be read).
+  struct Text {
+    llvm::Value* data;
+    llvm::Value* size;
+  };
+  Text textOf(llvm::Value* p) {
+    llvm::Value* flags = b_.CreateLoad(i8_, at(p, jit::kValueFlags));
+    llvm::BasicBlock* inlined = block("text.inline");
+    llvm::BasicBlock* outside = block("text.outside");
+    llvm::BasicBlock* object = block("text.object");
+    llvm::BasicBlock* done = block("text.done");
+    b_.CreateCondBr(b_.CreateICmpNE(b_.CreateAnd(flags, b_.getInt8(jit::kValueInlineText)),
+                                    b_.getInt8(0)),
+                    inlined, outside);
+    b_.SetInsertPoint(inlined);
+    llvm::Value* inlineSize =
+        b_.CreateZExt(b_.CreateLShr(flags, b_.getInt8(jit::kValueInlineSizeShift)), i64_);
+    llvm::Value* inlineData = at(p, jit::kValueInlineData);
+    b_.CreateBr(done);
+    b_.SetInsertPoint(outside);
+    llvm::Value* text = payloadPtr(p);
+    b_.CreateCondBr(b_.CreateICmpEQ(text, llvm::ConstantPointerNull::get(ptr_)), done, object);
+    b_.SetInsertPoint(object);
+    llvm::Value* objectSize = b_.CreateLoad(i64_, at(text, jit::kTextSize));
+    llvm::Value* objectData = at(text, jit::kTextData);
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
+    llvm::PHINode* size = b_.CreatePHI(i64_, 3);
+    size->addIncoming(inlineSize, inlined);
+    size->addIncoming(b_.getInt64(0), outside);
+    size->addIncoming(objectSize, object);
+    llvm::PHINode* data = b_.CreatePHI(ptr_, 3);
+    data->addIncoming(inlineData, inlined);
+    data->addIncoming(p, outside);
+    data->addIncoming(objectData, object);
+    return {data, size};
+  }
+
+  // Whether the string at `p` is `text`: its size, then its bytes.
+  llvm::Value* equalsKnownString(llvm::Value* p, std::string_view text) {
+    Text t = textOf(p);
+    llvm::Value* sameSize = b_.CreateICmpEQ(t.size, b_.getInt64(text.size()));
+    if (text.empty()) return sameSize;
+    llvm::BasicBlock* sized = b_.GetInsertBlock();
+    llvm::BasicBlock* bytes = block("str.bytes");
+    llvm::BasicBlock* compared = block("str.compared");
+    b_.CreateCondBr(sameSize, bytes, compared);
+    b_.SetInsertPoint(bytes);
+    llvm::Value* bytesEqual = bytesAre(t.data, text);
+    llvm::BasicBlock* bytesEnd = b_.GetInsertBlock();
+    b_.CreateBr(compared);
+    b_.SetInsertPoint(compared);
     llvm::PHINode* eq = b_.CreatePHI(i1_, 2);
-    eq->addIncoming(b_.getInt1(text.empty()), before);
-    eq->addIncoming(sameBytes, sizedEnd);
+    eq->addIncoming(b_.getFalse(), sized);
+    eq->addIncoming(bytesEqual, bytesEnd);
     return eq;
   }
 
@@ -1051,27 +1074,23 @@ class Generator {
   // Whether the string at `p` starts (`prefix`) or ends with `text`.
   llvm::Value* hasKnownAffix(llvm::Value* p, std::string_view text, bool prefix) {
     if (text.empty()) return b_.getTrue();
-    llvm::Value* object = payloadPtr(p);
-    llvm::BasicBlock* before = b_.GetInsertBlock();
-    llvm::BasicBlock* sized = block("affix.sized");
+    Text t = textOf(p);
+    llvm::Value* want = b_.getInt64(text.size());
+    llvm::BasicBlock* sized = b_.GetInsertBlock();
     llvm::BasicBlock* bytes = block("affix.bytes");
     llvm::BasicBlock* done = block("affix.compared");
-    // The empty string (a null object) has no non-empty affix.
-    b_.CreateCondBr(b_.CreateICmpEQ(object, llvm::ConstantPointerNull::get(ptr_)), done, sized);
-    b_.SetInsertPoint(sized);
-    llvm::Value* size = b_.CreateLoad(i64_, at(object, jit::kTextSize));
-    llvm::Value* want = b_.getInt64(text.size());
-    b_.CreateCondBr(b_.CreateICmpUGE(size, want), bytes, done);
+    // The empty string (size 0) has no non-empty affix.
+    b_.CreateCondBr(b_.CreateICmpUGE(t.size, want), bytes, done);
     b_.SetInsertPoint(bytes);
-    llvm::Value* start = at(object, jit::kTextData);
-    if (!prefix) start = b_.CreateInBoundsGEP(i8_, start, b_.CreateSub(size, want));
+    llvm::Value* start = t.data;
+    if (!prefix) start = b_.CreateInBoundsGEP(i8_, start, b_.CreateSub(t.size, want));
     llvm::Value* same = bytesAre(start, text);
+    llvm::BasicBlock* bytesEnd = b_.GetInsertBlock();
     b_.CreateBr(done);
     b_.SetInsertPoint(done);
-    llvm::PHINode* result = b_.CreatePHI(i1_, 3);
-    result->addIncoming(b_.getFalse(), before);
+    llvm::PHINode* result = b_.CreatePHI(i1_, 2);
     result->addIncoming(b_.getFalse(), sized);
-    result->addIncoming(same, bytes);
+    result->addIncoming(same, bytesEnd);
     return result;
   }
 

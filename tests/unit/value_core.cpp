@@ -104,7 +104,7 @@ TEST_CASE("strings count code points and know when they are ASCII") {
 
 TEST_CASE("copies share the object and count references") {
   LeakCheck leaks;
-  Value a = Value::string("shared text");
+  Value a = Value::string("text shared by copies");
   CHECK(a.refCount() == 1);
   {
     Value b = a;
@@ -124,13 +124,75 @@ TEST_CASE("copies share the object and count references") {
     Value& self = c;
     c = std::move(self);
     CHECK(a.refCount() == 2);
-    CHECK(c.asString() == "shared text");
+    CHECK(c.asString() == "text shared by copies");
   }
   CHECK(a.refCount() == 1);
-  Value x = Value::string("x");
+  Value x = Value::string("another long text");
   a = std::move(x);
-  CHECK(a.asString() == "x");
+  CHECK(a.asString() == "another long text");
   CHECK(a.refCount() == 1);
+}
+
+TEST_CASE("short strings and bytes are inline: no object, copies of their own") {
+  LeakCheck leaks;
+  int64_t before = liveHeapObjectsOnThisThread();
+  std::string thirteen(Value::kMaxInlineText, 'x');
+  Value a = Value::string(thirteen);
+  Value b = Value::bytes(std::string_view("\x00\xff\x80", 3));
+  Value accent = Value::string("café");  // five bytes, four code points
+  CHECK(liveHeapObjectsOnThisThread() == before);
+  for (const Value* v : {&a, &b, &accent}) {
+    CHECK(v->heapObject() == nullptr);
+    CHECK(v->refCount() == 0);
+  }
+  CHECK(a.asString() == thirteen);
+  CHECK(a.asString().data()[thirteen.size()] == '\0');  // a NUL after the bytes, as in objects
+  CHECK(a.stringSize() == 13);
+  CHECK(a.isAsciiString());
+  CHECK(b.asBytes() == std::string_view("\x00\xff\x80", 3));
+  CHECK(b.stringSize() == 3);
+  CHECK(accent.stringSize() == 4);
+  CHECK_FALSE(accent.isAsciiString());
+
+  // Every size, with a byte outside ASCII at every place: the loads that gather the bytes
+  // overlap differently for each size.
+  for (size_t n = 1; n <= Value::kMaxInlineText; ++n) {
+    std::string ascii;
+    for (size_t i = 0; i < n; ++i) ascii += static_cast<char>('a' + i);
+    Value v = Value::bytes(ascii);
+    CHECK(v.asBytes() == ascii);
+    CHECK(v.asBytes().data()[n] == '\0');
+    CHECK(v.isAsciiString());
+    for (size_t at = 0; at < n; ++at) {
+      std::string high = ascii;
+      high[at] = static_cast<char>(0x80 + at);
+      Value h = Value::bytes(high);
+      INFO("size ", n, ", high byte at ", at);
+      CHECK(h.asBytes() == high);
+      CHECK_FALSE(h.isAsciiString());
+    }
+  }
+
+  // A copy holds its own bytes: it outlives the original and survives its move.
+  Value copy = a;
+  CHECK(copy.asString().data() != a.asString().data());
+  Value moved = std::move(a);
+  CHECK(a.isNull());  // NOLINT: moved-from values are null
+  CHECK(copy.asString() == thirteen);
+  CHECK(moved.asString() == thirteen);
+
+  // One byte more is an object; both forms are equal when their bytes are.
+  Value fourteen = Value::string(thirteen + "x");
+  CHECK(fourteen.heapObject() != nullptr);
+  CHECK(fourteen.stringSize() == 14);
+  CHECK(equals(concatStrings(moved, Value::string("x")), fourteen));
+  CHECK(equals(concatStrings(Value::string("ab"), Value::string("cd")), Value::string("abcd")));
+  CHECK(concatStrings(Value::string("ab"), Value::string("cd")).heapObject() == nullptr);
+  CHECK_FALSE(equals(Value::string("ab"), Value::string("ac")));
+  CHECK_FALSE(equals(Value::string("ab"), Value::string("")));
+  CHECK(hashValue(Value::string("ab")) == hashValue(Value::string("ab")));
+  CHECK(Value::string("").heapObject() == nullptr);
+  CHECK(Value::string("").asString().empty());
 }
 
 TEST_CASE("containers free everything they hold") {

@@ -17,7 +17,8 @@ using namespace journey;
 namespace {
 
 // A profile-like record: strings, a nested record, a list, a map and an optional, and one
-// string made before (shared, as the converter's recurring strings are).
+// string made before (shared, as the converter's recurring strings are). Every string is longer
+// than Value::kMaxInlineText, so that each is an object of its own.
 struct Profile {
   RecordLayout inner{"Inner", {"tier", "points"}};
   RecordLayout outer{"Outer", {"id", "country", "inner", "tags", "scores", "maybe"}};
@@ -27,15 +28,15 @@ struct Profile {
   Value build(int n) const {
     RecordBuilder b(outer);
     RecordBuilder in(inner);
-    in.set(0, Value::string("tier number " + std::to_string(n))).set(1, Value::integer(n));
+    in.set(0, Value::string("the tier number " + std::to_string(n))).set(1, Value::integer(n));
     std::vector<MapEntry> scores;
     for (int i = 0; i < 12; ++i) {
-      scores.push_back({Value::string("key " + std::to_string(i)), Value::integer(i * n)});
+      scores.push_back({Value::string("the map's key " + std::to_string(i)), Value::integer(i * n)});
     }
-    b.set(0, Value::string("profile " + std::to_string(n)))
+    b.set(0, Value::string("the profile number " + std::to_string(n)))
         .set(1, shared)
         .set(2, in.build())
-        .set(3, Value::list({Value::string("a tag"), Value::string("é, not ASCII")}))
+        .set(3, Value::list({Value::string("a tag, made long"), Value::string("é, and not ASCII")}))
         .set(4, Value::map(std::move(scores)))
         .set(5, Value::optional(Value::string("inside an optional")));
     return b.build();
@@ -105,7 +106,7 @@ TEST_CASE("a chunk is freed when its owner and the last of its objects are gone"
   CHECK(liveHeapObjectsOnThisThread() == before + 1);  // kept holds its chunk
   Value tier = kept.asRecord().field(2);
   kept = Value();
-  CHECK(tier.asRecord().field(0).asString() == "tier number 1");
+  CHECK(tier.asRecord().field(0).asString() == "the tier number 1");
   CHECK(liveHeapObjectsOnThisThread() == before + 1);
   tier = Value();
   CHECK(liveHeapObjectsOnThisThread() == before);
@@ -157,12 +158,12 @@ TEST_CASE("placements fill one chunk after another; objects larger than a chunk 
   // A list of 10,000 elements takes 160 KB: the heap holds it, the chunk its strings.
   Value big = chunks.place([] {
     std::vector<Value> many;
-    for (int i = 0; i < 10000; ++i) many.push_back(Value::string(std::to_string(i) + " items"));
+    for (int i = 0; i < 10000; ++i) many.push_back(Value::string(std::to_string(i) + " items, in a list"));
     return Value::list(std::move(many));
   });
   CHECK(packedBlockOf(big) == nullptr);
   CHECK(packedBlockOf(big.asList()[9999]) != nullptr);
-  CHECK(big.asList()[9999].asString() == "9999 items");
+  CHECK(big.asList()[9999].asString() == "9999 items, in a list");
 }
 
 }  // TEST_SUITE

@@ -21,7 +21,8 @@ bool inside(const Value& v, const PackedBlock* block) {
   return at && at > start && at < start + block->bytes;
 }
 
-// A profile-like record: strings, a nested record, a list, a large map and an optional.
+// A profile-like record: strings (one short enough to be inline, the others objects of their
+// own), a nested record, a list, a large map and an optional.
 struct Sample {
   RecordLayout inner{"Inner", {"tier", "points"}};
   RecordLayout outer{"Outer", {"id", "country", "inner", "tags", "scores", "maybe", "absent"}};
@@ -32,13 +33,13 @@ struct Sample {
     in.set(0, Value::string("gold tier, longer than a word")).set(1, Value::integer(42));
     std::vector<MapEntry> scores;
     for (int i = 0; i < 20; ++i) {  // past the linear limit: the map has an index
-      scores.push_back({Value::string("key " + std::to_string(i)), Value::integer(i * i)});
+      scores.push_back({Value::string("the map's key " + std::to_string(i)), Value::integer(i * i)});
     }
     RecordBuilder b(outer);
-    b.set(0, Value::string("p12345"))
+    b.set(0, Value::string("the profile p12345"))
         .set(1, shared)
         .set(2, in.build())
-        .set(3, Value::list({Value::string("a"), Value::string("é, not ASCII")}))
+        .set(3, Value::list({Value::string("a"), Value::string("é, and not ASCII")}))
         .set(4, Value::map(std::move(scores)))
         .set(5, Value::optional(Value::string("inside an optional")));
     return b.build();
@@ -75,22 +76,24 @@ TEST_CASE("a packed tree equals its original and holds its unshared objects in o
   // What the children hold is copied too, text flags included.
   const Value& list = r.field(3);
   CHECK(inside(list.asList()[1], block));
-  CHECK(list.asList()[1].asString() == "é, not ASCII");
+  CHECK(list.asList()[1].asString() == "é, and not ASCII");
   CHECK_FALSE(list.asList()[1].isAsciiString());
   CHECK(list.asList()[0].isAsciiString());
+  CHECK(list.asList()[0].heapObject() == nullptr);  // short enough to be inline: no object
+  CHECK(list.asList()[0].asString() == "a");
   CHECK(inside(r.field(5).optionalValue(), block));
   CHECK(inside(r.field(2).asRecord().field(0), block));
   // The map's index still finds every key.
   MapView scores = r.field(4).asMap();
   for (int i = 0; i < 20; ++i) {
-    const Value* v = scores.find(Value::string("key " + std::to_string(i)));
+    const Value* v = scores.find(Value::string("the map's key " + std::to_string(i)));
     REQUIRE(v != nullptr);
     CHECK(v->asInt() == i * i);
   }
-  CHECK(scores.find(Value::string("key 20")) == nullptr);
-  // Every object is in the block: root, 3 strings at the top, the nested record and its
-  // string, the list and its 2, the map and its 20 keys, the optional and its string.
-  CHECK(block->liveObjects.load() == 1 + 1 + 2 + 1 + 2 + 1 + 20 + 2);
+  CHECK(scores.find(Value::string("the map's key 20")) == nullptr);
+  // Every object is in the block: root, the id, the nested record and its string, the list and
+  // its long string, the map and its 20 keys, the optional and its string.
+  CHECK(block->liveObjects.load() == 1 + 1 + 2 + 1 + 1 + 1 + 20 + 2);
 }
 
 TEST_CASE("objects of a packed tree outlive its root, and the last one frees the block") {
@@ -107,7 +110,7 @@ TEST_CASE("objects of a packed tree outlive its root, and the last one frees the
   CHECK(block->liveObjects.load() == 3);  // inner, its string, the tag
   CHECK(live > 3);
   CHECK(inner.asRecord().field(0).asString() == "gold tier, longer than a word");
-  CHECK(tag.asString() == "é, not ASCII");
+  CHECK(tag.asString() == "é, and not ASCII");
   inner = Value();
   CHECK(liveHeapObjectsOnThisThread() == before + 1);
   tag = Value();

@@ -1,6 +1,7 @@
-// Short strings that recur across the values read from one input (countries, tiers, tags,
-// time zones), shared instead of allocated again: a direct-mapped table of the strings made
-// last. Strings are immutable values, so sharing one is invisible but for memory and time.
+// Strings that recur across the values read from one input (time zones, tags, cities), shared
+// instead of allocated again: a direct-mapped table of the strings made last. Those short
+// enough to be inline (Value::kMaxInlineText) are not kept: they cost no allocation. Strings
+// are immutable values, so sharing one is invisible but for memory and time.
 // Sharing stops for a site (a record's field) whose strings seldom recur, such as ids.
 #pragma once
 
@@ -28,7 +29,10 @@ class RecurringStrings {
   // gives (kept in the table unless it is an error). `site` may be null (nothing shared).
   template <typename Make>
   Value get(std::string_view text, Site* site, Make make) {
-    if (!site || site->off || text.empty() || text.size() > kLongest) return make();
+    // Text short enough to sit inside its value costs no allocation to make again.
+    if (!site || site->off || text.size() <= Value::kMaxInlineText || text.size() > kLongest) {
+      return make();
+    }
     uint64_t h = hash(text);
     Slot& slot = slots_[h & (slots_.size() - 1)];
     ++site->lookups;

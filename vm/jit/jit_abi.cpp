@@ -86,12 +86,20 @@ bool abiMatchesValueLayout() {
           reinterpret_cast<const unsigned char*>(object) + kListElements) {
     return false;
   }
-  Value text = Value::string("twelve bytes");
+  Value text = Value::string("more than thirteen bytes");
   uint64_t textSize = 0;
   objectBytes(text, kTextSize, &textSize, 8);
-  if (textSize != 12 ||
+  if (textSize != 24 ||
       text.asString().data() != reinterpret_cast<const char*>(text.heapObject()) + kTextData ||
       Value::string("").heapObject() != nullptr) {
+    return false;
+  }
+  Value shortText = Value::string("twelve bytes");
+  bytesOf(shortText, kValueFlags, &flags, 1);
+  if (!(flags & kValueInlineText) || (flags & kValueOwnsRef) ||
+      (flags >> kValueInlineSizeShift) != 12 ||
+      shortText.asString().data() !=
+          reinterpret_cast<const char*>(&shortText) + kValueInlineData) {
     return false;
   }
   uint32_t refs = 0;

@@ -88,9 +88,14 @@ inline constexpr size_t kMapSize = 8;
 inline constexpr size_t kMapEntries = 16;  // each a key Value then a value Value
 inline constexpr size_t kRecordLayout = 8;
 inline constexpr size_t kRecordFields = 24;
-// Strings: size in bytes (uint64) at 8, the bytes at 16. The empty string has no object.
+// Strings: size in bytes (uint64) at 8, the bytes at 16. The empty string has no object. A
+// short string is inline (flag kValueInlineText): its bytes in the value at byte 2, its size
+// in the flags' high bits (flags >> kValueInlineSizeShift).
 inline constexpr size_t kTextSize = 8;
 inline constexpr size_t kTextData = 16;
+inline constexpr uint8_t kValueInlineText = 2;
+inline constexpr size_t kValueInlineData = 2;
+inline constexpr unsigned kValueInlineSizeShift = 4;
 
 // Checks the layout assumptions above against the compiled vm/value (false: do not JIT).
 bool abiMatchesValueLayout();

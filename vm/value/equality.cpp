@@ -151,7 +151,9 @@ bool equals(const Value& a, const Value& b) noexcept {
       return a.asBool() == b.asBool();
     case ValueKind::String:
     case ValueKind::Bytes:
-      return a.heapObject() == b.heapObject() || a.asString() == b.asString();
+      // One object shared (a recurring string) is equal at once; inline texts have none.
+      return (a.heapObject() && a.heapObject() == b.heapObject()) ||
+             a.asString() == b.asString();
     case ValueKind::Timestamp:
       return a.asTimestamp() == b.asTimestamp();
     case ValueKind::Duration:

@@ -1,5 +1,6 @@
 #include "vm/value/value.h"
 
+#include <bit>
 #include <cstddef>
 #include <cstring>
 #include <new>
@@ -20,8 +21,9 @@ namespace {
 
 thread_local int64_t liveObjects = 0;
 
-// A Text object for `s`; empty text is the null pointer.
-HeapObject* makeText(std::string_view s) {
+}  // namespace
+
+HeapObject* makeTextObject(std::string_view s) {
   if (s.empty()) return nullptr;
   void* memory = allocateHeapObject(TextObject::bytesFor(s.size()));
   // Whether the text is ASCII: its high bits, looked at eight bytes at a time.
@@ -40,6 +42,8 @@ HeapObject* makeText(std::string_view s) {
   text->data()[s.size()] = '\0';
   return text;
 }
+
+namespace {
 
 constexpr std::string_view kTypeTagNames[] = {
     "null_type", "bool", "int",  "uint", "double", "string", "bytes", "google.protobuf.Timestamp",
@@ -110,12 +114,6 @@ void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
 
 // ---- construction ----------------------------------------------------------------------
 
-Value Value::string(std::string_view utf8) {
-  return adopt(ValueKind::String, makeText(utf8));
-}
-
-Value Value::bytes(std::string_view raw) { return adopt(ValueKind::Bytes, makeText(raw)); }
-
 Value Value::bytes(std::span<const uint8_t> raw) {
   return bytes(std::string_view(reinterpret_cast<const char*>(raw.data()), raw.size()));
 }
@@ -183,11 +181,11 @@ Value Value::type(std::string_view name) {
   for (size_t i = 0; i < static_cast<size_t>(TypeTag::Named); ++i) {
     if (kTypeTagNames[i] == name) return type(static_cast<TypeTag>(i));
   }
-  return adopt(ValueKind::Type, makeText(name), static_cast<int32_t>(TypeTag::Named));
+  return adopt(ValueKind::Type, makeTextObject(name), static_cast<int32_t>(TypeTag::Named));
 }
 
 Value Value::error(std::string_view message) {
-  return adopt(ValueKind::Error, makeText(message));
+  return adopt(ValueKind::Error, makeTextObject(message));
 }
 
 std::string_view Value::typeName() const noexcept {
@@ -251,6 +249,12 @@ Value concatText(ValueKind kind, const Value& a, const Value& b) {
   if (x.empty()) return b;
   if (y.empty()) return a;
   size_t size = x.size() + y.size();
+  if (size <= Value::kMaxInlineText) {
+    char joined[Value::kMaxInlineText];
+    std::memcpy(joined, x.data(), x.size());
+    std::memcpy(joined + x.size(), y.data(), y.size());
+    return kind == ValueKind::String ? Value::string({joined, size}) : Value::bytes({joined, size});
+  }
   void* memory = allocateHeapObject(TextObject::bytesFor(size));
   auto* text = new (memory) TextObject(size);
   if (a.isAsciiString() && b.isAsciiString()) text->flags |= kTextAscii;

@@ -4,19 +4,23 @@
 //
 // A Value is 16 bytes: a kind byte, a flags byte, 2 spare bytes, a 32-bit `aux` and an 8-byte
 // payload. Scalars (and timestamps and durations, whose nanoseconds live in `aux`) need no
-// allocation. Everything else points to an immutable, reference-counted heap object
-// (objects.h); copying a Value takes a reference, destroying it drops one, moving it is a
-// 16-byte copy. A Value holds no pointer to itself, so it is trivially relocatable: our own
-// containers may move Values with memcpy and skip the moved-from destructors.
+// allocation. Strings and bytes of up to kMaxInlineText bytes are kept inline, in bytes 2 to
+// 15 (ids, keys, codes, tiers: most text a journey reads is that short). Everything else
+// points to an immutable, reference-counted heap object (objects.h); copying a Value takes a
+// reference, destroying it drops one, moving it is a 16-byte copy. A Value holds no pointer to
+// itself, so it is trivially relocatable: our own containers may move Values with memcpy and
+// skip the moved-from destructors.
 //
 // Empty strings, bytes, lists and maps are null pointers (no allocation for `""`, `[]`, `{}`);
 // so is optional.none(). Errors are values too, so CEL's error-absorbing `&&`, `||` and macros
 // can pass them around; an evaluator checks isError() before using a result.
 //
-// Layout (stable, the JIT reads it): kind at byte 0, flags at 1, aux at 4, payload at 8.
+// Layout (stable, the JIT reads it): kind at byte 0, flags at 1, aux at 4, payload at 8; an
+// inline text's bytes at 2, its size in the flags' high four bits.
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <span>
 #include <string>
 #include <string_view>
@@ -93,6 +97,9 @@ struct MapEntry;
 // The code points of valid UTF-8: its bytes less its continuation bytes (10xxxxxx).
 uint64_t countCodePoints(std::string_view utf8) noexcept;
 
+// A Text object holding `s` (one reference, the caller's); the empty text is the null pointer.
+HeapObject* makeTextObject(std::string_view s);
+
 class Value {
  public:
   // Null.
@@ -127,14 +134,17 @@ class Value {
   void unlend() noexcept { resetBits(); }
 
   // ---- construction ------------------------------------------------------------------
+  // The longest string or bytes kept inline: its 13 bytes and a NUL fill bytes 2 to 15.
+  static constexpr size_t kMaxInlineText = 13;
+
   static Value null() noexcept { return Value(); }
   static Value boolean(bool b) noexcept { Value v(ValueKind::Bool); v.b_ = b; return v; }
   static Value integer(int64_t i) noexcept { Value v(ValueKind::Int); v.i_ = i; return v; }
   static Value uinteger(uint64_t u) noexcept { Value v(ValueKind::Uint); v.u_ = u; return v; }
   static Value dbl(double d) noexcept { Value v(ValueKind::Double); v.d_ = d; return v; }
   // `utf8` must be valid UTF-8 (validate untrusted bytes with isValidUtf8 first).
-  static Value string(std::string_view utf8);
-  static Value bytes(std::string_view raw);
+  static Value string(std::string_view utf8) { return text(ValueKind::String, utf8); }
+  static Value bytes(std::string_view raw) { return text(ValueKind::Bytes, raw); }
   static Value bytes(std::span<const uint8_t> raw);
   // Nanos outside [0, 1e9) carry into the seconds. Out of CEL's range: an Error value.
   static Value timestamp(int64_t seconds, int64_t nanos = 0);
@@ -168,8 +178,12 @@ class Value {
   int64_t asInt() const noexcept { return i_; }
   uint64_t asUint() const noexcept { return u_; }
   double asDouble() const noexcept { return d_; }
-  // String or Bytes: the bytes, without copying; valid while this value (or a copy) lives.
-  std::string_view asString() const noexcept {
+  // String or Bytes: the bytes, without copying, followed by a NUL. Valid while this value
+  // lives unmoved and unchanged: a short text is inside the value itself, so a view of a copy
+  // does not outlive the copy (a view of a field outlives a moved record value, whose fields
+  // stay put in its object). Always inlined: every path that reads text goes through it.
+  [[gnu::always_inline]] std::string_view asString() const noexcept {
+    if (flags_ & kInlineText) return {inlineBytes(), static_cast<size_t>(flags_ >> kSizeShift)};
     if (!p_) return {};
     auto* t = static_cast<const TextObject*>(p_);
     return {t->data(), static_cast<size_t>(t->size)};
@@ -178,13 +192,12 @@ class Value {
   // String: its length in code points (CEL's size()), counted when not all ASCII; Bytes: in
   // bytes.
   uint64_t stringSize() const noexcept {
-    if (!p_) return 0;
-    auto* t = static_cast<const TextObject*>(p_);
-    if (kind_ == ValueKind::Bytes || (t->flags & kTextAscii)) return t->size;
+    if (kind_ == ValueKind::Bytes || isAsciiString()) return asString().size();
     return countCodePoints(asString());
   }
   // String: every character is ASCII, so code point indices are byte indices.
   bool isAsciiString() const noexcept {
+    if (flags_ & kInlineText) return flags_ & kInlineAscii;
     return !p_ || (static_cast<const TextObject*>(p_)->flags & kTextAscii);
   }
   Timestamp asTimestamp() const noexcept { return {i_, aux_}; }
@@ -228,26 +241,37 @@ class Value {
 
  private:
   static constexpr uint8_t kOwnsRef = 1;
+  static constexpr uint8_t kInlineText = 2;   // String or Bytes, its bytes at byte 2
+  static constexpr uint8_t kInlineAscii = 4;  // and all of them ASCII
+  static constexpr int kSizeShift = 4;        // the inline size: flags >> 4
 
   explicit Value(ValueKind k) noexcept : kind_(k) {}
+  // String or Bytes (`kind`) for `s`: inline when short enough, else a heap object.
+  static Value text(ValueKind kind, std::string_view s) {
+    return s.size() > kMaxInlineText ? adopt(kind, makeTextObject(s)) : shortText(kind, s);
+  }
+  static Value shortText(ValueKind kind, std::string_view s) noexcept;
+  const char* inlineBytes() const noexcept { return reinterpret_cast<const char*>(this) + 2; }
   bool ownsRef() const noexcept { return flags_ & kOwnsRef; }
   void dropRef() noexcept { if (ownsRef()) p_->release(); }
   void copyBits(const Value& o) noexcept {
     kind_ = o.kind_;
     flags_ = o.flags_;
+    pad_ = o.pad_;
     aux_ = o.aux_;
     u_ = o.u_;
   }
   void resetBits() noexcept {
     kind_ = ValueKind::Null;
     flags_ = 0;
+    pad_ = 0;
     aux_ = 0;
     u_ = 0;
   }
 
   ValueKind kind_ = ValueKind::Null;
   uint8_t flags_ = 0;
-  uint16_t pad_ = 0;
+  uint16_t pad_ = 0;  // an inline text's first two bytes
   int32_t aux_ = 0;
   union {
     bool b_;
@@ -259,6 +283,41 @@ class Value {
 };
 static_assert(sizeof(Value) == 16);
 static_assert(alignof(Value) == 8);
+
+// Inline, as Value::string is called for every short string read: the bytes are gathered by a
+// few loads that may overlap, not a call to memcpy. Bytes 2 to 7 of the value (pad_ and aux_)
+// take the text's first six bytes, the payload the rest and the zeros after it.
+inline Value Value::shortText(ValueKind kind, std::string_view s) noexcept {
+  Value v(kind);
+  const size_t n = s.size();
+  if (n == 0) return v;  // as before inline text: no flags, a null payload
+  const char* p = s.data();
+  auto load = [p](size_t at, auto word) {
+    std::memcpy(&word, p + at, sizeof word);
+    return static_cast<uint64_t>(word);
+  };
+  uint64_t first, rest;  // the text's bytes 0 to 5, and 6 onwards
+  if (n >= 8) {
+    first = load(0, uint64_t{}) & 0xFFFF'FFFF'FFFF;
+    rest = load(n - 8, uint64_t{}) >> (8 * (14 - n));
+  } else {
+    uint64_t word;
+    if (n >= 4) {
+      word = load(0, uint32_t{}) | (load(n - 4, uint32_t{}) << (8 * (n - 4)));
+    } else {
+      word = load(0, uint8_t{}) | (load(n / 2, uint8_t{}) << (8 * (n / 2))) |
+             (load(n - 1, uint8_t{}) << (8 * (n - 1)));
+    }
+    first = word & 0xFFFF'FFFF'FFFF;
+    rest = word >> 48;
+  }
+  v.pad_ = static_cast<uint16_t>(first);
+  v.aux_ = static_cast<int32_t>(static_cast<uint32_t>(first >> 16));
+  v.u_ = rest;
+  const bool ascii = !((first | rest) & 0x8080'8080'8080'8080);
+  v.flags_ = static_cast<uint8_t>(kInlineText | (ascii ? kInlineAscii : 0) | (n << kSizeShift));
+  return v;
+}
 
 struct MapEntry {
   Value key;
