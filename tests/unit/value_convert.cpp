@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <cmath>
+#include <cstdio>
 #include <limits>
 
 #include "tests/unit/time_literals.h"
@@ -41,6 +42,27 @@ TEST_CASE("timestamps parse RFC 3339") {
   CHECK(timestampOf("9999-12-31T23:59:59.999999999Z") == Timestamp{kMaxTimestampSeconds, 999999999});
   // Year 0 with an offset that brings it into year 1 is in range.
   CHECK(timestampOf("0000-12-31T23:00:00-02:00") == timestampOf("0001-01-01T01:00:00Z"));
+}
+
+TEST_CASE("the plain form `YYYY-MM-DDTHH:MM:SSZ` reads as the general form does") {
+  // The plain form has a reading of its own (fixed places); `+00:00` takes the general one.
+  for (int year : {1, 1900, 1969, 1970, 2000, 2024, 2100, 9999}) {
+    for (int month = 1; month <= 12; ++month) {
+      for (int day : {1, 28, 29, 30, 31}) {
+        char plain[32], offset[32];
+        std::snprintf(plain, sizeof plain, "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
+                      day % 24, (day * 7) % 60, (month * 5) % 60);
+        std::snprintf(offset, sizeof offset, "%.19s+00:00", plain);
+        Value a = parseTimestamp(plain), b = parseTimestamp(offset);
+        INFO(plain);
+        CHECK(a.isError() == b.isError());  // 30 and 31 February, 31 April, …
+        if (!a.isError()) CHECK(a.asTimestamp() == b.asTimestamp());
+      }
+    }
+  }
+  CHECK(parseTimestamp("2024-02-29T00:00:00Z").asTimestamp().seconds == 1709164800);
+  CHECK(parseTimestamp("2024-0a-29T00:00:00Z").isError());
+  CHECK(parseTimestamp("2024-02-29T24:00:00Z").isError());
 }
 
 TEST_CASE("timestamp range and syntax errors") {
