@@ -11,9 +11,10 @@
 # difference between the two cores (seen: up to 5 s at full size), which swapping cancels. Per
 # round, B − A = effect ± core difference; the mean over rounds is the effect, and the spread of
 # the rounds around effect ± core difference is its noise, printed as a standard error.
-# Both runs share the memory bus and the last-level cache: a change that saves memory traffic
-# shows somewhat less here than alone. The outputs go to /dev/null, as in runtime_bench.sh:
-# compare them on a smaller run (`cmp`) before timing.
+# Both runs share the memory bus and the last-level cache: a change in memory traffic can show
+# larger here than alone (session 35: −12% side by side, about −3% alone); time it alone too.
+# The outputs go to /dev/null, as in runtime_bench.sh: compare them on a smaller run (`cmp`)
+# before timing.
 set -euo pipefail
 if (($# < 4)); then
   echo "usage: $0 BIN_A BIN_B PROFILES EVENTS [rounds]" >&2
