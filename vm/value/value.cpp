@@ -1,6 +1,5 @@
 #include "vm/value/value.h"
 
-#include <bit>
 #include <cstddef>
 #include <cstring>
 #include <new>

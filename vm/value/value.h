@@ -2,8 +2,8 @@
 // uint, double, string, bytes, timestamp, duration, list, map, optional, type), records of
 // declared types, and errors.
 //
-// A Value is 16 bytes: a kind byte, a flags byte, 2 spare bytes, a 32-bit `aux` and an 8-byte
-// payload. Scalars (and timestamps and durations, whose nanoseconds live in `aux`) need no
+// A Value is 16 bytes: a kind byte, a flags byte, 2 bytes that only inline text uses, a 32-bit
+// `aux` and an 8-byte payload. Scalars (and timestamps and durations, whose nanoseconds live in `aux`) need no
 // allocation. Strings and bytes of up to kMaxInlineText bytes are kept inline, in bytes 2 to
 // 15 (ids, keys, codes, tiers: most text a journey reads is that short). Everything else
 // points to an immutable, reference-counted heap object (objects.h); copying a Value takes a
@@ -19,6 +19,7 @@
 // inline text's bytes at 2, its size in the flags' high four bits.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <span>
@@ -288,9 +289,10 @@ static_assert(alignof(Value) == 8);
 // few loads that may overlap, not a call to memcpy. Bytes 2 to 7 of the value (pad_ and aux_)
 // take the text's first six bytes, the payload the rest and the zeros after it.
 inline Value Value::shortText(ValueKind kind, std::string_view s) noexcept {
+  static_assert(std::endian::native == std::endian::little);  // a word's first byte is its low
   Value v(kind);
   const size_t n = s.size();
-  if (n == 0) return v;  // as before inline text: no flags, a null payload
+  if (n == 0) return v;  // the empty text: no flags and a null payload, not inline
   const char* p = s.data();
   auto load = [p](size_t at, auto word) {
     std::memcpy(&word, p + at, sizeof word);
