@@ -194,15 +194,18 @@ TEST_CASE("comprehensions, binds and optionals") {
 TEST_CASE("strings' constant affixes compared in place, and through the library otherwise") {
   DualWorld w;
   auto& types = w.fe.program.types;
+  // `s` and `u` are short enough to be inline in their values, `g` is a text object.
   w.bind("s", types.string(), Value::string("ann@shop.fr"));
+  w.bind("g", types.string(), Value::string("ann@shop.fr, guests of ann@shop.fr"));
   w.bind("e", types.string(), Value::string(""));
   w.bind("u", types.string(), Value::string("Zoë"));
   w.bind("x", types.dyn(), Value::integer(3));
   w.bind("l", types.list(types.string()), Value::list({Value::string("vip"), Value::string("v")}));
   std::vector<std::string> exprs;
-  for (std::string subject : {"s", "e", "u", "x", "dyn(s)", "(1 / 0 == 1 ? s : s)"}) {
+  for (std::string subject : {"s", "g", "e", "u", "x", "dyn(s)", "(1 / 0 == 1 ? s : s)"}) {
     for (std::string affix : {"''", "'a'", "'ann'", "'@shop.fr'", "'ann@shop.fr'",
-                              "'ann@shop.frx'", "'xann@shop.fr'", "'ë'", "'Zo'", "'r'"}) {
+                              "'ann@shop.frx'", "'xann@shop.fr'", "'ë'", "'Zo'", "'r'",
+                              "'ann@shop.fr, guests'", "'guests of ann@shop.fr'"}) {
       exprs.push_back(subject + ".startsWith(" + affix + ")");
       exprs.push_back(subject + ".endsWith(" + affix + ")");
     }
@@ -210,6 +213,15 @@ TEST_CASE("strings' constant affixes compared in place, and through the library 
   }
   exprs.push_back("l.exists(t, t.startsWith('vi'))");
   exprs.push_back("l.filter(t, t.endsWith('p'))");
+  // Equality with a constant, compared in place for either form of the string.
+  for (std::string subject : {"s", "g", "e", "u"}) {
+    for (std::string constant : {"''", "'ann@shop.fr'", "'ann@shop.fx'", "'Zoë'",
+                                 "'ann@shop.fr, guests of ann@shop.fr'",
+                                 "'ann@shop.fr, guests of ann@shop.fx'"}) {
+      exprs.push_back(subject + " == " + constant);
+      exprs.push_back(constant + " != " + subject);
+    }
+  }
   checkSame(w, exprs);
 }
 
