@@ -83,6 +83,18 @@ bool equalsIgnoringCase(std::string_view a, std::string_view lowerB) {
 
 namespace {
 
+// The seconds since the epoch of a UTC date and time; none when it is not a valid one.
+std::optional<int64_t> utcSeconds(int64_t year, int64_t month, int64_t day, int64_t hour,
+                                  int64_t minute, int64_t second) {
+  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
+  date::year_month_day ymd{date::year(static_cast<int>(year)),
+                           date::month(static_cast<unsigned>(month)),
+                           date::day(static_cast<unsigned>(day))};
+  if (!ymd.ok()) return std::nullopt;
+  int64_t days = date::sys_days(ymd).time_since_epoch().count();
+  return days * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+}
+
 // The seconds since the epoch of `YYYY-MM-DDTHH:MM:SSZ`, the form nearly every input time is
 // written in, read at its fixed places; none for any other form or an invalid date, which the
 // general reading takes (and words the error of).
@@ -96,15 +108,7 @@ std::optional<int64_t> plainTimestampSeconds(std::string_view t) {
     if (!isDigit(t[i])) return std::nullopt;
   }
   auto two = [t](size_t at) { return int64_t{t[at] - '0'} * 10 + (t[at + 1] - '0'); };
-  const int64_t year = two(0) * 100 + two(2), month = two(5), day = two(8), hour = two(11),
-                minute = two(14), second = two(17);
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return std::nullopt;
-  date::year_month_day ymd{date::year(static_cast<int>(year)),
-                           date::month(static_cast<unsigned>(month)),
-                           date::day(static_cast<unsigned>(day))};
-  if (!ymd.ok()) return std::nullopt;
-  int64_t days = date::sys_days(ymd).time_since_epoch().count();
-  return days * kSecondsPerDay + hour * 3600 + minute * 60 + second;
+  return utcSeconds(two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17));
 }
 
 }  // namespace
@@ -152,14 +156,9 @@ Value parseTimestamp(std::string_view text) {
     offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
   }
   if (pos != text.size()) return invalid();
-  if (month < 1 || month > 12 || hour > 23 || minute > 59 || second > 59) return invalid();
-  date::year_month_day ymd{date::year(static_cast<int>(year)),
-                           date::month(static_cast<unsigned>(month)),
-                           date::day(static_cast<unsigned>(day))};
-  if (!ymd.ok()) return invalid();
-  int64_t days = date::sys_days(ymd).time_since_epoch().count();
-  int64_t seconds = days * kSecondsPerDay + hour * 3600 + minute * 60 + second - offsetSeconds;
-  return Value::timestamp(seconds, nanos);
+  std::optional<int64_t> seconds = utcSeconds(year, month, day, hour, minute, second);
+  if (!seconds) return invalid();
+  return Value::timestamp(*seconds - offsetSeconds, nanos);
 }
 
 void appendTimestamp(std::string& out, Timestamp t) {
