@@ -3,6 +3,9 @@
 // contributes its overloads, each with its implementation, through a declare function.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -21,5 +24,10 @@ struct Overload {
 
 // Every overload of the standard library and the extensions, in a stable order.
 const std::vector<Overload>& standardOverloads();
+
+// Look-ups into standardOverloads(), indexed once: the indices of the overloads a function name
+// (as called) has, in registry order (empty for an unknown name), and the index of an id.
+std::span<const uint32_t> overloadsNamed(std::string_view function);
+std::optional<uint32_t> overloadWithId(std::string_view id);
 
 }  // namespace journey::stdlib

@@ -56,20 +56,14 @@ class OverloadTable {
 
 // This build's index of each written overload id.
 std::vector<uint32_t> readOverloadTable(ByteReader& in) {
-  static const std::map<std::string_view, uint32_t> byId = [] {
-    std::map<std::string_view, uint32_t> m;
-    const auto& all = stdlib::standardOverloads();
-    for (size_t i = 0; i < all.size(); ++i) m.emplace(all[i].id, static_cast<uint32_t>(i));
-    return m;
-  }();
   std::vector<uint32_t> table(in.count());
   for (uint32_t& index : table) {
     std::string id = in.text();
-    auto it = byId.find(id);
-    if (it == byId.end()) {
+    std::optional<uint32_t> found = stdlib::overloadWithId(id);
+    if (!found) {
       in.fail(fmt::format("the program calls the overload `{}`, which this journey does not have", id));
     }
-    index = it->second;
+    index = *found;
   }
   return table;
 }

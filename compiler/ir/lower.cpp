@@ -26,13 +26,7 @@ uint32_t LowerScope::lookupRoot(std::string_view name) const {
 Lowerer::Impl::Impl(const ast::Ast& ast, const sema::CheckedProgram& program,
                     const RecordLayouts& layouts, ExprPool& pool, LowerOptions options)
     : ast(ast), program(program), types(program.types), symbols(program.symbols),
-      layouts(layouts), pool(pool), options(options) {
-  const auto& all = stdlib::standardOverloads();
-  for (uint32_t i = 0; i < all.size(); ++i) {
-    overloadsByName[std::string(all[i].function)].push_back(i);
-    overloadById.emplace(all[i].id, i);
-  }
-}
+      layouts(layouts), pool(pool), options(options) {}
 
 Lowerer::Lowerer(const ast::Ast& ast, const sema::CheckedProgram& program,
                  const RecordLayouts& layouts, ExprPool& pool, LowerOptions options)
@@ -129,14 +123,14 @@ NodeId Lowerer::Impl::variable(uint32_t slot, std::string name, ast::ExprId e) {
 }
 
 NodeId Lowerer::Impl::call(std::string_view overloadId, std::vector<NodeId> args, ast::ExprId e) {
-  auto it = overloadById.find(overloadId);
-  if (it == overloadById.end()) {
+  std::optional<uint32_t> index = stdlib::overloadWithId(overloadId);
+  if (!index) {
     return errorNode("the standard library has no `" + std::string(overloadId) + "`", e);
   }
   Node n = make(NodeKind::Call, e);
   n.staticKind = ValueKind::Error;
-  n.name = std::string(stdlib::standardOverloads()[it->second].function);
-  n.candidates = {it->second};
+  n.name = std::string(stdlib::standardOverloads()[*index].function);
+  n.candidates = {*index};
   n.kids = std::move(args);
   return add(std::move(n));
 }

@@ -10,14 +10,12 @@ std::vector<uint32_t> Lowerer::Impl::candidates(ast::ExprId e, std::string_view 
   std::vector<uint32_t> out;
   if (options.checked && e < program.facts.overloads.size()) {
     for (std::string_view id : program.facts.overloads[e]) {
-      if (auto it = overloadById.find(id); it != overloadById.end()) out.push_back(it->second);
+      if (std::optional<uint32_t> index = stdlib::overloadWithId(id)) out.push_back(*index);
     }
     if (!out.empty()) return out;
   }
-  auto it = overloadsByName.find(function);
-  if (it == overloadsByName.end()) return out;
   const auto& all = stdlib::standardOverloads();
-  for (uint32_t i : it->second) {
+  for (uint32_t i : stdlib::overloadsNamed(function)) {
     if (all[i].receiver == receiver && all[i].params.size() == arity) out.push_back(i);
   }
   return out;
@@ -47,7 +45,7 @@ NodeId Lowerer::Impl::lowerCall(const ast::Call& call, ast::ExprId e, const Lowe
     if (!target.empty()) {
       std::string qualified = target + "." + function;
       if (!isValueName(target.substr(0, target.find('.')), scope) &&
-          overloadsByName.count(qualified)) {
+          !stdlib::overloadsNamed(qualified).empty()) {
         receiver = false;
         function = qualified;
       }
@@ -77,7 +75,7 @@ NodeId Lowerer::Impl::lowerCall(const ast::Call& call, ast::ExprId e, const Lowe
 
   std::vector<uint32_t> found = candidates(e, function, receiver, args.size());
   if (found.empty()) {
-    if (!overloadsByName.count(function)) {
+    if (stdlib::overloadsNamed(function).empty()) {
       return errorNode("unbound function `" + function + "`", e);
     }
     return errorNode("no matching overload for `" + function + "`", e);

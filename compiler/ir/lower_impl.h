@@ -9,7 +9,6 @@
 //   lower_records.cpp  record literals and field defaults
 #pragma once
 
-#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -41,9 +40,6 @@ struct Lowerer::Impl {
   size_t depth = 0;
   // Consts and fns being inlined, so that a cycle (which the checker reports) cannot recurse.
   std::set<std::string, std::less<>> inlining;
-  // Overloads by function name, and overload ids to their index in standardOverloads().
-  std::map<std::string, std::vector<uint32_t>, std::less<>> overloadsByName;
-  std::map<std::string_view, uint32_t> overloadById;
 
   // --- lower.cpp ----------------------------------------------------------------------------
   NodeId lower(ast::ExprId e, const LowerScope& scope);

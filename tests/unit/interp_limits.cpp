@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "tests/unit/interp_support.h"
+#include "tests/unit/sanitizer_share.h"
 
 using journey::test::InterpWorld;
 
@@ -54,6 +55,9 @@ TEST_CASE("inlining that grows exponentially becomes an error") {
   }
   InterpWorld w(program);
   REQUIRE(!w.fe.diags.hasErrors());
+  // A tenth of the default node budget under the sanitizers, where making a million nodes
+  // takes 15 s.
+  if (journey::test::kUnderSanitizers) w.lowerOptions.maxNodes /= 10;
   CHECK(w.run("f3(0)") == "8");
   // Too many nodes or too many registers, whichever comes first.
   CHECK(w.run("f24(0)").starts_with("<error: the expression is too large"));

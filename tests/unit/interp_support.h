@@ -12,8 +12,8 @@
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/ir_printer.h"
 #include "compiler/ir/lower.h"
-#include "compiler/sema/expr_checker.h"
 #include "compiler/syntax/parser.h"
+#include "tests/unit/world_checker.h"
 #include "vm/interp/interpreter.h"
 #include "vm/interp/wall_clock_host.h"
 #include "vm/value/printer.h"
@@ -55,9 +55,6 @@ class InterpWorld {
     FileId f = fe.sources.add("<expr>", text);
     ast::ExprId root = syntax::parseExpression(f, fe.sources, fe.ast, fe.diags);
     if (root != ast::kNoExpr && checked) {
-      sema::CheckContext ctx{fe.sources, fe.ast, fe.program.types, fe.program.symbols, fe.diags,
-                             fe.program.facts};
-      sema::ExprChecker checker(ctx);
       checker.check(root, scope);
     }
     for (size_t i = before; i < fe.diags.all().size(); ++i) {
@@ -67,7 +64,7 @@ class InterpWorld {
     if (root == ast::kNoExpr || !r.diagnostics.empty()) return r;
     r.compiled = true;
     ir::ExprPool pool;
-    ir::LowerOptions options;
+    ir::LowerOptions options = lowerOptions;
     options.checked = checked;
     ir::Lowerer lowerer(fe.ast, fe.program, layouts, pool, options);
     ir::LoweredExpr lowered = lowerer.lowerRoot(root, names);
@@ -83,6 +80,8 @@ class InterpWorld {
   std::string run(const std::string& text, bool checked = true) { return eval(text, checked).text(); }
 
   Frontend fe;
+  WorldChecker checker{fe};
+  ir::LowerOptions lowerOptions;  // for every expression, but `checked`, which each gives
   ir::RecordLayouts layouts;
   sema::Scope scope;
   std::vector<std::string> names;

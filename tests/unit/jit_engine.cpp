@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "tests/unit/jit_support.h"
+#include "tests/unit/sanitizer_share.h"
 #include "vm/jit/jit_abi.h"
 
 using journey::Value;
@@ -319,6 +320,9 @@ TEST_CASE("an expression too large for the bytecode is the same error") {
   }
   DualWorld w(program);
   REQUIRE(!w.fe.diags.hasErrors());
+  // A tenth of the default node budget under the sanitizers, where making a million nodes
+  // takes 15 s.
+  if (journey::test::kUnderSanitizers) w.lowerOptions.maxNodes /= 10;
   checkSame(w, {"f3(0)", "f24(0)"}, false);
   auto [interp, jit] = w.both("f9(0)");
   CHECK(interp == jit);

@@ -13,9 +13,9 @@
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/lower.h"
-#include "compiler/sema/expr_checker.h"
 #include "compiler/syntax/parser.h"
 #include "stdlib/function.h"
+#include "tests/unit/world_checker.h"
 #include "vm/interp/interpreter.h"
 #include "vm/jit/jit_engine.h"
 #include "vm/value/printer.h"
@@ -55,9 +55,6 @@ class DualWorld {
     FileId f = fe.sources.add("<expr>", text);
     ast::ExprId root = syntax::parseExpression(f, fe.sources, fe.ast, fe.diags);
     if (root != ast::kNoExpr && checked) {
-      sema::CheckContext ctx{fe.sources,         fe.ast,   fe.program.types,
-                             fe.program.symbols, fe.diags, fe.program.facts};
-      sema::ExprChecker checker(ctx);
       checker.check(root, scope);
     }
     diagnostics.clear();
@@ -66,7 +63,7 @@ class DualWorld {
         diagnostics += fe.diags.all()[i].message + "\n";
     }
     if (root == ast::kNoExpr || !diagnostics.empty()) return false;
-    ir::LowerOptions options;
+    ir::LowerOptions options = lowerOptions;
     options.checked = checked;
     ir::Lowerer lowerer(fe.ast, fe.program, layouts, pool, options);
     exprs.push_back(lowerer.lowerRoot(root, names));
@@ -115,6 +112,8 @@ class DualWorld {
   }
 
   Frontend fe;
+  WorldChecker checker{fe};
+  ir::LowerOptions lowerOptions;  // for every expression, but `checked`, which each gives
   ir::RecordLayouts layouts;
   sema::Scope scope;
   std::vector<std::string> names;

@@ -9,7 +9,6 @@
 #include "compiler/codegen/bytecode_disasm.h"
 #include "compiler/ir/ir_printer.h"
 #include "compiler/ir/lower.h"
-#include "compiler/sema/expr_checker.h"
 #include "compiler/syntax/parser.h"
 #include "tools/journey/emit_program.h"
 #include "vm/interp/interpreter.h"
@@ -61,7 +60,12 @@ void EvalSession::setDefaultEngine(std::string engine) {
 }
 
 EvalSession::EvalSession(Frontend& fe, std::string engine)
-    : fe_(fe), layouts_(fe.program, &fe.ast), engine_(std::move(engine)) {}
+    : fe_(fe),
+      checkContext_{fe.sources, fe.ast, fe.program.types, fe.program.symbols, fe.diags,
+                    fe.program.facts},
+      checker_(checkContext_),
+      layouts_(fe.program, &fe.ast),
+      engine_(std::move(engine)) {}
 
 void EvalSession::bind(const std::string& name, sema::TypeId type, Value value) {
   scope_.declare(name, type);
@@ -138,10 +142,7 @@ EvalResult EvalSession::evaluate(const std::string& text, const Options& options
   result.root = root;
 
   if (options.checked) {
-    sema::CheckContext context{fe_.sources, fe_.ast, t, fe_.program.symbols, fe_.diags,
-                               fe_.program.facts};
-    sema::ExprChecker checker(context);
-    result.type = checker.check(root, scope_);
+    result.type = checker_.check(root, scope_);
     if (fe_.diags.errorCount() > errorsBefore) return result;
   }
   result.compiled = true;

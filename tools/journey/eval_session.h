@@ -12,6 +12,7 @@
 #include "compiler/driver/frontend.h"
 #include "compiler/ir/expr_ir.h"
 #include "compiler/ir/record_layouts.h"
+#include "compiler/sema/expr_checker.h"
 #include "compiler/sema/symbols.h"
 #include "vm/interp/wall_clock_host.h"
 #include "vm/value/value.h"
@@ -68,6 +69,11 @@ class EvalSession {
 
  private:
   Frontend& fe_;
+  // One checker for the session (a changed program makes a new session): making one parses
+  // every standard-library signature into the type table, which costs more than checking most
+  // expressions. The checker keeps a reference to its context.
+  sema::CheckContext checkContext_;
+  sema::ExprChecker checker_;
   ir::RecordLayouts layouts_;
   sema::Scope scope_;
   std::vector<std::string> names_;
