@@ -1,6 +1,7 @@
 // The stdlib registry: complete, well-formed, and with stable unique ids.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 
@@ -43,6 +44,25 @@ TEST_CASE("the registry is built once, in a stable order") {
   const auto& b = stdlib::standardOverloads();
   CHECK(&a == &b);
   CHECK(a.front().function == "_+_");
+}
+
+TEST_CASE("the index finds each overload by its id and among its function's, in order") {
+  const auto& all = stdlib::standardOverloads();
+  size_t listed = 0;
+  for (uint32_t i = 0; i < all.size(); ++i) {
+    CAPTURE(all[i].id);
+    CHECK(stdlib::overloadWithId(all[i].id) == i);
+    std::span<const uint32_t> named = stdlib::overloadsNamed(all[i].function);
+    CHECK(std::is_sorted(named.begin(), named.end()));
+    CHECK(std::count(named.begin(), named.end(), i) == 1);
+    for (uint32_t j : named) CHECK(all[j].function == all[i].function);
+    if (!named.empty() && named.front() == i) listed += named.size();
+  }
+  CHECK(listed == all.size());  // every overload is under exactly one name
+  CHECK(stdlib::overloadsNamed("noSuchFunction").empty());
+  CHECK(stdlib::overloadsNamed("").empty());
+  CHECK(!stdlib::overloadWithId("no_such_overload").has_value());
+  CHECK(stdlib::overloadsNamed("math.abs").size() >= 1);
 }
 
 TEST_CASE("CEL's standard functions are all declared") {
