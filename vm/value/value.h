@@ -5,11 +5,11 @@
 // A Value is 16 bytes: a kind byte, a flags byte, 2 bytes that only inline text uses, a 32-bit
 // `aux` and an 8-byte payload. Scalars (and timestamps and durations, whose nanoseconds live
 // in `aux`) need no allocation. Strings and bytes of up to kMaxInlineText bytes are kept
-// inline, in bytes 2 to 15 (ids, keys, codes, tiers: most text a journey reads is that short). Everything else
-// points to an immutable, reference-counted heap object (objects.h); copying a Value takes a
-// reference, destroying it drops one, moving it is a 16-byte copy. A Value holds no pointer to
-// itself, so it is trivially relocatable: our own containers may move Values with memcpy and
-// skip the moved-from destructors.
+// inline, in bytes 2 to 15 (ids, keys, codes, tiers: most text a journey reads is that
+// short). Everything else points to an immutable, reference-counted heap object (objects.h);
+// copying a Value takes a reference, destroying it drops one, moving it is a 16-byte copy. A
+// Value holds no pointer to itself, so it is trivially relocatable: our own containers may
+// move Values with memcpy and skip the moved-from destructors.
 //
 // Empty strings, bytes, lists and maps are null pointers (no allocation for `""`, `[]`, `{}`);
 // so is optional.none(). Errors are values too, so CEL's error-absorbing `&&`, `||` and macros
