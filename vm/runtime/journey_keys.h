@@ -22,6 +22,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "vm/runtime/inline_text.h"
+#include "vm/runtime/prefetch_hint.h"
 #include "vm/runtime/text_hash.h"
 #include "vm/value/value.h"
 
@@ -29,10 +30,13 @@ namespace journey::runtime {
 
 class JourneyKeys {
  public:
-  // Starts loading where the calls below look for (journey, key).
-  void prefetch(uint32_t journey, std::string_view key) const {
+  // Starts loading where the calls below look for (journey, key). Flattened, so that Abseil's
+  // prefetch is inlined here: a call to it would be deleted as free of effects
+  // (prefetch_hint.h).
+  [[gnu::flatten]] void prefetch(uint32_t journey, std::string_view key) const {
     Probe p = probe(journey, key);
     shardOf(p).prefetch(p);
+    keepPrefetches();
   }
   bool active(uint32_t journey, std::string_view key) const;
   std::optional<Timestamp> lastEntered(uint32_t journey, std::string_view key) const;

@@ -8,6 +8,7 @@
 
 #include "absl/container/flat_hash_set.h"
 #include "vm/runtime/journey_keys.h"
+#include "vm/runtime/prefetch_hint.h"
 #include "vm/runtime/profile_index.h"
 #include "vm/runtime/stable_vector.h"
 #include "vm/runtime/timer_queue.h"
@@ -32,7 +33,7 @@ void prefetchBytes(const void* at, size_t size) {
   constexpr uintptr_t kLine = 64;
   const uintptr_t start = reinterpret_cast<uintptr_t>(at);
   for (uintptr_t line = start & ~(kLine - 1); line < start + size; line += kLine) {
-    __builtin_prefetch(reinterpret_cast<const void*>(line));
+    prefetchLine(reinterpret_cast<const void*>(line));
   }
 }
 
@@ -87,18 +88,18 @@ class MemoryStore final : public Store {
     for (size_t i = 0; i < found_.size(); ++i) {
       const ProfileState* p = found_[i];
       if (!p) continue;
-      if (uses[i].histories) __builtin_prefetch(p->history.get());
+      if (uses[i].histories) prefetchLine(p->history.get());
       const bool reacting = uses[i].instances && !p->instances.empty();
       if (uses[i].record || reacting) {
         prefetchBytes(p->profile.heapObject(),
                       std::clamp<size_t>(p->profileBytes, 64, kProfilePrefetchBytes));
       }
       if (!reacting) continue;
-      for (InstanceId id : p->instances) __builtin_prefetch(&instances_[id & kSlotMask]);
+      for (InstanceId id : p->instances) prefetchLine(&instances_[id & kSlotMask]);
     }
     for (size_t i = 0; i < found_.size(); ++i) {
       if (!found_[i] || !uses[i].histories) continue;
-      for (const History& h : found_[i]->histories()) __builtin_prefetch(h.address());
+      for (const History& h : found_[i]->histories()) prefetchLine(h.address());
     }
   }
   void prefetchTimers(Timestamp until) override {
@@ -115,11 +116,11 @@ class MemoryStore final : public Store {
         case Timer::Kind::Resume:
         case Timer::Kind::Timeout:
           if ((t.id & kSlotMask) < instances_.size()) {
-            __builtin_prefetch(&instances_[t.id & kSlotMask]);
+            prefetchLine(&instances_[t.id & kSlotMask]);
           }
           break;
         case Timer::Kind::HeldSend:
-          if (t.id - 1 < held_.size()) __builtin_prefetch(&held_[t.id - 1]);
+          if (t.id - 1 < held_.size()) prefetchLine(&held_[t.id - 1]);
           break;
         default: break;
       }
@@ -131,7 +132,7 @@ class MemoryStore final : public Store {
         case Timer::Kind::Timeout:
           if (Instance* instance = findInstance(t.id)) {
             ref = instance->profile;
-            __builtin_prefetch(instance->frame.data());
+            prefetchLine(instance->frame.data());
             dueFrames_.push_back(&instance->frame);
           }
           break;
@@ -149,11 +150,11 @@ class MemoryStore final : public Store {
       const ProfileState& p = profiles_[ref];
       prefetchBytes(p.profile.heapObject(),
                     std::clamp<size_t>(p.profileBytes, 64, kProfilePrefetchBytes));
-      if (!p.sends.empty()) __builtin_prefetch(p.sends.data());
+      if (!p.sends.empty()) prefetchLine(p.sends.data());
     }
     for (Frame* frame : dueFrames_) {
       for (uint32_t i = 0; i < frame->size(); ++i) {
-        if (const HeapObject* held = (*frame)[i].heapObject()) __builtin_prefetch(held);
+        if (const HeapObject* held = (*frame)[i].heapObject()) prefetchLine(held);
       }
     }
   }

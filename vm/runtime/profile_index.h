@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vm/runtime/prefetch_hint.h"
 #include "vm/runtime/text_hash.h"
 
 namespace journey::runtime {
@@ -47,7 +48,7 @@ class ProfileIndex {
   class Table {
    public:
     void prefetch(uint64_t hash) const {
-      if (!slots_.empty()) __builtin_prefetch(&slots_[home(hash)]);
+      if (!slots_.empty()) prefetchLine(&slots_[home(hash)]);
     }
     template <typename Is>
     std::optional<uint32_t> find(uint64_t hash, Is is) const {
