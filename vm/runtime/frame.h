@@ -40,7 +40,7 @@ class Frame {
  private:
   void release() {
     for (uint32_t i = 0; i < size_; ++i) slots_[i].~Value();
-    ::operator delete(slots_);
+    ::operator delete(slots_, sizeof(Value) * size_);  // sized: see freeHeapObject
     slots_ = nullptr;
     size_ = 0;
   }

@@ -8,10 +8,18 @@
 
 namespace journey::runtime {
 
+size_t History::blockBytes(uint32_t capacity, bool keepsRecords) {
+  return sizeof(Block) + capacity * (sizeof(Timestamp) + (keepsRecords ? sizeof(Value) : 0));
+}
+
 History::Block* History::newBlock(uint32_t capacity, bool keepsRecords) {
-  size_t bytes =
-      sizeof(Block) + capacity * (sizeof(Timestamp) + (keepsRecords ? sizeof(Value) : 0));
-  return new (::operator new(bytes)) Block{0, 0, capacity, keepsRecords};
+  return new (::operator new(blockBytes(capacity, keepsRecords)))
+      Block{0, 0, capacity, keepsRecords};
+}
+
+// Sized, as freeHeapObject frees.
+void History::freeBlock(Block* block) {
+  ::operator delete(block, blockBytes(block->capacity, block->keepsRecords != 0));
 }
 
 History::~History() {
@@ -19,7 +27,7 @@ History::~History() {
   if (block_->keepsRecords) {  // trimmed records too: they go when the block is relocated
     for (uint32_t i = 0; i < block_->size; ++i) block_->records()[i].~Value();
   }
-  ::operator delete(block_);
+  freeBlock(block_);
 }
 
 void History::relocate(uint32_t capacity) {
@@ -41,7 +49,7 @@ void History::relocate(uint32_t capacity) {
   }
   to->first = 0;
   to->size = live;
-  if (to != from) ::operator delete(from);
+  if (to != from) freeBlock(from);
   block_ = to;
 }
 

@@ -71,7 +71,9 @@ class History {
   static_assert(sizeof(Block) % alignof(Timestamp) == 0 &&
                 sizeof(Timestamp) % alignof(Value) == 0);
 
+  static size_t blockBytes(uint32_t capacity, bool keepsRecords);
   static Block* newBlock(uint32_t capacity, bool keepsRecords);
+  static void freeBlock(Block* block);
   // Moves the live entries to the front of a block of `capacity` (a new one when it differs).
   void relocate(uint32_t capacity);
 

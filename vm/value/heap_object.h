@@ -48,9 +48,11 @@ struct HeapObject {
 };
 static_assert(sizeof(HeapObject) == 8);
 
-// Raw storage for objects with trailing arrays; counted per thread for leak tests.
+// Raw storage for objects with trailing arrays; counted per thread for leak tests. Freed with
+// the size it was allocated with: jemalloc then finds the size class without reading its map
+// of pages, a cache miss for an object long cold (an ended instance's values).
 void* allocateHeapObject(size_t bytes);
-void freeHeapObject(void* memory) noexcept;
+void freeHeapObject(void* memory, size_t bytes) noexcept;
 
 // Objects allocated minus objects freed on the calling thread since it started. A debugging
 // statistic for tests (single-threaded): values freed on another thread skew it.

@@ -154,8 +154,9 @@ const PackedBlock* packedBlockOf(const Value& v) noexcept {
 
 void leavePackedBlock(PackedBlock* block) noexcept {
   if (block->liveObjects.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+    const size_t bytes = block->bytes;
     block->~PackedBlock();
-    freeHeapObject(block);
+    freeHeapObject(block, bytes);
   }
 }
 

@@ -63,42 +63,50 @@ void* allocateHeapObject(size_t bytes) {
   return memory;
 }
 
-void freeHeapObject(void* memory) noexcept {
+void freeHeapObject(void* memory, size_t bytes) noexcept {
   if (ObjectChunks* chunks = ObjectChunks::placingOnThisThread()) [[unlikely]] {
     if (chunks->freed(memory)) return;
   }
   --liveObjects;
-  ::operator delete(memory);
+  ::operator delete(memory, bytes);
 }
 
 int64_t liveHeapObjectsOnThisThread() noexcept { return liveObjects; }
 
 void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
   PackedBlock* block = packedBlockOf(*object);  // found before the destructors run
+  size_t bytes = 0;                             // the allocation's size, as each shape made it
   switch (object->heapKind) {
-    case HeapKind::Text:
-      static_cast<TextObject*>(object)->~TextObject();
+    case HeapKind::Text: {
+      auto* text = static_cast<TextObject*>(object);
+      bytes = TextObject::bytesFor(text->size);
+      text->~TextObject();
       break;
+    }
     case HeapKind::List: {
       auto* list = static_cast<ListObject*>(object);
+      bytes = ListObject::bytesFor(list->size);
       for (uint64_t i = 0; i < list->size; ++i) list->elements()[i].~Value();
       list->~ListObject();
       break;
     }
     case HeapKind::Map: {
       auto* map = static_cast<MapObject*>(object);
+      bytes = MapObject::bytesFor(map->size, map->slotCount);
       for (uint32_t i = 0; i < map->size; ++i) map->entries()[i].~MapEntry();
       map->~MapObject();
       break;
     }
     case HeapKind::Record: {
       auto* record = static_cast<RecordObject*>(object);
+      bytes = RecordObject::bytesFor(record->fieldCount);
       for (uint32_t i = 0; i < record->fieldCount; ++i) record->fields()[i].~Value();
       record->~RecordObject();
       break;
     }
     case HeapKind::Optional: {
       auto* optional = static_cast<OptionalObject*>(object);
+      bytes = OptionalObject::bytesFor();
       optional->inner()->~Value();
       optional->~OptionalObject();
       break;
@@ -107,7 +115,7 @@ void HeapObject::destroyHeapObject(HeapObject* object) noexcept {
   if (block) {
     leavePackedBlock(block);
   } else {
-    freeHeapObject(object);
+    freeHeapObject(object, bytes);
   }
 }
 
