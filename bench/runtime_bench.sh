@@ -24,6 +24,8 @@
 #   run-interp    the same with --engine interp, the same summary
 #   run-2threads  the run with its inputs read on a second thread (on a machine of two cores
 #                 or more), the same summary; every other run is on one thread (--threads 1)
+#   run-hugepages the run with jemalloc's heap on transparent huge pages (MALLOC_CONF=thp:always;
+#                 in a build that links jemalloc), the same summary
 # and, for bytes per waiting instance, two runs that print jemalloc's statistics at exit (the
 # tool links jemalloc; the run's state is still held then, as `journey run` leaves it to the
 # operating system):
@@ -154,30 +156,43 @@ applied run-first "$events"
 measure run "${full_run[@]}"
 applied run "$events"
 sed -n 's/^note: --engine auto/run: --engine auto/p' "$tmp/run.err"
-# The same run on the interpreter; its summary must be the run's.
+# The variants of the run below must end with the run's summary.
+same_summary() {
+  if ! diff <(tail -3 "$tmp/run.err") <(tail -3 "$tmp/$1.err") > /dev/null; then
+    echo "runtime_bench: the summary of $1 differs from the run's" >&2
+    exit 1
+  fi
+}
+# The same run on the interpreter.
 rows=(read profiles parse declarations run-first run)
 measure run-interp "$journey" run --threads 1 --engine interp "${shop[@]}" \
   --profiles "$tmp/profiles.jsonl" --events "$tmp/events.jsonl" --out /dev/null
 applied run-interp "$events"
-if ! diff <(tail -3 "$tmp/run.err") <(tail -3 "$tmp/run-interp.err") > /dev/null; then
-  echo "runtime_bench: the interpreter's run summary differs from the run's" >&2
-  exit 1
-fi
+same_summary run-interp
 rows+=(run-interp)
 # The same run with its inputs read on a second thread (`--threads 2`): not the one-core figure
-# the target is about, but what a machine of two cores gets; its summary must be the run's.
+# the target is about, but what a machine of two cores gets.
 if (($(nproc) >= 2)); then
   measure run-2threads "$journey" run --threads 2 "${shop[@]}" --profiles "$tmp/profiles.jsonl" \
     --events "$tmp/events.jsonl" --out /dev/null
   applied run-2threads "$events"
-  if ! diff <(tail -3 "$tmp/run.err") <(tail -3 "$tmp/run-2threads.err") > /dev/null; then
-    echo "runtime_bench: the two-thread run's summary differs from the one-thread run's" >&2
-    exit 1
-  fi
+  same_summary run-2threads
   rows+=(run-2threads)
 fi
 # (grep without -q: with pipefail, -q closing the pipe early would fail ldd)
-if ldd "$journey" | grep jemalloc > /dev/null; then
+jemalloc=false
+if ldd "$journey" | grep jemalloc > /dev/null; then jemalloc=true; fi
+# The run with its heap on huge pages (jemalloc's thp:always, which the tool does not ask for:
+# tools/allocator/jemalloc_settings.c). Fewer page walks, but a first touch whose cost this
+# project's machines change from hour to hour (bench/README.md, "Where the time goes"): the row
+# shows which way the hour goes.
+if $jemalloc; then
+  measure run-hugepages env MALLOC_CONF=thp:always "${full_run[@]}"
+  applied run-hugepages "$events"
+  same_summary run-hugepages
+  rows+=(run-hugepages)
+fi
+if $jemalloc; then
   for name in run control; do
     file=$tmp/events.jsonl
     [[ $name == control ]] && file=$tmp/control.jsonl
