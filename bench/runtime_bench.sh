@@ -10,6 +10,8 @@
 # from memory, and a machine may evict a file's cached pages between runs — the development
 # machine does, bench/README.md "Where the time goes").
 #
+# Before the runs and after them, bench/page_cost: what first touching fresh memory costs the
+# machine at the time, in 4 KiB and in huge pages (it moves a full run's time by seconds).
 # Runs, each under /usr/bin/time (or, without it, timed here with peak memory from /proc):
 #   read          wc -l of the records: the cost of the bytes alone
 #   profiles      the whole program, profiles and no records: loading them, and their memory
@@ -47,7 +49,7 @@ seed=${SEED:-1}
 tail=${TAIL:-$((events / 100 < profiles / 4 ? events / 100 : profiles / 4))}
 shop=(examples/shop/shop.journey examples/shop/recovery.journey)
 
-for f in "$build/journey" "$build/bench/journey_datagen"; do
+for f in "$build/journey" "$build/bench/journey_datagen" "$build/bench/page_cost"; do
   if [[ ! -x $f ]]; then
     echo "runtime_bench: $f is missing: build it (scripts/build.sh release)" >&2
     exit 1
@@ -127,6 +129,9 @@ size=$(stat -c %s "$tmp/events.jsonl")
 calc "printf \"records: %.0f MB, %.0f bytes a line; %s s to generate\n\",
       $size / 1e6, $size / $events, $(wall generate)"
 echo "inputs in: $(df --output=fstype "$tmp" | tail -1) ($tmp)"
+# What fresh memory costs the machine this hour, before the runs and after them: a full run
+# first touches about a gigabyte.
+"$build/bench/page_cost" | sed 's/^/before the runs, /'
 
 measure read wc -l "$tmp/events.jsonl"
 # The first process to take memory after the generator wrote its files waits for pages the
@@ -215,6 +220,7 @@ else
   how="peak RSS (a build without jemalloc)"
 fi
 
+"$build/bench/page_cost" | sed 's/^/after the runs, /'
 echo
 tail -2 "$tmp/run.err" | sed 's/^/run summary: /'
 printf "%-13s %8s %8s %8s %9s %11s %11s %8s\n" "" "wall s" "user s" "sys s" "peak MiB" \
