@@ -5,7 +5,8 @@
 // full-size run's time with it, since a run first touches about a gigabyte: runtime_bench.sh
 // prints this beside its figures, so that each figure says what the hour was like.
 //
-//   page_cost [MiB]      prints "4 KiB pages X s/GiB, huge pages Y s/GiB"
+//   page_cost [MiB]      prints "4 KiB pages X s/GiB, huge pages Y s/GiB" (or "huge pages
+//                        none offered" where the system's transparent huge pages are off)
 //
 // Exits 1 when the memory cannot be mapped.
 #include <sys/mman.h>
@@ -16,6 +17,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <optional>
 #include <string>
 
@@ -42,18 +44,28 @@ std::optional<double> secondsPerGiB(size_t bytes, bool huge) {
   return took.count() * double(size_t{1} << 30) / double(bytes);
 }
 
+// Whether the system grants transparent huge pages to a mapping that asks (`always` or
+// `madvise`, not `never`).
+bool hugePagesOffered() {
+  std::ifstream setting("/sys/kernel/mm/transparent_hugepage/enabled");
+  std::string text;
+  std::getline(setting, text);
+  return setting && text.find("[never]") == std::string::npos;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   size_t mib = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 256;
   if (mib == 0) mib = 256;
+  const bool offered = hugePagesOffered();
   std::optional<double> small = secondsPerGiB(mib << 20, false);
-  std::optional<double> huge = secondsPerGiB(mib << 20, true);
-  if (!small || !huge) {
+  std::optional<double> huge = offered ? secondsPerGiB(mib << 20, true) : std::nullopt;
+  if (!small || (offered && !huge)) {
     fmt::print(stderr, "page_cost: cannot map {} MiB\n", mib);
     return 1;
   }
-  fmt::print("first touch of {} MiB: 4 KiB pages {:.2f} s/GiB, huge pages {:.2f} s/GiB\n", mib,
-             *small, *huge);
+  fmt::print("first touch of {} MiB: 4 KiB pages {:.2f} s/GiB, huge pages {}\n", mib, *small,
+             huge ? fmt::format("{:.2f} s/GiB", *huge) : std::string("none offered"));
   return 0;
 }
