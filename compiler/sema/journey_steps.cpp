@@ -234,6 +234,7 @@ void ProgramChecker::checkSplit(const ast::SplitStep& s, LocalScope& scope, Jour
       report(DiagKind::InvalidSplitPercent, arm.percentRange,
              "a split percentage must be from 1% to 100%, not " + std::to_string(arm.percent) + "%");
       valid = false;
+      continue;  // not summed: any int64 may be written here, and the sum is not reported
     }
     sum += arm.percent;
   }

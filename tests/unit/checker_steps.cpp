@@ -59,6 +59,9 @@ TEST_CASE("split percentages and names") {
   CHECK(sum->codes() == Codes{"SplitSum"});
   CHECK(sum->message("SplitSum") == "the percentages of split `s` sum to 90%, not 100%");
   CHECK(checkSteps("split \"s\" {\n 0% { end }\n 100% { end }\n}")->codes() == Codes{"InvalidSplitPercent"});
+  // The largest percentages the lexer takes are refused, not summed (an overflow before).
+  CHECK(checkSteps("split \"s\" {\n 9223372036854775807% { end }\n 9223372036854775807% { end }\n}")
+            ->codes() == Codes{"InvalidSplitPercent", "InvalidSplitPercent"});
   CHECK(checkSteps("split \"s\" {\n 50% { wait 1h }\n 50% { }\n}\nsplit \"s\" {\n 100% { }\n}")
             ->codes() == Codes{"DuplicateSplitName"});
 }
