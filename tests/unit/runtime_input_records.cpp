@@ -354,6 +354,27 @@ TEST_CASE("runtime input: out of order records are rejected and do not move the 
         "set p1 2026-03-02T12:00:00.5Z {}");
 }
 
+TEST_CASE("runtime input: a record too far after the previous one is rejected, if asked") {
+  InputWorld w;
+  auto ping = [](const std::string& time) {
+    return R"({"time": ")" + time + R"(", "profile": "p1", "event": "Ping"})";
+  };
+  // No limit unless one is set.
+  CHECK(w.record(ping("2026-03-02T11:00:00Z"), 1).starts_with("event Ping"));
+  CHECK(w.record(ping("2126-03-02T11:00:00Z"), 2).starts_with("event Ping"));
+  w.reader->rejectGapsOver(Duration{86400, 0}, "--the-flag");
+  CHECK(w.record(ping("2126-03-03T11:00:00Z"), 3).starts_with("event Ping"));  // exactly 1d
+  CHECK(w.record(ping("2126-03-04T11:00:00.000000001Z"), 4) ==
+        "rejected 4: too far ahead: 2126-03-04T11:00:00.000000001Z is more than 1d after the "
+        "previous record's 2126-03-03T11:00:00Z (a mistyped time? --the-flag allows more)");
+  // A rejected record leaves the clock where it was: the next is measured from line 3.
+  CHECK(w.record(ping("2126-03-04T10:00:00Z"), 5).starts_with("event Ping"));
+  CHECK(w.record(R"({"time": "2127-01-01T00:00:00Z", "profile": "p1", "set": {}})", 6)
+            .starts_with("rejected 6: too far ahead"));
+  w.reader->rejectGapsOver(std::nullopt, "");
+  CHECK(w.record(ping("9999-12-31T23:59:59Z"), 7).starts_with("event Ping"));
+}
+
 TEST_CASE("runtime input: a record's time is read as parseTimestamp reads it, in any order of forms") {
   // The reader reads only the time of day of a plain `…Z` time on the last one's date; each
   // time here must be what parseTimestamp gives, or rejected as it rejects it.

@@ -1,8 +1,9 @@
 // `journey run FILE… --profiles P --events E [--until T] [--out F] [--rejected F] [--trace]
-// [--threads N]`: simulates the program on recorded or synthetic inputs (LANGUAGE.md §5).
+// [--threads N] [--max-gap-days D]`: simulates the program on recorded or synthetic inputs (LANGUAGE.md §5).
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -40,6 +41,8 @@ struct RunOptions {
   bool trace = false;
   std::string color = "auto";
   unsigned threads = 0;  // 0: two when the machine has two cores or more
+  // Days a record may follow the previous one by (0: any gap).
+  uint64_t maxGapDays = runtime::kDefaultMaxGap.seconds / 86400;
 };
 
 void printSummary(const runtime::RunStats& s) {
@@ -161,6 +164,8 @@ int runSimulation(const RunOptions& opt) {
     }
     input.until = until.asTimestamp();
   }
+  input.maxGap.reset();
+  if (opt.maxGapDays) input.maxGap = Duration{static_cast<int64_t>(opt.maxGapDays) * 86400, 0};
   std::vector<NamedInput> inputs = {{opt.events, "the --events file"},
                                      {opt.profiles, "the --profiles file"}};
   for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
@@ -229,6 +234,10 @@ Action addRunCommand(CLI::App& app) {
       ->check(CLI::IsMember({"auto", "interp", "jit"}));
   cmd->add_option("--schema-fingerprint", opt->schemaFingerprint,
                   "refuse a program whose schema fingerprint is not this one (journey inspect)");
+  cmd->add_option("--max-gap-days", opt->maxGapDays,
+                  "reject a record more than this many days after the previous one, as a "
+                  "mistyped time (default 3650; 0: no limit)")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1'000'000}));
   cmd->add_flag("--trace", opt->trace, "print each step an instance takes on stderr");
   cmd->add_option("--threads", opt->threads,
                   "1: one thread; 2 or more: the inputs read on a second thread, ahead of the "

@@ -11,6 +11,7 @@
 #include "vm/interp/json_input.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/text_hash.h"
+#include "vm/runtime/time_math.h"
 #include "vm/value/json_string.h"
 #include "vm/value/object_chunks.h"
 #include "vm/value/record.h"
@@ -246,6 +247,8 @@ struct InputReader::Impl {
   }
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
+  std::optional<Duration> maxGap;  // see rejectGapsOver
+  std::string maxGapFlag;
   // The date (`YYYY-MM-DD`) of the last time read in the plain form, and the instant its day
   // starts at.
   static constexpr size_t kDateLength = 10;
@@ -461,6 +464,12 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
     return reject("out of order: " + formatTimestamp(time) + " is before " +
                   formatTimestamp(*last));
   }
+  if (last && maxGap && plusDuration(*last, *maxGap) < time) {
+    return reject("too far ahead: " + formatTimestamp(time) + " is more than " +
+                  authorDuration(*maxGap) + " after the previous record's " +
+                  formatTimestamp(*last) + " (a mistyped time? " + maxGapFlag +
+                  " allows more)");
+  }
 
   if (event >= 0) {
     const ir::EventIr& ev = program.events[static_cast<size_t>(event)];
@@ -517,6 +526,12 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
     return reject("out of order: " + formatTimestamp(time) + " is before " +
                   formatTimestamp(*last));
   }
+  if (last && maxGap && plusDuration(*last, *maxGap) < time) {
+    return reject("too far ahead: " + formatTimestamp(time) + " is more than " +
+                  authorDuration(*maxGap) + " after the previous record's " +
+                  formatTimestamp(*last) + " (a mistyped time? " + maxGapFlag +
+                  " allows more)");
+  }
   last = time;
   return AudienceInput{time, std::string(profile), audience, change == "enter"};
 }
@@ -529,6 +544,11 @@ void InputReader::keepProfileFields(std::vector<std::vector<bool>> kept) {
 
 void InputReader::buildProfilesInChunks() {
   if (!impl_->profileChunks) impl_->profileChunks.emplace();
+}
+
+void InputReader::rejectGapsOver(std::optional<Duration> gap, std::string flag) {
+  impl_->maxGap = gap;
+  impl_->maxGapFlag = std::move(flag);
 }
 
 void InputReader::keepEventFields(std::vector<std::vector<bool>> kept) {

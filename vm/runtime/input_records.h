@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -93,8 +94,12 @@ class InputReader {
   void readRecords(const std::string_view* lines, const size_t* numbers, size_t count,
                    bool padded, std::vector<RecordInput>& out);
   // One line of the record stream. A record whose time is before the previous accepted
-  // record's time is rejected as out of order. A `set` may not change the profile's id.
+  // record's time is rejected as out of order, and one further after it than rejectGapsOver
+  // allows as a time too far ahead. A `set` may not change the profile's id.
   RecordInput readRecord(std::string_view line, size_t lineNumber, bool padded = false);
+  // From now on, a record more than `gap` after the previous accepted record is rejected (none:
+  // any gap is accepted). `flag` names the setting that changes the limit, for the message.
+  void rejectGapsOver(std::optional<Duration> gap, std::string flag);
 
   // From now on, build only these fields of the profiles read (per record type, like the
   // program's layouts; ProfileInput::id is given all the same): the others are type-checked,

@@ -119,6 +119,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   // Event fields no journey reads are checked but not built (a cart's items, for a journey
   // that reads its id and total).
   reader.keepEventFields(ir::eventReads(program));
+  reader.rejectGapsOver(input.maxGap, input.maxGapFlag);
   // Profiles stay for the run: built side by side, each is one run of lines to prefetch.
   reader.buildProfilesInChunks();
   auto reject = [&](const std::string& name, const Rejection& r) {

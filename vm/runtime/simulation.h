@@ -13,10 +13,18 @@
 
 namespace journey::runtime {
 
+// Ten years: far more than any stream's quiet spell, far less than a mistyped century.
+inline constexpr Duration kDefaultMaxGap{3650 * 86400, 0};
+
 struct SimulationInput {
   std::string profiles;             // JSON lines; empty: no initial profiles
   std::string events;               // JSON lines; "-" reads standard input
   std::optional<Timestamp> until;   // the clock runs on to here (default: the last record)
+  // A record further than this after the previous one is rejected as too far ahead (none: any
+  // gap is accepted): a mistyped year would otherwise run every timer and schedule in between,
+  // and leave every later record out of order (docs/runtime.md, "Decisions").
+  std::optional<Duration> maxGap = kDefaultMaxGap;
+  std::string maxGapFlag = "--max-gap-days";  // what changes it, named in the rejection
   OutputSink* trace = nullptr;
   // The process ends right after the run: leave the state (gigabytes of profiles, history
   // and instances, freed block by block otherwise) for the operating system to reclaim.
