@@ -88,8 +88,12 @@ struct ScheduleIr {
   enum class Kind : uint8_t { DayAt, WeekdayAt, Hour, Every, Cron } kind = Kind::DayAt;
   int weekday = 1;           // WeekdayAt: 0 = Sunday
   int hour = 0, minute = 0;  // DayAt, WeekdayAt
-  ExprIndex every = kNoExpr; // Every: constant duration
+  ExprIndex every = kNoExpr; // Every: constant duration, at least kShortestPeriodSeconds
   std::string cron;          // Cron: "m h dom mon dow"
+
+  // A cron schedule's finest period. Shorter would make a simulation tick millions of times
+  // between two records a day apart; the checker reports it (E0418).
+  static constexpr int64_t kShortestPeriodSeconds = 60;
 };
 struct ScheduledEntryIr {    // `entry every SCHEDULE [in TZ] for audience A [incremental]`
   ScheduleIr schedule;

@@ -2,6 +2,7 @@
 // `timezone` and `quiet hours` (`exit on`, `exit when` and `cap` repeat), then the steps.
 #include <fmt/format.h>
 
+#include "compiler/ir/program_ir.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
 
@@ -125,7 +126,12 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
               case ast::Schedule::Kind::WeekdayAt: checkTimeOfDay(s.time); break;
               case ast::Schedule::Kind::Hour: break;
               case ast::Schedule::Kind::Every:
-                checkDuration(s.every, pure, "the period of `every`", true);
+                if (auto period = checkDuration(s.every, pure, "the period of `every`", true);
+                    period && *period < ir::ScheduleIr::kShortestPeriodSeconds * kNanosPerSecond) {
+                  report(DiagKind::ScheduleTooFrequent, ast[s.every].range,
+                         "the period of `every` is `" + formatDuration(*period) +
+                             "`, shorter than a minute");
+                }
                 break;
               case ast::Schedule::Kind::Cron:
                 if (std::optional<CronError> err = validateCron(s.cron)) {

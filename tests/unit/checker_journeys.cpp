@@ -129,6 +129,12 @@ TEST_CASE("schedules") {
   CHECK(check("journey J { entry every hour for audience Gold incremental }\n")->codes().empty());
   CHECK(check("journey J { entry every 2h for audience Gold }\n")->codes().empty());
   CHECK(check("journey J { entry every 0s for audience Gold }\n")->codes() == Codes{"NonPositiveValue"});
+  auto often = check("journey J { entry every 59s for audience Gold }\n");
+  CHECK(often->codes() == Codes{"ScheduleTooFrequent"});
+  CHECK(often->span("ScheduleTooFrequent") == "59s");
+  CHECK(check("journey J { entry every 1ns for audience Gold }\n")->codes() ==
+        Codes{"ScheduleTooFrequent"});
+  CHECK(check("journey J { entry every 1m for audience Gold }\n")->codes().empty());
   CHECK(check("journey J { entry every day at 24:00 for audience Gold }\n")->codes() ==
         Codes{"InvalidTimeOfDay"});
   CHECK(check("journey J { entry every cron \"0 9 * * 1\" for audience Gold }\n")->codes().empty());

@@ -577,7 +577,9 @@ std::optional<Timestamp> Runtime::Impl::nextTickAfter(uint32_t journey, Timestam
   s.cron = entry->schedule.cron;
   if (entry->schedule.every != ir::kNoExpr) {
     Value every = evalConstant(entry->schedule.every);
-    if (every.kind() != ValueKind::Duration || !(Duration{} < every.asDuration())) {
+    // The checker's bound, for an artifact that bypassed it: no tick rather than endless ones.
+    if (every.kind() != ValueKind::Duration ||
+        every.asDuration() < Duration{ir::ScheduleIr::kShortestPeriodSeconds, 0}) {
       return std::nullopt;
     }
     s.every = every.asDuration();
