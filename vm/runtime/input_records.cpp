@@ -247,6 +247,19 @@ struct InputReader::Impl {
   }
   int idField = -1;
   std::optional<Timestamp> last;  // the last accepted record's time
+  // Why a record at `time` cannot follow the last accepted one, if it cannot.
+  std::optional<std::string> outOfOrder(Timestamp time) const {
+    if (!last) return std::nullopt;
+    if (time < *last) {
+      return "out of order: " + formatTimestamp(time) + " is before " + formatTimestamp(*last);
+    }
+    if (maxGap && plusDuration(*last, *maxGap) < time) {
+      return "too far ahead: " + formatTimestamp(time) + " is more than " +
+             authorDuration(*maxGap) + " after the previous record's " + formatTimestamp(*last) +
+             " (a mistyped time? " + maxGapFlag + " allows more)";
+    }
+    return std::nullopt;
+  }
   std::optional<Duration> maxGap;  // see rejectGapsOver
   std::string maxGapFlag;
   // The date (`YYYY-MM-DD`) of the last time read in the plain form, and the instant its day
@@ -460,16 +473,7 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
     event = static_cast<int>(*type);
   }
 
-  if (last && time < *last) {
-    return reject("out of order: " + formatTimestamp(time) + " is before " +
-                  formatTimestamp(*last));
-  }
-  if (last && maxGap && plusDuration(*last, *maxGap) < time) {
-    return reject("too far ahead: " + formatTimestamp(time) + " is more than " +
-                  authorDuration(*maxGap) + " after the previous record's " +
-                  formatTimestamp(*last) + " (a mistyped time? " + maxGapFlag +
-                  " allows more)");
-  }
+  if (std::optional<std::string> why = outOfOrder(time)) return reject(std::move(*why));
 
   if (event >= 0) {
     const ir::EventIr& ev = program.events[static_cast<size_t>(event)];
@@ -522,16 +526,7 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
   }
   if (audience == program.audiences.size()) return reject("unknown audience " + jsonQuoted(name));
   if (auto why = oneOf(kChange, "change", "\"enter\" or \"exit\"", change)) return reject(*why);
-  if (last && time < *last) {
-    return reject("out of order: " + formatTimestamp(time) + " is before " +
-                  formatTimestamp(*last));
-  }
-  if (last && maxGap && plusDuration(*last, *maxGap) < time) {
-    return reject("too far ahead: " + formatTimestamp(time) + " is more than " +
-                  authorDuration(*maxGap) + " after the previous record's " +
-                  formatTimestamp(*last) + " (a mistyped time? " + maxGapFlag +
-                  " allows more)");
-  }
+  if (std::optional<std::string> why = outOfOrder(time)) return reject(std::move(*why));
   last = time;
   return AudienceInput{time, std::string(profile), audience, change == "enter"};
 }
