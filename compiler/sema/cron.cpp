@@ -1,10 +1,9 @@
-// Cron schedules: five fields `minute hour day-of-month month day-of-week`, each `*`, a value, a
-// range `a-b`, a step `*/n` or `a-b/n` (or `a/n`: from a to the field's end), or a list of those
-// separated by commas. Months and weekdays may also be written as three-letter English names,
-// in any case; weekday 7 is Sunday like 0.
-#include <cctype>
+// Reading cron schedules (cron.h).
+#include "compiler/sema/cron.h"
 
-#include "compiler/sema/program_checker.h"
+#include <algorithm>
+#include <cctype>
+#include <vector>
 
 namespace journey::sema {
 namespace {
@@ -70,37 +69,51 @@ std::optional<CronError> parseValue(const Piece& p, const FieldSpec& f, int& val
   return errorAt(p, "`" + std::string(p.text) + "` is not a valid " + f.name);
 }
 
-std::optional<CronError> parseItem(const Piece& item, const FieldSpec& f) {
+std::optional<CronError> parseItem(const Piece& item, const FieldSpec& f, uint64_t& bits) {
   std::vector<Piece> stepParts = split(item.text, item.offset, '/');
   if (stepParts.size() > 2) return errorAt(item, "`" + std::string(item.text) + "` has two steps");
+  int step = 1;
   if (stepParts.size() == 2) {
-    const Piece& step = stepParts[1];
-    bool digits = !step.text.empty() && step.text.size() <= 4;
-    for (char c : step.text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
-    if (!digits || std::stoi(std::string(step.text)) == 0) {
-      return errorAt(step, "the step `" + std::string(step.text) + "` of the " + f.name +
-                               " field must be a positive number");
+    const Piece& stepPart = stepParts[1];
+    bool digits = !stepPart.text.empty() && stepPart.text.size() <= 4;
+    for (char c : stepPart.text) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    if (digits) step = std::stoi(std::string(stepPart.text));
+    if (!digits || step == 0) {
+      return errorAt(stepPart, "the step `" + std::string(stepPart.text) + "` of the " + f.name +
+                                   " field must be a positive number");
     }
   }
   const Piece& range = stepParts[0];
-  if (range.text == "*") return std::nullopt;
-  std::vector<Piece> bounds = split(range.text, range.offset, '-');
-  if (bounds.size() > 2) return errorAt(range, "`" + std::string(range.text) + "` is not a range");
-  int low = 0, high = 0;
-  if (auto e = parseValue(bounds[0], f, low)) return e;
-  if (bounds.size() == 2) {
-    if (auto e = parseValue(bounds[1], f, high)) return e;
-    if (low > high) {
-      return errorAt(range, "the range `" + std::string(range.text) + "` of the " + f.name +
-                                " field goes backwards");
+  int low = f.min, high = f.max;
+  if (range.text != "*") {
+    std::vector<Piece> bounds = split(range.text, range.offset, '-');
+    if (bounds.size() > 2) {
+      return errorAt(range, "`" + std::string(range.text) + "` is not a range");
+    }
+    if (auto e = parseValue(bounds[0], f, low)) return e;
+    if (bounds.size() == 2) {
+      if (auto e = parseValue(bounds[1], f, high)) return e;
+      if (low > high) {
+        return errorAt(range, "the range `" + std::string(range.text) + "` of the " + f.name +
+                                  " field goes backwards");
+      }
+    } else if (stepParts.size() == 1) {
+      high = low;  // a single value; `a/n` runs to the field's end
     }
   }
+  for (int v = low; v <= high; v += step) bits |= uint64_t{1} << v;
   return std::nullopt;
+}
+
+// Days in `month` (1-12) at most, in a leap year.
+int maxDaysIn(int month) {
+  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return kDays[month - 1];
 }
 
 }  // namespace
 
-std::optional<CronError> validateCron(std::string_view cron) {
+std::variant<CronSpec, CronError> parseCron(std::string_view cron) {
   std::vector<Piece> fields;
   size_t i = 0;
   while (i < cron.size()) {
@@ -117,12 +130,31 @@ std::optional<CronError> validateCron(std::string_view cron) {
                      "not " + std::to_string(fields.size()),
                      0, cron.size()};
   }
+  CronSpec spec;
   for (size_t f = 0; f < 5; ++f) {
     for (const Piece& item : split(fields[f].text, fields[f].offset, ',')) {
-      if (auto e = parseItem(item, kFields[f])) return e;
+      if (auto e = parseItem(item, kFields[f], spec.bits[f])) return *e;
     }
   }
-  return std::nullopt;
+  if (spec.bits[4] >> 7 & 1u) spec.bits[4] = (spec.bits[4] | 1u) & ~(uint64_t{1} << 7);
+  spec.domStar = fields[2].text.front() == '*';
+  spec.dowStar = fields[4].text.front() == '*';
+
+  // Only the day-of-month alone can make a schedule never run (with a restricted day-of-week
+  // as well, any matching weekday will do): some listed month must have a listed day.
+  if (!spec.domStar && spec.dowStar) {
+    int firstDay = 1;
+    while (!(spec.bits[2] >> firstDay & 1u)) ++firstDay;
+    bool possible = false;
+    for (int m = 1; m <= 12; ++m) {
+      possible = possible || ((spec.bits[3] >> m & 1u) && firstDay <= maxDaysIn(m));
+    }
+    if (!possible) {
+      return errorAt(fields[2], "the cron schedule never runs: no month of the month field has day " +
+                                    std::to_string(firstDay));
+    }
+  }
+  return spec;
 }
 
 }  // namespace journey::sema

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "compiler/ir/program_ir.h"
+#include "compiler/sema/cron.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
 
@@ -134,7 +135,8 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
                 }
                 break;
               case ast::Schedule::Kind::Cron:
-                if (std::optional<CronError> err = validateCron(s.cron)) {
+                if (std::variant<CronSpec, CronError> read = parseCron(s.cron);
+                    auto* err = std::get_if<CronError>(&read)) {
                   // Point into the string when its source text is the cron text unescaped.
                   SourceRange where = s.range;
                   std::string_view text = s.range.valid() ? sources.slice(s.range) : "";

@@ -175,17 +175,11 @@ std::string formatDuration(int64_t nanos);
 inline constexpr int64_t kNanosPerSecond = 1'000'000'000;
 inline constexpr int64_t kDefaultJourneyTimeout = 90LL * 24 * 3600 * kNanosPerSecond;
 
-// --- timezone.cpp, cron.cpp -----------------------------------------------------------------
+// --- timezone.cpp ---------------------------------------------------------------------
 // Whether `name` is an IANA time zone name in the system's time zone database. Always true when
 // the database cannot be read, so a missing database is not blamed on the program.
 bool isKnownTimezone(std::string_view name);
 std::vector<std::string> timezoneNames();
 
-struct CronError {
-  std::string message;
-  size_t offset = 0;  // the offending part of the cron string
-  size_t length = 0;
-};
-std::optional<CronError> validateCron(std::string_view cron);
 
 }  // namespace journey::sema

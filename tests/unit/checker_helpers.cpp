@@ -1,6 +1,7 @@
 // The checker's helpers that need no parser: suggestions, cron, time zones, durations.
 #include <doctest/doctest.h>
 
+#include "compiler/sema/cron.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
 
@@ -26,45 +27,58 @@ TEST_CASE("cron schedules: valid forms") {
                          "0 0 * JAN,jul sun", "5-10/2 0-23/6 1-31 1-12 0-7", "0 12 * * 7",
                          "10/5 * * * *"}) {
     CAPTURE(ok);
-    CHECK_FALSE(validateCron(ok).has_value());
+    CHECK(std::holds_alternative<CronSpec>(parseCron(ok)));
   }
 }
 
+// The error of a cron schedule that has one, else null.
+static std::optional<CronError> cronError(std::string_view cron) {
+  std::variant<CronSpec, CronError> read = parseCron(cron);
+  if (auto* error = std::get_if<CronError>(&read)) return *error;
+  return std::nullopt;
+}
+
 TEST_CASE("cron schedules: each mistake is located") {
-  auto err = validateCron("0 9 * *");
+  auto err = cronError("0 9 * *");
   REQUIRE(err);
   CHECK(err->message.find("5 fields") != std::string::npos);
 
-  err = validateCron("60 9 * * *");
+  err = cronError("60 9 * * *");
   REQUIRE(err);
   CHECK(err->message == "`60` is out of range for the minute field (0-59)");
   CHECK(err->offset == 0);
   CHECK(err->length == 2);
 
-  err = validateCron("0 24 * * *");
+  err = cronError("0 24 * * *");
   REQUIRE(err);
   CHECK(err->offset == 2);
 
-  err = validateCron("0 9 0 * *");
+  err = cronError("0 9 0 * *");
   REQUIRE(err);
   CHECK(err->message.find("day-of-month") != std::string::npos);
 
-  err = validateCron("0 9 * foo *");
+  err = cronError("0 9 * foo *");
   REQUIRE(err);
   CHECK(err->message == "`foo` is not a valid month");
   CHECK(err->offset == 6);
 
-  err = validateCron("*/0 * * * *");
+  err = cronError("*/0 * * * *");
   REQUIRE(err);
   CHECK(err->message.find("step") != std::string::npos);
 
-  err = validateCron("0 9 * * 5-1");
+  err = cronError("0 9 * * 5-1");
   REQUIRE(err);
   CHECK(err->message.find("backwards") != std::string::npos);
 
-  err = validateCron("0 9,,10 * * *");
+  err = cronError("0 9,,10 * * *");
   REQUIRE(err);
   CHECK(err->message.find("missing") != std::string::npos);
+
+  err = cronError("0 9 30 2 *");  // a day no listed month has: never runs
+  REQUIRE(err);
+  CHECK(err->message == "the cron schedule never runs: no month of the month field has day 30");
+  CHECK(err->offset == 4);
+  CHECK(err->length == 2);
 }
 
 TEST_CASE("time zones are IANA names") {

@@ -141,6 +141,9 @@ TEST_CASE("schedules") {
   auto cron = check("journey J { entry every cron \"0 25 * * 1\" for audience Gold }\n");
   CHECK(cron->codes() == Codes{"InvalidCron"});
   CHECK(cron->span("InvalidCron") == "25");
+  auto never = check("journey J { entry every cron \"0 9 30 2 *\" for audience Gold }\n");
+  CHECK(never->codes() == Codes{"InvalidCron"});
+  CHECK(never->span("InvalidCron") == "30");
   CHECK(check("journey J { entry every day at 09:00 for audience Glod }\n")->codes() ==
         Codes{"UnknownAudience"});
   CHECK(check("journey J { entry at timestamp(\"2026-12-24T09:00:00Z\") for audience Gold }\n")

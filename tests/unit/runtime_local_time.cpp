@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "compiler/sema/cron.h"
 #include "tests/unit/time_literals.h"
 #include "vm/runtime/local_time.h"
 #include "vm/value/value_convert.h"
@@ -74,7 +75,11 @@ Schedule cron(std::string text) {
   return s;
 }
 
-std::string cronMessage(const std::string& spec) { return cronError(spec).value_or("ok"); }
+std::string cronMessage(const std::string& spec) {
+  std::variant<sema::CronSpec, sema::CronError> read = sema::parseCron(spec);
+  const auto* error = std::get_if<sema::CronError>(&read);
+  return error ? error->message : "ok";
+}
 
 constexpr int kNineAm = 9 * 60, kEightAm = 8 * 60, kNinePm = 21 * 60;
 

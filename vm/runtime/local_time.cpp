@@ -2,11 +2,10 @@
 
 #include <date/date.h>
 
-#include <cctype>
 #include <cstdint>
-#include <string_view>
-#include <vector>
+#include <variant>
 
+#include "compiler/sema/cron.h"
 #include "vm/value/calendar_math.h"
 
 namespace journey::runtime {
@@ -158,156 +157,7 @@ Timestamp nextLocalMultiple(Timestamp after, const TimeZone& zone, Duration ever
 
 // ---- cron ----------------------------------------------------------------------------------
 
-struct CronField {
-  const char* name;
-  int min, max;
-  std::vector<std::string_view> names;  // names[i] stands for min + i
-};
-
-const CronField kCronFields[5] = {
-    {"minute", 0, 59, {}},
-    {"hour", 0, 23, {}},
-    {"day-of-month", 1, 31, {}},
-    {"month", 1, 12,
-     {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"}},
-    {"day-of-week", 0, 7, {"sun", "mon", "tue", "wed", "thu", "fri", "sat"}},
-};
-
-struct CronSpec {
-  uint64_t bits[5] = {};  // bit v: value v of the field; day-of-week 7 folded into 0
-  bool domStar = false, dowStar = false;  // the field starts with `*` (Vixie's test)
-};
-
-std::vector<std::string_view> splitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  for (size_t i = 0; i <= s.size(); ++i) {
-    if (i == s.size() || s[i] == sep) {
-      out.push_back(s.substr(start, i - start));
-      start = i + 1;
-    }
-  }
-  return out;
-}
-
-bool allDigits(std::string_view s) {
-  if (s.empty()) return false;
-  for (char c : s) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
-  }
-  return true;
-}
-
-// Digits beyond four only matter to say "out of range": cap them there.
-int smallNumber(std::string_view digits) {
-  if (digits.size() > 4) return 10000;
-  int n = 0;
-  for (char c : digits) n = n * 10 + (c - '0');
-  return n;
-}
-
-std::string backquoted(std::string_view s) { return "`" + std::string(s) + "`"; }
-
-std::optional<std::string> parseCronValue(std::string_view text, const CronField& f, int& value) {
-  if (text.empty()) return std::string("a value is missing in the ") + f.name + " field";
-  if (allDigits(text)) {
-    value = smallNumber(text);
-    if (value < f.min || value > f.max) {
-      return backquoted(text) + " is out of range for the " + f.name + " field (" +
-             std::to_string(f.min) + "-" + std::to_string(f.max) + ")";
-    }
-    return std::nullopt;
-  }
-  std::string lowered(text);
-  for (char& c : lowered) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  for (size_t i = 0; i < f.names.size(); ++i) {
-    if (lowered == f.names[i]) {
-      value = f.min + static_cast<int>(i);
-      return std::nullopt;
-    }
-  }
-  return backquoted(text) + " is not a valid " + f.name;
-}
-
-std::optional<std::string> parseCronItem(std::string_view item, const CronField& f,
-                                         uint64_t& bits) {
-  std::vector<std::string_view> parts = splitOn(item, '/');
-  if (parts.size() > 2) return backquoted(item) + " has two steps";
-  int step = 1;
-  if (parts.size() == 2) {
-    if (!allDigits(parts[1]) || smallNumber(parts[1]) == 0) {
-      return "the step " + backquoted(parts[1]) + " of the " + f.name +
-             " field must be a positive number";
-    }
-    step = smallNumber(parts[1]);
-  }
-  int low = f.min, high = f.max;
-  if (parts[0] != "*") {
-    std::vector<std::string_view> bounds = splitOn(parts[0], '-');
-    if (bounds.size() > 2) return backquoted(parts[0]) + " is not a range";
-    if (auto e = parseCronValue(bounds[0], f, low)) return e;
-    if (bounds.size() == 2) {
-      if (auto e = parseCronValue(bounds[1], f, high)) return e;
-      if (low > high) {
-        return "the range " + backquoted(parts[0]) + " of the " + f.name + " field goes backwards";
-      }
-    } else if (parts.size() == 1) {
-      high = low;  // a single value; `a/n` runs to the field's end
-    }
-  }
-  for (int v = low; v <= high; v += step) bits |= uint64_t{1} << v;
-  return std::nullopt;
-}
-
-// Days in `month` (1-12) at most, in a leap year.
-int maxDaysIn(int month) {
-  static constexpr int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return kDays[month - 1];
-}
-
-std::optional<std::string> parseCron(std::string_view cron, CronSpec& spec) {
-  std::vector<std::string_view> fields;
-  size_t i = 0;
-  while (i < cron.size()) {
-    if (cron[i] == ' ' || cron[i] == '\t') {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    while (i < cron.size() && cron[i] != ' ' && cron[i] != '\t') ++i;
-    fields.push_back(cron.substr(start, i - start));
-  }
-  if (fields.size() != 5) {
-    return "a cron schedule has 5 fields (minute hour day-of-month month day-of-week), not " +
-           std::to_string(fields.size());
-  }
-  for (size_t f = 0; f < 5; ++f) {
-    for (std::string_view item : splitOn(fields[f], ',')) {
-      if (auto e = parseCronItem(item, kCronFields[f], spec.bits[f])) return e;
-    }
-  }
-  if (spec.bits[4] >> 7 & 1u) spec.bits[4] = (spec.bits[4] | 1u) & ~(uint64_t{1} << 7);
-  spec.domStar = fields[2].front() == '*';
-  spec.dowStar = fields[4].front() == '*';
-
-  // Only the day-of-month alone can make a spec never match (with a restricted day-of-week
-  // as well, any matching weekday will do): some listed month must have a listed day.
-  if (!spec.domStar && spec.dowStar) {
-    int firstDay = 1;
-    while (!(spec.bits[2] >> firstDay & 1u)) ++firstDay;
-    bool possible = false;
-    for (int m = 1; m <= 12; ++m) {
-      possible = possible || ((spec.bits[3] >> m & 1u) && firstDay <= maxDaysIn(m));
-    }
-    if (!possible) {
-      return "the cron schedule never runs: no month of the month field has day " +
-             std::to_string(firstDay);
-    }
-  }
-  return std::nullopt;
-}
-
-bool cronDayMatches(const CronSpec& spec, const LocalDay& day) {
+bool cronDayMatches(const sema::CronSpec& spec, const LocalDay& day) {
   if (!(spec.bits[3] >> static_cast<unsigned>(day.ymd.month()) & 1u)) return false;
   bool dom = spec.bits[2] >> static_cast<unsigned>(day.ymd.day()) & 1u;
   bool dow = spec.bits[4] >> day.weekday & 1u;
@@ -354,10 +204,6 @@ std::optional<Timestamp> quietHoursEnd(Timestamp t, const TimeZone& zone,
   return end;
 }
 
-std::optional<std::string> cronError(const std::string& cron) {
-  CronSpec spec;
-  return parseCron(cron, spec);
-}
 
 Timestamp nextTick(const Schedule& schedule, Timestamp after, const TimeZone& zone) {
   using Kind = ir::ScheduleIr::Kind;
@@ -372,10 +218,11 @@ Timestamp nextTick(const Schedule& schedule, Timestamp after, const TimeZone& zo
     case Kind::Every:
       return nextLocalMultiple(after, zone, schedule.every);
     case Kind::Cron: {
-      CronSpec spec;
-      if (parseCron(schedule.cron, spec)) return kNever;
-      return firstSlotAfter(after, zone, static_cast<uint32_t>(spec.bits[1]), spec.bits[0],
-                            [&spec](const LocalDay& d) { return cronDayMatches(spec, d); });
+      std::variant<sema::CronSpec, sema::CronError> read = sema::parseCron(schedule.cron);
+      const auto* spec = std::get_if<sema::CronSpec>(&read);
+      if (!spec) return kNever;  // the checker reports it
+      return firstSlotAfter(after, zone, static_cast<uint32_t>(spec->bits[1]), spec->bits[0],
+                            [spec](const LocalDay& d) { return cronDayMatches(*spec, d); });
     }
   }
   return kNever;

@@ -44,15 +44,8 @@ struct Schedule {
   int weekday = 1;
   int hour = 0, minute = 0;
   Duration every;    // Every: positive; ticks at whole multiples of it since local 1970-01-01
-  std::string cron;  // Cron: five fields
+  std::string cron;  // Cron: five fields (compiler/sema/cron.h)
 };
-
-// A cron expression that does not parse, or whose day-of-month never occurs in its months
-// (`0 0 30 2 *`): the reason; nullopt when it is well formed. The syntax is the checker's
-// (compiler/sema/cron.cpp): fields `minute hour day-of-month month day-of-week` separated by
-// blanks, each a comma list of `*`, `a`, `a-b`, `*/n`, `a-b/n` or `a/n` (a to the field's end);
-// three-letter month and weekday names in any case; weekday 0 and 7 are Sunday.
-std::optional<std::string> cronError(const std::string& cron);
 
 // The first tick strictly after `after`; kNever when there is none (a malformed or never
 // matching cron spec, a non-positive `every`, a time out of range). `Hour` ticks whenever the
