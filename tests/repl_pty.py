@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Drives `journey repl` through a pseudo-terminal, as a person would: the prompt, tab
 completion (commands, bound names, fields after `.`, namespaced functions), a multi-line input
-cancelled by Ctrl-C, Ctrl-D to quit, and the history file read back by a second session.
+cancelled by Ctrl-C, a long clock move stopped by Ctrl-C, Ctrl-D to quit, and the history file
+read back by a second session.
 
     repl_pty.py JOURNEY PROGRAM.journey
 """
@@ -124,6 +125,22 @@ def main():
         s.enter("\x03", "^C")
         # An error does not end the session.
         s.enter("nope\r", "unknown name `nope`")
+        s.enter("6 * 7\r", "42 : int")
+        # Ctrl-C stops a clock move that fires more than expected (a tick a minute for years)
+        # where it got to, and the session goes on. The move runs in the terminal's cooked mode:
+        # the key reaches the REPL as SIGINT.
+        s.enter('audience Everyone = true\r', "declared audience Everyone")
+        s.send('journey Often { entry every 1m for audience Everyone\r')
+        s.expect("...> ")
+        s.enter('  send push "p" }\r', "declared journey Often")
+        s.enter(':profile {"id": "x", "firstName": "X", "country": "FR", "loyalty": {"tier": "m", '
+                '"points": 1}, "consents": {"email": true, "sms": true, "push": true}, "tags": []}\r',
+                "current profile x")
+        s.send(":advance 3000d\r")
+        time.sleep(1)
+        os.write(s.fd, b"\x03")
+        s.expect("stopped by Ctrl-C on the way to")
+        s.expect("journey> ")
         s.enter("6 * 7\r", "42 : int")
         s.finish()
 

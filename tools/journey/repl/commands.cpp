@@ -8,7 +8,9 @@
 
 #include "tools/journey/explain.h"
 #include "tools/journey/repl/input_kind.h"
+#include "tools/journey/repl/line_source.h"
 #include "tools/journey/repl/state_report.h"
+#include "vm/runtime/simulation.h"
 #include "vm/runtime/time_math.h"
 #include "vm/value/value_convert.h"
 
@@ -108,10 +110,30 @@ bool setCommand(Session& s, std::string_view args) {
   return true;
 }
 
+// Forward, the clock moves a day at a time, so that Ctrl-C can stop a move that fires more
+// timers than expected (a schedule every minute, across years); and at most as far as
+// `journey run` accepts between two records.
 bool moveClock(Session& s, Timestamp to) {
+  constexpr Duration kStep{86400, 0};
+  const Timestamp from = s.run().now();
+  if (runtime::plusDuration(from, runtime::kDefaultMaxGap) < to) {
+    const std::string most = runtime::authorDuration(runtime::kDefaultMaxGap);
+    return fail(s, formatTimestamp(to) + " is more than " + most + " after now (" +
+                       formatTimestamp(from) + "): the clock moves at most " + most +
+                       " at a time, as `journey run` takes records");
+  }
   size_t before = s.run().pendingOutput();
-  if (std::optional<std::string> why = s.run().advanceTo(to)) return fail(s, *why);
-  s.reportOutput("now " + formatTimestamp(s.run().now()), before);
+  takeInterrupt();  // a Ctrl-C pressed before this move does not stop it
+  std::string stopped;
+  Timestamp at = from;
+  do {
+    at = from < to ? std::min(to, runtime::plusDuration(at, kStep)) : to;
+    if (std::optional<std::string> why = s.run().advanceTo(at)) return fail(s, *why);
+    if (at < to && takeInterrupt()) {
+      stopped = " (stopped by Ctrl-C on the way to " + formatTimestamp(to) + ")";
+    }
+  } while (at < to && stopped.empty());
+  s.reportOutput("now " + formatTimestamp(s.run().now()) + stopped, before);
   return true;
 }
 

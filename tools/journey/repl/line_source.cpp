@@ -157,6 +157,12 @@ class TerminalSource final : public LineSource {
 
 }  // namespace
 
+bool takeInterrupt() {
+  bool was = interrupted;
+  interrupted = 0;
+  return was;
+}
+
 std::unique_ptr<LineSource> makeStreamSource(std::istream& in) {
   return std::make_unique<StreamSource>(in);
 }

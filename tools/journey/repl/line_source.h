@@ -43,6 +43,10 @@ std::unique_ptr<LineSource> makeTerminalSource(Completer completer, std::string 
 // ~/.local/state/journey/history ("" when none of these can be named).
 std::string historyFilePath();
 
+// Whether Ctrl-C was pressed in a terminal session since the last read or the last call, which
+// clears it: a long command checks it to stop early.
+bool takeInterrupt();
+
 // The longest common prefix of the candidates.
 std::string commonPrefix(const std::vector<std::string>& words);
 

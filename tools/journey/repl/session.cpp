@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "compiler/ast/printer.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/ir/lower_program.h"
@@ -213,8 +215,25 @@ void Session::reportOutput(const std::string& what, size_t before) {
     console_.print(what + ": no output");
     return;
   }
+  // Each kind in order when there are few; counted by kind (in order of first appearance) when
+  // a clock move fired many.
+  constexpr size_t kListed = 8;
+  std::vector<std::pair<std::string, size_t>> counts;
+  for (const std::string& k : kinds) {
+    auto same = [&](const auto& c) { return c.first == k; };
+    if (kinds.size() <= kListed) {
+      counts.emplace_back(k, 1);
+    } else if (auto it = std::find_if(counts.begin(), counts.end(), same); it != counts.end()) {
+      ++it->second;
+    } else {
+      counts.emplace_back(k, 1);
+    }
+  }
   std::string list;
-  for (const std::string& k : kinds) list += (list.empty() ? "" : ", ") + k;
+  for (const auto& [kind, count] : counts) {
+    list += (list.empty() ? "" : ", ") + kind;
+    if (kinds.size() > kListed) list += fmt::format(" ×{}", count);
+  }
   console_.print(fmt::format("{}: {} output record{} ({}); `:out` shows them", what, kinds.size(),
                              kinds.size() == 1 ? "" : "s", list));
 }
