@@ -4,6 +4,7 @@
 #include <date/tz.h>
 
 #include "compiler/sema/program_checker.h"
+#include "vm/value/time_zone.h"
 
 namespace journey::sema {
 namespace {
@@ -21,19 +22,18 @@ const date::tzdb* database() {
 
 bool isKnownTimezone(std::string_view name) {
   if (!database()) return true;
-  try {
-    date::locate_zone(name);
-    return true;
-  } catch (const std::exception&) {
-    return false;
-  }
+  // The runtime's look-up, so that both agree on every name; without its fixed offsets.
+  std::optional<TimeZone> zone = TimeZone::find(name);
+  return name == "UTC" || (zone && !zone->isFixedOffset());
 }
 
 std::vector<std::string> timezoneNames() {
   std::vector<std::string> names;
   const date::tzdb* db = database();
   if (!db) return names;
-  for (const date::time_zone& z : db->zones) names.push_back(std::string(z.name()));
+  for (const date::time_zone& z : db->zones) {
+    if (isKnownTimezone(z.name())) names.push_back(std::string(z.name()));
+  }
 #if !USE_OS_TZDB
   for (const date::time_zone_link& l : db->links) names.push_back(std::string(l.name()));
 #endif

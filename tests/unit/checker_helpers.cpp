@@ -1,6 +1,8 @@
 // The checker's helpers that need no parser: suggestions, cron, time zones, durations.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "compiler/sema/cron.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
@@ -87,6 +89,11 @@ TEST_CASE("time zones are IANA names") {
   CHECK(isKnownTimezone("America/New_York"));
   CHECK_FALSE(isKnownTimezone("Europe/Pariss"));
   CHECK_FALSE(isKnownTimezone("+02:00"));
+  // The zone folder's name for the machine's setting: a program would depend on the machine.
+  CHECK_FALSE(isKnownTimezone("localtime"));
+  std::vector<std::string> names = timezoneNames();
+  CHECK(std::find(names.begin(), names.end(), "localtime") == names.end());
+  CHECK(std::find(names.begin(), names.end(), "Europe/Paris") != names.end());
   CHECK(closestName("Europe/Pari", timezoneNames()) == std::optional<std::string>("Europe/Paris"));
 }
 

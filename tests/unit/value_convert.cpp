@@ -366,7 +366,7 @@ TEST_CASE("time zones: names, offsets and civil time") {
   CHECK(TimeZone::utc().toCivil(timestampOf("0001-01-01T00:00:00Z")).year == 1);
   CHECK(TimeZone::utc().toCivil(timestampOf("1969-12-31T23:59:59.5Z")).nanos == 500000000);
   for (const char* bad : {"", "Mars/Olympus", "+5:00", "+05:60", "+24:00", "05:00", "../etc",
-                          "/etc/passwd", "utc"}) {
+                          "/etc/passwd", "utc", "localtime"}) {
     INFO(bad);
     CHECK_FALSE(TimeZone::find(bad).has_value());
   }
@@ -383,6 +383,7 @@ TEST_CASE("time zones: names found again, among more names than the per-thread t
   int checked = 0;
   for (int round = 0; round < 2; ++round) {
     for (const date::time_zone& zone : zones) {
+      if (zone.name() == "localtime") continue;  // the machine's setting: refused (above)
       std::optional<TimeZone> tz = TimeZone::find(zone.name());
       REQUIRE_MESSAGE(tz.has_value(), zone.name());
       CHECK_MESSAGE(tz->toCivil(winter).offsetSeconds == zone.get_info(at).offset.count(),
@@ -390,7 +391,7 @@ TEST_CASE("time zones: names found again, among more names than the per-thread t
       ++checked;
     }
   }
-  CHECK(checked == 2 * static_cast<int>(zones.size()));
+  CHECK(checked >= 2 * static_cast<int>(zones.size()) - 2);
 }
 
 TEST_CASE("time zones: local times to instants, across DST changes") {

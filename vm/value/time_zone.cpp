@@ -77,6 +77,9 @@ std::optional<TimeZone> TimeZone::find(std::string_view name) {
   if (name.empty() || name.front() == '/' || name.find("..") != std::string_view::npos) {
     return std::nullopt;  // never let a name wander outside the zone directory
   }
+  // The zone directory names the machine's own setting so: not a zone, and a program reading
+  // it would give other results on another machine.
+  if (name == "localtime") return std::nullopt;
   try {
     tz.zone_ = locateZone(name);
   } catch (const std::exception&) {
