@@ -423,10 +423,11 @@ void Runtime::Impl::markDirty(ProfileRef profile, uint64_t audiences) {
   for (DirtyProfile& d : dirtyProfiles) {
     if (d.profile == profile) {
       d.audiences |= audiences;
+      d.chain = std::max(d.chain, chain + 1);
       return;
     }
   }
-  dirtyProfiles.push_back({profile, audiences});
+  dirtyProfiles.push_back({profile, audiences, chain + 1});
 }
 
 void Runtime::Impl::findAudienceReads() {
@@ -503,12 +504,16 @@ void Runtime::Impl::drainQueued() {
     if (!dirtyProfiles.empty()) {
       DirtyProfile dirty = dirtyProfiles.front();
       dirtyProfiles.erase(dirtyProfiles.begin());
+      chain = dirty.chain;
       reevaluateAudiences(store.profile(dirty.profile), false, -1, dirty.audiences);
+      chain = 0;
       continue;
     }
     PendingEvent e = std::move(pendingEvents.front());
     pendingEvents.pop_front();
+    chain = e.chain;
     handleEvent(store.profile(e.profile), e.event, e.record);
+    chain = 0;
   }
   draining = false;
 }

@@ -24,6 +24,7 @@ struct PendingEvent {
   ProfileRef profile = 0;
   uint32_t event = 0;
   Value record;
+  int chain = 1;  // see Runtime::Impl::chain
 };
 
 struct Runtime::Impl {
@@ -67,6 +68,7 @@ struct Runtime::Impl {
   struct DirtyProfile {
     ProfileRef profile;
     uint64_t audiences;
+    int chain = 1;  // see `chain`
   };
   std::vector<DirtyProfile> dirtyProfiles;
   static constexpr uint64_t kAllAudiences = ~uint64_t{0};
@@ -194,6 +196,11 @@ struct Runtime::Impl {
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
   bool exitOnMatches(Instance& instance, uint32_t event, const Value& record);
   int gotoChain = 0;  // `goto`s being entered, one inside the other
+  // How many emitted events and profile changes, each because of the one before, led to what
+  // is being handled at this instant (0: an input record or a timer). A journey that starts
+  // itself again through an event it emits, or two that undo each other's change to an
+  // audience, would otherwise never let time move on (steps.cpp, kMaxChain).
+  int chain = 0;
 
   // ---- sends and calls (actions.cpp)
   struct SendContext {

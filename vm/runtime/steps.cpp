@@ -16,6 +16,14 @@ namespace {
 
 // `goto` chains (A goes to B goes to A …) end with an error instead of running forever.
 constexpr int kMaxGotoChain = 100;
+// The longest chain of emitted events and profile changes at one instant (Impl::chain): a step
+// that would make it longer fails.
+constexpr int kMaxChain = 100;
+
+Value chainTooLong() {
+  return Value::error("more than 100 emitted events and profile changes at one instant, each "
+                      "caused by the one before (journeys that start one another in a loop)");
+}
 
 std::string errorText(const Value& v) {
   if (v.isError()) return std::string(v.errorMessage());
@@ -293,6 +301,7 @@ void Runtime::Impl::run(InstanceId id) {
           } else if constexpr (std::is_same_v<T, ir::CallIr>) {
             return call(inst, step, k);  // true when the instance ended
           } else if constexpr (std::is_same_v<T, ir::SetIr>) {
+            if (chain >= kMaxChain) return fail(chainTooLong()), true;
             Value v = eval(k.value, frame, p);
             if (v.isError()) return fail(v), true;
             if (std::optional<Value> failed = setPath(p->profile, k.path, 0, v)) {
@@ -311,6 +320,7 @@ void Runtime::Impl::run(InstanceId id) {
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::EmitIr>) {
+            if (chain >= kMaxChain) return fail(chainTooLong()), true;
             const ir::EventIr& event = program.events[k.event];
             std::vector<std::pair<std::string, Value>> fields;
             for (const ir::FieldValue& f : k.fields) {
@@ -324,7 +334,7 @@ void Runtime::Impl::run(InstanceId id) {
             RecordLine l = instanceLine("emit", inst, step.location);
             l.text("event", event.name).value("data", record);
             write(l);
-            pendingEvents.push_back({p->ref, k.event, std::move(record)});
+            pendingEvents.push_back({p->ref, k.event, std::move(record), chain + 1});
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::GotoIr>) {
