@@ -220,10 +220,10 @@ void Session::reportOutput(const std::string& what, size_t before) {
   constexpr size_t kListed = 8;
   std::vector<std::pair<std::string, size_t>> counts;
   for (const std::string& k : kinds) {
-    auto same = [&](const auto& c) { return c.first == k; };
-    if (kinds.size() <= kListed) {
-      counts.emplace_back(k, 1);
-    } else if (auto it = std::find_if(counts.begin(), counts.end(), same); it != counts.end()) {
+    auto it = kinds.size() <= kListed
+                  ? counts.end()
+                  : std::find_if(counts.begin(), counts.end(), [&](auto& c) { return c.first == k; });
+    if (it != counts.end()) {
       ++it->second;
     } else {
       counts.emplace_back(k, 1);
