@@ -246,6 +246,14 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   if (auto failed = readFailure(input.events, events)) return failed;
 
   Timestamp until = input.until.value_or(last);
+  // An end mistyped by years would run every timer and schedule tick between, as a record
+  // would (InputReader::rejectGapsOver); what the records wrote stays written.
+  if (started && input.until && input.maxGap && plusDuration(last, *input.maxGap) < until) {
+    stats = runtime.stats();
+    return "the end time " + formatTimestamp(until) + " is more than " +
+           authorDuration(*input.maxGap) + " after the last record's " + formatTimestamp(last) +
+           " (a mistyped time? " + input.maxGapFlag + " allows more)";
+  }
   if (!started) runtime.start(until);
   runtime.finish(until);
   stats = runtime.stats();

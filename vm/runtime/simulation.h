@@ -19,7 +19,8 @@ inline constexpr Duration kDefaultMaxGap{3650 * 86400, 0};
 struct SimulationInput {
   std::string profiles;             // JSON lines; empty: no initial profiles
   std::string events;               // JSON lines; "-" reads standard input
-  std::optional<Timestamp> until;   // the clock runs on to here (default: the last record)
+  std::optional<Timestamp> until;   // the clock runs on to here (default: the last record);
+                                    // at most maxGap after the last record
   // A record further than this after the previous one is rejected as too far ahead (none: any
   // gap is accepted): a mistyped year would otherwise run every timer and schedule in between,
   // and leave every later record out of order (docs/runtime.md, "Decisions").

@@ -10,7 +10,6 @@
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
 #include "tools/journey/repl/state_report.h"
-#include "vm/runtime/simulation.h"
 #include "vm/runtime/time_math.h"
 #include "vm/value/value_convert.h"
 
@@ -111,17 +110,12 @@ bool setCommand(Session& s, std::string_view args) {
 }
 
 // Forward, the clock moves a day at a time, so that Ctrl-C can stop a move that fires more
-// timers than expected (a schedule every minute, across years); and at most as far as
-// `journey run` accepts between two records.
+// timers than expected (a schedule every minute, across months); the whole move is bounded as
+// each step is (SessionRuntime::advanceTo).
 bool moveClock(Session& s, Timestamp to) {
   constexpr Duration kStep{86400, 0};
   const Timestamp from = s.run().now();
-  if (runtime::plusDuration(from, runtime::kDefaultMaxGap) < to) {
-    const std::string most = runtime::authorDuration(runtime::kDefaultMaxGap);
-    return fail(s, formatTimestamp(to) + " is more than " + most + " after now (" +
-                       formatTimestamp(from) + "): the clock moves at most " + most +
-                       " at a time, as `journey run` takes records");
-  }
+  if (std::optional<std::string> why = s.run().tooFarAhead(to)) return fail(s, *why);
   size_t before = s.run().pendingOutput();
   takeInterrupt();  // a Ctrl-C pressed before this move does not stop it
   std::string stopped;

@@ -4,6 +4,8 @@
 
 #include "tools/journey/program_engine.h"
 #include "vm/runtime/memory_store.h"
+#include "vm/runtime/simulation.h"
+#include "vm/runtime/time_math.h"
 #include "vm/value/json_string.h"
 #include "vm/value/value_convert.h"
 
@@ -172,7 +174,15 @@ std::optional<std::string> SessionRuntime::advanceTo(Timestamp t) {
     return "the clock is at " + formatTimestamp(now()) + " and cannot go back to " +
            formatTimestamp(t);
   }
+  if (std::optional<std::string> why = tooFarAhead(t)) return why;
   return submit({LoggedInput::Kind::Clock, "", t});
+}
+
+std::optional<std::string> SessionRuntime::tooFarAhead(Timestamp t) const {
+  if (!(runtime::plusDuration(now(), runtime::kDefaultMaxGap) < t)) return std::nullopt;
+  const std::string most = runtime::authorDuration(runtime::kDefaultMaxGap);
+  return formatTimestamp(t) + " is more than " + most + " after now (" + formatTimestamp(now()) +
+         "): the clock moves at most " + most + " at a time, as `journey run` takes records";
 }
 
 std::optional<Value> SessionRuntime::currentProfileValue() {

@@ -47,8 +47,12 @@ class SessionRuntime {
   // A profile update of the current profile at the current time.
   std::optional<std::string> setProfile(const std::string& patch);
   // Moves the clock to `t`, firing every timer due. Before the clock runs, a time in the past
-  // just moves the start; afterwards the clock cannot go back.
+  // just moves the start; afterwards the clock cannot go back. Nor can it go more than
+  // runtime::kDefaultMaxGap ahead at once, as far as `journey run` takes between two records: a
+  // mistyped year would fire every timer and schedule tick of the years between.
   std::optional<std::string> advanceTo(Timestamp t);
+  // Why advanceTo(t) would refuse to move that far ahead, if it would.
+  std::optional<std::string> tooFarAhead(Timestamp t) const;
 
   Timestamp now() const;
   bool running() const { return started_; }

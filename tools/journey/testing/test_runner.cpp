@@ -115,6 +115,10 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
         return result;
       }
       end = std::max(end, *t);
+      if (std::optional<std::string> far = session.tooFarAhead(*t)) {
+        fail(DiagKind::TestTimeGoesBack, input.time.range, *far);
+        return result;
+      }
       refused = session.selectProfile(input.profile ? input.profile->text : lastProfile);
       if (!refused) refused = session.advanceTo(*t);
       if (!refused) {
