@@ -84,17 +84,24 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
   session.load(ir::lowerProgram(program_.sources, program_.ast, program_.program), engine_);
   std::string lastProfile;
   Timestamp end = start;
+  SourceRange endSetBy = test.range;  // the time that set `end`, for an error about it
+  auto runTo = [&](std::optional<Timestamp> t, SourceRange at) {
+    if (t && end < *t) {
+      end = *t;
+      endSetBy = at;
+    }
+  };
   auto fail = [&](DiagKind kind, SourceRange range, std::string message) {
     result.failures.push_back(testFailure(kind, range, std::move(message)));
   };
 
   for (const ast::TestStmt& stmt : test.stmts) {
     if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
-      if (auto t = testTimeOf(until->time)) end = std::max(end, *t);
+      runTo(testTimeOf(until->time), until->time.range);
       continue;
     }
     if (auto* e = std::get_if<ast::TestExpect>(&stmt.kind)) {
-      if (auto t = testTimeOf(e->at)) end = std::max(end, *t);
+      if (e->at) runTo(testTimeOf(e->at), e->at->range);
       continue;
     }
     const ast::TestInput& input = std::get<ast::TestInput>(stmt.kind);
@@ -114,7 +121,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
         fail(DiagKind::InvalidTestTime, input.time.range, "\"" + input.time.text + "\" is not a timestamp");
         return result;
       }
-      end = std::max(end, *t);
+      runTo(t, input.time.range);
       if (std::optional<std::string> far = session.tooFarAhead(*t)) {
         fail(DiagKind::TestTimeGoesBack, input.time.range, *far);
         return result;
@@ -132,7 +139,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     }
   }
   if (std::optional<std::string> refused = session.advanceTo(end)) {
-    fail(DiagKind::TestTimeGoesBack, test.range, *refused);
+    fail(DiagKind::TestTimeGoesBack, endSetBy, *refused);
     return result;
   }
 
