@@ -33,12 +33,16 @@ if [ $build_twice = 1 ]; then
   cmp "$work/a.jart" "$work/b.jart" || { echo "two builds of the same sources differ"; exit 1; }
 fi
 
+# The build's warnings are what a run from source prints before its output.
+warnings=$(printf '%s\n' "$built" | sed '$d')
+
 status=0
 # On one thread: the source runs (tests/scenario.sh) take the default, which reads the inputs on
 # a second thread on a machine of two cores, so both paths meet the same expectation.
 run() {  # run ARTIFACT ENGINE LABEL: the run's output against the expected one
   actual=$(cd "$dir" && eval "timeout 300 \"$journey\" run \"$1\" $profiles \
     --events events.jsonl --rejected - --engine $2 --threads 1 $args" 2>&1; echo "exit: $?")
+  [ -n "$warnings" ] && actual="$warnings"$'\n'"$actual"
   diff -u --label expected --label "$3" "$expected" <(printf '%s\n' "$actual") || status=1
 }
 for engine in "$@"; do

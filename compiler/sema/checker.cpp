@@ -48,6 +48,7 @@ void ProgramChecker::run() {
     }
   }
   checkGotoCycles();
+  checkJourneyLoops();
   checkTests();
 }
 

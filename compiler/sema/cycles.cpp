@@ -1,8 +1,10 @@
 // Dependency cycles: audiences (through `inAudience`), constants and functions (functions are
-// not recursive; a constant cannot depend on itself), and journeys (through `goto`). Each cycle
-// is reported once, naming its path `A -> B -> A`.
+// not recursive; a constant cannot depend on itself), journeys (through `goto`), and journeys
+// that may start one another at one instant (a warning). Each cycle is reported once, naming its
+// path `A -> B -> A`.
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "compiler/sema/program_checker.h"
 
@@ -121,7 +123,7 @@ std::vector<Edge> cyclePath(const Graph& g, const std::vector<size_t>& component
 }
 
 // Reports one diagnostic for the cycle through `start`, at its first edge.
-void reportCycle(ProgramChecker& c, const Graph& g, const std::vector<size_t>& component,
+Diagnostic& reportCycle(ProgramChecker& c, const Graph& g, const std::vector<size_t>& component,
                  size_t start, DiagKind kind, const std::string& message,
                  std::string_view verb = "uses") {
   std::vector<Edge> path = cyclePath(g, component, start);
@@ -141,6 +143,7 @@ void reportCycle(ProgramChecker& c, const Graph& g, const std::vector<size_t>& c
     }
     from = path[i].to;
   }
+  return d;
 }
 
 // Names used by an expression: free identifiers and global calls, skipping names bound by
@@ -186,27 +189,151 @@ void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& b
       expr.node);
 }
 
-void collectGotos(const ast::Block& block, const std::function<void(const ast::Name&)>& use) {
+// Calls `visit` for every step of `block` and of the blocks nested in it, in written order.
+void forEachStep(const ast::Block& block, const std::function<void(const ast::Step&)>& visit) {
   for (const ast::Step& s : block) {
+    visit(s);
     std::visit(
         [&](const auto& k) {
           using T = std::decay_t<decltype(k)>;
-          if constexpr (std::is_same_v<T, ast::GotoStep>) {
-            use(k.journey);
-          } else if constexpr (std::is_same_v<T, ast::IfStep>) {
-            for (const ast::IfBranch& b : k.branches) collectGotos(b.body, use);
-            if (k.elseBody) collectGotos(*k.elseBody, use);
+          if constexpr (std::is_same_v<T, ast::IfStep>) {
+            for (const ast::IfBranch& b : k.branches) forEachStep(b.body, visit);
+            if (k.elseBody) forEachStep(*k.elseBody, visit);
           } else if constexpr (std::is_same_v<T, ast::SplitStep>) {
-            for (const ast::SplitArm& a : k.arms) collectGotos(a.body, use);
+            for (const ast::SplitArm& a : k.arms) forEachStep(a.body, visit);
           } else if constexpr (std::is_same_v<T, ast::WaitForStep>) {
-            for (const ast::OnHandler& h : k.handlers) collectGotos(h.body, use);
-            if (k.timeout) collectGotos(*k.timeout, use);
+            for (const ast::OnHandler& h : k.handlers) forEachStep(h.body, visit);
+            if (k.timeout) forEachStep(*k.timeout, visit);
           } else if constexpr (std::is_same_v<T, ast::CallStep>) {
-            if (k.onError) collectGotos(*k.onError, use);
+            if (k.onError) forEachStep(*k.onError, visit);
           }
         },
         s.kind);
   }
+}
+
+// What can change an audience's membership at one instant: the profile paths its rule reads
+// (below `profile`; an empty path is the whole profile) and the events whose history it reads,
+// through the audiences it names with `inAudience` too.
+struct AudienceReads {
+  std::vector<std::vector<std::string>> paths;
+  std::set<std::string, std::less<>> histories;
+};
+
+class AudienceReader {
+ public:
+  AudienceReader(const ast::Ast& ast, const ProgramSymbols& symbols) : ast_(ast), symbols_(symbols) {}
+
+  AudienceReads read(const ast::AudienceDecl& audience) {
+    AudienceReads reads;
+    std::set<std::string, std::less<>> visited = {audience.name.text};
+    std::vector<std::string> bound;
+    walk(audience.rule, reads, visited, bound);
+    return reads;
+  }
+
+ private:
+  // The path below `profile` that `e` selects (`profile.loyalty.tier` -> loyalty, tier), or
+  // nothing when `e` is not a selection rooted at `profile`.
+  std::optional<std::vector<std::string>> profilePath(ast::ExprId e,
+                                                      const std::vector<std::string>& bound) const {
+    std::vector<std::string> path;
+    while (e != ast::kNoExpr && e < ast_.exprs.size()) {
+      const ast::ExprNode& node = ast_[e].node;
+      if (auto* sel = std::get_if<ast::Select>(&node)) {
+        path.push_back(sel->field.text);
+        e = sel->operand;
+      } else if (auto* id = std::get_if<ast::Ident>(&node)) {
+        if (id->name != "profile" ||
+            std::find(bound.begin(), bound.end(), id->name) != bound.end()) {
+          return std::nullopt;
+        }
+        std::reverse(path.begin(), path.end());
+        return path;
+      } else {
+        return std::nullopt;
+      }
+    }
+    return std::nullopt;
+  }
+
+  // The name an argument spells (`inAudience(Gold)`, `history(Purchase, 30d)`), if it is one.
+  const std::string* nameArgument(ast::ExprId e) const {
+    if (e == ast::kNoExpr || e >= ast_.exprs.size()) return nullptr;
+    auto* id = std::get_if<ast::Ident>(&ast_[e].node);
+    return id ? &id->name : nullptr;
+  }
+
+  void walk(ast::ExprId e, AudienceReads& reads, std::set<std::string, std::less<>>& visited,
+            std::vector<std::string>& bound) {
+    if (e == ast::kNoExpr || e >= ast_.exprs.size()) return;
+    if (std::optional<std::vector<std::string>> path = profilePath(e, bound)) {
+      reads.paths.push_back(std::move(*path));
+      return;
+    }
+    std::visit(
+        [&](const auto& n) {
+          using T = std::decay_t<decltype(n)>;
+          if constexpr (std::is_same_v<T, ast::Select>) {
+            walk(n.operand, reads, visited, bound);
+          } else if constexpr (std::is_same_v<T, ast::Index>) {
+            walk(n.operand, reads, visited, bound);
+            walk(n.index, reads, visited, bound);
+          } else if constexpr (std::is_same_v<T, ast::Call>) {
+            const std::string* name = n.args.empty() ? nullptr : nameArgument(n.args[0]);
+            if (n.target == ast::kNoExpr && name && n.function == "history") {
+              reads.histories.insert(*name);
+            } else if (n.target == ast::kNoExpr && name && n.function == "inAudience") {
+              auto it = symbols_.audiences.find(*name);
+              if (it != symbols_.audiences.end() && visited.insert(*name).second) {
+                walk(it->second.decl->rule, reads, visited, bound);
+              }
+              return;
+            }
+            walk(n.target, reads, visited, bound);
+            for (ast::ExprId a : n.args) walk(a, reads, visited, bound);
+          } else if constexpr (std::is_same_v<T, ast::ListLit>) {
+            for (ast::ExprId a : n.elements) walk(a, reads, visited, bound);
+          } else if constexpr (std::is_same_v<T, ast::MapLit>) {
+            for (const ast::MapEntry& m : n.entries) {
+              walk(m.key, reads, visited, bound);
+              walk(m.value, reads, visited, bound);
+            }
+          } else if constexpr (std::is_same_v<T, ast::RecordLit>) {
+            for (const ast::FieldInit& f : n.fields) walk(f.value, reads, visited, bound);
+          } else if constexpr (std::is_same_v<T, ast::Macro>) {
+            walk(n.target, reads, visited, bound);
+            size_t before = bound.size();
+            for (const ast::Name& v : n.vars) bound.push_back(v.text);
+            for (ast::ExprId a : n.args) walk(a, reads, visited, bound);
+            bound.resize(before);
+          }
+        },
+        ast_[e].node);
+  }
+
+  const ast::Ast& ast_;
+  const ProgramSymbols& symbols_;
+};
+
+// Whether writing `written` (below `profile`) can change what reading `read` sees: one path is
+// a prefix of the other.
+bool overlaps(const std::vector<std::string>& written, const std::vector<std::string>& read) {
+  size_t n = std::min(written.size(), read.size());
+  return std::equal(written.begin(), written.begin() + static_cast<std::ptrdiff_t>(n), read.begin());
+}
+
+// Whether a second entry of `j` for a profile at the instant of its first is always skipped:
+// `reentry never` or `reentry after D`, with one key per profile (no `key` clause).
+bool reentersAtOneInstant(const ast::JourneyDecl& j) {
+  bool keyed = false, refuses = false;
+  for (const ast::Clause& c : j.clauses) {
+    if (std::holds_alternative<ast::KeyClause>(c.kind)) keyed = true;
+    if (auto* r = std::get_if<ast::ReentryClause>(&c.kind)) {
+      refuses = r->kind != ast::ReentryClause::Kind::Always;
+    }
+  }
+  return keyed || !refuses;
 }
 
 }  // namespace
@@ -328,9 +455,11 @@ void ProgramChecker::checkGotoCycles() {
   std::vector<const ast::JourneyDecl*> journeys =
       declsAsNodes<ast::JourneyDecl>(ast, symbols.journeys, g, index);
   for (size_t i = 0; i < journeys.size(); ++i) {
-    collectGotos(journeys[i]->steps, [&](const ast::Name& target) {
-      auto it = index.find(target.text);
-      if (it != index.end()) g.edges[i].push_back({it->second, target.range});
+    forEachStep(journeys[i]->steps, [&](const ast::Step& s) {
+      auto* go = std::get_if<ast::GotoStep>(&s.kind);
+      if (!go) return;
+      auto it = index.find(go->journey.text);
+      if (it != index.end()) g.edges[i].push_back({it->second, go->journey.range});
     });
   }
   for (const std::vector<size_t>& c : components(g)) {
@@ -339,6 +468,79 @@ void ProgramChecker::checkGotoCycles() {
                 c.size() == 1 ? "journey `" + g.names[c[0]] + "` goes to itself"
                               : "journeys go to each other in a cycle",
                 "goes to");
+  }
+}
+
+void ProgramChecker::checkJourneyLoops() {
+  Graph g;
+  NodeIndex index;
+  std::vector<const ast::JourneyDecl*> journeys =
+      declsAsNodes<ast::JourneyDecl>(ast, symbols.journeys, g, index);
+  // Who starts on what: the journeys entered on each event, and on each audience's changes.
+  std::map<std::string, std::vector<size_t>, std::less<>> onEvent, onAudience;
+  for (size_t k = 0; k < journeys.size(); ++k) {
+    if (!reentersAtOneInstant(*journeys[k])) continue;  // a loop through it stops at once
+    for (const ast::Clause& c : journeys[k]->clauses) {
+      auto* entry = std::get_if<ast::EntryClause>(&c.kind);
+      if (!entry) continue;
+      if (auto* e = std::get_if<ast::EventEntry>(&entry->kind)) onEvent[e->event.text].push_back(k);
+      if (auto* a = std::get_if<ast::AudienceEntry>(&entry->kind)) {
+        onAudience[a->audience.text].push_back(k);
+      }
+    }
+  }
+  std::vector<std::pair<std::string, AudienceReads>> audiences;
+  AudienceReader reader(ast, symbols);
+  for (const auto& [name, started] : onAudience) {
+    auto it = symbols.audiences.find(name);
+    if (it != symbols.audiences.end()) audiences.emplace_back(name, reader.read(*it->second.decl));
+  }
+  auto startsOn = [](const auto& table, std::string_view key) -> const std::vector<size_t>* {
+    auto it = table.find(key);
+    return it == table.end() ? nullptr : &it->second;
+  };
+  for (size_t j = 0; j < journeys.size(); ++j) {
+    // A journey that changes an audience as it enters on that audience's change usually means
+    // to (`entry on audience NeedsWelcome`, then `set profile.welcomed = true`): it takes one
+    // more journey for the change to come back, so only an emit is a loop on its own.
+    auto add = [&](const std::vector<size_t>* started, SourceRange site, bool alone) {
+      if (!started) return;
+      for (size_t k : *started) {
+        if (k != j || alone) g.edges[j].push_back({k, site});
+      }
+    };
+    forEachStep(journeys[j]->steps, [&](const ast::Step& s) {
+      if (auto* emit = std::get_if<ast::EmitStep>(&s.kind)) {
+        add(startsOn(onEvent, emit->event.text), emit->event.range, true);
+        for (const auto& [name, reads] : audiences) {
+          if (reads.histories.count(emit->event.text)) {
+            add(startsOn(onAudience, name), emit->event.range, false);
+          }
+        }
+      } else if (auto* set = std::get_if<ast::SetStep>(&s.kind); set && !set->path.empty()) {
+        std::vector<std::string> written;
+        for (size_t i = 1; i < set->path.size(); ++i) written.push_back(set->path[i].text);
+        SourceRange site = set->path.front().range;
+        site.end = set->path.back().range.end;
+        for (const auto& [name, reads] : audiences) {
+          bool changes = std::any_of(reads.paths.begin(), reads.paths.end(),
+                                     [&](const auto& read) { return overlaps(written, read); });
+          if (changes) add(startsOn(onAudience, name), site, false);
+        }
+      }
+    });
+  }
+  for (const std::vector<size_t>& c : components(g)) {
+    if (!isCycle(g, c)) continue;
+    Diagnostic& d = reportCycle(
+        *this, g, c, c[0], DiagKind::JourneyLoop,
+        c.size() == 1 ? "journey `" + g.names[c[0]] + "` may start itself in a loop"
+                      : "journeys may start one another in a loop",
+        "may start");
+    d.notes.push_back(
+        "the runtime ends the instance that would make such a chain longer than 100 emitted "
+        "events and profile changes at one instant, with reason `error`; `reentry never` or "
+        "`reentry after D` on one of these journeys stops it at its second turn");
   }
 }
 

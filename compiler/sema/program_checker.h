@@ -137,6 +137,9 @@ class ProgramChecker {
   // reporting cycles.
   void checkConstsAndFns();
   void checkGotoCycles();
+  // Warns about journeys that may start one another without end at one instant: through
+  // `emit`, or through a `set` that changes an audience another journey enters on.
+  void checkJourneyLoops();
 
   // check_tests.cpp
   void checkTests();
