@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Drives `journey repl` through a pseudo-terminal, as a person would: the prompt, tab
 completion (commands, bound names, fields after `.`, namespaced functions), a multi-line input
-cancelled by Ctrl-C, a long clock move stopped by Ctrl-C, Ctrl-D to quit, and the history file
+cancelled by Ctrl-C, a long replay and a long clock move stopped by Ctrl-C, Ctrl-D to quit, and the history file
 read back by a second session.
 
     repl_pty.py JOURNEY PROGRAM.journey
@@ -94,6 +94,17 @@ class Session:
         sys.exit(f"Ctrl-D did not end the session; the terminal shows {self.seen[-300:]!r}")
 
 
+def interrupt(s, stopped):
+    """Ctrl-C until `stopped` appears: a Ctrl-C that lands before the long command began counts
+    as pressed before it, so it is sent again while the command goes on."""
+    for _ in range(5):
+        time.sleep(1)
+        os.write(s.fd, b"\x03")
+        if s.appears(stopped, 5):
+            return
+    sys.exit(f"Ctrl-C did not stop the command: {stopped!r} never appeared")
+
+
 def main():
     with tempfile.TemporaryDirectory() as home:
         history = os.path.join(home, "state", "history")
@@ -131,26 +142,22 @@ def main():
         # An error does not end the session.
         s.enter("nope\r", "unknown name `nope`")
         s.enter("6 * 7\r", "42 : int")
-        # Ctrl-C stops a clock move that fires more than expected (a tick a minute for years)
-        # where it got to, and the session goes on. The move runs in the terminal's cooked mode:
-        # the key reaches the REPL as SIGINT.
+        # Ctrl-C stops the replay of a long clock move into a program that now ticks every
+        # minute, where it got to; then a clock move that fires more than expected, the same
+        # way. Both run in the terminal's cooked mode: the key reaches the REPL as SIGINT.
         s.enter('audience Everyone = true\r', "declared audience Everyone")
-        s.send('journey Often { entry every 1m for audience Everyone\r')
-        s.expect("...> ")
-        s.enter('  send push "p" }\r', "declared journey Often")
         s.enter(':profile {"id": "x", "firstName": "X", "country": "FR", "loyalty": {"tier": "m", '
                 '"points": 1}, "consents": {"email": true, "sms": true, "push": true}, "tags": []}\r',
                 "current profile x")
+        s.enter(":advance 3000d\r", "now ")
+        s.send('journey Often { entry every 1m for audience Everyone\r')
+        s.expect("...> ")
+        s.send('  send push "p" }\r')
+        interrupt(s, "the replay was stopped at")
+        s.expect("declared journey Often")
+        s.expect("journey> ")
         s.send(":advance 3000d\r")
-        # Again if the move goes on: a Ctrl-C that came before the move began counts as pressed
-        # before it.
-        for _ in range(5):
-            time.sleep(1)
-            os.write(s.fd, b"\x03")
-            if s.appears("stopped by Ctrl-C on the way to", 5):
-                break
-        else:
-            sys.exit("Ctrl-C did not stop the clock move")
+        interrupt(s, "stopped by Ctrl-C on the way to")
         s.expect("journey> ")
         s.enter("6 * 7\r", "42 : int")
         s.finish()

@@ -8,6 +8,7 @@
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/ir/lower_program.h"
 #include "tools/journey/repl/input_kind.h"
+#include "tools/journey/repl/line_source.h"
 #include "vm/value/printer.h"
 
 namespace journey::repl {
@@ -134,8 +135,9 @@ bool Session::applyChange(SessionProgram::Change& change) {
 void Session::programChanged() {
   Frontend& fe = program_.frontend();
   eval_ = std::make_unique<EvalSession>(fe, engine_);
+  takeInterrupt();  // a Ctrl-C pressed before the replay does not stop it
   for (const std::string& note :
-       run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_)) {
+       run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_, takeInterrupt)) {
     console_.note(note);
   }
   std::vector<std::pair<std::string, std::string>> lets = std::move(lets_);

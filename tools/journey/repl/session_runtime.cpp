@@ -1,5 +1,8 @@
 #include "tools/journey/repl/session_runtime.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <variant>
 
 #include "tools/journey/program_engine.h"
@@ -46,14 +49,28 @@ void SessionRuntime::build() {
   started_ = false;
 }
 
-std::vector<std::string> SessionRuntime::load(ir::ProgramIr program, const std::string& engine) {
+std::vector<std::string> SessionRuntime::load(ir::ProgramIr program, const std::string& engine,
+                                              const std::function<bool()>& stop) {
   program_ = std::make_unique<ir::ProgramIr>(std::move(program));
   engineName_ = engine;
   build();
   std::vector<std::string> notes;
   sink_->muted = true;
   std::vector<LoggedInput> kept;
-  for (const LoggedInput& input : log_) {
+  for (size_t i = 0; i < log_.size(); ++i) {
+    if (i > 0 && stop && stop()) {
+      size_t dropped = std::count_if(log_.begin() + static_cast<std::ptrdiff_t>(i), log_.end(),
+                                     [](const LoggedInput& later) { return !later.line.empty(); });
+      std::string note = "the replay was stopped at " + formatTimestamp(now()) +
+                         ", where the clock is now";
+      if (dropped == 1) note += ": the profile, event or set after it was dropped";
+      if (dropped > 1) {
+        note += fmt::format(": the {} profiles, events and sets after it were dropped", dropped);
+      }
+      notes.push_back(std::move(note));
+      break;
+    }
+    const LoggedInput& input = log_[i];
     std::string why;
     if (apply(input, why)) {
       kept.push_back(input);

@@ -8,6 +8,7 @@
 // note.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,8 +29,11 @@ class SessionRuntime {
   ~SessionRuntime();
 
   // Runs `program` from now on (on "interp" or "jit"), replaying the inputs so far. Returns
-  // a note for each input the new program refuses (dropped from the log).
-  std::vector<std::string> load(ir::ProgramIr program, const std::string& engine);
+  // a note for each input the new program refuses (dropped from the log). `stop`, asked
+  // between inputs, ends the replay where it got to (a new schedule every minute can make a
+  // long replay of a clock that moved years): the inputs after that are dropped, with a note.
+  std::vector<std::string> load(ir::ProgramIr program, const std::string& engine,
+                                const std::function<bool()>& stop = {});
   bool loaded() const { return runtime_ != nullptr; }
   const ir::ProgramIr& program() const { return *program_; }
 
