@@ -1,6 +1,8 @@
 #include "tools/journey/repl/line_source.h"
 
 #include <histedit.h>
+#include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -108,11 +110,36 @@ class TerminalSource final : public LineSource {
 
   static char* prompt(EditLine* el) { return self(el).prompt_.data(); }
 
-  // One character from the terminal; a Ctrl-C during the read ends it with an error.
+  // Waits until the terminal has a byte to read: false when Ctrl-C was pressed, before the
+  // wait or during it. SIGINT is blocked except inside ppoll, so one that lands between the
+  // check and the wait is not lost: it ends the wait at once. (A plain blocking read would
+  // miss it, and the Ctrl-C would then cancel the line typed next.)
+  static bool waitForInput() {
+    sigset_t withInterrupt, blocked;
+    sigemptyset(&withInterrupt);
+    sigaddset(&withInterrupt, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &withInterrupt, &blocked);
+    sigset_t waiting = blocked;
+    sigdelset(&waiting, SIGINT);
+    bool ready = false;
+    while (!interrupted) {
+      pollfd terminal{STDIN_FILENO, POLLIN, 0};
+      if (ppoll(&terminal, 1, nullptr, &waiting) > 0) {
+        ready = true;
+        break;
+      }
+      if (errno != EINTR) break;
+    }
+    pthread_sigmask(SIG_SETMASK, &blocked, nullptr);
+    return ready;
+  }
+
+  // One character from the terminal; a Ctrl-C before or during the read ends it with an error.
   static int readChar(EditLine*, wchar_t* out) {
     std::mbstate_t state{};
     for (;;) {
       char byte;
+      if (!waitForInput()) return -1;
       ssize_t n = ::read(STDIN_FILENO, &byte, 1);
       if (n == 0) return 0;
       if (n < 0) {
