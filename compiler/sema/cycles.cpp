@@ -15,6 +15,7 @@ namespace {
 struct Edge {
   size_t to;
   SourceRange site;
+  bool viaGoto = false;  // journeys that start one another: a `goto` (E0416 when all are)
 };
 
 struct Graph {
@@ -323,8 +324,8 @@ bool overlaps(const std::vector<std::string>& written, const std::vector<std::st
   return std::equal(written.begin(), written.begin() + static_cast<std::ptrdiff_t>(n), read.begin());
 }
 
-// Whether a second entry of `j` for a profile at the instant of its first is always skipped:
-// `reentry never` or `reentry after D`, with one key per profile (no `key` clause).
+// Whether `j` may be entered again for a profile at the instant of its first entry: not with
+// `reentry never` or `reentry after D` and one key per profile (no `key` clause).
 bool reentersAtOneInstant(const ast::JourneyDecl& j) {
   bool keyed = false, refuses = false;
   for (const ast::Clause& c : j.clauses) {
@@ -495,27 +496,28 @@ void ProgramChecker::checkJourneyLoops() {
     auto it = symbols.audiences.find(name);
     if (it != symbols.audiences.end()) audiences.emplace_back(name, reader.read(*it->second.decl));
   }
-  auto startsOn = [](const auto& table, std::string_view key) -> const std::vector<size_t>* {
-    auto it = table.find(key);
-    return it == table.end() ? nullptr : &it->second;
-  };
   for (size_t j = 0; j < journeys.size(); ++j) {
-    // A journey that changes an audience as it enters on that audience's change usually means
-    // to (`entry on audience NeedsWelcome`, then `set profile.welcomed = true`): it takes one
-    // more journey for the change to come back, so only an emit is a loop on its own.
-    auto add = [&](const std::vector<size_t>* started, SourceRange site, bool alone) {
-      if (!started) return;
-      for (size_t k : *started) {
-        if (k != j || alone) g.edges[j].push_back({k, site});
+    // Changes to an audience start the journeys entered on it, other than j itself: the
+    // audiences are evaluated again once j's instance waits or ends, so a journey that undoes
+    // the cause of its entry (`entry on audience NeedsWelcome`, then `set profile.welcomed =
+    // true`) does not enter again, even if it sets the field back in a later step.
+    auto changes = [&](const std::string& audience, SourceRange site) {
+      for (size_t k : onAudience[audience]) {
+        if (k != j) g.edges[j].push_back({k, site});
       }
     };
     forEachStep(journeys[j]->steps, [&](const ast::Step& s) {
-      if (auto* emit = std::get_if<ast::EmitStep>(&s.kind)) {
-        add(startsOn(onEvent, emit->event.text), emit->event.range, true);
+      if (auto* go = std::get_if<ast::GotoStep>(&s.kind)) {
+        auto target = index.find(go->journey.text);
+        if (target != index.end() && reentersAtOneInstant(*journeys[target->second])) {
+          g.edges[j].push_back({target->second, go->journey.range, true});
+        }
+      } else if (auto* emit = std::get_if<ast::EmitStep>(&s.kind)) {
+        if (auto started = onEvent.find(emit->event.text); started != onEvent.end()) {
+          for (size_t k : started->second) g.edges[j].push_back({k, emit->event.range});
+        }
         for (const auto& [name, reads] : audiences) {
-          if (reads.histories.count(emit->event.text)) {
-            add(startsOn(onAudience, name), emit->event.range, false);
-          }
+          if (reads.histories.count(emit->event.text)) changes(name, emit->event.range);
         }
       } else if (auto* set = std::get_if<ast::SetStep>(&s.kind); set && !set->path.empty()) {
         std::vector<std::string> written;
@@ -523,24 +525,32 @@ void ProgramChecker::checkJourneyLoops() {
         SourceRange site = set->path.front().range;
         site.end = set->path.back().range.end;
         for (const auto& [name, reads] : audiences) {
-          bool changes = std::any_of(reads.paths.begin(), reads.paths.end(),
-                                     [&](const auto& read) { return overlaps(written, read); });
-          if (changes) add(startsOn(onAudience, name), site, false);
+          if (std::any_of(reads.paths.begin(), reads.paths.end(),
+                          [&](const auto& read) { return overlaps(written, read); })) {
+            changes(name, site);
+          }
         }
       }
     });
   }
   for (const std::vector<size_t>& c : components(g)) {
     if (!isCycle(g, c)) continue;
+    bool onlyGotos = std::all_of(c.begin(), c.end(), [&](size_t v) {
+      return std::all_of(g.edges[v].begin(), g.edges[v].end(), [&](const Edge& e) {
+        return e.viaGoto || !std::binary_search(c.begin(), c.end(), e.to);
+      });
+    });
+    if (onlyGotos) continue;  // a cycle of `goto`s is an error of its own (E0416)
     Diagnostic& d = reportCycle(
         *this, g, c, c[0], DiagKind::JourneyLoop,
         c.size() == 1 ? "journey `" + g.names[c[0]] + "` may start itself in a loop"
                       : "journeys may start one another in a loop",
         "may start");
     d.notes.push_back(
-        "the runtime ends the instance that would make such a chain longer than 100 emitted "
-        "events and profile changes at one instant, with reason `error`; `reentry never` or "
-        "`reentry after D` on one of these journeys stops it at its second turn");
+        "the runtime stops such a loop at a chain of 100 emitted events and profile changes, "
+        "or at 10000 of them caused by one record or timer, ending the instance whose step "
+        "would go on with reason `error`; `reentry never` or `reentry after D` on one of these "
+        "journeys stops it at its second turn");
   }
 }
 

@@ -154,7 +154,9 @@ struct Runtime::Impl {
   // Pending events and audience changes, until none are left. Asked after every record and
   // timer, and mostly with nothing queued: that answer is inline.
   void drain() {
-    if (!draining && (!dirtyProfiles.empty() || !pendingEvents.empty())) drainQueued();
+    if (draining) return;
+    if (!dirtyProfiles.empty() || !pendingEvents.empty()) drainQueued();
+    caused = 0;
   }
   void drainQueued();
   // Tries to start `journey` for the profile; `entryEvent` is the entry binding (or null).
@@ -201,6 +203,13 @@ struct Runtime::Impl {
   // itself again through an event it emits, or two that undo each other's change to an
   // audience, would otherwise never let time move on (steps.cpp, kMaxChain).
   int chain = 0;
+  // Emitted events and profile changes that steps made since the input record or timer being
+  // handled began (all it caused included): a journey emitting two events that each start it
+  // again doubles its work at each turn, and a chain of 100 turns would never end.
+  int caused = 0;
+  // The error that ends an `emit` or `set` step which would go past either limit (steps.cpp),
+  // or nothing, counting the step in `caused`.
+  std::optional<Value> loopStopped();
 
   // ---- sends and calls (actions.cpp)
   struct SendContext {

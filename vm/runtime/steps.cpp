@@ -16,14 +16,11 @@ namespace {
 
 // `goto` chains (A goes to B goes to A …) end with an error instead of running forever.
 constexpr int kMaxGotoChain = 100;
-// The longest chain of emitted events and profile changes at one instant (Impl::chain): a step
-// that would make it longer fails.
+// The longest chain of emitted events and profile changes at one instant (Impl::chain), and
+// the most of them one input record or timer may cause (Impl::caused): a step that would go
+// past either fails.
 constexpr int kMaxChain = 100;
-
-Value chainTooLong() {
-  return Value::error("more than 100 emitted events and profile changes at one instant, each "
-                      "caused by the one before (journeys that start one another in a loop)");
-}
+constexpr int kMaxCaused = 10000;
 
 std::string errorText(const Value& v) {
   if (v.isError()) return std::string(v.errorMessage());
@@ -62,6 +59,19 @@ std::optional<Value> setPath(Value& record, const std::vector<std::string>& path
 }
 
 }  // namespace
+
+std::optional<Value> Runtime::Impl::loopStopped() {
+  if (chain >= kMaxChain) {
+    return Value::error("more than 100 emitted events and profile changes at one instant, each "
+                        "caused by the one before (journeys that start one another in a loop)");
+  }
+  if (++caused > kMaxCaused) {
+    return Value::error("more than 10000 emitted events and profile changes at one instant, "
+                        "caused by one input record or timer (journeys that start one another "
+                        "in a loop)");
+  }
+  return std::nullopt;
+}
 
 bool Runtime::Impl::exitWhenHolds(Instance& instance, std::string_view step) {
   const ir::JourneyIr& j = program.journeys[instance.journey];
@@ -301,7 +311,7 @@ void Runtime::Impl::run(InstanceId id) {
           } else if constexpr (std::is_same_v<T, ir::CallIr>) {
             return call(inst, step, k);  // true when the instance ended
           } else if constexpr (std::is_same_v<T, ir::SetIr>) {
-            if (chain >= kMaxChain) return fail(chainTooLong()), true;
+            if (std::optional<Value> stopped = loopStopped()) return fail(*stopped), true;
             Value v = eval(k.value, frame, p);
             if (v.isError()) return fail(v), true;
             if (std::optional<Value> failed = setPath(p->profile, k.path, 0, v)) {
@@ -320,7 +330,7 @@ void Runtime::Impl::run(InstanceId id) {
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::EmitIr>) {
-            if (chain >= kMaxChain) return fail(chainTooLong()), true;
+            if (std::optional<Value> stopped = loopStopped()) return fail(*stopped), true;
             const ir::EventIr& event = program.events[k.event];
             std::vector<std::pair<std::string, Value>> fields;
             for (const ir::FieldValue& f : k.fields) {
