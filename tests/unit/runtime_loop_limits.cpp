@@ -32,9 +32,15 @@ struct Lines final : runtime::OutputSink {
   std::vector<std::string> lines;
 };
 
-// Runs `source` on one profile and these records (JSON lines); the output records.
-Lines run(const std::string& source, const std::vector<std::string>& records) {
-  ir::ProgramIr program = test::lowerSource("loop.journey", source);
+// Runs the declarations below and `journeys` on one profile and these records (JSON lines);
+// the output records.
+Lines run(const std::string& journeys, const std::vector<std::string>& records) {
+  const std::string declarations = R"(
+schema Profile { id: string, on: bool }
+event Ping { n: int }
+audience On = profile.on
+)";
+  ir::ProgramIr program = test::lowerSource("loop.journey", declarations + journeys);
   auto engine = runtime::makeInterpEngine(program);
   std::string base = std::filesystem::temp_directory_path().string() + "/journey_loop_" +
                      std::to_string(::getpid());
@@ -57,12 +63,16 @@ Lines run(const std::string& source, const std::vector<std::string>& records) {
   return output;
 }
 
+// A Ping for p1 at that time of 2026-03-02.
+std::string ping(const std::string& hourMinute) {
+  return R"({"time": "2026-03-02T)" + hourMinute +
+         R"(:00Z", "profile": "p1", "event": "Ping", "data": {"n": 0}})";
+}
+
 }  // namespace
 
 TEST_CASE("a journey emitting two events that each start it stops at 10000 per record") {
   const std::string source = R"(
-schema Profile { id: string, on: bool }
-event Ping { n: int }
 journey Fork {
   entry on Ping as ping
   emit Ping { n: ping.n + 1 }
@@ -70,8 +80,7 @@ journey Fork {
 }
 )";
   // Each record gets its own allowance, and the later one is handled at its own time.
-  Lines out = run(source, {R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "Ping", "data": {"n": 0}})",
-                           R"({"time": "2026-03-02T11:00:00Z", "profile": "p1", "event": "Ping", "data": {"n": 0}})"});
+  Lines out = run(source, {ping("10:00"), ping("11:00")});
   for (std::string_view hour : {"T10:00:00Z", "T11:00:00Z"}) {
     CAPTURE(hour);
     CHECK(out.count(hour, "\"kind\": \"emit\"") == 10000);
@@ -82,14 +91,12 @@ journey Fork {
 
 TEST_CASE("a journey emitting the event it starts on stops at a chain of 100") {
   const std::string source = R"(
-schema Profile { id: string, on: bool }
-event Ping { n: int }
 journey Echo {
   entry on Ping as ping
   emit Ping { n: ping.n + 1 }
 }
 )";
-  Lines out = run(source, {R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "Ping", "data": {"n": 0}})"});
+  Lines out = run(source, {ping("10:00")});
   CHECK(out.count("\"kind\": \"emit\"") == 100);
   CHECK(out.count("more than 100 emitted events") == 1);
 }
@@ -98,8 +105,6 @@ journey Echo {
 // audiences are evaluated again once the instance waits or ends, so its changes count together.
 TEST_CASE("a journey that changes its own audience and changes it back does not enter again") {
   const std::string source = R"(
-schema Profile { id: string, on: bool }
-audience On = profile.on
 journey Flip {
   entry on audience On
   set profile.on = false
