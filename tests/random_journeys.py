@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+"""Random programs of journeys run on random records: beyond the fixed corpus, every step kind
+(waits, `wait for`, `if`, `split`, sends under caps and quiet hours, calls that fail, `set`,
+`emit`, `goto`, `end`), every entry kind and header clause, in combinations nobody wrote.
+
+Each program that checks is run three ways: the interpreter, the JIT, and the interpreter with
+its inputs read on a second thread. Checked for each:
+- every run ends, with status 0, and all three write the same bytes;
+- output times never go back;
+- an instance's lines begin with its `enter` and nothing of it follows its `exit`, and no
+  (journey, key) has two instances at once;
+- the summary counts the instances entered;
+- a run whose journeys were stopped for starting one another in a loop had the checker's
+  warning (W0104).
+A failing program is kept, with its inputs, in a directory named on the way out.
+
+    random_journeys.py JOURNEY [COUNT [SEED]]   (COUNT default $JOURNEY_RANDOM_JOURNEYS or 20)
+"""
+import collections
+import datetime
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+JOURNEY = sys.argv[1]
+COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else int(os.environ.get("JOURNEY_RANDOM_JOURNEYS", "20"))
+SEED = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+
+DECLARATIONS = """schema Profile { id: string, email: string?, phone: string?, vip: bool, n: int,
+                 tags: list<string> }
+event Visit { page: string }
+event Buy retain 7d { total: double, cartId: string? }
+event Open { id: int }
+channel email { address: profile.email, consent: !profile.vip || profile.n > 0 }
+channel sms { address: profile.phone }
+channel push { address: profile.id }
+audience VIP = profile.vip
+audience Busy = size(history(Buy, 2d)) > 1
+"""
+EVENT_DATA = {"Visit": '{ page: "e" }', "Buy": "{ total: 5.0 }", "Open": "{ id: 3 }"}
+DURATIONS = ["1s", "30m", "1h", "2h", "1d", "3d", "8d"]
+ZONES = ["UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata"]
+START = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.timezone.utc)
+UNTIL = "2026-03-20T00:00:00Z"
+LOOP_STOPPED = "emitted events and profile changes at one instant"
+
+
+class Generator:
+    def __init__(self, rng):
+        self.rng = rng
+        self.names = 0
+
+    def fresh(self, prefix):
+        self.names += 1
+        return f"{prefix}{self.names}"
+
+    def condition(self):
+        return self.rng.choice([
+            "profile.vip", "!profile.vip", "profile.n > 2", "profile.n % 2 == 0",
+            "has(profile.email)", "size(profile.tags) > 0", "true",
+            'now().getHours("UTC") < 12', "size(history(Buy, 2d)) > 0"])
+
+    def block(self, depth, others):
+        return "\n".join(self.step(depth, others) for _ in range(self.rng.randint(1, 3)))
+
+    def step(self, depth, others):
+        rng = self.rng
+        r = rng.random()
+        if r < 0.12:
+            return f"wait {rng.choice(DURATIONS)}"
+        if r < 0.17:
+            return f"wait until {rng.randint(0, 23):02d}:{rng.choice(['00', '30'])}"
+        if r < 0.20:
+            return 'wait until now() + duration("90m")'
+        if r < 0.35:
+            return f'send {rng.choice(["email", "sms", "push"])} "t{rng.randint(0, 3)}"'
+        if r < 0.42:
+            return rng.choice(["set profile.n = profile.n + 1", "set profile.vip = !profile.vip",
+                               'set profile.tags = profile.tags + ["x"]',
+                               'set profile.email = "a@b.c"'])
+        if r < 0.47:
+            event = rng.choice(list(EVENT_DATA))
+            return f"emit {event} {EVENT_DATA[event]}"
+        if r < 0.52:
+            on_error = ' on error { end "failed" }' if rng.random() < 0.5 else ""
+            return f"call score {{ id: profile.id }} as {self.fresh('r')}{on_error}"
+        if r < 0.555:
+            return f'end "r{rng.randint(0, 2)}"'
+        if r < 0.565 and others:
+            return f"goto {rng.choice(others)}"  # checks only between journeys of one event
+        if depth < 2 and r < 0.70:
+            otherwise = f" else {{\n{self.block(depth + 1, others)}\n}}" if rng.random() < 0.5 else ""
+            return f"if {self.condition()} {{\n{self.block(depth + 1, others)}\n}}{otherwise}"
+        if depth < 2 and r < 0.78:
+            a = rng.randint(1, 99)
+            return (f'split "{self.fresh("s")}" {{\n{a}% {{\n{self.block(depth + 1, others)}\n}}\n'
+                    f"{100 - a}% {{\n{self.block(depth + 1, others)}\n}}\n}}")
+        if depth < 2 and r < 0.90:
+            awaited = [(e, self.fresh("w")) for e in rng.sample(list(EVENT_DATA), rng.randint(1, 2))]
+            within = f" within {rng.choice(DURATIONS)}" if rng.random() < 0.8 else ""
+            handlers = "\n".join(f"on {name} {{\n{self.block(depth + 1, others)}\n}}"
+                                 for _, name in awaited)
+            timeout = (f"\ntimeout {{\n{self.block(depth + 1, others)}\n}}"
+                       if within and rng.random() < 0.7 else "")
+            events = ", ".join(f"{e} as {name}" for e, name in awaited)
+            return f"wait for {events}{within} {{\n{handlers}{timeout}\n}}"
+        return f"let {self.fresh('x')} = profile.n * 2"
+
+    def header(self):
+        rng = self.rng
+        lines = []
+        kind = rng.random()
+        if kind < 0.55:
+            event = rng.choice(list(EVENT_DATA))
+            when = f" when {self.condition()}" if rng.random() < 0.3 else ""
+            lines.append(f"entry on {event} as ev{when}")
+            if event == "Visit" and rng.random() < 0.3:
+                lines.append("key ev.page")
+        elif kind < 0.75:
+            exit_ = " exit" if rng.random() < 0.3 else ""
+            lines.append(f"entry on audience {rng.choice(['VIP', 'Busy'])}{exit_}")
+        elif kind < 0.9:
+            schedule = rng.choice(["day at 09:00", "hour", "monday at 10:30", "6h"])
+            incremental = " incremental" if rng.random() < 0.3 else ""
+            lines.append(f'entry every {schedule} in "{rng.choice(ZONES)}" for audience VIP{incremental}')
+        else:
+            lines.append('entry at timestamp("2026-03-03T12:00:00Z") for audience VIP')
+        r = rng.random()
+        if r < 0.2:
+            lines.append("reentry never")
+        elif r < 0.4:
+            lines.append(f"reentry after {rng.choice(DURATIONS)}")
+        if rng.random() < 0.3:
+            lines.append(f"exit on {rng.choice(list(EVENT_DATA))}")
+        if rng.random() < 0.2:
+            lines.append(f"exit when {self.condition()}")
+        if rng.random() < 0.4:
+            lines.append(f"timeout {rng.choice(['1d', '2d', '10d'])}")
+        if rng.random() < 0.4:
+            lines.append(f'timezone "{rng.choice(ZONES)}"')
+        if rng.random() < 0.3:
+            lines.append(f"quiet hours {rng.randint(0, 23):02d}:00 to {rng.randint(0, 23):02d}:30 "
+                         f"{rng.choice(['queue', 'discard'])}")
+        if rng.random() < 0.2:
+            lines.append(f"cap email {rng.randint(1, 2)} per 1d")
+        return lines
+
+    def program(self):
+        rng = self.rng
+        mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
+        parts = [DECLARATIONS,
+                 f'action score {{\n  method POST\n  url "https://x.example/s"\n  timeout 1s\n'
+                 f"  retries 1\n  response {{ score: int }}\n  {mock}\n}}"]
+        if rng.random() < 0.5:
+            parts.append(f'cap {rng.choice(["email", "sms", "push"])} {rng.randint(1, 3)} '
+                         f"per {rng.choice(DURATIONS)}")
+        names = [f"J{i}" for i in range(rng.randint(1, 3))]
+        for name in names:
+            body = "\n".join(self.header()) + "\n" + self.block(0, [n for n in names if n != name])
+            parts.append(f"journey {name} {{\n{body}\n}}")
+        return "\n".join(parts) + "\n"
+
+    def inputs(self):
+        rng = self.rng
+        profiles = []
+        for i in range(rng.randint(1, 4)):
+            p = {"id": f"p{i}", "vip": rng.random() < 0.5, "n": rng.randint(0, 4), "tags": []}
+            if rng.random() < 0.7:
+                p["email"] = f"u{i}@x.io"
+            if rng.random() < 0.5:
+                p["phone"] = f"+1555{i}"
+            profiles.append(p)
+        records, t = [], START
+        for _ in range(rng.randint(3, 25)):
+            t += datetime.timedelta(seconds=rng.choice([0, 1, 60, 1800, 3600, 7200, 86400, 259200]))
+            record = {"time": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                      "profile": f"p{rng.randint(0, len(profiles))}"}  # one more: a new profile
+            if rng.random() < 0.7:
+                record["event"] = rng.choice(list(EVENT_DATA))
+                record["data"] = {"Visit": {"page": rng.choice(["a", "b"])},
+                                  "Buy": {"total": 9.5, "cartId": "c"},
+                                  "Open": {"id": 1}}[record["event"]]
+            else:
+                record["set"] = rng.choice([{"vip": rng.random() < 0.5}, {"n": rng.randint(0, 5)}])
+            records.append(record)
+        return profiles, records
+
+
+def problem_in(output, summary):
+    """What is wrong with one run's output lines and summary, or None."""
+    previous = ""
+    active = {}
+    entered = 0
+    for text in output.splitlines():
+        line = json.loads(text)
+        if line.get("time", previous) < previous:
+            return f"the time goes back: {text}"
+        previous = line.get("time", previous)
+        if "journey" not in line or line["kind"] == "skipped":
+            continue
+        instance = (line["journey"], line["profile"], line.get("key"))
+        if line["kind"] == "enter":
+            if active.get(instance):
+                return f"a second instance of one (journey, key): {text}"
+            active[instance] = True
+            entered += 1
+        elif not active.get(instance):
+            return f"a line of no active instance: {text}"
+        elif line["kind"] == "exit":
+            active[instance] = False
+    counted = re.search(r"(\d+) entered", summary)
+    if not counted or int(counted.group(1)) != entered:
+        return f"the summary says {counted and counted.group(0)}; {entered} enter lines"
+    return None
+
+
+def main():
+    rng = random.Random(SEED)
+    generator = Generator(rng)
+    work = tempfile.mkdtemp(prefix="random_journeys_")
+    program_path = os.path.join(work, "main.journey")
+    profiles_path = os.path.join(work, "profiles.jsonl")
+    events_path = os.path.join(work, "events.jsonl")
+    ran = failed = 0
+    for case in range(COUNT):
+        with open(program_path, "w") as f:
+            f.write(generator.program())
+        profiles, records = generator.inputs()
+        with open(profiles_path, "w") as f:
+            f.writelines(json.dumps(p) + "\n" for p in profiles)
+        with open(events_path, "w") as f:
+            f.writelines(json.dumps(r) + "\n" for r in records)
+        check = subprocess.run([JOURNEY, "check", program_path], capture_output=True, text=True,
+                               timeout=120)
+        if check.returncode == 1:
+            continue  # generated wrongly (a `goto` between different events): skipped
+        problem = None if check.returncode == 0 else f"check ended with status {check.returncode}"
+        runs = set()
+        for engine, threads in [("interp", "1"), ("jit", "1"), ("interp", "2")]:
+            if problem:
+                break
+            try:
+                run = subprocess.run(
+                    [JOURNEY, "run", program_path, "--profiles", profiles_path, "--events",
+                     events_path, "--until", UNTIL, "--rejected", "-", "--engine", engine,
+                     "--threads", threads], capture_output=True, text=True, timeout=300)
+            except subprocess.TimeoutExpired:
+                problem = f"{engine}, {threads} thread(s): no end after 300 s"
+                break
+            if run.returncode != 0:
+                problem = f"{engine}: status {run.returncode}: {run.stderr[-400:]}"
+                break
+            runs.add((run.stdout, run.stderr))
+            problem = problem_in(run.stdout, run.stderr)
+            if not problem and LOOP_STOPPED in run.stdout and "W0104" not in check.stderr:
+                problem = "the runtime stopped a loop that the checker did not warn about"
+        if not problem and len(runs) != 1:
+            problem = "the interpreter, the JIT and two threads wrote different output"
+        ran += 1
+        if problem:
+            failed += 1
+            kept = os.path.join(tempfile.gettempdir(), f"random_journey_{SEED}_{case}")
+            shutil.rmtree(kept, ignore_errors=True)
+            shutil.copytree(work, kept)
+            print(f"case {case}: {problem}\n  program and inputs kept in {kept}")
+    shutil.rmtree(work, ignore_errors=True)
+    print(f"{ran} programs run, {COUNT - ran} did not check; {ran - failed} passed, {failed} failed")
+    if ran < COUNT // 2:
+        print("most generated programs did not check: the generator needs fixing")
+        sys.exit(1)
+    sys.exit(1 if failed else 0)
+
+
+main()
