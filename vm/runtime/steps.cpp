@@ -1,6 +1,7 @@
 // Running an instance: each step kind of LANGUAGE.md §4, with the rules of §5.
 #include <algorithm>
 #include <optional>
+#include <string>
 
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
@@ -61,14 +62,16 @@ std::optional<Value> setPath(Value& record, const std::vector<std::string>& path
 }  // namespace
 
 std::optional<Value> Runtime::Impl::loopStopped() {
+  const char* loop = " (journeys that start one another in a loop)";
   if (chain >= kMaxChain) {
-    return Value::error("more than 100 emitted events and profile changes at one instant, each "
-                        "caused by the one before (journeys that start one another in a loop)");
+    return Value::error("more than " + std::to_string(kMaxChain) +
+                        " emitted events and profile changes at one instant, each caused by the "
+                        "one before" + loop);
   }
   if (++caused > kMaxCaused) {
-    return Value::error("more than 10000 emitted events and profile changes at one instant, "
-                        "caused by one input record or timer (journeys that start one another "
-                        "in a loop)");
+    return Value::error("more than " + std::to_string(kMaxCaused) +
+                        " emitted events and profile changes at one instant, caused by one "
+                        "input record or timer" + loop);
   }
   return std::nullopt;
 }
