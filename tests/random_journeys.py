@@ -3,9 +3,10 @@
 (waits, `wait for`, `if`, `split`, sends under caps and quiet hours, calls that fail, `set`,
 `emit`, `goto`, `end`), every entry kind and header clause, in combinations nobody wrote.
 
-Each program that checks is run three ways: the interpreter, the JIT, and the interpreter with
-its inputs read on a second thread. Checked for each:
-- every run ends, with status 0, and all three write the same bytes;
+Each program that checks is run four ways: the interpreter, the JIT, the interpreter with its
+inputs read on a second thread, and the interpreter from the program built into an artifact.
+Checked for each:
+- every run ends, with status 0, and all four write the same output records;
 - output times never go back;
 - an instance's lines begin with its `enter` and nothing of it follows its `exit` but a send
   that quiet hours queued, and no (journey, key) has two instances at once;
@@ -243,27 +244,37 @@ def main():
         if check.returncode == 1:
             continue  # generated wrongly (a `goto` between different events): skipped
         problem = None if check.returncode == 0 else f"check ended with status {check.returncode}"
-        runs = set()
-        for engine, threads in [("interp", "1"), ("jit", "1"), ("interp", "2")]:
+        artifact_path = os.path.join(work, "main.jart")
+        if not problem:
+            built = subprocess.run([JOURNEY, "build", program_path, "-o", artifact_path],
+                                   capture_output=True, text=True, timeout=120)
+            if built.returncode != 0:
+                problem = f"build ended with status {built.returncode}: {built.stderr[-400:]}"
+        runs = {}
+        for label, program, engine, threads in [
+                ("the interpreter", program_path, "interp", "1"), ("the JIT", program_path, "jit", "1"),
+                ("two threads", program_path, "interp", "2"),
+                ("the artifact", artifact_path, "interp", "1")]:
             if problem:
                 break
             try:
                 run = subprocess.run(
-                    [JOURNEY, "run", program_path, "--profiles", profiles_path, "--events",
+                    [JOURNEY, "run", program, "--profiles", profiles_path, "--events",
                      events_path, "--until", UNTIL, "--rejected", "-", "--engine", engine,
                      "--threads", threads], capture_output=True, text=True, timeout=300)
             except subprocess.TimeoutExpired:
-                problem = f"{engine}, {threads} thread(s): no end after 300 s"
+                problem = f"{label}: no end after 300 s"
                 break
             if run.returncode != 0:
-                problem = f"{engine}: status {run.returncode}: {run.stderr[-400:]}"
+                problem = f"{label}: status {run.returncode}: {run.stderr[-400:]}"
                 break
-            runs.add((run.stdout, run.stderr))
+            runs[label] = run.stdout
             problem = problem_in(run.stdout, run.stderr)
             if not problem and LOOP_STOPPED in run.stdout and "W0104" not in check.stderr:
                 problem = "the runtime stopped a loop that the checker did not warn about"
-        if not problem and len(runs) != 1:
-            problem = "the interpreter, the JIT and two threads wrote different output"
+        if not problem and len(set(runs.values())) != 1:
+            problem = "different output from " + ", ".join(
+                label for label, out in runs.items() if out != runs["the interpreter"])
         ran += 1
         if problem:
             failed += 1
