@@ -150,10 +150,12 @@ def main():
                 '"points": 1}, "consents": {"email": true, "sms": true, "push": true}, "tags": []}\r',
                 "current profile x")
         s.enter(":advance 3000d\r", "now ")
+        s.enter(':event EmailOpened {"messageId": "m1"}\r', "EmailOpened at ")
         s.send('journey Often { entry every 1m for audience Everyone\r')
         s.expect("...> ")
         s.send('  send push "p" }\r')
         interrupt(s, "the replay was stopped at")
+        s.expect("the profile, event or set after it was dropped")
         s.expect("declared journey Often")
         s.expect("journey> ")
         s.send(":advance 3000d\r")
