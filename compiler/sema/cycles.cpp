@@ -147,47 +147,62 @@ Diagnostic& reportCycle(ProgramChecker& c, const Graph& g, const std::vector<siz
   return d;
 }
 
+// Calls `visit` for each direct subexpression of `e`, with the variables a macro binds pushed on
+// `bound` while its arguments are visited (a comprehension's variables are not bound in its
+// range).
+void forEachChild(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
+                  const std::function<void(ast::ExprId)>& visit) {
+  std::visit(
+      [&](const auto& n) {
+        using T = std::decay_t<decltype(n)>;
+        if constexpr (std::is_same_v<T, ast::Select>) {
+          visit(n.operand);
+        } else if constexpr (std::is_same_v<T, ast::Index>) {
+          visit(n.operand);
+          visit(n.index);
+        } else if constexpr (std::is_same_v<T, ast::Call>) {
+          visit(n.target);
+          for (ast::ExprId a : n.args) visit(a);
+        } else if constexpr (std::is_same_v<T, ast::ListLit>) {
+          for (ast::ExprId a : n.elements) visit(a);
+        } else if constexpr (std::is_same_v<T, ast::MapLit>) {
+          for (const ast::MapEntry& m : n.entries) {
+            visit(m.key);
+            visit(m.value);
+          }
+        } else if constexpr (std::is_same_v<T, ast::RecordLit>) {
+          for (const ast::FieldInit& f : n.fields) visit(f.value);
+        } else if constexpr (std::is_same_v<T, ast::Macro>) {
+          visit(n.target);
+          size_t before = bound.size();
+          for (const ast::Name& v : n.vars) bound.push_back(v.text);
+          for (ast::ExprId a : n.args) visit(a);
+          bound.resize(before);
+        }
+      },
+      ast[e].node);
+}
+
+bool isBound(const std::vector<std::string>& bound, const std::string& name) {
+  return std::find(bound.begin(), bound.end(), name) != bound.end();
+}
+
 // Names used by an expression: free identifiers and global calls, skipping names bound by
 // macros (comprehension variables) and `locals`.
 void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
                  const std::function<void(const std::string&, SourceRange, bool call)>& use) {
   if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
   const ast::Expr& expr = ast[e];
-  auto isBound = [&](const std::string& n) {
-    return std::find(bound.begin(), bound.end(), n) != bound.end();
-  };
-  std::visit(
-      [&](const auto& n) {
-        using T = std::decay_t<decltype(n)>;
-        if constexpr (std::is_same_v<T, ast::Ident>) {
-          if (!isBound(n.name)) use(n.name, expr.range, false);
-        } else if constexpr (std::is_same_v<T, ast::Select>) {
-          collectUses(ast, n.operand, bound, use);
-        } else if constexpr (std::is_same_v<T, ast::Index>) {
-          collectUses(ast, n.operand, bound, use);
-          collectUses(ast, n.index, bound, use);
-        } else if constexpr (std::is_same_v<T, ast::Call>) {
-          if (n.target == ast::kNoExpr && !isBound(n.function)) use(n.function, n.functionRange, true);
-          collectUses(ast, n.target, bound, use);
-          for (ast::ExprId a : n.args) collectUses(ast, a, bound, use);
-        } else if constexpr (std::is_same_v<T, ast::ListLit>) {
-          for (ast::ExprId a : n.elements) collectUses(ast, a, bound, use);
-        } else if constexpr (std::is_same_v<T, ast::MapLit>) {
-          for (const ast::MapEntry& m : n.entries) {
-            collectUses(ast, m.key, bound, use);
-            collectUses(ast, m.value, bound, use);
-          }
-        } else if constexpr (std::is_same_v<T, ast::RecordLit>) {
-          for (const ast::FieldInit& f : n.fields) collectUses(ast, f.value, bound, use);
-        } else if constexpr (std::is_same_v<T, ast::Macro>) {
-          collectUses(ast, n.target, bound, use);
-          size_t before = bound.size();
-          for (const ast::Name& v : n.vars) bound.push_back(v.text);
-          for (ast::ExprId a : n.args) collectUses(ast, a, bound, use);
-          bound.resize(before);
-        }
-      },
-      expr.node);
+  if (auto* id = std::get_if<ast::Ident>(&expr.node)) {
+    if (!isBound(bound, id->name)) use(id->name, expr.range, false);
+    return;
+  }
+  if (auto* call = std::get_if<ast::Call>(&expr.node)) {
+    if (call->target == ast::kNoExpr && !isBound(bound, call->function)) {
+      use(call->function, call->functionRange, true);
+    }
+  }
+  forEachChild(ast, e, bound, [&](ast::ExprId child) { collectUses(ast, child, bound, use); });
 }
 
 // Calls `visit` for every step of `block` and of the blocks nested in it, in written order.
@@ -245,10 +260,7 @@ class AudienceReader {
         path.push_back(sel->field.text);
         e = sel->operand;
       } else if (auto* id = std::get_if<ast::Ident>(&node)) {
-        if (id->name != "profile" ||
-            std::find(bound.begin(), bound.end(), id->name) != bound.end()) {
-          return std::nullopt;
-        }
+        if (id->name != "profile" || isBound(bound, id->name)) return std::nullopt;
         std::reverse(path.begin(), path.end());
         return path;
       } else {
@@ -272,45 +284,20 @@ class AudienceReader {
       reads.paths.push_back(std::move(*path));
       return;
     }
-    std::visit(
-        [&](const auto& n) {
-          using T = std::decay_t<decltype(n)>;
-          if constexpr (std::is_same_v<T, ast::Select>) {
-            walk(n.operand, reads, visited, bound);
-          } else if constexpr (std::is_same_v<T, ast::Index>) {
-            walk(n.operand, reads, visited, bound);
-            walk(n.index, reads, visited, bound);
-          } else if constexpr (std::is_same_v<T, ast::Call>) {
-            const std::string* name = n.args.empty() ? nullptr : nameArgument(n.args[0]);
-            if (n.target == ast::kNoExpr && name && n.function == "history") {
-              reads.histories.insert(*name);
-            } else if (n.target == ast::kNoExpr && name && n.function == "inAudience") {
-              auto it = symbols_.audiences.find(*name);
-              if (it != symbols_.audiences.end() && visited.insert(*name).second) {
-                walk(it->second.decl->rule, reads, visited, bound);
-              }
-              return;
-            }
-            walk(n.target, reads, visited, bound);
-            for (ast::ExprId a : n.args) walk(a, reads, visited, bound);
-          } else if constexpr (std::is_same_v<T, ast::ListLit>) {
-            for (ast::ExprId a : n.elements) walk(a, reads, visited, bound);
-          } else if constexpr (std::is_same_v<T, ast::MapLit>) {
-            for (const ast::MapEntry& m : n.entries) {
-              walk(m.key, reads, visited, bound);
-              walk(m.value, reads, visited, bound);
-            }
-          } else if constexpr (std::is_same_v<T, ast::RecordLit>) {
-            for (const ast::FieldInit& f : n.fields) walk(f.value, reads, visited, bound);
-          } else if constexpr (std::is_same_v<T, ast::Macro>) {
-            walk(n.target, reads, visited, bound);
-            size_t before = bound.size();
-            for (const ast::Name& v : n.vars) bound.push_back(v.text);
-            for (ast::ExprId a : n.args) walk(a, reads, visited, bound);
-            bound.resize(before);
-          }
-        },
-        ast_[e].node);
+    auto* call = std::get_if<ast::Call>(&ast_[e].node);
+    if (const std::string* name = call && call->target == ast::kNoExpr && !call->args.empty()
+                                      ? nameArgument(call->args[0])
+                                      : nullptr) {
+      if (call->function == "history") reads.histories.insert(*name);
+      if (call->function == "inAudience") {
+        auto it = symbols_.audiences.find(*name);
+        if (it != symbols_.audiences.end() && visited.insert(*name).second) {
+          walk(it->second.decl->rule, reads, visited, bound);
+        }
+        return;
+      }
+    }
+    forEachChild(ast_, e, bound, [&](ast::ExprId child) { walk(child, reads, visited, bound); });
   }
 
   const ast::Ast& ast_;
@@ -346,10 +333,10 @@ void ProgramChecker::checkAudienceCycles() {
       declsAsNodes<ast::AudienceDecl>(ast, symbols.audiences, g, index);
   for (size_t i = 0; i < decls.size(); ++i) {
     // `inAudience(B)`: the argument is B's name, not a variable.
+    std::vector<std::string> bound;
     std::function<void(ast::ExprId)> find = [&](ast::ExprId e) {
       if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
-      const ast::ExprNode& node = ast[e].node;
-      if (auto* call = std::get_if<ast::Call>(&node)) {
+      if (auto* call = std::get_if<ast::Call>(&ast[e].node)) {
         if (call->function == "inAudience" && call->target == ast::kNoExpr &&
             call->args.size() == 1 && call->args[0] < ast.exprs.size()) {
           if (auto* id = std::get_if<ast::Ident>(&ast[call->args[0]].node)) {
@@ -357,26 +344,8 @@ void ProgramChecker::checkAudienceCycles() {
             if (it != index.end()) g.edges[i].push_back({it->second, ast[call->args[0]].range});
           }
         }
-        find(call->target);
-        for (ast::ExprId a : call->args) find(a);
-      } else if (auto* sel = std::get_if<ast::Select>(&node)) {
-        find(sel->operand);
-      } else if (auto* idx = std::get_if<ast::Index>(&node)) {
-        find(idx->operand);
-        find(idx->index);
-      } else if (auto* list = std::get_if<ast::ListLit>(&node)) {
-        for (ast::ExprId a : list->elements) find(a);
-      } else if (auto* map = std::get_if<ast::MapLit>(&node)) {
-        for (const ast::MapEntry& m : map->entries) {
-          find(m.key);
-          find(m.value);
-        }
-      } else if (auto* rec = std::get_if<ast::RecordLit>(&node)) {
-        for (const ast::FieldInit& f : rec->fields) find(f.value);
-      } else if (auto* macro = std::get_if<ast::Macro>(&node)) {
-        find(macro->target);
-        for (ast::ExprId a : macro->args) find(a);
       }
+      forEachChild(ast, e, bound, find);
     };
     find(decls[i]->rule);
   }
