@@ -11,6 +11,8 @@ Checked for each:
 - an instance's lines begin with its `enter` and nothing of it follows its `exit` but a send
   that quiet hours queued, and no (journey, key) has two instances at once;
 - the summary counts the instances entered;
+- no send is made inside its journey's quiet hours (in its time zone), and none makes more
+  than a frequency rule allows in its window (the file's rule, or the journey's own);
 - a run whose journeys were stopped for starting one another in a loop had the checker's
   warning (W0104).
 A failing program is kept, with its inputs, in a directory named on the way out.
@@ -27,6 +29,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import zoneinfo
 
 JOURNEY = sys.argv[1]
 COUNT = int(sys.argv[2]) if len(sys.argv) > 2 else int(os.environ.get("JOURNEY_RANDOM_JOURNEYS", "20"))
@@ -52,6 +55,10 @@ LOOP_STOPPED = "emitted events and profile changes at one instant"
 # A send queued by quiet hours is delivered (or suppressed, or capped) when they end, after its
 # instance may have ended.
 QUEUED_SEND_KINDS = {"send", "suppressed", "capped"}
+SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+# A frequency rule: at most `count` sends on `channel` per profile in any window (now − seconds,
+# now]; of one journey's sends, or of all (journey None).
+Cap = collections.namedtuple("Cap", "channel count seconds journey")
 
 
 class Generator:
@@ -115,7 +122,8 @@ class Generator:
             return f"wait for {events}{within} {{\n{handlers}{timeout}\n}}"
         return f"let {self.fresh('x')} = profile.n * 2"
 
-    def header(self):
+    def header(self, name):
+        """The journey's header clauses; its time zone, quiet hours and cap are noted."""
         rng = self.rng
         lines = []
         kind = rng.random()
@@ -146,26 +154,33 @@ class Generator:
         if rng.random() < 0.4:
             lines.append(f"timeout {rng.choice(['1d', '2d', '10d'])}")
         if rng.random() < 0.4:
-            lines.append(f'timezone "{rng.choice(ZONES)}"')
+            self.zones[name] = rng.choice(ZONES)
+            lines.append(f'timezone "{self.zones[name]}"')
         if rng.random() < 0.3:
-            lines.append(f"quiet hours {rng.randint(0, 23):02d}:00 to {rng.randint(0, 23):02d}:30 "
+            start, end = rng.randint(0, 23), rng.randint(0, 23)
+            self.quiet[name] = (start * 60, end * 60 + 30)
+            lines.append(f"quiet hours {start:02d}:00 to {end:02d}:30 "
                          f"{rng.choice(['queue', 'discard'])}")
         if rng.random() < 0.2:
-            lines.append(f"cap email {rng.randint(1, 2)} per 1d")
+            self.caps.append(Cap("email", rng.randint(1, 2), 86400, name))
+            lines.append(f"cap email {self.caps[-1].count} per 1d")
         return lines
 
     def program(self):
         rng = self.rng
+        self.zones, self.quiet, self.caps = {}, {}, []
         mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
         parts = [DECLARATIONS,
                  f'action score {{\n  method POST\n  url "https://x.example/s"\n  timeout 1s\n'
                  f"  retries 1\n  response {{ score: int }}\n  {mock}\n}}"]
         if rng.random() < 0.5:
-            parts.append(f'cap {rng.choice(["email", "sms", "push"])} {rng.randint(1, 3)} '
-                         f"per {rng.choice(DURATIONS)}")
+            cap = Cap(rng.choice(["email", "sms", "push"]), rng.randint(1, 3), 0, None)
+            window = rng.choice(DURATIONS)
+            self.caps.append(cap._replace(seconds=int(window[:-1]) * SECONDS[window[-1]]))
+            parts.append(f"cap {cap.channel} {cap.count} per {window}")
         names = [f"J{i}" for i in range(rng.randint(1, 3))]
         for name in names:
-            body = "\n".join(self.header()) + "\n" + self.block(0, [n for n in names if n != name])
+            body = "\n".join(self.header(name)) + "\n" + self.block(0, [n for n in names if n != name])
             parts.append(f"journey {name} {{\n{body}\n}}")
         return "\n".join(parts) + "\n"
 
@@ -195,11 +210,12 @@ class Generator:
         return profiles, records
 
 
-def problem_in(output, summary):
+def problem_in(output, summary, generator):
     """What is wrong with one run's output lines and summary, or None."""
     previous = ""
     active = {}
     entered = 0
+    sends = []
     for text in output.splitlines():
         line = json.loads(text)
         if line.get("time", previous) < previous:
@@ -207,6 +223,8 @@ def problem_in(output, summary):
         previous = line.get("time", previous)
         if "journey" not in line or line["kind"] == "skipped":
             continue
+        if line["kind"] == "send":
+            sends.append(line)
         instance = (line["journey"], line["profile"], line.get("key"))
         if line["kind"] == "enter":
             if active.get(instance):
@@ -220,6 +238,39 @@ def problem_in(output, summary):
     counted = re.search(r"(\d+) entered", summary)
     if not counted or int(counted.group(1)) != entered:
         return f"the summary says {counted and counted.group(0)}; {entered} enter lines"
+    return in_quiet_hours(sends, generator) or over_cap(sends, generator)
+
+
+def seconds_of(line):
+    return datetime.datetime.fromisoformat(line["time"].replace("Z", "+00:00")).timestamp()
+
+
+def in_quiet_hours(sends, generator):
+    """A send made inside its journey's quiet hours [from, to), in the journey's zone."""
+    for line in sends:
+        window = generator.quiet.get(line["journey"])
+        if not window:
+            continue
+        zone = zoneinfo.ZoneInfo(generator.zones.get(line["journey"], "UTC"))
+        local = datetime.datetime.fromtimestamp(seconds_of(line), zone)
+        minute, (start, end) = local.hour * 60 + local.minute, window
+        inside = start <= minute < end if start < end else minute >= start or minute < end
+        if inside:
+            return f"a send at {local.isoformat()}, inside quiet hours: {json.dumps(line)}"
+    return None
+
+
+def over_cap(sends, generator):
+    """A send that makes more than a frequency rule allows in its window."""
+    for cap in generator.caps:
+        counted = collections.defaultdict(list)  # profile -> times of the sends the rule counts
+        for line in sends:
+            if line["channel"] != cap.channel or cap.journey not in (None, line["journey"]):
+                continue
+            times = counted[line["profile"]]
+            times.append(seconds_of(line))
+            if sum(1 for t in times if t > times[-1] - cap.seconds) > cap.count:
+                return f"more than {cap} allows: {json.dumps(line)}"
     return None
 
 
@@ -269,7 +320,7 @@ def main():
                 problem = f"{label}: status {run.returncode}: {run.stderr[-400:]}"
                 break
             runs[label] = run.stdout
-            problem = problem_in(run.stdout, run.stderr)
+            problem = problem_in(run.stdout, run.stderr, generator)
             if not problem and LOOP_STOPPED in run.stdout and "W0104" not in check.stderr:
                 problem = "the runtime stopped a loop that the checker did not warn about"
         if not problem and len(set(runs.values())) != 1:
