@@ -448,8 +448,10 @@ void ProgramChecker::checkJourneyLoops() {
       declsAsNodes<ast::JourneyDecl>(ast, symbols.journeys, g, index);
   // Who starts on what: the journeys entered on each event, and on each audience's changes.
   std::map<std::string, std::vector<size_t>, std::less<>> onEvent, onAudience;
+  std::vector<bool> reenters(journeys.size());
   for (size_t k = 0; k < journeys.size(); ++k) {
-    if (!reentersAtOneInstant(*journeys[k])) continue;  // a loop through it stops at once
+    reenters[k] = reentersAtOneInstant(*journeys[k]);
+    if (!reenters[k]) continue;  // a loop through it stops at once
     for (const ast::Clause& c : journeys[k]->clauses) {
       auto* entry = std::get_if<ast::EntryClause>(&c.kind);
       if (!entry) continue;
@@ -459,44 +461,45 @@ void ProgramChecker::checkJourneyLoops() {
       }
     }
   }
-  std::vector<std::pair<std::string, AudienceReads>> audiences;
+  // Each audience a journey is entered on: what it reads, and who it starts.
+  std::vector<std::pair<AudienceReads, const std::vector<size_t>*>> audiences;
   AudienceReader reader(ast, symbols);
   for (const auto& [name, started] : onAudience) {
     auto it = symbols.audiences.find(name);
-    if (it != symbols.audiences.end()) audiences.emplace_back(name, reader.read(*it->second.decl));
+    if (it != symbols.audiences.end()) audiences.emplace_back(reader.read(*it->second.decl), &started);
   }
   for (size_t j = 0; j < journeys.size(); ++j) {
     // Changes to an audience start the journeys entered on it, other than j itself: the
     // audiences are evaluated again once j's instance waits or ends, so a journey that undoes
     // the cause of its entry (`entry on audience NeedsWelcome`, then `set profile.welcomed =
     // true`) does not enter again, even if it sets the field back in a later step.
-    auto changes = [&](const std::string& audience, SourceRange site) {
-      for (size_t k : onAudience[audience]) {
+    auto changes = [&](const std::vector<size_t>& started, SourceRange site) {
+      for (size_t k : started) {
         if (k != j) g.edges[j].push_back({k, site});
       }
     };
     forEachStep(journeys[j]->steps, [&](const ast::Step& s) {
       if (auto* go = std::get_if<ast::GotoStep>(&s.kind)) {
         auto target = index.find(go->journey.text);
-        if (target != index.end() && reentersAtOneInstant(*journeys[target->second])) {
+        if (target != index.end() && reenters[target->second]) {
           g.edges[j].push_back({target->second, go->journey.range, true});
         }
       } else if (auto* emit = std::get_if<ast::EmitStep>(&s.kind)) {
         if (auto started = onEvent.find(emit->event.text); started != onEvent.end()) {
           for (size_t k : started->second) g.edges[j].push_back({k, emit->event.range});
         }
-        for (const auto& [name, reads] : audiences) {
-          if (reads.histories.count(emit->event.text)) changes(name, emit->event.range);
+        for (const auto& [reads, started] : audiences) {
+          if (reads.histories.count(emit->event.text)) changes(*started, emit->event.range);
         }
       } else if (auto* set = std::get_if<ast::SetStep>(&s.kind); set && !set->path.empty()) {
         std::vector<std::string> written;
         for (size_t i = 1; i < set->path.size(); ++i) written.push_back(set->path[i].text);
         SourceRange site = set->path.front().range;
         site.end = set->path.back().range.end;
-        for (const auto& [name, reads] : audiences) {
+        for (const auto& [reads, started] : audiences) {
           if (std::any_of(reads.paths.begin(), reads.paths.end(),
                           [&](const auto& read) { return overlaps(written, read); })) {
-            changes(name, site);
+            changes(*started, site);
           }
         }
       }
