@@ -3,10 +3,10 @@
 (waits, `wait for`, `if`, `split`, sends under caps and quiet hours, calls that fail, `set`,
 `emit`, `goto`, `end`), every entry kind and header clause, in combinations nobody wrote.
 
-Each program that checks is run four ways: the interpreter, the JIT, the interpreter with its
-inputs read on a second thread, and the interpreter from the program built into an artifact.
-Checked for each:
-- every run ends, with status 0, and all four write the same output records;
+Each program that checks is run five ways: the interpreter, the JIT, the interpreter with its
+inputs read on a second thread, the interpreter from the program built into an artifact, and
+the interpreter with --trace. Checked for each:
+- every run ends, with status 0, and all five write the same output records;
 - output times never go back;
 - an instance's lines begin with its `enter` and nothing of it follows its `exit` but a send
   that quiet hours queued, and no (journey, key) has two instances at once;
@@ -15,6 +15,16 @@ Checked for each:
   than a frequency rule allows in its window (the file's rule, or the journey's own);
 - a run whose journeys were stopped for starting one another in a loop had the checker's
   warning (W0104).
+And in the traced run, the waits against their meaning (LANGUAGE.md §4-5), computed here:
+- `wait D`, `wait until now() + …` and `wait until HH:MM [on WEEKDAY]` (the next such local time
+  strictly after now in the journey's zone, a time in a DST gap moved forward by the gap) wake
+  at that instant, and nothing of the instance happens before it but an exit or its timeout;
+- `wait for … within D` takes an awaited event of its profile in [start, start + D) and only
+  one that happened, is not left waiting past an awaited event after its start, and goes on at
+  the deadline otherwise;
+- `exit on E` ends a waiting instance at the first E of its profile (an input or an `emit`);
+  an `exit` has such an event or an `exit when`, a `timeout` falls at entry + the timeout, and
+  no line of an instance comes after it.
 A failing program is kept, with its inputs, in a directory named on the way out.
 
     random_journeys.py JOURNEY [COUNT [SEED]]   (COUNT default $JOURNEY_RANDOM_JOURNEYS or 20)
@@ -49,13 +59,17 @@ audience Busy = size(history(Buy, 2d)) > 1
 EVENT_DATA = {"Visit": '{ page: "e" }', "Buy": "{ total: 5.0 }", "Open": "{ id: 3 }"}
 DURATIONS = ["1s", "30m", "1h", "2h", "1d", "3d", "8d"]
 ZONES = ["UTC", "Europe/Paris", "America/New_York", "Asia/Kolkata"]
-START = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.timezone.utc)
+# Records begin on a Monday morning, or on the evening before New York's clocks skip 02:00-03:00.
+STARTS = [datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.timezone.utc),
+          datetime.datetime(2026, 3, 7, 20, 0, tzinfo=datetime.timezone.utc)]
 UNTIL = "2026-03-20T00:00:00Z"
 LOOP_STOPPED = "emitted events and profile changes at one instant"
 # A send queued by quiet hours is delivered (or suppressed, or capped) when they end, after its
 # instance may have ended.
 QUEUED_SEND_KINDS = {"send", "suppressed", "capped"}
 SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+DEFAULT_TIMEOUT = 90 * 86400
 # A frequency rule: at most `count` sends on `channel` per profile in any window (now − seconds,
 # now]; of one journey's sends, or of all (journey None).
 Cap = collections.namedtuple("Cap", "channel count seconds journey")
@@ -85,7 +99,9 @@ class Generator:
         if r < 0.12:
             return f"wait {rng.choice(DURATIONS)}"
         if r < 0.17:
-            return f"wait until {rng.randint(0, 23):02d}:{rng.choice(['00', '30'])}"
+            weekday = f" on {rng.choice(WEEKDAYS)}" if rng.random() < 0.3 else ""
+            hour = rng.choice([2, rng.randint(0, 23)])  # 02:00 to 03:00 is skipped in New York on 03-08
+            return f"wait until {hour:02d}:{rng.choice(['00', '30'])}{weekday}"
         if r < 0.20:
             return 'wait until now() + duration("90m")'
         if r < 0.35:
@@ -148,11 +164,15 @@ class Generator:
         elif r < 0.4:
             lines.append(f"reentry after {rng.choice(DURATIONS)}")
         if rng.random() < 0.3:
-            lines.append(f"exit on {rng.choice(list(EVENT_DATA))}")
+            self.exit_on[name] = rng.choice(list(EVENT_DATA))
+            lines.append(f"exit on {self.exit_on[name]}")
         if rng.random() < 0.2:
+            self.exit_when.add(name)
             lines.append(f"exit when {self.condition()}")
         if rng.random() < 0.4:
-            lines.append(f"timeout {rng.choice(['1d', '2d', '10d'])}")
+            timeout = rng.choice(['1d', '2d', '10d'])
+            self.timeouts[name] = seconds_in(timeout)
+            lines.append(f"timeout {timeout}")
         if rng.random() < 0.4:
             self.zones[name] = rng.choice(ZONES)
             lines.append(f'timezone "{self.zones[name]}"')
@@ -169,6 +189,7 @@ class Generator:
     def program(self):
         rng = self.rng
         self.zones, self.quiet, self.caps = {}, {}, []
+        self.exit_on, self.exit_when, self.timeouts = {}, set(), {}
         mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
         parts = [DECLARATIONS,
                  f'action score {{\n  method POST\n  url "https://x.example/s"\n  timeout 1s\n'
@@ -176,7 +197,7 @@ class Generator:
         if rng.random() < 0.5:
             cap = Cap(rng.choice(["email", "sms", "push"]), rng.randint(1, 3), 0, None)
             window = rng.choice(DURATIONS)
-            self.caps.append(cap._replace(seconds=int(window[:-1]) * SECONDS[window[-1]]))
+            self.caps.append(cap._replace(seconds=seconds_in(window)))
             parts.append(f"cap {cap.channel} {cap.count} per {window}")
         names = [f"J{i}" for i in range(rng.randint(1, 3))]
         for name in names:
@@ -194,7 +215,7 @@ class Generator:
             if rng.random() < 0.5:
                 p["phone"] = f"+1555{i}"
             profiles.append(p)
-        records, t = [], START
+        records, t = [], rng.choice(STARTS)
         for _ in range(rng.randint(3, 25)):
             t += datetime.timedelta(seconds=rng.choice([0, 1, 60, 1800, 3600, 7200, 86400, 259200]))
             record = {"time": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -241,8 +262,12 @@ def problem_in(output, summary, generator):
     return in_quiet_hours(sends, generator) or over_cap(sends, generator)
 
 
+def seconds_at(time):
+    return datetime.datetime.fromisoformat(time.replace("Z", "+00:00")).timestamp()
+
+
 def seconds_of(line):
-    return datetime.datetime.fromisoformat(line["time"].replace("Z", "+00:00")).timestamp()
+    return seconds_at(line["time"])
 
 
 def in_quiet_hours(sends, generator):
@@ -274,6 +299,126 @@ def over_cap(sends, generator):
     return None
 
 
+def seconds_in(duration):
+    """The seconds of a duration literal of one unit (`30m`)."""
+    return int(duration[:-1]) * SECONDS[duration[-1]]
+
+
+def next_local_time(now, zone, hour, minute, weekday):
+    """The first instant strictly after `now` whose local time in `zone` is hour:minute (on
+    `weekday`, 0 for Monday, if not None). A local time in a DST gap moves forward by the gap's
+    length and a repeated one takes its first occurrence, as fold=0 reads them."""
+    day = datetime.datetime.fromtimestamp(now, zone).date()
+    for ahead in range(9):
+        date = day + datetime.timedelta(days=ahead)
+        if weekday is not None and date.weekday() != weekday:
+            continue
+        local = datetime.datetime(date.year, date.month, date.day, hour, minute, tzinfo=zone)
+        if local.timestamp() > now:
+            return local.timestamp()
+    raise AssertionError("no such local time in nine days")
+
+
+TRACE_LINE = re.compile(r"(\S+) (\S+) (\S+) \[(.*?)\] (.*)")
+WAKE = re.compile(r"waits at \S+:(\d+):\d+ until (\S+)")
+WAIT_FOR = re.compile(r"waits for events at \S+:(\d+):\d+")
+TAKES = re.compile(r"wait for at \S+:\d+:\d+ takes (\S+)")
+
+
+def lifetimes_in(trace):
+    """The traced lines of each instance, from its first step to its end: lists of
+    (journey, profile, [(seconds, text)])."""
+    open_, done = {}, []
+    for text in trace.splitlines():
+        match = TRACE_LINE.fullmatch(text)
+        if not match:
+            continue
+        time, journey, profile, key, what = match.groups()
+        instance = (journey, profile, key)
+        if instance not in open_:
+            open_[instance] = (journey, profile, [])
+            done.append(open_[instance])
+        open_[instance][2].append((seconds_at(time), what))
+        if what.startswith("ends: "):
+            del open_[instance]
+    return done
+
+
+def expected_wake(step, now, zone):
+    """When the wait step `step` (its source text) started at `now` ends, by its meaning."""
+    if step.startswith("wait until now()"):
+        return now + 90 * 60
+    timed = re.fullmatch(r"wait until (\d\d):(\d\d)(?: on (\w+))?", step)
+    if timed:
+        weekday = WEEKDAYS.index(timed.group(3)) if timed.group(3) else None
+        return next_local_time(now, zone, int(timed.group(1)), int(timed.group(2)), weekday)
+    return now + seconds_in(step.split()[1])
+
+
+def wait_problem(trace, output, records, generator, program_lines):
+    """A wait that ends at another time than its meaning says, an event it should have taken
+    (or that `exit on` should have ended it with) and did not, an exit or timeout without a
+    cause, or a line after the journey's timeout."""
+    until = seconds_at(UNTIL)
+    events = collections.defaultdict(list)  # profile -> [(seconds, event type)] applied
+    rejected = {line["line"] for line in map(json.loads, output.splitlines())
+                if line["kind"] == "rejected"}
+    for number, record in enumerate(records, 1):
+        if "event" in record and number not in rejected:
+            events[record["profile"]].append((seconds_of(record), record["event"]))
+    for line in map(json.loads, output.splitlines()):
+        if line["kind"] == "emit":
+            events[line["profile"]].append((seconds_of(line), line["event"]))
+
+    def arrived(profile, types, after, before):
+        """The first event of `types` for `profile` in (after, before), or None."""
+        return next((t for t, e in sorted(events[profile]) if e in types and after < t < before),
+                    None)
+
+    for journey, profile, lines in lifetimes_in(trace):
+        where = f"{journey} of {profile} entered at {lines[0][0]}"
+        zone = zoneinfo.ZoneInfo(generator.zones.get(journey, "UTC"))
+        exit_on = {generator.exit_on[journey]} if journey in generator.exit_on else set()
+        deadline = lines[0][0] + generator.timeouts.get(journey, DEFAULT_TIMEOUT)
+        for i, (now, what) in enumerate(lines):
+            if now > deadline:
+                return f"{where}: a line after its timeout: {what}"
+            following = lines[i + 1] if i + 1 < len(lines) else None
+            later = following[0] if following else until
+            if what == "ends: timeout" and now != deadline:
+                return f"{where}: ends with timeout at {now}, its timeout is at {deadline}"
+            if what == "ends: exit" and journey not in generator.exit_when and not any(
+                    t == now and e in exit_on for t, e in events[profile]):
+                return f"{where}: ends with exit at {now} with no event to exit on"
+            takes = TAKES.fullmatch(what)
+            if takes and not any(t == now and e == takes.group(1) for t, e in events[profile]):
+                return f"{where}: takes a {takes.group(1)} at {now} that did not happen"
+            wake, awaited = WAKE.fullmatch(what), WAIT_FOR.fullmatch(what)
+            if not (wake or awaited):
+                continue
+            step = program_lines[int((wake or awaited).group(1)) - 1].strip()
+            if wake:
+                end = expected_wake(step, now, zone)
+                if seconds_at(wake.group(2)) != end:
+                    return f"{where}: `{step}` at {now} waits until {wake.group(2)}, not {end}"
+                types = set()
+            else:
+                within = re.search(r" within (\w+)", step)
+                end = now + seconds_in(within.group(1)) if within else float("inf")
+                types = set(re.findall(r"(\w+) as w\d+", step))
+            if following and following[0] > end:
+                return f"{where}: `{step}` at {now} ends at {end}, the next line is later: {following}"
+            if following and following[0] < end and not (
+                    following[1] in ("ends: exit", "ends: timeout") or TAKES.fullmatch(following[1])):
+                return f"{where}: `{step}` at {now} ends early: {following}"
+            if not following and end < until:
+                return f"{where}: `{step}` at {now} ends at {end}, before the run's end, and nothing follows"
+            missed = arrived(profile, types | exit_on, now, min(end, later))
+            if missed is not None:
+                return f"{where}: `{step}` at {now} missed an event at {missed} (awaited {types}, exit on {exit_on})"
+    return None
+
+
 def main():
     rng = random.Random(SEED)
     generator = Generator(rng)
@@ -283,8 +428,9 @@ def main():
     events_path = os.path.join(work, "events.jsonl")
     ran = failed = 0
     for case in range(COUNT):
+        program_text = generator.program()
         with open(program_path, "w") as f:
-            f.write(generator.program())
+            f.write(program_text)
         profiles, records = generator.inputs()
         with open(profiles_path, "w") as f:
             f.writelines(json.dumps(p) + "\n" for p in profiles)
@@ -302,17 +448,19 @@ def main():
             if built.returncode != 0:
                 problem = f"build ended with status {built.returncode}: {built.stderr[-400:]}"
         runs = {}
-        for label, program, engine, threads in [
-                ("the interpreter", program_path, "interp", "1"), ("the JIT", program_path, "jit", "1"),
-                ("two threads", program_path, "interp", "2"),
-                ("the artifact", artifact_path, "interp", "1")]:
+        for label, program, engine, threads, trace in [
+                ("the interpreter", program_path, "interp", "1", []),
+                ("the JIT", program_path, "jit", "1", []),
+                ("two threads", program_path, "interp", "2", []),
+                ("the artifact", artifact_path, "interp", "1", []),
+                ("a traced run", program_path, "interp", "1", ["--trace"])]:
             if problem:
                 break
             try:
                 run = subprocess.run(
                     [JOURNEY, "run", program, "--profiles", profiles_path, "--events",
                      events_path, "--until", UNTIL, "--rejected", "-", "--engine", engine,
-                     "--threads", threads], capture_output=True, text=True, timeout=300)
+                     "--threads", threads] + trace, capture_output=True, text=True, timeout=300)
             except subprocess.TimeoutExpired:
                 problem = f"{label}: no end after 300 s"
                 break
@@ -321,6 +469,9 @@ def main():
                 break
             runs[label] = run.stdout
             problem = problem_in(run.stdout, run.stderr, generator)
+            if not problem and trace:
+                problem = wait_problem(run.stderr, run.stdout, records, generator,
+                                       program_text.splitlines())
             if not problem and LOOP_STOPPED in run.stdout and "W0104" not in check.stderr:
                 problem = "the runtime stopped a loop that the checker did not warn about"
         if not problem and len(set(runs.values())) != 1:
