@@ -14,7 +14,10 @@ the interpreter with --trace. Checked for each:
 - no send is made inside its journey's quiet hours (in its time zone), and none makes more
   than a frequency rule allows in its window (the file's rule, or the journey's own);
 - a run whose journeys were stopped for starting one another in a loop had the checker's
-  warning (W0104).
+  warning (W0104);
+- a scheduled journey enters (or skips) at each tick of its schedule, computed here in its
+  zone, every member of the audience then (with `incremental`, those who joined since the
+  previous tick), no one else, and at no other time.
 And in the traced run, the waits against their meaning (LANGUAGE.md §4-5), computed here:
 - `wait D`, `wait until now() + …` and `wait until HH:MM [on WEEKDAY]` (the next such local time
   strictly after now in the journey's zone, a time in a DST gap moved forward by the gap) wake
@@ -73,6 +76,10 @@ DEFAULT_TIMEOUT = 90 * 86400
 # A frequency rule: at most `count` sends on `channel` per profile in any window (now − seconds,
 # now]; of one journey's sends, or of all (journey None).
 Cap = collections.namedtuple("Cap", "channel count seconds journey")
+# A scheduled entry for the members of VIP: `every` is what follows `entry every`, or ENTRY_AT
+# for `entry at` that instant.
+Schedule = collections.namedtuple("Schedule", "every zone incremental")
+ENTRY_AT = "2026-03-03T12:00:00Z"
 
 
 class Generator:
@@ -154,10 +161,13 @@ class Generator:
             lines.append(f"entry on audience {rng.choice(['VIP', 'Busy'])}{exit_}")
         elif kind < 0.9:
             schedule = rng.choice(["day at 09:00", "hour", "monday at 10:30", "6h"])
-            incremental = " incremental" if rng.random() < 0.3 else ""
-            lines.append(f'entry every {schedule} in "{rng.choice(ZONES)}" for audience VIP{incremental}')
+            incremental = rng.random() < 0.3
+            self.schedules[name] = Schedule(schedule, rng.choice(ZONES), incremental)
+            lines.append(f'entry every {schedule} in "{self.schedules[name].zone}" for audience '
+                         f'VIP{" incremental" if incremental else ""}')
         else:
-            lines.append('entry at timestamp("2026-03-03T12:00:00Z") for audience VIP')
+            self.schedules[name] = Schedule(ENTRY_AT, "UTC", False)
+            lines.append(f'entry at timestamp("{ENTRY_AT}") for audience VIP')
         r = rng.random()
         if r < 0.2:
             lines.append("reentry never")
@@ -189,7 +199,7 @@ class Generator:
     def program(self):
         rng = self.rng
         self.zones, self.quiet, self.caps = {}, {}, []
-        self.exit_on, self.exit_when, self.timeouts = {}, set(), {}
+        self.exit_on, self.exit_when, self.timeouts, self.schedules = {}, set(), {}, {}
         mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
         parts = [DECLARATIONS,
                  f'action score {{\n  method POST\n  url "https://x.example/s"\n  timeout 1s\n'
@@ -299,6 +309,11 @@ def over_cap(sends, generator):
     return None
 
 
+def clock_end(records):
+    """Where a run's clock stops: --until, or the last record when that is later."""
+    return max([seconds_at(UNTIL)] + [seconds_of(r) for r in records[-1:]])
+
+
 def seconds_in(duration):
     """The seconds of a duration literal of one unit (`30m`)."""
     return int(duration[:-1]) * SECONDS[duration[-1]]
@@ -359,7 +374,7 @@ def wait_problem(trace, output, records, generator, program_lines):
     """A wait that ends at another time than its meaning says, an event it should have taken
     (or that `exit on` should have ended it with) and did not, an exit or timeout without a
     cause, or a line after the journey's timeout."""
-    until = seconds_at(UNTIL)
+    until = clock_end(records)
     events = collections.defaultdict(list)  # profile -> [(seconds, event type)] applied
     rejected = {line["line"] for line in map(json.loads, output.splitlines())
                 if line["kind"] == "rejected"}
@@ -419,6 +434,73 @@ def wait_problem(trace, output, records, generator, program_lines):
     return None
 
 
+def ticks_of(schedule, first, until):
+    """The instants in [first, until] at which `schedule` enters the audience's members."""
+    if schedule.every == ENTRY_AT:
+        return [t for t in [seconds_at(ENTRY_AT)] if first <= t <= until]
+    zone = zoneinfo.ZoneInfo(schedule.zone)
+    if schedule.every == "hour":  # whenever the local clock reads a whole hour
+        quarters = range(int(first) // 900 * 900, int(until) + 1, 900)
+        return [t for t in quarters if first <= t and datetime.datetime.fromtimestamp(t, zone).minute == 0]
+    # Local times of day: `6h` counts from 1970-01-01T00:00 local, so 00:00, 06:00, 12:00, 18:00.
+    times = {"day at 09:00": [(9, 0)], "monday at 10:30": [(10, 30)],
+             "6h": [(0, 0), (6, 0), (12, 0), (18, 0)]}[schedule.every]
+    day = datetime.datetime.fromtimestamp(first, zone).date() - datetime.timedelta(days=1)
+    ticks = []
+    while datetime.datetime(day.year, day.month, day.day, tzinfo=zone).timestamp() <= until:
+        if schedule.every != "monday at 10:30" or day.weekday() == 0:
+            for hour, minute in times:
+                t = datetime.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone).timestamp()
+                if first <= t <= until:
+                    ticks.append(t)
+        day += datetime.timedelta(days=1)
+    return ticks
+
+
+def schedule_problem(output, profiles, records, generator, program_text):
+    """A member of VIP that a scheduled journey's tick did not enter (or skip), an entry of one
+    that was not due, or a scheduled entry at another time than a tick. A profile whose
+    membership changed at the tick's instant (or, for `incremental`, the previous tick's) is
+    left out: timers and records at one instant come in an order this script does not model."""
+    lines = [json.loads(text) for text in output.splitlines()]
+    applied = [seconds_of(line) for line in lines if "time" in line]
+    if not records or not applied:
+        return None
+    first, until = seconds_of(records[0]), clock_end(records)
+    changes = [(seconds_of(line), line["profile"], line["change"]) for line in lines
+               if line["kind"] == "audience" and line["audience"] == "VIP"]
+    initial = {p["id"] for p in profiles if p["vip"]}
+    for journey, schedule in generator.schedules.items():
+        ticks = ticks_of(schedule, first, until)
+        entered = collections.defaultdict(set)  # tick -> profiles entered or skipped then
+        for line in lines:
+            if line.get("journey") != journey or line["kind"] not in ("enter", "skipped"):
+                continue
+            t = seconds_of(line)
+            if t not in ticks and f"goto {journey}" not in program_text:
+                return f"{journey} entered {line['profile']} at {line['time']}, not a tick of {schedule}"
+            entered[t].add(line["profile"])
+        previous = None
+        for tick in ticks:
+            members = set(initial)
+            joined = set()  # joined since the previous tick
+            unsure = set()
+            for t, profile, change in changes:
+                if t < tick:
+                    (members.add if change == "enter" else members.discard)(profile)
+                    if change == "enter" and (previous is None or t > previous):
+                        joined.add(profile)
+                if t == tick or (schedule.incremental and t == previous):
+                    unsure.add(profile)
+            due = members if not schedule.incremental or previous is None else members & joined
+            for profile in (due ^ entered[tick]) - unsure:
+                verb = "entered" if profile in entered[tick] else "did not enter"
+                return (f"{journey} ({schedule}) {verb} {profile} at the tick "
+                        f"{datetime.datetime.fromtimestamp(tick, datetime.timezone.utc)}")
+            previous = tick
+    return None
+
+
 def main():
     rng = random.Random(SEED)
     generator = Generator(rng)
@@ -469,6 +551,8 @@ def main():
                 break
             runs[label] = run.stdout
             problem = problem_in(run.stdout, run.stderr, generator)
+            if not problem:
+                problem = schedule_problem(run.stdout, profiles, records, generator, program_text)
             if not problem and trace:
                 problem = wait_problem(run.stderr, run.stdout, records, generator,
                                        program_text.splitlines())
