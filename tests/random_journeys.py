@@ -15,6 +15,8 @@ the interpreter with --trace. Checked for each:
   than a frequency rule allows in its window (the file's rule, or the journey's own);
 - a run whose journeys were stopped for starting one another in a loop had the checker's
   warning (W0104);
+- a journey that enters on an event (without `when`) or an audience's change enters (or
+  skips) once for each such event (an input or an `emit`) or change, and never without one;
 - a scheduled journey enters (or skips) at each tick of its schedule, computed here in its
   zone, every member of the audience then (with `incremental`, those who joined since the
   previous tick), no one else, and at no other time.
@@ -153,12 +155,15 @@ class Generator:
         if kind < 0.55:
             event = rng.choice(list(EVENT_DATA))
             when = f" when {self.condition()}" if rng.random() < 0.3 else ""
+            if not when:  # with one, which events start it is not modelled here
+                self.starts[name] = ("event", event)
             lines.append(f"entry on {event} as ev{when}")
             if event == "Visit" and rng.random() < 0.3:
                 lines.append("key ev.page")
         elif kind < 0.75:
-            exit_ = " exit" if rng.random() < 0.3 else ""
-            lines.append(f"entry on audience {rng.choice(['VIP', 'Busy'])}{exit_}")
+            audience, change = rng.choice(["VIP", "Busy"]), rng.choice(["enter"] * 7 + ["exit"] * 3)
+            self.starts[name] = (audience, change)
+            lines.append(f"entry on audience {audience}{' exit' if change == 'exit' else ''}")
         elif kind < 0.9:
             schedule = rng.choice(["day at 09:00", "hour", "monday at 10:30", "6h"])
             incremental = rng.random() < 0.3
@@ -200,6 +205,8 @@ class Generator:
         rng = self.rng
         self.zones, self.quiet, self.caps = {}, {}, []
         self.exit_on, self.exit_when, self.timeouts, self.schedules = {}, set(), {}, {}
+        # journey -> ("event", its type) or (audience, "enter" or "exit"): what starts it
+        self.starts = {}
         mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
         parts = [DECLARATIONS,
                  f'action score {{\n  method POST\n  url "https://x.example/s"\n  timeout 1s\n'
@@ -434,6 +441,36 @@ def wait_problem(trace, output, records, generator, program_lines):
     return None
 
 
+def start_problem(output, records, generator, program_text):
+    """A journey that an event or audience change it enters on did not enter (or skip), or
+    that entered without one. A journey that a `goto` may enter is checked one way only."""
+    if LOOP_STOPPED in output:
+        return None  # the runtime dropped what a loop would have started
+    lines = [json.loads(text) for text in output.splitlines()]
+    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
+    causes = collections.Counter()  # (("event", type) or (audience, change), seconds, profile)
+    for number, record in enumerate(records, 1):
+        if "event" in record and number not in rejected:
+            causes[("event", record["event"]), seconds_of(record), record["profile"]] += 1
+    for line in lines:
+        if line["kind"] == "emit":
+            causes[("event", line["event"]), seconds_of(line), line["profile"]] += 1
+        elif line["kind"] == "audience":
+            causes[(line["audience"], line["change"]), seconds_of(line), line["profile"]] += 1
+    for journey, start in generator.starts.items():
+        starts = collections.Counter((seconds_of(line), line["profile"]) for line in lines
+                                     if line.get("journey") == journey
+                                     and line["kind"] in ("enter", "skipped"))
+        expected = collections.Counter({(t, p): n for (s, t, p), n in causes.items() if s == start})
+        missing = expected - starts
+        extra = starts - expected if f"goto {journey}" not in program_text else {}
+        for (t, profile), _ in list(missing.items()) + list(extra.items()):
+            when = datetime.datetime.fromtimestamp(t, datetime.timezone.utc)
+            return (f"{journey} (entry on {start}) {'entered' if (t, profile) in extra else 'did not enter'}"
+                    f" {profile} at {when}: {starts[t, profile]} entries, {expected[t, profile]} starts")
+    return None
+
+
 def ticks_of(schedule, first, until):
     """The instants in [first, until] at which `schedule` enters the audience's members."""
     if schedule.every == ENTRY_AT:
@@ -552,7 +589,8 @@ def main():
             runs[label] = run.stdout
             problem = problem_in(run.stdout, run.stderr, generator)
             if not problem:
-                problem = schedule_problem(run.stdout, profiles, records, generator, program_text)
+                problem = (schedule_problem(run.stdout, profiles, records, generator, program_text)
+                           or start_problem(run.stdout, records, generator, program_text))
             if not problem and trace:
                 problem = wait_problem(run.stderr, run.stdout, records, generator,
                                        program_text.splitlines())
