@@ -316,6 +316,21 @@ def over_cap(sends, generator):
     return None
 
 
+def utc(seconds):
+    return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def events_applied(lines, records):
+    """(seconds, profile, type) of each event a run applied: the input records it did not
+    reject and the events its journeys emitted."""
+    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
+    inputs = [(seconds_of(record), record["profile"], record["event"])
+              for number, record in enumerate(records, 1)
+              if "event" in record and number not in rejected]
+    return inputs + [(seconds_of(line), line["profile"], line["event"]) for line in lines
+                     if line["kind"] == "emit"]
+
+
 def clock_end(records):
     """Where a run's clock stops: --until, or the last record when that is later."""
     return max([seconds_at(UNTIL)] + [seconds_of(r) for r in records[-1:]])
@@ -377,44 +392,37 @@ def expected_wake(step, now, zone):
     return now + seconds_in(step.split()[1])
 
 
-def wait_problem(trace, output, records, generator, program_lines):
+def wait_problem(trace, lines, records, generator, program_lines):
     """A wait that ends at another time than its meaning says, an event it should have taken
     (or that `exit on` should have ended it with) and did not, an exit or timeout without a
     cause, or a line after the journey's timeout."""
     until = clock_end(records)
     events = collections.defaultdict(list)  # profile -> [(seconds, event type)] applied
-    rejected = {line["line"] for line in map(json.loads, output.splitlines())
-                if line["kind"] == "rejected"}
-    for number, record in enumerate(records, 1):
-        if "event" in record and number not in rejected:
-            events[record["profile"]].append((seconds_of(record), record["event"]))
-    for line in map(json.loads, output.splitlines()):
-        if line["kind"] == "emit":
-            events[line["profile"]].append((seconds_of(line), line["event"]))
+    for t, profile, event in sorted(events_applied(lines, records)):
+        events[profile].append((t, event))
 
     def arrived(profile, types, after, before):
         """The first event of `types` for `profile` in (after, before), or None."""
-        return next((t for t, e in sorted(events[profile]) if e in types and after < t < before),
-                    None)
+        return next((t for t, e in events[profile] if e in types and after < t < before), None)
 
-    for journey, profile, lines in lifetimes_in(trace):
-        where = f"{journey} of {profile} entered at {lines[0][0]}"
+    for journey, profile, traced in lifetimes_in(trace):
+        where = f"{journey} of {profile} entered at {utc(traced[0][0])}"
         zone = zoneinfo.ZoneInfo(generator.zones.get(journey, "UTC"))
         exit_on = {generator.exit_on[journey]} if journey in generator.exit_on else set()
-        deadline = lines[0][0] + generator.timeouts.get(journey, DEFAULT_TIMEOUT)
-        for i, (now, what) in enumerate(lines):
+        deadline = traced[0][0] + generator.timeouts.get(journey, DEFAULT_TIMEOUT)
+        for i, (now, what) in enumerate(traced):
             if now > deadline:
                 return f"{where}: a line after its timeout: {what}"
-            following = lines[i + 1] if i + 1 < len(lines) else None
+            following = traced[i + 1] if i + 1 < len(traced) else None
             later = following[0] if following else until
             if what == "ends: timeout" and now != deadline:
-                return f"{where}: ends with timeout at {now}, its timeout is at {deadline}"
+                return f"{where}: ends with timeout at {utc(now)}, its timeout is at {utc(deadline)}"
             if what == "ends: exit" and journey not in generator.exit_when and not any(
                     t == now and e in exit_on for t, e in events[profile]):
-                return f"{where}: ends with exit at {now} with no event to exit on"
+                return f"{where}: ends with exit at {utc(now)} with no event to exit on"
             takes = TAKES.fullmatch(what)
             if takes and not any(t == now and e == takes.group(1) for t, e in events[profile]):
-                return f"{where}: takes a {takes.group(1)} at {now} that did not happen"
+                return f"{where}: takes a {takes.group(1)} at {utc(now)} that did not happen"
             wake, awaited = WAKE.fullmatch(what), WAIT_FOR.fullmatch(what)
             if not (wake or awaited):
                 continue
@@ -422,41 +430,34 @@ def wait_problem(trace, output, records, generator, program_lines):
             if wake:
                 end = expected_wake(step, now, zone)
                 if seconds_at(wake.group(2)) != end:
-                    return f"{where}: `{step}` at {now} waits until {wake.group(2)}, not {end}"
+                    return f"{where}: `{step}` at {utc(now)} waits until {wake.group(2)}, not {utc(end)}"
                 types = set()
             else:
                 within = re.search(r" within (\w+)", step)
                 end = now + seconds_in(within.group(1)) if within else float("inf")
                 types = set(re.findall(r"(\w+) as w\d+", step))
             if following and following[0] > end:
-                return f"{where}: `{step}` at {now} ends at {end}, the next line is later: {following}"
+                return f"{where}: `{step}` at {utc(now)} ends at {utc(end)}, the next line is later: {following}"
             if following and following[0] < end and not (
                     following[1] in ("ends: exit", "ends: timeout") or TAKES.fullmatch(following[1])):
-                return f"{where}: `{step}` at {now} ends early: {following}"
+                return f"{where}: `{step}` at {utc(now)} ends early: {following}"
             if not following and end < until:
-                return f"{where}: `{step}` at {now} ends at {end}, before the run's end, and nothing follows"
+                return f"{where}: `{step}` at {utc(now)} ends at {utc(end)}, before the run's end, and nothing follows"
             missed = arrived(profile, types | exit_on, now, min(end, later))
             if missed is not None:
-                return f"{where}: `{step}` at {now} missed an event at {missed} (awaited {types}, exit on {exit_on})"
+                return f"{where}: `{step}` at {utc(now)} missed an event at {utc(missed)} (awaited {types}, exit on {exit_on})"
     return None
 
 
-def start_problem(output, records, generator, program_text):
+def start_problem(lines, output, records, generator, program_text):
     """A journey that an event or audience change it enters on did not enter (or skip), or
     that entered without one. A journey that a `goto` may enter is checked one way only."""
     if LOOP_STOPPED in output:
         return None  # the runtime dropped what a loop would have started
-    lines = [json.loads(text) for text in output.splitlines()]
-    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
-    causes = collections.Counter()  # (("event", type) or (audience, change), seconds, profile)
-    for number, record in enumerate(records, 1):
-        if "event" in record and number not in rejected:
-            causes[("event", record["event"]), seconds_of(record), record["profile"]] += 1
-    for line in lines:
-        if line["kind"] == "emit":
-            causes[("event", line["event"]), seconds_of(line), line["profile"]] += 1
-        elif line["kind"] == "audience":
-            causes[(line["audience"], line["change"]), seconds_of(line), line["profile"]] += 1
+    causes = collections.Counter((("event", event), t, profile)
+                                 for t, profile, event in events_applied(lines, records))
+    causes.update(((line["audience"], line["change"]), seconds_of(line), line["profile"])
+                  for line in lines if line["kind"] == "audience")
     for journey, start in generator.starts.items():
         starts = collections.Counter((seconds_of(line), line["profile"]) for line in lines
                                      if line.get("journey") == journey
@@ -465,9 +466,8 @@ def start_problem(output, records, generator, program_text):
         missing = expected - starts
         extra = starts - expected if f"goto {journey}" not in program_text else {}
         for (t, profile), _ in list(missing.items()) + list(extra.items()):
-            when = datetime.datetime.fromtimestamp(t, datetime.timezone.utc)
             return (f"{journey} (entry on {start}) {'entered' if (t, profile) in extra else 'did not enter'}"
-                    f" {profile} at {when}: {starts[t, profile]} entries, {expected[t, profile]} starts")
+                    f" {profile} at {utc(t)}: {starts[t, profile]} entries, {expected[t, profile]} starts")
     return None
 
 
@@ -494,14 +494,12 @@ def ticks_of(schedule, first, until):
     return ticks
 
 
-def schedule_problem(output, profiles, records, generator, program_text):
+def schedule_problem(lines, profiles, records, generator, program_text):
     """A member of VIP that a scheduled journey's tick did not enter (or skip), an entry of one
     that was not due, or a scheduled entry at another time than a tick. A profile whose
     membership changed at the tick's instant (or, for `incremental`, the previous tick's) is
     left out: timers and records at one instant come in an order this script does not model."""
-    lines = [json.loads(text) for text in output.splitlines()]
-    applied = [seconds_of(line) for line in lines if "time" in line]
-    if not records or not applied:
+    if not records:
         return None
     first, until = seconds_of(records[0]), clock_end(records)
     changes = [(seconds_of(line), line["profile"], line["change"]) for line in lines
@@ -532,8 +530,7 @@ def schedule_problem(output, profiles, records, generator, program_text):
             due = members if not schedule.incremental or previous is None else members & joined
             for profile in (due ^ entered[tick]) - unsure:
                 verb = "entered" if profile in entered[tick] else "did not enter"
-                return (f"{journey} ({schedule}) {verb} {profile} at the tick "
-                        f"{datetime.datetime.fromtimestamp(tick, datetime.timezone.utc)}")
+                return f"{journey} ({schedule}) {verb} {profile} at the tick {utc(tick)}"
             previous = tick
     return None
 
@@ -588,11 +585,12 @@ def main():
                 break
             runs[label] = run.stdout
             problem = problem_in(run.stdout, run.stderr, generator)
+            lines = [json.loads(text) for text in run.stdout.splitlines()]
             if not problem:
-                problem = (schedule_problem(run.stdout, profiles, records, generator, program_text)
-                           or start_problem(run.stdout, records, generator, program_text))
+                problem = (schedule_problem(lines, profiles, records, generator, program_text)
+                           or start_problem(lines, run.stdout, records, generator, program_text))
             if not problem and trace:
-                problem = wait_problem(run.stderr, run.stdout, records, generator,
+                problem = wait_problem(run.stderr, lines, records, generator,
                                        program_text.splitlines())
             if not problem and LOOP_STOPPED in run.stdout and "W0104" not in check.stderr:
                 problem = "the runtime stopped a loop that the checker did not warn about"
