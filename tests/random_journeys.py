@@ -17,6 +17,8 @@ the interpreter with --trace. Checked for each:
   warning (W0104);
 - a journey that enters on an event (without `when`) or an audience's change enters (or
   skips) once for each such event (an input or an `emit`) or change, and never without one;
+- each send, suppression and cap agrees with its channel's consent and address at that
+  moment, the profile followed through `set` records and `set` steps;
 - a scheduled journey enters (or skips) at each tick of its schedule, computed here in its
   zone, every member of the audience then (with `incremental`, those who joined since the
   previous tick), no one else, and at no other time.
@@ -78,6 +80,7 @@ DEFAULT_TIMEOUT = 90 * 86400
 # A frequency rule: at most `count` sends on `channel` per profile in any window (now − seconds,
 # now]; of one journey's sends, or of all (journey None).
 Cap = collections.namedtuple("Cap", "channel count seconds journey")
+ADDRESSES = {"email": "email", "sms": "phone", "push": "id"}  # each channel's profile field
 # A scheduled entry for the members of VIP: `every` is what follows `entry every`, or ENTRY_AT
 # for `entry at` that instant.
 Schedule = collections.namedtuple("Schedule", "every zone incremental")
@@ -226,7 +229,8 @@ class Generator:
         rng = self.rng
         profiles = []
         for i in range(rng.randint(1, 4)):
-            p = {"id": f"p{i}", "vip": rng.random() < 0.5, "n": rng.randint(0, 4), "tags": []}
+            # A VIP with n == 0 has no email consent: about one profile in four at first.
+            p = {"id": f"p{i}", "vip": rng.random() < 0.5, "n": rng.choice([0, 0, 1, 3]), "tags": []}
             if rng.random() < 0.7:
                 p["email"] = f"u{i}@x.io"
             if rng.random() < 0.5:
@@ -243,7 +247,7 @@ class Generator:
                                   "Buy": {"total": 9.5, "cartId": "c"},
                                   "Open": {"id": 1}}[record["event"]]
             else:
-                record["set"] = rng.choice([{"vip": rng.random() < 0.5}, {"n": rng.randint(0, 5)}])
+                record["set"] = rng.choice([{"vip": rng.random() < 0.5}, {"n": rng.choice([0, 1, 5])}])
             records.append(record)
         return profiles, records
 
@@ -471,6 +475,42 @@ def start_problem(lines, output, records, generator, program_text):
     return None
 
 
+def send_problem(lines, profiles, records):
+    """A send, a suppression or a cap that its channel's consent (email's
+    `!profile.vip || profile.n > 0`) and address (`ADDRESSES`) at that moment contradict. The
+    profile is followed through the input's `set` records and the journeys' `set` steps. Left
+    out: a profile that a `set` record changes at the line's instant (records and the steps they
+    cause at one instant come in an order not modelled here), and a profile the input created."""
+    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
+    changes = [(seconds_of(r), r["profile"], r["set"]) for number, r in enumerate(records, 1)
+               if "set" in r and number not in rejected]
+    unsure = {(t, profile) for t, profile, _ in changes}
+    state = {p["id"]: dict(p) for p in profiles}
+    applied = 0
+    for line in lines:
+        if "time" not in line or line["profile"] not in state:
+            continue
+        now = seconds_of(line)
+        while applied < len(changes) and changes[applied][0] < now:
+            _, profile, fields = changes[applied]
+            state.get(profile, {}).update(fields)
+            applied += 1
+        profile = state[line["profile"]]
+        if line["kind"] == "set":
+            profile[line["path"].removeprefix("profile.")] = line["value"]
+        if line["kind"] not in ("send", "suppressed", "capped") or (now, line["profile"]) in unsure:
+            continue
+        consent = not profile["vip"] or profile["n"] > 0 if line["channel"] == "email" else True
+        address = profile.get(ADDRESSES[line["channel"]])
+        expected = ("no consent" if not consent else "no address" if not address else None)
+        found = line.get("reason") if line["kind"] == "suppressed" else None
+        if found == "quiet hours":
+            found = None  # judged after consent and address
+        if found != expected or (line["kind"] == "send" and line["to"] != address):
+            return f"consent {consent} and address {address!r} of {profile}, and: {json.dumps(line)}"
+    return None
+
+
 def ticks_of(schedule, first, until):
     """The instants in [first, until] at which `schedule` enters the audience's members."""
     if schedule.every == ENTRY_AT:
@@ -588,7 +628,8 @@ def main():
             lines = [json.loads(text) for text in run.stdout.splitlines()]
             if not problem:
                 problem = (schedule_problem(lines, profiles, records, generator, program_text)
-                           or start_problem(lines, run.stdout, records, generator, program_text))
+                           or start_problem(lines, run.stdout, records, generator, program_text)
+                           or send_problem(lines, profiles, records))
             if not problem and trace:
                 problem = wait_problem(run.stderr, lines, records, generator,
                                        program_text.splitlines())
