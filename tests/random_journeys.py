@@ -17,6 +17,8 @@ the interpreter with --trace. Checked for each:
   warning (W0104);
 - a journey that enters on an event (without `when`) or an audience's change enters (or
   skips) once for each such event (an input or an `emit`) or change, and never without one;
+- in the traced run, each `if` goes into its block exactly when its condition, computed here,
+  holds;
 - each send, suppression and cap agrees with its channel's consent and address at that
   moment, the profile followed through `set` records and `set` steps;
 - a scheduled journey enters (or skips) at each tick of its schedule, computed here in its
@@ -32,12 +34,15 @@ And in the traced run, the waits against their meaning (LANGUAGE.md §4-5), comp
 - `exit on E` ends a waiting instance at the first E of its profile (an input or an `emit`);
   an `exit` has such an event or an `exit when`, a `timeout` falls at entry + the timeout, and
   no line of an instance comes after it.
-A failing program is kept, with its inputs, in a directory named on the way out.
+A run whose output and trace pass LARGE_OUTPUT bytes is compared with the others by digest,
+and checked for W0104, but not line by line. A failing program is kept, with its inputs, in a
+directory named on the way out.
 
     random_journeys.py JOURNEY [COUNT [SEED]]   (COUNT default $JOURNEY_RANDOM_JOURNEYS or 20)
 """
 import collections
 import datetime
+import hashlib
 import json
 import os
 import random
@@ -71,6 +76,9 @@ STARTS = [datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.timezone.utc),
           datetime.datetime(2026, 3, 7, 20, 0, tzinfo=datetime.timezone.utc)]
 UNTIL = "2026-03-20T00:00:00Z"
 LOOP_STOPPED = "emitted events and profile changes at one instant"
+# A journey may restart itself every second for weeks (`reentry after 1s`, `wait 1s`, `emit`):
+# an output larger than this is compared between the runs but not checked line by line.
+LARGE_OUTPUT = 20_000_000
 # A send queued by quiet hours is delivered (or suppressed, or capped) when they end, after its
 # instance may have ended.
 QUEUED_SEND_KINDS = {"send", "suppressed", "capped"}
@@ -441,15 +449,93 @@ def wait_problem(trace, lines, records, generator, program_lines):
                 end = now + seconds_in(within.group(1)) if within else float("inf")
                 types = set(re.findall(r"(\w+) as w\d+", step))
             if following and following[0] > end:
-                return f"{where}: `{step}` at {utc(now)} ends at {utc(end)}, the next line is later: {following}"
+                return (f"{where}: `{step}` at {utc(now)} ends at {utc(end)}, "
+                        f"the next line is later: {following}")
             if following and following[0] < end and not (
                     following[1] in ("ends: exit", "ends: timeout") or TAKES.fullmatch(following[1])):
                 return f"{where}: `{step}` at {utc(now)} ends early: {following}"
             if not following and end < until:
-                return f"{where}: `{step}` at {utc(now)} ends at {utc(end)}, before the run's end, and nothing follows"
+                return (f"{where}: `{step}` at {utc(now)} ends at {utc(end)}, before the run's "
+                        "end, and nothing follows")
             missed = arrived(profile, types | exit_on, now, min(end, later))
             if missed is not None:
-                return f"{where}: `{step}` at {utc(now)} missed an event at {utc(missed)} (awaited {types}, exit on {exit_on})"
+                return (f"{where}: `{step}` at {utc(now)} missed an event at {utc(missed)} "
+                        f"(awaited {types}, exit on {exit_on})")
+    return None
+
+
+def condition_holds(condition, profile, now, buys):
+    """The generator's `condition` (Generator.condition) for `profile` (a dict) at `now`, given
+    the times of its Buy events; None where an event at the window's edge makes it unsure."""
+    if condition.startswith("size(history(Buy, 2d))"):
+        if now in buys or now - 2 * 86400 in buys:
+            return None
+        return any(now - 2 * 86400 < t < now for t in buys)
+    return {"profile.vip": lambda: profile["vip"], "!profile.vip": lambda: not profile["vip"],
+            "profile.n > 2": lambda: profile["n"] > 2, "profile.n % 2 == 0": lambda: profile["n"] % 2 == 0,
+            "has(profile.email)": lambda: "email" in profile,
+            "size(profile.tags) > 0": lambda: len(profile["tags"]) > 0, "true": lambda: True,
+            'now().getHours("UTC") < 12': lambda: now % 86400 < 12 * 3600}[condition]()
+
+
+def set_step(step, profile):
+    """Applies the generator's `set` step (its source text) to `profile`."""
+    if step == "set profile.n = profile.n + 1":
+        profile["n"] += 1
+    elif step == "set profile.vip = !profile.vip":
+        profile["vip"] = not profile["vip"]
+    elif step == 'set profile.tags = profile.tags + ["x"]':
+        profile["tags"] = profile["tags"] + ["x"]
+    else:
+        profile["email"] = re.fullmatch(r'set profile.email = "(.*)"', step).group(1)
+
+
+def branch_problem(trace, lines, profiles, records, program_lines):
+    """An `if` whose traced run took the block its condition, computed here, does not choose:
+    the profile followed through `set` records and the `set` steps in the trace's order. Left
+    out: profiles a `set` record changes at the `if`'s instant, profiles the input created."""
+    if any(line["kind"] == "exit" and LOOP_STOPPED in line["reason"] for line in lines):
+        return None  # a stopped loop: a traced `set` may not have been made
+    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
+    changes = [(seconds_of(r), r["profile"], r["set"]) for number, r in enumerate(records, 1)
+               if "set" in r and number not in rejected]
+    unsure = {(t, profile) for t, profile, _ in changes}
+    buys = collections.defaultdict(set)
+    for t, profile, event in events_applied(lines, records):
+        if event == "Buy":
+            buys[profile].add(t)
+    traced = [m.groups() for m in map(TRACE_LINE.fullmatch, trace.splitlines()) if m]
+    following = {}  # index of a traced line -> index of its instance's next one
+    last = {}
+    for i in reversed(range(len(traced))):
+        instance = traced[i][1:4]
+        if instance in last:
+            following[i] = last[instance]
+        last[instance] = i
+    state = {p["id"]: dict(p) for p in profiles}
+    applied = 0
+    for i, (time, journey, name, key, what) in enumerate(traced):
+        now = seconds_at(time)
+        while applied < len(changes) and changes[applied][0] < now:
+            state.get(changes[applied][1], {}).update(changes[applied][2])
+            applied += 1
+        at = re.fullmatch(r"step \S+:(\d+):\d+", what)
+        if not at or name not in state:
+            continue
+        line = int(at.group(1))
+        step = program_lines[line - 1].strip()
+        if step.startswith("set profile."):
+            set_step(step, state[name])
+            continue
+        branch = re.fullmatch(r"if (.*) \{", step)
+        if not branch or (now, name) in unsure:
+            continue
+        holds = condition_holds(branch.group(1), state[name], now, buys[name])
+        next_step = traced[following[i]][4] if i in following else None
+        then = bool(next_step and re.fullmatch(rf"step \S+:{line + 1}:\d+", next_step))
+        if holds is not None and holds != then:
+            return (f"{journey} of {name} at {time}: `{step}` is {holds} for {state[name]}, "
+                    f"and the next step is: {next_step}")
     return None
 
 
@@ -575,6 +661,42 @@ def schedule_problem(lines, profiles, records, generator, program_text):
     return None
 
 
+Run = collections.namedtuple("Run", "returncode stdout stderr digest loop_stopped")
+
+
+def run_journey(arguments):
+    """`journey run` with `arguments`: its status, its output and error texts (None when larger
+    than LARGE_OUTPUT together), the output's digest, and whether it stopped a loop."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        code = subprocess.run([JOURNEY, "run"] + arguments, stdout=out, stderr=err,
+                              timeout=300).returncode
+        digest, loop_stopped, tail, marker = hashlib.sha256(), False, b"", LOOP_STOPPED.encode()
+        out.seek(0)
+        for chunk in iter(lambda: out.read(1 << 20), b""):
+            digest.update(chunk)
+            loop_stopped = loop_stopped or marker in tail + chunk
+            tail = chunk[-len(marker):]
+        large = out.tell() + err.tell() > LARGE_OUTPUT
+        err.seek(max(0, err.tell() - 400) if large else 0)
+        stderr = err.read().decode(errors="replace")
+        out.seek(0)
+        stdout = None if large else out.read().decode()
+        return Run(code, stdout, stderr, digest.hexdigest(), loop_stopped)
+
+
+def checked(run, check, generator, program_text, profiles, records, traced):
+    """What is wrong with one run's output (and trace), or None."""
+    lines = [json.loads(text) for text in run.stdout.splitlines()]
+    program_lines = program_text.splitlines()
+    return (problem_in(run.stdout, run.stderr, generator)
+            or schedule_problem(lines, profiles, records, generator, program_text)
+            or start_problem(lines, run.stdout, records, generator, program_text)
+            or send_problem(lines, profiles, records)
+            or (traced and wait_problem(run.stderr, lines, records, generator, program_lines))
+            or (traced and branch_problem(run.stderr, lines, profiles, records, program_lines))
+            or None)
+
+
 def main():
     rng = random.Random(SEED)
     generator = Generator(rng)
@@ -583,6 +705,7 @@ def main():
     profiles_path = os.path.join(work, "profiles.jsonl")
     events_path = os.path.join(work, "events.jsonl")
     ran = failed = 0
+    large = set()  # cases whose output was too large to check line by line
     for case in range(COUNT):
         program_text = generator.program()
         with open(program_path, "w") as f:
@@ -613,28 +736,22 @@ def main():
             if problem:
                 break
             try:
-                run = subprocess.run(
-                    [JOURNEY, "run", program, "--profiles", profiles_path, "--events",
-                     events_path, "--until", UNTIL, "--rejected", "-", "--engine", engine,
-                     "--threads", threads] + trace, capture_output=True, text=True, timeout=300)
+                run = run_journey([program, "--profiles", profiles_path, "--events", events_path,
+                                   "--until", UNTIL, "--rejected", "-", "--engine", engine,
+                                   "--threads", threads] + trace)
             except subprocess.TimeoutExpired:
                 problem = f"{label}: no end after 300 s"
                 break
             if run.returncode != 0:
                 problem = f"{label}: status {run.returncode}: {run.stderr[-400:]}"
                 break
-            runs[label] = run.stdout
-            problem = problem_in(run.stdout, run.stderr, generator)
-            lines = [json.loads(text) for text in run.stdout.splitlines()]
-            if not problem:
-                problem = (schedule_problem(lines, profiles, records, generator, program_text)
-                           or start_problem(lines, run.stdout, records, generator, program_text)
-                           or send_problem(lines, profiles, records))
-            if not problem and trace:
-                problem = wait_problem(run.stderr, lines, records, generator,
-                                       program_text.splitlines())
-            if not problem and LOOP_STOPPED in run.stdout and "W0104" not in check.stderr:
+            runs[label] = run.digest
+            if run.loop_stopped and "W0104" not in check.stderr:
                 problem = "the runtime stopped a loop that the checker did not warn about"
+            elif run.stdout is None:
+                large.add(case)
+            else:
+                problem = checked(run, check, generator, program_text, profiles, records, trace)
         if not problem and len(set(runs.values())) != 1:
             problem = "different output from " + ", ".join(
                 label for label, out in runs.items() if out != runs["the interpreter"])
@@ -646,6 +763,8 @@ def main():
             shutil.copytree(work, kept)
             print(f"case {case}: {problem}\n  program and inputs kept in {kept}")
     shutil.rmtree(work, ignore_errors=True)
+    if large:
+        print(f"cases {sorted(large)}: outputs over {LARGE_OUTPUT} bytes, only compared between runs")
     print(f"{ran} programs run, {COUNT - ran} did not check; {ran - failed} passed, {failed} failed")
     if ran < COUNT // 2:
         print("most generated programs did not check: the generator needs fixing")
