@@ -343,6 +343,11 @@ def events_applied(lines, records):
                      if line["kind"] == "emit"]
 
 
+def stopped_a_loop(lines):
+    """Whether the runtime ended an instance for starting journeys in a loop at one instant."""
+    return any(line["kind"] == "exit" and LOOP_STOPPED in line["reason"] for line in lines)
+
+
 def clock_end(records):
     """Where a run's clock stops: --until, or the last record when that is later."""
     return max([seconds_at(UNTIL)] + [seconds_of(r) for r in records[-1:]])
@@ -464,6 +469,29 @@ def wait_problem(trace, lines, records, generator, program_lines):
     return None
 
 
+class ProfilesInTime:
+    """The input's profiles as its `set` records change them, followed instant by instant:
+    `at(now)` is the state of each (a dict by id) with every record before `now` applied.
+    `unsure` has the (instant, id) pairs a record changes: the steps at that instant and the
+    record come in an order not modelled here. A profile the input created is not followed."""
+
+    def __init__(self, lines, profiles, records):
+        rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
+        self.changes = [(seconds_of(r), r["profile"], r["set"])
+                        for number, r in enumerate(records, 1)
+                        if "set" in r and number not in rejected]
+        self.unsure = {(t, profile) for t, profile, _ in self.changes}
+        self.state = {p["id"]: dict(p) for p in profiles}
+        self.applied = 0
+
+    def at(self, now):
+        while self.applied < len(self.changes) and self.changes[self.applied][0] < now:
+            _, profile, fields = self.changes[self.applied]
+            self.state.get(profile, {}).update(fields)
+            self.applied += 1
+        return self.state
+
+
 def condition_holds(condition, profile, now, buys):
     """The generator's `condition` (Generator.condition) for `profile` (a dict) at `now`, given
     the times of its Buy events; None where an event at the window's edge makes it unsure."""
@@ -493,13 +521,10 @@ def set_step(step, profile):
 def branch_problem(trace, lines, profiles, records, program_lines):
     """An `if` whose traced run took the block its condition, computed here, does not choose:
     the profile followed through `set` records and the `set` steps in the trace's order. Left
-    out: profiles a `set` record changes at the `if`'s instant, profiles the input created."""
-    if any(line["kind"] == "exit" and LOOP_STOPPED in line["reason"] for line in lines):
-        return None  # a stopped loop: a traced `set` may not have been made
-    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
-    changes = [(seconds_of(r), r["profile"], r["set"]) for number, r in enumerate(records, 1)
-               if "set" in r and number not in rejected]
-    unsure = {(t, profile) for t, profile, _ in changes}
+    out: what ProfilesInTime leaves out."""
+    if stopped_a_loop(lines):
+        return None  # a traced `set` may not have been made
+    followed = ProfilesInTime(lines, profiles, records)
     buys = collections.defaultdict(set)
     for t, profile, event in events_applied(lines, records):
         if event == "Buy":
@@ -512,13 +537,9 @@ def branch_problem(trace, lines, profiles, records, program_lines):
         if instance in last:
             following[i] = last[instance]
         last[instance] = i
-    state = {p["id"]: dict(p) for p in profiles}
-    applied = 0
     for i, (time, journey, name, key, what) in enumerate(traced):
         now = seconds_at(time)
-        while applied < len(changes) and changes[applied][0] < now:
-            state.get(changes[applied][1], {}).update(changes[applied][2])
-            applied += 1
+        state = followed.at(now)
         at = re.fullmatch(r"step \S+:(\d+):\d+", what)
         if not at or name not in state:
             continue
@@ -528,7 +549,7 @@ def branch_problem(trace, lines, profiles, records, program_lines):
             set_step(step, state[name])
             continue
         branch = re.fullmatch(r"if (.*) \{", step)
-        if not branch or (now, name) in unsure:
+        if not branch or (now, name) in followed.unsure:
             continue
         holds = condition_holds(branch.group(1), state[name], now, buys[name])
         next_step = traced[following[i]][4] if i in following else None
@@ -539,10 +560,10 @@ def branch_problem(trace, lines, profiles, records, program_lines):
     return None
 
 
-def start_problem(lines, output, records, generator, program_text):
+def start_problem(lines, records, generator, program_text):
     """A journey that an event or audience change it enters on did not enter (or skip), or
     that entered without one. A journey that a `goto` may enter is checked one way only."""
-    if LOOP_STOPPED in output:
+    if stopped_a_loop(lines):
         return None  # the runtime dropped what a loop would have started
     causes = collections.Counter((("event", event), t, profile)
                                  for t, profile, event in events_applied(lines, records))
@@ -564,27 +585,18 @@ def start_problem(lines, output, records, generator, program_text):
 def send_problem(lines, profiles, records):
     """A send, a suppression or a cap that its channel's consent (email's
     `!profile.vip || profile.n > 0`) and address (`ADDRESSES`) at that moment contradict. The
-    profile is followed through the input's `set` records and the journeys' `set` steps. Left
-    out: a profile that a `set` record changes at the line's instant (records and the steps they
-    cause at one instant come in an order not modelled here), and a profile the input created."""
-    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
-    changes = [(seconds_of(r), r["profile"], r["set"]) for number, r in enumerate(records, 1)
-               if "set" in r and number not in rejected]
-    unsure = {(t, profile) for t, profile, _ in changes}
-    state = {p["id"]: dict(p) for p in profiles}
-    applied = 0
+    profile is followed through the input's `set` records and the journeys' `set` steps; left
+    out is what ProfilesInTime leaves out."""
+    followed = ProfilesInTime(lines, profiles, records)
     for line in lines:
-        if "time" not in line or line["profile"] not in state:
+        if "time" not in line or line["profile"] not in followed.state:
             continue
         now = seconds_of(line)
-        while applied < len(changes) and changes[applied][0] < now:
-            _, profile, fields = changes[applied]
-            state.get(profile, {}).update(fields)
-            applied += 1
-        profile = state[line["profile"]]
+        profile = followed.at(now)[line["profile"]]
         if line["kind"] == "set":
             profile[line["path"].removeprefix("profile.")] = line["value"]
-        if line["kind"] not in ("send", "suppressed", "capped") or (now, line["profile"]) in unsure:
+        if (line["kind"] not in ("send", "suppressed", "capped")
+                or (now, line["profile"]) in followed.unsure):
             continue
         consent = not profile["vip"] or profile["n"] > 0 if line["channel"] == "email" else True
         address = profile.get(ADDRESSES[line["channel"]])
@@ -690,7 +702,7 @@ def checked(run, check, generator, program_text, profiles, records, traced):
     program_lines = program_text.splitlines()
     return (problem_in(run.stdout, run.stderr, generator)
             or schedule_problem(lines, profiles, records, generator, program_text)
-            or start_problem(lines, run.stdout, records, generator, program_text)
+            or start_problem(lines, records, generator, program_text)
             or send_problem(lines, profiles, records)
             or (traced and wait_problem(run.stderr, lines, records, generator, program_lines))
             or (traced and branch_problem(run.stderr, lines, profiles, records, program_lines))
