@@ -260,14 +260,14 @@ class Generator:
         return profiles, records
 
 
-def problem_in(output, summary, generator):
+def problem_in(lines, summary, generator):
     """What is wrong with one run's output lines and summary, or None."""
     previous = ""
     active = {}
     entered = 0
     sends = []
-    for text in output.splitlines():
-        line = json.loads(text)
+    for line in lines:
+        text = json.dumps(line)
         if line.get("time", previous) < previous:
             return f"the time goes back: {text}"
         previous = line.get("time", previous)
@@ -332,13 +332,17 @@ def utc(seconds):
     return datetime.datetime.fromtimestamp(seconds, datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def records_applied(lines, records):
+    """The input records a run did not reject."""
+    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
+    return [record for number, record in enumerate(records, 1) if number not in rejected]
+
+
 def events_applied(lines, records):
     """(seconds, profile, type) of each event a run applied: the input records it did not
     reject and the events its journeys emitted."""
-    rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
     inputs = [(seconds_of(record), record["profile"], record["event"])
-              for number, record in enumerate(records, 1)
-              if "event" in record and number not in rejected]
+              for record in records_applied(lines, records) if "event" in record]
     return inputs + [(seconds_of(line), line["profile"], line["event"]) for line in lines
                      if line["kind"] == "emit"]
 
@@ -379,15 +383,16 @@ WAIT_FOR = re.compile(r"waits for events at \S+:(\d+):\d+")
 TAKES = re.compile(r"wait for at \S+:\d+:\d+ takes (\S+)")
 
 
-def lifetimes_in(trace):
+def traced_steps(trace):
+    """The lines of a --trace: (time, journey, profile, key, what) each."""
+    return [m.groups() for m in map(TRACE_LINE.fullmatch, trace.splitlines()) if m]
+
+
+def lifetimes_in(traced):
     """The traced lines of each instance, from its first step to its end: lists of
     (journey, profile, [(seconds, text)])."""
     open_, done = {}, []
-    for text in trace.splitlines():
-        match = TRACE_LINE.fullmatch(text)
-        if not match:
-            continue
-        time, journey, profile, key, what = match.groups()
+    for time, journey, profile, key, what in traced:
         instance = (journey, profile, key)
         if instance not in open_:
             open_[instance] = (journey, profile, [])
@@ -409,7 +414,7 @@ def expected_wake(step, now, zone):
     return now + seconds_in(step.split()[1])
 
 
-def wait_problem(trace, lines, records, generator, program_lines):
+def wait_problem(traced, lines, records, generator, program_lines):
     """A wait that ends at another time than its meaning says, an event it should have taken
     (or that `exit on` should have ended it with) and did not, an exit or timeout without a
     cause, or a line after the journey's timeout."""
@@ -422,15 +427,15 @@ def wait_problem(trace, lines, records, generator, program_lines):
         """The first event of `types` for `profile` in (after, before), or None."""
         return next((t for t, e in events[profile] if e in types and after < t < before), None)
 
-    for journey, profile, traced in lifetimes_in(trace):
-        where = f"{journey} of {profile} entered at {utc(traced[0][0])}"
+    for journey, profile, instance_lines in lifetimes_in(traced):
+        where = f"{journey} of {profile} entered at {utc(instance_lines[0][0])}"
         zone = zoneinfo.ZoneInfo(generator.zones.get(journey, "UTC"))
         exit_on = {generator.exit_on[journey]} if journey in generator.exit_on else set()
-        deadline = traced[0][0] + generator.timeouts.get(journey, DEFAULT_TIMEOUT)
-        for i, (now, what) in enumerate(traced):
+        deadline = instance_lines[0][0] + generator.timeouts.get(journey, DEFAULT_TIMEOUT)
+        for i, (now, what) in enumerate(instance_lines):
             if now > deadline:
                 return f"{where}: a line after its timeout: {what}"
-            following = traced[i + 1] if i + 1 < len(traced) else None
+            following = instance_lines[i + 1] if i + 1 < len(instance_lines) else None
             later = following[0] if following else until
             if what == "ends: timeout" and now != deadline:
                 return f"{where}: ends with timeout at {utc(now)}, its timeout is at {utc(deadline)}"
@@ -476,10 +481,8 @@ class ProfilesInTime:
     record come in an order not modelled here. A profile the input created is not followed."""
 
     def __init__(self, lines, profiles, records):
-        rejected = {line["line"] for line in lines if line["kind"] == "rejected"}
         self.changes = [(seconds_of(r), r["profile"], r["set"])
-                        for number, r in enumerate(records, 1)
-                        if "set" in r and number not in rejected]
+                        for r in records_applied(lines, records) if "set" in r]
         self.unsure = {(t, profile) for t, profile, _ in self.changes}
         self.state = {p["id"]: dict(p) for p in profiles}
         self.applied = 0
@@ -518,7 +521,7 @@ def set_step(step, profile):
         profile["email"] = re.fullmatch(r'set profile.email = "(.*)"', step).group(1)
 
 
-def branch_problem(trace, lines, profiles, records, program_lines):
+def branch_problem(traced, lines, profiles, records, program_lines):
     """An `if` whose traced run took the block its condition, computed here, does not choose:
     the profile followed through `set` records and the `set` steps in the trace's order. Left
     out: what ProfilesInTime leaves out."""
@@ -529,7 +532,6 @@ def branch_problem(trace, lines, profiles, records, program_lines):
     for t, profile, event in events_applied(lines, records):
         if event == "Buy":
             buys[profile].add(t)
-    traced = [m.groups() for m in map(TRACE_LINE.fullmatch, trace.splitlines()) if m]
     following = {}  # index of a traced line -> index of its instance's next one
     last = {}
     for i in reversed(range(len(traced))):
@@ -700,12 +702,13 @@ def checked(run, check, generator, program_text, profiles, records, traced):
     """What is wrong with one run's output (and trace), or None."""
     lines = [json.loads(text) for text in run.stdout.splitlines()]
     program_lines = program_text.splitlines()
-    return (problem_in(run.stdout, run.stderr, generator)
+    steps = traced_steps(run.stderr) if traced else []
+    return (problem_in(lines, run.stderr, generator)
             or schedule_problem(lines, profiles, records, generator, program_text)
             or start_problem(lines, records, generator, program_text)
             or send_problem(lines, profiles, records)
-            or (traced and wait_problem(run.stderr, lines, records, generator, program_lines))
-            or (traced and branch_problem(run.stderr, lines, profiles, records, program_lines))
+            or (traced and wait_problem(steps, lines, records, generator, program_lines))
+            or (traced and branch_problem(steps, lines, profiles, records, program_lines))
             or None)
 
 
