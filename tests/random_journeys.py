@@ -15,10 +15,13 @@ the interpreter with --trace. Checked for each:
   than a frequency rule allows in its window (the file's rule, or the journey's own);
 - a run whose journeys were stopped for starting one another in a loop had the checker's
   warning (W0104);
-- a journey that enters on an event (without `when`) or an audience's change enters (or
-  skips) once for each such event (an input or an `emit`) or change, and never without one;
+- a journey that enters on an event or an audience's change enters (or skips) once for each
+  such event (an input or an `emit`) or change whose `when`, if any, computed here, holds, and
+  never without one;
 - in the traced run, each `if` goes into its block exactly when its condition, computed here,
-  holds;
+  holds, and each `split` goes on in the arm its key's bucket chooses;
+- in the traced run, a send step of a journey with quiet hours writes its line at once, or, held
+  by `queue`, at the window's end in the journey's zone;
 - each send, suppression and cap agrees with its channel's consent and address at that
   moment, the profile followed through `set` records and `set` steps;
 - a scheduled journey enters (or skips) at each tick of its schedule, computed here in its
@@ -92,6 +95,8 @@ ADDRESSES = {"email": "email", "sms": "phone", "push": "id"}  # each channel's p
 # A scheduled entry for the members of VIP: `every` is what follows `entry every`, or ENTRY_AT
 # for `entry at` that instant.
 Schedule = collections.namedtuple("Schedule", "every zone incremental")
+# A journey's quiet hours: [start, end) in minutes of the local day, and "queue" or "discard".
+QuietHours = collections.namedtuple("QuietHours", "start end mode")
 ENTRY_AT = "2026-03-03T12:00:00Z"
 
 
@@ -165,9 +170,10 @@ class Generator:
         kind = rng.random()
         if kind < 0.55:
             event = rng.choice(list(EVENT_DATA))
-            when = f" when {self.condition()}" if rng.random() < 0.3 else ""
-            if not when:  # with one, which events start it is not modelled here
-                self.starts[name] = ("event", event)
+            self.starts[name] = ("event", event)
+            if rng.random() < 0.3:
+                self.when[name] = self.condition()
+            when = f" when {self.when[name]}" if name in self.when else ""
             lines.append(f"entry on {event} as ev{when}")
             if event == "Visit" and rng.random() < 0.3:
                 lines.append("key ev.page")
@@ -202,11 +208,10 @@ class Generator:
         if rng.random() < 0.4:
             self.zones[name] = rng.choice(ZONES)
             lines.append(f'timezone "{self.zones[name]}"')
-        if rng.random() < 0.3:
+        if rng.random() < 0.5:
             start, end = rng.randint(0, 23), rng.randint(0, 23)
-            self.quiet[name] = (start * 60, end * 60 + 30)
-            lines.append(f"quiet hours {start:02d}:00 to {end:02d}:30 "
-                         f"{rng.choice(['queue', 'discard'])}")
+            self.quiet[name] = QuietHours(start * 60, end * 60 + 30, rng.choice(["queue", "queue", "discard"]))
+            lines.append(f"quiet hours {start:02d}:00 to {end:02d}:30 {self.quiet[name].mode}")
         if rng.random() < 0.2:
             self.caps.append(Cap("email", rng.randint(1, 2), 86400, name))
             lines.append(f"cap email {self.caps[-1].count} per 1d")
@@ -217,7 +222,7 @@ class Generator:
         self.zones, self.quiet, self.caps = {}, {}, []
         self.exit_on, self.exit_when, self.timeouts, self.schedules = {}, set(), {}, {}
         # journey -> ("event", its type) or (audience, "enter" or "exit"): what starts it
-        self.starts = {}
+        self.starts, self.when = {}, {}  # and the `when` of an event entry
         mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
         parts = [DECLARATIONS,
                  f'action score {{\n  method POST\n  url "https://x.example/s"\n  timeout 1s\n'
@@ -305,13 +310,22 @@ def in_quiet_hours(sends, generator):
         window = generator.quiet.get(line["journey"])
         if not window:
             continue
-        zone = zoneinfo.ZoneInfo(generator.zones.get(line["journey"], "UTC"))
-        local = datetime.datetime.fromtimestamp(seconds_of(line), zone)
-        minute, (start, end) = local.hour * 60 + local.minute, window
-        inside = start <= minute < end if start < end else minute >= start or minute < end
-        if inside:
-            return f"a send at {local.isoformat()}, inside quiet hours: {json.dumps(line)}"
+        if quiet_at(seconds_of(line), window, journey_zone(line["journey"], generator)):
+            return f"a send at {line['time']}, inside quiet hours: {json.dumps(line)}"
     return None
+
+
+def journey_zone(journey, generator):
+    return zoneinfo.ZoneInfo(generator.zones.get(journey, "UTC"))
+
+
+def quiet_at(seconds, window, zone):
+    """Whether the instant is inside the quiet hours `window` (a QuietHours) in `zone`."""
+    local = datetime.datetime.fromtimestamp(seconds, zone)
+    minute = local.hour * 60 + local.minute
+    if window.start < window.end:
+        return window.start <= minute < window.end
+    return minute >= window.start or minute < window.end
 
 
 def over_cap(sends, generator):
@@ -429,7 +443,7 @@ def wait_problem(traced, lines, records, generator, program_lines):
 
     for journey, profile, instance_lines in lifetimes_in(traced):
         where = f"{journey} of {profile} entered at {utc(instance_lines[0][0])}"
-        zone = zoneinfo.ZoneInfo(generator.zones.get(journey, "UTC"))
+        zone = journey_zone(journey, generator)
         exit_on = {generator.exit_on[journey]} if journey in generator.exit_on else set()
         deadline = instance_lines[0][0] + generator.timeouts.get(journey, DEFAULT_TIMEOUT)
         for i, (now, what) in enumerate(instance_lines):
@@ -478,21 +492,38 @@ class ProfilesInTime:
     """The input's profiles as its `set` records change them, followed instant by instant:
     `at(now)` is the state of each (a dict by id) with every record before `now` applied.
     `unsure` has the (instant, id) pairs a record changes: the steps at that instant and the
-    record come in an order not modelled here. A profile the input created is not followed."""
+    record come in an order not modelled here. A profile the input created is not followed.
+    With `steps`, the journeys' `set` lines change the profiles too; a profile that a record
+    and a step both change at one instant is no longer followed after it."""
 
-    def __init__(self, lines, profiles, records):
-        self.changes = [(seconds_of(r), r["profile"], r["set"])
-                        for r in records_applied(lines, records) if "set" in r]
+    def __init__(self, lines, profiles, records, steps=False):
+        records_set = [(seconds_of(r), r["profile"], r["set"])
+                       for r in records_applied(lines, records) if "set" in r]
+        steps_set = [(seconds_of(line), line["profile"], {line["path"].removeprefix("profile."): line["value"]})
+                     for line in lines if steps and line["kind"] == "set"]
+        self.changes = sorted(records_set + steps_set, key=lambda change: change[0])
         self.unsure = {(t, profile) for t, profile, _ in self.changes}
+        self.lost = {(t, profile) for t, profile, _ in records_set} & {(t, p) for t, p, _ in steps_set}
         self.state = {p["id"]: dict(p) for p in profiles}
         self.applied = 0
 
     def at(self, now):
         while self.applied < len(self.changes) and self.changes[self.applied][0] < now:
-            _, profile, fields = self.changes[self.applied]
+            t, profile, fields = self.changes[self.applied]
             self.state.get(profile, {}).update(fields)
+            if (t, profile) in self.lost:
+                self.state.pop(profile, None)
             self.applied += 1
         return self.state
+
+
+def buys_of(lines, records):
+    """profile -> the instants of its Buy events (inputs and emits)."""
+    buys = collections.defaultdict(set)
+    for t, profile, event in events_applied(lines, records):
+        if event == "Buy":
+            buys[profile].add(t)
+    return buys
 
 
 def condition_holds(condition, profile, now, buys):
@@ -528,10 +559,7 @@ def branch_problem(traced, lines, profiles, records, program_lines):
     if stopped_a_loop(lines):
         return None  # a traced `set` may not have been made
     followed = ProfilesInTime(lines, profiles, records)
-    buys = collections.defaultdict(set)
-    for t, profile, event in events_applied(lines, records):
-        if event == "Buy":
-            buys[profile].add(t)
+    buys = buys_of(lines, records)
     following = {}  # index of a traced line -> index of its instance's next one
     last = {}
     for i in reversed(range(len(traced))):
@@ -562,9 +590,11 @@ def branch_problem(traced, lines, profiles, records, program_lines):
     return None
 
 
-def start_problem(lines, records, generator, program_text):
+def start_problem(lines, profiles, records, generator, program_text):
     """A journey that an event or audience change it enters on did not enter (or skip), or
-    that entered without one. A journey that a `goto` may enter is checked one way only."""
+    that entered without one; an event entry's `when` is computed here, and an event whose
+    profile's state at that instant ProfilesInTime leaves unsure is left out. A journey that a
+    `goto` may enter is checked one way only."""
     if stopped_a_loop(lines):
         return None  # the runtime dropped what a loop would have started
     causes = collections.Counter((("event", event), t, profile)
@@ -576,12 +606,31 @@ def start_problem(lines, records, generator, program_text):
                                      if line.get("journey") == journey
                                      and line["kind"] in ("enter", "skipped"))
         expected = collections.Counter({(t, p): n for (s, t, p), n in causes.items() if s == start})
+        if journey in generator.when:
+            expected, starts = entries_when(generator.when[journey], expected, starts,
+                                            ProfilesInTime(lines, profiles, records, steps=True),
+                                            buys_of(lines, records))
         missing = expected - starts
         extra = starts - expected if f"goto {journey}" not in program_text else {}
         for (t, profile), _ in list(missing.items()) + list(extra.items()):
             return (f"{journey} (entry on {start}) {'entered' if (t, profile) in extra else 'did not enter'}"
                     f" {profile} at {utc(t)}: {starts[t, profile]} entries, {expected[t, profile]} starts")
     return None
+
+
+def entries_when(condition, expected, starts, followed, buys):
+    """The causes of `expected` (instant, profile) whose `when` holds, and `starts` without the
+    causes for which it is unsure."""
+    holding, checked = collections.Counter(), collections.Counter(starts)
+    for (t, profile), n in sorted(expected.items()):
+        state = followed.at(t)
+        holds = (None if profile not in state or (t, profile) in followed.unsure
+                 else condition_holds(condition, state[profile], t, buys[profile]))
+        if holds is None:
+            checked.pop((t, profile), None)
+        elif holds:
+            holding[t, profile] = n
+    return holding, checked
 
 
 def send_problem(lines, profiles, records):
@@ -608,6 +657,92 @@ def send_problem(lines, profiles, records):
             found = None  # judged after consent and address
         if found != expected or (line["kind"] == "send" and line["to"] != address):
             return f"consent {consent} and address {address!r} of {profile}, and: {json.dumps(line)}"
+    return None
+
+
+def split_bucket(journey, split, key):
+    """The bucket, of 10,000, that `split` of `journey` gives `key` (docs/runtime.md, `split`):
+    FNV-1a over the three texts, each followed by the byte 0xff, then splitmix64's finaliser."""
+    mask, prime = (1 << 64) - 1, 0x100000001b3
+    h = 0xcbf29ce484222325
+    for part in (journey, split, key):
+        for byte in part.encode() + b"\xff":
+            h = ((h ^ byte) * prime) & mask
+    h = ((h ^ (h >> 30)) * 0xbf58476d1ce4e5b9) & mask
+    h = ((h ^ (h >> 27)) * 0x94d049bb133111eb) & mask
+    return (h ^ (h >> 31)) % 10000
+
+
+def split_arms(program_lines, line):
+    """The arms of the `split` on `line` (1-based): (percent, first line, last line) each."""
+    arms, depth = [], 1
+    for number in range(line + 1, len(program_lines) + 1):
+        text = program_lines[number - 1].strip()
+        header = re.fullmatch(r"(\d+)% \{", text)
+        if depth == 1 and header:
+            if arms:
+                arms[-1][2] = number - 2  # before the previous arm's closing brace
+            arms.append([int(header.group(1)), number + 1, None])
+        depth += text.count("{") - text.count("}")
+        if depth == 0:
+            arms[-1][2] = number - 2
+            return arms
+    raise AssertionError(f"the split on line {line} does not end")
+
+
+def split_problem(traced, program_lines):
+    """A `split` whose traced instance goes on in another arm than its bucket chooses: arm i
+    takes the buckets from 100 times the percentages before it, as many as 100 times its own."""
+    for i, (time, journey, profile, key, what) in enumerate(traced):
+        at = re.fullmatch(r"step \S+:(\d+):\d+", what)
+        split = at and re.fullmatch(r'split "(\w+)" \{', program_lines[int(at.group(1)) - 1].strip())
+        if not split:
+            continue
+        following = next((t for t in traced[i + 1:] if t[1:4] == (journey, profile, key)), None)
+        went = following and re.search(r"\S+:(\d+):\d+", following[4])
+        if not went:
+            continue
+        bucket, upto = split_bucket(journey, split.group(1), key), 0
+        for percent, first, last in split_arms(program_lines, int(at.group(1))):
+            upto += percent * 100
+            if bucket < upto:
+                if not first <= int(went.group(1)) <= last:
+                    return (f"{journey} of {profile} [{key}] at {time}: `{split.group(0)}` gives bucket "
+                            f"{bucket}, the arm of lines {first} to {last}; it went on with {following[4]}")
+                break
+    return None
+
+
+def quiet_problem(traced, lines, records, generator, program_lines):
+    """A send step, in a journey with quiet hours, whose line (send, suppressed or capped) is
+    not where the window says: at once outside it; inside it, at once when consent, address or
+    a cap judged it first, else suppressed at once (`discard`) or at the window's end, the
+    next such local time in the journey's zone (`queue`)."""
+    if stopped_a_loop(lines):
+        return None  # a traced send may not have been made
+    made = collections.defaultdict(collections.deque)  # (journey, profile, key, step) -> lines
+    for line in lines:
+        if line["kind"] in QUEUED_SEND_KINDS:
+            made[line["journey"], line["profile"], str(line.get("key")), line["step"]].append(line)
+    until = clock_end(records)
+    for time, journey, profile, key, what in traced:
+        at = re.fullmatch(r"step (\S+:(\d+):\d+)", what)
+        window = generator.quiet.get(journey)
+        if not (at and window and program_lines[int(at.group(2)) - 1].strip().startswith("send ")):
+            continue
+        now, zone = seconds_at(time), journey_zone(journey, generator)
+        written = made[journey, profile, key, at.group(1)]
+        line = written.popleft() if written else None
+        inside = quiet_at(now, window, zone)
+        judged_first = line and seconds_of(line) == now and line.get("reason") != "quiet hours" and (
+            line["kind"] in ("capped", "suppressed"))
+        held = inside and window.mode == "queue" and not judged_first
+        due = next_local_time(now, zone, window.end // 60, window.end % 60, None) if held else now
+        if line is None and due <= until:
+            return f"{journey} of {profile}: the send step at {time} ({what}) wrote no line by {utc(due)}"
+        if line and seconds_of(line) != due:
+            return (f"{journey} of {profile}: the send step at {time} ({what}, quiet hours {window} "
+                    f"in {zone}) is due at {utc(due)}: {json.dumps(line)}")
     return None
 
 
@@ -705,10 +840,12 @@ def checked(run, check, generator, program_text, profiles, records, traced):
     steps = traced_steps(run.stderr) if traced else []
     return (problem_in(lines, run.stderr, generator)
             or schedule_problem(lines, profiles, records, generator, program_text)
-            or start_problem(lines, records, generator, program_text)
+            or start_problem(lines, profiles, records, generator, program_text)
             or send_problem(lines, profiles, records)
             or (traced and wait_problem(steps, lines, records, generator, program_lines))
             or (traced and branch_problem(steps, lines, profiles, records, program_lines))
+            or (traced and quiet_problem(steps, lines, records, generator, program_lines))
+            or (traced and split_problem(steps, program_lines))
             or None)
 
 
