@@ -23,3 +23,10 @@ echo
 echo "== journey run of the shop example on 20,000 profiles and 200,000 synthetic records"
 echo "   (a quick size: bench/runtime_bench.sh alone runs the full size of the README's figures)"
 bench/runtime_bench.sh "$build" 20000 200000
+
+echo
+if command -v valgrind > /dev/null; then
+  bench/instruction_budget.sh "$build"
+else
+  echo "== instructions a record: skipped (bench/instruction_budget.sh needs valgrind)"
+fi
