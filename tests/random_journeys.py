@@ -24,6 +24,9 @@ the interpreter with --trace. Checked for each:
   by `queue`, at the window's end in the journey's zone;
 - each send, suppression and cap agrees with its channel's consent and address at that
   moment, the profile followed through `set` records and `set` steps;
+- a profile that a `set` record created lacks the fields not given: a condition, `set` or
+  consent that reads one fails (the instance ends with `error`, the send is suppressed with
+  `consent: …`, a `when` does not enter);
 - a scheduled journey enters (or skips) at each tick of its schedule, computed here in its
   zone, every member of the audience then (with `incremental`, those who joined since the
   previous tick), no one else, and at no other time.
@@ -85,6 +88,8 @@ LARGE_OUTPUT = 20_000_000
 # A send queued by quiet hours is delivered (or suppressed, or capped) when they end, after its
 # instance may have ended.
 QUEUED_SEND_KINDS = {"send", "suppressed", "capped"}
+# What the script's model of an expression gives when the runtime's evaluation fails.
+ERROR = "an error"
 SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DEFAULT_TIMEOUT = 90 * 86400
@@ -492,7 +497,8 @@ class ProfilesInTime:
     """The input's profiles as its `set` records change them, followed instant by instant:
     `at(now)` is the state of each (a dict by id) with every record before `now` applied.
     `unsure` has the (instant, id) pairs a record changes: the steps at that instant and the
-    record come in an order not modelled here. A profile the input created is not followed.
+    record come in an order not modelled here. A `set` record for an unknown profile creates
+    it with the fields given (the schema has no defaults; its other fields are absent).
     With `steps`, the journeys' `set` lines change the profiles too; a profile that a record
     and a step both change at one instant is no longer followed after it."""
 
@@ -505,15 +511,19 @@ class ProfilesInTime:
         self.unsure = {(t, profile) for t, profile, _ in self.changes}
         self.lost = {(t, profile) for t, profile, _ in records_set} & {(t, p) for t, p, _ in steps_set}
         self.state = {p["id"]: dict(p) for p in profiles}
+        self.gone = set()  # profiles no longer followed
         self.applied = 0
 
     def at(self, now):
         while self.applied < len(self.changes) and self.changes[self.applied][0] < now:
             t, profile, fields = self.changes[self.applied]
-            self.state.get(profile, {}).update(fields)
-            if (t, profile) in self.lost:
-                self.state.pop(profile, None)
             self.applied += 1
+            if profile in self.gone:
+                continue
+            self.state.setdefault(profile, {"id": profile}).update(fields)
+            if (t, profile) in self.lost:
+                del self.state[profile]
+                self.gone.add(profile)
         return self.state
 
 
@@ -528,11 +538,15 @@ def buys_of(lines, records):
 
 def condition_holds(condition, profile, now, buys):
     """The generator's `condition` (Generator.condition) for `profile` (a dict) at `now`, given
-    the times of its Buy events; None where an event at the window's edge makes it unsure."""
+    the times of its Buy events; None where an event at the window's edge makes it unsure, and
+    ERROR where it reads a field the profile lacks (one the input created)."""
     if condition.startswith("size(history(Buy, 2d))"):
         if now in buys or now - 2 * 86400 in buys:
             return None
         return any(now - 2 * 86400 < t < now for t in buys)
+    reads = re.search(r"profile\.(vip|n|tags)\b", condition)
+    if reads and reads.group(1) not in profile:
+        return ERROR
     return {"profile.vip": lambda: profile["vip"], "!profile.vip": lambda: not profile["vip"],
             "profile.n > 2": lambda: profile["n"] > 2, "profile.n % 2 == 0": lambda: profile["n"] % 2 == 0,
             "has(profile.email)": lambda: "email" in profile,
@@ -541,7 +555,11 @@ def condition_holds(condition, profile, now, buys):
 
 
 def set_step(step, profile):
-    """Applies the generator's `set` step (its source text) to `profile`."""
+    """Applies the generator's `set` step (its source text) to `profile`; ERROR, changing
+    nothing, where it reads a field the profile lacks."""
+    reads = re.search(r"= .*profile\.(\w+)", step)
+    if reads and reads.group(1) not in profile:
+        return ERROR
     if step == "set profile.n = profile.n + 1":
         profile["n"] += 1
     elif step == "set profile.vip = !profile.vip":
@@ -550,6 +568,7 @@ def set_step(step, profile):
         profile["tags"] = profile["tags"] + ["x"]
     else:
         profile["email"] = re.fullmatch(r'set profile.email = "(.*)"', step).group(1)
+    return None
 
 
 def branch_problem(traced, lines, profiles, records, program_lines):
@@ -575,16 +594,20 @@ def branch_problem(traced, lines, profiles, records, program_lines):
             continue
         line = int(at.group(1))
         step = program_lines[line - 1].strip()
+        next_step = traced[following[i]][4] if i in following else None
+        failed = (next_step or "").startswith("ends: error")
         if step.startswith("set profile."):
-            set_step(step, state[name])
+            if set_step(step, state[name]) is ERROR and not failed:
+                return f"{journey} of {name} at {time}: `{step}` fails on {state[name]}, and then: {next_step}"
             continue
         branch = re.fullmatch(r"if (.*) \{", step)
         if not branch or (now, name) in followed.unsure:
             continue
         holds = condition_holds(branch.group(1), state[name], now, buys[name])
-        next_step = traced[following[i]][4] if i in following else None
+        if holds is ERROR and not failed:
+            return f"{journey} of {name} at {time}: `{step}` fails on {state[name]}, and then: {next_step}"
         then = bool(next_step and re.fullmatch(rf"step \S+:{line + 1}:\d+", next_step))
-        if holds is not None and holds != then:
+        if holds in (True, False) and holds != then:
             return (f"{journey} of {name} at {time}: `{step}` is {holds} for {state[name]}, "
                     f"and the next step is: {next_step}")
     return None
@@ -628,7 +651,7 @@ def entries_when(condition, expected, starts, followed, buys):
                  else condition_holds(condition, state[profile], t, buys[profile]))
         if holds is None:
             checked.pop((t, profile), None)
-        elif holds:
+        elif holds is True:  # false, or an error: not entered
             holding[t, profile] = n
     return holding, checked
 
@@ -640,24 +663,38 @@ def send_problem(lines, profiles, records):
     out is what ProfilesInTime leaves out."""
     followed = ProfilesInTime(lines, profiles, records)
     for line in lines:
-        if "time" not in line or line["profile"] not in followed.state:
+        if "time" not in line:
             continue
         now = seconds_of(line)
-        profile = followed.at(now)[line["profile"]]
+        profile = followed.at(now).get(line["profile"])
+        if profile is None:
+            continue
         if line["kind"] == "set":
             profile[line["path"].removeprefix("profile.")] = line["value"]
         if (line["kind"] not in ("send", "suppressed", "capped")
                 or (now, line["profile"]) in followed.unsure):
             continue
-        consent = not profile["vip"] or profile["n"] > 0 if line["channel"] == "email" else True
+        consent = email_consent(profile) if line["channel"] == "email" else True
         address = profile.get(ADDRESSES[line["channel"]])
         expected = ("no consent" if not consent else "no address" if not address else None)
         found = line.get("reason") if line["kind"] == "suppressed" else None
         if found == "quiet hours":
             found = None  # judged after consent and address
-        if found != expected or (line["kind"] == "send" and line["to"] != address):
+        if consent is ERROR:
+            wrong = not (found or "").startswith("consent: ")  # the evaluation's message
+        else:
+            wrong = found != expected or (line["kind"] == "send" and line["to"] != address)
+        if wrong:
             return f"consent {consent} and address {address!r} of {profile}, and: {json.dumps(line)}"
     return None
+
+
+def email_consent(profile):
+    """Email's consent, `!profile.vip || profile.n > 0`, with CEL's `||`: true when either
+    side is, ERROR when a side fails (reads an absent field) and neither is true."""
+    sides = [ERROR if "vip" not in profile else not profile["vip"],
+             ERROR if "n" not in profile else profile["n"] > 0]
+    return True if True in sides else ERROR if ERROR in sides else False
 
 
 def split_bucket(journey, split, key):
