@@ -31,8 +31,15 @@ const DiagKindInfo* findDiagKind(std::string_view code) {
 
 Diagnostic& DiagnosticSink::report(DiagKind kind, SourceRange range, std::string message) {
   if (info(kind).severity == Severity::Error) ++errors_;
-  diagnostics_.push_back(Diagnostic{kind, range, std::move(message), {}, {}, {}, {}});
+  diagnostics_.push_back(Diagnostic{kind, range, std::move(message), {}, {}, {}, {}, false});
   return diagnostics_.back();
+}
+
+void DiagnosticSink::retain(const std::function<bool(Diagnostic&)>& keep) {
+  std::erase_if(diagnostics_, [&](Diagnostic& d) { return !keep(d); });
+  errors_ = static_cast<size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& d) {
+    return d.severity() == Severity::Error;
+  }));
 }
 
 }  // namespace journey

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,8 +50,9 @@ struct Diagnostic {
   std::vector<Label> secondary;
   std::vector<std::string> notes;
   std::vector<std::string> helps;
+  bool denied = false;  // a warning that the command line made an error (`--deny`)
 
-  Severity severity() const { return info(kind).severity; }
+  Severity severity() const { return denied ? Severity::Error : info(kind).severity; }
 };
 
 // Collects diagnostics of one compilation, in the order they were reported.
@@ -61,6 +63,9 @@ class DiagnosticSink {
   size_t errorCount() const { return errors_; }
   size_t warningCount() const { return diagnostics_.size() - errors_; }
   bool hasErrors() const { return errors_ > 0; }
+  // Keeps the diagnostics for which `keep` is true (it may change them: a warning denied),
+  // in order, and counts the errors again.
+  void retain(const std::function<bool(Diagnostic&)>& keep);
 
  private:
   std::vector<Diagnostic> diagnostics_;

@@ -41,7 +41,7 @@ struct AudienceOptions {
   std::string rejected;
   std::string engine = "auto";
   unsigned threads = 0;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;
 };
 
 // A progress line on a terminal: bytes of profiles read, rate and time left.
@@ -100,7 +100,7 @@ void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& aud
 
 int runAudience(const AudienceOptions& opt) {
   Frontend fe;
-  if (!loadCheckedProgram(fe, opt.files, opt.color)) return kInputErrors;
+  if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return kInputErrors;
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
 
   audience::BatchInput input;
@@ -239,7 +239,7 @@ Action addAudienceCommand(CLI::App& app) {
                   "enough that compiling pays), interp or jit")
       ->check(CLI::IsMember({"auto", "interp", "jit"}));
   cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)");
-  addColorOption(*cmd, opt->color);
+  addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runAudience(*opt); };
 }
 

@@ -28,7 +28,7 @@ struct BuildOptions {
   std::string out;
   bool native = false;
   std::string emit;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;
 };
 
 int runBuild(const BuildOptions& opt) {
@@ -46,7 +46,7 @@ int runBuild(const BuildOptions& opt) {
   fe.parse(opt.files);
   if (!fe.diags.hasErrors()) fe.check();
   if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
-  if (int status = printDiagnostics(fe, opt.color); status != kSuccess) return status;
+  if (int status = printDiagnostics(fe, opt.diagnostics); status != kSuccess) return status;
 
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
   std::optional<artifact::NativeSection> native;
@@ -90,7 +90,7 @@ Action addBuildCommand(CLI::App& app) {
   cmd->add_option("--emit", opt->emit,
                   "also print a stage: ast, typed, ir, bytecode or llvm (as `check --emit`)")
       ->check(CLI::IsMember({"ast", "typed", "ir", "bytecode", "llvm"}));
-  addColorOption(*cmd, opt->color);
+  addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runBuild(*opt); };
 }
 

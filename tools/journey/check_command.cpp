@@ -19,7 +19,7 @@ namespace {
 struct CheckOptions {
   std::vector<std::string> files;
   std::string emit;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;
 };
 
 int runCheck(const CheckOptions& opt) {
@@ -29,16 +29,16 @@ int runCheck(const CheckOptions& opt) {
     for (const std::string& path : opt.files) {
       if (std::optional<FileId> f = fe.readFile(path)) fmt::print("{}", syntax::dumpTokens(*f, fe.sources));
     }
-    return printDiagnostics(fe, opt.color);
+    return printDiagnostics(fe, opt.diagnostics);
   }
   bool parsed = fe.parse(opt.files);
   if (opt.emit == "ast") {
     printStage(fe, opt.emit);
-    return printDiagnostics(fe, opt.color);
+    return printDiagnostics(fe, opt.diagnostics);
   }
   if (parsed || !fe.diags.hasErrors()) fe.check();
   if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
-  return printDiagnostics(fe, opt.color);
+  return printDiagnostics(fe, opt.diagnostics);
 }
 
 }  // namespace
@@ -49,7 +49,7 @@ Action addCheckCommand(CLI::App& app) {
   cmd->add_option("files", opt->files, "the program's .journey files")->required();
   cmd->add_option("--emit", opt->emit, "print a stage: tokens, ast, typed, ir, bytecode or llvm")
       ->check(CLI::IsMember({"tokens", "ast", "typed", "ir", "bytecode", "llvm"}));
-  addColorOption(*cmd, opt->color);
+  addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runCheck(*opt); };
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 
 #include "compiler/diagnostics/renderer.h"
@@ -15,13 +16,36 @@ void addColorOption(CLI::App& cmd, std::string& color) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
 }
 
+void addDiagnosticOptions(CLI::App& cmd, DiagnosticOptions& options) {
+  addColorOption(cmd, options.color);
+  // Each flag takes one code (so a file after it stays a file); codes are kept upper case.
+  auto codes = [&cmd](const char* flag, bool deny, std::set<std::string, std::less<>>& into,
+                      const char* help) {
+    auto normalise = [deny](std::string& value) {
+      if (value != "warnings") {
+        for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+      }
+      return warningCodeProblem(value, deny);
+    };
+    cmd.add_option_function<std::vector<std::string>>(
+           flag, [&into](const std::vector<std::string>& given) { into.insert(given.begin(), given.end()); },
+           help)
+        ->allow_extra_args(false)
+        ->transform(CLI::Validator(normalise, "CODE"));
+  };
+  codes("--allow", false, options.warnings.allowed, "leave out a warning (W0104; repeatable)");
+  codes("--deny", true, options.warnings.denied,
+        "make a warning an error (W0104, or `warnings` for all; repeatable)");
+}
+
 bool colorOnStderr(const std::string& color) {
   return color == "always" ||
          (color == "auto" && isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr);
 }
 
-int printDiagnostics(const Frontend& fe, const std::string& color) {
-  bool useColor = colorOnStderr(color);
+int printDiagnostics(Frontend& fe, const DiagnosticOptions& options) {
+  applyWarningPolicy(fe.diags, options.warnings);
+  bool useColor = colorOnStderr(options.color);
   for (const Diagnostic& d : fe.diags.all()) {
     fmt::print(stderr, "{}\n", render(d, fe.sources, RenderOptions{useColor}));
   }
@@ -30,10 +54,11 @@ int printDiagnostics(const Frontend& fe, const std::string& color) {
   return fe.diags.hasErrors() ? kInputErrors : kSuccess;
 }
 
-bool loadCheckedProgram(Frontend& fe, const std::vector<std::string>& files, const std::string& color) {
+bool loadCheckedProgram(Frontend& fe, const std::vector<std::string>& files,
+                        const DiagnosticOptions& options) {
   fe.parse(files);
   if (!fe.diags.hasErrors()) fe.check();
-  return printDiagnostics(fe, color) == kSuccess;
+  return printDiagnostics(fe, options) == kSuccess;
 }
 
 }  // namespace journey::cli

@@ -47,8 +47,7 @@ bool isIdentifier(std::string_view s) {
 
 // Renders the diagnostics reported since `from` (the expression's own, not the program's).
 int printNewDiagnostics(const Frontend& fe, size_t from, const std::string& color) {
-  bool useColor = color == "always" ||
-                  (color == "auto" && isatty(STDERR_FILENO) && std::getenv("NO_COLOR") == nullptr);
+  bool useColor = colorOnStderr(color);
   const auto& all = fe.diags.all();
   for (size_t i = from; i < all.size(); ++i) {
     fmt::print(stderr, "{}\n", render(all[i], fe.sources, RenderOptions{useColor}));
@@ -84,7 +83,7 @@ int runEval(const EvalOptions& opt) {
   if (!files.empty()) {
     fe.parse(files);
     if (!fe.diags.hasErrors()) fe.check();
-    if (fe.diags.hasErrors()) return printDiagnostics(fe, opt.color);
+    if (fe.diags.hasErrors()) return printDiagnostics(fe, DiagnosticOptions{opt.color, {}});
   }
   EvalSession session(fe);
   const sema::ProgramSymbols& symbols = fe.program.symbols;

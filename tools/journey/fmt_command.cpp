@@ -64,7 +64,7 @@ int runFmt(const FmtOptions& opt) {
       fmt::print("{}", result.text);
     }
   }
-  if (printDiagnostics(fe, opt.color) != kSuccess) failed = true;
+  if (printDiagnostics(fe, DiagnosticOptions{opt.color, {}}) != kSuccess) failed = true;
   if (failed) return kInputErrors;
   return opt.check && anyChange ? kInputErrors : kSuccess;
 }

@@ -28,7 +28,7 @@ struct GraphOptions {
   std::vector<std::string> journeys;
   std::string format = "dot";
   std::string out;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;
 };
 
 // Indices of the journeys to draw, in the order named (all, in declaration order, when none is);
@@ -57,7 +57,7 @@ std::optional<std::vector<size_t>> selectJourneys(const std::vector<const ast::J
 
 int runGraph(const GraphOptions& opt) {
   Frontend fe;
-  if (!loadCheckedProgram(fe, opt.files, opt.color)) return kInputErrors;
+  if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return kInputErrors;
 
   std::vector<const ast::JourneyDecl*> journeys = graph::programJourneys(fe.ast);
   std::optional<std::vector<size_t>> selected = selectJourneys(journeys, opt.journeys);
@@ -100,7 +100,7 @@ Action addGraphCommand(CLI::App& app) {
   cmd->add_option("--format", opt->format, "dot (default), svg or mermaid")
       ->check(CLI::IsMember({"dot", "svg", "mermaid"}));
   cmd->add_option("-o,--out", opt->out, "write the diagram to this file (default: stdout)");
-  addColorOption(*cmd, opt->color);
+  addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runGraph(*opt); };
 }
 

@@ -39,7 +39,7 @@ struct RunOptions {
   std::string engine = "auto";
   std::string schemaFingerprint;
   bool trace = false;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;
   unsigned threads = 0;  // 0: two when the machine has two cores or more
   // Days a record may follow the previous one by (0: any gap).
   uint64_t maxGapDays = runtime::kDefaultMaxGap.seconds / 86400;
@@ -79,7 +79,7 @@ std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
     return std::move(a->program);
   }
   Frontend fe;
-  if (!loadCheckedProgram(fe, opt.files, opt.color)) return std::nullopt;
+  if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return std::nullopt;
   return ir::lowerProgram(fe.sources, fe.ast, fe.program);
 }
 
@@ -243,7 +243,7 @@ Action addRunCommand(CLI::App& app) {
                   "1: one thread; 2 or more: the inputs read on a second thread, ahead of the "
                   "runtime (the output is the same; default: 2 on a machine of two cores or more)")
       ->check(CLI::Range(1u, 256u));
-  addColorOption(*cmd, opt->color);
+  addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runSimulation(*opt); };
 }
 

@@ -22,7 +22,7 @@ struct TestOptions {
   std::vector<std::string> files;
   std::string run;
   std::string engine = "interp";
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;
 };
 
 int runTests(const TestOptions& opt) {
@@ -35,10 +35,10 @@ int runTests(const TestOptions& opt) {
     }
   }
   Frontend fe;
-  if (!loadCheckedProgram(fe, opt.files, opt.color)) return kInputErrors;
+  if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return kInputErrors;
 
   TestRunner runner(fe, opt.engine);
-  RenderOptions render{colorOnStderr(opt.color)};
+  RenderOptions render{colorOnStderr(opt.diagnostics.color)};
   int passed = 0, failed = 0;
   for (const ast::Module& m : fe.ast.modules) {
     for (const ast::TestDecl& test : m.tests) {
@@ -70,7 +70,7 @@ Action addTestCommand(CLI::App& app) {
   cmd->add_option("--run", opt->run, "only the tests whose name matches this RE2 expression");
   cmd->add_option("--engine", opt->engine, "interp or jit")
       ->check(CLI::IsMember({"interp", "jit"}));
-  addColorOption(*cmd, opt->color);
+  addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runTests(*opt); };
 }
 
