@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "compiler/diagnostics/json_renderer.h"
 #include "compiler/diagnostics/renderer.h"
 #include "tools/journey/commands.h"
 
@@ -18,6 +19,9 @@ void addColorOption(CLI::App& cmd, std::string& color) {
 
 void addDiagnosticOptions(CLI::App& cmd, DiagnosticOptions& options) {
   addColorOption(cmd, options.color);
+  cmd.add_option("--diagnostic-format", options.format,
+                 "diagnostics as text (default) or json, one object per line")
+      ->check(CLI::IsMember({"text", "json"}));
   // Each flag takes one code (so a file after it stays a file); codes are kept upper case.
   auto codes = [&cmd](const char* flag, bool deny, std::set<std::string, std::less<>>& into,
                       const char* help) {
@@ -45,6 +49,10 @@ bool colorOnStderr(const std::string& color) {
 
 int printDiagnostics(Frontend& fe, const DiagnosticOptions& options) {
   applyWarningPolicy(fe.diags, options.warnings);
+  if (options.format == "json") {
+    for (const Diagnostic& d : fe.diags.all()) fmt::print(stderr, "{}\n", renderJson(d, fe.sources));
+    return fe.diags.hasErrors() ? kInputErrors : kSuccess;
+  }
   bool useColor = colorOnStderr(options.color);
   for (const Diagnostic& d : fe.diags.all()) {
     fmt::print(stderr, "{}\n", render(d, fe.sources, RenderOptions{useColor}));

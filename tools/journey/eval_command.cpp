@@ -29,7 +29,7 @@ struct EvalOptions {
   std::string profile;
   bool showType = false;
   std::string emit;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;  // colour only: nothing here warns
   CasesOptions cases;
 };
 
@@ -83,7 +83,7 @@ int runEval(const EvalOptions& opt) {
   if (!files.empty()) {
     fe.parse(files);
     if (!fe.diags.hasErrors()) fe.check();
-    if (fe.diags.hasErrors()) return printDiagnostics(fe, DiagnosticOptions{opt.color, {}});
+    if (fe.diags.hasErrors()) return printDiagnostics(fe, opt.diagnostics);
   }
   EvalSession session(fe);
   const sema::ProgramSymbols& symbols = fe.program.symbols;
@@ -115,7 +115,7 @@ int runEval(const EvalOptions& opt) {
     }
     size_t before = fe.diags.all().size();
     EvalResult r = session.evaluate(let.substr(eq + 1), {});
-    if (!r.compiled) return printNewDiagnostics(fe, before, opt.color);
+    if (!r.compiled) return printNewDiagnostics(fe, before, opt.diagnostics.color);
     if (r.value.isError()) return evalError(fmt::format("in `--let {}`: {}", name, r.value.errorMessage()));
     session.bind(name, r.type, std::move(r.value));
   }
@@ -127,7 +127,7 @@ int runEval(const EvalOptions& opt) {
   evalOptions.emitLlvm = opt.emit == "llvm";
   evalOptions.run = opt.emit.empty();
   EvalResult r = session.evaluate(exprs[0], evalOptions);
-  if (!r.compiled) return printNewDiagnostics(fe, before, opt.color);
+  if (!r.compiled) return printNewDiagnostics(fe, before, opt.diagnostics.color);
   if (opt.emit == "llvm" && !r.llvm) {
     fmt::print(stderr, "error: this build has no JIT (built without LLVM): no LLVM IR\n");
     return kUsage;
@@ -168,7 +168,7 @@ Action addEvalCommand(CLI::App& app) {
   cmd->add_flag("--unchecked", opt->cases.forceUnchecked,
                 "run every case without the type checker (dyn semantics)");
   cmd->add_option("--skip", opt->cases.skipFile, "a file of `id  reason` lines: cases not run");
-  addColorOption(*cmd, opt->color);
+  addColorOption(*cmd, opt->diagnostics.color);
   return [opt]() { return runEval(*opt); };
 }
 

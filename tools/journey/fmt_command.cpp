@@ -20,7 +20,7 @@ struct FmtOptions {
   bool write = false;
   bool check = false;
   bool diff = false;
-  std::string color = "auto";
+  DiagnosticOptions diagnostics;  // colour only: nothing here warns
 };
 
 int runFmt(const FmtOptions& opt) {
@@ -64,7 +64,7 @@ int runFmt(const FmtOptions& opt) {
       fmt::print("{}", result.text);
     }
   }
-  if (printDiagnostics(fe, DiagnosticOptions{opt.color, {}}) != kSuccess) failed = true;
+  if (printDiagnostics(fe, opt.diagnostics) != kSuccess) failed = true;
   if (failed) return kInputErrors;
   return opt.check && anyChange ? kInputErrors : kSuccess;
 }
@@ -78,7 +78,7 @@ Action addFmtCommand(CLI::App& app) {
   cmd->add_flag("-w,--write", opt->write, "rewrite the files that change, in place");
   cmd->add_flag("--check", opt->check, "list the files that would change; exit 1 if any");
   cmd->add_flag("-d,--diff", opt->diff, "print the changes as a unified diff");
-  addColorOption(*cmd, opt->color);
+  addColorOption(*cmd, opt->diagnostics.color);
   return [opt]() { return runFmt(*opt); };
 }
 
