@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "compiler/diagnostics/allow_comments.h"
 #include "compiler/syntax/parser.h"
 
 namespace journey {
@@ -54,6 +55,7 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
 
 bool Frontend::check() {
   sema::checkProgram(sources, ast, diags, program);
+  applyAllowComments(diags, sources);
   return !diags.hasErrors();
 }
 

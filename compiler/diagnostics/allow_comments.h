@@ -1,0 +1,15 @@
+// `// journey: allow W0104` on a line of its own leaves that warning (or those listed, by commas
+// or spaces) out of the next line of code: the first after it that is neither blank nor only a
+// comment. It is the file's own record that a warning was read and accepted, where `--allow`
+// on the command line applies to every file. A code that names no warning is warned about
+// (W0105) at the comment. Lines inside a triple-quoted string are not told apart from code.
+#pragma once
+
+#include "compiler/diagnostics/diagnostic.h"
+#include "compiler/source/source_manager.h"
+
+namespace journey {
+
+void applyAllowComments(DiagnosticSink& sink, const SourceManager& sources);
+
+}  // namespace journey
