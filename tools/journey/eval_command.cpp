@@ -2,10 +2,8 @@
 // evaluates one expression and prints its value in CEL literal syntax; and
 // `journey eval --cases FILE.jsonl`: runs conformance vectors (eval_cases.cpp).
 #include <fmt/format.h>
-#include <unistd.h>
 
 #include <cctype>
-#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
