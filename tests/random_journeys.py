@@ -20,6 +20,8 @@ the interpreter with --trace. Checked for each:
   never without one;
 - in the traced run, each `if` goes into its block exactly when its condition, computed here,
   holds, and each `split` goes on in the arm its key's bucket chooses;
+- in the traced run, wherever an `exit when` is checked (on entry, after every wait, before
+  every send), the instance ends with `exit` exactly when its condition, computed here, holds;
 - in the traced run, a send step of a journey with quiet hours writes its line at once, or, held
   by `queue`, at the window's end in the journey's zone;
 - each send, suppression and cap agrees with its channel's consent and address at that
@@ -103,6 +105,11 @@ Schedule = collections.namedtuple("Schedule", "every zone incremental")
 # A journey's quiet hours: [start, end) in minutes of the local day, and "queue" or "discard".
 QuietHours = collections.namedtuple("QuietHours", "start end mode")
 ENTRY_AT = "2026-03-03T12:00:00Z"
+# Conditions of Generator.condition, each with the `set` step that can change it.
+FLIPS = {"profile.n > 2": "set profile.n = profile.n + 1",
+         "profile.vip": "set profile.vip = !profile.vip",
+         "size(profile.tags) > 0": 'set profile.tags = profile.tags + ["x"]',
+         "has(profile.email)": 'set profile.email = "a@b.c"'}
 
 
 class Generator:
@@ -137,9 +144,11 @@ class Generator:
         if r < 0.35:
             return f'send {rng.choice(["email", "sms", "push"])} "t{rng.randint(0, 3)}"'
         if r < 0.42:
-            return rng.choice(["set profile.n = profile.n + 1", "set profile.vip = !profile.vip",
-                               'set profile.tags = profile.tags + ["x"]',
-                               'set profile.email = "a@b.c"'])
+            step = rng.choice(list(FLIPS.values()))
+            flip = FLIPS.get(self.exit_when.get(self.journey))
+            if flip or rng.random() < 0.3:  # a send, whose `exit when` check sees the change
+                step = (flip or step) + f'\nsend {rng.choice(["email", "sms", "push"])} "t{rng.randint(0, 3)}"'
+            return step
         if r < 0.47:
             event = rng.choice(list(EVENT_DATA))
             return f"emit {event} {EVENT_DATA[event]}"
@@ -203,9 +212,9 @@ class Generator:
         if rng.random() < 0.3:
             self.exit_on[name] = rng.choice(list(EVENT_DATA))
             lines.append(f"exit on {self.exit_on[name]}")
-        if rng.random() < 0.2:
-            self.exit_when.add(name)
-            lines.append(f"exit when {self.condition()}")
+        if rng.random() < 0.3:  # most often one that a `set` step changes
+            self.exit_when[name] = rng.choice([self.condition()] + list(FLIPS))
+            lines.append(f"exit when {self.exit_when[name]}")
         if rng.random() < 0.4:
             timeout = rng.choice(['1d', '2d', '10d'])
             self.timeouts[name] = seconds_in(timeout)
@@ -225,7 +234,7 @@ class Generator:
     def program(self):
         rng = self.rng
         self.zones, self.quiet, self.caps = {}, {}, []
-        self.exit_on, self.exit_when, self.timeouts, self.schedules = {}, set(), {}, {}
+        self.exit_on, self.exit_when, self.timeouts, self.schedules = {}, {}, {}, {}
         # journey -> ("event", its type) or (audience, "enter" or "exit"): what starts it
         self.starts, self.when = {}, {}  # and the `when` of an event entry
         mock = rng.choice(["mock { score: 7 }", 'mock error "down"'])
@@ -239,6 +248,7 @@ class Generator:
             parts.append(f"cap {cap.channel} {cap.count} per {window}")
         names = [f"J{i}" for i in range(rng.randint(1, 3))]
         for name in names:
+            self.journey = name
             body = "\n".join(self.header(name)) + "\n" + self.block(0, [n for n in names if n != name])
             parts.append(f"journey {name} {{\n{body}\n}}")
         return "\n".join(parts) + "\n"
@@ -571,24 +581,81 @@ def set_step(step, profile):
     return None
 
 
-def branch_problem(traced, lines, profiles, records, program_lines):
-    """An `if` whose traced run took the block its condition, computed here, does not choose:
-    the profile followed through `set` records and the `set` steps in the trace's order. Left
-    out: what ProfilesInTime leaves out."""
-    if stopped_a_loop(lines):
-        return None  # a traced `set` may not have been made
-    followed = ProfilesInTime(lines, profiles, records)
-    buys = buys_of(lines, records)
-    following = {}  # index of a traced line -> index of its instance's next one
-    last = {}
+def neighbours_in(traced):
+    """For the traced lines of each instance (journey, profile, key): the index of each one's
+    next line, and of each one's line before, as two dicts by index."""
+    following, before, last = {}, {}, {}
     for i in reversed(range(len(traced))):
         instance = traced[i][1:4]
         if instance in last:
             following[i] = last[instance]
+            before[last[instance]] = i
         last[instance] = i
+    return following, before
+
+
+def exit_check(traced, before, i, program_lines):
+    """Whether the traced line `i` of an instance is what follows a check of its `exit when`
+    (LANGUAGE.md §4: on entry, after every wait, before every send), given the instance's line
+    before it (`before`, None for its first): "send" after a send's step, which the send's own
+    failure may follow too; "check" after the others; None elsewhere."""
+    if before is None or traced[before][4].startswith("ends: "):
+        return "check"  # the instance's first line: it has just entered
+    now, then, previous = seconds_at(traced[i][0]), seconds_at(traced[before][0]), traced[before][4]
+    wake = WAKE.fullmatch(previous)
+    if wake:
+        return "check" if seconds_at(wake.group(2)) == now else None  # else an exit or timeout
+    if TAKES.fullmatch(previous):
+        return "check"
+    awaited = WAIT_FOR.fullmatch(previous)
+    if awaited:  # a wait for events that no event ended: at its deadline
+        within = re.search(r" within (\w+)", program_lines[int(awaited.group(1)) - 1])
+        deadline = within and then + seconds_in(within.group(1))
+        return "check" if deadline == now and not TAKES.fullmatch(traced[i][4]) else None
+    step = re.fullmatch(r"step \S+:(\d+):\d+", previous)
+    if step and program_lines[int(step.group(1)) - 1].strip().startswith("send "):
+        return "send"
+    return None
+
+
+def exit_when_problem(condition, check, what, holds, exited_on):
+    """What is wrong with `what`, the traced line after a check (exit_check) of the `exit
+    when` `condition` that computes `holds` here, or None; `exited_on`: an event that the
+    journey exits on happened then."""
+    if holds is None or what == "ends: timeout":
+        return None  # unsure here, or the journey's timeout came first
+    if holds is True and what != "ends: exit":
+        return f"`exit when {condition}` holds, and then: {what}"
+    if holds is ERROR and not what.startswith("ends: error"):
+        return f"`exit when {condition}` fails, and then: {what}"
+    if holds is False and ((what == "ends: exit" and not exited_on)
+                           or (what.startswith("ends: error") and check != "send")):
+        return f"`exit when {condition}` does not hold, and then: {what}"
+    return None
+
+
+def branch_problem(traced, lines, profiles, records, generator, program_lines):
+    """An `if` whose traced run took the block its condition, computed here, does not choose,
+    or an `exit when` that ended an instance where its condition does not hold or not where it
+    does: the profile followed through `set` records and the `set` steps in the trace's order.
+    Left out: what ProfilesInTime leaves out."""
+    if stopped_a_loop(lines):
+        return None  # a traced `set` may not have been made
+    followed = ProfilesInTime(lines, profiles, records)
+    buys = buys_of(lines, records)
+    events = set(events_applied(lines, records))  # (seconds, profile, type)
+    following, before = neighbours_in(traced)
     for i, (time, journey, name, key, what) in enumerate(traced):
         now = seconds_at(time)
         state = followed.at(now)
+        check = journey in generator.exit_when and exit_check(traced, before.get(i), i, program_lines)
+        if check and name in state and (now, name) not in followed.unsure:
+            condition = generator.exit_when[journey]
+            holds = condition_holds(condition, state[name], now, buys[name])
+            exited_on = (now, name, generator.exit_on.get(journey)) in events
+            problem = exit_when_problem(condition, check, what, holds, exited_on)
+            if problem:
+                return f"{journey} of {name} at {time} ({state[name]}): {problem}"
         at = re.fullmatch(r"step \S+:(\d+):\d+", what)
         if not at or name not in state:
             continue
@@ -762,11 +829,15 @@ def quiet_problem(traced, lines, records, generator, program_lines):
         if line["kind"] in QUEUED_SEND_KINDS:
             made[line["journey"], line["profile"], str(line.get("key")), line["step"]].append(line)
     until = clock_end(records)
-    for time, journey, profile, key, what in traced:
+    following, _ = neighbours_in(traced)
+    for i, (time, journey, profile, key, what) in enumerate(traced):
         at = re.fullmatch(r"step (\S+:(\d+):\d+)", what)
         window = generator.quiet.get(journey)
         if not (at and window and program_lines[int(at.group(2)) - 1].strip().startswith("send ")):
             continue
+        then = traced[following[i]][4] if i in following else ""
+        if then == "ends: exit" or then.startswith("ends: error"):
+            continue  # its `exit when`, checked before the send, ended the instance
         now, zone = seconds_at(time), journey_zone(journey, generator)
         written = made[journey, profile, key, at.group(1)]
         line = written.popleft() if written else None
@@ -880,7 +951,7 @@ def checked(run, check, generator, program_text, profiles, records, traced):
             or start_problem(lines, profiles, records, generator, program_text)
             or send_problem(lines, profiles, records)
             or (traced and wait_problem(steps, lines, records, generator, program_lines))
-            or (traced and branch_problem(steps, lines, profiles, records, program_lines))
+            or (traced and branch_problem(steps, lines, profiles, records, generator, program_lines))
             or (traced and quiet_problem(steps, lines, records, generator, program_lines))
             or (traced and split_problem(steps, program_lines))
             or None)
