@@ -147,7 +147,8 @@ class Generator:
             step = rng.choice(list(FLIPS.values()))
             flip = FLIPS.get(self.exit_when.get(self.journey))
             if flip or rng.random() < 0.3:  # a send, whose `exit when` check sees the change
-                step = (flip or step) + f'\nsend {rng.choice(["email", "sms", "push"])} "t{rng.randint(0, 3)}"'
+                channel = rng.choice(["email", "sms", "push"])
+                step = (flip or step) + f'\nsend {channel} "t{rng.randint(0, 3)}"'
             return step
         if r < 0.47:
             event = rng.choice(list(EVENT_DATA))

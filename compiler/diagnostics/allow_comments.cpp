@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <cstring>
 #include <map>
 #include <string>
 #include <string_view>
@@ -31,8 +30,9 @@ bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c))
 // Whether the quote at `at` opens a raw string (`r"…"`, `br'''…'''`: no escapes), as the
 // grammar's STRING and BYTES read their prefixes.
 bool rawQuote(std::string_view text, size_t at) {
+  auto prefixLetter = [](char c) { return c == 'r' || c == 'R' || c == 'b' || c == 'B'; };
   size_t start = at;
-  while (start > 0 && at - start < 2 && std::strchr("rRbB", text[start - 1]) != nullptr) --start;
+  while (start > 0 && at - start < 2 && prefixLetter(text[start - 1])) --start;
   if (start > 0 && identifierChar(text[start - 1])) return false;  // part of a name
   std::string prefix(text.substr(start, at - start));
   std::transform(prefix.begin(), prefix.end(), prefix.begin(), ::tolower);
@@ -105,8 +105,8 @@ std::vector<SourceLine> linesOf(std::string_view text) {
       i += triple ? 3 : 1;
     } else if (c == '`') {  // a quoted name, which may hold quotes
       line.shape = LineShape::Code;
-      size_t close = text.find_first_of("`\n", i + 1);
-      i = close != std::string_view::npos && text[close] == '`' ? close + 1 : std::min(close, text.size());
+      size_t close = std::min(text.find_first_of("`\n", i + 1), text.size());
+      i = close < text.size() && text[close] == '`' ? close + 1 : close;
     } else {
       line.shape = LineShape::Code;
       ++i;
@@ -160,10 +160,13 @@ std::map<std::pair<FileId, uint32_t>, AllowedCodes> allowedLines(DiagnosticSink&
         const DiagKindInfo* kind = findDiagKind(code);
         if (kind && kind->severity == Severity::Warning) {
           pending.try_emplace(std::string(kind->code), Allowance{range});
+        } else if (kind) {
+          sink.report(DiagKind::UnknownAllowedWarning, range,
+                      fmt::format("`{}` is an error, and only warnings can be allowed",
+                                  kind->code));
         } else {
           sink.report(DiagKind::UnknownAllowedWarning, range,
-                      kind ? fmt::format("`{}` is an error, and only warnings can be allowed", kind->code)
-                           : fmt::format("`{}` is not the code of any warning", code));
+                      fmt::format("`{}` is not the code of any warning", code));
         }
         at = stop;
       }
@@ -195,10 +198,11 @@ void applyAllowComments(DiagnosticSink& sink, const SourceManager& sources) {
   for (const auto& [where, codes] : allowed) {
     for (const auto& [code, allowance] : codes) {
       if (allowance.used) continue;
-      unused.push_back({allowance.named,
-                        where.second == 0
-                            ? fmt::format("no line of code follows to allow `{}` on", code)
-                            : fmt::format("line {} has no `{}` warning to allow", where.second, code)});
+      const uint32_t line = where.second;
+      std::string message = line == 0
+                                ? fmt::format("no line of code follows to allow `{}` on", code)
+                                : fmt::format("line {} has no `{}` warning to allow", line, code);
+      unused.push_back({allowance.named, std::move(message)});
     }
   }
   std::sort(unused.begin(), unused.end(), [](const Unused& a, const Unused& b) {
