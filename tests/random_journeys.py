@@ -266,11 +266,16 @@ class Generator:
                 p["phone"] = f"+1555{i}"
             profiles.append(p)
         records, t = [], rng.choice(STARTS)
+        new = f"p{len(profiles)}"  # a profile the input does not give
         for _ in range(rng.randint(3, 25)):
             t += datetime.timedelta(seconds=rng.choice([0, 1, 60, 1800, 3600, 7200, 86400, 259200]))
             record = {"time": t.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                      "profile": f"p{rng.randint(0, len(profiles))}"}  # one more: a new profile
-            if rng.random() < 0.7:
+                      "profile": f"p{rng.randint(0, len(profiles))}"}
+            if record["profile"] == new and rng.random() < 0.5:
+                # Created with an address alone: email's consent then fails (`vip`, `n` absent).
+                record["set"] = {"email": f"{new}@x.io"}
+                new = None
+            elif rng.random() < 0.7:
                 record["event"] = rng.choice(list(EVENT_DATA))
                 record["data"] = {"Visit": {"page": rng.choice(["a", "b"])},
                                   "Buy": {"total": 9.5, "cartId": "c"},
