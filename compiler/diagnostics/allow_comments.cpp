@@ -152,6 +152,7 @@ std::map<std::pair<FileId, uint32_t>, AllowedCodes> allowedLines(DiagnosticSink&
           !std::isspace(static_cast<unsigned char>(rest[0]))) {
         continue;  // another comment
       }
+      rest = rest.substr(0, rest.find("//"));  // a comment may follow the codes: the reason
       for (size_t at = 0; (at = rest.find_first_not_of(", \t\r", at)) != std::string_view::npos;) {
         size_t stop = std::min(rest.find_first_of(", \t\r", at), rest.size());
         std::string_view code = rest.substr(at, stop - at);

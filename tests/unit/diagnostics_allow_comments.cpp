@@ -55,6 +55,11 @@ TEST_CASE("a code that is not a warning's is W0105, and allows nothing") {
   CHECK(afterAllow("// journey: allowW0102\nsend\n", {2}) == Codes{"W0102@2"});  // not one
 }
 
+TEST_CASE("a comment may follow the codes, to give the reason") {
+  CHECK(afterAllow("// journey: allow W0102 // the branch is for later\nsend\n", {2}).empty());
+  CHECK(afterAllow("// journey: allow W0102, // W9999\nsend\n", {2}).empty());
+}
+
 TEST_CASE("a line inside a triple-quoted string is text, not a comment") {
   CHECK(afterAllow("x = \"\"\"\n// journey: allow W9999\n\"\"\"\nsend\n", {4}) == Codes{"W0102@4"});
   CHECK(afterAllow("x = '''\n// journey: allow W0102\n'''\nsend\n", {4}) == Codes{"W0102@4"});
