@@ -2,22 +2,73 @@
 // vm/runtime/engine_choice.cpp.
 #include <doctest/doctest.h>
 
+#include <vector>
+
 #include "vm/runtime/engine_choice.h"
 
+using journey::runtime::jitCompileSeconds;
 using journey::runtime::jitPaysForRun;
+namespace ir = journey::ir;
+
+namespace {
+
+// A binary tree of calls over constants, of `depth` levels below its root: 2^(depth+1) - 1 nodes.
+ir::NodeId tree(ir::ExprPool& pool, int depth) {
+  ir::Node n;
+  if (depth > 0) {
+    n.kind = ir::NodeKind::Call;
+    n.name = "_+_";
+    n.kids = {tree(pool, depth - 1), tree(pool, depth - 1)};
+  }
+  return pool.add(std::move(n));
+}
+
+// `count` expressions, each a tree of `depth`.
+std::vector<ir::LoweredExpr> trees(ir::ExprPool& pool, size_t count, int depth) {
+  std::vector<ir::LoweredExpr> exprs(count);
+  for (ir::LoweredExpr& e : exprs) e.root = tree(pool, depth);
+  return exprs;
+}
+
+constexpr uint64_t kBenchmarkInputs = 1'854'000'000;  // 1,000,000 profiles, 10,000,000 records
+
+}  // namespace
 
 TEST_CASE("run: the JIT is chosen for runs large enough to pay for compiling") {
-  constexpr size_t kShopExpressions = 34;
-  constexpr uint64_t kBenchmarkInputs = 1'854'000'000;  // 1,000,000 profiles, 10,000,000 records
+  ir::ExprPool pool;
+  // The shop example: 34 expressions of 1 to 9 nodes, about 2.5 ms each to compile.
+  double shop = jitCompileSeconds(pool, trees(pool, 34, 1));
+  CHECK(shop == doctest::Approx(34 * 2.5e-3));
   // Measured: the benchmark's full size runs 0.76 to 1.4 s faster on the JIT; a tenth of it
   // (200,000 profiles, 2,000,000 records) shows no difference either way.
-  CHECK(jitPaysForRun(kShopExpressions, kBenchmarkInputs));
-  CHECK_FALSE(jitPaysForRun(kShopExpressions, kBenchmarkInputs / 10));
+  CHECK(jitPaysForRun(shop, kBenchmarkInputs));
+  CHECK_FALSE(jitPaysForRun(shop, kBenchmarkInputs / 10));
   // The examples' and tests' inputs (kilobytes): never worth compiling for.
-  CHECK_FALSE(jitPaysForRun(kShopExpressions, 50'000));
+  CHECK_FALSE(jitPaysForRun(shop, 50'000));
+  CHECK_FALSE(jitPaysForRun(shop, 0));
   // A program of 1,500 expressions compiles for seconds: not even for the benchmark's inputs.
-  CHECK_FALSE(jitPaysForRun(1500, kBenchmarkInputs));
-  CHECK_FALSE(jitPaysForRun(kShopExpressions, 0));
+  CHECK_FALSE(jitPaysForRun(jitCompileSeconds(pool, trees(pool, 1500, 1)), kBenchmarkInputs));
   // A program with no expression (journeys of waits and sends only): nothing to compile.
+  CHECK(jitCompileSeconds(pool, {}) == 0);
   CHECK_FALSE(jitPaysForRun(0, kBenchmarkInputs));
+}
+
+TEST_CASE("run: one large expression costs more than its share, and can keep the JIT out") {
+  ir::ExprPool pool;
+  // 8,191 nodes (what inlined `fn`s can make of one condition): about 3 s by the costs fitted
+  // in engine_choice.cpp, more than the benchmark's inputs would save.
+  double large = jitCompileSeconds(pool, trees(pool, 1, 12));
+  CHECK(large > 2.5);
+  CHECK(large < 4.0);
+  CHECK_FALSE(jitPaysForRun(large + 34 * 2.5e-3, kBenchmarkInputs));
+  // Twice the nodes cost more than twice the time (LLVM's back end is superlinear in them).
+  CHECK(jitCompileSeconds(pool, trees(pool, 1, 13)) > 2.2 * large);
+  // The nodes of a comprehension's parts count too.
+  ir::Node loop;
+  loop.kind = ir::NodeKind::Comprehension;
+  loop.loop.range = tree(pool, 12);
+  loop.loop.step = tree(pool, 12);
+  ir::LoweredExpr comprehension;
+  comprehension.root = pool.add(std::move(loop));
+  CHECK(jitCompileSeconds(pool, {comprehension}) > 2.2 * large);
 }

@@ -111,7 +111,9 @@ std::string chooseEngine(const RunOptions& opt, const ir::ProgramIr& program) {
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "interp";
     bytes += static_cast<uint64_t>(st.st_size);
   }
-  return runtime::jitPaysForRun(program.exprs.size(), bytes) ? "jit" : "interp";
+  return runtime::jitPaysForRun(runtime::jitCompileSeconds(program.pool, program.exprs), bytes)
+             ? "jit"
+             : "interp";
 #else
   (void)opt, (void)program;
   return "interp";

@@ -1,5 +1,7 @@
 #include "vm/runtime/engine_choice.h"
 
+#include <algorithm>
+
 namespace journey::runtime {
 
 namespace {
@@ -14,13 +16,53 @@ constexpr double kSecondsSavedPerRecord = 60e-9;
 // Records are counted from the inputs' size: the shop example's records are about 160 bytes
 // a line, its profiles about 280.
 constexpr double kBytesPerRecord = 160;
+// A large expression costs more: about 0.28 ms a node, plus its nodes squared times 1.1e-8 s.
+// Fitted to `journey run --engine jit` less `--engine interp` on a condition that inlined `fn`s
+// grow (docs/jit.md, "Not yet"): 2,557 nodes 0.50 s, 10,237 nodes 4.05 s, 20,477 nodes 10.4 s.
+// The shop example's expressions have 1 to 9 nodes, where the per-expression cost rules.
+constexpr double kSecondsPerNode = 2.8e-4;
+constexpr double kSecondsPerNodeSquared = 1.1e-8;
+// Counting stops here: an expression this large compiles for minutes whatever its exact size.
+constexpr size_t kCountedNodes = size_t{1} << 20;
+
+// The nodes of the expression at `root`, as the code generator visits them (up to
+// kCountedNodes).
+size_t nodeCount(const ir::ExprPool& pool, ir::NodeId root) {
+  size_t count = 0;
+  std::vector<ir::NodeId> pending{root};
+  while (!pending.empty() && count < kCountedNodes) {
+    ir::NodeId id = pending.back();
+    pending.pop_back();
+    if (id == ir::kNoNode) continue;
+    ++count;
+    const ir::Node& n = pool[id];
+    pending.insert(pending.end(), n.kids.begin(), n.kids.end());
+    if (n.kind == ir::NodeKind::Comprehension) {
+      const ir::Comprehension& c = n.loop;
+      for (ir::NodeId part : {c.range, c.init, c.condition, c.filter, c.step, c.result}) {
+        pending.push_back(part);
+      }
+    }
+  }
+  return count;
+}
 
 }  // namespace
 
-bool jitPaysForRun(size_t expressions, uint64_t inputBytes) {
-  if (expressions == 0) return false;  // nothing to compile, nothing to gain
+double jitCompileSeconds(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs) {
+  double seconds = 0;
+  for (const ir::LoweredExpr& e : exprs) {
+    const auto nodes = static_cast<double>(nodeCount(pool, e.root));
+    seconds += std::max(kSecondsPerExpression, kSecondsPerNode * nodes) +
+               kSecondsPerNodeSquared * nodes * nodes;
+  }
+  return seconds;
+}
+
+bool jitPaysForRun(double compileSeconds, uint64_t inputBytes) {
+  if (compileSeconds <= 0) return false;  // nothing to compile, nothing to gain
   double records = static_cast<double>(inputBytes) / kBytesPerRecord;
-  return records * kSecondsSavedPerRecord > static_cast<double>(expressions) * kSecondsPerExpression;
+  return records * kSecondsSavedPerRecord > compileSeconds;
 }
 
 }  // namespace journey::runtime

@@ -4,11 +4,19 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <vector>
+
+#include "compiler/ir/expr_ir.h"
 
 namespace journey::runtime {
 
-// `expressions`: the program's (the JIT compiles them all before the first record);
-// `inputBytes`: the size of the profiles and events together.
-bool jitPaysForRun(size_t expressions, uint64_t inputBytes);
+// The seconds the JIT is expected to take to compile `exprs` (all of a program's: it compiles
+// them before the first record), from their sizes: a large expression costs more than its
+// share, LLVM's back end being superlinear in a function's size (docs/jit.md, "Not yet").
+double jitCompileSeconds(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs);
+
+// Whether compiling for `compileSeconds` pays for a run over inputs of `inputBytes` (the size of
+// the profiles and events together).
+bool jitPaysForRun(double compileSeconds, uint64_t inputBytes);
 
 }  // namespace journey::runtime
