@@ -22,6 +22,7 @@
 #include "tools/journey/program_engine.h"
 #include "vm/audience/batch.h"
 #include "vm/audience/engine_choice.h"
+#include "vm/runtime/engine_choice.h"
 #include "vm/audience/membership_output.h"
 #include "vm/value/value_convert.h"
 
@@ -76,7 +77,8 @@ std::string chooseEngine(const ir::ProgramIr& program, const std::string& profil
 #ifdef JOURNEY_HAVE_JIT
   struct stat st {};
   if (::stat(profiles.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "interp";
-  return audience::jitPays(program.exprs.size(), static_cast<uint64_t>(st.st_size), audiences)
+  double compileSeconds = runtime::jitCompileSeconds(program.pool, program.exprs);
+  return audience::jitPays(compileSeconds, static_cast<uint64_t>(st.st_size), audiences)
              ? "jit"
              : "interp";
 #else

@@ -7,8 +7,9 @@
 
 namespace journey::audience {
 
-// `expressions`: the program's (the JIT compiles them all); `profileBytes`: the size of the
-// profiles input; `audiences`: the rules evaluated for each profile.
-bool jitPays(size_t expressions, uint64_t profileBytes, size_t audiences);
+// `compileSeconds`: what compiling the program's expressions is expected to take (the JIT
+// compiles them all: runtime::jitCompileSeconds); `profileBytes`: the size of the profiles
+// input; `audiences`: the rules evaluated for each profile.
+bool jitPays(double compileSeconds, uint64_t profileBytes, size_t audiences);
 
 }  // namespace journey::audience
