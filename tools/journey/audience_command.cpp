@@ -22,8 +22,8 @@
 #include "tools/journey/program_engine.h"
 #include "vm/audience/batch.h"
 #include "vm/audience/engine_choice.h"
-#include "vm/runtime/engine_choice.h"
 #include "vm/audience/membership_output.h"
+#include "vm/runtime/engine_choice.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::cli {

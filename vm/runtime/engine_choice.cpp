@@ -18,7 +18,7 @@ constexpr double kSecondsSavedPerRecord = 60e-9;
 constexpr double kBytesPerRecord = 160;
 // A large expression costs more: about 0.28 ms a node, plus its nodes squared times 1.1e-8 s.
 // Fitted to `journey run --engine jit` less `--engine interp` on a condition that inlined `fn`s
-// grow (docs/jit.md, "Not yet"): 2,557 nodes 0.50 s, 10,237 nodes 4.05 s, 20,477 nodes 10.4 s.
+// grow (docs/jit.md, "Optimisation levels"): 2,557 nodes 0.50 s, 10,237 nodes 4.05 s, 20,477 nodes 10.4 s.
 // The shop example's expressions have 1 to 9 nodes, where the per-expression cost rules.
 constexpr double kSecondsPerNode = 2.8e-4;
 constexpr double kSecondsPerNodeSquared = 1.1e-8;
