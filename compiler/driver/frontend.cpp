@@ -4,7 +4,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "compiler/diagnostics/allow_comments.h"
+#include "compiler/driver/allow_comments.h"
 #include "compiler/syntax/parser.h"
 
 namespace journey {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "compiler/diagnostics/allow_comments.h"
+#include "compiler/driver/allow_comments.h"
 
 using namespace journey;
 

@@ -1,119 +1,20 @@
-#include "compiler/diagnostics/allow_comments.h"
+#include "compiler/driver/allow_comments.h"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "compiler/syntax/source_lines.h"
+
 namespace journey {
 namespace {
-
-// What a line of source holds, as the lexer would read it.
-enum class LineShape : uint8_t {
-  Blank,
-  Comment,  // comments only (`//`, or a part of a `/* */`)
-  Code,     // a token: a line that begins inside a string continues the code before it
-};
-
-struct SourceLine {
-  LineShape shape = LineShape::Blank;
-  size_t comment = std::string_view::npos;  // where a `//` that begins the line starts
-};
-
-bool identifierChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
-
-// Whether the quote at `at` opens a raw string (`r"…"`, `br'''…'''`: no escapes), as the
-// grammar's STRING and BYTES read their prefixes.
-bool rawQuote(std::string_view text, size_t at) {
-  auto prefixLetter = [](char c) { return c == 'r' || c == 'R' || c == 'b' || c == 'B'; };
-  size_t start = at;
-  while (start > 0 && at - start < 2 && prefixLetter(text[start - 1])) --start;
-  if (start > 0 && identifierChar(text[start - 1])) return false;  // part of a name
-  std::string prefix(text.substr(start, at - start));
-  std::transform(prefix.begin(), prefix.end(), prefix.begin(), ::tolower);
-  return prefix == "r" || prefix == "rb" || prefix == "br";
-}
-
-// The shape of each line of `text` (lines end at '\n'), following strings and comments as
-// the grammar does: only a `//` outside both begins a comment, and a line inside a
-// triple-quoted string or a block comment is neither an allow comment nor a line of its own.
-std::vector<SourceLine> linesOf(std::string_view text) {
-  std::vector<SourceLine> lines(1);
-  enum class In { Code, BlockComment, String } in = In::Code;
-  char quote = 0;
-  bool triple = false, raw = false, escaped = false;
-  auto at = [&](size_t i) { return i < text.size() ? text[i] : '\0'; };
-  for (size_t i = 0; i < text.size();) {
-    SourceLine& line = lines.back();
-    char c = text[i];
-    if (c == '\n') {
-      if (in == In::String && !triple) in = In::Code;  // an unclosed quote ends with its line
-      escaped = false;
-      lines.emplace_back();
-      ++i;
-      continue;
-    }
-    if (in == In::BlockComment) {
-      if (line.shape == LineShape::Blank && !std::isspace(static_cast<unsigned char>(c))) {
-        line.shape = LineShape::Comment;
-      }
-      if (c == '*' && at(i + 1) == '/') {
-        in = In::Code;
-        i += 2;
-      } else {
-        ++i;
-      }
-      continue;
-    }
-    if (in == In::String) {
-      line.shape = LineShape::Code;
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\' && !raw) {
-        escaped = true;
-      } else if (c == quote && (!triple || (at(i + 1) == quote && at(i + 2) == quote))) {
-        in = In::Code;
-        i += triple ? 3 : 1;
-        continue;
-      }
-      ++i;
-      continue;
-    }
-    if (std::isspace(static_cast<unsigned char>(c))) {
-      ++i;
-    } else if (c == '/' && at(i + 1) == '/') {
-      if (line.shape == LineShape::Blank) {
-        line.shape = LineShape::Comment;
-        line.comment = i;
-      }
-      i = std::min(text.find('\n', i), text.size());
-    } else if (c == '/' && at(i + 1) == '*') {
-      if (line.shape == LineShape::Blank) line.shape = LineShape::Comment;
-      in = In::BlockComment;
-      i += 2;
-    } else if (c == '"' || c == '\'') {
-      line.shape = LineShape::Code;
-      quote = c;
-      raw = rawQuote(text, i);
-      triple = at(i + 1) == c && at(i + 2) == c;
-      in = In::String;
-      i += triple ? 3 : 1;
-    } else if (c == '`') {  // a quoted name, which may hold quotes
-      line.shape = LineShape::Code;
-      size_t close = std::min(text.find_first_of("`\n", i + 1), text.size());
-      i = close < text.size() && text[close] == '`' ? close + 1 : close;
-    } else {
-      line.shape = LineShape::Code;
-      ++i;
-    }
-  }
-  return lines;
-}
 
 // Consumes `word` (after any spaces) from the front of `s`.
 bool take(std::string_view& s, std::string_view word) {
@@ -138,14 +39,15 @@ std::map<std::pair<FileId, uint32_t>, AllowedCodes> allowedLines(DiagnosticSink&
   std::map<std::pair<FileId, uint32_t>, AllowedCodes> allowed;
   for (FileId f = 0; f < sources.size(); ++f) {
     std::string_view text = sources.text(f);
+    if (text.find("journey:") == std::string_view::npos) continue;  // no allow comment: no scan
     AllowedCodes pending;
-    std::vector<SourceLine> lines = linesOf(text);
+    std::vector<syntax::SourceLine> lines = syntax::sourceLines(f, text);
     for (uint32_t line = 1; line <= lines.size(); ++line) {
-      const SourceLine& shape = lines[line - 1];
-      if (shape.shape == LineShape::Code && !pending.empty()) {
+      const syntax::SourceLine& shape = lines[line - 1];
+      if (shape.shape == syntax::LineShape::Code && !pending.empty()) {
         allowed[{f, line}] = std::exchange(pending, {});
       }
-      if (shape.comment == std::string_view::npos) continue;
+      if (shape.comment == UINT32_MAX) continue;
       std::string_view rest = text.substr(shape.comment + 2);
       rest = rest.substr(0, rest.find('\n'));
       if (!take(rest, "journey:") || !take(rest, "allow") || rest.empty() ||
