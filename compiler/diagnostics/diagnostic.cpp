@@ -37,9 +37,9 @@ Diagnostic& DiagnosticSink::report(DiagKind kind, SourceRange range, std::string
 
 void DiagnosticSink::retain(const std::function<bool(Diagnostic&)>& keep) {
   std::erase_if(diagnostics_, [&](Diagnostic& d) { return !keep(d); });
-  errors_ = static_cast<size_t>(std::count_if(diagnostics_.begin(), diagnostics_.end(), [](const Diagnostic& d) {
-    return d.severity() == Severity::Error;
-  }));
+  errors_ = static_cast<size_t>(std::count_if(
+      diagnostics_.begin(), diagnostics_.end(),
+      [](const Diagnostic& d) { return d.severity() == Severity::Error; }));
 }
 
 }  // namespace journey
