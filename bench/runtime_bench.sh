@@ -26,8 +26,9 @@
 #   run-interp    the same with --engine interp, the same summary
 #   run-2threads  the run with its inputs read on a second thread (on a machine of two cores
 #                 or more), the same summary; every other run is on one thread (--threads 1)
-#   run-hugepages the run with jemalloc's heap on transparent huge pages (MALLOC_CONF=thp:always;
-#                 in a build that links jemalloc), the same summary
+#   run-4kpages   the run with jemalloc's heap on the system's 4 KiB pages (MALLOC_CONF=thp:default;
+#                 in a build that links jemalloc, whose heap is otherwise on huge pages), the
+#                 same summary
 # and, for bytes per waiting instance, two runs that print jemalloc's statistics at exit (the
 # tool links jemalloc; the run's state is still held then, as `journey run` leaves it to the
 # operating system):
@@ -187,15 +188,15 @@ fi
 # (grep without -q: with pipefail, -q closing the pipe early would fail ldd)
 jemalloc=false
 if ldd "$journey" | grep jemalloc > /dev/null; then jemalloc=true; fi
-# The run with its heap on huge pages (jemalloc's thp:always, which the tool does not ask for:
-# tools/allocator/jemalloc_settings.c). Fewer page walks, but a first touch whose cost this
-# project's machines change from hour to hour (bench/README.md, "Where the time goes"): the row
-# shows which way the hour goes.
+# The run with its heap on 4 KiB pages (jemalloc's thp:default, where the tool asks for huge
+# pages: tools/allocator/jemalloc_settings.c). What a first touch costs in each kind of page
+# has changed from hour to hour and from machine to machine (bench/README.md, "Where the time
+# goes"): the row shows whether the tool's choice still holds.
 if $jemalloc; then
-  measure run-hugepages env MALLOC_CONF=thp:always "${full_run[@]}"
-  applied run-hugepages "$events"
-  same_summary run-hugepages
-  rows+=(run-hugepages)
+  measure run-4kpages env MALLOC_CONF=thp:default "${full_run[@]}"
+  applied run-4kpages "$events"
+  same_summary run-4kpages
+  rows+=(run-4kpages)
 fi
 if $jemalloc; then
   for name in run control; do

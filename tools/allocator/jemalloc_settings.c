@@ -1,18 +1,19 @@
-/* The `journey` tool's allocator settings, read by jemalloc when the process starts.
+/* The `journey` tool's allocator settings, read by jemalloc when the process starts
+ * (MALLOC_CONF in the environment overrides them).
  *
- * thp:default: the heap takes transparent huge pages only where the system gives them
- * unasked (Debian: nowhere; it grants them on request, `madvise`). Until session 34 the tool
- * asked for them (thp:always): a random profile per record then misses the TLB less, about
- * 1.5 s less user time at full size. But a huge page's first touch waits on this project's
- * machines for the host to back it, 0.1 to 3.7 s per GiB from one hour to the next, where
- * 4 KiB pages took 0.6 to 0.8 s in every try (session 32): at full size 12 to 15 s of kernel
- * time against 1 in session 34's hours (docs/runtime.md, "Memory": the allocator). jemalloc's
- * own metadata (a few MB, read by every free) still asks for them (metadata_thp:auto).
+ * thp:always: the heap asks for transparent huge pages. Each record reads one profile at
+ * random among a million, so on 4 KiB pages every record is a TLB miss as well as a cache
+ * miss, and a full-size run first touches about a gigabyte. On the machines this project
+ * runs on now (session 45), a first touch costs a steady 3.0 s per GiB in 4 KiB pages and 0.07
+ * to 1.9 s per GiB in huge pages (bench/page_cost): full size side by side −2.77 ± 0.59 s of
+ * 18.0, the 20,000-profile run −27%. Sessions 34 to 44 ran on 4 KiB pages (thp:default),
+ * when a huge page's first touch could take up to 3.7 s per GiB and 4 KiB pages 0.6 to 0.8
+ * (docs/runtime.md, "Memory": the allocator); bench/runtime_bench.sh times both each time.
  *
  * dirty_decay_ms:-1: memory the run frees (a table that doubled, a batch) is kept for what it
- * allocates next rather than given back after ten seconds. On huge pages that saved 6% at full
- * size (a page given back was split and taken again 4 KiB at a time); on 4 KiB pages it is
- * within the noise (session 34). A long-running service would weigh it the other way. */
+ * allocates next rather than given back after ten seconds: on huge pages that saved 6% at full
+ * size (a page given back is split and taken again 4 KiB at a time). A long-running service
+ * would weigh it the other way. */
 #include <jemalloc/jemalloc.h>
 
-const char *malloc_conf = "thp:default,metadata_thp:auto,dirty_decay_ms:-1";
+const char *malloc_conf = "thp:always,metadata_thp:auto,dirty_decay_ms:-1";
