@@ -158,6 +158,17 @@ class Generator {
     for (size_t r = 0; r < layouts.size(); ++r) unit_.tables.layouts.push_back(&layouts[r]);
   }
 
+  // The function of an expression left to the interpreter (jit_policy.h): it hands its
+  // arguments and its index to the interpreter's runner.
+  void interpreted(uint32_t index, const std::string& name) {
+    auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_}, false);
+    fn_ = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, m_);
+    fn_->addFnAttr(llvm::Attribute::getWithUWTableKind(c_, llvm::UWTableKind::Async));
+    b_.SetInsertPoint(llvm::BasicBlock::Create(c_, "entry", fn_));
+    call("journey_jit_interpret", {fn_->getArg(0), fn_->getArg(1), fn_->getArg(2), u32(index)});
+    b_.CreateRetVoid();
+  }
+
   void function(const ir::LoweredExpr& expr, const std::string& name) {
     auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_}, false);
     fn_ = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, m_);
@@ -268,6 +279,7 @@ class Generator {
         {"journey_jit_map_merge", U, {P, P, P, P}},
         {"journey_jit_map_end", N, {P, P}},
         {"journey_jit_map_free", N, {P}},
+        {"journey_jit_interpret", N, {P, P, P, U}},
     };
     for (const Sig& s : sigs) {
       if (std::string_view(s.name) == name) {
@@ -1439,7 +1451,7 @@ class Generator {
 
 bool generateLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
                   const ir::RecordLayouts& layouts, const std::string& prefix, LlvmUnit& out,
-                  std::string& whyNot) {
+                  std::string& whyNot, size_t largestCompiled) {
   out = LlvmUnit();
   out.context = std::make_unique<llvm::LLVMContext>();
   out.module = std::make_unique<llvm::Module>(prefix, *out.context);
@@ -1447,7 +1459,12 @@ bool generateLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& 
   for (size_t i = 0; i < exprs.size(); ++i) {
     std::string name = prefix + "_e" + std::to_string(i);
     try {
-      gen.function(exprs[i], name);
+      if (jitInterprets(pool, exprs[i], largestCompiled)) {
+        gen.interpreted(static_cast<uint32_t>(i), name);
+        out.interpreted.push_back(static_cast<uint32_t>(i));
+      } else {
+        gen.function(exprs[i], name);
+      }
     } catch (const Unsupported& u) {
       whyNot = "expression " + std::to_string(i) + ": " + u.what;
       return false;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/codegen/jit_policy.h"
 #include "compiler/ir/expr_ir.h"
 #include "compiler/ir/record_layouts.h"
 #include "vm/jit/jit_abi.h"
@@ -42,15 +43,19 @@ struct LlvmUnit {
   std::vector<std::string> transitions;  // per journey: its pure steps' symbol (llvm_transitions.h)
   std::vector<std::string> kernels;      // per planned expression: its column kernel's symbol,
                                          // empty when it has none (llvm_columns.h)
+  std::vector<uint32_t> interpreted;     // expressions whose function calls the interpreter
+                                         // (jit_policy.h), in increasing order
   jit::JitTables tables;
 };
 
-// Generates `exprs` (all over `pool`) into `out`, with symbols `prefix`_e0, _e1, …. `layouts`
-// must outlive the code (records it builds point to them). Returns false, with `whyNot`
-// naming the construct, when an expression cannot be compiled.
+// Generates `exprs` (all over `pool`) into `out`, with symbols `prefix`_e0, _e1, …; the
+// function of an expression of more than `largestCompiled` nodes calls journey_jit_interpret
+// (jit_policy.h, out.interpreted). `layouts` must outlive the code (records it builds point to
+// them). Returns false, with `whyNot` naming the construct, when an expression cannot be
+// compiled.
 bool generateLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
                   const ir::RecordLayouts& layouts, const std::string& prefix, LlvmUnit& out,
-                  std::string& whyNot);
+                  std::string& whyNot, size_t largestCompiled = kLargestCompiledNodes);
 
 // The module as LLVM assembly (for tests and `--emit llvm`).
 std::string printLlvm(const LlvmUnit& unit);

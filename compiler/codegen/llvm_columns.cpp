@@ -520,12 +520,15 @@ class KernelGenerator {
 
 bool generateColumnKernels(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
                            const ir::ColumnPlan& plan, const std::string& prefix, LlvmUnit& unit,
-                           std::string& whyNot) {
+                           std::string& whyNot, size_t largestCompiled) {
   const std::vector<ir::ExprIndex>& which = plan.exprs;
   unit.kernels.assign(which.size(), std::string());
   KernelGenerator gen(pool, plan, unit);
   for (size_t k = 0; k < which.size(); ++k) {
     if (k >= plan.kernel.size() || !plan.kernel[k]) continue;
+    // Too large to compile (jit_policy.h): its rows are evaluated one at a time, as for an
+    // expression the plan did not accept.
+    if (jitInterprets(pool, exprs[which[k]], largestCompiled)) continue;
     std::string name = prefix + "_k" + std::to_string(k);
     try {
       gen.kernel(exprs[which[k]].root, name);

@@ -19,10 +19,11 @@
 
 namespace journey::codegen {
 
-// Adds `prefix`_kN for the Nth expression of `plan.exprs` when the plan accepted it, and fills
-// unit.kernels. Returns false, with `whyNot`, when the IR is invalid.
+// Adds `prefix`_kN for the Nth expression of `plan.exprs` when the plan accepted it and it has
+// at most `largestCompiled` nodes (jit_policy.h), and fills unit.kernels. Returns false, with
+// `whyNot`, when the IR is invalid.
 bool generateColumnKernels(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
                            const ir::ColumnPlan& plan, const std::string& prefix, LlvmUnit& unit,
-                           std::string& whyNot);
+                           std::string& whyNot, size_t largestCompiled = kLargestCompiledNodes);
 
 }  // namespace journey::codegen

@@ -28,4 +28,17 @@ std::vector<NodeId> nodesOf(const ExprPool& pool, NodeId root) {
   return nodes;
 }
 
+size_t visitedNodes(const ExprPool& pool, NodeId root, size_t cap) {
+  size_t count = 0;
+  std::vector<NodeId> work{root};
+  while (!work.empty() && count < cap) {
+    NodeId id = work.back();
+    work.pop_back();
+    if (id == kNoNode) continue;
+    ++count;
+    for (NodeId kid : operandsOf(pool[id])) work.push_back(kid);
+  }
+  return count;
+}
+
 }  // namespace journey::ir

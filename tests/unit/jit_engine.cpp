@@ -328,6 +328,45 @@ TEST_CASE("an expression too large for the bytecode is the same error") {
   CHECK(interp == jit);
 }
 
+TEST_CASE("an expression too large to compile runs on the interpreter, with its results") {
+  DualWorld w;
+  w.largestCompiledNodes = 6;  // compiler/codegen/jit_policy.h: 1,024 outside tests
+  w.bind("n", w.fe.program.types.int64(), Value::integer(3));
+  std::string ir;
+  w.compiledIr = &ir;
+  // Small enough to compile: values and errors.
+  checkSame(w, {"n + 1", "1 / (n - 3)"}, false);
+  CHECK(w.stats.interpreted == 0);
+  CHECK(ir.find("journey_jit_interpret") == std::string::npos);
+  // Larger: their functions call the interpreter, which gives the same values and errors.
+  checkSame(w,
+            {"[n, n + 1, n + 2].map(x, x * n)[2]", "[1, 2, 3].all(x, x / (n - 3) > 0)",
+             "{'a': n, 'b': [n, n]}.b.size() + n * n - n", "n > 2 ? 'big' + string(n) : 'small'"},
+            false);
+  CHECK(w.stats.interpreted == 1);
+  CHECK(ir.find("journey_jit_interpret") != std::string::npos);
+  // The interpreter keeps the JIT's limits.
+  journey::interp::Limits limits;
+  limits.maxIterations = 20;
+  auto [interp, jit] = w.both("[0,1,2,3,4,5,6,7,8,9].map(x, [0,1,2,3,4,5,6,7,8,9].map(y, x * y))",
+                              true, limits);
+  CHECK(interp == jit);
+  CHECK(jit.find("evaluation stopped") != std::string::npos);
+  CHECK(w.stats.interpreted == 1);
+  // Compiled with the rest of a module: each expression takes its own path.
+  for (const char* e : {"n + 2", "[n, n, n, n].map(x, x + n)[3] * n", "n * 2"}) {
+    REQUIRE(w.add(e));
+  }
+  size_t first = w.exprs.size() - 3;
+  std::vector<DualWorld::Outcome> outcomes = w.runRange(first, w.exprs.size(), {}, 0);
+  REQUIRE(outcomes.size() == 3);
+  for (const DualWorld::Outcome& o : outcomes) {
+    INFO(o.expr);
+    CHECK(o.interp == o.jit);
+  }
+  CHECK(w.stats.interpreted == 1);
+}
+
 TEST_CASE("a frame too large for the machine stack lives on the heap") {
   DualWorld w;
   w.bind("n", w.fe.program.types.int64(), Value::integer(3));
@@ -352,23 +391,33 @@ TEST_CASE("compiled code is reentrant: several threads evaluate one engine") {
   DualWorld w;
   w.bind("n", w.fe.program.types.int64(), Value::integer(200));
   REQUIRE(w.add("[1, 2, 3, 4, 5].map(x, x * n).filter(y, y > 400).size() + n"));
-  std::string whyNot;
-  journey::jit::JitOptions options;
-  auto engine = journey::jit::makeJitEngine(w.pool, w.exprs, w.layouts, whyNot, options);
-  REQUIRE_MESSAGE(engine, whyNot);
-  std::vector<int64_t> results(4, 0);
-  std::vector<std::thread> threads;
-  for (size_t t = 0; t < results.size(); ++t) {
-    threads.emplace_back([&, t] {
-      journey::test::FixedHost host;
-      journey::stdlib::CallContext ctx{&host};
-      int64_t sum = 0;
-      for (int i = 0; i < 2000; ++i) sum += engine->evaluate(0, w.values.data(), ctx).asInt();
-      results[t] = sum;
-    });
+  // Compiled, and left to the interpreter (compiler/codegen/jit_policy.h), whose runner one
+  // thread at a time may use.
+  for (size_t largest : {SIZE_MAX, size_t{4}}) {
+    std::string whyNot;
+    journey::jit::JitOptions options;
+    options.largestCompiledNodes = largest;
+    auto engine = journey::jit::makeJitEngine(w.pool, w.exprs, w.layouts, whyNot, options);
+    REQUIRE_MESSAGE(engine, whyNot);
+    // Each thread its own `n` (200 + t: 3 multiples over 400 for the first, 4 for the others),
+    // so that one thread's registers showing through in another's would change its sum.
+    std::vector<int64_t> results(4, 0);
+    std::vector<std::thread> threads;
+    for (size_t t = 0; t < results.size(); ++t) {
+      threads.emplace_back([&, t] {
+        journey::test::FixedHost host;
+        journey::stdlib::CallContext ctx{&host};
+        Value n = Value::integer(200 + static_cast<int64_t>(t));
+        int64_t sum = 0;
+        for (int i = 0; i < 20000; ++i) sum += engine->evaluate(0, &n, ctx).asInt();
+        results[t] = sum;
+      });
+    }
+    for (auto& th : threads) th.join();
+    for (size_t t = 0; t < results.size(); ++t) {
+      CHECK(results[t] == 20000 * ((t == 0 ? 3 : 4) + 200 + static_cast<int64_t>(t)));
+    }
   }
-  for (auto& th : threads) th.join();
-  for (int64_t r : results) CHECK(r == 2000 * 203);
 }
 
 TEST_CASE("the generated module names helpers, never addresses") {

@@ -198,6 +198,27 @@ TEST_CASE("compiled journey steps stop where the walked steps stop, with the sam
   checkStepsMatchTheWalk(w, jit.get());
 }
 
+TEST_CASE("compiled steps over expressions left to the interpreter stop where the walk stops") {
+  World w;
+  std::string whyNot;
+  jit::JitOptions options;
+  options.largestCompiledNodes = 4;  // compiler/codegen/jit_policy.h: 1,024 outside tests
+  jit::JitStats stats;
+  options.stats = &stats;
+  auto jit = jit::makeJitEngine(w.program, whyNot, options);
+  REQUIRE_MESSAGE(jit, whyNot);
+  // Some of the conditions and `let` values run on the interpreter, the others compiled.
+  CHECK(stats.interpreted > 0);
+  CHECK(stats.interpreted < w.program.exprs.size());
+  checkStepsMatchTheWalk(w, jit.get());
+  // Native code calls the interpreter for the same expressions.
+  std::optional<jit::NativeCode> native = jit::compileNative(w.program, whyNot, options);
+  REQUIRE_MESSAGE(native, whyNot);
+  auto loaded = jit::makeJitEngine(w.program, *native, whyNot, options);
+  REQUIRE_MESSAGE(loaded, whyNot);
+  checkStepsMatchTheWalk(w, loaded.get());
+}
+
 TEST_CASE("a program split into parts compiled side by side runs like one module") {
   World w;
   std::string whyNot;

@@ -5,6 +5,7 @@
 
 #ifdef JOURNEY_HAVE_JIT
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <utility>
@@ -97,6 +98,9 @@ class DualWorld {
     jit::JitOptions options;
     options.optLevel = optLevel;
     options.limits = limits;
+    options.largestCompiledNodes = largestCompiledNodes;
+    options.stats = &stats;
+    options.compiledIr = compiledIr;
     std::unique_ptr<runtime::ExpressionEngine> engine =
         jit::makeJitEngine(pool, batch, layouts, whyNot, options);
     if (!engine) return out;
@@ -123,6 +127,11 @@ class DualWorld {
   std::vector<std::string> texts;
   std::string diagnostics;
   std::string whyNot;
+  // The JIT compiles every expression here, however large, unless a test leaves the larger
+  // ones to the interpreter (compiler/codegen/jit_policy.h).
+  size_t largestCompiledNodes = SIZE_MAX;
+  jit::JitStats stats;     // of the last run
+  std::string* compiledIr = nullptr;  // when set, receives the last run's module as compiled
   FixedHost host;
 };
 

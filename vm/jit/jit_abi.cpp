@@ -6,6 +6,7 @@
 #include <string>
 
 #include "vm/interp/dispatch.h"
+#include "vm/interp/expression_runner.h"
 #include "vm/interp/literals.h"
 #include "vm/interp/selection.h"
 #include "vm/runtime/split_hash.h"
@@ -149,6 +150,7 @@ const std::vector<HelperSymbol>& helperSymbols() {
       JOURNEY_HELPER(journey_jit_list_free),       JOURNEY_HELPER(journey_jit_map_begin),
       JOURNEY_HELPER(journey_jit_map_put),         JOURNEY_HELPER(journey_jit_map_merge),
       JOURNEY_HELPER(journey_jit_map_end),         JOURNEY_HELPER(journey_jit_map_free),
+      JOURNEY_HELPER(journey_jit_interpret),
       JOURNEY_HELPER(journey_jit_move),            JOURNEY_HELPER(journey_jit_split_bucket),
   };
 #undef JOURNEY_HELPER
@@ -404,6 +406,10 @@ void journey_jit_map_end(JValue* dst, void** builder) {
 void journey_jit_map_free(void** builder) {
   delete static_cast<MapBuilder*>(*builder);
   *builder = nullptr;
+}
+
+void journey_jit_interpret(JValue* result, const JValue* inputs, JContext* ctx, uint32_t expr) {
+  *result = ctx->interpreted[expr]->runShared(inputs, *ctx->call);
 }
 
 // ---- journey steps -------------------------------------------------------------------------

@@ -39,6 +39,10 @@
 #include "vm/value/record.h"
 #include "vm/value/value.h"
 
+namespace journey::interp {
+class ExpressionRunner;
+}
+
 namespace journey::jit {
 
 // What generated code of one program refers to by index: constants (the pool's, then the
@@ -63,6 +67,8 @@ struct JitContext {
   uint64_t maxTextBytes = 0;
   const JitTables* tables = nullptr;
   stdlib::CallContext* call = nullptr;
+  // Per expression, its runner when the JIT left it to the interpreter (journey_jit_interpret).
+  interp::ExpressionRunner* const* interpreted = nullptr;
   // The "evaluation stopped: …" error of an exceeded limit: a helper sets it and returns
   // non-zero; generated code then moves it into the result and returns.
   Value stop;
@@ -171,6 +177,10 @@ uint32_t journey_jit_map_put(void** builder, const JValue* key, const JValue* va
 uint32_t journey_jit_map_merge(void** builder, const JValue* v, JValue* dst, JContext* ctx);
 void journey_jit_map_end(JValue* dst, void** builder);
 void journey_jit_map_free(void** builder);
+
+// An expression too large to compile (compiler/codegen/jit_policy.h): `*result` (null) is what
+// the interpreter gives for expression `expr` over `inputs`.
+void journey_jit_interpret(JValue* result, const JValue* inputs, JContext* ctx, uint32_t expr);
 
 // Journey steps: `*dst = move(*src)`, dropping what dst held (`let`); the bucket of a key in
 // a split (vm/runtime/split_hash.h).

@@ -30,6 +30,7 @@
 #include "compiler/codegen/llvm_codegen.h"
 #include "compiler/codegen/llvm_columns.h"
 #include "compiler/codegen/llvm_transitions.h"
+#include "vm/interp/expression_runner.h"
 #include "vm/jit/jit_abi.h"
 
 namespace journey::jit {
@@ -252,11 +253,30 @@ void optimize(llvm::Module& module, int level, llvm::TargetMachine* machine) {
   mpm.run(module, mam);
 }
 
+// What the JIT compiles: expressions over one pool and, for a program, its journeys' steps.
+struct Source {
+  const ir::ExprPool& pool;
+  const std::vector<ir::LoweredExpr>& exprs;
+  const ir::RecordLayouts& layouts;
+  const std::vector<ir::JourneyIr>* journeys = nullptr;
+  const ir::ColumnPlan* columns = nullptr;
+};
+
 class JitEngine final : public runtime::ExpressionEngine {
  public:
-  JitEngine(JitTables tables, std::shared_ptr<const CompiledCode> code,
-            const interp::Limits& limits)
-      : tables_(std::move(tables)), code_(std::move(code)), limits_(limits) {}
+  // `interpreted`: the expressions whose functions call the interpreter (LlvmUnit::interpreted).
+  JitEngine(JitTables tables, std::shared_ptr<const CompiledCode> code, const Source& source,
+            const std::vector<uint32_t>& interpreted, const interp::Limits& limits)
+      : tables_(std::move(tables)), code_(std::move(code)), limits_(limits) {
+    if (interpreted.empty()) return;
+    runners_.resize(source.exprs.size());
+    interpreted_.assign(source.exprs.size(), nullptr);
+    for (uint32_t e : interpreted) {
+      runners_[e] = std::make_unique<interp::ExpressionRunner>(source.pool, source.exprs[e],
+                                                               source.layouts, limits);
+      interpreted_[e] = runners_[e].get();
+    }
+  }
 
   Value evaluate(ir::ExprIndex expr, const Value* inputs, stdlib::CallContext& call) override {
     JitContext ctx = context(call);
@@ -290,30 +310,28 @@ class JitEngine final : public runtime::ExpressionEngine {
     ctx.maxTextBytes = limits_.maxTextBytes;
     ctx.tables = &tables_;
     ctx.call = &call;
+    ctx.interpreted = interpreted_.data();
     return ctx;
   }
 
   JitTables tables_;  // this engine's: constants and layouts differ between equal modules
   std::shared_ptr<const CompiledCode> code_;
   interp::Limits limits_;
-};
-
-// What the JIT compiles: expressions over one pool and, for a program, its journeys' steps.
-struct Source {
-  const ir::ExprPool& pool;
-  const std::vector<ir::LoweredExpr>& exprs;
-  const ir::RecordLayouts& layouts;
-  const std::vector<ir::JourneyIr>* journeys = nullptr;
-  const ir::ColumnPlan* columns = nullptr;
+  // Per expression, the runner of one left to the interpreter (null for compiled ones): this
+  // engine's, as interpreters are not shared between threads.
+  std::vector<std::unique_ptr<interp::ExpressionRunner>> runners_;
+  std::vector<interp::ExpressionRunner*> interpreted_;  // runners_' pointers, for JitContext
 };
 
 bool generate(const Source& source, const std::string& prefix, codegen::LlvmUnit& unit,
-              std::string& whyNot) {
-  if (!codegen::generateLlvm(source.pool, source.exprs, source.layouts, prefix, unit, whyNot)) {
+              std::string& whyNot, size_t largestCompiled) {
+  if (!codegen::generateLlvm(source.pool, source.exprs, source.layouts, prefix, unit, whyNot,
+                             largestCompiled)) {
     return false;
   }
-  if (source.columns && !codegen::generateColumnKernels(source.pool, source.exprs,
-                                                        *source.columns, prefix, unit, whyNot)) {
+  if (source.columns &&
+      !codegen::generateColumnKernels(source.pool, source.exprs, *source.columns, prefix, unit,
+                                      whyNot, largestCompiled)) {
     return false;
   }
   static const std::vector<ir::JourneyIr> none;
@@ -494,7 +512,7 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std:
   Laps laps(options.stats);
   const std::string neutral = "journey";
   codegen::LlvmUnit unit;
-  if (!generate(source, neutral, unit, whyNot)) return nullptr;
+  if (!generate(source, neutral, unit, whyNot, options.largestCompiledNodes)) return nullptr;
   int codegenLevel = backEndLevel(options);
   std::string key = codeKey(unit, hostTarget(jit), options.optLevel, codegenLevel);
   laps.lap(&JitStats::generate);
@@ -524,7 +542,9 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(const Source& source, std:
     }
   }
   laps.lap(&JitStats::compile);
-  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), options.limits);
+  if (options.stats) options.stats->interpreted = unit.interpreted.size();
+  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), source,
+                                     unit.interpreted, options.limits);
 }
 
 // ---- native code (compiled ahead of time) -------------------------------------------------
@@ -549,7 +569,7 @@ std::optional<NativeCode> compileNative(const ir::ProgramIr& program, std::strin
   const std::string neutral = "journey";
   codegen::LlvmUnit unit;
   Source source{program.pool, program.exprs, program.layouts, &program.journeys};
-  if (!generate(source, neutral, unit, whyNot)) return std::nullopt;
+  if (!generate(source, neutral, unit, whyNot, options.largestCompiledNodes)) return std::nullopt;
   NativeCode native;
   native.target = nativeTarget(jit);
   native.llvmVersion = LLVM_VERSION_STRING;
@@ -599,7 +619,7 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& pr
   const std::string neutral = "journey";
   codegen::LlvmUnit unit;  // for its tables and names; its module is not compiled
   Source source{program.pool, program.exprs, program.layouts, &program.journeys};
-  if (!generate(source, neutral, unit, whyNot)) return nullptr;
+  if (!generate(source, neutral, unit, whyNot, options.largestCompiledNodes)) return nullptr;
   std::string key = codeKey(unit, native.target, options.optLevel, backEndLevel(options));
   if (key != native.key) {
     whyNot = "the native code was not compiled from this program's IR with these options";
@@ -627,7 +647,9 @@ std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ProgramIr& pr
     }
   }
   laps.lap(&JitStats::compile);
-  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), options.limits);
+  if (options.stats) options.stats->interpreted = unit.interpreted.size();
+  return std::make_unique<JitEngine>(std::move(unit.tables), std::move(code), source,
+                                     unit.interpreted, options.limits);
 }
 
 std::unique_ptr<runtime::ExpressionEngine> makeJitEngine(const ir::ExprPool& pool,
@@ -651,7 +673,7 @@ namespace {
 std::string emitLlvm(const Source& source) {
   codegen::LlvmUnit unit;
   std::string whyNot;
-  if (!generate(source, "journey", unit, whyNot)) return "; error: " + whyNot + "\n";
+  if (!generate(source, "journey", unit, whyNot, codegen::kLargestCompiledNodes)) return "; error: " + whyNot + "\n";
   return codegen::printLlvm(unit);
 }
 

@@ -1,7 +1,8 @@
 // The JIT as the runtime's expression engine (docs/jit.md): every expression of a program and
 // its journeys' pure steps are compiled by LLVM ORC into one module of the process's single
 // LLJIT, and evaluating an expression calls its native function. Values, errors and limits
-// are the interpreter's.
+// are the interpreter's; an expression too large to compile quickly runs on the interpreter
+// (compiler/codegen/jit_policy.h).
 #pragma once
 
 #include <memory>
@@ -9,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/codegen/jit_policy.h"
 #include "compiler/ir/column_plan.h"
 #include "compiler/ir/program_ir.h"
 #include "vm/interp/limits.h"
@@ -22,6 +24,8 @@ struct JitStats {
   double optimize = 0;  // LLVM's middle end
   double compile = 0;   // LLVM's back end and linking, up to callable code
   bool reused = false;  // the same IR's code was loaded already: nothing was compiled
+  // Expressions too large to compile, left to the interpreter (compiler/codegen/jit_policy.h).
+  size_t interpreted = 0;
 };
 
 struct JitOptions {
@@ -44,6 +48,9 @@ struct JitOptions {
   // When set, each expression this plan (over the same expressions) accepted also gets a
   // column kernel (ExpressionEngine::columnKernel). The plan must outlive the engine.
   const ir::ColumnPlan* columns = nullptr;
+  // Expressions of more nodes run on the interpreter (compiler/codegen/jit_policy.h); tests
+  // move the limit (SIZE_MAX: compile every expression).
+  size_t largestCompiledNodes = codegen::kLargestCompiledNodes;
 };
 
 // Compiles every expression of `program`, which must outlive the engine. Null, with the

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "compiler/codegen/jit_policy.h"
+#include "compiler/ir/expr_nodes.h"
+
 namespace journey::runtime {
 
 namespace {
@@ -22,37 +25,16 @@ constexpr double kBytesPerRecord = 160;
 // The shop example's expressions have 1 to 9 nodes, where the per-expression cost rules.
 constexpr double kSecondsPerNode = 2.8e-4;
 constexpr double kSecondsPerNodeSquared = 1.1e-8;
-// Counting stops here: an expression this large compiles for minutes whatever its exact size.
-constexpr size_t kCountedNodes = size_t{1} << 20;
-
-// The nodes of the expression at `root`, as the code generator visits them (up to
-// kCountedNodes).
-size_t nodeCount(const ir::ExprPool& pool, ir::NodeId root) {
-  size_t count = 0;
-  std::vector<ir::NodeId> pending{root};
-  while (!pending.empty() && count < kCountedNodes) {
-    ir::NodeId id = pending.back();
-    pending.pop_back();
-    if (id == ir::kNoNode) continue;
-    ++count;
-    const ir::Node& n = pool[id];
-    pending.insert(pending.end(), n.kids.begin(), n.kids.end());
-    if (n.kind == ir::NodeKind::Comprehension) {
-      const ir::Comprehension& c = n.loop;
-      for (ir::NodeId part : {c.range, c.init, c.condition, c.filter, c.step, c.result}) {
-        pending.push_back(part);
-      }
-    }
-  }
-  return count;
-}
 
 }  // namespace
 
 double jitCompileSeconds(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs) {
   double seconds = 0;
   for (const ir::LoweredExpr& e : exprs) {
-    const auto nodes = static_cast<double>(nodeCount(pool, e.root));
+    // A larger expression is left to the interpreter: its function is a call, compiled as
+    // quickly as the smallest.
+    const size_t visited = ir::visitedNodes(pool, e.root, codegen::kLargestCompiledNodes + 1);
+    const auto nodes = static_cast<double>(visited > codegen::kLargestCompiledNodes ? 1 : visited);
     seconds += std::max(kSecondsPerExpression, kSecondsPerNode * nodes) +
                kSecondsPerNodeSquared * nodes * nodes;
   }
