@@ -127,6 +127,18 @@ class Generator:
             "has(profile.email)", "size(profile.tags) > 0", "true",
             'now().getHours("UTC") < 12', "size(history(Buy, 2d)) > 0"])
 
+    def reached_local_time(self):
+        """The local hour and minute, in the current journey's zone, of an instant where a wait
+        may begin at the very time it waits for: when the journey's schedule starts its
+        instances, or an instant the records pass through exactly (a start, or a whole half hour
+        after it: records step by 0, 1, 60, 1800 seconds and more)."""
+        at = self.rng.choice(STARTS) + datetime.timedelta(minutes=30 * self.rng.randint(0, 6))
+        schedule = self.schedules.get(self.journey)
+        if schedule and self.rng.random() < 0.8:
+            at = schedule_instant(schedule)
+        local = at.astimezone(zoneinfo.ZoneInfo(self.zones.get(self.journey, "UTC")))
+        return local.hour, local.minute
+
     def block(self, depth, others):
         return "\n".join(self.step(depth, others) for _ in range(self.rng.randint(1, 3)))
 
@@ -137,8 +149,12 @@ class Generator:
             return f"wait {rng.choice(DURATIONS)}"
         if r < 0.17:
             weekday = f" on {rng.choice(WEEKDAYS)}" if rng.random() < 0.3 else ""
-            hour = rng.choice([2, rng.randint(0, 23)])  # 02:00 to 03:00 is skipped in New York on 03-08
-            return f"wait until {hour:02d}:{rng.choice(['00', '30'])}{weekday}"
+            if rng.random() < 0.4:  # a local time records reach exactly, where "strictly after" decides
+                hour, minute = self.reached_local_time()
+            else:
+                hour = rng.choice([2, rng.randint(0, 23)])  # 02:00 to 03:00 is skipped in New York on 03-08
+                minute = rng.choice([0, 30])
+            return f"wait until {hour:02d}:{minute:02d}{weekday}"
         if r < 0.20:
             return 'wait until now() + duration("90m")'
         if r < 0.35:
@@ -390,6 +406,18 @@ def stopped_a_loop(lines):
 def clock_end(records):
     """Where a run's clock stops: --until, or the last record when that is later."""
     return max([seconds_at(UNTIL)] + [seconds_of(r) for r in records[-1:]])
+
+
+def schedule_instant(schedule):
+    """An instant at which `schedule` starts instances (the first Monday's, for a daily or
+    weekly one), as a datetime."""
+    if schedule.every == ENTRY_AT:
+        return datetime.datetime.fromisoformat(ENTRY_AT.replace("Z", "+00:00"))
+    zone = zoneinfo.ZoneInfo(schedule.zone)
+    timed = re.search(r"at (\d\d):(\d\d)", schedule.every)
+    if timed:
+        return datetime.datetime(2026, 3, 2, int(timed.group(1)), int(timed.group(2)), tzinfo=zone)
+    return datetime.datetime(2026, 3, 2, 12, 0, tzinfo=zone)  # every hour (and 6h: a guess)
 
 
 def seconds_in(duration):
@@ -670,6 +698,8 @@ def branch_problem(traced, lines, profiles, records, generator, program_lines):
         next_step = traced[following[i]][4] if i in following else None
         failed = (next_step or "").startswith("ends: error")
         if step.startswith("set profile."):
+            if (now, name) in followed.unsure:
+                continue  # a record changed the profile at this instant, before or after the step
             if set_step(step, state[name]) is ERROR and not failed:
                 return f"{journey} of {name} at {time}: `{step}` fails on {state[name]}, and then: {next_step}"
             continue
