@@ -27,12 +27,11 @@ ExpressionRunner::ExpressionRunner(const ir::ExprPool& pool, const ir::LoweredEx
                                    const ir::RecordLayouts& layouts, Limits limits)
     : chunk_(codegen::compileExpr(pool, expr, layouts)),
       inputsRead_(inputsRead(pool, expr)),
-      limits_(limits),
       interpreter_(chunk_, limits) {}
 
 Value ExpressionRunner::runShared(const Value* inputs, stdlib::CallContext& ctx) {
   if (busy_.exchange(true, std::memory_order_acquire)) {
-    Interpreter own(chunk_, limits_);
+    Interpreter own(chunk_, interpreter_.limits());
     return own.runWithInputs(inputs, inputsRead_, ctx);
   }
   Value v = run(inputs, ctx);

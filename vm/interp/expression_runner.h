@@ -38,7 +38,6 @@ class ExpressionRunner {
  private:
   codegen::Chunk chunk_;
   std::vector<uint32_t> inputsRead_;  // the input slots the expression reads, in order
-  Limits limits_;
   Interpreter interpreter_;
   std::atomic<bool> busy_{false};  // a thread runs interpreter_ (runShared)
 };

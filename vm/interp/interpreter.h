@@ -35,6 +35,8 @@ class Interpreter {
   // Evaluates the chunk. The result may be an error value (CEL errors, exceeded limits).
   Value run(stdlib::CallContext& ctx);
 
+  const Limits& limits() const noexcept { return limits_; }
+
  private:
   // Ends the evaluation on an exceeded limit.
   Value stop(std::string_view what);

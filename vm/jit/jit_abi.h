@@ -31,6 +31,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "compiler/codegen/bytecode.h"
@@ -68,7 +69,7 @@ struct JitContext {
   const JitTables* tables = nullptr;
   stdlib::CallContext* call = nullptr;
   // Per expression, its runner when the JIT left it to the interpreter (journey_jit_interpret).
-  interp::ExpressionRunner* const* interpreted = nullptr;
+  const std::unique_ptr<interp::ExpressionRunner>* interpreted = nullptr;
   // The "evaluation stopped: …" error of an exceeded limit: a helper sets it and returns
   // non-zero; generated code then moves it into the result and returns.
   Value stop;

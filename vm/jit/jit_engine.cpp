@@ -270,11 +270,9 @@ class JitEngine final : public runtime::ExpressionEngine {
       : tables_(std::move(tables)), code_(std::move(code)), limits_(limits) {
     if (interpreted.empty()) return;
     runners_.resize(source.exprs.size());
-    interpreted_.assign(source.exprs.size(), nullptr);
     for (uint32_t e : interpreted) {
       runners_[e] = std::make_unique<interp::ExpressionRunner>(source.pool, source.exprs[e],
                                                                source.layouts, limits);
-      interpreted_[e] = runners_[e].get();
     }
   }
 
@@ -310,7 +308,7 @@ class JitEngine final : public runtime::ExpressionEngine {
     ctx.maxTextBytes = limits_.maxTextBytes;
     ctx.tables = &tables_;
     ctx.call = &call;
-    ctx.interpreted = interpreted_.data();
+    ctx.interpreted = runners_.data();
     return ctx;
   }
 
@@ -320,7 +318,6 @@ class JitEngine final : public runtime::ExpressionEngine {
   // Per expression, the runner of one left to the interpreter (null for compiled ones): this
   // engine's, as interpreters are not shared between threads.
   std::vector<std::unique_ptr<interp::ExpressionRunner>> runners_;
-  std::vector<interp::ExpressionRunner*> interpreted_;  // runners_' pointers, for JitContext
 };
 
 bool generate(const Source& source, const std::string& prefix, codegen::LlvmUnit& unit,
