@@ -92,6 +92,8 @@ LARGE_OUTPUT = 20_000_000
 QUEUED_SEND_KINDS = {"send", "suppressed", "capped"}
 # What the script's model of an expression gives when the runtime's evaluation fails.
 ERROR = "an error"
+# What the checks met, printed at the end: how often a rare rule was exercised.
+SEEN = collections.Counter()
 SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 DEFAULT_TIMEOUT = 90 * 86400
@@ -266,7 +268,11 @@ class Generator:
         names = [f"J{i}" for i in range(rng.randint(1, 3))]
         for name in names:
             self.journey = name
-            body = "\n".join(self.header(name)) + "\n" + self.block(0, [n for n in names if n != name])
+            header = self.header(name)
+            if self.zones.get(name) == "America/New_York" and rng.random() < 0.5:
+                # New York skips 02:00-03:00 on Sunday 03-08, after every start of the records.
+                header.append(f"wait until 02:{rng.choice(['00', '30'])} on sunday")
+            body = "\n".join(header) + "\n" + self.block(0, [n for n in names if n != name])
             parts.append(f"journey {name} {{\n{body}\n}}")
         return "\n".join(parts) + "\n"
 
@@ -440,6 +446,14 @@ def next_local_time(now, zone, hour, minute, weekday):
     raise AssertionError("no such local time in nine days")
 
 
+def moved_by_gap(step, end, zone):
+    """Whether the wait `step` for a local time ends at another reading of the clock: its time
+    was skipped by a DST change and moved forward."""
+    timed = re.fullmatch(r"wait until (\d\d):(\d\d).*", step)
+    local = datetime.datetime.fromtimestamp(end, zone)
+    return bool(timed) and (local.hour, local.minute) != (int(timed.group(1)), int(timed.group(2)))
+
+
 TRACE_LINE = re.compile(r"(\S+) (\S+) (\S+) \[(.*?)\] (.*)")
 WAKE = re.compile(r"waits at \S+:(\d+):\d+ until (\S+)")
 WAIT_FOR = re.compile(r"waits for events at \S+:(\d+):\d+")
@@ -516,6 +530,8 @@ def wait_problem(traced, lines, records, generator, program_lines):
                 end = expected_wake(step, now, zone)
                 if seconds_at(wake.group(2)) != end:
                     return f"{where}: `{step}` at {utc(now)} waits until {wake.group(2)}, not {utc(end)}"
+                if moved_by_gap(step, end, zone):
+                    SEEN["waits for a local time in a DST gap"] += 1
                 types = set()
             else:
                 within = re.search(r" within (\w+)", step)
@@ -1061,6 +1077,8 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
     if large:
         print(f"cases {sorted(large)}: outputs over {LARGE_OUTPUT} bytes, only compared between runs")
+    if SEEN:
+        print("the checks met: " + ", ".join(f"{what} {n}" for what, n in sorted(SEEN.items())))
     print(f"{ran} programs run, {COUNT - ran} did not check; {ran - failed} passed, {failed} failed")
     if ran < COUNT // 2:
         print("most generated programs did not check: the generator needs fixing")
