@@ -4,11 +4,12 @@
 # each beside baselines measured in the same run on the same files.
 #   bench/runtime_bench.sh [build-dir [profiles [events]]]
 # Defaults: build, 1,000,000 profiles, 10,000,000 records (also PROFILES=, EVENTS=, SEED=,
-# TAIL= — the waiting instances added for the memory figure, default events/100 but at most
-# profiles/4 — and TMPDIR= for the 2 × 1.6 GB of generated records at the default size; by
-# default /dev/shm when it has room, else /tmp: the figure is meant to time reading records
-# from memory, and a machine may evict a file's cached pages between runs — the development
-# machine does, bench/README.md "Where the time goes").
+# RUNS= — how often the figure's run is timed, default 3 —, TAIL= — the waiting instances
+# added for the memory figure, default events/100 but at most profiles/4 — and TMPDIR= for the
+# 2 × 1.6 GB of generated records at the default size; by default /dev/shm when it has room,
+# else /tmp: the figure is meant to time reading records from memory, and a machine may evict
+# a file's cached pages between runs — the development machine does, bench/README.md "Where the
+# time goes").
 #
 # Before the runs and after them, bench/page_cost: what first touching fresh memory costs the
 # machine at the time, in 4 KiB and in huge pages (it moves a full run's time by seconds).
@@ -22,7 +23,7 @@
 #   run-first     shop.journey + recovery.journey, on the engine `journey run` chooses
 #                 (--engine auto: the JIT at the default size, in a build with LLVM): the first
 #                 process that holds a whole run's memory (see below)
-#   run           the same again: the figure
+#   run           the same again, RUNS times (default 3): the figure is the median run
 #   run-interp    the same with --engine interp, the same summary
 #   run-2threads  the run with its inputs read on a second thread (on a machine of two cores
 #                 or more), the same summary; every other run is on one thread (--threads 1)
@@ -48,6 +49,7 @@ profiles=${2:-${PROFILES:-1000000}}
 events=${3:-${EVENTS:-10000000}}
 seed=${SEED:-1}
 tail=${TAIL:-$((events / 100 < profiles / 4 ? events / 100 : profiles / 4))}
+runs=${RUNS:-3}
 shop=(examples/shop/shop.journey examples/shop/recovery.journey)
 
 for f in "$build/journey" "$build/bench/journey_datagen" "$build/bench/page_cost"; do
@@ -159,8 +161,19 @@ full_run=("$journey" run --threads 1 "${shop[@]}" --profiles "$tmp/profiles.json
           --events "$tmp/events.jsonl" --out /dev/null)
 measure run-first "${full_run[@]}"
 applied run-first "$events"
-measure run "${full_run[@]}"
-applied run "$events"
+# The figure is the median of RUNS runs: one run's wall time moves by a fifth from one minute to
+# the next on the shared machines this project runs on (docs/runtime.md, session 46).
+walls=()
+for ((i = 1; i <= runs; ++i)); do
+  measure run-$i "${full_run[@]}"
+  applied run-$i "$events"
+  walls+=("$(wall run-$i) $i")
+done
+median=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(((runs + 1) / 2))p" | cut -d' ' -f2)
+cp "$tmp/run-$median.time" "$tmp/run.time"
+cp "$tmp/run-$median.err" "$tmp/run.err"
+echo "run: the median of $runs runs, whose wall seconds were $(printf '%s\n' "${walls[@]}" |
+  cut -d' ' -f1 | paste -sd' ')"
 sed -n 's/^note: --engine auto/run: --engine auto/p' "$tmp/run.err"
 # The variants of the run below must end with the run's summary.
 same_summary() {
