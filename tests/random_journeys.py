@@ -280,8 +280,9 @@ class Generator:
         rng = self.rng
         profiles = []
         for i in range(rng.randint(1, 4)):
-            # A VIP with n == 0 has no email consent: about one profile in four at first.
-            p = {"id": f"p{i}", "vip": rng.random() < 0.5, "n": rng.choice([0, 0, 1, 3]), "tags": []}
+            # A VIP with n == 0 has no email consent: about one profile in five at first. n == 2
+            # and 3 sit on either side of `profile.n > 2`.
+            p = {"id": f"p{i}", "vip": rng.random() < 0.5, "n": rng.choice([0, 0, 1, 2, 3]), "tags": []}
             if rng.random() < 0.7:
                 p["email"] = f"u{i}@x.io"
             if rng.random() < 0.5:
@@ -303,7 +304,7 @@ class Generator:
                                   "Buy": {"total": 9.5, "cartId": "c"},
                                   "Open": {"id": 1}}[record["event"]]
             else:
-                record["set"] = rng.choice([{"vip": rng.random() < 0.5}, {"n": rng.choice([0, 1, 5])}])
+                record["set"] = rng.choice([{"vip": rng.random() < 0.5}, {"n": rng.choice([0, 1, 2, 5])}])
             records.append(record)
         return profiles, records
 
