@@ -892,18 +892,25 @@ def quiet_problem(traced, lines, records, generator, program_lines):
         if then == "ends: exit" or then.startswith("ends: error"):
             continue  # its `exit when`, checked before the send, ended the instance
         now, zone = seconds_at(time), journey_zone(journey, generator)
+        # A step's line is found by its time, not its order: a send held to the window's end
+        # writes after a later instance's send that consent, address or a cap judged at once.
         written = made[journey, profile, key, at.group(1)]
-        line = written.popleft() if written else None
-        inside = quiet_at(now, window, zone)
-        judged_first = line and seconds_of(line) == now and line.get("reason") != "quiet hours" and (
-            line["kind"] in ("capped", "suppressed"))
-        held = inside and window.mode == "queue" and not judged_first
+        at_once = next((line for line in written if seconds_of(line) == now), None)
+        judged_first = at_once and at_once.get("reason") != "quiet hours" and (
+            at_once["kind"] in ("capped", "suppressed"))
+        held = quiet_at(now, window, zone) and window.mode == "queue" and not judged_first
         due = next_local_time(now, zone, window.end // 60, window.end % 60, None) if held else now
-        if line is None and due <= until:
-            return f"{journey} of {profile}: the send step at {time} ({what}) wrote no line by {utc(due)}"
-        if line and seconds_of(line) != due:
+        line = next((line for line in written if seconds_of(line) == due), None)
+        if line:
+            written.remove(line)
+        elif due <= until:
             return (f"{journey} of {profile}: the send step at {time} ({what}, quiet hours {window} "
-                    f"in {zone}) is due at {utc(due)}: {json.dumps(line)}")
+                    f"in {zone}) wrote no line at {utc(due)}: {json.dumps(list(written))}")
+    # What no step accounts for: a send held past the run's end but written, or written at
+    # another time than its step's.
+    for (journey, profile, _, _), written in made.items():
+        if journey in generator.quiet and written:
+            return f"{journey} of {profile}: lines no send step accounts for: {json.dumps(list(written))}"
     return None
 
 
