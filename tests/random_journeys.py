@@ -716,7 +716,11 @@ def branch_problem(traced, lines, profiles, records, generator, program_lines):
         failed = (next_step or "").startswith("ends: error")
         if step.startswith("set profile."):
             if (now, name) in followed.unsure:
-                continue  # a record changed the profile at this instant, before or after the step
+                # A record changed the profile at this instant, before or after the step: what
+                # the profile holds from here on is not known.
+                del state[name]
+                followed.gone.add(name)
+                continue
             if set_step(step, state[name]) is ERROR and not failed:
                 return f"{journey} of {name} at {time}: `{step}` fails on {state[name]}, and then: {next_step}"
             continue
