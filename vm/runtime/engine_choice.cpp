@@ -31,10 +31,12 @@ constexpr double kSecondsPerNodeSquared = 1.1e-8;
 double jitCompileSeconds(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs) {
   double seconds = 0;
   for (const ir::LoweredExpr& e : exprs) {
-    // A larger expression is left to the interpreter: its function is a call, compiled as
-    // quickly as the smallest.
-    const size_t visited = ir::visitedNodes(pool, e.root, codegen::kLargestCompiledNodes + 1);
-    const auto nodes = static_cast<double>(visited > codegen::kLargestCompiledNodes ? 1 : visited);
+    // An expression the JIT leaves to the interpreter compiles to a call, as quickly as the
+    // smallest.
+    const auto nodes = static_cast<double>(
+        codegen::jitInterprets(pool, e)
+            ? 1
+            : ir::visitedNodes(pool, e.root, codegen::kLargestCompiledNodes));
     seconds += std::max(kSecondsPerExpression, kSecondsPerNode * nodes) +
                kSecondsPerNodeSquared * nodes * nodes;
   }
