@@ -167,6 +167,11 @@ class Generator:
             if flip or rng.random() < 0.3:  # a send, whose `exit when` check sees the change
                 channel = rng.choice(["email", "sms", "push"])
                 step = (flip or step) + f'\nsend {channel} "t{rng.randint(0, 3)}"'
+            if step.startswith("set profile.n =") and rng.random() < 0.6:
+                # A branch on the count just changed: of the conditions on it, the parity
+                # changes with every step, and `> 2` where the count was 2.
+                condition = rng.choice(["profile.n % 2 == 0", "profile.n > 2"])
+                step += f'\nif {condition} {{\nsend push "t{rng.randint(0, 3)}"\n}}'
             return step
         if r < 0.47:
             event = rng.choice(list(EVENT_DATA))
@@ -696,6 +701,7 @@ def branch_problem(traced, lines, profiles, records, generator, program_lines):
     buys = buys_of(lines, records)
     events = set(events_applied(lines, records))  # (seconds, profile, type)
     following, before = neighbours_in(traced)
+    counted = set()  # profiles whose `n` a traced step has changed
     for i, (time, journey, name, key, what) in enumerate(traced):
         now = seconds_at(time)
         state = followed.at(now)
@@ -723,6 +729,8 @@ def branch_problem(traced, lines, profiles, records, generator, program_lines):
                 continue
             if set_step(step, state[name]) is ERROR and not failed:
                 return f"{journey} of {name} at {time}: `{step}` fails on {state[name]}, and then: {next_step}"
+            if step.startswith("set profile.n ="):
+                counted.add(name)
             continue
         branch = re.fullmatch(r"if (.*) \{", step)
         if not branch or (now, name) in followed.unsure:
@@ -734,6 +742,8 @@ def branch_problem(traced, lines, profiles, records, generator, program_lines):
         if holds in (True, False) and holds != then:
             return (f"{journey} of {name} at {time}: `{step}` is {holds} for {state[name]}, "
                     f"and the next step is: {next_step}")
+        if holds in (True, False) and "profile.n" in step and name in counted:
+            SEEN["branches on a count that steps changed"] += 1
     return None
 
 
