@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Drives `journey repl` through a pseudo-terminal, as a person would: the prompt, tab
 completion (commands, bound names, fields after `.`, namespaced functions), a multi-line input
-cancelled by Ctrl-C, a long replay and a long clock move stopped by Ctrl-C, Ctrl-D to quit, and the history file
-read back by a second session.
+cancelled by Ctrl-C, a long replay and a long clock move stopped by Ctrl-C, Ctrl-D to quit, the history file
+read back by a second session, and a Ctrl-C just before the editor waits for a key (a test
+hook raises it there).
 
     repl_pty.py JOURNEY PROGRAM.journey
 """
@@ -175,6 +176,16 @@ def main():
         s.expect("journey> ")
         s.send("\x1b[A\r")
         s.expect("42 : int")
+        s.finish()
+
+        # A Ctrl-C that lands after the editor checked for one and before it waits for a key
+        # (raised there by the test hook) cancels the empty input at once, not the line typed
+        # next.
+        s = Session(dict(env, JOURNEY_TEST_INTERRUPT_AT_WAIT="1"))
+        s.expect("journey> ")
+        s.expect("^C")
+        s.expect("journey> ")
+        s.enter("2 + 2\r", "4 : int")
         s.finish()
     print("ok")
 

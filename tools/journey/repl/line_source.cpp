@@ -36,6 +36,17 @@ class StreamSource final : public LineSource {
 volatile sig_atomic_t interrupted = 0;
 void onInterrupt(int) { interrupted = 1; }
 
+// For tests (tests/repl_pty.py): JOURNEY_TEST_INTERRUPT_AT_WAIT=N raises SIGINT once, in the
+// N-th wait for a key, after the check for an earlier Ctrl-C and before the wait: the window a
+// real Ctrl-C hits only by chance, microseconds wide. 0 (unset): never.
+long interruptAtWait() {
+  static const long at = [] {
+    const char* text = std::getenv("JOURNEY_TEST_INTERRUPT_AT_WAIT");
+    return text ? std::strtol(text, nullptr, 10) : 0;
+  }();
+  return at;
+}
+
 class TerminalSource final : public LineSource {
  public:
   TerminalSource(Completer completer, std::string historyPath)
@@ -122,8 +133,10 @@ class TerminalSource final : public LineSource {
     sigset_t waiting = blocked;
     sigdelset(&waiting, SIGINT);
     bool ready = false;
+    static long waits = 0;
     while (!interrupted) {
       pollfd terminal{STDIN_FILENO, POLLIN, 0};
+      if (++waits == interruptAtWait()) raise(SIGINT);  // blocked: pending until the wait
       if (ppoll(&terminal, 1, nullptr, &waiting) > 0) {
         ready = true;
         break;
