@@ -14,8 +14,7 @@ program or test file changed the same way. Checked for each:
 - `journey graph` draws it in DOT, Mermaid and SVG;
 - `journey audience` gives the same memberships on both engines and on two threads;
 - an example's `journey test` reports the same on both engines.
-A failing mutant is kept, with its inputs and the outputs compared, in a directory named on the
-way out. The mutants are not expected to be valid: most are refused with a diagnostic, which is
+A failing mutant is kept, with its inputs, in a directory named on the way out. The mutants are not expected to be valid: most are refused with a diagnostic, which is
 what they should get.
 
     mutated_corpus.py JOURNEY [COUNT [SEED]]   (COUNT default $JOURNEY_MUTATED_CORPUS or 30)
