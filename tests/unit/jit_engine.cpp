@@ -373,7 +373,10 @@ TEST_CASE("a frame too large for the machine stack lives on the heap") {
   std::string list = "[";
   for (int i = 0; i < 5000; ++i) list += (i ? ", n + " : "n + ") + std::to_string(i);
   list += "]";
-  checkSame(w, {list + ".size()", list + "[4999]", list + ".map(x, x * 2)[10]"}, false);
+  // One expression: compiling a 5,000-element list is the test's time (LLVM's, mostly).
+  auto [interp, jit] = w.both(list + ".map(x, x * 2)[4999]", true);
+  CHECK(interp == "10004");
+  CHECK(jit == interp);
 }
 
 TEST_CASE("a program's expressions compile into one module; replaced modules are unloaded") {

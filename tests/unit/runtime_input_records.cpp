@@ -49,6 +49,11 @@ struct InputWorld {
     REQUIRE_MESSAGE(ok, (fe.diags.all().empty() ? "" : fe.diags.all().front().message));
     program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
     engine = runtime::makeInterpEngine(program);
+    newReader();
+  }
+
+  // A reader as a new run's: it remembers no record before.
+  void newReader() {
     reader = std::make_unique<runtime::InputReader>(
         program, test::evaluatedDefaults(program, *engine));
   }
@@ -665,13 +670,14 @@ TEST_CASE("a record's time reads as parseTimestamp reads it, whatever its time o
   // characters, after a record of the same date and of another, gives parseTimestamp's answer.
   const std::string base = "2026-03-02T09:30:45Z";
   const std::string others = "0123456789:/;.Z T-+a\x7f";
+  InputWorld w;
   for (const std::string& before : {std::string("2026-03-02T00:00:00Z"),
                                     std::string("2026-03-01T23:59:59Z")}) {
     for (size_t at = 10; at < base.size(); ++at) {
       for (char c : others) {
         std::string time = base;
         time[at] = c;
-        InputWorld w;
+        w.newReader();
         w.record(R"({"time": ")" + before + R"(", "profile": "p1", "event": "Ping"})");
         Value want = parseTimestamp(time);
         std::string got = w.record(R"({"time": ")" + time + R"(", "profile": "p1", "event": "Ping"})");

@@ -243,6 +243,36 @@ TEST_CASE("line reader: a file read to its end has no failure") {
   CHECK_FALSE(journey::runtime::readFailure("in.jsonl", reader).has_value());
 }
 
+TEST_CASE("line reader: a file that grows after it is opened is read to its new end") {
+  // The reader sizes its buffer by the file's size when opened; lines appended after that
+  // (a log still being written) must still come, the long ones whole.
+  TextInput input("first\n", Source::File);
+  LineReader reader(input.path());
+  {
+    std::FILE* file = std::fopen(input.path(), "ab");
+    REQUIRE(file != nullptr);
+    std::string more = numberedLines(100'000) + std::string(3'000'000, 'x') + "\nlast";
+    std::fwrite(more.data(), 1, more.size(), file);
+    std::fclose(file);
+  }
+  std::string_view line;
+  std::string last;
+  size_t read = 0, misread = 0, longest = 0;
+  REQUIRE(reader.next(line));
+  CHECK(line == "first");
+  for (; reader.next(line); ++read) {
+    touchAfter(line);
+    if (read < 100'000) misread += line != "line " + std::to_string(read);
+    longest = std::max(longest, line.size());
+    last = line;
+  }
+  CHECK(read == 100'002);
+  CHECK(misread == 0);
+  CHECK(longest == 3'000'000);
+  CHECK(last == "last");
+  CHECK(reader.failure().empty());
+}
+
 TEST_CASE("line reader: batches of lines") {
   for (size_t batch : {1, 2, 3, 100}) {
     CAPTURE(batch);

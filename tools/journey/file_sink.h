@@ -28,7 +28,8 @@ class FileSink final : public runtime::OutputSink {
   FileSink(std::FILE* file, std::string name, bool owns, bool buffered)
       : file_(file), name_(std::move(name)), owns_(owns) {
     if (buffered) {
-      buffer_ = std::make_unique<char[]>(kBufferBytes);
+      // Not zeroed: a short run's output touches only the pages it fills.
+      buffer_ = std::make_unique_for_overwrite<char[]>(kBufferBytes);
       if (owns_) std::setvbuf(file_, nullptr, _IONBF, 0);  // our buffer is the only one
     }
   }

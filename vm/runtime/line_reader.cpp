@@ -46,6 +46,7 @@ LineReader::LineReader(const std::string& path) {
     return;
   }
   if (S_ISREG(st.st_mode)) {
+    sizeKnown_ = true;
     expectedBytes_ = static_cast<size_t>(st.st_size);
     ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   }
@@ -61,16 +62,27 @@ bool LineReader::refill() {
   if (eof_ || !ok()) return false;
   size_t unread = end_ - begin_;
   if (begin_ > 0) {
-    std::memmove(buffer_.data(), buffer_.data() + begin_, unread);
+    std::memmove(buffer_.get(), buffer_.get() + begin_, unread);
     begin_ = 0;
     end_ = unread;
   }
-  if (buffer_.size() < end_ + kBlock + kReadableAfter) {
-    buffer_.resize(std::max(end_ + kBlock + kReadableAfter, 2 * buffer_.size()));
+  // Room for a block, or for what is left of a regular file and a byte more to see its end:
+  // a small input (most of the test suite's thousands of runs) does not take a megabyte. A
+  // file that grew past its size is read a block at a time again.
+  size_t wanted = kBlock;
+  if (sizeKnown_ && bytesRead_ <= expectedBytes_) {
+    wanted = std::min(kBlock, expectedBytes_ - bytesRead_ + 1);
+  }
+  if (capacity_ < end_ + wanted + kReadableAfter) {
+    size_t capacity = std::max(end_ + wanted + kReadableAfter, 2 * capacity_);
+    auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
+    if (end_ > 0) std::memcpy(bigger.get(), buffer_.get(), end_);
+    buffer_ = std::move(bigger);
+    capacity_ = capacity;
   }
   ssize_t got;
   do {
-    got = ::read(fd_, buffer_.data() + end_, kBlock);
+    got = ::read(fd_, buffer_.get() + end_, std::min(kBlock, capacity_ - end_ - kReadableAfter));
   } while (got < 0 && errno == EINTR);
   if (got <= 0) {
     eof_ = true;
@@ -88,13 +100,13 @@ bool LineReader::refill() {
 
 size_t LineReader::findNewline(size_t from) const {
   if (from >= end_) return std::string_view::npos;
-  const void* nl = std::memchr(buffer_.data() + from, '\n', end_ - from);
-  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - buffer_.data())
+  const void* nl = std::memchr(buffer_.get() + from, '\n', end_ - from);
+  return nl ? static_cast<size_t>(static_cast<const char*>(nl) - buffer_.get())
             : std::string_view::npos;
 }
 
 std::string_view LineReader::lineAt(size_t offset, size_t end) {
-  std::string_view line(buffer_.data() + begin_ + offset, end - begin_ - offset);
+  std::string_view line(buffer_.get() + begin_ + offset, end - begin_ - offset);
   if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
   ++lineNumber_;
   return line;
@@ -125,9 +137,9 @@ std::string_view LineReader::nextText(size_t bytes) {
     if (begin_ >= end_) return {};
     size_t limit = std::min(end_, begin_ + bytes);
     // The last newline in the window, past the first byte: the text holds a line at least.
-    const void* nl = ::memrchr(buffer_.data() + begin_ + 1, '\n', limit - begin_ - 1);
+    const void* nl = ::memrchr(buffer_.get() + begin_ + 1, '\n', limit - begin_ - 1);
     if (nl) {
-      stop = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.data());
+      stop = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.get());
       break;
     }
     // The first line is longer than the window: up to its end, read as far as that is.
@@ -145,7 +157,7 @@ std::string_view LineReader::nextText(size_t bytes) {
     }
     bytes = std::max(bytes, unread + 1);  // the window now reaches the new bytes
   }
-  std::string_view text(buffer_.data() + begin_, stop - begin_);
+  std::string_view text(buffer_.get() + begin_, stop - begin_);
   begin_ = std::min(end_, stop + 1);
   return text;  // empty only for the input's last newline alone: the end
 }

@@ -7,6 +7,7 @@
 // release, and left the parser reading cold memory (docs/runtime.md, "Reading the inputs").
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -76,9 +77,11 @@ class LineReader {
   // A regular file's size when it was opened: reading fewer bytes means it shrank meanwhile.
   size_t expectedBytes_ = 0;
   size_t bytesRead_ = 0;
+  bool sizeKnown_ = false;  // a regular file: expectedBytes_ holds its size
   // [begin_, end_) of buffer_ is read and unreturned; at least kReadableAfter bytes of room
-  // follow end_.
-  std::string buffer_;
+  // follow end_. Not zeroed: only the pages reads fill are touched.
+  std::unique_ptr<char[]> buffer_;
+  size_t capacity_ = 0;
   size_t begin_ = 0;
   size_t end_ = 0;
   bool eof_ = false;
