@@ -8,7 +8,8 @@
 # Instruction counts are callgrind's (valgrind), on the interpreter and one thread: the same on
 # every run of one binary, so they compare trees where timings compare hours. The machine's
 # rate is the same run timed natively (the best of three), which gives the budget: the
-# instructions a record may take for a million records a second (docs/runtime.md, session 43).
+# instructions a record may take for a million records a second (docs/performance-log.md,
+# session 43).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}

@@ -139,9 +139,9 @@ echo "inputs in: $(df --output=fstype "$tmp" | tail -1) ($tmp)"
 measure read wc -l "$tmp/events.jsonl"
 # The first process to take memory after the generator wrote its files waits for pages the
 # machine must find anew: the profiles-only run took 9.7 and 11.5 s there, 7.5 and 9.3 of them
-# in the kernel, and 1.7 to 1.9 s whenever another run came before it (docs/runtime.md, session
-# 34). An untimed run takes that cost, so that the profiles-only figure (and the records-only
-# rate taken from it) is the program's.
+# in the kernel, and 1.7 to 1.9 s whenever another run came before it
+# (docs/performance-log.md, session 34). An untimed run takes that cost, so that the
+# profiles-only figure (and the records-only rate taken from it) is the program's.
 profiles_only=("$journey" run --threads 1 "${shop[@]}" --profiles "$tmp/profiles.jsonl"
                --events /dev/null --out /dev/null)
 "${profiles_only[@]}" 2> /dev/null
@@ -162,7 +162,7 @@ full_run=("$journey" run --threads 1 "${shop[@]}" --profiles "$tmp/profiles.json
 measure run-first "${full_run[@]}"
 applied run-first "$events"
 # The figure is the median of RUNS runs: one run's wall time moves by a fifth from one minute to
-# the next on the shared machines this project runs on (docs/runtime.md, session 46).
+# the next on the shared machines this project runs on (docs/performance-log.md, session 46).
 walls=()
 for ((i = 1; i <= runs; ++i)); do
   measure run-$i "${full_run[@]}"
