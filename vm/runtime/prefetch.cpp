@@ -1,6 +1,6 @@
 // Loading what a batch of records will read before any of it is applied, so that the batch's
-// cache misses overlap (docs/runtime.md, "Throughput budget"). Every call here is a hint to the
-// store: what it loads changes nothing the run does.
+// cache misses overlap (docs/runtime.md, "Memory", "Reading ahead"). Every call here is a hint
+// to the store: what it loads changes nothing the run does.
 #include <type_traits>
 
 #include "vm/runtime/runtime_impl.h"
