@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -27,7 +28,9 @@ void touchAfter(std::string_view line) {
 }
 
 // Both are read through the reader's buffer; a pipe's bytes may come in smaller pieces.
-enum class Source { File, Pipe };
+// `SlowPipe` writes its first four bytes one at a time, a few milliseconds apart, so that the
+// reader's first reads most likely get one byte each.
+enum class Source { File, Pipe, SlowPipe };
 
 // `text` in a temporary file, or in a named pipe that another thread writes as it is read.
 class TextInput {
@@ -45,9 +48,15 @@ class TextInput {
     dir_ = path_;
     std::strcat(path_, "/fifo");
     REQUIRE(mkfifo(path_, 0600) == 0);
-    writer_ = std::thread([this, text] {
+    writer_ = std::thread([this, text, source] {
       std::FILE* file = std::fopen(path_, "wb");
-      std::fwrite(text.data(), 1, text.size(), file);
+      size_t slow = source == Source::SlowPipe ? std::min<size_t>(4, text.size()) : 0;
+      for (size_t i = 0; i < slow; ++i) {
+        std::fputc(text[i], file);
+        std::fflush(file);
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      }
+      std::fwrite(text.data() + slow, 1, text.size() - slow, file);
       std::fclose(file);
     });
   }
@@ -283,6 +292,27 @@ TEST_CASE("line reader: batches of lines") {
   }
 }
 
+TEST_CASE("line reader: a byte order mark that starts the input is skipped") {
+  const std::string mark = "\xEF\xBB\xBF";
+  for (Source source : {Source::File, Source::Pipe, Source::SlowPipe}) {
+    for (size_t batch : {0, 1, 100}) {
+      CAPTURE(static_cast<int>(source));
+      CAPTURE(batch);
+      CHECK(readBack(mark + "a\r\nb", batch, source) == std::vector<std::string>{"a", "b"});
+      CHECK(readBack(mark + "\n\n" + mark + "c", batch, source) ==
+            std::vector<std::string>{"", "", mark + "c"});  // only the input's first
+      CHECK(readBack(mark, batch, source) == std::vector<std::string>{});
+      CHECK(readBack("\n" + mark, batch, source) == std::vector<std::string>{"", mark});
+      CHECK(readBack("x" + mark + "\n", batch, source) == std::vector<std::string>{"x" + mark});
+      // Part of a mark is not one.
+      CHECK(readBack(mark.substr(0, 2), batch, source) ==
+            std::vector<std::string>{mark.substr(0, 2)});
+      CHECK(readBack(mark.substr(0, 2) + "\nd", batch, source) ==
+            std::vector<std::string>{mark.substr(0, 2), "d"});
+    }
+  }
+}
+
 TEST_SUITE_END();
 
 namespace {
@@ -352,6 +382,19 @@ TEST_CASE("line reader: a file or a pipe in texts of whole lines") {
       }
       CHECK(back == trimmed);
       CHECK(lines == count);
+    }
+  }
+}
+
+TEST_CASE("line reader: texts of whole lines skip a byte order mark that starts the input") {
+  const std::string mark = "\xEF\xBB\xBF";
+  for (Source source : {Source::File, Source::SlowPipe}) {
+    for (size_t bytes : {1, 3, 4096}) {
+      CAPTURE(static_cast<int>(source));
+      CAPTURE(bytes);
+      CHECK(textsBack(mark + "a\nb", bytes, source) == std::pair<std::string, size_t>{"a\nb", 2});
+      CHECK(textsBack(mark + "\n" + mark, bytes, source) ==
+            std::pair<std::string, size_t>{"\n" + mark, 2});
     }
   }
 }

@@ -143,7 +143,12 @@ struct InputReader::Impl {
     }
     auto error = parser.parse(text, line.size(), false).get(root);
     if (error == simdjson::SUCCESS) return true;
-    reason = std::string("not JSON: ") + simdjson::error_message(error);
+    if (line.starts_with("\xEF\xBB\xBF")) {  // LineReader skips it at the input's start only
+      reason = "not JSON: the line starts with a byte order mark (U+FEFF), which only the "
+               "input's first line may have";
+    } else {
+      reason = std::string("not JSON: ") + simdjson::error_message(error);
+    }
     return false;
   }
 

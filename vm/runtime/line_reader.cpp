@@ -16,6 +16,8 @@ namespace {
 // enough that the buffer stays in the cache.
 constexpr size_t kBlock = 1 << 20;
 
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";  // U+FEFF in UTF-8
+
 }  // namespace
 
 void dropBlankLines(std::vector<std::string_view>& lines, std::vector<size_t>& numbers) {
@@ -98,6 +100,16 @@ bool LineReader::refill() {
   return true;
 }
 
+void LineReader::skipByteOrderMark() {
+  startChecked_ = true;
+  while (end_ - begin_ < kByteOrderMark.size() && refill()) {
+  }
+  if (end_ - begin_ >= kByteOrderMark.size() &&
+      std::string_view(buffer_.get() + begin_, kByteOrderMark.size()) == kByteOrderMark) {
+    begin_ += kByteOrderMark.size();
+  }
+}
+
 size_t LineReader::findNewline(size_t from) const {
   if (from >= end_) return std::string_view::npos;
   const void* nl = std::memchr(buffer_.get() + from, '\n', end_ - from);
@@ -113,6 +125,7 @@ std::string_view LineReader::lineAt(size_t offset, size_t end) {
 }
 
 bool LineReader::next(std::string_view& line) {
+  if (!startChecked_) [[unlikely]] skipByteOrderMark();
   for (;;) {
     if (size_t newline = findNewline(begin_); newline != std::string_view::npos) {
       line = lineAt(0, newline);
@@ -129,6 +142,7 @@ bool LineReader::next(std::string_view& line) {
 }
 
 std::string_view LineReader::nextText(size_t bytes) {
+  if (!startChecked_) [[unlikely]] skipByteOrderMark();
   bytes = std::max<size_t>(bytes, 2);
   while (end_ - begin_ < bytes && refill()) {
   }
@@ -164,6 +178,7 @@ std::string_view LineReader::nextText(size_t bytes) {
 
 void LineReader::nextLines(size_t max, std::vector<std::string_view>& lines,
                            std::vector<size_t>& numbers) {
+  if (!startChecked_) [[unlikely]] skipByteOrderMark();
   lines.clear();
   numbers.clear();
   // Offsets from begin_ first, since a refill moves the bytes; views once all are read.

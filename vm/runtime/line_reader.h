@@ -1,5 +1,7 @@
 // Reads a file line by line (inputs have millions of lines). Lines are returned without their
-// `\n` (and without a `\r` before it).
+// `\n` (and without a `\r` before it). A UTF-8 byte order mark that starts the input is not
+// part of its first line: editors and spreadsheet exports on Windows write one, and RFC 8259
+// lets a JSON parser ignore it (one anywhere else stays in its line).
 //
 // Every input, a regular file or a pipe, is read in blocks of a megabyte into one buffer,
 // where its lines are returned. The buffer stays in the cache, so the bytes the parser reads
@@ -69,6 +71,9 @@ class LineReader {
   size_t findNewline(size_t from) const;
   // The line that starts at `begin_ + offset`, ending at `end`; advances the line count.
   std::string_view lineAt(size_t offset, size_t end);
+  // Reads the input's first bytes, before any line is looked for, and steps over a byte order
+  // mark there.
+  void skipByteOrderMark();
 
   std::string whyNot_;
   std::string failure_;
@@ -85,6 +90,7 @@ class LineReader {
   size_t begin_ = 0;
   size_t end_ = 0;
   bool eof_ = false;
+  bool startChecked_ = false;  // for a byte order mark
   size_t lineNumber_ = 0;
   std::vector<std::pair<size_t, size_t>> spans_;  // nextLines' scratch, kept for its memory
 };
