@@ -89,7 +89,7 @@ bool profileCommand(Session& s, std::string_view args) {
 
 bool eventCommand(Session& s, std::string_view args) {
   auto [name, data] = splitWord(args);
-  if (name.empty())
+  if (name.empty() || name.front() == '{')  // the name left out
     return fail(s, "`:event` takes an event name and its data: `:event NAME {JSON}`");
   size_t before = s.run().pendingOutput();
   if (std::optional<std::string> why = s.run().sendEvent(std::string(name), std::string(data))) {
