@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -310,6 +311,38 @@ TEST_CASE("line reader: a byte order mark that starts the input is skipped") {
       CHECK(readBack(mark.substr(0, 2) + "\nd", batch, source) ==
             std::vector<std::string>{mark.substr(0, 2), "d"});
     }
+  }
+}
+
+TEST_CASE("line reader: a pipe's short first line is returned before more comes") {
+  // Looking for a mark must not wait for bytes that could not complete one: a writer that
+  // sends a short line and then waits for an answer would wait for ever. Here the writer
+  // closes its end after two seconds at the latest; the line must come well before that.
+  for (std::string first : {"a\n", "\n", "\xEF\n"}) {
+    CAPTURE(first);
+    int fds[2];
+    REQUIRE(::pipe(fds) == 0);
+    REQUIRE(::write(fds[1], first.data(), first.size()) == static_cast<ssize_t>(first.size()));
+    std::atomic<bool> answered = false;
+    std::thread closer([&] {
+      for (int i = 0; i < 200 && !answered; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
+      ::close(fds[1]);
+    });
+    auto start = std::chrono::steady_clock::now();
+    {
+      LineReader reader("/dev/fd/" + std::to_string(fds[0]));
+      REQUIRE(reader.ok());
+      std::string_view line;
+      CHECK(reader.next(line));
+      answered = true;
+      CHECK(std::chrono::steady_clock::now() - start < std::chrono::milliseconds(1500));
+      CHECK(line == first.substr(0, first.size() - 1));
+      closer.join();
+      CHECK(!reader.next(line));
+    }
+    ::close(fds[0]);
   }
 }
 

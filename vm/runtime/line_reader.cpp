@@ -16,8 +16,6 @@ namespace {
 // enough that the buffer stays in the cache.
 constexpr size_t kBlock = 1 << 20;
 
-constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";  // U+FEFF in UTF-8
-
 }  // namespace
 
 void dropBlankLines(std::vector<std::string_view>& lines, std::vector<size_t>& numbers) {
@@ -102,12 +100,13 @@ bool LineReader::refill() {
 
 void LineReader::skipByteOrderMark() {
   startChecked_ = true;
-  while (end_ - begin_ < kByteOrderMark.size() && refill()) {
+  // More is read only while what has come could still be a mark: a pipe's short first line
+  // is not held up.
+  auto unread = [this] { return std::string_view(buffer_.get() + begin_, end_ - begin_); };
+  while (unread().size() < kByteOrderMark.size() && kByteOrderMark.starts_with(unread()) &&
+         refill()) {
   }
-  if (end_ - begin_ >= kByteOrderMark.size() &&
-      std::string_view(buffer_.get() + begin_, kByteOrderMark.size()) == kByteOrderMark) {
-    begin_ += kByteOrderMark.size();
-  }
+  if (unread().starts_with(kByteOrderMark)) begin_ += kByteOrderMark.size();
 }
 
 size_t LineReader::findNewline(size_t from) const {

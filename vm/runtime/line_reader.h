@@ -34,6 +34,8 @@ class LineReader {
   // newline and the lines after it, or spare room after the last), so that a parser which
   // reads a little past the end (simdjson) can parse it where it lies, without a copy.
   static constexpr size_t kReadableAfter = 64;
+  // U+FEFF in UTF-8: skipped where it starts the input.
+  static constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
   // "-" reads standard input. A path that cannot be opened, or names a directory, is not ok().
   explicit LineReader(const std::string& path);
