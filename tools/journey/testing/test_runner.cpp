@@ -187,7 +187,20 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     std::optional<Timestamp> at = testTimeOf(x->at);
     bool found = false;
     for (const OutputRecord& r : records) found = found || matches(*x, at, r);
-    if (found == x->negated) result.failures.push_back(unmetExpectation(*x, stmt.range, records, at));
+    if (found == x->negated) {
+      Diagnostic d = unmetExpectation(*x, stmt.range, records, at);
+      // Without a time of its own, the record may be one that a waiting instance would write
+      // after the run stopped.
+      size_t active = session.store().instanceCount();
+      if (!x->negated && !x->at && active > 0) {
+        d.notes.push_back("the run ended at " + formatTimestamp(session.now()) +
+                          ", the latest time the test names, with " + std::to_string(active) +
+                          (active == 1 ? " instance" : " instances") + " still active");
+        d.helps.push_back(
+            "to let it run on, give the time: `until \"TIME\"`, or `at \"TIME\"` on the expectation");
+      }
+      result.failures.push_back(std::move(d));
+    }
   }
   return result;
 }
