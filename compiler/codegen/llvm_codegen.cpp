@@ -19,6 +19,7 @@
 
 #include "compiler/codegen/bytecode_compiler.h"
 #include "compiler/codegen/constant_folder.h"
+#include "compiler/codegen/fast_ops.h"
 #include "compiler/ir/static_overload.h"
 
 namespace journey::codegen {
@@ -47,90 +48,34 @@ constexpr uint32_t kStackFrameValues = 4096;
 // space (bytecode_compiler.cpp); the JIT gives the same value for the same expressions.
 constexpr std::string_view kTooLarge = "the expression is too large to compile";
 
-// ---- the bytecode compiler's choice of fast paths (bytecode_compiler.cpp), mirrored ------
-
-std::optional<Op> fastBinary(std::string_view id, ValueKind a, ValueKind b) {
-  struct Entry {
-    std::string_view id;
-    Op op;
-  };
-  static constexpr Entry kTable[] = {
-      {"add_int64", Op::AddInt},
-      {"subtract_int64", Op::SubInt},
-      {"multiply_int64", Op::MulInt},
-      {"less_int64", Op::LtInt},
-      {"less_equals_int64", Op::LeInt},
-      {"greater_int64", Op::GtInt},
-      {"greater_equals_int64", Op::GeInt},
-      {"add_double", Op::AddDouble},
-      {"subtract_double", Op::SubDouble},
-      {"multiply_double", Op::MulDouble},
-      {"divide_double", Op::DivDouble},
-      {"less_double", Op::LtDouble},
-      {"less_equals_double", Op::LeDouble},
-      {"greater_double", Op::GtDouble},
-      {"greater_equals_double", Op::GeDouble},
-  };
-  for (const Entry& e : kTable) {
-    if (e.id == id) return e.op;
-  }
-  if ((id == "equals" || id == "not_equals") && a == b) {
-    bool eq = id == "equals";
-    switch (a) {
-      case ValueKind::Int: return eq ? Op::EqInt : Op::NeInt;
-      case ValueKind::Double: return eq ? Op::EqDouble : Op::NeDouble;
-      case ValueKind::String: return eq ? Op::EqString : Op::NeString;
-      case ValueKind::Bool: return eq ? Op::EqBool : Op::NeBool;
-      default: break;
-    }
-  }
-  return std::nullopt;
-}
-
-std::optional<Op> fastUnary(std::string_view id) {
-  if (id == "logical_not") return Op::Not;
-  if (id == "negate_int64") return Op::NegInt;
-  if (id == "negate_double") return Op::NegDouble;
-  return std::nullopt;
-}
-
-// The operand kind a fast binary operation needs, and whether it compares (a bool result).
-struct FastShape {
-  ValueKind kind;
-  bool compare;
-};
-
-FastShape shapeOf(Op op) {
+// The kind of operand a fast binary operation needs.
+ValueKind operandKind(Op op) {
   switch (op) {
     case Op::AddInt:
     case Op::SubInt:
-    case Op::MulInt: return {ValueKind::Int, false};
+    case Op::MulInt:
     case Op::LtInt:
     case Op::LeInt:
     case Op::GtInt:
     case Op::GeInt:
     case Op::EqInt:
-    case Op::NeInt: return {ValueKind::Int, true};
+    case Op::NeInt: return ValueKind::Int;
     case Op::AddDouble:
     case Op::SubDouble:
     case Op::MulDouble:
-    case Op::DivDouble: return {ValueKind::Double, false};
+    case Op::DivDouble:
     case Op::LtDouble:
     case Op::LeDouble:
     case Op::GtDouble:
     case Op::GeDouble:
     case Op::EqDouble:
-    case Op::NeDouble: return {ValueKind::Double, true};
+    case Op::NeDouble: return ValueKind::Double;
     case Op::EqString:
-    case Op::NeString: return {ValueKind::String, true};
-    default: return {ValueKind::Bool, true};
+    case Op::NeString: return ValueKind::String;
+    default: return ValueKind::Bool;
   }
 }
 
-bool fusable(Op op) {
-  // Every comparison has a fused field form in the bytecode; arithmetic does not.
-  return shapeOf(op).compare;
-}
 
 // Where a value lives: a frame entry (locals, then temporaries), an input slot (read only), a
 // constant (read only), or the caller's result.
@@ -875,7 +820,7 @@ class Generator {
         ValueKind a = pool_[n.kids[0]].staticKind, bk = pool_[n.kids[1]].staticKind;
         if (std::optional<Op> op = fastBinary(id, a, bk)) {
           const Node& lhs = pool_[n.kids[0]];
-          if (fusable(*op) && lhs.kind == NodeKind::Field && staticRecord(lhs)) {
+          if (withFieldOperand(*op) && lhs.kind == NodeKind::Field && staticRecord(lhs)) {
             compileFieldCompare(n, lhs, *op, dst);
           } else {
             compileFastBinary(n, *op, dst);
@@ -1110,7 +1055,7 @@ class Generator {
     Loc x = operand(n.kids[0]);
     Loc y = operand(n.kids[1]);
     uint32_t site = callSite(n);
-    ValueKind k = shapeOf(op).kind;
+    ValueKind k = operandKind(op);
     Opnd xp = opnd(x);
     Opnd yp = opnd(y);
     llvm::BasicBlock* fast = block("fast");
@@ -1131,7 +1076,7 @@ class Generator {
     Loc y = operand(n.kids[1]);
     uint32_t site = callSite(n);
     unit_.tables.calls[site].lhsField = fieldSite(lhs);
-    ValueKind k = shapeOf(op).kind;
+    ValueKind k = operandKind(op);
     llvm::Value* rp = ptr(record);
     Opnd yp = opnd(y);
     llvm::BasicBlock* slow = block("fused.slow");
