@@ -17,13 +17,17 @@ class Clock {
 
 class VirtualClock final : public Clock {
  public:
+  // At the earliest time a timestamp can hold until it is first moved, so that a run whose
+  // first record is before 1970 starts there (the Unix epoch is no boundary for CEL's times).
+  VirtualClock() : now_{kMinTimestampSeconds, 0} {}
+  explicit VirtualClock(Timestamp start) : now_(start) {}
   Timestamp now() const override { return now_; }
   void advanceTo(Timestamp t) override {
     if (now_ < t) now_ = t;
   }
 
  private:
-  Timestamp now_{};
+  Timestamp now_;
 };
 
 }  // namespace journey::runtime

@@ -37,7 +37,7 @@ void SessionRuntime::build() {
   reader_.reset();
   engine_ = cli::makeProgramEngine(*program_, engineName_);
   store_ = runtime::makeMemoryStore();
-  clock_ = runtime::VirtualClock{};
+  clock_ = runtime::VirtualClock(start_);  // expressions see the start before the clock runs
   if (!sink_) sink_ = std::make_unique<CollectingSink>(output_);
   // The REPL evaluates expressions the program does not have: any history may be listed.
   runtime::RuntimeOptions options;
@@ -185,6 +185,7 @@ std::optional<std::string> SessionRuntime::setProfile(const std::string& patch) 
 std::optional<std::string> SessionRuntime::advanceTo(Timestamp t) {
   if (!started_ && t < start_) {
     start_ = t;  // nothing has happened yet: the session simply starts earlier
+    clock_ = runtime::VirtualClock(t);
     return std::nullopt;
   }
   if (t < now()) {

@@ -26,22 +26,30 @@ std::optional<Timestamp> testTimeOf(const ast::TestString& text) {
   return testTimeOf(std::optional<ast::TestString>(text));
 }
 
-// Where the clock starts: the first time the test names, else the Unix epoch.
-Timestamp testStart(const ast::TestDecl& test) {
-  std::optional<Timestamp> first;
-  auto see = [&](std::optional<Timestamp> t) {
-    if (t && (!first || *t < *first)) first = t;
+// Where the clock starts: the first time the test names, else the Unix epoch. `notAnInput`:
+// where the test names it, when that is an `until` or an expectation's `at`, not an input.
+struct TestStart {
+  Timestamp time;
+  std::optional<SourceRange> notAnInput;
+};
+
+TestStart testStart(const ast::TestDecl& test) {
+  std::optional<TestStart> first;
+  auto see = [&](const ast::TestString& text, bool input) {
+    std::optional<Timestamp> t = testTimeOf(text);
+    if (!t || (first && !(*t < first->time))) return;
+    first = TestStart{*t, input ? std::nullopt : std::optional<SourceRange>(text.range)};
   };
   for (const ast::TestStmt& stmt : test.stmts) {
     if (auto* in = std::get_if<ast::TestInput>(&stmt.kind)) {
-      if (in->kind != ast::TestInput::Kind::Profile) see(testTimeOf(in->time));
+      if (in->kind != ast::TestInput::Kind::Profile) see(in->time, true);
     } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
-      see(testTimeOf(until->time));
-    } else {
-      see(testTimeOf(std::get<ast::TestExpect>(stmt.kind).at));
+      see(until->time, false);
+    } else if (const auto& at = std::get<ast::TestExpect>(stmt.kind).at) {
+      see(*at, false);
     }
   }
-  return first.value_or(Timestamp{});
+  return first.value_or(TestStart{Timestamp{}, std::nullopt});
 }
 
 Diagnostic testFailure(DiagKind kind, SourceRange range, std::string message) {
@@ -77,7 +85,8 @@ TestRunner::TestRunner(const Frontend& program, std::string engine)
 
 TestResult TestRunner::run(const ast::TestDecl& test) const {
   TestResult result;
-  Timestamp start = testStart(test);
+  const TestStart testStarts = testStart(test);
+  const Timestamp start = testStarts.time;
   repl::SessionRuntime session(start);
   // Lowered afresh for each test's runtime (a few milliseconds; the JIT's code cache keeps
   // the machine code of the first).
@@ -124,6 +133,10 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
       runTo(t, input.time.range);
       if (std::optional<std::string> far = session.tooFarAhead(*t)) {
         fail(DiagKind::TestTimeGoesBack, input.time.range, *far);
+        if (testStarts.notAnInput && session.now() == start) {  // the leap is from there
+          result.failures.back().secondary.push_back(
+              {*testStarts.notAnInput, "the clock starts here: the earliest time the test names"});
+        }
         return result;
       }
       refused = session.selectProfile(input.profile ? input.profile->text : lastProfile);
