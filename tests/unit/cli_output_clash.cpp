@@ -68,3 +68,23 @@ TEST_CASE("output clash: streams, new files and other files are not clashes") {
   // Both standard input and standard output: not files this check can tell apart.
   CHECK_FALSE(outputClash({{"--out", "-"}}, {{"-", "the --events file"}}));
 }
+
+TEST_CASE("output clash: two outputs naming one file are refused, existing or not") {
+  Folder folder;
+  std::vector<journey::cli::NamedInput> inputs = {{folder.events(), "the --events file"}};
+  std::string out = folder.file("out.jsonl");
+  std::optional<std::string> fresh =
+      outputClash({{"--out", out}, {"--rejected", folder.file("./out.jsonl")}}, inputs);
+  REQUIRE(fresh);
+  CHECK(*fresh == "--rejected " + folder.file("./out.jsonl") +
+                      " is the file --out names: each would overwrite the other's lines (give "
+                      "`-` to both to write them together)");
+
+  std::ofstream(out) << "{}\n";
+  std::string link = folder.file("link.jsonl");
+  std::filesystem::create_symlink(out, link);
+  CHECK(outputClash({{"--out", out}, {"--changes", ""}, {"--rejected", link}}, inputs));
+  // Two streams, or a stream and a file, are not one file.
+  CHECK_FALSE(outputClash({{"--out", "-"}, {"--rejected", "-"}, {"--changes", out}}, inputs));
+  CHECK_FALSE(outputClash({{"--out", out}, {"--rejected", folder.file("rejected.jsonl")}}, inputs));
+}

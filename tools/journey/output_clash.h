@@ -1,5 +1,6 @@
 // An output file that is also one of the verb's inputs: opening it for writing would empty the
-// input before it is read (`journey run --events e.jsonl --out e.jsonl`).
+// input before it is read (`journey run --events e.jsonl --out e.jsonl`). Or one that another
+// output names too: each would be opened afresh and write over the other.
 #pragma once
 
 #include <optional>
@@ -16,8 +17,8 @@ struct NamedInput {
 };
 
 // For each (flag, path) output: an error message when the path names the same file as one
-// of `inputs` (through any path or link). Standard streams ("-", empty) and files that do not
-// exist yet clash with nothing.
+// of `inputs` (through any path or link), or as an output before it. Standard streams ("-",
+// empty) clash with nothing, and a file that does not exist yet with no input.
 std::optional<std::string> outputClash(
     const std::vector<std::pair<std::string, std::string>>& outputs,
     const std::vector<NamedInput>& inputs);
