@@ -149,6 +149,8 @@ int runAudience(const AudienceOptions& opt) {
 
   std::optional<audience::Snapshot> previous;
   if (!opt.previous.empty()) {
+    // The change feed holds every profile's membership: a repeated id would be compared twice.
+    input.refuseRepeatedIds = true;
     previous.emplace();
     if (std::optional<std::string> error = audience::readSnapshot(opt.previous, *previous)) {
       fmt::print(stderr, "error: --previous: {}\n", *error);

@@ -10,6 +10,7 @@
 #include "compiler/ir/field_reads.h"
 #include "stdlib/function.h"
 #include "vm/audience/membership_evaluator.h"
+#include "vm/audience/repeated_ids.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/time_math.h"
@@ -119,6 +120,9 @@ class Batch {
       if (events) {
         std::vector<ProfileData> chunk = parse(lines, numbers);
         std::move(chunk.begin(), chunk.end(), std::back_inserter(held));
+      } else if (input_.refuseRepeatedIds) {  // repeats are found in order, before evaluating
+        std::vector<ProfileData> chunk = parse(lines, numbers);
+        evaluate(chunk);
       } else {
         parseAndEvaluate(lines, numbers);
       }
@@ -151,9 +155,10 @@ class Batch {
   size_t readAndEvaluate(std::string_view text, size_t firstLine) {
     if (members_.empty()) members_.emplace_back(program_.audiences.size(), 0);
     std::vector<uint8_t>& member = members_[0];
-    return readers_[0]->readProfileText(text, firstLine, [&](size_t, auto&& r) {
+    return readers_[0]->readProfileText(text, firstLine, [&](size_t line, auto&& r) {
       if (auto* bad = std::get_if<runtime::Rejection>(&r)) return reject(input_.profiles, *bad);
       auto& p = std::get<runtime::ProfileInput>(r);
+      if (rejectedAsRepeated(p.id, line)) return;
       ProfileData data{std::move(p.id), std::move(p.profile), {}};
       evaluators_[0].evaluate(data, input_.audiences, member);
       handOver(data.id, member);
@@ -181,12 +186,14 @@ class Batch {
                });
     std::vector<ProfileData> chunk;
     chunk.reserve(read.size());
-    for (auto& r : read) {
+    for (size_t i = 0; i < read.size(); ++i) {
+      auto& r = read[i];
       if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
         reject(input_.profiles, *bad);
         continue;
       }
       auto& p = std::get<runtime::ProfileInput>(r);
+      if (rejectedAsRepeated(p.id, numbers[i])) continue;
       chunk.push_back({std::move(p.id), std::move(p.profile), {}});
     }
     return chunk;
@@ -313,6 +320,14 @@ class Batch {
     ++stats_.rejected;
   }
 
+  // Rejects the profile of `line` when an earlier line gave its id (where ids are kept).
+  bool rejectedAsRepeated(const std::string& id, size_t line) {
+    if (!input_.refuseRepeatedIds && input_.events.empty()) return false;
+    std::optional<size_t> earlier = ids_.earlierLine(id, line);
+    if (earlier) reject(input_.profiles, {line, RepeatedIds::reason(id, *earlier)});
+    return earlier.has_value();
+  }
+
   const ir::ProgramIr& program_;
   const BatchInput& input_;
   const RowSink& row_;
@@ -327,6 +342,7 @@ class Batch {
   std::vector<std::variant<runtime::ProfileInput, runtime::Rejection>> read_;
   std::vector<std::variant<std::string, runtime::Rejection>> outcomes_;  // id, or why not
   std::vector<std::vector<uint8_t>> members_;
+  RepeatedIds ids_;  // every profile's id read so far
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ struct BatchInput {
   unsigned threads = 1;
   // Makes one engine per thread (the interpreter's engines are not reentrant).
   std::function<std::unique_ptr<runtime::ExpressionEngine>()> makeEngine;
+  // Refuse (as rejected lines) the profiles whose id an earlier line gave, as is always done
+  // with a record stream. Costs memory for every profile: without it, and without a record
+  // stream, memory stays bounded by a chunk and a repeated id gives a row per line.
+  bool refuseRepeatedIds = false;
   // Called now and then with the bytes of the profiles input read so far, and its size.
   std::function<void(uint64_t done, uint64_t total)> progress;
 };
