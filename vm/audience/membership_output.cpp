@@ -27,7 +27,8 @@ void appendCsvField(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// The fields of one CSV line (quoted fields may not span lines here: ids and names do not).
+// The fields of one CSV record; none when it ends inside a quoted field (which may hold line
+// breaks: the record goes on on the next line).
 std::optional<std::vector<std::string>> splitCsv(std::string_view line) {
   std::vector<std::string> fields(1);
   bool quoted = false;
@@ -57,6 +58,23 @@ std::optional<std::vector<std::string>> splitCsv(std::string_view line) {
 std::string at(const std::string& path, size_t line) {
   return path + ":" + std::to_string(line) + ": ";
 }
+
+// The CSV record that starts with `line`, read on over the lines after it while a quoted field
+// is open; none when the input ends first.
+std::optional<std::vector<std::string>> csvRecord(std::string_view line,
+                                                  runtime::LineReader& reader) {
+  std::optional<std::vector<std::string>> fields = splitCsv(line);
+  if (fields) return fields;
+  std::string record(line);
+  while (!fields && reader.next(line)) {
+    record += '\n';
+    record += line;
+    fields = splitCsv(record);
+  }
+  return fields;
+}
+
+constexpr std::string_view kUnclosedQuote = "a quoted field is not closed before the end of the file";
 
 }  // namespace
 
@@ -108,20 +126,27 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
       csv = line.find_first_not_of(" \t") != std::string_view::npos &&
             line[line.find_first_not_of(" \t")] != '{';
       if (csv) {
-        auto header = splitCsv(line);
-        if (!header || header->empty() || (*header)[0] != "profile") {
+        auto header = csvRecord(line, reader);
+        if (!header) return at(path, n) + std::string(kUnclosedQuote);
+        if (header->empty() || (*header)[0] != "profile") {
           return at(path, n) + "not a membership snapshot: a CSV snapshot starts with a "
                                "`profile` column";
         }
         columns.assign(header->begin() + 1, header->end());
+        for (size_t c = 0; c < columns.size(); ++c) {
+          if (std::find(columns.begin(), columns.begin() + c, columns[c]) != columns.begin() + c) {
+            return at(path, n) + "the header names the audience \"" + columns[c] + "\" twice";
+          }
+        }
         continue;
       }
     }
     std::string id;
     std::vector<std::string> names;
     if (csv) {
-      auto fields = splitCsv(line);
-      if (!fields || fields->size() != columns.size() + 1) {
+      auto fields = csvRecord(line, reader);
+      if (!fields) return at(path, n) + std::string(kUnclosedQuote);
+      if (fields->size() != columns.size() + 1) {
         return at(path, n) + "expected " + std::to_string(columns.size() + 1) + " CSV fields";
       }
       id = (*fields)[0];
