@@ -2,22 +2,13 @@
 
 #include <filesystem>
 
+#include "tools/journey/same_file.h"
+
 namespace journey::cli {
 
 namespace {
 
 bool isStream(const std::string& path) { return path.empty() || path == "-"; }
-
-// Whether two paths name one file: by identity when both exist, else by their paths made
-// absolute and normal (an output not written yet: `o.jsonl` and `./o.jsonl`).
-bool sameFile(const std::string& a, const std::string& b) {
-  std::error_code ec;
-  if (std::filesystem::equivalent(a, b, ec) && !ec) return true;
-  std::filesystem::path ca = std::filesystem::weakly_canonical(a, ec);
-  if (ec) return false;
-  std::filesystem::path cb = std::filesystem::weakly_canonical(b, ec);
-  return !ec && ca == cb;
-}
 
 }  // namespace
 

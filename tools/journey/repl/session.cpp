@@ -110,7 +110,7 @@ bool Session::declare(const std::string& text) {
 bool Session::load(const std::vector<std::string>& paths) {
   SessionProgram::Change change = program_.load(paths);
   if (!applyChange(change)) return false;
-  for (const std::string& p : paths) console_.print("loaded " + p);
+  for (const std::string& p : change.loaded) console_.print("loaded " + p);
   return true;
 }
 

@@ -8,6 +8,7 @@
 
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/syntax/parser.h"
+#include "tools/journey/same_file.h"
 
 namespace journey::repl {
 
@@ -111,15 +112,26 @@ SessionProgram::Change SessionProgram::addDeclarations(const std::string& text, 
 }
 
 SessionProgram::Change SessionProgram::load(const std::vector<std::string>& paths) {
+  // A file is one unit however its path is spelt (`f.journey`, `./f.journey`, absolute):
+  // loading it again moves it after the others, so that its declarations win again.
+  auto named = [](const std::vector<std::string>& list, const std::string& path) {
+    return std::any_of(list.begin(), list.end(),
+                       [&](const std::string& p) { return cli::sameFile(p, path); });
+  };
   std::vector<Unit> units;
   for (const Unit& u : units_) {
-    if (!u.isFile || std::find(paths.begin(), paths.end(), u.path) == paths.end()) {
-      units.push_back(u);
-    }
+    if (!u.isFile || !named(paths, u.path)) units.push_back(u);
   }
   size_t firstNew = units.size();
-  for (const std::string& p : paths) units.push_back(Unit{true, p, ""});
-  return build(std::move(units), firstNew);
+  std::vector<std::string> added;
+  for (const std::string& p : paths) {
+    if (named(added, p)) continue;
+    added.push_back(p);
+    units.push_back(Unit{true, p, ""});
+  }
+  Change change = build(std::move(units), firstNew);
+  change.loaded = std::move(added);
+  return change;
 }
 
 SessionProgram::Change SessionProgram::reload() { return build(units_, 0); }

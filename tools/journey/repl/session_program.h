@@ -25,10 +25,12 @@ class SessionProgram {
     std::string diagnostics;            // rendered: all errors, and the warnings of what is new
     std::vector<std::string> notes;     // declarations replaced
     std::vector<std::string> declared;  // what new inputs declare: `audience Gold`
+    std::vector<std::string> loaded;    // load(): the files, each once, as first spelt
   };
   // `text` holds declarations typed at the prompt; `number` names it (`<repl N>`).
   Change addDeclarations(const std::string& text, int number);
-  // Adds the files (a file already loaded moves to the end, re-read).
+  // Adds the files (a file already loaded, by any spelling of its path, moves to the end,
+  // re-read; a file named twice is loaded once).
   Change load(const std::vector<std::string>& paths);
   // Reads every loaded file again.
   Change reload();
