@@ -108,6 +108,27 @@ void ProgramChecker::checkTest(const ast::TestDecl& test) {
   }
 }
 
+// `expect set "profile.loyalty.tier"`: the path as a `set` step's record writes it, which must
+// name a field a `set` can write (else the expectation could never match).
+void ProgramChecker::checkExpectedSetPath(const ast::TestString& text) {
+  // Each segment's range inside the quotes, when the literal has no escapes to shift them.
+  const bool plain = text.range.end - text.range.begin == text.text.size() + 2;
+  std::vector<ast::Name> path;
+  for (size_t at = 0;;) {
+    size_t dot = std::min(text.text.find('.', at), text.text.size());
+    SourceRange range = text.range;
+    if (plain) {
+      range.begin = text.range.begin + 1 + static_cast<uint32_t>(at);
+      range.end = text.range.begin + 1 + static_cast<uint32_t>(dot);
+    }
+    path.push_back({text.text.substr(at, dot - at), range});
+    if (dot == text.text.size()) break;
+    at = dot + 1;
+  }
+  profilePathType(path, "a `set` record names the path it writes from `profile`: \"profile." +
+                            text.text + "\"");
+}
+
 void ProgramChecker::checkExpectation(const ast::TestExpect& e) {
   std::string why;
   SourceRange where;
@@ -117,6 +138,7 @@ void ProgramChecker::checkExpectation(const ast::TestExpect& e) {
     return;
   }
   if (x->at) testTime(*x->at);
+  if (x->kind == "set" && x->text) checkExpectedSetPath(*x->text);
   if (!x->name) return;
   auto require = [&](const auto& table, DiagKind kind, std::string_view what) {
     if (!table.count(x->name->text)) reportUnknown(kind, *x->name, what, namesOf(table));

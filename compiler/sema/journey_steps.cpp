@@ -257,31 +257,43 @@ void ProgramChecker::checkSplit(const ast::SplitStep& s, LocalScope& scope, Jour
 void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
   auto checkValueOnly = [&] { exprs.check(s.value, scope.scope); };
   if (s.path.empty()) return checkValueOnly();
-  if (s.path[0].text != "profile") {
-    Diagnostic& d = report(DiagKind::InvalidSetTarget, s.path[0].range,
+  std::optional<TypeId> type = profilePathType(
+      s.path, "instance variables are declared with `let` and cannot be reassigned");
+  if (!type) return checkValueOnly();
+  std::string written;
+  for (const ast::Name& segment : s.path) written += (written.empty() ? "" : ".") + segment.text;
+  exprs.expect(s.value, scope.scope, *type, "the value of `set " + written + "`");
+  // The field now holds a value, whatever it held before.
+  scope.scope.guard(written);
+}
+
+std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Name>& path,
+                                                      std::string_view notProfileHelp) {
+  if (path[0].text != "profile") {
+    Diagnostic& d = report(DiagKind::InvalidSetTarget, path[0].range,
                            "`set` updates the profile: its path starts with `profile`, not `" +
-                               s.path[0].text + "`");
-    d.helps.push_back("instance variables are declared with `let` and cannot be reassigned");
-    return checkValueOnly();
+                               path[0].text + "`");
+    d.helps.emplace_back(notProfileHelp);
+    return std::nullopt;
   }
-  if (s.path.size() == 1) {
-    Diagnostic& d = report(DiagKind::InvalidSetTarget, s.path[0].range,
+  if (path.size() == 1) {
+    Diagnostic& d = report(DiagKind::InvalidSetTarget, path[0].range,
                            "`set` updates a field of the profile, not the whole profile");
     d.helps.push_back("name the field: `set profile.field = value`");
-    return checkValueOnly();
+    return std::nullopt;
   }
-  if (s.path[1].text == "id") {
-    Diagnostic& d = report(DiagKind::InvalidSetTarget, s.path[1].range,
+  if (path[1].text == "id") {
+    Diagnostic& d = report(DiagKind::InvalidSetTarget, path[1].range,
                            "the profile's `id` cannot be changed");
     d.notes.push_back("`id` is the profile's identity");
-    return checkValueOnly();
+    return std::nullopt;
   }
   std::string written = "profile";
   TypeId current = profileType;
-  for (size_t i = 1; i < s.path.size(); ++i) {
-    const ast::Name& segment = s.path[i];
+  for (size_t i = 1; i < path.size(); ++i) {
+    const ast::Name& segment = path[i];
     TypeKind kind = types.kind(current);
-    if (kind == TypeKind::Error) return checkValueOnly();
+    if (kind == TypeKind::Error) return std::nullopt;
     if (kind == TypeKind::Dyn) {
       current = types.dyn();
     } else if (kind == TypeKind::Map && types.kind(types.param(current, 0)) == TypeKind::String) {
@@ -299,19 +311,17 @@ void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
         if (auto close = closestName(segment.text, names)) {
           d.helps.push_back("did you mean `" + *close + "`?");
         }
-        return checkValueOnly();
+        return std::nullopt;
       }
       current = info.fields[index].type;
     } else {
       report(DiagKind::InvalidSetTarget, segment.range,
              "`" + written + "` is a `" + types.print(current) + "`, which has no fields");
-      return checkValueOnly();
+      return std::nullopt;
     }
     written += "." + segment.text;
   }
-  exprs.expect(s.value, scope.scope, current, "the value of `set " + written + "`");
-  // The field now holds a value, whatever it held before.
-  scope.scope.guard(written);
+  return current;
 }
 
 void ProgramChecker::checkGoto(const ast::GotoStep& g, JourneyState& journey) {

@@ -145,6 +145,7 @@ class ProgramChecker {
   void checkTests();
   void checkTest(const ast::TestDecl& test);
   void checkExpectation(const ast::TestExpect& e);
+  void checkExpectedSetPath(const ast::TestString& text);
   std::optional<Timestamp> testTime(const ast::TestString& time);  // reported when invalid
 
   // --- journey_clauses.cpp ------------------------------------------------------------------
@@ -158,6 +159,11 @@ class ProgramChecker {
   void checkIf(const ast::IfStep& s, LocalScope& scope, JourneyState& journey);
   void checkSplit(const ast::SplitStep& s, LocalScope& scope, JourneyState& journey);
   void checkSet(const ast::SetStep& s, LocalScope& scope);
+  // The type of what a `set` path (`profile.loyalty.tier`) names; none, reported, when it
+  // names nothing a `set` can write (`notProfileHelp`: the help when it does not start with
+  // `profile`).
+  std::optional<TypeId> profilePathType(const std::vector<ast::Name>& path,
+                                        std::string_view notProfileHelp);
   void checkGoto(const ast::GotoStep& g, JourneyState& journey);
 
   // --- lints.cpp ----------------------------------------------------------------------------
