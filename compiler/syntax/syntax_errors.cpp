@@ -18,7 +18,7 @@ bool isSyncRule(size_t rule) {
     case JourneyParser::RuleStmt: case JourneyParser::RuleClause:
     case JourneyParser::RuleActionItem: case JourneyParser::RuleHandler:
     case JourneyParser::RuleSplitArm: case JourneyParser::RuleFieldDecl:
-    case JourneyParser::RuleFieldInit:
+    case JourneyParser::RuleFieldInit: case JourneyParser::RuleTestStmt:
       return true;
     default:
       return false;
@@ -31,7 +31,7 @@ bool isFieldRule(size_t rule) {
 }
 
 // Rules made of items separated by newlines: the file, and the braces of journeys, blocks,
-// `wait for` handlers, splits and actions. The item rule of each, or SIZE_MAX.
+// `wait for` handlers, splits, actions and tests. The item rule of each, or SIZE_MAX.
 size_t itemRuleOf(size_t bodyRule) {
   switch (bodyRule) {
     case JourneyParser::RuleFile: return JourneyParser::RuleDecl;
@@ -40,6 +40,7 @@ size_t itemRuleOf(size_t bodyRule) {
     case JourneyParser::RuleWaitBody: return JourneyParser::RuleHandler;
     case JourneyParser::RuleSplitBody: return JourneyParser::RuleSplitArm;
     case JourneyParser::RuleActionDecl: return JourneyParser::RuleActionItem;
+    case JourneyParser::RuleTestDecl: return JourneyParser::RuleTestStmt;
     default: return SIZE_MAX;
   }
 }
@@ -286,6 +287,20 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     }
   }
   SourceRange at = text.range(found);
+
+  // `{ "plan": "pro" }` where a field's name is due: a JSON line's quoted name, which fields of
+  // a declaration, a step or a test input do not take (nested records in values do).
+  bool inFields = current->getRuleIndex() == JourneyParser::RuleFieldBlock ||
+                  current->getRuleIndex() == JourneyParser::RuleFieldInits;
+  if (inFields && foundType == JourneyParser::STRING && input->LA(2) == JourneyParser::COLON &&
+      input->LT(1) == found) {
+    std::string quoted(text.slice(at));
+    Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at,
+                                          "a field's name is written without quotes here");
+    d.label = "quoted name";
+    d.helps.push_back("write `" + quoted.substr(1, quoted.size() - 2) + ": …`");
+    return;
+  }
 
   if (isReservedWord(foundType) && x.tokens.contains(static_cast<size_t>(JourneyParser::IDENT))) {
     std::string word(text.slice(at));
