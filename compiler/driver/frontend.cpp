@@ -2,7 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <string>
 
 #include "compiler/driver/allow_comments.h"
 #include "compiler/syntax/parser.h"
@@ -48,9 +48,21 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
     d.notes.push_back(fs::exists(path, ec) ? "it is a directory or not readable" : "no such file");
     return std::nullopt;
   }
-  std::stringstream text;
-  text << in.rdbuf();
-  return sources.add(path, text.str());
+  // Read with a bound: a file that never ends (`/dev/zero`) or is far beyond what the parser
+  // takes (syntax::kMaxTokens) is refused before it exhausts memory.
+  constexpr size_t kMaxSourceBytes = size_t{64} << 20;
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<size_t>(in.gcount()));
+    if (text.size() > kMaxSourceBytes) {
+      diags.report(DiagKind::InputTooLarge, from,
+                   "`" + path + "` is larger than " + std::to_string(kMaxSourceBytes >> 20) +
+                       " MiB");
+      return std::nullopt;
+    }
+  }
+  return sources.add(path, std::move(text));
 }
 
 bool Frontend::check() {
