@@ -19,7 +19,10 @@ uint32_t codePointCount(std::string_view utf8) {
 }
 
 FileId SourceManager::add(std::string path, std::string text) {
-  File f{std::move(path), std::move(text), {0}};
+  // A UTF-8 byte order mark that starts the file (the lexer skips it) is not part of line 1:
+  // columns there count from after it, as an editor shows them.
+  const uint32_t firstLine = std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  File f{std::move(path), std::move(text), {firstLine}};
   for (uint32_t i = 0; i < f.text.size(); ++i) {
     if (f.text[i] == '\n') f.lineStarts.push_back(i + 1);
   }
@@ -29,7 +32,7 @@ FileId SourceManager::add(std::string path, std::string text) {
 
 LineCol SourceManager::lineCol(FileId f, uint32_t offset) const {
   const File& file = files_[f];
-  offset = std::min<uint32_t>(offset, static_cast<uint32_t>(file.text.size()));
+  offset = std::clamp<uint32_t>(offset, file.lineStarts[0], static_cast<uint32_t>(file.text.size()));
   auto it = std::upper_bound(file.lineStarts.begin(), file.lineStarts.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - file.lineStarts.begin());
   uint32_t start = file.lineStarts[line - 1];
