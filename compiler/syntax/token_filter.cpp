@@ -5,6 +5,7 @@
 #include <antlr4-runtime.h>
 
 #include "JourneyLexer.h"
+#include "compiler/artifact/artifact_format.h"
 #include "compiler/syntax/literals.h"
 #include "compiler/syntax/scanner.h"
 #include "compiler/syntax/token_kinds.h"
@@ -112,9 +113,18 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
 
   if (text.firstInvalidByte() != UINT32_MAX) {
     uint32_t at = text.firstInvalidByte();
-    report(DiagKind::InvalidUtf8, SourceRange{text.file(), at, at + 1},
-           "this file is not valid UTF-8 (first invalid byte here)");
+    Diagnostic* d = report(DiagKind::InvalidUtf8, SourceRange{text.file(), at, at + 1},
+                           "this file is not valid UTF-8 (first invalid byte here)");
+    // The artifact's magic, its first byte (0x89, invalid here) replaced.
+    if (d != nullptr && at == 0 &&
+        std::string_view(text.text()).substr(1).starts_with(artifact::kMagic.substr(1))) {
+      d->notes.push_back("it is a compiled artifact (.jart): `journey run` runs it and "
+                         "`journey inspect` describes it");
+    }
   }
+  // Binary or mangled text would otherwise give an error per byte, each printing its line.
+  constexpr size_t kUnexpectedCharactersShown = 20;
+  size_t unexpectedCharacters = 0;
 
   struct Frame {
     size_t type;
@@ -203,11 +213,16 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
       case JourneyLexer::ERROR_CHAR: {
         markProblem();
         if (text.replaced(range.begin)) continue;  // invalid UTF-8, reported once above
+        if (++unexpectedCharacters > kUnexpectedCharactersShown) continue;
         char32_t c = firstCodePoint(text.slice(range));
         Diagnostic* d = report(DiagKind::UnexpectedCharacter, range,
                                "unexpected character " + codePointText(c));
         if (d != nullptr) {
           if (const char* hint = hintFor(c)) d->helps.push_back(hint);
+          if (unexpectedCharacters == kUnexpectedCharactersShown) {
+            d->notes.push_back("the " + std::to_string(kUnexpectedCharactersShown) +
+                               "th in this file: any more are not reported");
+          }
         }
         continue;
       }
