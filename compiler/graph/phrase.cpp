@@ -55,6 +55,16 @@ Label Phrase::wrap(size_t width) const {
     start = cut + 1;
   }
   lines.push_back(text_.substr(start));
+  if (lines.size() > kMostLabelLines) {
+    lines.resize(kMostLabelLines);
+    lines.back() = "…";
+  }
+  for (std::string& line : lines) {
+    if (line.size() <= kLongestLabelLine) continue;
+    size_t cut = kLongestLabelLine;
+    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+    line = line.substr(0, cut) + "…";
+  }
   return lines;
 }
 

@@ -17,6 +17,11 @@ using Label = std::vector<std::string>;
 // Lines are wrapped at this many bytes where they can be: wide enough for most conditions on two
 // lines, narrow enough that a diagram of a dozen steps fits a screen.
 inline constexpr size_t kLabelWidth = 48;
+// A label stays readable, and within what Graphviz reads (a quoted string of at most 16,384
+// bytes): a token longer than this many bytes is cut with `…`, and a phrase's lines after
+// this many are one `…` line.
+inline constexpr size_t kLongestLabelLine = 160;
+inline constexpr size_t kMostLabelLines = 24;
 
 class Phrase {
  public:
@@ -30,7 +35,8 @@ class Phrase {
 
   const std::string& text() const { return text_; }
   // Greedy: each line takes as many pieces as fit in `width`, ending where a condition or list
-  // naturally goes on when it can; a piece longer than that has a line of its own.
+  // naturally goes on when it can; a piece longer than that has a line of its own. Cut to
+  // kLongestLabelLine and kMostLabelLines.
   Label wrap(size_t width = kLabelWidth) const;
 
  private:
