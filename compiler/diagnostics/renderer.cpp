@@ -21,6 +21,27 @@ std::string untab(std::string_view s) {
   return out;
 }
 
+// The code points [from, to) of a line (0-based).
+std::string_view codePoints(std::string_view line, uint32_t from, uint32_t to) {
+  size_t begin = line.size(), end = line.size();
+  uint32_t index = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // inside a code point
+    if (index == from) begin = i;
+    if (index == to) {
+      end = i;
+      break;
+    }
+    ++index;
+  }
+  return line.substr(std::min(begin, end), end - std::min(begin, end));
+}
+
+// A line longer than this many columns is shown as a window around the span, cut with `…`
+// (a generated or minified line would otherwise print whole, under every diagnostic on it).
+constexpr uint32_t kShownColumns = 120;
+constexpr uint32_t kColumnsBeforeSpan = 40;
+
 // One source line with a marker (`^` primary, `-` secondary) under the part the range covers.
 void renderSpan(std::string& out, const SourceManager& sources, SourceRange range, char marker,
                 std::string_view label, size_t gutter, const Style& s, std::string_view color) {
@@ -31,11 +52,26 @@ void renderSpan(std::string& out, const SourceManager& sources, SourceRange rang
   uint32_t first = start.column;
   // A span reaching past its first line is underlined to that line's end.
   uint32_t last = stop.line == start.line ? stop.column : lineLength + 1;
+  // The columns shown, [from, to): the whole line, or a window from a little before the span.
+  uint32_t from = 1, to = lineLength + 1;
+  if (lineLength > kShownColumns) {
+    from = first > kColumnsBeforeSpan ? first - kColumnsBeforeSpan : 1;
+    to = std::min(lineLength + 1, from + kShownColumns);
+    from = std::max<uint32_t>(1, std::min(from, to - kShownColumns));
+  }
+  std::string shown = untab(lineLength > kShownColumns ? codePoints(line, from - 1, to - 1) : line);
+  uint32_t indent = first - from;
+  if (from > 1) {
+    shown = "…" + shown;
+    ++indent;
+  }
+  if (to <= lineLength) shown += "…";
+  last = std::min(last, to);
   uint32_t width = last > first ? last - first : 1;
   std::string number = std::to_string(start.line);
-  out += fmt::format("{}{:>{}} |{} {}\n", s(kBlue), number, gutter, s(kReset), untab(line));
+  out += fmt::format("{}{:>{}} |{} {}\n", s(kBlue), number, gutter, s(kReset), shown);
   out += fmt::format("{}{:>{}} |{} {}{}{}", s(kBlue), "", gutter, s(kReset),
-                     std::string(first - 1, ' '), s(color), std::string(width, marker));
+                     std::string(indent, ' '), s(color), std::string(width, marker));
   if (!label.empty()) out += fmt::format(" {}", label);
   out += fmt::format("{}\n", s(kReset));
 }
