@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -33,7 +34,7 @@ struct AudienceOptions {
   std::vector<std::string> files;
   std::string profiles;
   std::string events;
-  std::string at;
+  std::optional<std::string> at;  // given, even empty: a time
   std::vector<std::string> audiences;
   std::string format = "json";
   std::string out;
@@ -108,13 +109,13 @@ int runAudience(const AudienceOptions& opt) {
   audience::BatchInput input;
   input.profiles = opt.profiles;
   input.events = opt.events;
-  if (opt.at.empty()) {
+  if (!opt.at) {
     auto now = std::chrono::system_clock::now().time_since_epoch();
     input.at = Timestamp{std::chrono::duration_cast<std::chrono::seconds>(now).count(), 0};
   } else {
-    Value at = parseTimestamp(opt.at);
+    Value at = parseTimestamp(*opt.at);
     if (at.isError()) {
-      fmt::print(stderr, "error: --at: {}\n", at.errorMessage());
+      fmt::print(stderr, "error: --at \"{}\": {}\n", *opt.at, at.errorMessage());
       return kUsage;
     }
     input.at = at.asTimestamp();

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -33,7 +34,7 @@ struct RunOptions {
   std::vector<std::string> files;
   std::string profiles;
   std::string events;
-  std::string until;
+  std::optional<std::string> until;  // given, even empty: a time
   std::string out = "-";
   std::string rejected;
   std::string engine = "auto";
@@ -158,10 +159,10 @@ int runSimulation(const RunOptions& opt) {
   runtime::SimulationInput input;
   input.profiles = opt.profiles;
   input.events = opt.events;
-  if (!opt.until.empty()) {
-    Value until = parseTimestamp(opt.until);
+  if (opt.until) {
+    Value until = parseTimestamp(*opt.until);
     if (until.isError()) {
-      fmt::print(stderr, "error: --until: {}\n", until.errorMessage());
+      fmt::print(stderr, "error: --until \"{}\": {}\n", *opt.until, until.errorMessage());
       return kUsage;
     }
     input.until = until.asTimestamp();
