@@ -1,5 +1,6 @@
-// tools/journey/output_clash: an output that names one of the verb's inputs, by the same path,
-// another path or a link, is refused; streams and new files are not.
+// tools/journey/output_clash: an output that names one of the verb's inputs or another output,
+// by the same path, another path or a link, is refused; streams and new files are not. Two
+// inputs reading standard input are refused too.
 #include <doctest/doctest.h>
 
 #include <stdlib.h>
@@ -87,4 +88,14 @@ TEST_CASE("output clash: two outputs naming one file are refused, existing or no
   // Two streams, or a stream and a file, are not one file.
   CHECK_FALSE(outputClash({{"--out", "-"}, {"--rejected", "-"}, {"--changes", out}}, inputs));
   CHECK_FALSE(outputClash({{"--out", out}, {"--rejected", folder.file("rejected.jsonl")}}, inputs));
+}
+
+TEST_CASE("standard input twice: two inputs naming `-` are refused, one is not") {
+  using journey::cli::standardInputTwice;
+  std::optional<std::string> twice =
+      standardInputTwice({{"--profiles", "-"}, {"--events", "e.jsonl"}, {"--previous", "-"}});
+  REQUIRE(twice);
+  CHECK(*twice == "--profiles and --previous both read standard input: only one of them can");
+  CHECK_FALSE(standardInputTwice({{"--profiles", "p.jsonl"}, {"--events", "-"}}));
+  CHECK_FALSE(standardInputTwice({{"--profiles", ""}, {"--events", ""}}));
 }

@@ -148,6 +148,11 @@ int runAudience(const AudienceOptions& opt) {
   Progress progress;
   input.progress = [&](uint64_t done, uint64_t total) { progress.update(done, total); };
 
+  if (std::optional<std::string> twice = standardInputTwice(
+          {{"--profiles", opt.profiles}, {"--events", opt.events}, {"--previous", opt.previous}})) {
+    fmt::print(stderr, "error: {}\n", *twice);
+    return kUsage;
+  }
   std::optional<audience::Snapshot> previous;
   if (!opt.previous.empty()) {
     // The change feed holds every profile's membership: a repeated id would be compared twice.

@@ -37,4 +37,17 @@ std::optional<std::string> outputClash(
   return std::nullopt;
 }
 
+std::optional<std::string> standardInputTwice(
+    const std::vector<std::pair<std::string, std::string>>& inputs) {
+  const std::string* first = nullptr;
+  for (const auto& [flag, path] : inputs) {
+    if (path != "-") continue;
+    if (first != nullptr) {
+      return *first + " and " + flag + " both read standard input: only one of them can";
+    }
+    first = &flag;
+  }
+  return std::nullopt;
+}
+
 }  // namespace journey::cli

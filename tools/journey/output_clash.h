@@ -23,4 +23,9 @@ std::optional<std::string> outputClash(
     const std::vector<std::pair<std::string, std::string>>& outputs,
     const std::vector<NamedInput>& inputs);
 
+// For (flag, path) inputs: an error message when two of them read standard input ("-"): the
+// first would read all of it, and the second nothing.
+std::optional<std::string> standardInputTwice(
+    const std::vector<std::pair<std::string, std::string>>& inputs);
+
 }  // namespace journey::cli

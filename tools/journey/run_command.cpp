@@ -172,6 +172,11 @@ int runSimulation(const RunOptions& opt) {
   std::vector<NamedInput> inputs = {{opt.events, "the --events file"},
                                      {opt.profiles, "the --profiles file"}};
   for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
+  if (std::optional<std::string> twice =
+          standardInputTwice({{"--profiles", opt.profiles}, {"--events", opt.events}})) {
+    fmt::print(stderr, "error: {}\n", *twice);
+    return kUsage;
+  }
   if (std::optional<std::string> clash =
           outputClash({{"--out", opt.out}, {"--rejected", opt.rejected}}, inputs)) {
     fmt::print(stderr, "error: {}\n", *clash);
