@@ -111,8 +111,14 @@ int runEval(const EvalOptions& opt) {
       fmt::print(stderr, "error: `--let` takes `name=EXPR`, found `{}`\n", let);
       return kUsage;
     }
+    if (name == "profile") {  // as in the REPL: the name is the profile's, given by file
+      fmt::print(stderr, "error: `profile` is the profile: give it with `--profile FILE`\n");
+      return kUsage;
+    }
     size_t before = fe.diags.all().size();
-    EvalResult r = session.evaluate(let.substr(eq + 1), {});
+    EvalSession::Options letOptions;
+    letOptions.sourceName = "<--let " + name + ">";  // diagnostics name the binding
+    EvalResult r = session.evaluate(let.substr(eq + 1), letOptions);
     if (!r.compiled) return printNewDiagnostics(fe, before, opt.diagnostics.color);
     if (r.value.isError()) return evalError(fmt::format("in `--let {}`: {}", name, r.value.errorMessage()));
     session.bind(name, r.type, std::move(r.value));
