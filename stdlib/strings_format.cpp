@@ -306,9 +306,9 @@ Value formatString(const Value* args, CallContext&) {
         p = std::min<int64_t>(p * 10 + (f[i] - '0'), 1'000'000);
       }
       if (i == digits) return parseError("missing precision after `.`");
-      if (p > kMaxPrecision) {
-        return parseError("precision " + std::to_string(p) + " exceeds the maximum of " +
-                          std::to_string(kMaxPrecision));
+      if (p > kMaxPrecision) {  // named as written: `p` stops growing at a million
+        return parseError("precision " + std::string(f.substr(digits, i - digits)) +
+                          " exceeds the maximum of " + std::to_string(kMaxPrecision));
       }
       precision = static_cast<int>(p);
     }

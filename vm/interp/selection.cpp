@@ -132,7 +132,10 @@ Value indexValue(const Value& operand, const Value& index) {
       }
       auto elements = operand.asList();
       if (*i < 0 || static_cast<uint64_t>(*i) >= elements.size()) {
-        return Value::error("index out of range: " + std::to_string(*i) + " in a list of size " +
+        // The index as given: a uint past INT64_MAX was clamped to it for the comparison.
+        std::string given = index.kind() == ValueKind::Uint ? std::to_string(index.asUint())
+                                                             : std::to_string(*i);
+        return Value::error("index out of range: " + given + " in a list of size " +
                             std::to_string(elements.size()));
       }
       return elements[static_cast<size_t>(*i)];
