@@ -76,7 +76,7 @@ bool profileCommand(Session& s, std::string_view args) {
     json = *line;
   }
   size_t before = s.run().pendingOutput();
-  if (std::optional<std::string> why = s.run().addProfile(json)) return fail(s, "profile: " + *why);
+  if (std::optional<std::string> why = s.run().addProfile(json)) return fail(s, "the profile is refused: " + *why);
   std::string what = "current profile " + s.run().currentProfile();
   // Once the clock runs, a profile arrives as a record: say what it caused.
   if (s.run().running()) {

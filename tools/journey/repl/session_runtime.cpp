@@ -1,6 +1,7 @@
 #include "tools/journey/repl/session_runtime.h"
 
 #include <fmt/format.h>
+#include <simdjson.h>
 
 #include <algorithm>
 #include <variant>
@@ -150,7 +151,30 @@ std::optional<std::string> SessionRuntime::profileId(const std::string& json) {
   return std::nullopt;
 }
 
+namespace {
+
+// The `"id"` of a JSON object, when it has a string one.
+std::optional<std::string> profileIdIn(const std::string& json) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(json);
+  std::string_view id;
+  simdjson::dom::element doc;
+  if (parser.parse(padded).get(doc) || doc["id"].get_string().get(id)) return std::nullopt;
+  return std::string(id);
+}
+
+}  // namespace
+
 std::optional<std::string> SessionRuntime::addProfile(const std::string& json) {
+  // Once the clock runs, a known profile's fields are merged (a `set`), so a part will do;
+  // the `set` record checks what is given.
+  if (std::optional<std::string> known = profileIdIn(json); started_ && known &&
+                                                         runtime_->hasProfile(*known)) {
+    std::optional<std::string> refused =
+        submit({LoggedInput::Kind::Record, recordLine(*known, "\"set\": " + json), {}});
+    if (!refused) current_ = *known;
+    return refused;
+  }
   // Read once to learn the id (and refuse a profile that does not fit the schema).
   auto read = reader_->readProfile(json, ++lineNumber_);
   if (auto* r = std::get_if<runtime::Rejection>(&read)) return r->reason;
