@@ -260,6 +260,10 @@ Outcome runCommand(Session& session, std::string_view input) {
   auto [name, args] = splitWord(input);
   for (const Command& c : commands()) {
     if (c.name != name) continue;
+    if (c.usage.empty() && !args.empty()) {  // `:quit now` must not quit on a typo
+      session.console().error(fmt::format("`{}` takes no arguments, found `{}`", name, args));
+      return Outcome::Failed;
+    }
     if (!c.run) return Outcome::Quit;
     return c.run(session, args) ? Outcome::Ok : Outcome::Failed;
   }
