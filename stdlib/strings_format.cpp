@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "vm/value/utf8_repair.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::stdlib {
@@ -80,50 +81,6 @@ void appendHexBytes(std::string& out, std::string_view bytes, bool upper) {
     auto c = static_cast<unsigned char>(ch);
     out += digits[c >> 4];
     out += digits[c & 15];
-  }
-}
-
-// ---- text ---------------------------------------------------------------------------------
-
-// The length of the well-formed UTF-8 sequence at the start of `s`, or 0 when it is not one
-// (overlong forms, surrogates and code points above U+10FFFF are not).
-size_t wellFormedLength(std::string_view s) {
-  auto byte = [&](size_t i) { return static_cast<unsigned char>(s[i]); };
-  auto continuation = [&](size_t i) { return i < s.size() && (byte(i) & 0xC0) == 0x80; };
-  unsigned char c = byte(0);
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) return continuation(1) ? 2 : 0;
-  if (c >= 0xE0 && c <= 0xEF) {
-    if (s.size() < 2) return 0;
-    unsigned char low = c == 0xE0 ? 0xA0 : 0x80;
-    unsigned char high = c == 0xED ? 0x9F : 0xBF;
-    if (byte(1) < low || byte(1) > high) return 0;
-    return continuation(2) ? 3 : 0;
-  }
-  if (c >= 0xF0 && c <= 0xF4) {
-    if (s.size() < 2) return 0;
-    unsigned char low = c == 0xF0 ? 0x90 : 0x80;
-    unsigned char high = c == 0xF4 ? 0x8F : 0xBF;
-    if (byte(1) < low || byte(1) > high) return 0;
-    return continuation(2) && continuation(3) ? 4 : 0;
-  }
-  return 0;
-}
-
-// Bytes as text: each run of bytes that are not well-formed UTF-8 becomes one U+FFFD.
-void appendAsUtf8(std::string& out, std::string_view bytes) {
-  bool inInvalidRun = false;
-  for (size_t i = 0; i < bytes.size();) {
-    size_t length = wellFormedLength(bytes.substr(i));
-    if (length > 0) {
-      out.append(bytes.substr(i, length));
-      i += length;
-      inInvalidRun = false;
-    } else {
-      if (!inInvalidRun) out += "\xEF\xBF\xBD";
-      inInvalidRun = true;
-      ++i;
-    }
   }
 }
 

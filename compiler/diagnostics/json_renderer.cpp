@@ -7,6 +7,8 @@
 namespace journey {
 namespace {
 
+// Texts go through appendJsonText: a file's name (and a message quoting it) need not be UTF-8.
+
 // `"file": …, "line": …, "column": …, "end_line": …, "end_column": …` of a range.
 void appendPlace(std::string& out, const SourceManager& sources, SourceRange range) {
   if (!range.valid()) {
@@ -16,7 +18,7 @@ void appendPlace(std::string& out, const SourceManager& sources, SourceRange ran
   LineCol begin = sources.lineCol(range.file, range.begin);
   LineCol end = sources.lineCol(range.file, range.end);
   out += "\"file\": ";
-  appendJsonString(out, sources.path(range.file));
+  appendJsonText(out, sources.path(range.file));
   out += fmt::format(R"(, "line": {}, "column": {}, "end_line": {}, "end_column": {})", begin.line,
                      begin.column, end.line, end.column);
 }
@@ -25,7 +27,7 @@ void appendTexts(std::string& out, const std::vector<std::string>& texts) {
   out += '[';
   for (size_t i = 0; i < texts.size(); ++i) {
     if (i) out += ", ";
-    appendJsonString(out, texts[i]);
+    appendJsonText(out, texts[i]);
   }
   out += ']';
 }
@@ -35,17 +37,17 @@ void appendTexts(std::string& out, const std::vector<std::string>& texts) {
 std::string renderJson(const Diagnostic& d, const SourceManager& sources) {
   std::string out = fmt::format(R"({{"severity": "{}", "code": "{}", "message": )",
                                 d.severity() == Severity::Error ? "error" : "warning", info(d.kind).code);
-  appendJsonString(out, d.message);
+  appendJsonText(out, d.message);
   out += ", ";
   appendPlace(out, sources, d.range);
   out += ", \"label\": ";
-  appendJsonString(out, d.label);
+  appendJsonText(out, d.label);
   out += ", \"secondary\": [";
   for (size_t i = 0; i < d.secondary.size(); ++i) {
     out += i ? ", {" : "{";
     appendPlace(out, sources, d.secondary[i].range);
     out += ", \"label\": ";
-    appendJsonString(out, d.secondary[i].text);
+    appendJsonText(out, d.secondary[i].text);
     out += '}';
   }
   out += "], \"notes\": ";

@@ -61,3 +61,16 @@ TEST_CASE("JSON strings: every length and every place of a character to escape")
   journey::appendJsonString(out, std::string_view());
   CHECK(out == "\"\"");
 }
+
+TEST_CASE("json text: bytes that are not UTF-8 become U+FFFD, a run of them one") {
+  auto text = [](std::string_view s) {
+    std::string out;
+    journey::appendJsonText(out, s);
+    return out;
+  };
+  CHECK(text("bad\xff.journey") == "\"bad\xEF\xBF\xBD.journey\"");
+  CHECK(text("a\xfe\xff\"b") == "\"a\xEF\xBF\xBD\\\"b\"");
+  CHECK(text("\xC0\xAF") == "\"\xEF\xBF\xBD\"");                 // an overlong `/`
+  CHECK(text("caf\xC3\xA9 \xF0\x9F\x98\x80") == "\"caf\xC3\xA9 \xF0\x9F\x98\x80\"");  // kept
+  CHECK(text("") == "\"\"");
+}

@@ -105,7 +105,7 @@ void printText(const std::string& path, const artifact::Artifact& a) {
 
 std::string jsonString(std::string_view s) {
   std::string out;
-  appendJsonString(out, s);
+  appendJsonText(out, s);  // a source path need not be UTF-8
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <cstring>
 
 #include "vm/value/printer.h"
+#include "vm/value/utf8_repair.h"
+#include "vm/value/value_convert.h"
 
 namespace journey {
 
@@ -106,6 +108,13 @@ void appendJsonDouble(std::string& out, double d) {
   } else {
     appendDoubleLiteral(out, d);  // finite: as CEL writes it
   }
+}
+
+void appendJsonText(std::string& out, std::string_view s) {
+  if (isValidUtf8(s)) return appendJsonString(out, s);
+  std::string repaired;
+  appendAsUtf8(repaired, s);
+  appendJsonString(out, repaired);
 }
 
 }  // namespace journey
