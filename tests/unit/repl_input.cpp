@@ -43,6 +43,9 @@ TEST_SUITE("repl") {
     CHECK(classifyInput("  // only a comment\n") == InputKind::Empty);
     CHECK(classifyInput(":help") == InputKind::Command);
     CHECK(classifyInput("let x = 1") == InputKind::Let);
+    // A malformed binding is still a `let` (its one message), not an expression to parse.
+    CHECK(classifyInput("let 1x = 2") == InputKind::Let);
+    CHECK(classifyInput("let") == InputKind::Let);
     CHECK(classifyInput("type Item { sku: string }") == InputKind::Declaration);
     CHECK(classifyInput("cap email 3 per 7d") == InputKind::Declaration);
     CHECK(classifyInput("journey J {\n}") == InputKind::Declaration);

@@ -57,7 +57,11 @@ InputKind classifyInput(std::string_view input) {
   if (leadingWord(text) == "import" && text.size() > 6 && !isNameChar(text[6]) && text[6] != '(') {
     return InputKind::Import;
   }
-  if (keywordThenName(text, "let")) return InputKind::Let;
+  // `let` then anything: a binding, well formed or not (`let` is no name an expression has).
+  if (leadingWord(text) == "let" &&
+      (text.size() == 3 || std::isspace(static_cast<unsigned char>(text[3])))) {
+    return InputKind::Let;
+  }
   // `test "name" {…}`: a test declaration (`test` alone or `test.x` is an expression).
   if (leadingWord(text) == "test" && trimmed(text.substr(4)).starts_with('"')) return InputKind::Test;
   for (std::string_view keyword : kDeclarationKeywords) {
