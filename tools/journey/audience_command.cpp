@@ -162,6 +162,14 @@ int runAudience(const AudienceOptions& opt) {
       fmt::print(stderr, "error: --previous: {}\n", *error);
       return kInputErrors;
     }
+    std::string undeclared;
+    for (const std::string& name : audience::undeclaredAudiences(*previous, program)) {
+      undeclared += (undeclared.empty() ? "" : ", ") + name;
+    }
+    if (!undeclared.empty()) {
+      fmt::print(stderr, "note: --previous: {} has members in {}, which the program does not "
+                 "declare: they are left out of the changes\n", opt.previous, undeclared);
+    }
   }
   // The snapshot goes to --out (stdout by default, unless the change feed is asked for).
   std::string outPath = !opt.out.empty() ? opt.out : previous ? "" : "-";

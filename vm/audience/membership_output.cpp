@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <set>
 
 #include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
@@ -177,6 +178,18 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
     out.order.push_back(id);
   }
   return runtime::readFailure(path, reader);
+}
+
+std::vector<std::string> undeclaredAudiences(const Snapshot& snapshot,
+                                             const ir::ProgramIr& program) {
+  std::set<std::string, std::less<>> declared, undeclared;
+  for (const ir::AudienceIr& a : program.audiences) declared.insert(a.name);
+  for (const auto& [id, names] : snapshot.members) {
+    for (const std::string& name : names) {
+      if (!declared.contains(name)) undeclared.insert(name);
+    }
+  }
+  return {undeclared.begin(), undeclared.end()};
 }
 
 ChangeFeed::ChangeFeed(const ir::ProgramIr& program, std::vector<uint32_t> audiences,

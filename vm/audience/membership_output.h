@@ -41,6 +41,10 @@ struct Snapshot {
 
 // Reads a snapshot; an error message (naming the line) when it is not one.
 std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out);
+// The audiences a snapshot's members are in that `program` does not declare (a snapshot of
+// another program, an audience renamed since), in name order.
+std::vector<std::string> undeclaredAudiences(const Snapshot& snapshot,
+                                             const ir::ProgramIr& program);
 
 // Writes `enter`/`exit` records at time `at` for the selected audiences whose membership
 // differs from the snapshot's.
