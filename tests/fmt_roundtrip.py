@@ -5,7 +5,8 @@ The files are copied to a temporary tree and formatted there with `fmt -w`, so t
 resolve among formatted files. For each file that parses: formatting it again changes nothing
 (idempotence), no comment is lost or changed (read by a lexer of this script's own, not the
 formatter's), the AST (`check --emit ast`) is the same positions aside, and for files that check
-without errors so is the typed AST (`check --emit typed`). A file with syntax errors must be
+without errors so are the typed AST (`check --emit typed`) and its warnings' codes (an allow
+comment must cover the same code after `fmt` moved it between lines). A file with syntax errors must be
 refused, without an internal error, and left as it was. Lists the files covered; stops at the
 first difference and shows it.
 
@@ -25,6 +26,8 @@ import tempfile
 FOLDERS = ["examples", "tests", "bench"]
 POSITION = re.compile(r" @\d+:\d+")
 DIAGNOSED = re.compile(r"^(\S+\.journey):\d+:\d+: error", re.MULTILINE)
+# A diagnostic's kind and code, its place aside: `warning[W0101]`.
+DIAGNOSTIC_CODE = re.compile(r"^\S+:\d+:\d+: ((?:warning|error)\[[A-Z]\d+\])", re.MULTILINE)
 RAW_PREFIXES = {"r", "R", "rb", "rB", "Rb", "RB", "br", "bR", "Br", "BR"}
 
 
@@ -161,6 +164,13 @@ def main():
             if POSITION.sub("", typed.stdout) != POSITION.sub("", typed_after.stdout):
                 return show_difference("--emit typed differs", rel, POSITION.sub("", typed.stdout),
                                        POSITION.sub("", typed_after.stdout))
+            # The same warnings: `fmt` moves code between lines, and what an allow comment
+            # covers must not change with it.
+            codes = sorted(DIAGNOSTIC_CODE.findall(typed.stderr))
+            codes_after = sorted(DIAGNOSTIC_CODE.findall(typed_after.stderr))
+            if codes != codes_after:
+                return show_difference("the warnings differ", rel, "\n".join(codes),
+                                       "\n".join(codes_after))
             print(f"ok {rel} (idempotent, comments, ast, typed)")
         for rel in refused:
             print(f"ok {rel} (syntax errors: refused and left alone)")

@@ -81,17 +81,36 @@ std::map<std::pair<FileId, uint32_t>, AllowedCodes> allowedLines(DiagnosticSink&
 
 }  // namespace
 
-void applyAllowComments(DiagnosticSink& sink, const SourceManager& sources) {
+void applyAllowComments(DiagnosticSink& sink, const SourceManager& sources,
+                        const std::vector<SourceRange>& statementHeads) {
   auto allowed = allowedLines(sink, sources);
   if (allowed.empty()) return;
+  // The last line each comment covers: its line, or the end of the statement heads that start
+  // on it.
+  std::map<std::pair<FileId, uint32_t>, uint32_t> lastLine;
+  for (const auto& [where, codes] : allowed) lastLine[where] = where.second;
+  for (const SourceRange& head : statementHeads) {
+    if (!head.valid()) continue;
+    auto it = lastLine.find({head.file, sources.lineCol(head.file, head.begin).line});
+    if (it == lastLine.end()) continue;
+    uint32_t end = sources.lineCol(head.file, head.end > head.begin ? head.end - 1 : head.end).line;
+    it->second = std::max(it->second, end);
+  }
   sink.retain([&](Diagnostic& d) {
     if (d.severity() != Severity::Warning || !d.range.valid()) return true;
-    auto it = allowed.find({d.range.file, sources.lineCol(d.range.file, d.range.begin).line});
-    if (it == allowed.end()) return true;
-    auto code = it->second.find(info(d.kind).code);
-    if (code == it->second.end()) return true;
-    code->second.used = true;
-    return false;
+    const FileId file = d.range.file;
+    const uint32_t line = sources.lineCol(file, d.range.begin).line;
+    // The comments whose reach holds the line, the nearest first.
+    for (auto it = allowed.upper_bound({file, line}); it != allowed.begin();) {
+      --it;
+      if (it->first.first != file || it->first.second == 0) break;
+      if (lastLine[it->first] < line) continue;
+      auto code = it->second.find(info(d.kind).code);
+      if (code == it->second.end()) continue;
+      code->second.used = true;
+      return false;
+    }
+    return true;
   });
   struct Unused {
     SourceRange named;
@@ -102,9 +121,11 @@ void applyAllowComments(DiagnosticSink& sink, const SourceManager& sources) {
     for (const auto& [code, allowance] : codes) {
       if (allowance.used) continue;
       const uint32_t line = where.second;
-      std::string message = line == 0
-                                ? fmt::format("no line of code follows to allow `{}` on", code)
-                                : fmt::format("line {} has no `{}` warning to allow", line, code);
+      const uint32_t last = lastLine[where];
+      std::string message =
+          line == 0    ? fmt::format("no line of code follows to allow `{}` on", code)
+          : last > line ? fmt::format("lines {} to {} have no `{}` warning to allow", line, last, code)
+                        : fmt::format("line {} has no `{}` warning to allow", line, code);
       unused.push_back({allowance.named, std::move(message)});
     }
   }

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "compiler/driver/allow_comments.h"
+#include "compiler/driver/statement_heads.h"
 #include "compiler/syntax/parser.h"
 
 namespace journey {
@@ -67,7 +68,7 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
 
 bool Frontend::check() {
   sema::checkProgram(sources, ast, diags, program);
-  applyAllowComments(diags, sources);
+  applyAllowComments(diags, sources, statementHeads(ast));
   return !diags.hasErrors();
 }
 

@@ -30,13 +30,17 @@ std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vecto
   std::vector<Gap> gaps;
   gaps.reserve(tokens.size());
   size_t pos = 0;
+  bool allowPending = false;  // an allow comment on a line of its own, waiting for its code
+  bool lineAllowed = false;   // the line of the last token is one an allow comment covers
   for (const SourceRange& token : tokens) {
     Gap gap;
     uint32_t newlines = 0;
+    bool semicolon = false;
     size_t end = token.begin;
     while (pos < end) {
       char c = text[pos];
       if (isHorizontalSpace(c) || c == ';') {
+        semicolon |= c == ';';
         ++pos;
       } else if (c == '\n' || c == '\r') {
         ++newlines;
@@ -46,6 +50,14 @@ std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vecto
       } else if (text.substr(pos, 2) == "//") {
         size_t stop = text.find_first_of("\r\n", pos);
         if (stop == std::string_view::npos || stop > end) stop = end;
+        bool ownLine = newlines > 0 || (gaps.empty() && gap.comments.empty() && pos == 0);
+        std::string_view body = text.substr(pos + 2, stop - pos - 2);
+        size_t word = body.find_first_not_of(" \t");
+        if (ownLine && word != std::string_view::npos && body.substr(word).starts_with("journey:")) {
+          std::string_view rest = body.substr(word + 8);
+          size_t allow = rest.find_first_not_of(" \t");
+          allowPending |= allow != std::string_view::npos && rest.substr(allow).starts_with("allow");
+        }
         gap.comments.push_back(Comment{withoutTrailingSpace(text.substr(pos, stop - pos)), true, newlines});
         newlines = 0;
         pos = stop;
@@ -61,6 +73,12 @@ std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vecto
       }
     }
     gap.newlinesAfter = newlines;
+    if (gap.newlines() > 0) {  // the token starts a line: the one an allow comment covers?
+      lineAllowed = allowPending;
+      allowPending = false;
+    } else if (semicolon && lineAllowed) {
+      gap.keepsAllowedJoin = true;
+    }
     gaps.push_back(std::move(gap));
     pos = std::max<size_t>(pos, token.end);
   }

@@ -22,6 +22,10 @@ struct Comment {
 struct Gap {
   std::vector<Comment> comments;
   uint32_t newlinesAfter = 0;  // between the last comment (or the previous token) and the token
+  // A `;` joins two statements on a line that a `// journey: allow` comment covers: the join is
+  // kept, since the comment covers that line (compiler/driver/allow_comments.h) and a statement
+  // moved to a line of its own would leave it.
+  bool keepsAllowedJoin = false;
 
   uint32_t newlines() const;  // in the whole gap
 };
