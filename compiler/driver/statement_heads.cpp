@@ -1,6 +1,7 @@
 #include "compiler/driver/statement_heads.h"
 
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 namespace journey {
