@@ -116,10 +116,12 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
     Diagnostic* d = report(DiagKind::InvalidUtf8, SourceRange{text.file(), at, at + 1},
                            "this file is not valid UTF-8 (first invalid byte here)");
     // The artifact's magic, its first byte (0x89, invalid here) replaced.
-    if (d != nullptr && at == 0 &&
-        std::string_view(text.text()).substr(1).starts_with(artifact::kMagic.substr(1))) {
-      d->notes.push_back("it is a compiled artifact (.jart): `journey run` runs it and "
-                         "`journey inspect` describes it");
+    if (at == 0 && std::string_view(text.text()).substr(1).starts_with(artifact::kMagic.substr(1))) {
+      refused_ = true;  // its bytes would be errors by the thousand: this one says it all
+      if (d != nullptr) {
+        d->notes.push_back("it is a compiled artifact (.jart): `journey run` runs it and "
+                           "`journey inspect` describes it");
+      }
     }
   }
   // Binary or mangled text would otherwise give an error per byte, each printing its line.

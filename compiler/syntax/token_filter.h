@@ -73,7 +73,7 @@ class TokenizedFile {
   }
   // Brackets still open at the end of the file, innermost last.
   const std::vector<OpenBracket>& unclosed() const { return unclosed_; }
-  // Reported problems that make parsing pointless (too deep, too large).
+  // Reported problems that make parsing pointless (too deep, too large, an artifact).
   bool refused() const { return refused_; }
 
  private:
