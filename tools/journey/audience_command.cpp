@@ -167,8 +167,8 @@ int runAudience(const AudienceOptions& opt) {
       undeclared += (undeclared.empty() ? "" : ", ") + name;
     }
     if (!undeclared.empty()) {
-      fmt::print(stderr, "note: --previous: {} has members in {}, which the program does not "
-                 "declare: they are left out of the changes\n", opt.previous, undeclared);
+      fmt::print(stderr, "note: --previous: {} names audiences the program does not declare: "
+                 "{} (left out of the changes)\n", opt.previous, undeclared);
     }
   }
   // The snapshot goes to --out (stdout by default, unless the change feed is asked for).

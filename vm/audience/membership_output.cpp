@@ -134,6 +134,7 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
                                "`profile` column";
         }
         columns.assign(header->begin() + 1, header->end());
+        out.columns = columns;
         for (size_t c = 0; c < columns.size(); ++c) {
           if (std::find(columns.begin(), columns.begin() + c, columns[c]) != columns.begin() + c) {
             return at(path, n) + "the header names the audience \"" + columns[c] + "\" twice";
@@ -188,6 +189,9 @@ std::vector<std::string> undeclaredAudiences(const Snapshot& snapshot,
     for (const std::string& name : names) {
       if (!declared.contains(name)) undeclared.insert(name);
     }
+  }
+  for (const std::string& name : snapshot.columns) {
+    if (!declared.contains(name)) undeclared.insert(name);
   }
   return {undeclared.begin(), undeclared.end()};
 }

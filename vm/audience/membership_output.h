@@ -37,12 +37,13 @@ class MembershipWriter {
 struct Snapshot {
   std::unordered_map<std::string, std::vector<std::string>> members;
   std::vector<std::string> order;
+  std::vector<std::string> columns;  // a CSV snapshot's audiences, members or not
 };
 
 // Reads a snapshot; an error message (naming the line) when it is not one.
 std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out);
-// The audiences a snapshot's members are in that `program` does not declare (a snapshot of
-// another program, an audience renamed since), in name order.
+// The audiences a snapshot names (its members', and a CSV snapshot's columns) that `program`
+// does not declare (a snapshot of another program, an audience renamed since), in name order.
 std::vector<std::string> undeclaredAudiences(const Snapshot& snapshot,
                                              const ir::ProgramIr& program);
 
