@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -15,14 +14,6 @@
 
 namespace journey {
 namespace {
-
-// Consumes `word` (after any spaces) from the front of `s`.
-bool take(std::string_view& s, std::string_view word) {
-  size_t from = s.find_first_not_of(" \t");
-  if (from == std::string_view::npos || s.substr(from, word.size()) != word) return false;
-  s.remove_prefix(from + word.size());
-  return true;
-}
 
 // A warning an allow comment names: where the comment names it, and whether a warning was left
 // out by it.
@@ -48,13 +39,11 @@ std::map<std::pair<FileId, uint32_t>, AllowedCodes> allowedLines(DiagnosticSink&
         allowed[{f, line}] = std::exchange(pending, {});
       }
       if (shape.comment == UINT32_MAX) continue;
-      std::string_view rest = text.substr(shape.comment + 2);
-      rest = rest.substr(0, rest.find('\n'));
-      if (!take(rest, "journey:") || !take(rest, "allow") || rest.empty() ||
-          !std::isspace(static_cast<unsigned char>(rest[0]))) {
-        continue;  // another comment
-      }
-      rest = rest.substr(0, rest.find("//"));  // a comment may follow the codes: the reason
+      std::string_view comment = text.substr(shape.comment);
+      std::optional<std::string_view> codes =
+          syntax::allowCommentCodes(comment.substr(0, comment.find('\n')));
+      if (!codes) continue;  // another comment
+      std::string_view rest = codes->substr(0, codes->find("//"));  // a comment may follow the codes: the reason
       for (size_t at = 0; (at = rest.find_first_not_of(", \t\r", at)) != std::string_view::npos;) {
         size_t stop = std::min(rest.find_first_of(", \t\r", at), rest.size());
         std::string_view code = rest.substr(at, stop - at);

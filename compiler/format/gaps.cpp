@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "compiler/syntax/source_lines.h"
+
 namespace journey::format {
 
 uint32_t Gap::newlines() const {
@@ -51,13 +53,7 @@ std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vecto
         size_t stop = text.find_first_of("\r\n", pos);
         if (stop == std::string_view::npos || stop > end) stop = end;
         bool ownLine = newlines > 0 || (gaps.empty() && gap.comments.empty() && pos == 0);
-        std::string_view body = text.substr(pos + 2, stop - pos - 2);
-        size_t word = body.find_first_not_of(" \t");
-        if (ownLine && word != std::string_view::npos && body.substr(word).starts_with("journey:")) {
-          std::string_view rest = body.substr(word + 8);
-          size_t allow = rest.find_first_not_of(" \t");
-          allowPending |= allow != std::string_view::npos && rest.substr(allow).starts_with("allow");
-        }
+        allowPending |= ownLine && syntax::allowCommentCodes(text.substr(pos, stop - pos));
         gap.comments.push_back(Comment{withoutTrailingSpace(text.substr(pos, stop - pos)), true, newlines});
         newlines = 0;
         pos = stop;

@@ -1,6 +1,7 @@
 #include "compiler/syntax/source_lines.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <antlr4-runtime.h>
 
@@ -47,6 +48,23 @@ std::vector<SourceLine> sourceLines(FileId file, std::string_view text) {
     }
   }
   return lines;
+}
+
+std::optional<std::string_view> allowCommentCodes(std::string_view comment) {
+  // Consumes `word` (after any spaces) from the front of `s`.
+  auto take = [](std::string_view& s, std::string_view word) {
+    size_t from = s.find_first_not_of(" \t");
+    if (from == std::string_view::npos || s.substr(from, word.size()) != word) return false;
+    s.remove_prefix(from + word.size());
+    return true;
+  };
+  if (!comment.starts_with("//")) return std::nullopt;
+  std::string_view rest = comment.substr(2);
+  if (!take(rest, "journey:") || !take(rest, "allow") || rest.empty() ||
+      !std::isspace(static_cast<unsigned char>(rest[0]))) {
+    return std::nullopt;
+  }
+  return rest;
 }
 
 }  // namespace journey::syntax

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -25,5 +26,11 @@ struct SourceLine {
 
 // The lines of `text` (ending at '\n'), first line first.
 std::vector<SourceLine> sourceLines(FileId file, std::string_view text);
+
+// For the text of a `//` comment (from its `//` to the end of its line): when it is an allow
+// comment, `// journey: allow CODES`, what follows `allow` (the codes, then any reason); else
+// none. The one reading of the form for the checker (compiler/driver/allow_comments.h) and
+// the formatter (compiler/format/gaps.h).
+std::optional<std::string_view> allowCommentCodes(std::string_view comment);
 
 }  // namespace journey::syntax
