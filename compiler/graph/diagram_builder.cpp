@@ -148,8 +148,11 @@ class DiagramBuilder {
     for (const ast::Clause& c : j.clauses) {
       if (auto* e = std::get_if<ast::ExitOnClause>(&c.kind)) {
         appendTrigger(label, "exit on", e->event, e->binding, e->when);
-      } else if (std::holds_alternative<ast::ExitWhenClause>(c.kind) ||
-                 std::holds_alternative<ast::TimeoutClause>(c.kind)) {
+      } else if (auto* w = std::get_if<ast::ExitWhenClause>(&c.kind)) {
+        // The condition's own source, as `entry … when` and `if` show theirs: without the
+        // author's outer parentheses.
+        appendLines(label, Phrase("exit when").add(source(w->condition)));
+      } else if (std::holds_alternative<ast::TimeoutClause>(c.kind)) {
         appendLines(label, Phrase().add(source(c.range)));
       }
     }
