@@ -98,6 +98,12 @@ Value durationIn(const Value* a, CallContext&) {
   return Value::integer(durationNanos(a[0].asDuration()) / NanosPerUnit);
 }
 
+// The milliseconds within the duration's last second, signed like the duration
+// (`duration('-1.234s').getMilliseconds()` is -234).
+Value durationMillisecondsPart(const Value* a, CallContext&) {
+  return Value::integer(durationNanos(a[0].asDuration()) % kNanosPerSecond / 1'000'000);
+}
+
 }  // namespace
 
 void declareTime(std::vector<Overload>& out) {
@@ -146,9 +152,10 @@ void declareTime(std::vector<Overload>& out) {
       {"getMilliseconds", "timestamp_to_milliseconds_with_tz", true, {"timestamp", "string"},
        "int", &timestampPartInZone<Part::Milliseconds>},
 
-      // On a duration, each accessor is the whole duration in that unit, truncated toward
-      // zero, as in cel-go and the conformance suite: duration('1.5s').getMilliseconds() is
-      // 1500 and duration('90m').getHours() is 1.
+      // On a duration, getHours, getMinutes and getSeconds are the whole duration in that
+      // unit, truncated toward zero (duration('90m').getHours() is 1); getMilliseconds is only
+      // the part below a second (duration('1.234s').getMilliseconds() is 234), as CEL's
+      // language definition and its conformance suite say.
       {"getHours", "duration_to_hours", true, {"duration"}, "int",
        &durationIn<3600 * kNanosPerSecond>},
       {"getMinutes", "duration_to_minutes", true, {"duration"}, "int",
@@ -156,7 +163,7 @@ void declareTime(std::vector<Overload>& out) {
       {"getSeconds", "duration_to_seconds", true, {"duration"}, "int",
        &durationIn<kNanosPerSecond>},
       {"getMilliseconds", "duration_to_milliseconds", true, {"duration"}, "int",
-       &durationIn<1'000'000>},
+       &durationMillisecondsPart},
   });
 }
 

@@ -15,17 +15,22 @@ namespace journey {
 
 namespace {
 
-// `+HH:MM` or `-HH:MM`.
+// `+HH:MM` or `-HH:MM`, as CEL's grammar writes a fixed zone; also without the sign and with a
+// one-digit hour (`02:00`, `2:00`, `-2:30`), which its conformance suite and cel-go accept.
 std::optional<int32_t> parseFixedOffset(std::string_view s) {
-  if (s.size() != 6 || (s[0] != '+' && s[0] != '-') || s[3] != ':') return std::nullopt;
-  for (size_t i : {1, 2, 4, 5}) {
-    if (!isDigit(s[i])) return std::nullopt;
+  bool negative = !s.empty() && s[0] == '-';
+  if (!s.empty() && (s[0] == '+' || s[0] == '-')) s.remove_prefix(1);
+  size_t colon = s.find(':');
+  if (colon != 1 && colon != 2) return std::nullopt;
+  if (s.size() != colon + 3) return std::nullopt;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i != colon && !isDigit(s[i])) return std::nullopt;
   }
-  int hours = (s[1] - '0') * 10 + (s[2] - '0');
-  int minutes = (s[4] - '0') * 10 + (s[5] - '0');
+  int hours = colon == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+  int minutes = (s[colon + 1] - '0') * 10 + (s[colon + 2] - '0');
   if (hours > 23 || minutes > 59) return std::nullopt;
   int32_t offset = hours * 3600 + minutes * 60;
-  return s[0] == '-' ? -offset : offset;
+  return negative ? -offset : offset;
 }
 
 // A stretch of time over which a zone's UTC offset holds: [begin, end) in seconds since the
