@@ -29,15 +29,21 @@ const char* weekdayName(Weekday d) {
   return names[static_cast<int>(d)];
 }
 
-std::string dottedName(const Ast& ast, ExprId e) {
-  if (e == kNoExpr) return "";
-  if (auto* id = std::get_if<Ident>(&ast[e].node)) return id->rooted ? "" : id->name;
+NamePath namePath(const Ast& ast, ExprId e) {
+  if (e == kNoExpr) return {};
+  if (auto* id = std::get_if<Ident>(&ast[e].node)) return {id->name, id->rooted};
   if (auto* sel = std::get_if<Select>(&ast[e].node)) {
-    if (sel->optional) return "";
-    std::string base = dottedName(ast, sel->operand);
-    return base.empty() ? "" : base + "." + sel->field.text;
+    if (sel->optional) return {};
+    NamePath base = namePath(ast, sel->operand);
+    if (!base.path.empty()) base.path += "." + sel->field.text;
+    return base;
   }
-  return "";
+  return {};
+}
+
+std::string dottedName(const Ast& ast, ExprId e) {
+  NamePath p = namePath(ast, e);
+  return p.rooted ? "" : std::move(p.path);
 }
 
 }  // namespace journey::ast

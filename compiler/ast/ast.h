@@ -466,8 +466,15 @@ struct Ast {
 const char* macroName(MacroKind k);
 const char* weekdayName(Weekday d);
 
-// `a.b.c` for a chain of plain selections on an identifier (how CEL finds qualified names such
-// as `math.abs` or a variable bound as `a.b`); "" for anything else.
+// A chain of plain selections on an identifier, `a.b.c` or `.a.b.c`, as one dotted path: how
+// CEL finds qualified names such as `math.abs` or a variable bound as `a.b`. `rooted` for a
+// leading dot (the outermost scope's names only); an empty path for anything else.
+struct NamePath {
+  std::string path;
+  bool rooted = false;
+};
+NamePath namePath(const Ast& ast, ExprId e);
+// The same without a leading dot; "" for a rooted chain as for anything else.
 std::string dottedName(const Ast& ast, ExprId e);
 
 }  // namespace journey::ast

@@ -19,11 +19,14 @@ std::optional<std::pair<int32_t, uint32_t>> Lowerer::Impl::recordField(
 
 NodeId Lowerer::Impl::lowerSelect(const ast::Select& sel, ast::ExprId e, const LowerScope& scope) {
   if (!sel.optional) {
-    std::string path = ast::dottedName(ast, e);
+    auto [path, rooted] = ast::namePath(ast, e);
     if (!path.empty()) {
       // A name bound with dots (`a.b.c`) wins over selecting from a shorter one, as CEL
       // resolves qualified names longest first.
-      if (uint32_t slot = scope.lookup(path); slot != kNoSlot) return variable(slot, path, e);
+      uint32_t slot = rooted ? scope.lookupRoot(path) : scope.lookup(path);
+      if (slot != kNoSlot) return variable(slot, path, e);
+    }
+    if (!path.empty() && !rooted) {
       std::string root = path.substr(0, path.find('.'));
       if (!isValueName(root, scope) && !(root == "profile" && symbols.profile)) {
         if (auto type = typeValueNamed(path, e)) return constant(std::move(*type), e);

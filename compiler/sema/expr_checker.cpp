@@ -164,12 +164,17 @@ void ExprChecker::Impl::appendTypeNames(std::vector<std::string>& out) const {
   if (ctx.symbols.profile) out.push_back(types.recordInfo(*ctx.symbols.profile).name);
 }
 
-TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope) {
+std::optional<TypeId> ExprChecker::Impl::lookupName(std::string_view name, bool rooted,
+                                                   const Scope& scope) const {
   const Scope* lookupScope = &scope;
-  if (id.rooted) {  // `.x`: the outermost scope only, past any local that shadows it
+  if (rooted) {  // `.x`: the outermost scope only, past any local that shadows it
     while (lookupScope->parent()) lookupScope = lookupScope->parent();
   }
-  if (auto t = lookupScope->lookup(id.name)) return *t;
+  return lookupScope->lookup(name);
+}
+
+TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope) {
+  if (auto t = lookupName(id.name, id.rooted, scope)) return *t;
 
   const ProgramSymbols& symbols = ctx.symbols;
   if (id.name == "profile" && symbols.profile) {

@@ -56,6 +56,8 @@ struct ExprChecker::Impl {
 
   TypeId checkLiteral(const ast::Literal& lit);
   TypeId checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope);
+  // A bound name's type; `rooted` (`.x`) looks in the outermost scope only.
+  std::optional<TypeId> lookupName(std::string_view name, bool rooted, const Scope& scope) const;
   TypeId checkList(const ast::ListLit& list, const Scope& scope);
   TypeId checkMap(const ast::MapLit& map, const Scope& scope);
   // The type a type name denotes (`int`, `list`, `google.protobuf.Timestamp`, a record or event

@@ -7,6 +7,14 @@ namespace journey::sema {
 
 TypeId ExprChecker::Impl::checkSelect(ast::ExprId e, const ast::Select& sel, const Scope& scope,
                                       bool inHas) {
+  // A name bound with dots (`a.b.c`) wins over selecting from a shorter one, as CEL resolves
+  // qualified names longest first (the lowering reads it the same way).
+  if (!sel.optional && !inHas) {
+    auto [path, rooted] = ast::namePath(ast, e);
+    if (!path.empty()) {
+      if (auto t = lookupName(path, rooted, scope)) return *t;
+    }
+  }
   // `google.protobuf.Timestamp` is a qualified type name, not a selection on a value.
   if (!sel.optional && !inHas) {
     std::string path = ast::dottedName(ast, e);

@@ -138,6 +138,22 @@ TEST_CASE("qualified names bound as one name win over selection") {
   w.bind("a.b", w.fe.program.types.dyn(),
          journey::Value::map({{journey::Value::string("c"), journey::Value::string("oops")}}));
   CHECK(w.run("a.b.c", false) == "\"yeah\"");
+  // The checker resolves them the same way, longest first, typed as bound.
+  CHECK(w.run("a.b.c") == "\"yeah\"");
+  CHECK(w.run("a.b.d", false) == "<error: no such key: d>");
+  // A leading dot reads the outermost scope's names, dotted ones too.
+  CHECK(w.run(".a.b.c") == "\"yeah\"");
+  CHECK(w.run(".a.b.c", false) == "\"yeah\"");
+}
+
+TEST_CASE("a qualified name's prefix may be bound, the rest selected from it") {
+  InterpWorld w;
+  w.bind("a.b", w.fe.program.types.map(w.fe.program.types.string(), w.fe.program.types.string()),
+         journey::Value::map({{journey::Value::string("c"), journey::Value::string("yeah")}}));
+  CHECK(w.run("a.b.c") == "\"yeah\"");
+  CHECK(w.run("a.b.c", false) == "\"yeah\"");
+  CHECK(w.run("a.b['c'] + '!'") == "\"yeah!\"");
+  CHECK(w.run("a.x").starts_with("compile error: "));
 }
 
 TEST_SUITE_END();
