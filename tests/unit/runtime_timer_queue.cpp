@@ -150,4 +150,31 @@ TEST_CASE("forEachDueBy visits the lanes' timers due by a time, up to a count, a
   CHECK(q.size() == laneTimers.size() + heapTimers.size());  // visiting takes nothing off
 }
 
+TEST_CASE("forEachDueBy without a count visits every timer due by a time, the heap's too") {
+  TimerQueue q;
+  std::vector<Timer> all;
+  std::mt19937 random(7);
+  uint64_t sequence = 0;
+  for (int i = 0; i < 2000; ++i) {
+    int64_t now = i / 4;
+    bool lane = random() % 2 == 0;
+    int64_t due = lane ? now + 30 : static_cast<int64_t>(random() % 600);
+    Timer t(Timestamp{due, static_cast<int32_t>(random() % 3)}, Timer::Kind::Resume, 0);
+    t.sequence = ++sequence;
+    q.push(t, lane ? Duration{30, 0} : Duration{});
+    all.push_back(t);
+  }
+  for (int64_t until : {-1, 0, 17, 250, 400, 599, 700}) {
+    CAPTURE(until);
+    std::set<uint64_t> expected, seen;
+    for (const Timer& t : all) {
+      if (!(Timestamp{until, 1} < t.due())) expected.insert(t.sequence);
+    }
+    q.forEachDueBy(Timestamp{until, 1}, [&](const Timer& t) {
+      CHECK(seen.insert(t.sequence).second);  // each timer once
+    });
+    CHECK(seen == expected);
+  }
+}
+
 }  // TEST_SUITE

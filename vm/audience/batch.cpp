@@ -1,4 +1,5 @@
 #include "vm/audience/batch.h"
+#include "vm/runtime/runtime.h"
 
 #include <sys/stat.h>
 
@@ -258,7 +259,7 @@ class Batch {
         auto it = index.find(e->profile);
         if (it == index.end()) {
           reject(input_.events,
-                 {events.lineNumber(), "unknown profile \"" + e->profile + "\""});
+                 {events.lineNumber(), runtime::Runtime::unknownProfile(e->profile)});
           continue;
         }
         ++stats_.records;

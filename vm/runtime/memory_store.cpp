@@ -257,6 +257,10 @@ class MemoryStore final : public Store {
   void forEachTimer(const std::function<void(const Timer&)>& visit) const override {
     timers_.forEachInOrder(visit);
   }
+  void forEachTimerDueBy(Timestamp until,
+                         const std::function<void(const Timer&)>& visit) const override {
+    timers_.forEachDueBy(until, visit);
+  }
 
   std::optional<Timestamp> lastTick(uint32_t journey) override {
     auto it = lastTick_.find(journey);

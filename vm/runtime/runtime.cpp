@@ -262,11 +262,16 @@ void Runtime::start(Timestamp firstRecord) {
   }
 }
 
+std::string Runtime::unknownProfile(std::string_view id) {
+  return "unknown profile \"" + std::string(id) + "\"";
+}
+
 std::optional<std::string> Runtime::apply(const EventInput& event) {
   Impl& rt = *impl_;
-  rt.advanceClockTo(event.time);
+  // Profiles stay where they are: found before the timers fire, still there after.
   ProfileState* p = rt.store.findProfile(event.profile);
-  if (!p) return "unknown profile \"" + event.profile + "\"";
+  if (!p) return unknownProfile(event.profile);
+  rt.advanceClockTo(event.time);
   ++stats_.records;
   rt.handleEvent(*p, event.event, event.record);
   rt.drain();
@@ -292,9 +297,9 @@ void Runtime::apply(const SetInput& set) {
 
 std::optional<std::string> Runtime::apply(const AudienceInput& change) {
   Impl& rt = *impl_;
-  rt.advanceClockTo(change.time);
   ProfileState* p = rt.store.findProfile(change.profile);
-  if (!p) return "unknown profile \"" + change.profile + "\"";
+  if (!p) return unknownProfile(change.profile);
+  rt.advanceClockTo(change.time);
   ++stats_.records;
   if (p->member[change.audience] != change.enter) {
     rt.changeMembership(*p, change.audience, change.enter, false);
@@ -403,6 +408,7 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   if (eventUses[event].instancesReact) {
     // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
     absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
+    fireDueTimersOf(ids);
     for (InstanceId id : ids) {
       Instance* inst = store.findInstance(id);
       if (!inst) continue;
@@ -417,6 +423,21 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
     auto* entry = std::get_if<ir::EventEntryIr>(&program.journeys[j].entry);
     if (entry && entry->event == event) enter(j, p, &record, true);
   }
+}
+
+void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
+  const Timer* next = store.nextTimer();
+  if (!next || clock.now() < next->due()) return;  // all fired: an input record's case
+  std::vector<Timer> due;
+  store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
+    bool ofInstance = t.kind == Timer::Kind::Resume || t.kind == Timer::Kind::Timeout;
+    if (ofInstance && std::find(instances.begin(), instances.end(), t.id) != instances.end()) {
+      due.push_back(t);
+    }
+  });
+  std::sort(due.begin(), due.end(), firesBefore);
+  // Each stays queued, and finds its instance gone or resumed when it is taken.
+  for (const Timer& t : due) fire(t);
 }
 
 void Runtime::Impl::markDirty(ProfileRef profile, uint64_t audiences) {

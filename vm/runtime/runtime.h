@@ -65,7 +65,7 @@ class Runtime {
   // and the first schedule ticks.
   void start(Timestamp firstRecord);
   // Applies a record at its time (not before the previous one). An event for an unknown
-  // profile is refused: the reason is returned, and nothing is applied.
+  // profile is refused: the reason is returned, and nothing is applied (nor the clock moved).
   std::optional<std::string> apply(const EventInput& event);
   // A `set` for an unknown profile creates it: its patch must then be a whole profile
   // (InputReader::newProfile merged with the patch).
@@ -75,6 +75,8 @@ class Runtime {
   // an unknown profile, as an event is.
   std::optional<std::string> apply(const AudienceInput& change);
   bool hasProfile(std::string_view id) const;
+  // Why a record naming a profile that is not known is refused.
+  static std::string unknownProfile(std::string_view id);
   // These records are about to be applied: what applying them reads starts loading (the
   // profiles they name, the timers due by the last one's time, the (journey, key) entries
   // that their events' entries look up when the key is the profile's id or an event's field).

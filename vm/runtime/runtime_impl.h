@@ -4,6 +4,7 @@
 
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -193,6 +194,11 @@ struct Runtime::Impl {
   bool exitWhenHolds(Instance& instance, std::string_view step);
   // Ends an instance: writes `exit` with the reason and removes it.
   void endInstance(Instance& instance, std::string_view reason, std::string_view step);
+  // An event a step emitted is handled at the instant of the timer that ran the step, with
+  // other timers of that instant still queued: those of the given instances (a wait's end, a
+  // `within` deadline, a timeout) fire first, as before an input record of that time. So an
+  // event emitted at a `within` deadline loses to the timeout ([start, start + D)).
+  void fireDueTimersOf(std::span<const InstanceId> instances);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).

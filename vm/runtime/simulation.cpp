@@ -158,21 +158,31 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         reject(input.events, *r);
         continue;
       }
-      Timestamp time = timeAndProfile(read).first;
+      auto [time, profile] = timeAndProfile(read);
+      bool isSet = std::holds_alternative<SetInput>(read);
+      // A record refused for its unknown profile is not applied: it starts no clock and moves
+      // none (nor the time the run ends at by default).
       if (!started) {
+        if (!isSet && !runtime.hasProfile(*profile)) {
+          reject(input.events, Rejection{batch.lines[i], Runtime::unknownProfile(*profile)});
+          continue;
+        }
         runtime.start(time);
         started = true;
       }
-      last = time;
       if (auto* e = std::get_if<EventInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*e)) {
           reject(input.events, Rejection{batch.lines[i], *why});
+          continue;
         }
       } else if (auto* change = std::get_if<AudienceInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*change)) {
           reject(input.events, Rejection{batch.lines[i], *why});
+          continue;
         }
-      } else {
+      }
+      last = time;
+      if (isSet) {
         SetInput& set = std::get<SetInput>(read);
         if (!runtime.hasProfile(set.profile)) {
           // On the runtime's side, while the reader may be reading: newProfile reads only

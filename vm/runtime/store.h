@@ -88,6 +88,9 @@ class Store {
   // Every queued timer in firing order, stale ones included (for inspection: the REPL's
   // `:state`).
   virtual void forEachTimer(const std::function<void(const Timer&)>& visit) const = 0;
+  // Every queued timer due by `until`, stale ones included, in no set order.
+  virtual void forEachTimerDueBy(Timestamp until,
+                                 const std::function<void(const Timer&)>& visit) const = 0;
 
   // ---- schedule positions: the previous tick of a scheduled journey and who was a member
   // of its audience then (for `incremental`)

@@ -90,6 +90,28 @@ void TimerQueue::eraseIf(const std::function<bool(const Timer&)>& stale) {
   size_ += heap_.size();
 }
 
+void TimerQueue::forEachDueBy(Timestamp until,
+                              const std::function<void(const Timer&)>& visit) const {
+  for (const std::deque<Timer>& lane : lanes_) {
+    for (const Timer& timer : lane) {
+      if (until < timer.due()) break;
+      visit(timer);
+    }
+  }
+  // A heap's children fire after their parent: below a timer due later, none is due.
+  std::vector<size_t> pending;
+  if (!heap_.empty()) pending.push_back(0);
+  while (!pending.empty()) {
+    size_t i = pending.back();
+    pending.pop_back();
+    if (until < heap_[i].due()) continue;
+    visit(heap_[i]);
+    for (size_t child : {2 * i + 1, 2 * i + 2}) {
+      if (child < heap_.size()) pending.push_back(child);
+    }
+  }
+}
+
 void TimerQueue::forEachInOrder(const std::function<void(const Timer&)>& visit) const {
   std::vector<Timer> all(heap_.begin(), heap_.end());
   for (const std::deque<Timer>& lane : lanes_) all.insert(all.end(), lane.begin(), lane.end());

@@ -34,6 +34,9 @@ class TimerQueue {
   void eraseIf(const std::function<bool(const Timer&)>& stale);
   // Every queued timer, in firing order.
   void forEachInOrder(const std::function<void(const Timer&)>& visit) const;
+  // Every queued timer due by `until`, in no set order; the cost is in proportion to how many
+  // there are.
+  void forEachDueBy(Timestamp until, const std::function<void(const Timer&)>& visit) const;
   // Up to `max` of the timers due by `until`, in no set order: each lane's from its front, and
   // the heap's top. What prefetching needs: the timers about to fire, cheaply found.
   template <typename Visit>
