@@ -1,4 +1,5 @@
 #include "vm/audience/batch.h"
+#include "vm/runtime/record_order.h"
 #include "vm/runtime/runtime.h"
 
 #include <sys/stat.h>
@@ -243,6 +244,10 @@ class Batch {
     std::unordered_map<std::string, size_t> index;
     for (size_t i = 0; i < held.size(); ++i) index.emplace(held[i].id, i);
     runtime::InputReader& reader = *readers_[0];
+    // As `journey run` does: an event refused here for its unknown profile is no record the
+    // next must follow.
+    reader.leaveOrderToCaller();
+    runtime::RecordOrder order;
     std::string_view line;
     while (events.next(line)) {
       if (runtime::isBlankLine(line)) continue;
@@ -251,8 +256,14 @@ class Batch {
         reject(input_.events, *bad);
         continue;
       }
+      Timestamp time = runtime::recordTime(r);
+      if (std::optional<std::string> why = order.problem(time)) {
+        reject(input_.events, {events.lineNumber(), std::move(*why)});
+        continue;
+      }
       if (auto* e = std::get_if<runtime::EventInput>(&r)) {
         if (input_.at < e->time) {
+          order.accept(time);
           ++stats_.recordsAfterAt;
           continue;
         }
@@ -262,11 +273,14 @@ class Batch {
                  {events.lineNumber(), runtime::Runtime::unknownProfile(e->profile)});
           continue;
         }
+        order.accept(time);
         ++stats_.records;
         keep(held[it->second], e->event, e->record, e->time);
       } else if (std::holds_alternative<runtime::AudienceInput>(r)) {
+        order.accept(time);
         continue;  // memberships decided elsewhere: this evaluation decides its own
       } else {
+        order.accept(time);
         auto& set = std::get<runtime::SetInput>(r);
         if (input_.at < set.time) {
           ++stats_.recordsAfterAt;

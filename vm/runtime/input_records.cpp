@@ -10,6 +10,7 @@
 
 #include "vm/interp/json_input.h"
 #include "vm/runtime/line_reader.h"
+#include "vm/runtime/record_order.h"
 #include "vm/runtime/text_hash.h"
 #include "vm/runtime/time_math.h"
 #include "vm/value/json_string.h"
@@ -251,22 +252,12 @@ struct InputReader::Impl {
     return it->second;
   }
   int idField = -1;
-  std::optional<Timestamp> last;  // the last accepted record's time
-  // Why a record at `time` cannot follow the last accepted one, if it cannot.
+  RecordOrder order;
+  bool checksOrder = true;  // see leaveOrderToCaller
+  // Why a record at `time` is refused for its time, if it is.
   std::optional<std::string> outOfOrder(Timestamp time) const {
-    if (!last) return std::nullopt;
-    if (time < *last) {
-      return "out of order: " + formatTimestamp(time) + " is before " + formatTimestamp(*last);
-    }
-    if (maxGap && plusDuration(*last, *maxGap) < time) {
-      return "too far ahead: " + formatTimestamp(time) + " is more than " +
-             authorDuration(*maxGap) + " after the previous record's " + formatTimestamp(*last) +
-             " (a mistyped time? " + maxGapFlag + " allows more)";
-    }
-    return std::nullopt;
+    return checksOrder ? order.problem(time) : std::nullopt;
   }
-  std::optional<Duration> maxGap;  // see rejectGapsOver
-  std::string maxGapFlag;
   // The date (`YYYY-MM-DD`) of the last time read in the plain form, and the instant its day
   // starts at.
   static constexpr size_t kDateLength = 10;
@@ -489,7 +480,7 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
     Value record = eventConverter.convert(data, ev.type, dataPath);
     eventInput.suppliedValue = Value();
     if (record.isError()) return reject(std::string(record.errorMessage()));
-    last = time;
+    order.accept(time);
     return EventInput{time, std::string(profile), static_cast<uint32_t>(event), std::move(record)};
   }
 
@@ -502,7 +493,7 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
     return reject("set.id: a set cannot change the profile's id (" +
                   jsonQuoted(view.field(id).asString()) + " is not " + jsonQuoted(profile) + ")");
   }
-  last = time;
+  order.accept(time);
   return SetInput{time, std::string(profile), std::move(patch)};
 }
 
@@ -532,7 +523,7 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
   if (audience == program.audiences.size()) return reject("unknown audience " + jsonQuoted(name));
   if (auto why = oneOf(kChange, "change", "\"enter\" or \"exit\"", change)) return reject(*why);
   if (std::optional<std::string> why = outOfOrder(time)) return reject(std::move(*why));
-  last = time;
+  order.accept(time);
   return AudienceInput{time, std::string(profile), audience, change == "enter"};
 }
 
@@ -547,9 +538,10 @@ void InputReader::buildProfilesInChunks() {
 }
 
 void InputReader::rejectGapsOver(std::optional<Duration> gap, std::string flag) {
-  impl_->maxGap = gap;
-  impl_->maxGapFlag = std::move(flag);
+  impl_->order.limitGap(gap, std::move(flag));
 }
+
+void InputReader::leaveOrderToCaller() { impl_->checksOrder = false; }
 
 void InputReader::keepEventFields(std::vector<std::vector<bool>> kept) {
   Impl& m = *impl_;

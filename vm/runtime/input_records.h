@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <variant>
 
 #include "compiler/ir/program_ir.h"
@@ -60,6 +61,19 @@ struct AudienceInput {
 
 using RecordInput = std::variant<EventInput, SetInput, AudienceInput, Rejection>;
 
+// A record's time; none for a rejection.
+inline Timestamp recordTime(const RecordInput& read) {
+  return std::visit(
+      [](const auto& r) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
+          return Timestamp{};
+        } else {
+          return r.time;
+        }
+      },
+      read);
+}
+
 // The value of a field's declared default (the runtime evaluates the program's defaults once).
 using FieldDefaults = std::function<Value(sema::RecordId record, size_t field)>;
 
@@ -100,6 +114,10 @@ class InputReader {
   // From now on, a record more than `gap` after the previous accepted record is rejected (none:
   // any gap is accepted). `flag` names the setting that changes the limit, for the message.
   void rejectGapsOver(std::optional<Duration> gap, std::string flag);
+  // From now on, records are not refused for their time: the caller checks the order of the
+  // records it applies (RecordOrder), where one the reader accepts may still be refused later
+  // (an event for an unknown profile), and must not count as the last accepted.
+  void leaveOrderToCaller();
 
   // From now on, build only these fields of the profiles read (per record type, like the
   // program's layouts; ProfileInput::id is given all the same): the others are type-checked,

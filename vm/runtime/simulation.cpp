@@ -9,6 +9,7 @@
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/memory_store.h"
+#include "vm/runtime/record_order.h"
 
 namespace journey::runtime {
 
@@ -119,7 +120,11 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   // Event fields no journey reads are checked but not built (a cart's items, for a journey
   // that reads its id and total).
   reader.keepEventFields(ir::eventReads(program));
-  reader.rejectGapsOver(input.maxGap, input.maxGapFlag);
+  // The order is checked here, against the records applied: the reader, reading ahead, cannot
+  // know which of its records the runtime refuses (an event for an unknown profile).
+  reader.leaveOrderToCaller();
+  RecordOrder order;
+  order.limitGap(input.maxGap, input.maxGapFlag);
   // Profiles stay for the run: built side by side, each is one run of lines to prefetch.
   reader.buildProfilesInChunks();
   auto reject = [&](const std::string& name, const Rejection& r) {
@@ -146,7 +151,6 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   };
 
   bool started = false;
-  Timestamp last{};
   // Records are applied a batch at a time, and the runtime told the whole batch before any is
   // applied (Runtime::prefetch: the profiles, timers and entry keys it will read): the memory
   // latencies of a batch overlap (a run is bound by them).
@@ -159,6 +163,10 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         continue;
       }
       auto [time, profile] = timeAndProfile(read);
+      if (std::optional<std::string> why = order.problem(time)) {
+        reject(input.events, Rejection{batch.lines[i], std::move(*why)});
+        continue;
+      }
       bool isSet = std::holds_alternative<SetInput>(read);
       // A record refused for its unknown profile is not applied: it starts no clock and moves
       // none (nor the time the run ends at by default).
@@ -181,7 +189,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
           continue;
         }
       }
-      last = time;
+      order.accept(time);
       if (isSet) {
         SetInput& set = std::get<SetInput>(read);
         if (!runtime.hasProfile(set.profile)) {
@@ -255,6 +263,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   }
   if (auto failed = readFailure(input.events, events)) return failed;
 
+  Timestamp last = order.last().value_or(Timestamp{});  // the last record applied
   Timestamp until = input.until.value_or(last);
   // An end mistyped by years would run every timer and schedule tick between, as a record
   // would (InputReader::rejectGapsOver); what the records wrote stays written.
