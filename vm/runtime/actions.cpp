@@ -109,6 +109,9 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
                                   .keyPlain = c.keyPlain, .key = std::string(c.key),
                                   .payload = payload});
       store.addTimer(Timer(*end, Timer::Kind::HeldSend, held));
+      trace(*c.instance, [&] {
+        return "send at " + step.location + " held by quiet hours until " + formatTimestamp(*end);
+      });
       return;  // the `send` record is written when the window ends
     }
   }
