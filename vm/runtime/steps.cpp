@@ -23,10 +23,29 @@ constexpr int kMaxGotoChain = 100;
 constexpr int kMaxChain = 100;
 constexpr int kMaxCaused = 10000;
 
-std::string errorText(const Value& v) {
-  if (v.isError()) return std::string(v.errorMessage());
-  return "expected a different type, found " + toCelLiteral(v);
+// What a step's expression must give: for the message when a `dyn` value, which the checker
+// could not judge, turns out to be something else.
+const char* expectedBy(const ir::StepIr& step) {
+  return std::visit(
+      [](const auto& k) {
+        using T = std::decay_t<decltype(k)>;
+        if constexpr (std::is_same_v<T, ir::BranchIr>) return "a bool condition";
+        if constexpr (std::is_same_v<T, ir::WaitIr> || std::is_same_v<T, ir::WaitForIr>) {
+          return "a duration";
+        }
+        if constexpr (std::is_same_v<T, ir::WaitUntilIr>) return "a timestamp";
+        return "a value of another type";
+      },
+      step.kind);
 }
+
+// An error's message, or what was found where `step` expected another type.
+std::string errorText(const Value& v, const ir::StepIr& step) {
+  if (v.isError()) return std::string(v.errorMessage());
+  return std::string("expected ") + expectedBy(step) + ", found " + toCelLiteral(v);
+}
+
+std::string errorText(const Value& error) { return std::string(error.errorMessage()); }
 
 bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); }
 
@@ -228,14 +247,17 @@ void Runtime::Impl::run(InstanceId id) {
       inst.pc = ran.pc;
       inst.at = ran.at;
       if (ran.failed) {
-        return endInstance(inst, "error: " + errorText(ran.stopped), j.steps[ran.pc].location);
+        const ir::StepIr& stopped = j.steps[ran.pc];
+        return endInstance(inst, "error: " + errorText(ran.stopped, stopped), stopped.location);
       }
     }
     if (inst.pc == ir::kEndOfJourney) return endInstance(inst, "end", "");
     const ir::StepIr& step = j.steps[inst.pc];
     inst.at = inst.pc;
     Value* frame = inst.frame.data();
-    auto fail = [&](const Value& v) { endInstance(inst, "error: " + errorText(v), step.location); };
+    auto fail = [&](const Value& v) {
+      endInstance(inst, "error: " + errorText(v, step), step.location);
+    };
     // `delay`: set at a fixed delay from now (the timer queue's hint), or zero.
     auto waitUntil = [&](Timestamp wake, Duration delay = {}) {
       inst.wait = WaitKind::Timer;
