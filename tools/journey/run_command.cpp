@@ -219,6 +219,12 @@ int runSimulation(const RunOptions& opt) {
     }
   }
   std::fflush(stdout);
+  if (stats.lastRecordAfterUntil) {
+    fmt::print(stderr,
+               "note: --until {} is before the last record ({}): --until only lets a run go on "
+               "after its records, and this one ended at its last\n",
+               formatTimestamp(*input.until), formatTimestamp(*stats.lastRecordAfterUntil));
+  }
   printSummary(stats);
   return kSuccess;
 }

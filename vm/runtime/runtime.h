@@ -30,6 +30,9 @@ struct RunStats {
   uint64_t profiles = 0;
   uint64_t records = 0;                         // records applied
   uint64_t rejected = 0;
+  // The last record's time when the run's end (`--until`) was given before it: the clock ran
+  // on to that record all the same, and no further.
+  std::optional<Timestamp> lastRecordAfterUntil;
   uint64_t entered = 0;
   uint64_t skipped = 0;
   std::map<std::string, uint64_t> ended;        // by reason kind: end, exit, timeout, error, goto

@@ -276,6 +276,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   if (!started) runtime.start(until);
   runtime.finish(until);
   stats = runtime.stats();
+  if (started && until < last) stats.lastRecordAfterUntil = last;
   if (input.abandonStateAtEnd) abandonedStore = store.release();
   return std::nullopt;
 }
