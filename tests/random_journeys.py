@@ -415,9 +415,11 @@ def stopped_a_loop(lines):
     return any(line["kind"] == "exit" and LOOP_STOPPED in line["reason"] for line in lines)
 
 
-def clock_end(records):
-    """Where a run's clock stops: --until, or the last record when that is later."""
-    return max([seconds_at(UNTIL)] + [seconds_of(r) for r in records[-1:]])
+def clock_end(lines, records):
+    """Where a run's clock stops: --until, or the last record applied when that is later (a
+    rejected record moves no clock)."""
+    applied = records_applied(lines, records)
+    return max([seconds_at(UNTIL)] + [seconds_of(r) for r in applied[-1:]])
 
 
 def schedule_instant(schedule):
@@ -501,7 +503,7 @@ def wait_problem(traced, lines, records, generator, program_lines):
     """A wait that ends at another time than its meaning says, an event it should have taken
     (or that `exit on` should have ended it with) and did not, an exit or timeout without a
     cause, or a line after the journey's timeout."""
-    until = clock_end(records)
+    until = clock_end(lines, records)
     events = collections.defaultdict(list)  # profile -> [(seconds, event type)] applied
     for t, profile, event in sorted(events_applied(lines, records)):
         events[profile].append((t, event))
@@ -895,7 +897,7 @@ def quiet_problem(traced, lines, records, generator, program_lines):
     for line in lines:
         if line["kind"] in QUEUED_SEND_KINDS:
             made[line["journey"], line["profile"], str(line.get("key")), line["step"]].append(line)
-    until = clock_end(records)
+    until = clock_end(lines, records)
     following, _ = neighbours_in(traced)
     for i, (time, journey, profile, key, what) in enumerate(traced):
         at = re.fullmatch(r"step (\S+:(\d+):\d+)", what)
@@ -956,9 +958,11 @@ def schedule_problem(lines, profiles, records, generator, program_text):
     that was not due, or a scheduled entry at another time than a tick. A profile whose
     membership changed at the tick's instant (or, for `incremental`, the previous tick's) is
     left out: timers and records at one instant come in an order this script does not model."""
-    if not records:
+    applied = records_applied(lines, records)
+    if not applied:
         return None
-    first, until = seconds_of(records[0]), clock_end(records)
+    # The clock starts at the first record applied: a rejected one moves no clock.
+    first, until = seconds_of(applied[0]), clock_end(lines, records)
     changes = [(seconds_of(line), line["profile"], line["change"]) for line in lines
                if line["kind"] == "audience" and line["audience"] == "VIP"]
     initial = {p["id"] for p in profiles if p["vip"]}
