@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "vm/runtime/time_math.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -14,12 +15,20 @@ class RecordOrder {
   // From now on, a record more than `gap` after the last accepted one is refused (none: any gap
   // is accepted). `flag` names the setting that changes the limit, for the message.
   void limitGap(std::optional<Duration> gap, std::string flag);
-  // Why a record at `time` cannot follow the last accepted one, if it cannot.
-  std::optional<std::string> problem(Timestamp time) const;
+  // Why a record at `time` cannot follow the last accepted one, if it cannot. Asked of every
+  // record: the usual answer is inline.
+  std::optional<std::string> problem(Timestamp time) const {
+    if (!last_ || (!(time < *last_) && !(maxGap_ && plusDuration(*last_, *maxGap_) < time))) {
+      return std::nullopt;
+    }
+    return why(time);
+  }
   void accept(Timestamp time) { last_ = time; }
   std::optional<Timestamp> last() const { return last_; }
 
  private:
+  std::string why(Timestamp time) const;
+
   std::optional<Timestamp> last_;
   std::optional<Duration> maxGap_;
   std::string maxGapFlag_;

@@ -408,7 +408,7 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   if (eventUses[event].instancesReact) {
     // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
     absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
-    fireDueTimersOf(ids);
+    if (chain > 0) fireDueTimersOf(ids);  // an emitted event: timers of its instant may wait
     for (InstanceId id : ids) {
       Instance* inst = store.findInstance(id);
       if (!inst) continue;

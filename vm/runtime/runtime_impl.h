@@ -194,8 +194,9 @@ struct Runtime::Impl {
   bool exitWhenHolds(Instance& instance, std::string_view step);
   // Ends an instance: writes `exit` with the reason and removes it.
   void endInstance(Instance& instance, std::string_view reason, std::string_view step);
-  // An event a step emitted is handled at the instant of the timer that ran the step, with
-  // other timers of that instant still queued: those of the given instances (a wait's end, a
+  // An event a step emitted (`chain` > 0: an input record comes after every timer due by its
+  // time) is handled at the instant of the timer that ran the step, with other timers of that
+  // instant possibly still queued: those of the given instances (a wait's end, a
   // `within` deadline, a timeout) fire first, as before an input record of that time. So an
   // event emitted at a `within` deadline loses to the timeout ([start, start + D)).
   void fireDueTimersOf(std::span<const InstanceId> instances);
