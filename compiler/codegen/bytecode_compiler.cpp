@@ -206,10 +206,12 @@ class Compiler {
         site.fields = n.fieldIndices;
         site.optional = n.optionalMask;
         site.optional.resize(site.fields.size(), false);
+        // Its index is taken now: the fields compiled next may add sites of their own (a
+        // record literal inside this one).
+        auto siteIndex = static_cast<uint32_t>(chunk_.records.size());
         chunk_.records.push_back(std::move(site));
         uint32_t first = consecutive(n.kids);
-        emit(Op::MakeRecord, dst, first, static_cast<uint32_t>(n.kids.size()),
-             static_cast<uint32_t>(chunk_.records.size() - 1));
+        emit(Op::MakeRecord, dst, first, static_cast<uint32_t>(n.kids.size()), siteIndex);
         break;
       }
       case NodeKind::Comprehension: compileLoop(n.loop, dst); break;

@@ -12,6 +12,7 @@ namespace {
 
 const char* kRecordsProgram = R"(
 type Item { sku: string, qty: int = 1, price: double }
+type Box { items: list<Item>, label: string, first: Item? }
 schema Profile {
   id: string
   email: string?
@@ -45,6 +46,16 @@ TEST_CASE("record literals fill in defaults and read fields by index") {
   CHECK(r.value.asBool());
   CHECK(r.bytecode.find(".price #2 of Item") != std::string::npos);
   CHECK(r.ir.find("default qty") != std::string::npos);
+}
+
+TEST_CASE("a record literal inside another keeps each its own type") {
+  InterpWorld w(kRecordsProgram);
+  REQUIRE_MESSAGE(!w.fe.diags.hasErrors(), w.fe.diags.all().front().message);
+  CHECK(w.run("Box{items: [Item{sku: 'a', price: 1.0}], label: 'L'}") ==
+        "Box{items: [Item{sku: \"a\", qty: 1, price: 1.0}], label: \"L\"}");
+  CHECK(w.run("Box{items: [], label: 'L', first: Item{sku: 'b', price: 2.0}}.first.sku") ==
+        "\"b\"");
+  CHECK(w.run("Box{items: [Item{sku: 'a', price: 1.0}], label: 'L'}.label") == "\"L\"");
 }
 
 TEST_CASE("consts and fns are inlined") {
