@@ -1,11 +1,58 @@
 #include "vm/runtime/audience_windows.h"
 
 #include <algorithm>
+#include <map>
 
 #include "compiler/codegen/constant_folder.h"
 #include "compiler/ir/expr_nodes.h"
+#include "vm/value/checked_arith.h"
 
 namespace journey::runtime {
+
+namespace {
+
+// A window's length when it is a constant: a literal or `const`, `+` and `-` of such lengths,
+// and a `fn` of them (inlined as `let`s binding its parameters). Nothing when it reads anything
+// else (the profile, `now()`), or overflows.
+std::optional<Duration> constantLength(const ir::ExprPool& pool, ir::NodeId id,
+                                       std::map<uint32_t, Duration>& bound) {
+  const ir::Node& n = pool[id];
+  switch (n.kind) {
+    case ir::NodeKind::Constant: {
+      const Value& v = pool.constants[n.index];
+      if (v.kind() != ValueKind::Duration) return std::nullopt;
+      return v.asDuration();
+    }
+    case ir::NodeKind::Variable: {
+      auto it = bound.find(n.index);
+      if (it == bound.end()) return std::nullopt;
+      return it->second;
+    }
+    case ir::NodeKind::Let: {
+      std::optional<Duration> value = constantLength(pool, n.kids[0], bound);
+      if (!value) return std::nullopt;
+      bound[n.index] = *value;
+      std::optional<Duration> body = constantLength(pool, n.kids[1], bound);
+      bound.erase(n.index);
+      return body;
+    }
+    case ir::NodeKind::Call: {
+      bool add = n.name == "_+_", subtract = n.name == "_-_";
+      if ((!add && !subtract) || n.kids.size() != 2) return std::nullopt;
+      std::optional<Duration> a = constantLength(pool, n.kids[0], bound);
+      std::optional<Duration> b = a ? constantLength(pool, n.kids[1], bound) : std::nullopt;
+      if (!b) return std::nullopt;
+      int64_t nanos = 0;
+      bool fits = add ? checkedAdd(durationNanos(*a), durationNanos(*b), nanos)
+                      : checkedSub(durationNanos(*a), durationNanos(*b), nanos);
+      if (!fits) return std::nullopt;
+      return Value::durationFromNanos(nanos).asDuration();
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace
 
 AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
   size_t count = program.audiences.size();
@@ -21,18 +68,20 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
       const ir::Node& n = program.pool[id];
       if (n.kind != ir::NodeKind::Call) continue;
       if (n.name == "history" || n.name == "@historyCount") {
-        std::optional<Value> event, length;
+        std::optional<Value> event;
+        std::optional<Duration> length;
         if (n.kids.size() == 2) {
           event = folder.value(n.kids[0]);
-          length = folder.value(n.kids[1]);
+          std::map<uint32_t, Duration> bound;
+          length = constantLength(program.pool, n.kids[1], bound);
         }
         int e = event && event->kind() == ValueKind::Type ? program.findEvent(event->typeName())
                                                           : -1;
-        if (e < 0 || !length || length->kind() != ValueKind::Duration) {
+        if (e < 0 || !length) {
           out.unknown[a] = true;
           continue;
         }
-        out.windows[a].push_back({static_cast<uint32_t>(e), length->asDuration()});
+        out.windows[a].push_back({static_cast<uint32_t>(e), *length});
       } else if (n.name == "inAudience") {
         std::optional<Value> name;
         if (!n.kids.empty()) name = folder.value(n.kids.back());
