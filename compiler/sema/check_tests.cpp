@@ -105,6 +105,18 @@ void ProgramChecker::checkTest(const ast::TestDecl& test) {
       report(DiagKind::UnknownTestProfile, e->profile->range,
              "the test gives no profile with the id \"" + e->profile->text + "\"");
     }
+    // `expect member` without `for` reads the last profile given: there must be one.
+    if (e && !e->profile && !anyProfile) {
+      std::string why;
+      SourceRange where;
+      std::optional<Expectation> x = readExpectation(*e, why, where);
+      if (x && x->whenRunEnds) {
+        report(DiagKind::UnknownTestProfile, stmt.range,
+               "no profile is given in this test, and without `for` this expectation reads the "
+               "last one given")
+            .helps.push_back("give one: `profile { id: \"p1\", ... }`");
+      }
+    }
   }
 }
 
