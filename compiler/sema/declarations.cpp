@@ -254,6 +254,18 @@ TypeId ProgramChecker::resolveType(const ast::TypeRef& ref, const std::string& i
   if (name == "list") return types.list(param(0));
   if (name == "map") {
     TypeId key = param(0);
+    switch (types.kind(key)) {
+      case TypeKind::Int:
+      case TypeKind::Uint:
+      case TypeKind::Bool:
+      case TypeKind::String:
+      case TypeKind::Dyn:
+      case TypeKind::Error: break;
+      default:
+        report(DiagKind::InvalidMapKeyType, ref.params[0] ? ref.params[0]->range : ref.range,
+               "a map key must be `int`, `uint`, `bool` or `string`, found `" + types.print(key) + "`");
+        return types.error();
+    }
     return types.map(key, param(1));
   }
   if (name == "bool") return types.boolean();
@@ -313,7 +325,7 @@ void ProgramChecker::resolveSignatures() {
 void ProgramChecker::checkFieldDefaults() {
   // Defaults are pure values.
   LocalScope pure(nullptr);
-  pure.scope.makePure();
+  pure.scope.makePure("a field's default");
   forEachWrittenField(ast, symbols, types, [&](RecordId id, size_t index, const ast::FieldDecl& f) {
     if (f.defaultValue == ast::kNoExpr) return;
     exprs.expect(f.defaultValue, pure.scope, types.recordInfo(id).fields[index].type,
@@ -324,7 +336,7 @@ void ProgramChecker::checkFieldDefaults() {
 void ProgramChecker::checkEvent(const ast::EventDecl& d) {
   if (d.retain == ast::kNoExpr) return;
   Scope pure;
-  pure.makePure();
+  pure.makePure("an event's `retain`");
   checkDuration(d.retain, pure, "`retain`", true);
 }
 
@@ -384,7 +396,7 @@ void ProgramChecker::checkAction(const ast::ActionDecl& d) {
   }
   // Settings are evaluated once, without a profile.
   Scope pure;
-  pure.makePure();
+  pure.makePure("an action's settings");
   if (d.url == ast::kNoExpr) {
     Diagnostic& diag = report(DiagKind::MissingSetting, d.name.range,
                               "action `" + d.name.text + "` has no `url`");
@@ -423,7 +435,7 @@ void ProgramChecker::checkConst(const ast::ConstDecl& d) {
   auto it = symbols.consts.find(d.name.text);
   if (it == symbols.consts.end() || it->second.decl != &d) return;
   Scope pure;
-  pure.makePure();
+  pure.makePure("a `const` value");
   if (d.type) {
     exprs.expect(d.value, pure, it->second.type, "the value of constant `" + d.name.text + "`");
   } else {
@@ -435,7 +447,7 @@ void ProgramChecker::checkFn(const ast::FnDecl& d) {
   auto it = symbols.fns.find(d.name.text);
   if (it == symbols.fns.end() || it->second.decl != &d) return;
   Scope body;
-  body.makePure();
+  body.makePure("a `fn` body");
   for (size_t i = 0; i < d.params.size(); ++i) body.declare(d.params[i].name.text, it->second.params[i]);
   if (d.result) {
     exprs.expect(d.body, body, it->second.result, "the body of function `" + d.name.text + "`");

@@ -199,8 +199,8 @@ bool ExprChecker::Impl::rejectImpure(const ast::Call& call, const Scope& scope, 
   if (!scope.pure()) return false;
   Diagnostic& d =
       report(DiagKind::ImpureExpression, ast[e].range,
-             "`" + call.function + "()` cannot be used in a `fn` body or a `const` value");
-  d.notes.push_back("`fn` bodies and `const` values must not depend on the profile or the time");
+             "`" + call.function + "()` cannot be used in " + std::string(scope.pureWhere()));
+  d.notes.push_back("it is evaluated without a profile, and must not depend on the time");
   return true;
 }
 

@@ -180,7 +180,7 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
   if (id.name == "profile" && symbols.profile) {
     if (scope.pure()) {
       Diagnostic& d = report(DiagKind::ImpureExpression, ast[e].range,
-                             "`profile` cannot be read in a `fn` body or a `const` value");
+                             "`profile` cannot be read in " + std::string(scope.pureWhere()));
       d.helps.push_back("pass the value it needs as a parameter");
       return types.error();
     }

@@ -61,7 +61,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
   LocalScope root(nullptr);
   declareProfile(root);
   Scope pure;  // schedules and the `entry at` time are evaluated without a profile
-  pure.makePure();
+  pure.makePure("a journey's schedule, `entry at`, `reentry after`, `timeout` or cap");
 
   // Singular clauses: report a second one and check only the first.
   std::map<size_t, const ast::Clause*> firstOfKind;

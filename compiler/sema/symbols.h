@@ -77,10 +77,18 @@ class Scope {
   void allowAbsent() { allowAbsent_ = true; }
   bool absentAllowed() const { return allowAbsent_ || (parent_ && parent_->absentAllowed()); }
 
-  // In `fn` bodies and `const` values: `profile`, `now()`, `history()` and `inAudience()` are
-  // not available there (they must be pure and evaluable without a profile).
-  void makePure() { pure_ = true; }
+  // In `fn` bodies, `const` values and what is evaluated once for the program (defaults,
+  // settings, schedules): `profile`, `now()`, `history()` and `inAudience()` are not available
+  // there (they must be pure and evaluable without a profile). `where` names such a place for
+  // the message: "a `fn` body".
+  void makePure(std::string_view where) {
+    pure_ = true;
+    pureWhere_ = where;
+  }
   bool pure() const { return pure_ || (parent_ && parent_->pure()); }
+  std::string_view pureWhere() const {
+    return pure_ || !parent_ ? pureWhere_ : parent_->pureWhere();
+  }
 
   const Scope* parent() const { return parent_; }
 
@@ -90,6 +98,7 @@ class Scope {
   std::vector<std::string> guarded_;
   bool allowAbsent_ = false;
   bool pure_ = false;
+  std::string_view pureWhere_;
 };
 
 }  // namespace journey::sema

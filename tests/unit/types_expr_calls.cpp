@@ -503,7 +503,7 @@ TEST_CASE("fn bodies and const values are pure") {
   TypeWorld w;
   test::declareShop(w);
   sema::Scope pure;  // like a `fn` body: no `profile` declared
-  pure.makePure();
+  pure.makePure("a `fn` body");
   pure.declare("tier", w.types.string());
   CHECK(w.check("tier == 'gold'", pure).errors == 0);
   CHECK(w.check("LIMIT * 2", pure).errors == 0);
@@ -514,10 +514,13 @@ TEST_CASE("fn bodies and const values are pure") {
     REQUIRE(c.errors == 1);
     CHECK(c.diagnostics[0].kind == DiagKind::ImpureExpression);
   }
-  CHECK(w.check("now()", pure).diagnostics[0].message ==
-        "`now()` cannot be used in a `fn` body or a `const` value");
+  CHECK(w.check("now()", pure).diagnostics[0].message == "`now()` cannot be used in a `fn` body");
   CHECK(w.check("profile.id", pure).diagnostics[0].message ==
-        "`profile` cannot be read in a `fn` body or a `const` value");
+        "`profile` cannot be read in a `fn` body");
+  // A scope inside names the place of the outermost pure one.
+  sema::Scope inner(&pure);
+  CHECK(w.check("profile.id", inner).diagnostics[0].message ==
+        "`profile` cannot be read in a `fn` body");
   CHECK(w.check("size(history(Purchase, 1d)) > 0", pure).errors == 1);
   // Purity is inherited by nested scopes.
   sema::Scope nested(&pure);
