@@ -39,12 +39,41 @@ bool appendNonFinite(std::string& out, double d) {
   return true;
 }
 
-// The shortest digits that read back as `d`, never with an exponent (`2.5`, `100`, `0.001`).
+// The shortest digits that read back as `d`, never with an exponent (`2.5`, `100`, `0.001`),
+// the places past them zeros: 1e23 is `100000000000000000000000`, as cel-go writes it, where
+// fixed notation (to_chars, printf) would spell out the binary value, 99999999999999991611392.
 void appendShortestFixed(std::string& out, double d) {
   if (appendNonFinite(out, d)) return;
-  char buffer[400];  // the longest is a subnormal: "-0." and 324 digits
-  auto result = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::fixed);
-  out.append(buffer, result.ptr);
+  char buffer[32];  // the longest is "-d.dddddddddddddddde-308"
+  auto written = std::to_chars(buffer, buffer + sizeof buffer, d, std::chars_format::scientific);
+  std::string_view text(buffer, static_cast<size_t>(written.ptr - buffer));
+  if (text.front() == '-') {
+    out += '-';
+    text.remove_prefix(1);
+  }
+  size_t e = text.find('e');
+  std::string digits;
+  for (char c : text.substr(0, e)) {
+    if (c != '.') digits += c;
+  }
+  std::string_view exponentText = text.substr(e + 1);
+  if (exponentText.front() == '+') exponentText.remove_prefix(1);
+  int exponent = 0;
+  std::from_chars(exponentText.data(), exponentText.data() + exponentText.size(), exponent);
+  // The digits are d.ddd × 10^exponent: this many of them come before the point.
+  long before = exponent + 1L;
+  if (before <= 0) {
+    out += "0.";
+    out.append(static_cast<size_t>(-before), '0');
+    out += digits;
+  } else if (static_cast<size_t>(before) >= digits.size()) {
+    out += digits;
+    out.append(static_cast<size_t>(before) - digits.size(), '0');
+  } else {
+    out.append(digits, 0, static_cast<size_t>(before));
+    out += '.';
+    out.append(digits, static_cast<size_t>(before));
+  }
 }
 
 void appendWithPrecision(std::string& out, double d, std::chars_format format, int precision) {

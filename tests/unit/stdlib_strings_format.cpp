@@ -45,6 +45,11 @@ TEST_CASE("stdlib ext strings format: text, escapes and %s of scalars") {
   CHECK(format("%s|%s|%s|%s", {d(2.71828), d(6.0), d(1e21), d(0.000001)}) ==
         "2.71828|6|1000000000000000000000|0.000001");
   CHECK(format("%s %s %s", {d(kNaN), d(kInf), d(-kInf)}) == "NaN Infinity -Infinity");
+  // The shortest digits, then zeros: not the double's exact binary value.
+  CHECK(format("%s %s %s", {d(1e23), d(-1.5e25), d(123456789.125)}) ==
+        "100000000000000000000000 -15000000000000000000000000 123456789.125");
+  CHECK(format("%s %s %s %s", {d(0.0), d(-0.0), d(-1e-5), d(5e-324)}) ==
+        "0 -0 -0.00001 0." + std::string(323, '0') + "5");
   CHECK(format("%s", {b("xyz")}) == "xyz");
   CHECK(format("%s", {Value::type(TypeTag::String)}) == "string");
   CHECK(format("%s", {Value::type("Purchase")}) == "Purchase");
