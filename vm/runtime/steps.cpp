@@ -49,12 +49,42 @@ std::string errorText(const Value& error) { return std::string(error.errorMessag
 
 bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); }
 
+std::optional<Value> setPath(Value& record, const std::vector<std::string>& path, size_t at,
+                             const Value& value);
+
+// Sets the entry of `map` at `path[at]` (a string key, as `profile.attributes.color` names it),
+// or below it, as setPath does for a record's field. A map is copied whole: maps are small.
+std::optional<Value> setEntry(Value& map, const std::vector<std::string>& path, size_t at,
+                              const Value& value) {
+  MapView view = map.asMap();
+  std::vector<MapEntry> entries(view.entries().begin(), view.entries().end());
+  auto entry = std::find_if(entries.begin(), entries.end(), [&](const MapEntry& e) {
+    return e.key.kind() == ValueKind::String && e.key.asString() == path[at];
+  });
+  if (at + 1 < path.size()) {
+    if (entry == entries.end()) return Value::error("no entry `" + path[at] + "`");
+    if (std::optional<Value> failed = setPath(entry->value, path, at + 1, value)) return failed;
+  } else if (value.kind() == ValueKind::Optional && !value.hasValue()) {
+    if (entry != entries.end()) entries.erase(entry);
+  } else {
+    Value set = value.kind() == ValueKind::Optional ? value.optionalValue() : value;
+    if (entry != entries.end()) {
+      entry->value = std::move(set);
+    } else {
+      entries.push_back({Value::string(path[at]), std::move(set)});
+    }
+  }
+  map = Value::map(std::move(entries));
+  return std::nullopt;
+}
+
 // Sets the field of `record` at `path` to `value` (an empty optional removes it). Only what is
 // shared is copied: the profile, which no instance holds, changes in place. Returns the error,
 // if any, and then leaves `record` as it was.
 std::optional<Value> setPath(Value& record, const std::vector<std::string>& path, size_t at,
                              const Value& value) {
-  if (record.kind() != ValueKind::Record) return Value::error("not a record");
+  if (record.kind() == ValueKind::Map) return setEntry(record, path, at, value);
+  if (record.kind() != ValueKind::Record) return Value::error("not a record or a map");
   RecordView r = record.asRecord();
   int index = r.layout().find(path[at]);
   if (index < 0) return Value::error("no such field `" + path[at] + "`");
