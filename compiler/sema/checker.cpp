@@ -33,6 +33,7 @@ ProgramChecker::ProgramChecker(const SourceManager& sources, const ast::Ast& ast
 void ProgramChecker::run() {
   collectNames();
   declareRecords();
+  checkRecordCycles();
   resolveSignatures();
   checkAudienceCycles();
   checkConstsAndFns();

@@ -147,6 +147,18 @@ Diagnostic& reportCycle(ProgramChecker& c, const Graph& g, const std::vector<siz
   return d;
 }
 
+// Reports every cycle of `g`, each once: `self` is the message for a declaration that uses
+// itself ("record `Node` requires a value of itself"), given its name; `several` for a longer one.
+void reportCycles(ProgramChecker& c, const Graph& g, DiagKind kind,
+                  const std::function<std::string(const std::string&)>& self,
+                  const std::string& several, std::string_view verb) {
+  for (const std::vector<size_t>& component : components(g)) {
+    if (!isCycle(g, component)) continue;
+    reportCycle(c, g, component, component[0], kind,
+                component.size() == 1 ? self(g.names[component[0]]) : several, verb);
+  }
+}
+
 // Calls `visit` for each direct subexpression of `e`, with the variables a macro binds pushed on
 // `bound` while its arguments are visited (a comprehension's variables are not bound in its
 // range).
@@ -349,12 +361,10 @@ void ProgramChecker::checkAudienceCycles() {
     };
     find(decls[i]->rule);
   }
-  for (const std::vector<size_t>& c : components(g)) {
-    if (!isCycle(g, c)) continue;
-    reportCycle(*this, g, c, c[0], DiagKind::AudienceCycle,
-                c.size() == 1 ? "audience `" + g.names[c[0]] + "` depends on itself"
-                              : "audiences depend on each other in a cycle");
-  }
+  reportCycles(
+      *this, g, DiagKind::AudienceCycle,
+      [](const std::string& name) { return "audience `" + name + "` depends on itself"; },
+      "audiences depend on each other in a cycle", "uses");
 }
 
 void ProgramChecker::checkConstsAndFns() {
@@ -419,6 +429,24 @@ void ProgramChecker::checkConstsAndFns() {
   }
 }
 
+void ProgramChecker::checkRecordCycles() {
+  // Every record type (inline ones too: `type A { b: { a: A } }`), linked to the records its
+  // required fields hold directly; optional fields, lists and maps may be empty.
+  Graph g;
+  for (RecordId r = 0; r < types.recordCount(); ++r) g.names.push_back(types.recordInfo(r).name);
+  g.edges.resize(g.names.size());
+  for (RecordId r = 0; r < types.recordCount(); ++r) {
+    for (const RecordField& f : types.recordInfo(r).fields) {
+      if (f.optional || f.hasDefault || types.kind(f.type) != TypeKind::Record) continue;
+      g.edges[r].push_back({types.get(f.type).record, f.range});
+    }
+  }
+  reportCycles(
+      *this, g, DiagKind::RecordCycle,
+      [](const std::string& name) { return "record `" + name + "` requires a value of itself"; },
+      "records require values of each other in a cycle", "requires");
+}
+
 void ProgramChecker::checkGotoCycles() {
   Graph g;
   NodeIndex index;
@@ -432,13 +460,10 @@ void ProgramChecker::checkGotoCycles() {
       if (it != index.end()) g.edges[i].push_back({it->second, go->journey.range});
     });
   }
-  for (const std::vector<size_t>& c : components(g)) {
-    if (!isCycle(g, c)) continue;
-    reportCycle(*this, g, c, c[0], DiagKind::GotoCycle,
-                c.size() == 1 ? "journey `" + g.names[c[0]] + "` goes to itself"
-                              : "journeys go to each other in a cycle",
-                "goes to");
-  }
+  reportCycles(
+      *this, g, DiagKind::GotoCycle,
+      [](const std::string& name) { return "journey `" + name + "` goes to itself"; },
+      "journeys go to each other in a cycle", "goes to");
 }
 
 void ProgramChecker::checkJourneyLoops() {

@@ -137,6 +137,7 @@ class ProgramChecker {
   // reporting cycles.
   void checkConstsAndFns();
   void checkGotoCycles();
+  void checkRecordCycles();
   // Warns about journeys that may start one another without end at one instant: through
   // `emit`, or through a `set` that changes an audience another journey enters on.
   void checkJourneyLoops();
