@@ -69,6 +69,35 @@ void ProgramChecker::reportUnknown(DiagKind kind, const ast::Name& name, std::st
   }
 }
 
+std::optional<std::pair<std::string, SourceRange>> ProgramChecker::programName(
+    std::string_view name) const {
+  if (auto it = symbols.consts.find(name); it != symbols.consts.end() && it->second.decl) {
+    return std::pair{"a constant", it->second.decl->name.range};
+  }
+  if (auto it = symbols.fns.find(name); it != symbols.fns.end() && it->second.decl) {
+    return std::pair{"a function", it->second.decl->name.range};
+  }
+  if (auto it = symbols.events.find(name); it != symbols.events.end() && it->second.decl) {
+    return std::pair{"an event type", it->second.decl->name.range};
+  }
+  if (auto it = symbols.recordTypes.find(name); it != symbols.recordTypes.end()) {
+    return std::pair{"a record type", types.recordInfo(it->second).range};
+  }
+  if (isBuiltinTypeName(name)) return std::pair{"a built-in type", SourceRange{}};
+  return std::nullopt;
+}
+
+bool ProgramChecker::refuseProgramName(const ast::Name& name) {
+  auto named = programName(name.text);
+  if (!named) return false;
+  Diagnostic& d = report(DiagKind::DuplicateBinding, name.range,
+                         "`" + name.text + "` already names " + named->first +
+                             ", which every expression sees");
+  if (named->second.valid()) d.secondary.push_back({named->second, "declared here"});
+  d.helps.push_back("choose another name");
+  return true;
+}
+
 Diagnostic& ProgramChecker::reportRedeclared(const ast::Name& name, SourceRange first) {
   Diagnostic& d =
       report(DiagKind::DuplicateBinding, name.range, "`" + name.text + "` is already declared");

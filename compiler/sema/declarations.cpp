@@ -17,11 +17,6 @@ constexpr std::array<std::string_view, 7> kChannelKinds = {"email", "sms",  "pus
                                                            "web",   "mail", "webhook"};
 constexpr std::array<std::string_view, 5> kHttpMethods = {"GET", "POST", "PUT", "PATCH", "DELETE"};
 
-bool isBuiltinTypeName(std::string_view name) {
-  return name == "list" || name == "map" ||
-         std::find(kScalarTypes.begin(), kScalarTypes.end(), name) != kScalarTypes.end();
-}
-
 template <size_t N>
 std::vector<std::string> toStrings(const std::array<std::string_view, N>& names) {
   return std::vector<std::string>(names.begin(), names.end());
@@ -37,6 +32,11 @@ std::string quotedList(const std::vector<std::string>& names) {
 }
 
 }  // namespace
+
+bool isBuiltinTypeName(std::string_view name) {
+  return name == "list" || name == "map" ||
+         std::find(kScalarTypes.begin(), kScalarTypes.end(), name) != kScalarTypes.end();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Names
@@ -418,6 +418,20 @@ void ProgramChecker::checkAction(const ast::ActionDecl& d) {
   }
   if (d.mockError != ast::kNoExpr) {
     exprs.expect(d.mockError, pure, types.string(), "the message of `mock error`");
+  }
+  // Without a mock, a simulated call answers with the response's defaults: a field with none
+  // would be missing from every response.
+  if (!d.hasMock && d.mockError == ast::kNoExpr && registered &&
+      types.kind(it->second.response) == TypeKind::Record) {
+    for (const RecordField& f : types.recordInfo(types.get(it->second.response).record).fields) {
+      if (f.optional || f.hasDefault) continue;
+      Diagnostic& diag = report(DiagKind::MissingSetting, d.name.range,
+                                "action `" + d.name.text + "` has no `mock`, and its response's `" +
+                                    f.name + "` has no default");
+      diag.notes.push_back("simulations and tests answer every call with the mock");
+      diag.helps.push_back("add one, such as `mock { " + f.name + ": ... }`, or `mock error \"…\"`");
+      break;
+    }
   }
 }
 

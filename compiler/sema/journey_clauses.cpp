@@ -109,6 +109,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
               report(DiagKind::DuplicateBinding, site, "`profile` is already declared")
                   .notes.push_back("`profile` always names the customer profile");
             } else {
+              if (e.binding) refuseProgramName(*e.binding);
               root.declare(binding, site, type);
             }
             if (e.when != ast::kNoExpr) {
@@ -188,6 +189,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
                 reportRedeclared(*k.binding, *first);
                 scope.declare(k.binding->text, k.binding->range, types.error());
               } else {
+                refuseProgramName(*k.binding);
                 scope.declare(k.binding->text, k.binding->range, type);
               }
             }

@@ -26,6 +26,7 @@ static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& 
     c.reportRedeclared(name, *first).helps.push_back("choose another name");
     return;
   }
+  if (c.refuseProgramName(name)) return;
   scope.declare(name.text, name.range, type);
 }
 
@@ -128,6 +129,7 @@ void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
         type = types.error();
         whenScope.declare(e.binding->text, e.binding->range, type);
       } else {
+        refuseProgramName(*e.binding);
         whenScope.declare(e.binding->text, e.binding->range, type);
       }
     }

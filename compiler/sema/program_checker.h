@@ -20,6 +20,9 @@
 
 namespace journey::sema {
 
+// `int`, `string`, `list`, `map`, ...: the names of the built-in types.
+bool isBuiltinTypeName(std::string_view name);
+
 // A block's local names: the expression checker's Scope plus where each name was declared, so
 // a duplicate binding can point at the first one.
 class LocalScope {
@@ -92,6 +95,11 @@ class ProgramChecker {
   // Reports that local `name` is already declared, pointing at `first` (an invalid range for
   // `profile`, which is declared by the language).
   Diagnostic& reportRedeclared(const ast::Name& name, SourceRange first);
+  // When `name` is one every expression sees (a constant, a function, a record or event type,
+  // a built-in type): what it names, and where it is declared (invalid for a built-in type).
+  std::optional<std::pair<std::string, SourceRange>> programName(std::string_view name) const;
+  // A local binding may not hide such a name: reports it (true) when `name` is one.
+  bool refuseProgramName(const ast::Name& name);
   // The record type of the declared event `event`; nothing after reporting it unknown.
   std::optional<TypeId> eventType(const ast::Name& event);
   // A Scope with `profile` (for audiences, channels and journeys).

@@ -88,6 +88,20 @@ std::optional<ast::Name> AstBuilder::name(P::IdentContext* ctx) const {
   return ast::Name{std::string(textOf(t)), range(t)};
 }
 
+std::optional<ast::Name> AstBuilder::bindingName(P::IdentContext* ctx) {
+  std::optional<ast::Name> n = name(ctx);
+  if (n) refuseNamespace(*n);
+  return n;
+}
+
+void AstBuilder::refuseNamespace(const ast::Name& name) {
+  if (!isLibraryNamespace(name.text)) return;
+  report(DiagKind::ReservedWord, name.range,
+         "`" + name.text + "` names a library's functions (`" + name.text +
+             ".…`) and cannot name a variable")
+      .helps.push_back("choose another name");
+}
+
 std::optional<ast::Name> AstBuilder::name(P::SelectorContext* ctx) const {
   if (ctx == nullptr || ctx->exception != nullptr || ctx->getStart() == nullptr) return std::nullopt;
   if (ctx->ident() != nullptr) return name(ctx->ident());

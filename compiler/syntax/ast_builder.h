@@ -10,6 +10,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "JourneyParser.h"
@@ -18,6 +19,10 @@
 #include "compiler/syntax/source_text.h"
 
 namespace journey::syntax {
+
+// Namespaces of the extension libraries (`math`, `strings`, `base64`, `optional`, `cel`): a
+// call on one of them is a global function, so none can name a variable.
+bool isLibraryNamespace(std::string_view name);
 
 // Deeper expressions than this are refused: later phases walk expressions recursively.
 inline constexpr uint32_t kMaxExpressionDepth = 400;
@@ -87,6 +92,11 @@ class AstBuilder {
   SourceRange rangeOf(ast::ExprId e) const { return ast_[e].range; }
   std::string_view textOf(antlr4::Token* token) const { return text_.slice(range(token)); }
   std::optional<ast::Name> name(P::IdentContext* ctx) const;
+  // The name a variable is bound to (a binding, `let`, a parameter, a constant, a macro's
+  // variable): one of the library namespaces (`math`, `strings`, ...) is refused there, since
+  // `math.abs(x)` would then read the variable. Reported; the name is kept.
+  std::optional<ast::Name> bindingName(P::IdentContext* ctx);
+  void refuseNamespace(const ast::Name& name);
   std::optional<ast::Name> name(P::SelectorContext* ctx) const;
   // A string token's value; reports escape errors.
   std::optional<std::string> stringValue(antlr4::tree::TerminalNode* node);

@@ -6,10 +6,7 @@
 
 namespace journey::syntax {
 
-namespace {
-
-// Namespaces of the extension libraries; a call on one of them is a global function.
-bool isLibraryNamespace(const std::string& name) {
+bool isLibraryNamespace(std::string_view name) {
   static const std::array<const char*, 5> kNamespaces = {"math", "strings", "base64", "optional",
                                                          "cel"};
   for (const char* n : kNamespaces) {
@@ -17,6 +14,8 @@ bool isLibraryNamespace(const std::string& name) {
   }
   return false;
 }
+
+namespace {
 
 // How a macro is written, for messages.
 const char* macroUsage(const std::string& name) {
@@ -150,6 +149,7 @@ ast::ExprId AstBuilder::macro(ast::MacroKind kind, ast::ExprId target, const ast
       return error(whole);
     }
     m.vars.push_back(ast::Name{id->name, arg.range});
+    refuseNamespace(m.vars.back());
   }
   m.args.assign(args.begin() + static_cast<std::ptrdiff_t>(varCount), args.end());
   return add(std::move(m), whole);

@@ -70,7 +70,7 @@ std::optional<ast::Decl> AstBuilder::declaration(P::DeclContext* ctx) {
     return make(std::move(*cap));
   }
   if (auto* d = ctx->constDecl()) {
-    std::optional<ast::Name> n = name(d->ident());
+    std::optional<ast::Name> n = bindingName(d->ident());
     if (!n) return std::nullopt;
     ast::ConstDecl c;
     c.name = *n;
@@ -84,7 +84,7 @@ std::optional<ast::Decl> AstBuilder::declaration(P::DeclContext* ctx) {
     ast::FnDecl fn;
     fn.name = *n;
     for (P::ParamContext* p : d->param()) {
-      std::optional<ast::Name> pn = name(p->ident());
+      std::optional<ast::Name> pn = bindingName(p->ident());
       if (!pn) continue;
       fn.params.push_back(ast::Param{*pn, typeRef(p->typeRef(), pn->range)});
     }

@@ -51,7 +51,7 @@ std::optional<ast::Clause> AstBuilder::clause(P::ClauseContext* ctx) {
     std::optional<ast::Name> event = name(c->ident(0));
     if (!event) return std::nullopt;
     ast::EventEntry entry{*event, std::nullopt, ast::kNoExpr};
-    if (c->AS() != nullptr) entry.binding = name(c->ident(1));
+    if (c->AS() != nullptr) entry.binding = bindingName(c->ident(1));
     if (c->WHEN() != nullptr) entry.when = exprOr(c->expr());
     return make(ast::EntryClause{std::move(entry)});
   }
@@ -92,7 +92,7 @@ std::optional<ast::Clause> AstBuilder::clause(P::ClauseContext* ctx) {
     std::optional<ast::Name> event = name(c->ident(0));
     if (!event) return std::nullopt;
     ast::ExitOnClause exit{*event, std::nullopt, ast::kNoExpr};
-    if (c->AS() != nullptr) exit.binding = name(c->ident(1));
+    if (c->AS() != nullptr) exit.binding = bindingName(c->ident(1));
     if (c->WHEN() != nullptr) exit.when = exprOr(c->expr());
     return make(std::move(exit));
   }
@@ -255,7 +255,7 @@ std::optional<ast::Step> AstBuilder::step(P::StmtContext* ctx) {
     ast::CallStep call;
     call.action = *action;
     call.args = fieldBlock(s->fieldBlock());
-    if (s->AS() != nullptr) call.binding = name(s->ident(1));
+    if (s->AS() != nullptr) call.binding = bindingName(s->ident(1));
     if (s->ERROR() != nullptr) call.onError = block(s->block());
     kind = std::move(call);
   } else if (auto* s = dynamic_cast<P::SetStmtContext*>(ctx)) {
@@ -271,7 +271,7 @@ std::optional<ast::Step> AstBuilder::step(P::StmtContext* ctx) {
     set.value = exprOr(s->expr());
     kind = std::move(set);
   } else if (auto* s = dynamic_cast<P::LetStmtContext*>(ctx)) {
-    std::optional<ast::Name> n = name(s->ident());
+    std::optional<ast::Name> n = bindingName(s->ident());
     if (!n) return std::nullopt;
     kind = ast::LetStep{*n, exprOr(s->expr())};
   } else if (auto* s = dynamic_cast<P::EmitStmtContext*>(ctx)) {
@@ -297,7 +297,7 @@ std::optional<ast::StepKind> AstBuilder::waitFor(P::WaitForStmtContext* ctx) {
     std::optional<ast::Name> event = name(a->ident(0));
     if (!event) continue;
     ast::AwaitedEvent awaited{*event, std::nullopt, ast::kNoExpr, range(a)};
-    if (a->AS() != nullptr) awaited.binding = name(a->ident(1));
+    if (a->AS() != nullptr) awaited.binding = bindingName(a->ident(1));
     if (a->WHEN() != nullptr) awaited.when = a->expr() ? expr(a->expr()) : error(range(a));
     w.events.push_back(std::move(awaited));
   }
