@@ -291,7 +291,7 @@ void Runtime::apply(const SetInput& set) {
     p->profile = mergeProfile(std::move(p->profile), set.patch);
     audiences = rt.audiencesChangedBy(set.patch);
   }
-  rt.markDirty(p->ref, audiences);
+  rt.markDirty(p->ref, audiences, false);
   rt.drain();
 }
 
@@ -440,15 +440,16 @@ void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
   for (const Timer& t : due) fire(t);
 }
 
-void Runtime::Impl::markDirty(ProfileRef profile, uint64_t audiences) {
+void Runtime::Impl::markDirty(ProfileRef profile, uint64_t audiences, bool byStep) {
+  int link = byStep ? chain + 1 : chain;
   for (DirtyProfile& d : dirtyProfiles) {
     if (d.profile == profile) {
       d.audiences |= audiences;
-      d.chain = std::max(d.chain, chain + 1);
+      d.chain = std::max(d.chain, link);
       return;
     }
   }
-  dirtyProfiles.push_back({profile, audiences, chain + 1});
+  dirtyProfiles.push_back({profile, audiences, link});
 }
 
 void Runtime::Impl::findAudienceReads() {

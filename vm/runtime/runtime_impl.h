@@ -151,7 +151,9 @@ struct Runtime::Impl {
   // Sets the profile's membership of audience `a` (it differs): the `audience` record and the
   // journeys it starts, unless `silent`.
   void changeMembership(ProfileState& p, uint32_t a, bool member, bool silent);
-  void markDirty(ProfileRef profile, uint64_t audiences);
+  // `byStep`: a `set` step changed the profile, one more link of the chain being handled
+  // (`chain`); else an input record did, which starts one.
+  void markDirty(ProfileRef profile, uint64_t audiences, bool byStep);
   // Pending events and audience changes, until none are left. Asked after every record and
   // timer, and mostly with nothing queued: that answer is inline.
   void drain() {

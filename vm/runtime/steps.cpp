@@ -375,7 +375,7 @@ void Runtime::Impl::run(InstanceId id) {
             RecordLine l = instanceLine("set", inst, step.location);
             l.text("path", stepConstants[inst.journey][inst.pc].setPath).value("value", v);
             write(l);
-            markDirty(p->ref, stepConstants[inst.journey][inst.pc].setAudiences);
+            markDirty(p->ref, stepConstants[inst.journey][inst.pc].setAudiences, true);
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::LetIr>) {
