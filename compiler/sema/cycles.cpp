@@ -447,6 +447,22 @@ void ProgramChecker::checkRecordCycles() {
       "records require values of each other in a cycle", "requires");
 }
 
+bool ProgramChecker::isGotoTarget(const std::string& journey) {
+  if (!gotoTargets_) {
+    gotoTargets_.emplace();
+    for (const ast::Module& m : ast.modules) {
+      for (const ast::Decl& d : m.decls) {
+        auto* j = std::get_if<ast::JourneyDecl>(&d.kind);
+        if (!j) continue;
+        forEachStep(j->steps, [&](const ast::Step& s) {
+          if (auto* go = std::get_if<ast::GotoStep>(&s.kind)) gotoTargets_->insert(go->journey.text);
+        });
+      }
+    }
+  }
+  return gotoTargets_->contains(journey);
+}
+
 void ProgramChecker::checkGotoCycles() {
   Graph g;
   NodeIndex index;

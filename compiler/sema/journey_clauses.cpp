@@ -114,9 +114,12 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
             }
             if (e.when != ast::kNoExpr) {
               exprs.expect(e.when, root.scope, types.boolean(), "the `when` condition of `entry`");
-              // The entry event never changes, so a presence test on it holds for the journey.
+              // The entry event never changes, so a presence test on it holds for the journey;
+              // unless a `goto` may enter it, which does not evaluate the `when`.
               for (const std::string& path : provenPresent(ast, e.when, true)) {
-                if (path.rfind(binding + ".", 0) == 0) root.scope.guard(path);
+                if (path.rfind(binding + ".", 0) == 0 && !isGotoTarget(j.name.text)) {
+                  root.scope.guard(path);
+                }
               }
             }
           } else if constexpr (std::is_same_v<T, ast::AudienceEntry>) {

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -145,6 +146,9 @@ class ProgramChecker {
   // reporting cycles.
   void checkConstsAndFns();
   void checkGotoCycles();
+  // Whether some journey's `goto` names this one: it is then entered without its `when`.
+  bool isGotoTarget(const std::string& journey);
+  std::optional<std::set<std::string, std::less<>>> gotoTargets_;
   void checkRecordCycles();
   // Warns about journeys that may start one another without end at one instant: through
   // `emit`, or through a `set` that changes an audience another journey enters on.
