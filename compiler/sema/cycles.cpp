@@ -448,19 +448,19 @@ void ProgramChecker::checkRecordCycles() {
 }
 
 bool ProgramChecker::isGotoTarget(const std::string& journey) {
-  if (!gotoTargets_) {
-    gotoTargets_.emplace();
+  if (!gotoTargets) {
+    gotoTargets.emplace();
     for (const ast::Module& m : ast.modules) {
       for (const ast::Decl& d : m.decls) {
         auto* j = std::get_if<ast::JourneyDecl>(&d.kind);
         if (!j) continue;
         forEachStep(j->steps, [&](const ast::Step& s) {
-          if (auto* go = std::get_if<ast::GotoStep>(&s.kind)) gotoTargets_->insert(go->journey.text);
+          if (auto* go = std::get_if<ast::GotoStep>(&s.kind)) gotoTargets->insert(go->journey.text);
         });
       }
     }
   }
-  return gotoTargets_->contains(journey);
+  return gotoTargets->contains(journey);
 }
 
 void ProgramChecker::checkGotoCycles() {

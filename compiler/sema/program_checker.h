@@ -87,6 +87,8 @@ class ProgramChecker {
   std::map<std::string, Declared, std::less<>> declared;  // every program-level name
   const ast::SchemaDecl* schema = nullptr;
   TypeId profileType = 0;  // the schema's record type, or Error when there is none
+  // The journeys some `goto` names, found when first asked (isGotoTarget).
+  std::optional<std::set<std::string, std::less<>>> gotoTargets;
 
   // --- reporting (checker.cpp) --------------------------------------------------------------
   Diagnostic& report(DiagKind kind, SourceRange range, std::string message);
@@ -148,7 +150,6 @@ class ProgramChecker {
   void checkGotoCycles();
   // Whether some journey's `goto` names this one: it is then entered without its `when`.
   bool isGotoTarget(const std::string& journey);
-  std::optional<std::set<std::string, std::less<>>> gotoTargets_;
   void checkRecordCycles();
   // Warns about journeys that may start one another without end at one instant: through
   // `emit`, or through a `set` that changes an audience another journey enters on.
