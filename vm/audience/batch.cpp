@@ -256,31 +256,29 @@ class Batch {
         reject(input_.events, *bad);
         continue;
       }
-      Timestamp time = runtime::recordTime(r);
+      Timestamp time = runtime::timeAndProfile(r).first;
       if (std::optional<std::string> why = order.problem(time)) {
         reject(input_.events, {events.lineNumber(), std::move(*why)});
         continue;
       }
-      if (auto* e = std::get_if<runtime::EventInput>(&r)) {
+      auto* e = std::get_if<runtime::EventInput>(&r);
+      auto known = e ? index.find(e->profile) : index.end();
+      if (e && !(input_.at < e->time) && known == index.end()) {
+        reject(input_.events,
+               {events.lineNumber(), runtime::Runtime::unknownProfile(e->profile)});
+        continue;
+      }
+      order.accept(time);
+      if (e) {
         if (input_.at < e->time) {
-          order.accept(time);
           ++stats_.recordsAfterAt;
           continue;
         }
-        auto it = index.find(e->profile);
-        if (it == index.end()) {
-          reject(input_.events,
-                 {events.lineNumber(), runtime::Runtime::unknownProfile(e->profile)});
-          continue;
-        }
-        order.accept(time);
         ++stats_.records;
-        keep(held[it->second], e->event, e->record, e->time);
+        keep(held[known->second], e->event, e->record, e->time);
       } else if (std::holds_alternative<runtime::AudienceInput>(r)) {
-        order.accept(time);
         continue;  // memberships decided elsewhere: this evaluation decides its own
       } else {
-        order.accept(time);
         auto& set = std::get<runtime::SetInput>(r);
         if (input_.at < set.time) {
           ++stats_.recordsAfterAt;

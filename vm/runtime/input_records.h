@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "compiler/ir/program_ir.h"
@@ -61,14 +62,14 @@ struct AudienceInput {
 
 using RecordInput = std::variant<EventInput, SetInput, AudienceInput, Rejection>;
 
-// A record's time; none for a rejection.
-inline Timestamp recordTime(const RecordInput& read) {
+// A record's time and the id of the profile it names; none for a rejection.
+inline std::pair<Timestamp, const std::string*> timeAndProfile(const RecordInput& read) {
   return std::visit(
-      [](const auto& r) {
+      [](const auto& r) -> std::pair<Timestamp, const std::string*> {
         if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
-          return Timestamp{};
+          return {Timestamp{}, nullptr};
         } else {
-          return r.time;
+          return {r.time, &r.profile};
         }
       },
       read);

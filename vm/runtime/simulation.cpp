@@ -78,19 +78,6 @@ void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, T
   }
 }
 
-// A record's time and the id of the profile it names; none for a rejection.
-std::pair<Timestamp, const std::string*> timeAndProfile(const RecordInput& read) {
-  return std::visit(
-      [](const auto& r) -> std::pair<Timestamp, const std::string*> {
-        if constexpr (std::is_same_v<std::decay_t<decltype(r)>, Rejection>) {
-          return {Timestamp{}, nullptr};
-        } else {
-          return {r.time, &r.profile};
-        }
-      },
-      read);
-}
-
 // An abandoned store stays reachable from here, so leak checkers do not report it (volatile:
 // an optimiser would drop a store to a variable nothing reads).
 Store* volatile abandonedStore = nullptr;

@@ -45,7 +45,6 @@ std::string errorText(const Value& v, const ir::StepIr& step) {
   return std::string("expected ") + expectedBy(step) + ", found " + toCelLiteral(v);
 }
 
-std::string errorText(const Value& error) { return std::string(error.errorMessage()); }
 
 bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); }
 
@@ -132,7 +131,7 @@ bool Runtime::Impl::exitWhenHolds(Instance& instance, std::string_view step) {
   for (ir::ExprIndex e : j.exitWhen) {
     Value v = eval(e, instance.frame.data(), &p);
     if (v.isError()) {
-      endInstance(instance, "error: " + errorText(v), step);
+      endInstance(instance, "error: " + std::string(v.errorMessage()), step);
       return true;
     }
     if (isTrue(v)) {
