@@ -112,6 +112,19 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
       }
     }
   }
+  out.readers.resize(count);
+  for (size_t a = 0; a < count; ++a) {
+    std::vector<bool> seen(count, false);
+    std::vector<uint32_t> todo = reads[a];
+    while (!todo.empty()) {
+      uint32_t b = todo.back();
+      todo.pop_back();
+      if (seen[b] || b == a) continue;
+      seen[b] = true;
+      out.readers[b].push_back(static_cast<uint32_t>(a));
+      todo.insert(todo.end(), reads[b].begin(), reads[b].end());
+    }
+  }
   return out;
 }
 

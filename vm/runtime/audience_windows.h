@@ -24,6 +24,9 @@ struct AudienceWindows {
   // an expression): when it moves is not known, so any record re-evaluates the audience, as
   // one that reads `now()`.
   std::vector<bool> unknown;
+  // Per audience, the audiences whose rules read it (`inAudience`), directly or through
+  // others: they can change when its membership is decided elsewhere (an input record).
+  std::vector<std::vector<uint32_t>> readers;
 };
 
 AudienceWindows findAudienceWindows(const ir::ProgramIr& program);

@@ -280,6 +280,18 @@ class MemoryStore final : public Store {
     if (it != tickMembers_.end()) it->second.erase(profile);
   }
 
+  bool decidedElsewhere(ProfileRef profile, uint32_t audience) const override {
+    return decidedElsewhere_.contains(decidedKey(profile, audience));
+  }
+  void setDecidedElsewhere(ProfileRef profile, uint32_t audience, bool decided) override {
+    if (decided) {
+      decidedElsewhere_.insert(decidedKey(profile, audience));
+    } else {
+      decidedElsewhere_.erase(decidedKey(profile, audience));
+    }
+  }
+  bool anyDecidedElsewhere() const override { return !decidedElsewhere_.empty(); }
+
  private:
   // A freed slot's id has this bit set, so no live id matches it.
   static constexpr InstanceId kFreed = InstanceId{1} << 31;
@@ -328,6 +340,12 @@ class MemoryStore final : public Store {
   size_t windowTimers_ = 0;  // AudienceWindow timers queued
   std::map<uint32_t, Timestamp> lastTick_;
   std::map<uint32_t, absl::flat_hash_set<ProfileRef>> tickMembers_;
+  // (profile, audience) pairs whose membership an input record decided; rare, so not a bit in
+  // every profile's state.
+  static uint64_t decidedKey(ProfileRef profile, uint32_t audience) {
+    return uint64_t{profile} << 32 | audience;
+  }
+  absl::flat_hash_set<uint64_t> decidedElsewhere_;
   std::vector<std::optional<HeldSend>> held_;  // by slot (holdSend); empty when delivered
   std::vector<uint32_t> freeHeld_;
   uint64_t lastTimer_ = 0;

@@ -36,9 +36,7 @@ Value RuntimeHost::inAudience(std::string_view name) {
   if (!profile_) return Value::error("inAudience() needs a profile");
   for (size_t a = 0; a < rt_.program.audiences.size(); ++a) {
     if (rt_.program.audiences[a].name != name) continue;
-    Value v = rt_.eval(rt_.program.audiences[a].rule, &profile_->profile, profile_);
-    if (v.isError()) return v;
-    return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
+    return rt_.audienceAnswer(static_cast<uint32_t>(a), *profile_);
   }
   return Value::error("unknown audience `" + std::string(name) + "`");
 }
@@ -302,7 +300,14 @@ std::optional<std::string> Runtime::apply(const AudienceInput& change) {
   rt.advanceClockTo(change.time);
   ++stats_.records;
   if (p->member[change.audience] != change.enter) {
+    // Decided before the journeys it starts run: their `inAudience()` answers it.
+    rt.store.setDecidedElsewhere(p->ref, change.audience, true);
     rt.changeMembership(*p, change.audience, change.enter, false);
+    uint64_t readers = 0;
+    for (uint32_t r : rt.windows.readers[change.audience]) {
+      if (r < 64) readers |= uint64_t{1} << r;
+    }
+    if (readers != 0 || rt.program.audiences.size() > 64) rt.markDirty(p->ref, readers, false);
   }
   rt.drain();
   return std::nullopt;
@@ -554,20 +559,37 @@ void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event,
   std::vector<uint8_t> many;
   if (count > few.size()) many.resize(count);
   uint8_t* now = count > few.size() ? many.data() : few.data();
+  auto changed = [&](size_t a) {
+    return a < 64 ? (audiences >> a & 1) != 0
+                  : event < 0 || evaluateAlways[a] || program.audiences[a].readsHistory[event];
+  };
+  // The rules evaluated now take back memberships decided elsewhere, all of them before any
+  // rule runs: a rule that reads another (`inAudience`) gets that one's new answer.
+  if (store.anyDecidedElsewhere()) {
+    for (uint32_t a = 0; a < count; ++a) {
+      if (changed(a)) store.setDecidedElsewhere(p.ref, a, false);
+    }
+  }
   for (size_t a = 0; a < count; ++a) {
-    const ir::AudienceIr& audience = program.audiences[a];
-    bool changed = a < 64 ? (audiences >> a & 1) != 0
-                          : event < 0 || evaluateAlways[a] || audience.readsHistory[event];
-    if (!changed) {
+    if (!changed(a)) {
       now[a] = p.member[a];
       continue;
     }
-    Value v = eval(audience.rule, &p.profile, &p);
+    Value v = eval(program.audiences[a].rule, &p.profile, &p);
     now[a] = v.kind() == ValueKind::Bool && v.asBool();
   }
   for (uint32_t a = 0; a < count; ++a) {
     if (p.member[a] != now[a]) changeMembership(p, a, now[a], silent);
   }
+}
+
+Value Runtime::Impl::audienceAnswer(uint32_t a, ProfileState& p) {
+  if (store.anyDecidedElsewhere() && store.decidedElsewhere(p.ref, a)) {
+    return Value::boolean(p.member[a]);
+  }
+  Value v = eval(program.audiences[a].rule, &p.profile, &p);
+  if (v.isError()) return v;
+  return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
 }
 
 void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, bool silent) {
@@ -655,11 +677,12 @@ void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
     audience = a->audience;
   }
   // A scheduled read evaluates the audience for every profile at the tick (its rule may
-  // depend on `now()`); it does not change the streaming memberships.
+  // depend on `now()`), or takes a membership decided elsewhere; it does not change the
+  // streaming memberships.
   std::optional<Timestamp> previous = store.lastTick(journey);
   std::vector<ProfileRef> members, entering;
   store.forEachProfile([&](ProfileState& p) {
-    Value v = eval(program.audiences[audience].rule, &p.profile, &p);
+    Value v = audienceAnswer(audience, p);
     if (v.kind() != ValueKind::Bool || !v.asBool()) return;
     members.push_back(p.ref);
     // `incremental`: after the first tick, those who were not members at the previous tick,

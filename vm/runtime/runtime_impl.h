@@ -148,6 +148,10 @@ struct Runtime::Impl {
   // change; after a change of the profile, those in `audiences`; at the start, all of them.
   void reevaluateAudiences(ProfileState& p, bool silent, int event = -1,
                            uint64_t audiences = kAllAudiences);
+  // Whether the profile is in audience `a` now (a boolean, or the rule's error): the rule's
+  // answer, unless an input record decided the membership since the rule was last evaluated
+  // for the profile (`inAudience()` and scheduled reads ask this).
+  Value audienceAnswer(uint32_t a, ProfileState& p);
   // Sets the profile's membership of audience `a` (it differs): the `audience` record and the
   // journeys it starts, unless `silent`.
   void changeMembership(ProfileState& p, uint32_t a, bool member, bool silent);

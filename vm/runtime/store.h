@@ -99,6 +99,12 @@ class Store {
   virtual void setLastTick(uint32_t journey, Timestamp t, std::vector<ProfileRef> members) = 0;
   // The profile left the journey's audience: it no longer counts as a member at the last tick.
   virtual void forgetTickMember(uint32_t journey, ProfileRef profile) = 0;
+
+  // ---- memberships decided elsewhere: set by an `audience` input record, they hold until the
+  // runtime next evaluates the audience's rule for the profile (docs/runtime.md)
+  virtual bool decidedElsewhere(ProfileRef profile, uint32_t audience) const = 0;
+  virtual void setDecidedElsewhere(ProfileRef profile, uint32_t audience, bool decided) = 0;
+  virtual bool anyDecidedElsewhere() const = 0;
 };
 
 }  // namespace journey::runtime
