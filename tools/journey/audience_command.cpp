@@ -248,9 +248,11 @@ Action addAudienceCommand(CLI::App& app) {
   cmd->add_option("--format", opt->format, "membership rows: json (default) or csv")
       ->check(CLI::IsMember({"json", "csv"}));
   cmd->add_option("--out", opt->out, "membership rows (default: stdout, none with --previous)");
-  cmd->add_option("--previous", opt->previous,
-                  "an earlier membership file: write enter/exit changes against it");
-  cmd->add_option("--changes", opt->changes, "where the changes go (default: stdout)");
+  CLI::Option* previous =
+      cmd->add_option("--previous", opt->previous,
+                      "an earlier membership file: write enter/exit changes against it");
+  cmd->add_option("--changes", opt->changes, "where the changes go (default: stdout)")
+      ->needs(previous);
   cmd->add_option("--rejected", opt->rejected, "rejected lines (default: stderr; - for stdout)");
   cmd->add_option("--engine", opt->engine,
                   "the expression engine: auto (default: the JIT when the profiles are many "

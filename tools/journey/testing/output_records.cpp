@@ -32,6 +32,16 @@ std::vector<OutputRecord> readOutputRecords(const std::vector<std::string>& line
   return out;
 }
 
+namespace {
+
+// A text `expect exit` matches whole: a reason the runtime writes (LANGUAGE.md §5).
+bool isReasonForm(std::string_view text) {
+  return text == "end" || text == "exit" || text == "timeout" || text == "goto" ||
+         text.starts_with("end: ") || text.starts_with("error: ");
+}
+
+}  // namespace
+
 bool matches(const sema::Expectation& e, const std::optional<Timestamp>& at,
              const OutputRecord& record) {
   if (record.field("kind") != e.kind) return false;
@@ -39,8 +49,10 @@ bool matches(const sema::Expectation& e, const std::optional<Timestamp>& at,
   if (e.change && record.field("change") != *e.change) return false;
   if (e.text) {
     std::string_view value = record.field(e.textField);
-    // `expect exit "converted"` matches the reason `end: converted` too.
-    bool endReason = e.kind == "exit" && value == "end: " + e.text->text;
+    // `expect exit "converted"` matches the reason `end: converted` too, but a reason's own
+    // form does not: `"timeout"` is the timeout, not an `end "timeout"` step.
+    bool endReason = e.kind == "exit" && !isReasonForm(e.text->text) &&
+                     value == "end: " + e.text->text;
     if (value != e.text->text && !endReason) return false;
   }
   if (at && record.time != *at) return false;

@@ -26,30 +26,33 @@ std::optional<Timestamp> testTimeOf(const ast::TestString& text) {
   return testTimeOf(std::optional<ast::TestString>(text));
 }
 
-// Where the clock starts: the first time the test names, else the Unix epoch. `notAnInput`:
-// where the test names it, when that is an `until` or an expectation's `at`, not an input.
+// Where the clock starts: the first input's time; in a test without timed inputs, the first
+// time it names (an `until`, an expectation's `at`), else the Unix epoch. An expectation does
+// not move the start of a test with inputs: that would fire schedule ticks the inputs alone
+// would not. `named`: whether the test names a time at all.
 struct TestStart {
   Timestamp time;
-  std::optional<SourceRange> notAnInput;
+  bool named = false;
 };
 
 TestStart testStart(const ast::TestDecl& test) {
-  std::optional<TestStart> first;
-  auto see = [&](const ast::TestString& text, bool input) {
+  std::optional<Timestamp> firstInput, firstNamed;
+  auto see = [](std::optional<Timestamp>& first, const ast::TestString& text) {
     std::optional<Timestamp> t = testTimeOf(text);
-    if (!t || (first && !(*t < first->time))) return;
-    first = TestStart{*t, input ? std::nullopt : std::optional<SourceRange>(text.range)};
+    if (t && (!first || *t < *first)) first = t;
   };
   for (const ast::TestStmt& stmt : test.stmts) {
     if (auto* in = std::get_if<ast::TestInput>(&stmt.kind)) {
-      if (in->kind != ast::TestInput::Kind::Profile) see(in->time, true);
+      if (in->kind != ast::TestInput::Kind::Profile) see(firstInput, in->time);
     } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
-      see(until->time, false);
+      see(firstNamed, until->time);
     } else if (const auto& at = std::get<ast::TestExpect>(stmt.kind).at) {
-      see(*at, false);
+      see(firstNamed, *at);
     }
   }
-  return first.value_or(TestStart{Timestamp{}, std::nullopt});
+  if (firstInput) return {*firstInput, true};
+  if (firstNamed) return {*firstNamed, true};
+  return {};
 }
 
 Diagnostic testFailure(DiagKind kind, SourceRange range, std::string message) {
@@ -133,10 +136,6 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
       runTo(t, input.time.range);
       if (std::optional<std::string> far = session.tooFarAhead(*t)) {
         fail(DiagKind::TestTimeGoesBack, input.time.range, *far);
-        if (testStarts.notAnInput && session.now() == start) {  // the leap is from there
-          result.failures.back().secondary.push_back(
-              {*testStarts.notAnInput, "the clock starts here: the earliest time the test names"});
-        }
         return result;
       }
       refused = session.selectProfile(input.profile ? input.profile->text : lastProfile);
@@ -157,14 +156,13 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
   }
 
   std::vector<OutputRecord> records = readOutputRecords(session.takeOutput());
-  // `expect member`: the named (or last given) profile's memberships now.
+  // `expect member`: whether the named (or last given) profile is in the audience now, as
+  // `inAudience()` answers at the end (a rule that reads the clock is evaluated then, not
+  // where the profile's last record left it); a rule's error leaves the profile out.
   auto isMember = [&](const std::string& id, const std::string& audience) -> std::optional<bool> {
-    runtime::ProfileState* p = session.store().findProfile(id);
-    const auto& audiences = session.program().audiences;
-    for (size_t a = 0; p && a < audiences.size(); ++a) {
-      if (audiences[a].name == audience) return p->member[a];
-    }
-    return std::nullopt;
+    if (session.selectProfile(id)) return std::nullopt;
+    Value v = session.host()->inAudience(audience);
+    return v.kind() == ValueKind::Bool && v.asBool();
   };
   result.records = records.size();
   for (const ast::TestStmt& stmt : test.stmts) {
@@ -184,7 +182,8 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
         Diagnostic d = testFailure(
             DiagKind::ExpectationNotMet, stmt.range,
             "expected `" + id + "` " + (x->negated ? "not to be" : "to be") + " a member of `" +
-                x->name->text + "` when the run ends, at " + formatTimestamp(session.now()));
+                x->name->text + "` when the run ends" +
+                (testStarts.named ? ", at " + formatTimestamp(session.now()) : ""));
         for (const OutputRecord& r : records) {
           if (r.field("kind") == "audience" && r.field("profile") == id) {
             d.notes.push_back("  " + r.line);
