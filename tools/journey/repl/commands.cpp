@@ -146,6 +146,14 @@ bool untilCommand(Session& s, std::string_view args) {
   if (t.isError())
     return fail(s, "`:until` takes an RFC 3339 time such as 2026-03-02T10:00:00Z: " +
                        std::string(t.errorMessage()));
+  // Before the clock runs, `:until` sets where it starts, whatever the wall clock says: as in
+  // `journey run`, the clock starts at the first record (an event, an update) or `:advance`.
+  if (!s.run().running()) {
+    s.run().moveStart(t.asTimestamp());
+    s.console().print("now " + formatTimestamp(s.run().now()) +
+                      ": the clock starts here at the first event, update or `:advance`");
+    return true;
+  }
   return moveClock(s, t.asTimestamp());
 }
 

@@ -208,8 +208,7 @@ std::optional<std::string> SessionRuntime::setProfile(const std::string& patch) 
 
 std::optional<std::string> SessionRuntime::advanceTo(Timestamp t) {
   if (!started_ && t < start_) {
-    start_ = t;  // nothing has happened yet: the session simply starts earlier
-    clock_ = runtime::VirtualClock(t);
+    moveStart(t);
     return std::nullopt;
   }
   if (t < now()) {
@@ -218,6 +217,11 @@ std::optional<std::string> SessionRuntime::advanceTo(Timestamp t) {
   }
   if (std::optional<std::string> why = tooFarAhead(t)) return why;
   return submit({LoggedInput::Kind::Clock, "", t});
+}
+
+void SessionRuntime::moveStart(Timestamp t) {
+  start_ = t;
+  clock_ = runtime::VirtualClock(t);
 }
 
 std::optional<std::string> SessionRuntime::tooFarAhead(Timestamp t) const {
@@ -236,6 +240,14 @@ std::optional<Value> SessionRuntime::currentProfileValue() {
 stdlib::Host* SessionRuntime::host() {
   host_ = runtime_->hostFor(current_);
   return host_.get();
+}
+
+std::optional<bool> SessionRuntime::inAudience(const std::string& id,
+                                               const std::string& audience) {
+  if (!runtime_ || !store_->findProfile(id)) return std::nullopt;
+  Value v = runtime_->hostFor(id)->inAudience(audience);
+  if (v.isError() && program_->findAudience(audience) < 0) return std::nullopt;
+  return v.kind() == ValueKind::Bool && v.asBool();
 }
 
 std::vector<std::string> SessionRuntime::takeOutput() { return std::exchange(output_, {}); }

@@ -55,6 +55,8 @@ class SessionRuntime {
   // runtime::kDefaultMaxGap ahead at once, as far as `journey run` takes between two records: a
   // mistyped year would fire every timer and schedule tick of the years between.
   std::optional<std::string> advanceTo(Timestamp t);
+  // Before the clock runs: it will start at `t`, earlier or later (nothing has happened yet).
+  void moveStart(Timestamp t);
   // Why advanceTo(t) would refuse to move that far ahead, if it would.
   std::optional<std::string> tooFarAhead(Timestamp t) const;
 
@@ -65,6 +67,9 @@ class SessionRuntime {
   std::optional<Value> currentProfileValue();
   // What the journey functions answer for the current profile now.
   stdlib::Host* host();
+  // Whether profile `id` is in the audience now, as `inAudience()` answers it there (a rule's
+  // error leaves it out); nothing for an unknown profile or audience.
+  std::optional<bool> inAudience(const std::string& id, const std::string& audience);
 
   // The output records written since the last call.
   std::vector<std::string> takeOutput();

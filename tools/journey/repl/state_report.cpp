@@ -90,13 +90,25 @@ std::string describeState(SessionRuntime& run) {
   size_t profiles = 0;
   store.forEachProfile([&](runtime::ProfileState& p) {
     ++profiles;
-    std::string audiences;
+    // As `inAudience()` answers now; the memberships the runtime recorded (what `entry on
+    // audience` follows) can lag behind a rule that reads the clock until the profile's rules
+    // are next evaluated, and are not found before the clock starts.
+    std::string audiences, recorded;
+    const std::string id(p.id);
     for (size_t a = 0; a < program.audiences.size(); ++a) {
-      if (p.member[a]) audiences += (audiences.empty() ? "" : ", ") + program.audiences[a].name;
+      const std::string& name = program.audiences[a].name;
+      bool now = run.inAudience(id, name).value_or(false);
+      if (now) audiences += (audiences.empty() ? "" : ", ") + name;
+      if (run.running() && now != p.member[a]) {
+        recorded += fmt::format("{}{} {}", recorded.empty() ? "" : ", ",
+                                p.member[a] ? "in" : "not in", name);
+      }
     }
-    const std::string_view id = p.id;
     out += fmt::format("profile {}{}: {}\n", id, id == run.currentProfile() ? " (current)" : "",
                        audiences.empty() ? "in no audience" : "in " + audiences);
+    if (!recorded.empty()) {
+      out += fmt::format("  recorded until its rules are next evaluated: {}\n", recorded);
+    }
     if (p.windowDue() != runtime::kNoWindowDue) {
       out += fmt::format("  audiences re-evaluated at {}: an event leaves a history window\n",
                          formatTimestamp(p.windowDue()));

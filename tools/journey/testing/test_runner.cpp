@@ -159,10 +159,8 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
   // `expect member`: whether the named (or last given) profile is in the audience now, as
   // `inAudience()` answers at the end (a rule that reads the clock is evaluated then, not
   // where the profile's last record left it); a rule's error leaves the profile out.
-  auto isMember = [&](const std::string& id, const std::string& audience) -> std::optional<bool> {
-    if (session.selectProfile(id)) return std::nullopt;
-    Value v = session.host()->inAudience(audience);
-    return v.kind() == ValueKind::Bool && v.asBool();
+  auto isMember = [&](const std::string& id, const std::string& audience) {
+    return session.inAudience(id, audience);
   };
   result.records = records.size();
   for (const ast::TestStmt& stmt : test.stmts) {
