@@ -260,8 +260,12 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
            authorDuration(*input.maxGap) + " after the last record's " + formatTimestamp(last) +
            " (a mistyped time? " + input.maxGapFlag + " allows more)";
   }
-  if (!started) runtime.start(until);
-  runtime.finish(until);
+  // With no record applied the clock starts at the end given, and only there; with no end
+  // either, it never starts: no Unix-epoch instant for schedule ticks to fire at.
+  if (started || input.until) {
+    if (!started) runtime.start(until);
+    runtime.finish(until);
+  }
   stats = runtime.stats();
   if (started && until < last) stats.lastRecordAfterUntil = last;
   if (input.abandonStateAtEnd) abandonedStore = store.release();
