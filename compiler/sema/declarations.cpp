@@ -162,14 +162,23 @@ void ProgramChecker::declareRecords() {
           d.helps.push_back("add the profile's identity: `id: string`");
         } else {
           const RecordField& f = info.fields[id];
+          const ast::FieldDecl* written = nullptr;
+          for (const ast::FieldDecl& fd : s->fields) {
+            if (fd.name.text == "id") written = &fd;
+          }
           if (f.optional || types.kind(f.type) != TypeKind::String) {
-            const ast::FieldDecl* written = nullptr;
-            for (const ast::FieldDecl& fd : s->fields) {
-              if (fd.name.text == "id") written = &fd;
-            }
             SourceRange where = written && written->type ? written->type->range : f.range;
             report(DiagKind::SchemaWithoutId, where,
                    "the `id` field of the schema must be a required `string`");
+          } else if (f.hasDefault) {
+            // Every profile line without an id would become the same profile.
+            SourceRange where = written && written->defaultValue != ast::kNoExpr
+                                    ? ast.exprs[written->defaultValue].range
+                                    : f.range;
+            Diagnostic& d = report(DiagKind::SchemaWithoutId, where,
+                                   "the `id` field of the schema cannot have a default: each "
+                                   "profile must give its own");
+            d.helps.push_back("remove the default: `id: string`");
           }
         }
       } else if (auto* e = std::get_if<ast::EventDecl>(&decl.kind)) {
