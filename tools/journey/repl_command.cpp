@@ -7,6 +7,7 @@
 #include <chrono>
 #include <clocale>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -61,6 +62,11 @@ Timestamp wallClockNow() {
 int runRepl(const ReplOptions& opt) {
   std::ifstream scriptFile;
   if (!opt.script.empty()) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(opt.script, ec)) {  // opens, and reads as empty
+      fmt::print(stderr, "error: cannot read `{}`: it is a directory\n", opt.script);
+      return kUsage;
+    }
     scriptFile.open(opt.script);
     if (!scriptFile) {
       fmt::print(stderr, "error: cannot read `{}`\n", opt.script);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -38,19 +39,26 @@ bool fail(Session& s, std::string_view message) {
   return false;
 }
 
-// The first line of a JSON-lines profiles file whose id is `id`.
+// The line of a JSON-lines profiles file whose id is `id`: the last one, as in `journey run`,
+// where a later line with the same id wins.
 std::optional<std::string> profileLine(Session& s, const std::string& path, const std::string& id) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {  // opens, and reads as empty
+    fail(s, "cannot read `" + path + "`: it is a directory");
+    return std::nullopt;
+  }
   std::ifstream in(path);
   if (!in) {
     fail(s, "cannot read `" + path + "`");
     return std::nullopt;
   }
   std::string line;
+  std::optional<std::string> found;
   while (std::getline(in, line)) {
-    if (s.run().profileId(line) == id) return line;
+    if (s.run().profileId(line) == id) found = line;
   }
-  fail(s, fmt::format("`{}` has no profile with the id \"{}\"", path, id));
-  return std::nullopt;
+  if (!found) fail(s, fmt::format("`{}` has no profile with the id \"{}\"", path, id));
+  return found;
 }
 
 bool profileCommand(Session& s, std::string_view args) {
