@@ -212,6 +212,14 @@ int runAudience(const AudienceOptions& opt) {
     if (rows) rows->row(id, member);
     if (feed) feed->row(id, member);
   };
+  // A known profile whose line is rejected today is not gone: it keeps yesterday's row, rather
+  // than exit every audience now and enter them again tomorrow.
+  if (feed) {
+    input.rejectedProfile = [&](const std::string& id) {
+      std::optional<std::vector<uint8_t>> kept = feed->keep(id);
+      if (kept && rows) rows->row(id, *kept);
+    };
+  }
   audience::BatchStats stats;
   if (std::optional<std::string> error =
           audience::evaluateAudiences(program, input, row, *rejected, stats)) {
@@ -227,7 +235,15 @@ int runAudience(const AudienceOptions& opt) {
   }
   std::fflush(stdout);
   printSummary(program, input.audiences, stats);
-  if (feed) fmt::print(stderr, "changes: {} enter, {} exit\n", feed->enters(), feed->exits());
+  if (feed) {
+    fmt::print(stderr, "changes: {} enter, {} exit\n", feed->enters(), feed->exits());
+    if (feed->kept() > 0) {
+      fmt::print(stderr,
+                 "note: {} profiles of --previous whose lines were rejected keep their "
+                 "memberships (no change{})\n",
+                 feed->kept(), rows ? "; their rows are written as they were" : "");
+    }
+  }
   if (opt.engine == "auto" && engineName == "jit") {
     fmt::print(stderr, "--engine auto chose the JIT: enough profiles for compiling to pay\n");
   }

@@ -158,7 +158,7 @@ class Batch {
     if (members_.empty()) members_.emplace_back(program_.audiences.size(), 0);
     std::vector<uint8_t>& member = members_[0];
     return readers_[0]->readProfileText(text, firstLine, [&](size_t line, auto&& r) {
-      if (auto* bad = std::get_if<runtime::Rejection>(&r)) return reject(input_.profiles, *bad);
+      if (auto* bad = std::get_if<runtime::Rejection>(&r)) return rejectProfile(*bad);
       auto& p = std::get<runtime::ProfileInput>(r);
       if (rejectedAsRepeated(p.id, line)) return;
       ProfileData data{std::move(p.id), std::move(p.profile), {}};
@@ -191,7 +191,7 @@ class Batch {
     for (size_t i = 0; i < read.size(); ++i) {
       auto& r = read[i];
       if (auto* bad = std::get_if<runtime::Rejection>(&r)) {
-        reject(input_.profiles, *bad);
+        rejectProfile(*bad);
         continue;
       }
       auto& p = std::get<runtime::ProfileInput>(r);
@@ -231,7 +231,7 @@ class Batch {
                });
     for (size_t i = 0; i < lines.size(); ++i) {
       if (auto* bad = std::get_if<runtime::Rejection>(&read[i])) {
-        reject(input_.profiles, *bad);
+        rejectProfile(*bad);
         continue;
       }
       handOver(std::get<std::string>(read[i]), members[i]);
@@ -331,6 +331,10 @@ class Batch {
   void reject(const std::string& input, const runtime::Rejection& r) {
     rejected_.write(runtime::rejectedLine(input, r.line, r.reason));
     ++stats_.rejected;
+  }
+  void rejectProfile(const runtime::Rejection& r) {
+    reject(input_.profiles, r);
+    if (input_.rejectedProfile && !r.profile.empty()) input_.rejectedProfile(r.profile);
   }
 
   // Rejects the profile of `line` when an earlier line gave its id (where ids are kept).

@@ -30,6 +30,10 @@ struct BatchInput {
   // with a record stream. Costs memory for every profile: without it, and without a record
   // stream, memory stays bounded by a chunk and a repeated id gives a row per line.
   bool refuseRepeatedIds = false;
+  // Called with the id of each profile line rejected for its content that names one (a wrong
+  // field type, a missing field): the profile is known but could not be evaluated. Not in
+  // line order with the rows when the profiles are held for a record stream.
+  std::function<void(const std::string& id)> rejectedProfile;
   // Called now and then with the bytes of the profiles input read so far, and its size.
   std::function<void(uint64_t done, uint64_t total)> progress;
 };

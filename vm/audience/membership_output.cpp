@@ -212,6 +212,19 @@ void ChangeFeed::row(const std::string& id, const std::vector<uint8_t>& member) 
   }
 }
 
+std::optional<std::vector<uint8_t>> ChangeFeed::keep(const std::string& id) {
+  auto it = previous_.members.find(id);
+  if (it == previous_.members.end() || seen_.count(id)) return std::nullopt;
+  seen_[id] = true;
+  ++kept_;
+  std::vector<uint8_t> member(program_.audiences.size(), 0);
+  for (uint32_t a : audiences_) {
+    member[a] = std::find(it->second.begin(), it->second.end(), program_.audiences[a].name) !=
+                it->second.end();
+  }
+  return member;
+}
+
 void ChangeFeed::finish() {
   for (const std::string& id : previous_.order) {
     if (seen_.count(id)) continue;

@@ -55,10 +55,14 @@ class ChangeFeed {
              Timestamp at, runtime::OutputSink& out);
   // A profile of the new snapshot.
   void row(const std::string& id, const std::vector<uint8_t>& member);
+  // A profile whose line was rejected: it keeps the snapshot's memberships (no change; not
+  // gone at finish). Returns them, `member[a]` as row() takes it, if the snapshot has it.
+  std::optional<std::vector<uint8_t>> keep(const std::string& id);
   // After the last row: the snapshot's profiles that are gone leave their audiences.
   void finish();
   uint64_t enters() const { return enters_; }
   uint64_t exits() const { return exits_; }
+  uint64_t kept() const { return kept_; }
 
  private:
   void change(const std::string& id, uint32_t audience, bool enter);
@@ -69,7 +73,7 @@ class ChangeFeed {
   Timestamp at_;
   runtime::OutputSink& out_;
   std::unordered_map<std::string, bool> seen_;
-  uint64_t enters_ = 0, exits_ = 0;
+  uint64_t enters_ = 0, exits_ = 0, kept_ = 0;
 };
 
 }  // namespace journey::audience

@@ -295,7 +295,11 @@ std::variant<ProfileInput, Rejection> InputReader::Impl::profileFrom(const eleme
                                                                      size_t lineNumber) {
   auto convert = [&] { return profileConverter.convert(root, program.profileType, profilePath); };
   Value profile = profileChunks ? profileChunks->place(convert) : convert();
-  if (profile.isError()) return Rejection{lineNumber, std::string(profile.errorMessage())};
+  if (profile.isError()) {
+    std::string_view named;
+    if (root["id"].get_string().get(named) != simdjson::SUCCESS) named = {};
+    return Rejection{lineNumber, std::string(profile.errorMessage()), std::string(named)};
+  }
   // Checked by the conversion: a string. Read from the JSON when no rule needs it built.
   std::string_view id;
   if (idBuilt()) {

@@ -20,8 +20,13 @@
 namespace journey::runtime {
 
 struct Rejection {
+  Rejection() = default;
+  Rejection(size_t line, std::string reason, std::string profile = {})
+      : line(line), reason(std::move(reason)), profile(std::move(profile)) {}
+
   size_t line = 0;
   std::string reason;  // "data.total: expected a number, found a string", "not JSON: ...", ...
+  std::string profile;  // a rejected profile line's id, when it names one as a string
 };
 
 struct ProfileInput {
