@@ -23,8 +23,12 @@ TEST_SUITE("repl") {
     CHECK_FALSE(leavesOpen("r\"\\\" + (\""));  // a raw string: the backslash is not an escape
     // A one-line string left open ends with its line: the parser reports it.
     CHECK_FALSE(leavesOpen("\"open\n"));
-    // Too many closers are the parser's business too.
+    // Too many closers are the parser's business too, and so is a closer of the wrong kind:
+    // the input ends there instead of taking in every later line.
     CHECK_FALSE(leavesOpen("1)]}"));
+    CHECK_FALSE(leavesOpen(":set {\"a\": [}"));
+    CHECK_FALSE(leavesOpen("f([1)"));
+    CHECK(leavesOpen("{\"a\": [1, (2)"));
   }
 
   TEST_CASE("the buffer hands over a complete input without its last newline") {

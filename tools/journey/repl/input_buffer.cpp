@@ -20,7 +20,7 @@ bool rawPrefix(std::string_view text, size_t i) {
 }  // namespace
 
 bool leavesOpen(std::string_view text) {
-  int depth = 0;
+  std::string closers;  // of the brackets open, innermost last
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
@@ -51,12 +51,19 @@ bool leavesOpen(std::string_view text) {
       if (j >= text.size()) return triple;
       i = j + close.size();
     } else {
-      if (c == '(' || c == '[' || c == '{') ++depth;
-      if ((c == ')' || c == ']' || c == '}') && depth > 0) --depth;
+      if (c == '(') closers += ')';
+      if (c == '[') closers += ']';
+      if (c == '{') closers += '}';
+      if (c == ')' || c == ']' || c == '}') {
+        // A closer that matches no open bracket ends the input: the parser says what is
+        // wrong, rather than every later line joining an input that cannot be right.
+        if (closers.empty() || closers.back() != c) return false;
+        closers.pop_back();
+      }
       ++i;
     }
   }
-  return depth > 0;
+  return !closers.empty();
 }
 
 void InputBuffer::add(std::string_view line) {

@@ -93,6 +93,20 @@ std::vector<std::string> dropReplaced(Frontend& fe, const std::vector<size_t>& u
   return notes;
 }
 
+// A file an earlier unit imported, loaded again as a unit of its own: its module moves to the
+// end (after the rest), so that its declarations win as those of a file loaded again do.
+// Returns its file, if a module has that path.
+std::optional<FileId> moveToEnd(Frontend& fe, const std::string& path) {
+  auto& modules = fe.ast.modules;
+  for (size_t m = 0; m < modules.size(); ++m) {
+    if (!cli::sameFile(fe.sources.path(modules[m].file), path)) continue;
+    std::rotate(modules.begin() + static_cast<std::ptrdiff_t>(m),
+                modules.begin() + static_cast<std::ptrdiff_t>(m) + 1, modules.end());
+    return modules.back().file;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 SessionProgram::SessionProgram() : fe_(std::make_unique<Frontend>()) { fe_->check(); }
@@ -142,13 +156,17 @@ SessionProgram::Change SessionProgram::build(std::vector<Unit> units, size_t fir
   FileId firstNewFile = kNoFile;
   for (size_t u = 0; u < units.size(); ++u) {
     if (u == firstNew) firstNewFile = static_cast<FileId>(fe->sources.size());
+    std::optional<FileId> movedHere;
     if (units[u].isFile) {
+      size_t before = fe->ast.modules.size();
       fe->parse({units[u].path});
+      if (fe->ast.modules.size() == before) movedHere = moveToEnd(*fe, units[u].path);
     } else {
       FileId file = fe->sources.add(units[u].path, units[u].text);
       fe->ast.modules.push_back(syntax::parseFile(file, fe->sources, fe->ast, fe->diags));
     }
     unitOf.resize(fe->sources.size(), u);
+    if (movedHere) unitOf[*movedHere] = u;
   }
   Change change;
   change.notes = dropReplaced(*fe, unitOf, firstNew);
