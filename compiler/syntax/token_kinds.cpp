@@ -3,6 +3,7 @@
 #include <antlr4-runtime.h>
 
 #include "JourneyLexer.h"
+#include "compiler/syntax/ast_builder.h"
 
 namespace journey::syntax {
 
@@ -34,6 +35,29 @@ bool isReservedWord(size_t type) {
 
 static_assert(JourneyLexer::JOURNEY < JourneyLexer::END && JourneyLexer::END + 1 == JourneyLexer::LPAREN,
               "the contextual keywords are one block of token types, from `journey` to `end`");
+
+std::optional<std::string> whyNotVariableName(std::string_view text) {
+  std::string name(text);
+  antlr4::ANTLRInputStream input(name);
+  JourneyLexer lexer(&input);
+  lexer.removeErrorListeners();
+  std::unique_ptr<antlr4::Token> first = lexer.nextToken();
+  std::unique_ptr<antlr4::Token> next = lexer.nextToken();
+  size_t type = first->getType();
+  bool whole = next->getType() == antlr4::Token::EOF && first->getText() == name;
+  if (whole && isReservedWord(type)) return "`" + name + "` is a reserved word";
+  if (whole && (type == JourneyLexer::TRUE_LIT || type == JourneyLexer::FALSE_LIT ||
+                type == JourneyLexer::NULL_LIT)) {
+    return "`" + name + "` is a literal";
+  }
+  if (!whole || (type != JourneyLexer::IDENT && !isContextualKeyword(type))) {
+    return "`" + name + "` is not a name";
+  }
+  if (isLibraryNamespace(name)) {
+    return "`" + name + "` is a library's namespace (`" + name + ".…` calls its functions)";
+  }
+  return std::nullopt;
+}
 
 bool isContextualKeyword(size_t type) {
   return type >= JourneyLexer::JOURNEY && type <= JourneyLexer::END;

@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace journey::syntax {
 
@@ -24,6 +26,11 @@ bool isBinaryOperator(size_t type);
 bool startsStep(size_t type);
 bool startsClause(size_t type);
 bool startsDeclaration(size_t type);
+
+// Why an expression could not read `text` as a variable's name (a reserved word, a literal, a
+// library namespace, not one name), or nothing when it can: for bindings made outside the
+// language (the REPL's `let`, `journey eval --let`).
+std::optional<std::string> whyNotVariableName(std::string_view text);
 
 // The grammar's name of a token type: `IDENT`, `LBRACE`, `EOF`.
 std::string tokenKindName(size_t type);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/diagnostics/renderer.h"
+#include "compiler/syntax/token_kinds.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/eval_cases.h"
@@ -113,6 +114,10 @@ int runEval(const EvalOptions& opt) {
     }
     if (name == "profile") {  // as in the REPL: the name is the profile's, given by file
       fmt::print(stderr, "error: `profile` is the profile: give it with `--profile FILE`\n");
+      return kUsage;
+    }
+    if (std::optional<std::string> why = syntax::whyNotVariableName(name)) {
+      fmt::print(stderr, "error: `--let` cannot bind that name: {}\n", *why);
       return kUsage;
     }
     size_t before = fe.diags.all().size();

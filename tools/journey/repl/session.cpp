@@ -7,6 +7,7 @@
 #include "compiler/ast/printer.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/ir/lower_program.h"
+#include "compiler/syntax/token_kinds.h"
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
 #include "vm/value/printer.h"
@@ -76,6 +77,10 @@ bool Session::let(const std::string& input) {
   }
   if (let.name == "profile") {
     console_.error("`profile` is the current profile; set it with `:profile`");
+    return false;
+  }
+  if (std::optional<std::string> why = syntax::whyNotVariableName(let.name)) {
+    console_.error("`let` cannot bind that name: " + *why);
     return false;
   }
   EvalResult r = compile(let.expr, {});
