@@ -133,6 +133,15 @@ bool Session::applyChange(SessionProgram::Change& change) {
     return false;
   }
   for (const std::string& note : change.notes) console_.note(note);
+  // A declaration newer than a `let` of its name replaces it, as a newer declaration would.
+  std::erase_if(lets_, [&](const auto& let) {
+    if (std::find(change.names.begin(), change.names.end(), let.first) == change.names.end()) {
+      return false;
+    }
+    console_.note(fmt::format("`{}` is no longer bound by `let`: the declaration replaces it",
+                              let.first));
+    return true;
+  });
   programChanged();
   return true;
 }

@@ -172,8 +172,12 @@ SessionProgram::Change SessionProgram::build(std::vector<Unit> units, size_t fir
   change.notes = dropReplaced(*fe, unitOf, firstNew);
   for (const ast::Module& m : fe->ast.modules) {
     size_t unit = unitOf[m.file];
-    if (unit < firstNew || units[unit].isFile) continue;
-    for (const ast::Decl& d : m.decls) change.declared.push_back(describe(d));
+    if (unit < firstNew) continue;
+    for (const ast::Decl& d : m.decls) {
+      std::optional<std::string> name = declaredName(d);
+      if (name && name->starts_with('`')) change.names.push_back(name->substr(1, name->size() - 2));
+      if (!units[unit].isFile) change.declared.push_back(describe(d));
+    }
   }
   if (!fe->diags.hasErrors()) fe->check();
   for (const Diagnostic& d : fe->diags.all()) {

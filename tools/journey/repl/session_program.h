@@ -26,6 +26,7 @@ class SessionProgram {
     std::vector<std::string> notes;     // declarations replaced
     std::vector<std::string> declared;  // what new inputs declare: `audience Gold`
     std::vector<std::string> loaded;    // load(): the files, each once, as first spelt
+    std::vector<std::string> names;     // what the new units (files or inputs) declare: `Gold`
   };
   // `text` holds declarations typed at the prompt; `number` names it (`<repl N>`).
   Change addDeclarations(const std::string& text, int number);
