@@ -34,7 +34,10 @@ void checkFrame(std::string_view bytes, ByteReader& header) {
   if (bytes.substr(0, kMagic.size()) != kMagic.substr(0, std::min(bytes.size(), kMagic.size()))) {
     fail("not a journey artifact (wrong magic number)");
   }
-  if (bytes.size() < 12) fail(fmt::format("truncated: {} bytes, shorter than the header", bytes.size()));
+  if (bytes.empty()) fail("an empty file, not a journey artifact");
+  if (bytes.size() < 12) {
+    fail(fmt::format("truncated: {} bytes, shorter than the {}-byte header", bytes.size(), kHeaderSize));
+  }
   header.raw(kMagic.size());
   uint32_t version = header.fixed32();
   if (version > kFormatVersion) {
@@ -93,7 +96,11 @@ Artifact readArtifact(std::string_view bytes) {
   a.compilerVersion = unpadded(header.raw(kCompilerVersionSize));
   a.targetTriple = unpadded(header.raw(kTargetTripleSize));
   uint32_t count = header.fixed32();
-  header.fixed32();  // flags
+  // Reserved for meanings a reader must understand: one it does not know is refused.
+  if (uint32_t flags = header.fixed32(); flags != 0) {
+    fail(fmt::format("header flags {:#x} unknown to this journey (corrupt header, or a newer format)",
+                     flags));
+  }
 
   // The section table, then each section where the table says.
   if (count > (bytes.size() - kHeaderSize) / kSectionEntrySize) fail(fmt::format("corrupt section table ({} sections)", count));

@@ -206,3 +206,17 @@ TEST_CASE("the schema fingerprint ignores names and field order") {
 }
 
 TEST_SUITE_END();
+
+TEST_CASE("header flags a reader does not know are refused, and an empty file is named") {
+  std::string bytes = test::builtPrograms().front().bytes;
+  bytes[92] = 1;  // the header's flags (docs/artifacts.md): reserved, 0
+  fixChecksum(bytes);
+  CHECK_THROWS_WITH_AS(artifact::readArtifact(bytes),
+                       "header flags 0x1 unknown to this journey (corrupt header, or a newer format)",
+                       artifact::ArtifactError);
+  CHECK_THROWS_WITH_AS(artifact::readArtifact(""), "an empty file, not a journey artifact",
+                       artifact::ArtifactError);
+  CHECK_THROWS_WITH_AS(artifact::readArtifact(bytes.substr(0, 5)),
+                       "truncated: 5 bytes, shorter than the 96-byte header",
+                       artifact::ArtifactError);
+}

@@ -74,6 +74,16 @@ std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
       status = kUsage;
       return std::nullopt;
     }
+    // An artifact holds no warnings (they were reported, allowed or denied when it was
+    // built): a --deny or --allow would be silently without effect.
+    const WarningPolicy& policy = opt.diagnostics.warnings;
+    if (!policy.denied.empty() || !policy.allowed.empty()) {
+      fmt::print(stderr,
+                 "error: --deny and --allow apply to sources; {}'s warnings were decided when "
+                 "it was built (`journey build --deny …`)\n", f);
+      status = kUsage;
+      return std::nullopt;
+    }
     std::optional<artifact::Artifact> a = loadArtifactFile(f);
     if (!a) return std::nullopt;
     native = std::move(a->native);
