@@ -10,6 +10,7 @@
 #include "compiler/codegen/bytecode_compiler.h"
 #include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
+#include "tools/journey/printable_text.h"
 #include "vm/interp/interpreter.h"
 #include "vm/value/json_string.h"
 #include "vm/value/printer.h"
@@ -82,25 +83,27 @@ std::string commaList(const std::vector<std::string>& items) {
 
 void printText(const std::string& path, const artifact::Artifact& a) {
   const ir::ProgramIr& p = a.program;
-  fmt::print("artifact:   {} ({} bytes)\n", path, a.totalSize);
-  fmt::print("format:     version {}\n", a.formatVersion);
-  fmt::print("compiler:   journey {}\n", a.compilerVersion);
-  fmt::print("target:     {}\n", a.targetTriple);
-  fmt::print("checksum:   {:016x} (CRC-64/XZ, verified)\n", a.checksum);
-  fmt::print("schema:     {}, fingerprint {}\n", schemaName(p), artifact::fingerprintText(a.schemaFingerprint));
+  std::string out;
+  out += fmt::format("artifact:   {} ({} bytes)\n", path, a.totalSize);
+  out += fmt::format("format:     version {}\n", a.formatVersion);
+  out += fmt::format("compiler:   journey {}\n", a.compilerVersion);
+  out += fmt::format("target:     {}\n", a.targetTriple);
+  out += fmt::format("checksum:   {:016x} (CRC-64/XZ, verified)\n", a.checksum);
+  out += fmt::format("schema:     {}, fingerprint {}\n", schemaName(p), artifact::fingerprintText(a.schemaFingerprint));
   std::vector<std::string> sources;
   for (const artifact::SourceFile& f : a.sources) sources.push_back(fmt::format("{} ({} bytes)", f.path, f.size));
-  fmt::print("sources:    {}\n", commaList(sources));
-  fmt::print("sections:\n");
-  for (const artifact::SectionInfo& s : a.sections) fmt::print("  {}  {:>8} bytes\n", s.id, s.size);
-  fmt::print("events:     {}\n", commaList(names(p.events)));
-  fmt::print("audiences:  {}\n", commaList(names(p.audiences)));
-  fmt::print("channels:   {}\n", commaList(names(p.channels)));
-  fmt::print("actions:    {}\n", commaList(names(p.actions)));
-  fmt::print("journeys:{}\n", p.journeys.empty() ? "   none" : "");
+  out += fmt::format("sources:    {}\n", commaList(sources));
+  out += fmt::format("sections:\n");
+  for (const artifact::SectionInfo& s : a.sections) out += fmt::format("  {}  {:>8} bytes\n", s.id, s.size);
+  out += fmt::format("events:     {}\n", commaList(names(p.events)));
+  out += fmt::format("audiences:  {}\n", commaList(names(p.audiences)));
+  out += fmt::format("channels:   {}\n", commaList(names(p.channels)));
+  out += fmt::format("actions:    {}\n", commaList(names(p.actions)));
+  out += fmt::format("journeys:{}\n", p.journeys.empty() ? "   none" : "");
   size_t width = 0;
   for (const ir::JourneyIr& j : p.journeys) width = std::max(width, j.name.size());
-  for (const ir::JourneyIr& j : p.journeys) fmt::print("  {:<{}}  {}\n", j.name, width, entryText(p, j));
+  for (const ir::JourneyIr& j : p.journeys) out += fmt::format("  {:<{}}  {}\n", j.name, width, entryText(p, j));
+  fmt::print("{}", printableText(out));  // names and strings come from the file
 }
 
 std::string jsonString(std::string_view s) {
