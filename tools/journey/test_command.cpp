@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "compiler/diagnostics/json_renderer.h"
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
 #include "tools/journey/commands.h"
@@ -51,8 +52,11 @@ int runTests(const TestOptions& opt) {
       }
       ++failed;
       fmt::print("FAIL  {}\n", test.name.text);
+      // The failures are the report, on stdout beside the `ok`/`FAIL` lines; with
+      // `--diagnostic-format json` each is one JSON object per line there.
       for (const Diagnostic& d : result.failures) {
-        fmt::print("{}\n", journey::render(d, fe.sources, render));
+        fmt::print("{}\n", opt.diagnostics.format == "json" ? renderJson(d, fe.sources)
+                                                           : journey::render(d, fe.sources, render));
       }
     }
   }
