@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `journey fmt -w`: rewrites a file that changes (keeping its permissions, leaving no temporary
-# behind; through a symbolic link, the file behind it), does not touch one that is already
+# behind and no file of the user's named like one written over; through a symbolic link, the file behind it), does not touch one that is already
 # formatted (same inode and time), and leaves a file with a syntax error as it was.
 #   tests/fmt_write.sh JOURNEY UNFORMATTED.journey BROKEN.journey
 set -u
@@ -13,13 +13,16 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 cp "$unformatted" "$dir/a.journey"
 chmod 640 "$dir/a.journey"
+echo "the user's own" > "$dir/a.journey.tmp"  # a name a temporary must not take
 "$journey" fmt "$dir/a.journey" > "$dir/expected" || fail "fmt failed"
 cmp -s "$dir/a.journey" "$dir/expected" && fail "the case is already formatted: it tests nothing"
 "$journey" fmt -w "$dir/a.journey" > "$dir/out" 2>&1 || fail "fmt -w exited $?: $(cat "$dir/out")"
 [ -s "$dir/out" ] && fail "fmt -w printed: $(cat "$dir/out")"
 cmp -s "$dir/a.journey" "$dir/expected" || fail "the file was not rewritten as fmt prints it"
 [ "$(stat -c %a "$dir/a.journey")" = 640 ] || fail "permissions not kept: $(stat -c %a "$dir/a.journey")"
-[ -e "$dir/a.journey.tmp" ] && fail "a temporary file was left behind"
+[ "$(cat "$dir/a.journey.tmp")" = "the user's own" ] || fail "a file named like a temporary was changed"
+leftover=$(find "$dir" -name 'a.journey.*' ! -name a.journey.tmp)
+[ -n "$leftover" ] && fail "a temporary file was left behind: $leftover"
 
 before=$(stat -c '%i %Y' "$dir/a.journey")
 sleep 1

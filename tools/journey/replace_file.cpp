@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace journey::cli {
 
 namespace {
@@ -43,13 +46,25 @@ std::optional<std::string> replaceFile(const std::string& link, std::string_view
     if (ec) return ec.message();
   }
   existing = fs::status(path, ec);
-  std::string temporary = path + ".tmp";
+  // A name of its own (`OUT.XXXXXX`), so that no file or folder of the user's is written over
+  // or removed; made 0600, given the permissions a new file would have, or the replaced one's.
+  std::string temporary = path + ".XXXXXX";
+  errno = 0;
+  int fd = mkstemp(temporary.data());
+  if (fd < 0) return lastError();
+  close(fd);
   if (std::optional<std::string> error =
           writeWhole(temporary, bytes, std::ios::binary | std::ios::trunc)) {
     std::remove(temporary.c_str());
     return error;
   }
-  if (!ec && fs::exists(existing)) fs::permissions(temporary, existing.permissions(), ec);
+  if (!ec && fs::exists(existing)) {
+    fs::permissions(temporary, existing.permissions(), ec);
+  } else {
+    mode_t mask = umask(0);
+    umask(mask);
+    fs::permissions(temporary, static_cast<fs::perms>(0666 & ~mask), ec);
+  }
   if (std::rename(temporary.c_str(), path.c_str()) != 0) {
     std::string error = lastError();
     std::remove(temporary.c_str());

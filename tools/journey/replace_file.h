@@ -8,7 +8,7 @@
 
 namespace journey::cli {
 
-// Writes `bytes` to `path` + ".tmp", then renames it over `path`. A file that is replaced keeps
+// Writes `bytes` to a new file beside `path` (`path.XXXXXX`), then renames it over `path`. A file that is replaced keeps
 // its permissions; through a symbolic link, the file it names is replaced. Anything but a
 // regular file (a device, a pipe) is written to instead, as it stands. When a step fails: why
 // (`No space left on device`), and no temporary left behind.
