@@ -244,6 +244,7 @@ const std::vector<Command>& commands() {
        emitCommand},
       {":explain", "CODE", "the longer story of a diagnostic code",
        [](Session& s, std::string_view a) {
+         if (a.empty()) return fail(s, "`:explain` takes a diagnostic code: `:explain E0302`");
          std::optional<std::string> text = cli::explainCode(a);
          if (!text) return fail(s, cli::unknownCodeMessage(a));
          text->pop_back();
