@@ -65,6 +65,12 @@ bool ExprChecker::Impl::requireType(ast::ExprId e, TypeId t, TypeId want, std::s
     }
   } else if (need == TypeKind::Duration && have == TypeKind::Int) {
     d.helps.push_back("write a duration with its unit, like `30s`, `15m`, `2h` or `7d`");
+  } else if (need == TypeKind::Record && have == TypeKind::Map &&
+             types.recordInfo(types.get(want).record).origin == sema::RecordOrigin::Inline) {
+    // An inline record type (`loyalty: { tier: string }`) has no name to write a value with.
+    d.helps.push_back(quoted(want) + " is declared inline, with no name to build a value "
+                      "with: declare it as a `type` and write `Name{field: …}`, or, in a `set`, "
+                      "give its fields one at a time");
   }
   return false;
 }
