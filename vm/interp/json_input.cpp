@@ -320,16 +320,16 @@ class Converter {
       if (index < 0) return failure(fieldPath, "`" + layout.name + "` has no such field");
       if (index == supplied) return failure(fieldPath, in_.suppliedReason);
       size_t i = static_cast<size_t>(index);
+      // JSON leaves a repeated key's meaning open (parsers keep the first, the last, or both):
+      // refused, as at a record's top level and in maps.
+      if (given.contains(i)) return failure(fieldPath, "duplicate key");
+      given.insert(i);
       expected = i + 1;
       Memory::Field& field = fields[i];
       if (field.optional && item.is_null()) {
-        if (partial && b) {  // a patch making the field absent
-          b->set(i, Value::null());
-          given.insert(i);
-        }
+        if (partial && b) b->set(i, Value::null());  // a patch making the field absent
         continue;
       }
-      given.insert(i);
       if (!b || (kept && !(*kept)[i])) {
         if (Value error = check(item, field.type, fieldPath); error.isError()) return error;
         continue;
@@ -424,6 +424,7 @@ class Converter {
                       : layout.find(key);
       if (index < 0) return false;
       size_t i = static_cast<size_t>(index);
+      if (given >> i & 1) return false;  // a key given twice: record() says so
       expected = i + 1;
       const Memory::Field& field = fields[i];
       uint8_t kind = takesBit(item.type());
@@ -433,7 +434,8 @@ class Converter {
       }
       if (kind == kTakesNull) {
         if (!field.optional) return false;
-        continue;  // an optional field given null: absent
+        given |= uint64_t{1} << i;  // absent, but given: a second key is still a duplicate
+        continue;
       }
       if (!(field.takes & kind)) {
         if (field.takes != 0) return false;  // a scalar field given another kind
