@@ -458,7 +458,10 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
     return reject("missing \"event\", \"set\" or \"audience\"");
   }
   if (has[kData] && !has[kEvent]) return reject("\"data\" goes with \"event\" only");
-  if (has[kChange] != has[kAudience]) return reject("\"change\" goes with \"audience\"");
+  if (has[kAudience] && !has[kChange]) {
+    return reject("missing \"change\": an audience record says \"enter\" or \"exit\"");
+  }
+  if (has[kChange] && !has[kAudience]) return reject("\"change\" goes with \"audience\" only");
   if (has[kKind] && !has[kAudience]) return reject("\"kind\" goes with \"audience\" only");
   if (has[kAudience]) return readAudienceChange(at, has, time, profile, lineNumber);
 
