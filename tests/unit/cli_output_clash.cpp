@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -91,11 +92,27 @@ TEST_CASE("output clash: two outputs naming one file are refused, existing or no
 }
 
 TEST_CASE("standard input twice: two inputs naming `-` are refused, one is not") {
-  using journey::cli::standardInputTwice;
+  using journey::cli::streamReadTwice;
   std::optional<std::string> twice =
-      standardInputTwice({{"--profiles", "-"}, {"--events", "e.jsonl"}, {"--previous", "-"}});
+      streamReadTwice({{"--profiles", "-"}, {"--events", "e.jsonl"}, {"--previous", "-"}});
   REQUIRE(twice);
   CHECK(*twice == "--profiles and --previous both read standard input: only one of them can");
-  CHECK_FALSE(standardInputTwice({{"--profiles", "p.jsonl"}, {"--events", "-"}}));
-  CHECK_FALSE(standardInputTwice({{"--profiles", ""}, {"--events", ""}}));
+  CHECK_FALSE(streamReadTwice({{"--profiles", "p.jsonl"}, {"--events", "-"}}));
+  CHECK_FALSE(streamReadTwice({{"--profiles", ""}, {"--events", ""}}));
+}
+
+TEST_CASE("one pipe read twice by two of its names is refused; a device or file is not") {
+  using journey::cli::streamReadTwice;
+  int ends[2];
+  REQUIRE(pipe(ends) == 0);
+  std::string reading = "/dev/fd/" + std::to_string(ends[0]);
+  std::string procName = "/proc/self/fd/" + std::to_string(ends[0]);
+  std::optional<std::string> twice =
+      streamReadTwice({{"--profiles", reading}, {"--events", procName}});
+  REQUIRE(twice);
+  CHECK(*twice == "--profiles and --events both read " + procName + ": only one of them can");
+  CHECK_FALSE(streamReadTwice({{"--profiles", reading}, {"--events", "/dev/null"}}));
+  CHECK_FALSE(streamReadTwice({{"--profiles", "/dev/null"}, {"--events", "/dev/null"}}));
+  close(ends[0]);
+  close(ends[1]);
 }

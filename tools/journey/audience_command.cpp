@@ -148,7 +148,7 @@ int runAudience(const AudienceOptions& opt) {
   Progress progress;
   input.progress = [&](uint64_t done, uint64_t total) { progress.update(done, total); };
 
-  if (std::optional<std::string> twice = standardInputTwice(
+  if (std::optional<std::string> twice = streamReadTwice(
           {{"--profiles", opt.profiles}, {"--events", opt.events}, {"--previous", opt.previous}})) {
     fmt::print(stderr, "error: {}\n", *twice);
     return kUsage;

@@ -1,5 +1,7 @@
 #include "tools/journey/output_clash.h"
 
+#include <sys/stat.h>
+
 #include <filesystem>
 
 #include "tools/journey/same_file.h"
@@ -37,15 +39,34 @@ std::optional<std::string> outputClash(
   return std::nullopt;
 }
 
-std::optional<std::string> standardInputTwice(
+std::optional<std::string> streamReadTwice(
     const std::vector<std::pair<std::string, std::string>>& inputs) {
-  const std::string* first = nullptr;
+  // What an input reads when it cannot be read twice: standard input (`-`, whatever it is), or
+  // a pipe by any name (`/dev/stdin` or `/dev/fd/0` of a piped input). A file or a device
+  // named twice is opened twice, each reader with its own position.
+  struct Stream {
+    const std::string* flag;
+    bool standardInput;
+    bool pipe;
+    dev_t device;
+    ino_t inode;
+  };
+  std::vector<Stream> streams;
   for (const auto& [flag, path] : inputs) {
-    if (path != "-") continue;
-    if (first != nullptr) {
-      return *first + " and " + flag + " both read standard input: only one of them can";
+    if (path.empty()) continue;
+    struct stat st {};
+    bool dash = path == "-";
+    if ((dash ? fstat(0, &st) : stat(path.c_str(), &st)) != 0) continue;
+    bool pipe = S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode);
+    if (!dash && !pipe) continue;
+    for (const Stream& earlier : streams) {
+      bool samePipe = pipe && earlier.pipe && earlier.device == st.st_dev &&
+                      earlier.inode == st.st_ino;
+      if (!(dash && earlier.standardInput) && !samePipe) continue;
+      std::string what = dash || earlier.standardInput ? "standard input" : path;
+      return *earlier.flag + " and " + flag + " both read " + what + ": only one of them can";
     }
-    first = &flag;
+    streams.push_back({&flag, dash, pipe, st.st_dev, st.st_ino});
   }
   return std::nullopt;
 }

@@ -23,9 +23,10 @@ std::optional<std::string> outputClash(
     const std::vector<std::pair<std::string, std::string>>& outputs,
     const std::vector<NamedInput>& inputs);
 
-// For (flag, path) inputs: an error message when two of them read standard input ("-"): the
-// first would read all of it, and the second nothing.
-std::optional<std::string> standardInputTwice(
+// For (flag, path) inputs: an error message when two of them read one stream: standard input
+// ("-", or another name of it such as /dev/stdin when it is a pipe), or one pipe or device by
+// any name. The first would read all of it, and the second nothing.
+std::optional<std::string> streamReadTwice(
     const std::vector<std::pair<std::string, std::string>>& inputs);
 
 }  // namespace journey::cli

@@ -183,7 +183,7 @@ int runSimulation(const RunOptions& opt) {
                                      {opt.profiles, "the --profiles file"}};
   for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
   if (std::optional<std::string> twice =
-          standardInputTwice({{"--profiles", opt.profiles}, {"--events", opt.events}})) {
+          streamReadTwice({{"--profiles", opt.profiles}, {"--events", opt.events}})) {
     fmt::print(stderr, "error: {}\n", *twice);
     return kUsage;
   }
