@@ -290,9 +290,9 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   CHECK(w.record("{" + t + R"("profile": "p2", "audience": "French", "change": "exit"})") ==
         "audience French p2 2026-03-02T10:00:00Z exit");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French"})") ==
-        R"("change" goes with "audience")");
+        R"(missing "change": an audience record says "enter" or "exit")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "change": "enter"})") ==
-        R"("change" goes with "audience")");
+        R"("change" goes with "audience" only)");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "kind": "audience"})") ==
         R"("kind" goes with "audience" only)");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": "join"})") ==
