@@ -333,7 +333,9 @@ void Runtime::finish(Timestamp until) {
 
 void Runtime::Impl::advanceClockTo(Timestamp t) {
   while (const Timer* next = store.nextTimer()) {
-    if (t < next->due()) break;
+    // A deadline saturated at the last instant is never (kNever), even for a record at it;
+    // such timers are queued last.
+    if (t < next->due() || next->due() == kNever) break;
     Timer timer = store.popTimer();
     clock.advanceTo(timer.due());
     fire(timer);
@@ -436,7 +438,8 @@ void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
   std::vector<Timer> due;
   store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
     bool ofInstance = t.kind == Timer::Kind::Resume || t.kind == Timer::Kind::Timeout;
-    if (ofInstance && std::find(instances.begin(), instances.end(), t.id) != instances.end()) {
+    if (ofInstance && t.due() != kNever &&
+        std::find(instances.begin(), instances.end(), t.id) != instances.end()) {
       due.push_back(t);
     }
   });
