@@ -47,8 +47,12 @@ struct RunOptions {
 };
 
 void printSummary(const runtime::RunStats& s) {
-  fmt::print(stderr, "{} profiles, {} records applied, {} rejected\n", s.profiles, s.records,
-             s.rejected);
+  // Records applied and rejected add up to the record lines read, profile lines apart.
+  fmt::print(stderr, "{} profiles, {} records applied, {} rejected{}\n", s.profiles, s.records,
+             s.rejected,
+             s.rejectedProfiles == 0 ? ""
+             : fmt::format(" ({} of them profile line{})", s.rejectedProfiles,
+                           s.rejectedProfiles == 1 ? "" : "s"));
   std::string ended;
   for (const auto& [reason, n] : s.ended) ended += fmt::format(", {} {}", n, reason);
   fmt::print(stderr, "{} entered, {} skipped; ended: {}\n", s.entered, s.skipped,

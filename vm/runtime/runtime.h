@@ -29,7 +29,8 @@ namespace journey::runtime {
 struct RunStats {
   uint64_t profiles = 0;
   uint64_t records = 0;                         // records applied
-  uint64_t rejected = 0;
+  uint64_t rejected = 0;                        // lines of either input
+  uint64_t rejectedProfiles = 0;                // of them, profile lines
   // The last record's time when the run's end (`--until`) was given before it: the clock ran
   // on to that record all the same, and no further.
   std::optional<Timestamp> lastRecordAfterUntil;
@@ -98,7 +99,10 @@ class Runtime {
   // (Instance::timeoutTimer); none for the others, whose timer is in the store.
   std::optional<Timestamp> timeoutDeadline(const Instance& instance) const;
 
-  void countRejected() { ++stats_.rejected; }
+  void countRejected(bool profileLine) {
+    ++stats_.rejected;
+    stats_.rejectedProfiles += profileLine;
+  }
   const RunStats& stats() const { return stats_; }
 
   struct Impl;  // runtime_impl.h, for the runtime's own files

@@ -116,7 +116,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
   reader.buildProfilesInChunks();
   auto reject = [&](const std::string& name, const Rejection& r) {
     rejected.write(rejectedLine(name, r.line, r.reason));
-    runtime.countRejected();
+    runtime.countRejected(&name == &input.profiles);  // by address: one path may name both
   };
 
   std::vector<std::string_view> named;  // the ids a profile batch names, kept for its memory
