@@ -147,6 +147,11 @@ struct InputReader::Impl {
     if (line.starts_with(LineReader::kByteOrderMark)) {  // skipped only where it starts a file
       reason = "not JSON: the line starts with a byte order mark (U+FEFF), which only the "
                "input's first line may have";
+    } else if (error == simdjson::NUMBER_ERROR) {
+      // The parser's one error for a malformed number and for valid JSON it cannot hold.
+      reason = "not JSON this journey reads: a malformed number, an integer beyond 64 bits, or "
+               "a number beyond a double's range (for a `double` field, write a large integer "
+               "with an exponent: 1.8e19)";
     } else {
       reason = std::string("not JSON: ") + simdjson::error_message(error);
     }
