@@ -36,7 +36,8 @@ void checkFrame(std::string_view bytes, ByteReader& header) {
   }
   if (bytes.empty()) fail("an empty file, not a journey artifact");
   if (bytes.size() < 12) {
-    fail(fmt::format("truncated: {} bytes, shorter than the {}-byte header", bytes.size(), kHeaderSize));
+    fail(fmt::format("truncated: {} bytes, shorter than the {}-byte header", bytes.size(),
+                     kHeaderSize));
   }
   header.raw(kMagic.size());
   uint32_t version = header.fixed32();
@@ -98,8 +99,8 @@ Artifact readArtifact(std::string_view bytes) {
   uint32_t count = header.fixed32();
   // Reserved for meanings a reader must understand: one it does not know is refused.
   if (uint32_t flags = header.fixed32(); flags != 0) {
-    fail(fmt::format("header flags {:#x} unknown to this journey (corrupt header, or a newer format)",
-                     flags));
+    fail(fmt::format(
+        "header flags {:#x} unknown to this journey (corrupt header, or a newer format)", flags));
   }
 
   // The section table, then each section where the table says.

@@ -89,12 +89,15 @@ void printText(const std::string& path, const artifact::Artifact& a) {
   out += fmt::format("compiler:   journey {}\n", a.compilerVersion);
   out += fmt::format("target:     {}\n", a.targetTriple);
   out += fmt::format("checksum:   {:016x} (CRC-64/XZ, verified)\n", a.checksum);
-  out += fmt::format("schema:     {}, fingerprint {}\n", schemaName(p), artifact::fingerprintText(a.schemaFingerprint));
+  out += fmt::format("schema:     {}, fingerprint {}\n", schemaName(p),
+                     artifact::fingerprintText(a.schemaFingerprint));
   std::vector<std::string> sources;
   for (const artifact::SourceFile& f : a.sources) sources.push_back(fmt::format("{} ({} bytes)", f.path, f.size));
   out += fmt::format("sources:    {}\n", commaList(sources));
   out += fmt::format("sections:\n");
-  for (const artifact::SectionInfo& s : a.sections) out += fmt::format("  {}  {:>8} bytes\n", s.id, s.size);
+  for (const artifact::SectionInfo& s : a.sections) {
+    out += fmt::format("  {}  {:>8} bytes\n", s.id, s.size);
+  }
   out += fmt::format("events:     {}\n", commaList(names(p.events)));
   out += fmt::format("audiences:  {}\n", commaList(names(p.audiences)));
   out += fmt::format("channels:   {}\n", commaList(names(p.channels)));
@@ -102,7 +105,9 @@ void printText(const std::string& path, const artifact::Artifact& a) {
   out += fmt::format("journeys:{}\n", p.journeys.empty() ? "   none" : "");
   size_t width = 0;
   for (const ir::JourneyIr& j : p.journeys) width = std::max(width, j.name.size());
-  for (const ir::JourneyIr& j : p.journeys) out += fmt::format("  {:<{}}  {}\n", j.name, width, entryText(p, j));
+  for (const ir::JourneyIr& j : p.journeys) {
+    out += fmt::format("  {:<{}}  {}\n", j.name, width, entryText(p, j));
+  }
   fmt::print("{}", printableText(out));  // names and strings come from the file
 }
 

@@ -55,8 +55,9 @@ int runTests(const TestOptions& opt) {
       // The failures are the report, on stdout beside the `ok`/`FAIL` lines; with
       // `--diagnostic-format json` each is one JSON object per line there.
       for (const Diagnostic& d : result.failures) {
-        fmt::print("{}\n", opt.diagnostics.format == "json" ? renderJson(d, fe.sources)
-                                                           : journey::render(d, fe.sources, render));
+        bool json = opt.diagnostics.format == "json";
+        fmt::print("{}\n",
+                   json ? renderJson(d, fe.sources) : journey::render(d, fe.sources, render));
       }
     }
   }
