@@ -303,11 +303,13 @@ std::optional<std::string> Runtime::apply(const AudienceInput& change) {
     // Decided before the journeys it starts run: their `inAudience()` answers it.
     rt.store.setDecidedElsewhere(p->ref, change.audience, true);
     rt.changeMembership(*p, change.audience, change.enter, false);
+    // The audiences that read it. (Those past the 64th have no bits: any re-evaluation runs
+    // them, and takes back what was decided for them, so they wait for the next change.)
     uint64_t readers = 0;
     for (uint32_t r : rt.windows.readers[change.audience]) {
       if (r < 64) readers |= uint64_t{1} << r;
     }
-    if (readers != 0 || rt.program.audiences.size() > 64) rt.markDirty(p->ref, readers, false);
+    if (readers != 0) rt.markDirty(p->ref, readers, false);
   }
   rt.drain();
   return std::nullopt;
