@@ -481,6 +481,33 @@ schema Profile { id: string, address: { city: string, zip: string? }? }
   CHECK(json(runtime::mergeProfile(p, patch)) == R"({"id": "p1", "address": {"city": "Lyon"}})");
 }
 
+TEST_CASE("runtime input: a set is checked against the schema as merged") {
+  InputWorld w(R"(
+schema Profile { id: string, name: string, rec: { a: int, b: int = 5, c: string? }? }
+)");
+  Value p = w.profileValue(R"({"id": "p1", "name": "Ann"})");
+  const std::string t = R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "set": )";
+  auto missing = [&](const Value* profile, const Value& patch) {
+    return runtime::missingAfterMerge(w.program, profile, patch).value_or("complete");
+  };
+  // A nested record the profile lacks must be whole: its defaults fill what they can.
+  Value partial = w.patchValue(t + R"({"rec": {"c": "x"}}})");
+  CHECK(missing(&p, partial) == "set.rec: missing field `a`");
+  Value enough = w.patchValue(t + R"({"rec": {"a": 1}}})");
+  CHECK(missing(&p, enough) == "complete");
+  auto defaults = test::evaluatedDefaults(w.program, *w.engine);
+  runtime::MergeSchema schema{w.program, defaults};
+  Value merged = runtime::mergeProfile(p, enough, &schema);
+  CHECK(json(merged) == R"({"id": "p1", "name": "Ann", "rec": {"a": 1, "b": 5}})");
+  // Once it exists, a part will do.
+  CHECK(missing(&merged, partial) == "complete");
+  // A profile the set creates must be whole.
+  CHECK(missing(nullptr, w.reader->newProfile("p9", partial)) == "set: missing field `name`");
+  CHECK(missing(nullptr, w.reader->newProfile(
+                             "p9", w.patchValue(t + R"({"name": "Zoe", "rec": {"a": 2}}})"))) ==
+        "complete");
+}
+
 TEST_CASE("runtime input: new profiles hold the id and the defaults") {
   InputWorld w;
   Value p = w.reader->newProfile("p9");

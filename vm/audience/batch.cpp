@@ -81,7 +81,8 @@ class Batch {
     // Only the fields the selected audiences read are built (compiler/ir/field_reads.h).
     std::vector<ir::ExprIndex> rules;
     for (uint32_t a : input.audiences) rules.push_back(program.audiences[a].rule);
-    ir::FieldReads reads = ir::profileReads(program, rules);
+    reads_ = ir::profileReads(program, rules);
+    const ir::FieldReads& reads = reads_;
     for (unsigned t = 0; t < threads; ++t) {
       readers_.push_back(std::make_unique<runtime::InputReader>(
           program, [this](sema::RecordId r, size_t f) { return fieldDefault(r, f); }));
@@ -284,13 +285,25 @@ class Batch {
           ++stats_.recordsAfterAt;
           continue;
         }
-        ++stats_.records;
-        auto [it, added] = index.emplace(set.profile, held.size());
-        if (added) {
-          held.push_back({set.profile, reader.newProfile(set.profile), {}});
+        auto found = index.find(set.profile);
+        Value* profile = found == index.end() ? nullptr : &held[found->second].profile;
+        Value created = profile ? Value() : reader.newProfile(set.profile, set.patch);
+        if (auto why = runtime::missingAfterMerge(program_, profile,
+                                                  profile ? set.patch : created, &reads_)) {
+          reject(input_.events, {events.lineNumber(), std::move(*why)});
+          continue;
         }
-        ProfileData& p = held[it->second];
-        p.profile = runtime::mergeProfile(std::move(p.profile), set.patch);
+        ++stats_.records;
+        if (!profile) {
+          index.emplace(set.profile, held.size());
+          held.push_back({set.profile, std::move(created), {}});
+          continue;
+        }
+        runtime::FieldDefaults defaults = [this](sema::RecordId r, size_t f) {
+          return fieldDefault(r, f);
+        };
+        runtime::MergeSchema schema{program_, defaults};
+        *profile = runtime::mergeProfile(std::move(*profile), set.patch, &schema);
       }
     }
   }
@@ -349,6 +362,7 @@ class Batch {
   const BatchInput& input_;
   const RowSink& row_;
   runtime::OutputSink& rejected_;
+  ir::FieldReads reads_;  // the profiles' fields built: those the selected audiences read
   BatchStats& stats_;
   std::vector<std::unique_ptr<runtime::ExpressionEngine>> engines_;  // one per thread
   std::vector<std::unique_ptr<runtime::InputReader>> readers_;        // one per thread

@@ -60,52 +60,6 @@ std::string found(std::string_view what, std::string_view want, const element& e
          std::string(interp::jsonKindName(e));
 }
 
-// A record nested in a profile before any input gave it: what its fields' defaults make
-// (required records included, so that their defaults exist too).
-Value defaultRecord(const ir::ProgramIr& program, const FieldDefaults& defaults,
-                    sema::RecordId record, int depth) {
-  const sema::RecordInfo& info = program.types.recordInfo(record);
-  RecordBuilder b(program.layouts[record]);
-  for (size_t i = 0; i < info.fields.size(); ++i) {
-    const sema::RecordField& field = info.fields[i];
-    if (field.hasDefault) {
-      if (!defaults) continue;
-      Value v = defaults(record, i);
-      if (!v.isError()) b.set(i, std::move(v));
-    } else if (!field.optional && program.types.kind(field.type) == sema::TypeKind::Record &&
-               depth < 32) {  // the depth bounds a type that contains itself
-      b.set(i, defaultRecord(program, defaults, program.types.get(field.type).record, depth + 1));
-    }
-  }
-  return b.build();
-}
-
-// `patch` merged into `base`, both records of one layout. A present null in the patch is an
-// optional field made absent (JsonInput::partial).
-Value mergeRecords(Value base, const Value& patch) {
-  RecordView p = patch.asRecord();
-  for (size_t i = 0; i < p.fieldCount(); ++i) {
-    if (!p.has(i)) continue;
-    const Value& given = p.field(i);
-    if (given.isNull() && p.layout().fieldOptional[i]) {
-      base = withoutField(std::move(base), i);
-      continue;
-    }
-    if (given.kind() == ValueKind::Record) {
-      RecordView b = base.asRecord();
-      Value inner = b.has(i) && b.field(i).kind() == ValueKind::Record
-                        ? b.field(i)
-                        : RecordBuilder(given.asRecord().layout()).build();
-      // Drop `base`'s reference, so that `inner` is updated in place when no one else holds it.
-      if (b.has(i)) base = withoutField(std::move(base), i);
-      base = withField(std::move(base), i, mergeRecords(std::move(inner), given));
-      continue;
-    }
-    base = withField(std::move(base), i, given);
-  }
-  return base;
-}
-
 }  // namespace
 
 struct InputReader::Impl {
@@ -568,9 +522,9 @@ Value InputReader::newProfile(const std::string& id) const {
   return withField(std::move(profile), static_cast<size_t>(m.idField), Value::string(id));
 }
 
-Value mergeProfile(Value profile, const Value& patch) {
-  if (profile.kind() != ValueKind::Record || patch.kind() != ValueKind::Record) return profile;
-  return mergeRecords(std::move(profile), patch);
+Value InputReader::newProfile(const std::string& id, const Value& patch) const {
+  MergeSchema schema{impl_->program, impl_->defaults};
+  return mergeProfile(newProfile(id), patch, &schema);
 }
 
 }  // namespace journey::runtime

@@ -15,6 +15,7 @@
 #include <variant>
 
 #include "compiler/ir/program_ir.h"
+#include "vm/runtime/profile_merge.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -52,7 +53,7 @@ struct SetInput {
   std::string profile;
   Value patch;  // a record of the schema's type holding only the fields given (nested records
                 // likewise partial; an optional field given null is present as null, meaning
-                // "make it absent"); apply it with mergeProfile
+                // "make it absent"); apply it with mergeProfile (profile_merge.h)
 };
 
 // `{"time": T, "profile": P, "audience": A, "change": "enter"|"exit"}` (with, optionally,
@@ -79,9 +80,6 @@ inline std::pair<Timestamp, const std::string*> timeAndProfile(const RecordInput
       },
       read);
 }
-
-// The value of a field's declared default (the runtime evaluates the program's defaults once).
-using FieldDefaults = std::function<Value(sema::RecordId record, size_t field)>;
 
 class InputReader {
  public:
@@ -145,15 +143,13 @@ class InputReader {
   // Reads only what the reader was built with, so another thread may call it while this one
   // reads (a run reading ahead, simulation.cpp).
   Value newProfile(const std::string& id) const;
+  // The same with a `set`'s patch merged in, the nested records it creates starting from their
+  // defaults (mergeProfile with the schema). Check it with missingAfterMerge.
+  Value newProfile(const std::string& id, const Value& patch) const;
 
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
-
-// `profile` with `patch` merged in: records merge field by field, recursively; lists, maps and
-// scalars are replaced (LANGUAGE.md §5); a null for an optional field removes it. Records held
-// elsewhere are copied, not modified: given the only reference, the merge works in place.
-Value mergeProfile(Value profile, const Value& patch);
 
 }  // namespace journey::runtime

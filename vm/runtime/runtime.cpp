@@ -276,21 +276,29 @@ std::optional<std::string> Runtime::apply(const EventInput& event) {
   return std::nullopt;
 }
 
-void Runtime::apply(const SetInput& set) {
+std::optional<std::string> Runtime::refuses(const SetInput& set) {
+  ProfileState* p = impl_->store.findProfile(set.profile);
+  return missingAfterMerge(impl_->program, p ? &p->profile : nullptr, set.patch);
+}
+
+std::optional<std::string> Runtime::apply(const SetInput& set) {
   Impl& rt = *impl_;
+  if (std::optional<std::string> why = refuses(set)) return why;
+  ProfileState* p = rt.store.findProfile(set.profile);
   rt.advanceClockTo(set.time);
   ++stats_.records;
-  ProfileState* p = rt.store.findProfile(set.profile);
   uint64_t audiences = Impl::kAllAudiences;  // a new profile's memberships are all to find
   if (!p) {
     addProfile({set.profile, set.patch});
     p = rt.store.findProfile(set.profile);
   } else {
-    p->profile = mergeProfile(std::move(p->profile), set.patch);
+    MergeSchema schema{rt.program, rt.defaultOf};
+    p->profile = mergeProfile(std::move(p->profile), set.patch, &schema);
     audiences = rt.audiencesChangedBy(set.patch);
   }
   rt.markDirty(p->ref, audiences, false);
   rt.drain();
+  return std::nullopt;
 }
 
 std::optional<std::string> Runtime::apply(const AudienceInput& change) {

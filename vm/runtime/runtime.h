@@ -72,8 +72,11 @@ class Runtime {
   // profile is refused: the reason is returned, and nothing is applied (nor the clock moved).
   std::optional<std::string> apply(const EventInput& event);
   // A `set` for an unknown profile creates it: its patch must then be a whole profile
-  // (InputReader::newProfile merged with the patch).
-  void apply(const SetInput& set);
+  // (InputReader::newProfile with the patch). Refused, with the reason and nothing applied,
+  // when the merged profile would lack a field the schema requires (missingAfterMerge).
+  std::optional<std::string> apply(const SetInput& set);
+  // Why apply(set) would refuse it, if it would.
+  std::optional<std::string> refuses(const SetInput& set);
   // A membership change decided elsewhere (`journey audience --previous`): applied as if the
   // audience's rule had changed, unless the profile already has that membership. Refused for
   // an unknown profile, as an event is.

@@ -134,6 +134,8 @@ struct Runtime::Impl {
   Value eval(ir::ExprIndex e, Value* inputs, ProfileState* profile);
   Value evalConstant(ir::ExprIndex e) { return eval(e, nullptr, nullptr); }
   Value fieldDefault(sema::RecordId record, size_t field);
+  // The defaults, for the nested records a `set` creates (mergeProfile).
+  FieldDefaults defaultOf = [this](sema::RecordId r, size_t f) { return fieldDefault(r, f); };
 
   // ---- records, audiences, entries (runtime.cpp)
   // Fires every timer due at or before `t`, in order, each at its own time, then leaves the

@@ -154,7 +154,19 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         reject(input.events, Rejection{batch.lines[i], std::move(*why)});
         continue;
       }
-      bool isSet = std::holds_alternative<SetInput>(read);
+      SetInput* set = std::get_if<SetInput>(&read);
+      bool isSet = set != nullptr;
+      if (set) {
+        // On the runtime's side, while the reader may be reading: newProfile reads only what
+        // the reader was built with.
+        if (!runtime.hasProfile(set->profile)) {
+          set->patch = reader.newProfile(set->profile, set->patch);
+        }
+        if (std::optional<std::string> why = runtime.refuses(*set)) {
+          reject(input.events, Rejection{batch.lines[i], std::move(*why)});
+          continue;
+        }
+      }
       // A record refused for its unknown profile is not applied: it starts no clock and moves
       // none (nor the time the run ends at by default).
       if (!started) {
@@ -177,15 +189,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         }
       }
       order.accept(time);
-      if (isSet) {
-        SetInput& set = std::get<SetInput>(read);
-        if (!runtime.hasProfile(set.profile)) {
-          // On the runtime's side, while the reader may be reading: newProfile reads only
-          // what the reader was built with.
-          set.patch = mergeProfile(reader.newProfile(set.profile), set.patch);
-        }
-        runtime.apply(set);
-      }
+      if (set) runtime.apply(*set);  // refused above, if at all
     }
   };
   auto apply = [&](InputBatch& batch) {

@@ -117,10 +117,11 @@ bool SessionRuntime::apply(const LoggedInput& input, std::string& why) {
       }
       runtime::SetInput& set = std::get<runtime::SetInput>(read);
       if (!runtime_->hasProfile(set.profile)) {
-        set.patch = runtime::mergeProfile(reader_->newProfile(set.profile), set.patch);
+        set.patch = reader_->newProfile(set.profile, set.patch);
       }
-      runtime_->apply(set);
-      return true;
+      std::optional<std::string> refused = runtime_->apply(set);
+      if (refused) why = *refused;
+      return !refused;
     }
   }
   return false;

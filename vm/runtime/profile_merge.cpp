@@ -1,0 +1,114 @@
+#include "vm/runtime/profile_merge.h"
+
+#include "vm/value/record.h"
+
+namespace journey::runtime {
+
+namespace {
+
+// The record type a field holds (directly or as an optional), if it holds one.
+std::optional<sema::RecordId> recordOf(const sema::TypeTable& types, sema::TypeId type) {
+  if (types.kind(type) == sema::TypeKind::Optional) type = types.param(type, 0);
+  if (types.kind(type) != sema::TypeKind::Record) return std::nullopt;
+  return types.get(type).record;
+}
+
+// `patch` merged into `base`, both records of type `record` (when `schema` is given) and of one
+// layout. A present null in the patch is an optional field made absent (JsonInput::partial).
+Value mergeRecords(Value base, const Value& patch, const MergeSchema* schema,
+                   sema::RecordId record) {
+  RecordView p = patch.asRecord();
+  for (size_t i = 0; i < p.fieldCount(); ++i) {
+    if (!p.has(i)) continue;
+    const Value& given = p.field(i);
+    if (given.isNull() && p.layout().fieldOptional[i]) {
+      base = withoutField(std::move(base), i);
+      continue;
+    }
+    if (given.kind() == ValueKind::Record) {
+      std::optional<sema::RecordId> inner;
+      if (schema) {
+        const auto& types = schema->program.types;
+        inner = recordOf(types, types.recordInfo(record).fields[i].type);
+      }
+      RecordView b = base.asRecord();
+      Value into = b.has(i) && b.field(i).kind() == ValueKind::Record ? b.field(i)
+                   : inner ? defaultRecord(schema->program, schema->defaults, *inner)
+                           : RecordBuilder(given.asRecord().layout()).build();
+      // Drop `base`'s reference, so that `into` is updated in place when no one else holds it.
+      if (b.has(i)) base = withoutField(std::move(base), i);
+      base = withField(std::move(base), i,
+                       mergeRecords(std::move(into), given, schema, inner.value_or(0)));
+      continue;
+    }
+    base = withField(std::move(base), i, given);
+  }
+  return base;
+}
+
+std::optional<std::string> missingIn(const sema::TypeTable& types, sema::RecordId record,
+                                     const Value* base, const Value& patch,
+                                     const ir::FieldReads* built, const std::string& path) {
+  const sema::RecordInfo& info = types.recordInfo(record);
+  RecordView p = patch.asRecord();
+  const RecordView* b = nullptr;
+  std::optional<RecordView> baseView;
+  if (base && base->kind() == ValueKind::Record) b = &baseView.emplace(base->asRecord());
+  for (size_t i = 0; i < info.fields.size() && i < p.fieldCount(); ++i) {
+    const sema::RecordField& field = info.fields[i];
+    // Not built in the profile: whether the profile has it is not known here (it was checked
+    // when it came, and nothing reads it).
+    if (b && built && !(*built)[record][i]) continue;
+    bool nulled = p.has(i) && p.field(i).isNull() && field.optional;
+    bool given = p.has(i) && !nulled;
+    std::optional<sema::RecordId> inner = recordOf(types, field.type);
+    if (given && inner && p.field(i).kind() == ValueKind::Record) {
+      const Value* under = b && b->has(i) ? &b->field(i) : nullptr;
+      std::string inside = path + "." + field.name;
+      if (auto missing = missingIn(types, *inner, under, p.field(i), built, inside)) {
+        return missing;
+      }
+      continue;
+    }
+    // A record the profile has was whole when it came (a field nothing reads may not have
+    // been built, but was checked): what the patch leaves of it stays.
+    if (given || b || field.optional || field.hasDefault) continue;
+    return path + ": missing field `" + field.name + "`";
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Value defaultRecord(const ir::ProgramIr& program, const FieldDefaults& defaults,
+                    sema::RecordId record, int depth) {
+  const sema::RecordInfo& info = program.types.recordInfo(record);
+  RecordBuilder b(program.layouts[record]);
+  for (size_t i = 0; i < info.fields.size(); ++i) {
+    const sema::RecordField& field = info.fields[i];
+    if (field.hasDefault) {
+      if (!defaults) continue;
+      Value v = defaults(record, i);
+      if (!v.isError()) b.set(i, std::move(v));
+    } else if (!field.optional && program.types.kind(field.type) == sema::TypeKind::Record &&
+               depth < 32) {  // the depth bounds a type that contains itself
+      b.set(i, defaultRecord(program, defaults, program.types.get(field.type).record, depth + 1));
+    }
+  }
+  return b.build();
+}
+
+Value mergeProfile(Value profile, const Value& patch, const MergeSchema* schema) {
+  if (profile.kind() != ValueKind::Record || patch.kind() != ValueKind::Record) return profile;
+  if (schema && !schema->program.profileRecord) schema = nullptr;
+  sema::RecordId record = schema ? *schema->program.profileRecord : 0;
+  return mergeRecords(std::move(profile), patch, schema, record);
+}
+
+std::optional<std::string> missingAfterMerge(const ir::ProgramIr& program, const Value* profile,
+                                             const Value& patch, const ir::FieldReads* built) {
+  if (!program.profileRecord || patch.kind() != ValueKind::Record) return std::nullopt;
+  return missingIn(program.types, *program.profileRecord, profile, patch, built, "set");
+}
+
+}  // namespace journey::runtime
