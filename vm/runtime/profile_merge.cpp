@@ -46,34 +46,42 @@ Value mergeRecords(Value base, const Value& patch, const MergeSchema* schema,
   return base;
 }
 
+// The rest of the message (`.address: missing field `city``), built only on the way back from
+// a field found missing: a set that is whole, the usual case, allocates nothing.
 std::optional<std::string> missingIn(const sema::TypeTable& types, sema::RecordId record,
                                      const Value* base, const Value& patch,
-                                     const ir::FieldReads* built, const std::string& path) {
+                                     const ir::FieldReads* built) {
   const sema::RecordInfo& info = types.recordInfo(record);
   RecordView p = patch.asRecord();
-  const RecordView* b = nullptr;
-  std::optional<RecordView> baseView;
-  if (base && base->kind() == ValueKind::Record) b = &baseView.emplace(base->asRecord());
+  auto inside = [&](size_t i, const Value* under) -> std::optional<std::string> {
+    std::optional<sema::RecordId> inner = recordOf(types, info.fields[i].type);
+    if (!inner) return std::nullopt;
+    std::optional<std::string> missing = missingIn(types, *inner, under, p.field(i), built);
+    if (missing) return "." + info.fields[i].name + *missing;
+    return std::nullopt;
+  };
+  if (base && base->kind() == ValueKind::Record) {
+    // A record the profile has was whole when it came: only the records the patch gives
+    // inside it can lack a field. (One the profile was built without, as nothing reads it, was
+    // checked when it came, and is taken as it came.)
+    RecordView b = base->asRecord();
+    for (size_t i = 0; i < p.fieldCount(); ++i) {
+      if (!p.has(i) || p.field(i).kind() != ValueKind::Record) continue;
+      if (built && !(*built)[record][i]) continue;
+      if (auto missing = inside(i, b.has(i) ? &b.field(i) : nullptr)) return missing;
+    }
+    return std::nullopt;
+  }
+  // A record the patch creates: every field it requires is given, or has a default.
   for (size_t i = 0; i < info.fields.size() && i < p.fieldCount(); ++i) {
     const sema::RecordField& field = info.fields[i];
-    // Not built in the profile: whether the profile has it is not known here (it was checked
-    // when it came, and nothing reads it).
-    if (b && built && !(*built)[record][i]) continue;
-    bool nulled = p.has(i) && p.field(i).isNull() && field.optional;
-    bool given = p.has(i) && !nulled;
-    std::optional<sema::RecordId> inner = recordOf(types, field.type);
-    if (given && inner && p.field(i).kind() == ValueKind::Record) {
-      const Value* under = b && b->has(i) ? &b->field(i) : nullptr;
-      std::string inside = path + "." + field.name;
-      if (auto missing = missingIn(types, *inner, under, p.field(i), built, inside)) {
-        return missing;
-      }
+    bool given = p.has(i) && !(p.field(i).isNull() && field.optional);
+    if (given && p.field(i).kind() == ValueKind::Record) {
+      if (auto missing = inside(i, nullptr)) return missing;
       continue;
     }
-    // A record the profile has was whole when it came (a field nothing reads may not have
-    // been built, but was checked): what the patch leaves of it stays.
-    if (given || b || field.optional || field.hasDefault) continue;
-    return path + ": missing field `" + field.name + "`";
+    if (given || field.optional || field.hasDefault) continue;
+    return ": missing field `" + field.name + "`";
   }
   return std::nullopt;
 }
@@ -108,7 +116,10 @@ Value mergeProfile(Value profile, const Value& patch, const MergeSchema* schema)
 std::optional<std::string> missingAfterMerge(const ir::ProgramIr& program, const Value* profile,
                                              const Value& patch, const ir::FieldReads* built) {
   if (!program.profileRecord || patch.kind() != ValueKind::Record) return std::nullopt;
-  return missingIn(program.types, *program.profileRecord, profile, patch, built, "set");
+  std::optional<std::string> missing =
+      missingIn(program.types, *program.profileRecord, profile, patch, built);
+  if (missing) return "set" + *missing;
+  return std::nullopt;
 }
 
 }  // namespace journey::runtime

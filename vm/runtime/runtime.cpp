@@ -283,8 +283,10 @@ std::optional<std::string> Runtime::refuses(const SetInput& set) {
 
 std::optional<std::string> Runtime::apply(const SetInput& set) {
   Impl& rt = *impl_;
-  if (std::optional<std::string> why = refuses(set)) return why;
   ProfileState* p = rt.store.findProfile(set.profile);
+  if (auto missing = missingAfterMerge(rt.program, p ? &p->profile : nullptr, set.patch)) {
+    return missing;
+  }
   rt.advanceClockTo(set.time);
   ++stats_.records;
   uint64_t audiences = Impl::kAllAudiences;  // a new profile's memberships are all to find

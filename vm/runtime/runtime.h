@@ -72,10 +72,11 @@ class Runtime {
   // profile is refused: the reason is returned, and nothing is applied (nor the clock moved).
   std::optional<std::string> apply(const EventInput& event);
   // A `set` for an unknown profile creates it: its patch must then be a whole profile
-  // (InputReader::newProfile with the patch). Refused, with the reason and nothing applied,
-  // when the merged profile would lack a field the schema requires (missingAfterMerge).
+  // (InputReader::newProfile with the patch). Refused, with the reason and nothing applied
+  // (nor the clock moved), when the merged profile would lack a field the schema requires
+  // (missingAfterMerge).
   std::optional<std::string> apply(const SetInput& set);
-  // Why apply(set) would refuse it, if it would.
+  // Why apply(set) would refuse it, if it would: for a first record, before the clock starts.
   std::optional<std::string> refuses(const SetInput& set);
   // A membership change decided elsewhere (`journey audience --previous`): applied as if the
   // audience's rule had changed, unless the profile already has that membership. Refused for

@@ -155,23 +155,21 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         continue;
       }
       SetInput* set = std::get_if<SetInput>(&read);
-      bool isSet = set != nullptr;
-      if (set) {
+      if (set && !runtime.hasProfile(set->profile)) {
         // On the runtime's side, while the reader may be reading: newProfile reads only what
         // the reader was built with.
-        if (!runtime.hasProfile(set->profile)) {
-          set->patch = reader.newProfile(set->profile, set->patch);
-        }
-        if (std::optional<std::string> why = runtime.refuses(*set)) {
-          reject(input.events, Rejection{batch.lines[i], std::move(*why)});
-          continue;
-        }
+        set->patch = reader.newProfile(set->profile, set->patch);
       }
-      // A record refused for its unknown profile is not applied: it starts no clock and moves
-      // none (nor the time the run ends at by default).
+      // A record refused (for its unknown profile, a set for what it would leave missing) is
+      // not applied: it starts no clock and moves none (nor the time the run ends at by
+      // default).
       if (!started) {
-        if (!isSet && !runtime.hasProfile(*profile)) {
-          reject(input.events, Rejection{batch.lines[i], Runtime::unknownProfile(*profile)});
+        std::optional<std::string> why =
+            set ? runtime.refuses(*set)
+            : runtime.hasProfile(*profile) ? std::nullopt
+                                           : std::optional(Runtime::unknownProfile(*profile));
+        if (why) {
+          reject(input.events, Rejection{batch.lines[i], std::move(*why)});
           continue;
         }
         runtime.start(time);
@@ -187,9 +185,13 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
           reject(input.events, Rejection{batch.lines[i], *why});
           continue;
         }
+      } else if (set) {
+        if (std::optional<std::string> why = runtime.apply(*set)) {
+          reject(input.events, Rejection{batch.lines[i], *why});
+          continue;
+        }
       }
       order.accept(time);
-      if (set) runtime.apply(*set);  // refused above, if at all
     }
   };
   auto apply = [&](InputBatch& batch) {
