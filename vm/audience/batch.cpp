@@ -85,7 +85,7 @@ class Batch {
     const ir::FieldReads& reads = reads_;
     for (unsigned t = 0; t < threads; ++t) {
       readers_.push_back(std::make_unique<runtime::InputReader>(
-          program, [this](sema::RecordId r, size_t f) { return fieldDefault(r, f); }));
+          program, defaults_));
       readers_.back()->keepProfileFields(reads);
       evaluators_.emplace_back(program, *engines_[t], input.at, constants_.retain);
     }
@@ -299,10 +299,7 @@ class Batch {
           held.push_back({set.profile, std::move(created), {}});
           continue;
         }
-        runtime::FieldDefaults defaults = [this](sema::RecordId r, size_t f) {
-          return fieldDefault(r, f);
-        };
-        runtime::MergeSchema schema{program_, defaults};
+        runtime::MergeSchema schema{program_, defaults_};
         *profile = runtime::mergeProfile(std::move(*profile), set.patch, &schema);
       }
     }
@@ -363,6 +360,10 @@ class Batch {
   const RowSink& row_;
   runtime::OutputSink& rejected_;
   ir::FieldReads reads_;  // the profiles' fields built: those the selected audiences read
+  // The fields' defaults, for the readers and for the nested records a `set` creates.
+  runtime::FieldDefaults defaults_ = [this](sema::RecordId r, size_t f) {
+    return fieldDefault(r, f);
+  };
   BatchStats& stats_;
   std::vector<std::unique_ptr<runtime::ExpressionEngine>> engines_;  // one per thread
   std::vector<std::unique_ptr<runtime::InputReader>> readers_;        // one per thread

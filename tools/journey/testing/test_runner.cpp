@@ -156,12 +156,6 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
   }
 
   std::vector<OutputRecord> records = readOutputRecords(session.takeOutput());
-  // `expect member`: whether the named (or last given) profile is in the audience now, as
-  // `inAudience()` answers at the end (a rule that reads the clock is evaluated then, not
-  // where the profile's last record left it); a rule's error leaves the profile out.
-  auto isMember = [&](const std::string& id, const std::string& audience) {
-    return session.inAudience(id, audience);
-  };
   result.records = records.size();
   for (const ast::TestStmt& stmt : test.stmts) {
     auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
@@ -175,7 +169,10 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     }
     if (x->whenRunEnds) {
       std::string id = x->profile ? x->profile->text : lastProfile;
-      std::optional<bool> member = isMember(id, x->name->text);
+      // Whether the named (or last given) profile is in the audience now, as `inAudience()`
+      // answers at the end (a rule that reads the clock is evaluated then, not where the
+      // profile's last record left it); a rule's error leaves the profile out.
+      std::optional<bool> member = session.inAudience(id, x->name->text);
       if (member != std::optional<bool>(!x->negated)) {
         Diagnostic d = testFailure(
             DiagKind::ExpectationNotMet, stmt.range,
