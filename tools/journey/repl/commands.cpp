@@ -61,6 +61,23 @@ std::optional<std::string> profileLine(Session& s, const std::string& path, cons
   return found;
 }
 
+// The ID of `:profile ID` and `:profile FILE ID`: one word, or a string literal.
+std::optional<std::string> profileIdArgument(Session& s, std::string_view text) {
+  if (text.front() != '"') {
+    if (words(text).size() == 1) return std::string(text);
+    fail(s, "`:profile` takes a JSON object, FILE ID, or the ID of a known profile (an ID with "
+            "spaces in quotes)");
+    return std::nullopt;
+  }
+  std::optional<Value> id = s.value(std::string(text));
+  if (!id) return std::nullopt;
+  if (id->kind() != ValueKind::String) {
+    fail(s, "a quoted profile ID is one string literal: `:profile \"p 1\"`");
+    return std::nullopt;
+  }
+  return std::string(id->asString());
+}
+
 bool profileCommand(Session& s, std::string_view args) {
   if (args.empty()) {
     if (s.run().currentProfile().empty())
@@ -71,24 +88,25 @@ bool profileCommand(Session& s, std::string_view args) {
   if (args[0] == '{') {
     json = args;
   } else {
-    std::vector<std::string> w = words(args);
-    if (w.size() == 1) {
-      if (std::optional<std::string> why = s.run().selectProfile(w[0])) return fail(s, *why);
-      s.console().print("current profile " + w[0]);
+    // `ID` or `FILE ID`; an id with spaces is written as a string literal (`:profile "p 1"`).
+    auto [first, rest] = args[0] == '"' ? std::pair{args, std::string_view{}} : splitWord(args);
+    std::optional<std::string> id = profileIdArgument(s, rest.empty() ? first : rest);
+    if (!id) return false;
+    if (rest.empty()) {
+      if (std::optional<std::string> why = s.run().selectProfile(*id)) return fail(s, *why);
+      s.console().print("current profile " + *id);
       return true;
     }
-    if (w.size() != 2)
-      return fail(s, "`:profile` takes a JSON object, FILE ID, or the ID of a known profile");
-    std::optional<std::string> line = profileLine(s, w[0], w[1]);
+    std::optional<std::string> line = profileLine(s, std::string(first), *id);
     if (!line) return false;
     json = *line;
   }
-  size_t before = s.run().pendingOutput();
+  s.run().markOutput();
   if (std::optional<std::string> why = s.run().addProfile(json)) return fail(s, "the profile is refused: " + *why);
   std::string what = "current profile " + s.run().currentProfile();
   // Once the clock runs, a profile arrives as a record: say what it caused.
   if (s.run().running()) {
-    s.reportOutput(what, before);
+    s.reportOutput(what);
   } else {
     s.console().print(what);
   }
@@ -99,21 +117,21 @@ bool eventCommand(Session& s, std::string_view args) {
   auto [name, data] = splitWord(args);
   if (name.empty() || name.front() == '{')  // the name left out
     return fail(s, "`:event` takes an event name and its data: `:event NAME {JSON}`");
-  size_t before = s.run().pendingOutput();
+  s.run().markOutput();
   if (std::optional<std::string> why = s.run().sendEvent(std::string(name), std::string(data))) {
     return fail(s, std::string(name) + ": " + *why);
   }
-  s.reportOutput(fmt::format("{} at {}", name, formatTimestamp(s.run().now())), before);
+  s.reportOutput(fmt::format("{} at {}", name, formatTimestamp(s.run().now())));
   return true;
 }
 
 bool setCommand(Session& s, std::string_view args) {
   if (args.empty() || args[0] != '{')
     return fail(s, "`:set` takes a JSON object: `:set {\"tier\": \"gold\"}`");
-  size_t before = s.run().pendingOutput();
+  s.run().markOutput();
   if (std::optional<std::string> why = s.run().setProfile(std::string(args)))
     return fail(s, "set: " + *why);
-  s.reportOutput(fmt::format("set at {}", formatTimestamp(s.run().now())), before);
+  s.reportOutput(fmt::format("set at {}", formatTimestamp(s.run().now())));
   return true;
 }
 
@@ -124,7 +142,7 @@ bool moveClock(Session& s, Timestamp to) {
   constexpr Duration kStep{86400, 0};
   const Timestamp from = s.run().now();
   if (std::optional<std::string> why = s.run().tooFarAhead(to)) return fail(s, *why);
-  size_t before = s.run().pendingOutput();
+  s.run().markOutput();
   takeInterrupt();  // a Ctrl-C pressed before this move does not stop it
   std::string stopped;
   Timestamp at = from;
@@ -135,7 +153,7 @@ bool moveClock(Session& s, Timestamp to) {
       stopped = " (stopped by Ctrl-C on the way to " + formatTimestamp(to) + ")";
     }
   } while (at < to && stopped.empty());
-  s.reportOutput("now " + formatTimestamp(s.run().now()) + stopped, before);
+  s.reportOutput("now " + formatTimestamp(s.run().now()) + stopped);
   return true;
 }
 
@@ -166,12 +184,17 @@ bool untilCommand(Session& s, std::string_view args) {
 }
 
 bool outCommand(Session& s) {
-  std::vector<std::string> lines = s.run().takeOutput();
-  if (lines.empty()) {
+  auto [lines, dropped] = s.run().takeOutput();
+  if (lines.empty() && dropped == 0) {
     s.console().print("no output records since the last `:out`");
     return true;
   }
   std::string text;
+  if (dropped > 0) {
+    text = fmt::format("({} earlier output record{} not held: the REPL holds the last {}; "
+                       "`journey run --out FILE` writes every one)",
+                       dropped, dropped == 1 ? "" : "s", kHeldOutputRecords);
+  }
   for (const std::string& l : lines) text += (text.empty() ? "" : "\n") + l;
   s.console().print(text);
   return true;

@@ -22,6 +22,7 @@ constexpr const char* kInputName = "<input>";
 
 Session::Session(Console& console, Timestamp start) : console_(console), run_(start) {
   program_.setColor(console.color());
+  run_.limitHeldOutput(kHeldOutputRecords);
   programChanged();
 }
 
@@ -225,33 +226,26 @@ std::optional<sema::TypeId> Session::typeOf(const std::string& text) {
   return r.type;
 }
 
-void Session::reportOutput(const std::string& what, size_t before) {
-  std::vector<std::string> kinds = run_.outputKindsSince(before);
-  if (kinds.empty()) {
+void Session::reportOutput(const std::string& what) {
+  const SessionRuntime::OutputTally& tally = run_.outputSinceMark();
+  if (tally.records == 0) {
     console_.print(what + ": no output");
     return;
   }
   // Each kind in order when there are few; counted by kind (in order of first appearance) when
   // a clock move fired many.
   constexpr size_t kListed = 8;
-  std::vector<std::pair<std::string, size_t>> counts;
-  for (const std::string& k : kinds) {
-    auto it = kinds.size() <= kListed
-                  ? counts.end()
-                  : std::find_if(counts.begin(), counts.end(), [&](auto& c) { return c.first == k; });
-    if (it != counts.end()) {
-      ++it->second;
-    } else {
-      counts.emplace_back(k, 1);
+  static_assert(kListed < SessionRuntime::OutputTally::kFirstKinds);
+  std::string list;
+  if (tally.records <= kListed) {
+    for (const std::string& kind : tally.firstKinds) list += (list.empty() ? "" : ", ") + kind;
+  } else {
+    for (const auto& [kind, count] : tally.kindCounts) {
+      list += fmt::format("{}{} ×{}", list.empty() ? "" : ", ", kind, count);
     }
   }
-  std::string list;
-  for (const auto& [kind, count] : counts) {
-    list += (list.empty() ? "" : ", ") + kind;
-    if (kinds.size() > kListed) list += fmt::format(" ×{}", count);
-  }
-  console_.print(fmt::format("{}: {} output record{} ({}); `:out` shows them", what, kinds.size(),
-                             kinds.size() == 1 ? "" : "s", list));
+  console_.print(fmt::format("{}: {} output record{} ({}); `:out` shows them", what, tally.records,
+                             tally.records == 1 ? "" : "s", list));
 }
 
 }  // namespace journey::repl

@@ -22,6 +22,9 @@ namespace journey::repl {
 using cli::EvalResult;
 using cli::EvalSession;
 
+// The output records the REPL holds for `:out`, the latest (SessionRuntime::limitHeldOutput).
+constexpr size_t kHeldOutputRecords = 10000;
+
 class Session {
  public:
   Session(Console& console, Timestamp start);
@@ -39,8 +42,8 @@ class Session {
   // A value of `text` (no output); nothing after saying why it has none.
   std::optional<Value> value(const std::string& text);
 
-  // After a simulation command: what it wrote since `before` (of pendingOutput), in one line.
-  void reportOutput(const std::string& what, size_t before);
+  // After a simulation command: what it wrote since SessionRuntime::markOutput, in one line.
+  void reportOutput(const std::string& what);
 
   Console& console() { return console_; }
   SessionRuntime& run() { return run_; }

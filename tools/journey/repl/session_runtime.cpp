@@ -18,14 +18,14 @@ namespace journey::repl {
 // Collects output lines, except while the log is replayed into a new program.
 class SessionRuntime::CollectingSink final : public runtime::OutputSink {
  public:
-  explicit CollectingSink(std::vector<std::string>& lines) : lines_(lines) {}
+  explicit CollectingSink(SessionRuntime& session) : session_(session) {}
   void write(std::string_view line) override {
-    if (!muted) lines_.emplace_back(line);
+    if (!muted) session_.collect(line);
   }
   bool muted = false;
 
  private:
-  std::vector<std::string>& lines_;
+  SessionRuntime& session_;
 };
 
 SessionRuntime::SessionRuntime(Timestamp start) : start_(start) {}
@@ -39,7 +39,7 @@ void SessionRuntime::build() {
   engine_ = cli::makeProgramEngine(*program_, engineName_);
   store_ = runtime::makeMemoryStore();
   clock_ = runtime::VirtualClock(start_);  // expressions see the start before the clock runs
-  if (!sink_) sink_ = std::make_unique<CollectingSink>(output_);
+  if (!sink_) sink_ = std::make_unique<CollectingSink>(*this);
   // The REPL evaluates expressions the program does not have: any history may be listed.
   runtime::RuntimeOptions options;
   options.keepEveryRetainedRecord = true;
@@ -251,18 +251,34 @@ std::optional<bool> SessionRuntime::inAudience(const std::string& id,
   return v.kind() == ValueKind::Bool && v.asBool();
 }
 
-std::vector<std::string> SessionRuntime::takeOutput() { return std::exchange(output_, {}); }
-
-std::vector<std::string> SessionRuntime::outputKindsSince(size_t from) const {
-  std::vector<std::string> kinds;
-  static constexpr std::string_view kKind = "\"kind\": \"";
-  for (size_t i = from; i < output_.size(); ++i) {
-    size_t at = output_[i].find(kKind);
-    if (at == std::string::npos) continue;
-    size_t begin = at + kKind.size();
-    kinds.push_back(output_[i].substr(begin, output_[i].find('"', begin) - begin));
+void SessionRuntime::collect(std::string_view line) {
+  if (output_.size() == heldLimit_) {
+    output_.pop_front();
+    ++dropped_;
   }
-  return kinds;
+  if (heldLimit_ > 0) output_.emplace_back(line);
+  else ++dropped_;
+  static constexpr std::string_view kKind = "\"kind\": \"";
+  size_t at = line.find(kKind);
+  if (at == std::string_view::npos) return;
+  size_t begin = at + kKind.size();
+  std::string_view kind = line.substr(begin, line.find('"', begin) - begin);
+  ++tally_.records;
+  if (tally_.firstKinds.size() < OutputTally::kFirstKinds) tally_.firstKinds.emplace_back(kind);
+  auto counted = std::find_if(tally_.kindCounts.begin(), tally_.kindCounts.end(),
+                              [&](const auto& c) { return c.first == kind; });
+  if (counted != tally_.kindCounts.end()) {
+    ++counted->second;
+  } else {
+    tally_.kindCounts.emplace_back(kind, 1);
+  }
+}
+
+SessionRuntime::HeldOutput SessionRuntime::takeOutput() {
+  HeldOutput held{{std::make_move_iterator(output_.begin()), std::make_move_iterator(output_.end())},
+                  std::exchange(dropped_, 0)};
+  output_.clear();
+  return held;
 }
 
 void SessionRuntime::reset() {
@@ -271,6 +287,7 @@ void SessionRuntime::reset() {
   }
   log_.clear();
   output_.clear();
+  dropped_ = 0;
   current_.clear();
   build();
 }

@@ -8,6 +8,7 @@
 // note.
 #pragma once
 
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -71,11 +72,26 @@ class SessionRuntime {
   // error leaves it out); nothing for an unknown profile or audience.
   std::optional<bool> inAudience(const std::string& id, const std::string& audience);
 
-  // The output records written since the last call.
-  std::vector<std::string> takeOutput();
-  size_t pendingOutput() const { return output_.size(); }
-  // The kinds of the output records written since `from` (of pendingOutput), in order.
-  std::vector<std::string> outputKindsSince(size_t from) const;
+  // The output records written since the last call, or the last `limit` of them when a limit
+  // is set (limitHeldOutput): `dropped` counts the earlier ones not held.
+  struct HeldOutput {
+    std::vector<std::string> lines;
+    size_t dropped = 0;
+  };
+  HeldOutput takeOutput();
+  // Holds at most `records` output records between two takeOutput calls, the latest: the REPL
+  // would otherwise hold a long clock move's every record (a schedule every minute, for a year).
+  void limitHeldOutput(size_t records) { heldLimit_ = records; }
+
+  // What the records written since markOutput() were, however many of them are held.
+  struct OutputTally {
+    size_t records = 0;
+    std::vector<std::string> firstKinds;  // the first kFirstKinds records' kinds, in order
+    std::vector<std::pair<std::string, size_t>> kindCounts;  // in order of first appearance
+    static constexpr size_t kFirstKinds = 9;
+  };
+  void markOutput() { tally_ = {}; }
+  const OutputTally& outputSinceMark() const { return tally_; }
 
   // Forgets every input, profile and output record; the clock goes back to where it started.
   void reset();
@@ -95,6 +111,8 @@ class SessionRuntime {
   class CollectingSink;
 
   void build();
+  // Holds an output record and counts it.
+  void collect(std::string_view line);
   // Applies one input; `why` is set when it is refused.
   bool apply(const LoggedInput& input, std::string& why);
   // Applies a new input (starting the clock first when it needs it) and logs it.
@@ -115,7 +133,10 @@ class SessionRuntime {
   Timestamp start_;
   bool started_ = false;
   std::vector<LoggedInput> log_;
-  std::vector<std::string> output_;
+  std::deque<std::string> output_;
+  size_t dropped_ = 0;
+  size_t heldLimit_ = SIZE_MAX;
+  OutputTally tally_;
   std::string current_;
   size_t lineNumber_ = 0;
 };

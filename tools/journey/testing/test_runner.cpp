@@ -155,7 +155,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     return result;
   }
 
-  std::vector<OutputRecord> records = readOutputRecords(session.takeOutput());
+  std::vector<OutputRecord> records = readOutputRecords(session.takeOutput().lines);
   result.records = records.size();
   for (const ast::TestStmt& stmt : test.stmts) {
     auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
