@@ -84,11 +84,23 @@ class DiagramBuilder {
     size_t entry = addNode(NodeKind::Entry, "entry", entryLabel(j), entryRange(j));
     Label exits = exitsLabel(j);
     if (!exits.empty()) {
-      size_t node = addNode(NodeKind::Exits, "exits", std::move(exits), SourceRange{});
+      size_t node = addNode(NodeKind::Exits, "exits", std::move(exits), exitsRange(j));
       diagram_.edges.push_back({entry, node, Label{"any time"}, EdgeKind::AnyTime});
     }
     OpenEdges open = block(j.steps, {{entry, {}}});
-    if (!open.empty()) connect(open, addNode(NodeKind::Finish, "done", Label{"end"}, SourceRange{}));
+    if (!open.empty()) connect(open, addNode(NodeKind::Finish, "done", Label{"end"}, j.name.range));
+  }
+
+  // The first of the journey-level ways out.
+  static SourceRange exitsRange(const ast::JourneyDecl& j) {
+    for (const ast::Clause& c : j.clauses) {
+      if (std::holds_alternative<ast::ExitOnClause>(c.kind) ||
+          std::holds_alternative<ast::ExitWhenClause>(c.kind) ||
+          std::holds_alternative<ast::TimeoutClause>(c.kind)) {
+        return c.range;
+      }
+    }
+    return j.name.range;
   }
 
   static SourceRange entryRange(const ast::JourneyDecl& j) {
