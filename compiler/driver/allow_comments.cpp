@@ -74,16 +74,18 @@ void applyAllowComments(DiagnosticSink& sink, const SourceManager& sources,
                         const std::vector<SourceRange>& statementHeads) {
   auto allowed = allowedLines(sink, sources);
   if (allowed.empty()) return;
-  // The last line each comment covers: its line, or the end of the statement heads that start
-  // on it.
+  // The last line each comment covers: its line, or the end of the statement heads that hold
+  // it (that start on it, or that it is inside of: a payload spread over lines).
   std::map<std::pair<FileId, uint32_t>, uint32_t> lastLine;
   for (const auto& [where, codes] : allowed) lastLine[where] = where.second;
   for (const SourceRange& head : statementHeads) {
     if (!head.valid()) continue;
-    auto it = lastLine.find({head.file, sources.lineCol(head.file, head.begin).line});
-    if (it == lastLine.end()) continue;
+    uint32_t first = sources.lineCol(head.file, head.begin).line;
     uint32_t end = sources.lineCol(head.file, head.end > head.begin ? head.end - 1 : head.end).line;
-    it->second = std::max(it->second, end);
+    for (auto it = lastLine.lower_bound({head.file, first});
+         it != lastLine.end() && it->first.first == head.file && it->first.second <= end; ++it) {
+      it->second = std::max(it->second, end);
+    }
   }
   sink.retain([&](Diagnostic& d) {
     if (d.severity() != Severity::Warning || !d.range.valid()) return true;

@@ -19,9 +19,11 @@ Formatted formatFile(FileId file, const SourceManager& sources, DiagnosticSink& 
     return result;
   }
   std::string_view text = sources.text(file);
+  std::vector<uint32_t> printed = Layout::printedTokens(*tree);
   std::vector<SourceRange> ranges;
-  for (uint32_t t : Layout::printedTokens(*tree)) ranges.push_back(tree->tokens[t].range);
-  std::optional<std::vector<Gap>> gaps = scanGaps(text, ranges, result.reason);
+  for (uint32_t t : printed) ranges.push_back(tree->tokens[t].range);
+  std::vector<int8_t> brackets = expressionBrackets(*tree, printed);
+  std::optional<std::vector<Gap>> gaps = scanGaps(text, ranges, result.reason, &brackets);
   if (!gaps) {
     result.outcome = Formatted::Outcome::Refused;
     return result;

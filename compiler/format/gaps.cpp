@@ -27,14 +27,48 @@ std::string withoutTrailingSpace(std::string_view s) {
 
 }  // namespace
 
+std::vector<int8_t> expressionBrackets(const syntax::SyntaxTree& tree,
+                                       const std::vector<uint32_t>& printed) {
+  using syntax::SyntaxRule, syntax::SyntaxTokenKind;
+  std::vector<int8_t> byToken(tree.tokens.size(), 0);
+  for (const syntax::SyntaxNode& node : tree.nodes) {
+    bool statements = node.rule == SyntaxRule::JourneyDecl || node.rule == SyntaxRule::Block ||
+                      node.rule == SyntaxRule::WaitBody || node.rule == SyntaxRule::SplitBody ||
+                      node.rule == SyntaxRule::ActionDecl || node.rule == SyntaxRule::TestDecl;
+    if (statements) continue;
+    for (const syntax::SyntaxChild& c : node.children) {
+      if (!c.isToken) continue;
+      switch (tree.tokens[c.index].kind) {
+        case SyntaxTokenKind::LParen:
+        case SyntaxTokenKind::LBracket:
+        case SyntaxTokenKind::LBrace: byToken[c.index] = 1; break;
+        case SyntaxTokenKind::RParen:
+        case SyntaxTokenKind::RBracket:
+        case SyntaxTokenKind::RBrace: byToken[c.index] = -1; break;
+        default: break;
+      }
+    }
+  }
+  std::vector<int8_t> out;
+  out.reserve(printed.size());
+  for (uint32_t t : printed) out.push_back(byToken[t]);
+  return out;
+}
+
 std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vector<SourceRange>& tokens,
-                                         std::string& problem) {
+                                         std::string& problem, const std::vector<int8_t>* brackets) {
   std::vector<Gap> gaps;
   gaps.reserve(tokens.size());
   size_t pos = 0;
   bool allowPending = false;  // an allow comment on a line of its own, waiting for its code
   bool lineAllowed = false;   // the line of the last token is one an allow comment covers
-  for (const SourceRange& token : tokens) {
+  // Brackets open before the token, how deep the line an allow comment covers started, and the
+  // least depth since: inside brackets (a payload spread over lines) a comment covers the rest
+  // of them and the line where they close (the checker's "rest of the head",
+  // compiler/driver/allow_comments.h).
+  int depth = 0, coveredDepth = 0, leastDepth = 0;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const SourceRange& token = tokens[i];
     Gap gap;
     uint32_t newlines = 0;
     bool semicolon = false;
@@ -69,14 +103,19 @@ std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vecto
       }
     }
     gap.newlinesAfter = newlines;
-    if (gap.newlines() > 0) {  // the token starts a line: the one an allow comment covers?
-      lineAllowed = allowPending;
+    if (gap.newlines() > 0) {  // the token starts a line: one an allow comment covers?
+      if (allowPending) coveredDepth = leastDepth = depth;
+      lineAllowed = allowPending || (lineAllowed && coveredDepth > 0 && leastDepth >= coveredDepth);
       allowPending = false;
     } else if (semicolon && lineAllowed) {
       gap.keepsAllowedJoin = true;
     }
     gaps.push_back(std::move(gap));
     pos = std::max<size_t>(pos, token.end);
+    if (brackets) {
+      depth += (*brackets)[i];
+      leastDepth = std::min(leastDepth, depth);
+    }
   }
   return gaps;
 }

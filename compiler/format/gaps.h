@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "compiler/source/source_manager.h"
+#include "compiler/syntax/syntax_tree.h"
 
 namespace journey::format {
 
@@ -30,11 +31,19 @@ struct Gap {
   uint32_t newlines() const;  // in the whole gap
 };
 
+// For each of `printed` (token indices of `tree`), how it changes the nesting of brackets
+// inside a statement: +1 for `(`, `[` and a `{` of a payload, record or map, -1 for their
+// closers, 0 for the braces of blocks of statements (a journey's, an `if`'s) and the rest.
+std::vector<int8_t> expressionBrackets(const syntax::SyntaxTree& tree,
+                                       const std::vector<uint32_t>& printed);
+
 // The gap before each of `tokens` (ranges in `text`, in order): the text from the end of the
 // previous token (or the start of the file) to its start. Nothing is expected there but white
 // space, `;`, comments and line breaks; anything else is an internal error, described in
-// `problem`.
+// `problem`. `brackets` (expressionBrackets of the same tokens), when given, lets a
+// `keepsAllowedJoin` follow an allow comment inside a statement to the end of its brackets.
 std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vector<SourceRange>& tokens,
-                                         std::string& problem);
+                                         std::string& problem,
+                                         const std::vector<int8_t>* brackets = nullptr);
 
 }  // namespace journey::format
