@@ -38,7 +38,8 @@ int runBuild(const BuildOptions& opt) {
     return kUsage;
   }
 #endif
-  if (!isArtifactPath(opt.out)) {
+  // A device or a pipe (`-o /dev/stdout`) takes the bytes whatever its name.
+  if (!isArtifactPath(opt.out) && !isStreamPath(opt.out)) {
     fmt::print(stderr, "error: -o {}: an artifact's name ends in .jart\n", opt.out);
     return kUsage;
   }

@@ -78,10 +78,7 @@ int runGraph(const GraphOptions& opt) {
     text = graph::writeDot(diagram);
   }
   if (opt.out.empty() || opt.out == "-") {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout)) {
-      fmt::print(stderr, "error: cannot write standard output: {}\n", std::strerror(errno));
-      return kInputErrors;
-    }
+    fmt::print("{}", text);  // a failed write is reported as every verb's (main.cpp)
   } else if (std::optional<std::string> error = replaceFile(opt.out, text)) {
     fmt::print(stderr, "error: cannot write {}: {}\n", opt.out, *error);
     return kInputErrors;

@@ -12,15 +12,15 @@
 
 namespace {
 
-// A verb that succeeded but whose standard output did not all reach it (a full disk) has not
-// succeeded: stdio would otherwise drop the failed writes without a word.
+// A verb whose standard output did not all reach it (a full disk) has not succeeded, and one
+// that failed otherwise (`fmt --check` listing files) has lost what it said: stdio would drop
+// the failed writes without a word. Verbs leave standard output to this check.
 int checkStandardOutput(int status) {
   errno = 0;
   if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return status;
-  if (status != journey::cli::kSuccess) return status;  // the verb's own error was said
   fmt::print(stderr, "error: cannot write standard output: {}\n",
              errno ? std::strerror(errno) : "write error");
-  return journey::cli::kInputErrors;
+  return status == journey::cli::kSuccess ? journey::cli::kInputErrors : status;
 }
 
 }  // namespace

@@ -29,23 +29,27 @@ std::optional<std::string> writeWhole(const std::string& path, std::string_view 
 
 }  // namespace
 
+bool isStreamPath(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  return !ec && fs::exists(status) && !fs::is_regular_file(status) && !fs::is_directory(status);
+}
+
 std::optional<std::string> replaceFile(const std::string& link, std::string_view bytes) {
   namespace fs = std::filesystem;
   std::error_code ec;
   // A device, a pipe or a socket (`-o /dev/stdout`) is written to: renaming a file over it
   // would put a regular file in its place.
-  fs::file_status existing = fs::status(link, ec);
-  if (!ec && fs::exists(existing) && !fs::is_regular_file(existing)) {
-    if (fs::is_directory(existing)) return "it is a directory";
-    return writeWhole(link, bytes, std::ios::binary);
-  }
+  if (isStreamPath(link)) return writeWhole(link, bytes, std::ios::binary);
+  if (fs::is_directory(link, ec)) return "it is a directory";
   // Through a symbolic link, the file it names is replaced, not the link.
   std::string path = link;
   if (fs::is_symlink(fs::symlink_status(link, ec))) {
     path = fs::canonical(link, ec).string();
     if (ec) return ec.message();
   }
-  existing = fs::status(path, ec);
+  fs::file_status existing = fs::status(path, ec);
   // A name of its own (`OUT.XXXXXX`), so that no file or folder of the user's is written over
   // or removed; made 0600, given the permissions a new file would have, or the replaced one's.
   std::string temporary = path + ".XXXXXX";

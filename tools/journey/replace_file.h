@@ -15,4 +15,8 @@ namespace journey::cli {
 // device`), and no temporary left behind.
 std::optional<std::string> replaceFile(const std::string& path, std::string_view bytes);
 
+// Whether `path` names something that is neither a regular file nor a folder (a device, a
+// pipe, a socket, `/dev/stdout`): what replaceFile writes to as it stands.
+bool isStreamPath(const std::string& path);
+
 }  // namespace journey::cli

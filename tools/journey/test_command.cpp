@@ -62,7 +62,6 @@ int runTests(const TestOptions& opt) {
     }
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
-  std::fflush(stdout);
   return failed > 0 ? kInputErrors : kSuccess;
 }
 
