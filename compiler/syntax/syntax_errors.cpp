@@ -302,7 +302,12 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     return;
   }
 
-  if (isReservedWord(foundType) && x.tokens.contains(static_cast<size_t>(JourneyParser::IDENT))) {
+  // After `(` or `,` a name may always start (a parameter, an argument, a macro's variable),
+  // though an optional list skipped by the parser expects only its closer by then.
+  bool nameMayStart = x.tokens.contains(static_cast<size_t>(JourneyParser::IDENT)) ||
+                      (prev != nullptr && (prev->getType() == JourneyParser::LPAREN ||
+                                           prev->getType() == JourneyParser::COMMA));
+  if (isReservedWord(foundType) && nameMayStart) {
     std::string word(text.slice(at));
     Diagnostic& d = session_.diags.report(DiagKind::ReservedWord, at,
                                           "`" + word + "` is a reserved word and cannot be used as a name");
