@@ -95,8 +95,12 @@ void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& aud
   if (s.recordsAfterAt) fmt::print(stderr, ", {} records after --at left out", s.recordsAfterAt);
   fmt::print(stderr, "\n");
   for (uint32_t a : audiences) {
-    fmt::print(stderr, "{}: {} members", program.audiences[a].name, s.members[a]);
-    if (s.errors[a]) fmt::print(stderr, ", {} profiles whose rule failed (not members)", s.errors[a]);
+    fmt::print(stderr, "{}: {} member{}", program.audiences[a].name, s.members[a],
+               s.members[a] == 1 ? "" : "s");
+    if (s.errors[a]) {
+      fmt::print(stderr, ", {} profile{} whose rule failed (not members)", s.errors[a],
+                 s.errors[a] == 1 ? "" : "s");
+    }
     fmt::print(stderr, "\n");
   }
 }

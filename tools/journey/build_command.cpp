@@ -89,8 +89,8 @@ Action addBuildCommand(CLI::App& app) {
                 "include the program compiled to native code, which `run --engine jit` loads "
                 "without compiling");
   cmd->add_option("--emit", opt->emit,
-                  "also print a stage: ast, typed, ir, bytecode or llvm (as `check --emit`)")
-      ->check(CLI::IsMember({"ast", "typed", "ir", "bytecode", "llvm"}));
+                  "also print a stage: tokens, ast, typed, ir, bytecode or llvm (as `check --emit`)")
+      ->check(CLI::IsMember({"tokens", "ast", "typed", "ir", "bytecode", "llvm"}));
   addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runBuild(*opt); };
 }

@@ -8,6 +8,7 @@
 #include "compiler/ir/ir_printer.h"
 #include "compiler/ir/lower_program.h"
 #include "compiler/ir/program_printer.h"
+#include "compiler/syntax/parser.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
 #endif
@@ -30,6 +31,10 @@ std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stag
 }
 
 bool printStage(const Frontend& fe, std::string_view stage) {
+  if (stage == "tokens") {  // of every file read, imports included, as `ast` prints them
+    for (FileId f = 0; f < fe.sources.size(); ++f) fmt::print("{}", syntax::dumpTokens(f, fe.sources));
+    return true;
+  }
   if (stage == "ast" || stage == "typed") {
     const auto& types = fe.program.facts.types;
     ast::TypeAnnotator annotate = [&](ast::ExprId e) -> std::string {

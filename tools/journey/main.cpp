@@ -49,6 +49,19 @@ int main(int argc, char** argv) {
   add(addGraphCommand);
   add(addFmtCommand);
 
+  // CLI11 would say only that a verb is required.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string verbs;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      verbs += (verbs.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      fmt::print(stderr, "error: `{}` is not a verb of journey; the verbs: {}\n", argv[1], verbs);
+      return kUsage;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
