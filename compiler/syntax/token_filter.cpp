@@ -136,6 +136,7 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
   std::vector<Frame> stack;
   uint32_t baseTernaries = 0;  // conditionals open outside any bracket
   uint32_t totalTernaries = 0;
+  uint32_t typeArguments = 0;  // `<` after a name not yet closed by `>`, in this statement
   std::unique_ptr<antlr4::Token> pendingNewline;     // may end the statement before the next token
   std::unique_ptr<antlr4::Token> newlineInBrackets;  // dropped inside `(` or `[`, kept for recovery
   size_t rawCount = 0;
@@ -181,6 +182,17 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
       resetTernaries();
     }
     if (isOpener(type)) stack.push_back(Frame{type, owned_.size()});
+    size_t before = lastType();
+    if (type == JourneyLexer::LT && (before == JourneyLexer::IDENT ||
+                                     before == JourneyLexer::QUOTED_IDENT ||
+                                     isContextualKeyword(before))) {
+      ++typeArguments;
+    } else if (type == JourneyLexer::GT && typeArguments > 0) {
+      --typeArguments;
+    } else if (type == JourneyLexer::NEWLINE || type == JourneyLexer::SEMI ||
+               type == JourneyLexer::AND || type == JourneyLexer::OR) {
+      typeArguments = 0;  // no type goes on past these
+    }
     view_.push_back(token.get());
     owned_.push_back(std::move(token));
     if (stack.size() + totalTernaries > kMaxNesting && !refused_) {
@@ -188,6 +200,12 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
       report(DiagKind::NestingTooDeep, text.range(view_.back()),
              "this is nested too deeply (more than " + std::to_string(kMaxNesting) +
                  " levels of brackets and conditionals)");
+    }
+    if (typeArguments > kMaxTypeArguments && !refused_) {
+      refused_ = true;
+      report(DiagKind::NestingTooDeep, text.range(view_.back()),
+             "this type is nested too deeply (more than " + std::to_string(kMaxTypeArguments) +
+                 " levels of type arguments)");
     }
   };
 

@@ -30,6 +30,9 @@ namespace journey::syntax {
 
 // Limits that keep the parser's recursion and the AST's depth bounded on any input.
 inline constexpr uint32_t kMaxNesting = 200;       // brackets and conditionals open at once
+// `<` after a name, open at once in a statement: type arguments (`list<list<int>>`). A
+// comparison (`a < b`) counts too, so the limit is far above any real type's depth.
+inline constexpr uint32_t kMaxTypeArguments = 1000;
 inline constexpr size_t kMaxTokens = 4'000'000;    // per file
 
 enum class FilterMode {
