@@ -13,32 +13,35 @@ namespace fs = std::filesystem;
 
 bool Frontend::parse(const std::vector<std::string>& paths) {
   size_t errorsBefore = diags.errorCount();
-  for (const std::string& p : paths) load(p, SourceRange{});
+  for (const std::string& p : paths) load(p);
   return diags.errorCount() == errorsBefore;
 }
 
-bool Frontend::load(const std::string& path, SourceRange importedFrom) {
-  std::error_code ec;
-  fs::path canonical = fs::weakly_canonical(path, ec);
-  std::string key = ec ? path : canonical.string();
-  for (const std::string& l : loaded_) {
-    if (l == key) return true;  // imported twice, or a cycle: one program either way
+void Frontend::load(const std::string& first) {
+  struct Pending {
+    std::string path;
+    SourceRange importedFrom;
+  };
+  std::vector<Pending> pending = {{first, SourceRange{}}};  // the next to load at the back
+  while (!pending.empty()) {
+    Pending next = std::move(pending.back());
+    pending.pop_back();
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(next.path, ec);
+    // Imported twice, or a cycle: one program either way.
+    if (!loaded_.insert(ec ? next.path : canonical.string()).second) continue;
+    std::optional<FileId> file = readFile(next.path, next.importedFrom);
+    if (!file) continue;
+    ast.modules.push_back(syntax::parseFile(*file, sources, ast, diags));
+    // Imports are resolved relative to the importing file, and loaded in the order written.
+    fs::path dir = fs::path(next.path).parent_path();
+    const std::vector<ast::Decl>& decls = ast.modules.back().decls;
+    for (auto d = decls.rbegin(); d != decls.rend(); ++d) {
+      if (auto* imp = std::get_if<ast::ImportDecl>(&d->kind)) {
+        pending.push_back({(dir / imp->path).lexically_normal().string(), imp->pathRange});
+      }
+    }
   }
-  std::optional<FileId> file = readFile(path, importedFrom);
-  if (!file) return false;
-  loaded_.push_back(key);
-  ast.modules.push_back(syntax::parseFile(*file, sources, ast, diags));
-  // Imports are resolved relative to the importing file. Copy them first: loading appends to
-  // ast.modules, which would invalidate references into it.
-  std::vector<ast::ImportDecl> imports;
-  for (const ast::Decl& d : ast.modules.back().decls) {
-    if (auto* imp = std::get_if<ast::ImportDecl>(&d.kind)) imports.push_back(*imp);
-  }
-  fs::path dir = fs::path(path).parent_path();
-  for (const ast::ImportDecl& imp : imports) {
-    load((dir / imp.path).lexically_normal().string(), imp.pathRange);
-  }
-  return true;
 }
 
 std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange from) {

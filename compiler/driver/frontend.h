@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ast/ast.h"
@@ -29,8 +30,10 @@ class Frontend {
   sema::CheckedProgram program;
 
  private:
-  bool load(const std::string& path, SourceRange importedFrom);
-  std::vector<std::string> loaded_;  // canonical paths already read, so each file is read once
+  // Loads `path` and, after it, what it imports, depth first (a chain of imports as long as
+  // there are files: no recursion).
+  void load(const std::string& path);
+  std::unordered_set<std::string> loaded_;  // canonical paths read, so each file is read once
 };
 
 }  // namespace journey

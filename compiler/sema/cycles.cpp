@@ -2,6 +2,8 @@
 // not recursive; a constant cannot depend on itself), journeys (through `goto`), and journeys
 // that may start one another at one instant (a warning). Each cycle is reported once, naming its
 // path `A -> B -> A`.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <functional>
 #include <set>
@@ -10,6 +12,10 @@
 
 namespace journey::sema {
 namespace {
+
+// The longest chain of audiences reading one another (`inAudience`), the reading one included
+// (E0227).
+constexpr size_t kMaxAudienceChain = 100;
 
 // One use of another declaration, where it is written.
 struct Edge {
@@ -24,39 +30,54 @@ struct Graph {
 };
 
 // Strongly connected components in Tarjan's order: every component comes after the components
-// it depends on, so checking them in this order types dependencies first.
+// it depends on, so checking them in this order types dependencies first. Iterative: a chain of
+// declarations can be as long as a file is (`const c0 = c1`, `c1 = c2`, …).
 std::vector<std::vector<size_t>> components(const Graph& g) {
   size_t n = g.names.size(), counter = 0;
   std::vector<size_t> index(n, SIZE_MAX), low(n, 0);
   std::vector<bool> onStack(n, false);
   std::vector<size_t> stack;
   std::vector<std::vector<size_t>> out;
-  std::function<void(size_t)> visit = [&](size_t v) {
+  struct Visit {
+    size_t node;
+    size_t nextEdge = 0;
+  };
+  std::vector<Visit> path;  // the depth-first path, each node with the edge it goes on with
+  auto enter = [&](size_t v) {
     index[v] = low[v] = counter++;
     stack.push_back(v);
     onStack[v] = true;
-    for (const Edge& e : g.edges[v]) {
-      if (index[e.to] == SIZE_MAX) {
-        visit(e.to);
-        low[v] = std::min(low[v], low[e.to]);
-      } else if (onStack[e.to]) {
-        low[v] = std::min(low[v], index[e.to]);
-      }
-    }
-    if (low[v] != index[v]) return;
-    std::vector<size_t> component;
-    size_t w;
-    do {
-      w = stack.back();
-      stack.pop_back();
-      onStack[w] = false;
-      component.push_back(w);
-    } while (w != v);
-    std::sort(component.begin(), component.end());
-    out.push_back(std::move(component));
+    path.push_back({v});
   };
-  for (size_t v = 0; v < n; ++v) {
-    if (index[v] == SIZE_MAX) visit(v);
+  for (size_t root = 0; root < n; ++root) {
+    if (index[root] != SIZE_MAX) continue;
+    enter(root);
+    while (!path.empty()) {
+      Visit& top = path.back();
+      size_t v = top.node;
+      if (top.nextEdge < g.edges[v].size()) {
+        size_t to = g.edges[v][top.nextEdge++].to;
+        if (index[to] == SIZE_MAX) {
+          enter(to);  // `top` may dangle from here
+        } else if (onStack[to]) {
+          low[v] = std::min(low[v], index[to]);
+        }
+        continue;
+      }
+      path.pop_back();
+      if (!path.empty()) low[path.back().node] = std::min(low[path.back().node], low[v]);
+      if (low[v] != index[v]) continue;
+      std::vector<size_t> component;
+      size_t w;
+      do {
+        w = stack.back();
+        stack.pop_back();
+        onStack[w] = false;
+        component.push_back(w);
+      } while (w != v);
+      std::sort(component.begin(), component.end());
+      out.push_back(std::move(component));
+    }
   }
   return out;
 }
@@ -255,8 +276,15 @@ class AudienceReader {
   AudienceReads read(const ast::AudienceDecl& audience) {
     AudienceReads reads;
     std::set<std::string, std::less<>> visited = {audience.name.text};
-    std::vector<std::string> bound;
-    walk(audience.rule, reads, visited, bound);
+    // The rules still to read: the audiences named are read after, not inside, the rule that
+    // names them (a chain of them would recurse once per audience).
+    std::vector<ast::ExprId> rules = {audience.rule};
+    while (!rules.empty()) {
+      ast::ExprId rule = rules.back();
+      rules.pop_back();
+      std::vector<std::string> bound;
+      walk(rule, reads, visited, bound, rules);
+    }
     return reads;
   }
 
@@ -290,7 +318,7 @@ class AudienceReader {
   }
 
   void walk(ast::ExprId e, AudienceReads& reads, std::set<std::string, std::less<>>& visited,
-            std::vector<std::string>& bound) {
+            std::vector<std::string>& bound, std::vector<ast::ExprId>& rules) {
     if (e == ast::kNoExpr || e >= ast_.exprs.size()) return;
     if (std::optional<std::vector<std::string>> path = profilePath(e, bound)) {
       reads.paths.push_back(std::move(*path));
@@ -304,12 +332,13 @@ class AudienceReader {
       if (call->function == "inAudience") {
         auto it = symbols_.audiences.find(*name);
         if (it != symbols_.audiences.end() && visited.insert(*name).second) {
-          walk(it->second.decl->rule, reads, visited, bound);
+          rules.push_back(it->second.decl->rule);
         }
         return;
       }
     }
-    forEachChild(ast_, e, bound, [&](ast::ExprId child) { walk(child, reads, visited, bound); });
+    forEachChild(ast_, e, bound,
+                 [&](ast::ExprId child) { walk(child, reads, visited, bound, rules); });
   }
 
   const ast::Ast& ast_;
@@ -365,6 +394,26 @@ void ProgramChecker::checkAudienceCycles() {
       *this, g, DiagKind::AudienceCycle,
       [](const std::string& name) { return "audience `" + name + "` depends on itself"; },
       "audiences depend on each other in a cycle", "uses");
+  // How deep each rule's `inAudience` reads go, dependencies first: the runtime evaluates each
+  // level inside the one that reads it, so a chain of thousands would exhaust its stack.
+  std::vector<size_t> depth(g.names.size(), 1);
+  for (const std::vector<size_t>& c : components(g)) {
+    if (isCycle(g, c)) continue;  // reported above
+    size_t v = c[0];
+    const Edge* deepest = nullptr;
+    for (const Edge& e : g.edges[v]) {
+      if (depth[e.to] + 1 > depth[v]) {
+        depth[v] = depth[e.to] + 1;
+        deepest = &e;
+      }
+    }
+    if (depth[v] > kMaxAudienceChain && depth[deepest->to] <= kMaxAudienceChain) {
+      report(DiagKind::AudienceChainTooLong, deepest->site,
+             fmt::format("audience `{}` reads audiences {} levels deep through `inAudience`, past "
+                         "the limit of {}",
+                         g.names[v], depth[v], kMaxAudienceChain));
+    }
+  }
 }
 
 void ProgramChecker::checkConstsAndFns() {

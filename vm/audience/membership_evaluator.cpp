@@ -13,13 +13,13 @@ class MembershipEvaluator::Host final : public stdlib::Host {
   Value now() override { return Value::timestamp(e_.at_); }
 
   Value inAudience(std::string_view name) override {
-    for (const ir::AudienceIr& a : e_.program_.audiences) {
-      if (a.name != name) continue;
-      Value v = rule(a);
+    int a = e_.answers_.find(name);
+    if (a < 0) return Value::error("unknown audience `" + std::string(name) + "`");
+    return e_.answers_.answer(static_cast<uint32_t>(a), [&] {
+      Value v = rule(e_.program_.audiences[static_cast<size_t>(a)]);
       if (v.isError()) return v;
       return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
-    }
-    return Value::error("unknown audience `" + std::string(name) + "`");
+    });
   }
 
   Value history(std::string_view event, Duration window) override {
@@ -69,7 +69,7 @@ MembershipEvaluator::MembershipEvaluator(const ir::ProgramIr& program,
                                          runtime::ExpressionEngine& engine, Timestamp at,
                                          std::vector<Duration> retain)
     : program_(program), engine_(engine), at_(at), retain_(std::move(retain)),
-      errors_(program.audiences.size(), 0) {}
+      errors_(program.audiences.size(), 0), answers_(program) {}
 
 void MembershipEvaluator::evaluate(const ProfileData& p, const std::vector<uint32_t>& selected,
                                    std::vector<uint8_t>& member) {

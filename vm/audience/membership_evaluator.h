@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "vm/runtime/audience_answers.h"
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/expression_engine.h"
 #include "vm/runtime/state.h"
@@ -43,6 +44,7 @@ class MembershipEvaluator {
   Timestamp at_;
   std::vector<Duration> retain_;
   std::vector<uint64_t> errors_;
+  runtime::AudienceAnswers answers_;  // `inAudience(NAME)`'s audience and answers
 };
 
 }  // namespace journey::audience

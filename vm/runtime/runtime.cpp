@@ -34,11 +34,9 @@ Value RuntimeHost::now() { return Value::timestamp(rt_.clock.now()); }
 
 Value RuntimeHost::inAudience(std::string_view name) {
   if (!profile_) return Value::error("inAudience() needs a profile");
-  for (size_t a = 0; a < rt_.program.audiences.size(); ++a) {
-    if (rt_.program.audiences[a].name != name) continue;
-    return rt_.audienceAnswer(static_cast<uint32_t>(a), *profile_);
-  }
-  return Value::error("unknown audience `" + std::string(name) + "`");
+  int a = rt_.audienceAnswers.find(name);
+  if (a < 0) return Value::error("unknown audience `" + std::string(name) + "`");
+  return rt_.audienceAnswer(static_cast<uint32_t>(a), *profile_);
 }
 
 Value RuntimeHost::history(std::string_view event, Duration window) {
@@ -602,9 +600,11 @@ Value Runtime::Impl::audienceAnswer(uint32_t a, ProfileState& p) {
   if (store.anyDecidedElsewhere() && store.decidedElsewhere(p.ref, a)) {
     return Value::boolean(p.member[a]);
   }
-  Value v = eval(program.audiences[a].rule, &p.profile, &p);
-  if (v.isError()) return v;
-  return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
+  return audienceAnswers.answer(a, [&] {
+    Value v = eval(program.audiences[a].rule, &p.profile, &p);
+    if (v.isError()) return v;
+    return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
+  });
 }
 
 void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, bool silent) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "compiler/ir/history_reads.h"
+#include "vm/runtime/audience_answers.h"
 #include "vm/runtime/audience_windows.h"
 #include "vm/runtime/direct_call.h"
 #include "vm/runtime/event_uses.h"
@@ -40,6 +41,7 @@ struct Runtime::Impl {
   RuntimeOptions options;
   RunStats& stats;
 
+  AudienceAnswers audienceAnswers{program};  // `inAudience(NAME)`'s audience and answers
   std::vector<Value> constants;          // per expression: its value when it is a constant
   std::vector<bool> isConstant;
   std::vector<std::optional<FieldPath>> fieldPaths;  // per expression: the path it reads, if so

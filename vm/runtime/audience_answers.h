@@ -1,0 +1,56 @@
+// Answering `inAudience(NAME)`: the audience found by its name at once, and each rule evaluated
+// at most once while one question is answered. A rule may read another twice, and chains of
+// rules reading one another share links: without the memory,
+// `A2 = inAudience(A1) && inAudience(A1)`, `A3 = inAudience(A2) && inAudience(A2)`, … doubles
+// the work at each level. Nothing a rule reads changes while a question is answered (the same
+// profile, the same instant), so the answers of one question are kept until the next one: the
+// outermost ask starts it. The chain's length is bounded by the checker (E0227).
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "compiler/ir/program_ir.h"
+#include "vm/value/value.h"
+
+namespace journey::runtime {
+
+class AudienceAnswers {
+ public:
+  explicit AudienceAnswers(const ir::ProgramIr& program)
+      : asked_(program.audiences.size(), 0), answers_(program.audiences.size()) {
+    for (uint32_t a = 0; a < program.audiences.size(); ++a) {
+      byName_.emplace(program.audiences[a].name, a);
+    }
+  }
+
+  // The audience named `name`, or -1.
+  int find(std::string_view name) const {
+    auto it = byName_.find(name);
+    return it == byName_.end() ? -1 : static_cast<int>(it->second);
+  }
+
+  // Audience `a`'s answer in the question being answered: `evaluate()`'s, run once.
+  template <typename Evaluate>
+  Value answer(uint32_t a, Evaluate&& evaluate) {
+    if (depth_ == 0) ++question_;
+    if (asked_[a] == question_) return answers_[a];
+    ++depth_;
+    Value v = evaluate();
+    --depth_;
+    asked_[a] = question_;
+    answers_[a] = v;
+    return v;
+  }
+
+ private:
+  std::unordered_map<std::string_view, uint32_t> byName_;  // views of the program's names
+  std::vector<uint64_t> asked_;  // the question in which each audience was last answered
+  std::vector<Value> answers_;
+  uint64_t question_ = 0;
+  uint32_t depth_ = 0;  // asks inside the one being answered
+};
+
+}  // namespace journey::runtime
