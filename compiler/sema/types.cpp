@@ -59,30 +59,69 @@ RecordId TypeTable::addRecord(RecordInfo info) {
 }
 
 std::string TypeTable::print(TypeId t) const {
+  std::string out;
+  printTo(out, t, 0);
+  return out;
+}
+
+void TypeTable::printTo(std::string& out, TypeId t, size_t depth) const {
+  // A type nested deeper than anyone reads is cut: built from constants that wrap one another,
+  // one can be thousands of levels deep, and printing it whole would recurse as deep.
+  constexpr size_t kPrintedDepth = 64;
   const TypeData& d = types_[t];
+  auto inside = [&](std::string_view open, TypeId p) {
+    out += open;
+    if (depth + 1 > kPrintedDepth) {
+      out += "…";
+    } else {
+      printTo(out, p, depth + 1);
+    }
+  };
   switch (d.kind) {
-    case TypeKind::Error: return "<error>";
-    case TypeKind::Dyn: return "dyn";
-    case TypeKind::Null: return "null_type";
-    case TypeKind::Bool: return "bool";
-    case TypeKind::Int: return "int";
-    case TypeKind::Uint: return "uint";
-    case TypeKind::Double: return "double";
-    case TypeKind::String: return "string";
-    case TypeKind::Bytes: return "bytes";
-    case TypeKind::Timestamp: return "timestamp";
-    case TypeKind::Duration: return "duration";
-    case TypeKind::List: return "list<" + print(d.params[0]) + ">";
-    case TypeKind::Map: return "map<" + print(d.params[0]) + ", " + print(d.params[1]) + ">";
-    case TypeKind::Optional: return "optional<" + print(d.params[0]) + ">";
+    case TypeKind::Error: out += "<error>"; return;
+    case TypeKind::Dyn: out += "dyn"; return;
+    case TypeKind::Null: out += "null_type"; return;
+    case TypeKind::Bool: out += "bool"; return;
+    case TypeKind::Int: out += "int"; return;
+    case TypeKind::Uint: out += "uint"; return;
+    case TypeKind::Double: out += "double"; return;
+    case TypeKind::String: out += "string"; return;
+    case TypeKind::Bytes: out += "bytes"; return;
+    case TypeKind::Timestamp: out += "timestamp"; return;
+    case TypeKind::Duration: out += "duration"; return;
+    case TypeKind::List: inside("list<", d.params[0]); out += ">"; return;
+    case TypeKind::Map:
+      inside("map<", d.params[0]);
+      inside(", ", d.params[1]);
+      out += ">";
+      return;
+    case TypeKind::Optional: inside("optional<", d.params[0]); out += ">"; return;
     case TypeKind::Type:
       // A type value whose denoted type is unknown is just `type`, as CEL prints it.
-      if (types_[d.params[0]].kind == TypeKind::Dyn) return "type";
-      return "type<" + print(d.params[0]) + ">";
-    case TypeKind::Record: return records_[d.record].name;
-    case TypeKind::Param: return d.name;
+      if (types_[d.params[0]].kind == TypeKind::Dyn) {
+        out += "type";
+        return;
+      }
+      inside("type<", d.params[0]);
+      out += ">";
+      return;
+    case TypeKind::Record: out += records_[d.record].name; return;
+    case TypeKind::Param: out += d.name; return;
   }
-  return "<error>";
+  out += "<error>";
+}
+
+bool TypeTable::nestsDeeperThan(TypeId t, size_t levels) const {
+  std::vector<std::pair<TypeId, size_t>> pending = {{t, 0}};  // a type and its depth
+  while (!pending.empty()) {
+    auto [type, depth] = pending.back();
+    pending.pop_back();
+    for (TypeId p : types_[type].params) {
+      if (depth + 1 > levels) return true;
+      pending.emplace_back(p, depth + 1);
+    }
+  }
+  return false;
 }
 
 namespace {

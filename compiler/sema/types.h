@@ -101,6 +101,9 @@ class TypeTable {
   // The type as users write it: `int`, `list<string>`, `map<string, int>`, `optional<int>`,
   // `type<int>`, the record's name.
   std::string print(TypeId t) const;
+  // Whether `t` nests more than `levels` type parameters deep (`list<list<int>>` is 2):
+  // iteratively, for a type grown step by step (a REPL `let` that wraps its own value).
+  bool nestsDeeperThan(TypeId t, size_t levels) const;
 
   // Parses a type pattern of the stdlib declarations (`list<A>`, `map<K, V>`, `optional<A>`,
   // `int`); single capital letters are type parameters. Aborts on a malformed pattern: the
@@ -108,6 +111,7 @@ class TypeTable {
   TypeId parsePattern(std::string_view pattern);
 
  private:
+  void printTo(std::string& out, TypeId t, size_t depth) const;
   TypeId intern(TypeData d);
   std::vector<TypeData> types_;
   std::map<TypeData, TypeId> index_;

@@ -10,6 +10,7 @@
 #include "vm/value/printer.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
+#include "vm/value/value_depth.h"
 
 namespace journey::runtime {
 
@@ -368,6 +369,12 @@ void Runtime::Impl::run(InstanceId id) {
             if (std::optional<Value> stopped = loopStopped()) return fail(*stopped), true;
             Value v = eval(k.value, frame, p);
             if (v.isError()) return fail(v), true;
+            // Kept in the profile, a value can grow with each `set` (`[profile.d]`).
+            if (nestsDeeperThan(v, kMaxValueDepth - std::min(k.path.size(), kMaxValueDepth))) {
+              return fail(Value::error("the value set would nest the profile more than " +
+                                       std::to_string(kMaxValueDepth) + " levels deep")),
+                     true;
+            }
             if (std::optional<Value> failed = setPath(p->profile, k.path, 0, v)) {
               return fail(*failed), true;
             }

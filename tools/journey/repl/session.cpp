@@ -11,6 +11,7 @@
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
 #include "vm/value/printer.h"
+#include "vm/value/value_depth.h"
 
 namespace journey::repl {
 
@@ -88,6 +89,12 @@ bool Session::let(const std::string& input) {
   if (!r.compiled) return false;
   if (r.value.isError()) {
     console_.error(r.value.errorMessage());
+    return false;
+  }
+  // A `let` may wrap its own earlier value (`let x = [x]`): kept, it could grow without end.
+  if (nestsDeeperThan(r.value, kMaxValueDepth) || types().nestsDeeperThan(r.type, kMaxValueDepth)) {
+    console_.error(fmt::format("`let` keeps no value or type nested more than {} levels deep",
+                               kMaxValueDepth));
     return false;
   }
   console_.print(

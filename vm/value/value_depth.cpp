@@ -1,0 +1,48 @@
+#include "vm/value/value_depth.h"
+
+#include <utility>
+#include <vector>
+
+#include "vm/value/value.h"
+
+namespace journey {
+
+bool nestsDeeperThan(const Value& v, size_t levels) {
+  std::vector<std::pair<const Value*, size_t>> pending = {{&v, 0}};  // a value and its depth
+  while (!pending.empty()) {
+    auto [value, depth] = pending.back();
+    pending.pop_back();
+    auto inside = [&](const Value& child) {
+      if (depth + 1 > levels) return false;
+      pending.emplace_back(&child, depth + 1);
+      return true;
+    };
+    switch (value->kind()) {
+      case ValueKind::List:
+        for (const Value& e : value->asList()) {
+          if (!inside(e)) return true;
+        }
+        break;
+      case ValueKind::Map:
+        for (const MapEntry& e : value->asMap().entries()) {
+          if (!inside(e.value)) return true;
+        }
+        break;
+      case ValueKind::Record: {
+        RecordView r = value->asRecord();
+        for (size_t i = 0; i < r.fieldCount(); ++i) {
+          if (r.has(i) && !inside(r.field(i))) return true;
+        }
+        break;
+      }
+      case ValueKind::Optional:
+        if (value->hasValue() && !inside(value->optionalValue())) return true;
+        break;
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+}  // namespace journey
