@@ -2,14 +2,19 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "vm/value/calendar_math.h"
+#include "vm/value/posix_tz_rule.h"
+#include "vm/value/tzif_footer.h"
 
 namespace journey {
 
@@ -33,6 +38,37 @@ std::optional<int32_t> parseFixedOffset(std::string_view s) {
   return negative ? -offset : offset;
 }
 
+// Where date's tz, as Debian builds it, reads the zones: one TZif file per name.
+constexpr std::string_view kZoneDirectory = "/usr/share/zoneinfo/";
+
+// The rule of a zone's TZif footer and the instant of the last transition its file lists, from
+// which the rule applies. date's tz ignores the footer and keeps the last offset for ever: the
+// system's files list transitions up to 2037 only.
+struct Footer {
+  int64_t from = 0;
+  PosixTzRule rule;
+};
+
+// The footer of a zone with daylight saving in it (one without says what date's last offset
+// says); null for others. Read once per zone and process; asked only when the last offset
+// date knows is no longer in the thread's cache (spanAt).
+const Footer* footerOf(const date::time_zone* zone) {
+  static std::mutex mutex;
+  static std::unordered_map<const date::time_zone*, std::optional<Footer>> footers;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, fresh] = footers.try_emplace(zone);
+  if (fresh) {
+    std::optional<std::string> text = readTzifFooter(std::string(kZoneDirectory) + zone->name());
+    std::optional<PosixTzRule> rule = text ? PosixTzRule::parse(*text) : std::nullopt;
+    if (rule && rule->hasDst()) {
+      date::sys_info last =
+          zone->get_info(date::sys_seconds{std::chrono::seconds(kMaxTimestampSeconds)});
+      it->second = Footer{last.begin.time_since_epoch().count(), *rule};
+    }
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
 // A stretch of time over which a zone's UTC offset holds: [begin, end) in seconds since the
 // epoch. The runtime asks about the same few zones and seasons at every send (quiet hours),
 // and date's get_info searches the zone's transitions and copies an abbreviation each time:
@@ -50,6 +86,15 @@ const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
   date::sys_info info = zone->get_info(date::sys_seconds{std::chrono::seconds(seconds)});
   span = {zone, info.begin.time_since_epoch().count(), info.end.time_since_epoch().count(),
           static_cast<int32_t>(info.offset.count())};
+  // The last stretch date knows ends past the timestamp range; the footer's rule goes on.
+  if (span.end > kMaxTimestampSeconds) {
+    if (const Footer* footer = footerOf(zone)) {
+      PosixTzRule::Span rule = footer->rule.spanAt(seconds);
+      span.begin = std::max(span.begin, rule.begin);
+      span.end = rule.end;
+      span.offset = rule.offset;
+    }
+  }
   return span;
 }
 
@@ -143,6 +188,10 @@ Value TimeZone::fromCivil(int64_t year, int month, int day, int hour, int minute
     int64_t instant = local - guess.offset;
     if (guess.begin + kSecondsPerDay <= instant && instant < guess.end - kSecondsPerDay) {
       offset = guess.offset;
+    } else if (const Footer* footer = footerOf(zone_);
+               footer && local >= footer->from + 2 * kSecondsPerDay) {
+      // Past the last listed transition by more than any offset: the footer's rule alone.
+      offset = footer->rule.localOffset(local);
     } else {
       date::local_seconds when{std::chrono::seconds(local)};
       // For a skipped time `first` is the period before the jump, which moves the time forward
