@@ -8,6 +8,7 @@
 #include "compiler/sema/cron.h"
 #include "tests/unit/time_literals.h"
 #include "vm/runtime/local_time.h"
+#include "vm/value/calendar_math.h"
 #include "vm/value/value_convert.h"
 
 using namespace journey;
@@ -337,6 +338,64 @@ TEST_CASE("local time: every duration") {
   CHECK(tick(every("0s"), "2026-03-02T10:00:00Z") == "never");
   CHECK(tick(every("-1h"), "2026-03-02T10:00:00Z") == "never");
   CHECK(tick(every("1h"), "9999-12-31T23:30:00Z") == "never");
+}
+
+TEST_CASE("local time: every duration across a spring-forward gap, in time order") {
+  // `every 50m` in New York on 2026-03-08: readings 01:40 EST, 02:30 (skipped: 03:30 EDT,
+  // 07:30Z), 03:20 EDT (07:20Z), 04:10 EDT. The moved 02:30 comes after the 03:20 read later.
+  const char* ny = "America/New_York";
+  CHECK(tick(every("50m"), "2026-03-08T06:40:00Z", ny) == "2026-03-08T07:20:00Z");
+  CHECK(tick(every("50m"), "2026-03-08T07:20:00Z", ny) == "2026-03-08T07:30:00Z");
+  CHECK(tick(every("50m"), "2026-03-08T07:30:00Z", ny) == "2026-03-08T08:10:00Z");
+  // `every 40m`: 02:00 and 02:40 are skipped (03:00 and 03:40 EDT), 03:20 EDT is read.
+  CHECK(tick(every("40m"), "2026-03-08T06:20:00Z", ny) == "2026-03-08T07:00:00Z");
+  CHECK(tick(every("40m"), "2026-03-08T07:00:00Z", ny) == "2026-03-08T07:20:00Z");
+  CHECK(tick(every("40m"), "2026-03-08T07:20:00Z", ny) == "2026-03-08T07:40:00Z");
+  CHECK(tick(every("40m"), "2026-03-08T07:40:00Z", ny) == "2026-03-08T08:00:00Z");
+  // Just after Dublin's gap (01:00 GMT -> 02:00 IST at 01:00Z): 01:30, skipped, is 02:30 IST.
+  CHECK(tick(every("1h30m"), "2026-03-29T01:29:00Z", "Europe/Dublin") == "2026-03-29T01:30:00Z");
+  CHECK(tick(every("1h30m"), "2026-03-29T01:30:00Z", "Europe/Dublin") == "2026-03-29T02:00:00Z");
+}
+
+// The next `every` tick from its definition: the earliest instant after `t` among the whole
+// multiples of `period` minutes, read as local times within two days of t's reading.
+std::string everyTickByDefinition(Timestamp t, const TimeZone& z, int64_t period) {
+  int64_t reading = t.seconds + z.toCivil(t).offsetSeconds;
+  int64_t first = floorDiv(reading - 2 * kSecondsPerDay, period * 60) * period * 60;
+  std::optional<Timestamp> best;
+  for (int64_t local = first; local <= reading + 2 * kSecondsPerDay; local += period * 60) {
+    CivilTime c = TimeZone::utc().toCivil({local, 0});
+    Timestamp at = z.fromCivil(c.year, c.month, c.day, c.hour, c.minute, 0).asTimestamp();
+    if (t < at && (!best || at < *best)) best = at;
+  }
+  return best ? show(*best) : "none";
+}
+
+TEST_CASE("local time: every duration agrees with its definition, days of DST changes included") {
+  // Each tick after the one before, through a day either side of the changes of zones that
+  // move by an hour either way, by 30 minutes (Lord Howe) and by a whole day (Samoa, 2011).
+  int checks = 0;
+  for (auto [tz, start] : {std::pair{"America/New_York", "2026-03-07T00:00:00Z"},
+                           std::pair{"America/New_York", "2026-10-31T00:00:00Z"},
+                           std::pair{"Europe/Dublin", "2026-03-28T00:00:00Z"},
+                           std::pair{"Europe/Dublin", "2026-10-24T00:00:00Z"},
+                           std::pair{"Australia/Lord_Howe", "2026-10-03T00:00:00Z"},
+                           std::pair{"Australia/Lord_Howe", "2026-04-04T00:00:00Z"},
+                           std::pair{"Pacific/Apia", "2011-12-29T00:00:00Z"}}) {
+    TimeZone z = zone(tz);
+    for (int64_t period : {20, 40, 45, 50, 70, 90, 150, 420}) {
+      Schedule s = every(std::to_string(period) + "m");
+      Timestamp t = timestampOf(start);
+      for (Timestamp end{t.seconds + 3 * kSecondsPerDay, 0}; t < end; ++checks) {
+        INFO(std::string(tz), " every ", period, "m after ", show(t));
+        std::string expected = everyTickByDefinition(t, z, period);
+        Timestamp next = nextTick(s, t, z);
+        REQUIRE(show(next) == expected);
+        t = next;
+      }
+    }
+  }
+  CHECK(checks > 4000);
 }
 
 TEST_CASE("local time: cron ticks") {

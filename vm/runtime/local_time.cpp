@@ -2,7 +2,9 @@
 
 #include <date/date.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <variant>
 
 #include "compiler/sema/cron.h"
@@ -21,16 +23,25 @@ constexpr int64_t kLookBack = 26 * 3600;
 // the rarest day a valid cron spec may ask for.
 constexpr int64_t kMaxScanDays = 9 * 366;
 
-// Whether the zone's offset changed in the kLookBack before `t`. Only then can a local time
-// that a forward jump moved lie after `t` while its reading lies before `t`'s. Sampling every
-// hour misses only two changes less than an hour apart, which no zone has.
-bool offsetChangedRecently(Timestamp t, const TimeZone& zone, int64_t offsetNow) {
-  if (zone.isFixedOffset()) return false;
+// The zone's offsets in the kLookBack before `t`: whether one differs from `offsetNow`, and the
+// lowest. Only a change there can have moved a local time whose reading lies before `t`'s to
+// an instant after `t`, and by no more than `offsetNow` minus the lowest. Sampling every hour
+// misses only two changes less than an hour apart, which no zone has.
+struct RecentOffsets {
+  bool changed = false;
+  int64_t lowest = 0;
+};
+
+RecentOffsets recentOffsets(Timestamp t, const TimeZone& zone, int64_t offsetNow) {
+  RecentOffsets recent{false, offsetNow};
+  if (zone.isFixedOffset() || zone.steadyOffset(t, kLookBack)) return recent;
   for (int64_t back = 3600; back <= kLookBack; back += 3600) {
     if (t.seconds - back < kMinTimestampSeconds) break;
-    if (zone.toCivil({t.seconds - back, 0}).offsetSeconds != offsetNow) return true;
+    int64_t offset = zone.toCivil({t.seconds - back, 0}).offsetSeconds;
+    recent.changed = recent.changed || offset != offsetNow;
+    recent.lowest = std::min(recent.lowest, offset);
   }
-  return false;
+  return recent;
 }
 
 struct LocalDay {
@@ -55,7 +66,7 @@ Timestamp firstSlotAfter(Timestamp after, const TimeZone& zone, uint32_t hours,
   // Local times at or before `after`'s reading give instants at or before `after`, except
   // those a recent forward jump moved.
   int64_t from = afterLocal;
-  if (offsetChangedRecently(after, zone, now.offsetSeconds)) from -= kLookBack;
+  if (recentOffsets(after, zone, now.offsetSeconds).changed) from -= kLookBack;
 
   std::optional<Timestamp> best;
   int64_t firstDay = floorDiv(from, kSecondsPerDay);
@@ -118,8 +129,9 @@ Timestamp nextMultiple(Timestamp after, Duration every) {
 }
 
 // The first instant after `after` at which the local clock reads a whole hour. Unlike a time
-// of day, an hour boundary exists on every hour of real time: across a DST change the hourly
-// schedule still ticks once per real hour (both 01:00s of a fall-back night tick).
+// of day, an hour boundary exists on every hour of real time when the change is of an hour:
+// the hourly schedule still ticks once per real hour (both 01:00s of a fall-back night tick).
+// A change of 30 minutes (Lord Howe) skips 02:00 or repeats no whole hour: 90 minutes apart.
 Timestamp nextLocalHour(Timestamp after, const TimeZone& zone) {
   Timestamp t = after;
   for (int attempt = 0; attempt < 48; ++attempt) {
@@ -138,21 +150,35 @@ Timestamp nextLocalHour(Timestamp after, const TimeZone& zone) {
 // The first instant after `after` whose local reading is a whole multiple of `every` counted
 // from 1970-01-01T00:00 local time (`12h` ticks at 00:00 and 12:00 in the zone). A reading in a
 // DST gap moves forward by the gap, a repeated one takes its first occurrence (fromCivil).
+//
+// Readings give instants in their order, except those a forward jump moved: with `50m` in New
+// York, 02:30 is 03:30 EDT, after the 03:20 EDT read later. So the readings are scanned from as
+// far back as a recent jump can have moved one past `after`, and the earliest instant after
+// `after` is kept, up to the first reading that exists: every later reading lands after it.
 Timestamp nextLocalMultiple(Timestamp after, const TimeZone& zone, Duration every) {
   if (!(Duration{} < every)) return kNever;
   int64_t offset = zone.toCivil(after).offsetSeconds;
-  Timestamp reading{after.seconds + offset, after.nanos};
-  for (int attempt = 0; attempt < 64; ++attempt) {
+  int64_t jumped = offset - recentOffsets(after, zone, offset).lowest;
+  // A period of a minute, the shortest the checker accepts, scans at most a day's jump (Samoa,
+  // 2011) and a gap ahead. Shorter ones, left to tests, would not get through: no look back.
+  if (every < Duration{ir::ScheduleIr::kShortestPeriodSeconds, 0}) jumped = 0;
+  Timestamp reading{after.seconds + offset - jumped, after.nanos};
+  std::optional<Timestamp> best;
+  for (int attempt = 0; attempt < 2 * kLookBack / 60 + 64; ++attempt) {
     Timestamp next = nextMultiple(reading, every);
-    if (next == kNever) return kNever;
+    if (next == kNever) break;
     CivilTime local = TimeZone::utc().toCivil(next);  // the reading as calendar fields
     Value instant = zone.fromCivil(local.year, local.month, local.day, local.hour, local.minute,
                                    local.second, local.nanos);
-    if (instant.kind() != ValueKind::Timestamp) return kNever;
-    if (after < instant.asTimestamp()) return instant.asTimestamp();
-    reading = next;  // a repeated or shifted reading at or before `after`: the next multiple
+    if (instant.kind() != ValueKind::Timestamp) break;  // past the timestamp range
+    Timestamp t = instant.asTimestamp();
+    if (after < t) {
+      if (!best || t < *best) best = t;
+      if (t.seconds + zone.toCivil(t).offsetSeconds == next.seconds) break;  // it exists
+    }
+    reading = next;  // at or before `after`, or moved by a jump: the next multiple
   }
-  return kNever;
+  return best.value_or(kNever);
 }
 
 // ---- cron ----------------------------------------------------------------------------------

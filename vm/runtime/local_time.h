@@ -49,10 +49,11 @@ struct Schedule {
 
 // The first tick strictly after `after`; kNever when there is none (a malformed or never
 // matching cron spec, a non-positive `every`, a time out of range). `Hour` ticks whenever the
-// local clock reads a whole hour (once per real hour, across DST changes too); `Every` at local
-// readings that are whole multiples of it since 1970-01-01T00:00 local. A cron spec whose day-of-month and
-// day-of-week fields both do not start with `*` matches a day when either matches (Vixie cron);
-// otherwise both must match.
+// local clock reads a whole hour (once per real hour across a change of an hour; a change of
+// 30 minutes leaves 90 between two ticks); `Every` at the instants of local readings that are
+// whole multiples of it since 1970-01-01T00:00 local, in time order. A cron spec whose
+// day-of-month and day-of-week fields both do not start with `*` matches a day when either
+// matches (Vixie cron); otherwise both must match.
 Timestamp nextTick(const Schedule& schedule, Timestamp after, const TimeZone& zone);
 
 }  // namespace journey::runtime
