@@ -50,8 +50,8 @@ struct Footer {
 };
 
 // The footer of a zone with daylight saving in it (one without says what date's last offset
-// says); null for others. Read once per zone and process; asked only when the last offset
-// date knows is no longer in the thread's cache (spanAt).
+// says); null for others. Read once per zone and process; asked only for an instant after the
+// last listed transition that the thread's cache (spanAt) does not hold.
 const Footer* footerOf(const date::time_zone* zone) {
   static std::mutex mutex;
   static std::unordered_map<const date::time_zone*, std::optional<Footer>> footers;
@@ -77,6 +77,7 @@ struct OffsetSpan {
   const date::time_zone* zone = nullptr;
   int64_t begin = 0, end = 0;
   int32_t offset = 0;
+  const Footer* footer = nullptr;  // the zone's footer, when this stretch is after its `from`
 };
 
 const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
@@ -85,7 +86,7 @@ const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
   if (span.zone == zone && span.begin <= seconds && seconds < span.end) return span;
   date::sys_info info = zone->get_info(date::sys_seconds{std::chrono::seconds(seconds)});
   span = {zone, info.begin.time_since_epoch().count(), info.end.time_since_epoch().count(),
-          static_cast<int32_t>(info.offset.count())};
+          static_cast<int32_t>(info.offset.count()), nullptr};
   // The last stretch date knows ends past the timestamp range; the footer's rule goes on.
   if (span.end > kMaxTimestampSeconds) {
     if (const Footer* footer = footerOf(zone)) {
@@ -93,6 +94,7 @@ const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
       span.begin = std::max(span.begin, rule.begin);
       span.end = rule.end;
       span.offset = rule.offset;
+      span.footer = footer;
     }
   }
   return span;
@@ -188,10 +190,9 @@ Value TimeZone::fromCivil(int64_t year, int month, int day, int hour, int minute
     int64_t instant = local - guess.offset;
     if (guess.begin + kSecondsPerDay <= instant && instant < guess.end - kSecondsPerDay) {
       offset = guess.offset;
-    } else if (const Footer* footer = footerOf(zone_);
-               footer && local >= footer->from + 2 * kSecondsPerDay) {
+    } else if (guess.footer && local >= guess.footer->from + 2 * kSecondsPerDay) {
       // Past the last listed transition by more than any offset: the footer's rule alone.
-      offset = footer->rule.localOffset(local);
+      offset = guess.footer->rule.localOffset(local);
     } else {
       date::local_seconds when{std::chrono::seconds(local)};
       // For a skipped time `first` is the period before the jump, which moves the time forward
