@@ -188,6 +188,14 @@ TEST_CASE("line reader: what cannot be read is not ok, and says why") {
   CHECK(file.whyNot().empty());
 }
 
+TEST_CASE("line reader: a line without end stops the reading, named, at the bound") {
+  LineReader endless("/dev/zero");
+  REQUIRE(endless.ok());
+  std::string_view line;
+  CHECK_FALSE(endless.next(line));
+  CHECK(endless.failure() == "line 1 is longer than 64 MiB, which no record is");
+}
+
 namespace {
 
 // `lines` numbered lines: over a megabyte (the reader's block) from 100,000 on.

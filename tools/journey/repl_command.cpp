@@ -99,7 +99,10 @@ int runRepl(const ReplOptions& opt) {
       continue;
     }
     if (read.status == repl::LineSource::Status::End) {
-      if (!buffer.empty()) {
+      if (!read.failure.empty()) {
+        console.error(read.failure);
+        failed = true;
+      } else if (!buffer.empty()) {
         console.error("the input ended inside an open bracket, string or comment");
         failed = true;
       }

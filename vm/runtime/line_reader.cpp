@@ -73,6 +73,14 @@ bool LineReader::refill() {
   if (sizeKnown_ && bytesRead_ <= expectedBytes_) {
     wanted = std::min(kBlock, expectedBytes_ - bytesRead_ + 1);
   }
+  // A line without end (`/dev/zero`, a file that is not JSON lines) would take all memory:
+  // past the bound, reading stops with a failure that names the line.
+  if (unread > kMaxLineBytes && !std::memchr(buffer_.get(), '\n', unread)) {
+    eof_ = true;
+    failure_ = "line " + std::to_string(lineNumber_ + 1) + " is longer than " +
+               std::to_string(kMaxLineBytes >> 20) + " MiB, which no record is";
+    return false;
+  }
   if (capacity_ < end_ + wanted + kReadableAfter) {
     size_t capacity = std::max(end_ + wanted + kReadableAfter, 2 * capacity_);
     auto bigger = std::make_unique_for_overwrite<char[]>(capacity);

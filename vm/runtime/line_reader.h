@@ -34,6 +34,8 @@ class LineReader {
   // newline and the lines after it, or spare room after the last), so that a parser which
   // reads a little past the end (simdjson) can parse it where it lies, without a copy.
   static constexpr size_t kReadableAfter = 64;
+  // The longest line read: a longer one ends the reading (failure()).
+  static constexpr size_t kMaxLineBytes = size_t{64} << 20;  // as a source file
   // U+FEFF in UTF-8: skipped where it starts the input.
   static constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "tools/journey/explain.h"
+#include "tools/journey/repl/bounded_line.h"
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
 #include "tools/journey/repl/state_report.h"
@@ -54,7 +55,12 @@ std::optional<std::string> profileLine(Session& s, const std::string& path, cons
   }
   std::string line;
   std::optional<std::string> found;
-  while (std::getline(in, line)) {
+  for (LineRead got; (got = readBoundedLine(in, line)) != LineRead::End;) {
+    if (got == LineRead::TooLong) {
+      fail(s, fmt::format("`{}` has a line longer than {} MiB, which no profile is", path,
+                          kMaxInputLine >> 20));
+      return std::nullopt;
+    }
     if (s.run().profileId(line) == id) found = line;
   }
   if (!found) fail(s, fmt::format("`{}` has no profile with the id \"{}\"", path, id));

@@ -12,6 +12,8 @@
 #include <cwchar>
 #include <filesystem>
 
+#include "tools/journey/repl/bounded_line.h"
+
 namespace journey::repl {
 
 namespace {
@@ -21,7 +23,13 @@ class StreamSource final : public LineSource {
   explicit StreamSource(std::istream& in) : in_(in) {}
   Read read(bool) override {
     Read r;
-    if (!std::getline(in_, r.line)) return r;
+    LineRead got = readBoundedLine(in_, r.line);
+    if (got == LineRead::TooLong) {
+      r.line.clear();
+      r.failure = "a line longer than " + std::to_string(kMaxInputLine >> 20) +
+                  " MiB: the input is not read further";
+    }
+    if (got != LineRead::Line) return r;
     if (!r.line.empty() && r.line.back() == '\r') r.line.pop_back();
     r.status = Status::Line;
     return r;

@@ -27,6 +27,7 @@ class LineSource {
   struct Read {
     Status status = Status::End;
     std::string line;
+    std::string failure;  // End: why the input ended before its end (a line too long)
   };
   // The next line; `continuing` when it goes on an input begun on earlier lines.
   virtual Read read(bool continuing) = 0;
