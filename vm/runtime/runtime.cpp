@@ -36,7 +36,9 @@ Value RuntimeHost::inAudience(std::string_view name) {
   if (!profile_) return Value::error("inAudience() needs a profile");
   int a = rt_.audienceAnswers.find(name);
   if (a < 0) return Value::error("unknown audience `" + std::string(name) + "`");
-  return rt_.audienceAnswer(static_cast<uint32_t>(a), *profile_);
+  auto audience = static_cast<uint32_t>(a);
+  return rt_.audienceAnswers.answer(audience,
+                                    [&] { return rt_.audienceAnswer(audience, *profile_); });
 }
 
 Value RuntimeHost::history(std::string_view event, Duration window) {
@@ -600,11 +602,9 @@ Value Runtime::Impl::audienceAnswer(uint32_t a, ProfileState& p) {
   if (store.anyDecidedElsewhere() && store.decidedElsewhere(p.ref, a)) {
     return Value::boolean(p.member[a]);
   }
-  return audienceAnswers.answer(a, [&] {
-    Value v = eval(program.audiences[a].rule, &p.profile, &p);
-    if (v.isError()) return v;
-    return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
-  });
+  Value v = eval(program.audiences[a].rule, &p.profile, &p);
+  if (v.isError()) return v;
+  return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
 }
 
 void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, bool silent) {

@@ -1,5 +1,6 @@
 #include "vm/value/value_depth.h"
 
+#include <algorithm>
 #include <utility>
 #include <vector>
 
@@ -7,7 +8,23 @@
 
 namespace journey {
 
+namespace {
+
+bool holdsValues(const Value& v) {
+  ValueKind k = v.kind();
+  return k == ValueKind::List || k == ValueKind::Map || k == ValueKind::Record ||
+         k == ValueKind::Optional;
+}
+
+}  // namespace
+
 bool nestsDeeperThan(const Value& v, size_t levels) {
+  // The usual values, a scalar or a list of scalars (a profile's tags), need no walk.
+  if (!holdsValues(v)) return false;
+  if (v.kind() == ValueKind::List && levels >= 1 &&
+      std::none_of(v.asList().begin(), v.asList().end(), holdsValues)) {
+    return false;
+  }
   std::vector<std::pair<const Value*, size_t>> pending = {{&v, 0}};  // a value and its depth
   while (!pending.empty()) {
     auto [value, depth] = pending.back();
