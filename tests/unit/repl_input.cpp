@@ -1,6 +1,9 @@
 // The REPL's reading of inputs: when an input goes on over more lines, and what kind it is.
 #include <doctest/doctest.h>
 
+#include <sstream>
+
+#include "tools/journey/repl/bounded_line.h"
 #include "tools/journey/repl/input_buffer.h"
 #include "tools/journey/repl/input_kind.h"
 
@@ -71,6 +74,25 @@ TEST_SUITE("repl") {
     CHECK_FALSE(parseLet("let x == 1").ok);
     CHECK_FALSE(parseLet("let x").ok);
     CHECK_FALSE(parseLet("let 1x = 2").ok);
+  }
+
+  TEST_CASE("lines are read up to a bound: a longer one is refused, not read further") {
+    std::istringstream in("short\r\nexactly10!\nlonger than ten\nlast");
+    std::string line;
+    CHECK(readBoundedLine(in, line, 10) == LineRead::Line);
+    CHECK(line == "short\r");  // the caller drops a carriage return
+    CHECK(readBoundedLine(in, line, 10) == LineRead::Line);
+    CHECK(line == "exactly10!");
+    CHECK(readBoundedLine(in, line, 10) == LineRead::TooLong);
+    std::istringstream end("last");
+    CHECK(readBoundedLine(end, line, 10) == LineRead::Line);
+    CHECK(line == "last");
+    CHECK(readBoundedLine(end, line, 10) == LineRead::End);
+    std::istringstream empty("");
+    CHECK(readBoundedLine(empty, line, 10) == LineRead::End);
+    std::istringstream blank("\n");
+    CHECK(readBoundedLine(blank, line, 10) == LineRead::Line);
+    CHECK(line.empty());
   }
 
 }  // TEST_SUITE

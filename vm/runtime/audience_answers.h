@@ -37,9 +37,12 @@ class AudienceAnswers {
   Value answer(uint32_t a, Evaluate&& evaluate) {
     if (depth_ == 0) ++question_;
     if (asked_[a] == question_) return answers_[a];
-    ++depth_;
+    struct Inside {  // left however the evaluation ends
+      uint32_t& depth;
+      explicit Inside(uint32_t& d) : depth(++d) {}
+      ~Inside() { --depth; }
+    } inside(depth_);
     Value v = evaluate();
-    --depth_;
     asked_[a] = question_;
     answers_[a] = v;
     return v;
