@@ -252,12 +252,15 @@ std::optional<bool> SessionRuntime::inAudience(const std::string& id,
 }
 
 void SessionRuntime::collect(std::string_view line) {
-  if (output_.size() == heldLimit_) {
-    output_.pop_front();
+  if (heldLimit_ == 0) {
     ++dropped_;
+  } else {
+    if (output_.size() == heldLimit_) {
+      output_.pop_front();
+      ++dropped_;
+    }
+    output_.emplace_back(line);
   }
-  if (heldLimit_ > 0) output_.emplace_back(line);
-  else ++dropped_;
   static constexpr std::string_view kKind = "\"kind\": \"";
   size_t at = line.find(kKind);
   if (at == std::string_view::npos) return;
