@@ -6,10 +6,12 @@
 #include <istream>
 #include <string>
 
+#include "vm/runtime/line_reader.h"
+
 namespace journey::repl {
 
-// The longest line the REPL reads, as long as a source file may be.
-inline constexpr size_t kMaxInputLine = size_t{64} << 20;
+// The longest line the REPL reads: the longest record line `journey run` reads.
+inline constexpr size_t kMaxInputLine = runtime::LineReader::kMaxLineBytes;
 
 enum class LineRead { Line, End, TooLong };
 

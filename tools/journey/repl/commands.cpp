@@ -3,15 +3,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "tools/journey/explain.h"
-#include "tools/journey/repl/bounded_line.h"
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
 #include "tools/journey/repl/state_report.h"
+#include "vm/runtime/line_reader.h"
 #include "vm/runtime/time_math.h"
 #include "vm/value/value_convert.h"
 
@@ -43,25 +41,19 @@ bool fail(Session& s, std::string_view message) {
 // The line of a JSON-lines profiles file whose id is `id`: the last one, as in `journey run`,
 // where a later line with the same id wins.
 std::optional<std::string> profileLine(Session& s, const std::string& path, const std::string& id) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {  // opens, and reads as empty
-    fail(s, "cannot read `" + path + "`: it is a directory");
+  // Read as `journey run` reads profiles: its bound on a line, a byte order mark, CRLF.
+  runtime::LineReader in(path);
+  if (!in.ok()) {
+    fail(s, "cannot read `" + path + "`: " + in.whyNot());
     return std::nullopt;
   }
-  std::ifstream in(path);
-  if (!in) {
-    fail(s, "cannot read `" + path + "`");
-    return std::nullopt;
-  }
-  std::string line;
   std::optional<std::string> found;
-  for (LineRead got; (got = readBoundedLine(in, line)) != LineRead::End;) {
-    if (got == LineRead::TooLong) {
-      fail(s, fmt::format("`{}` has a line longer than {} MiB, which no profile is", path,
-                          kMaxInputLine >> 20));
-      return std::nullopt;
-    }
-    if (s.run().profileId(line) == id) found = line;
+  for (std::string_view line; in.next(line);) {
+    if (s.run().profileId(std::string(line)) == id) found = line;
+  }
+  if (!in.failure().empty()) {
+    fail(s, "cannot read `" + path + "`: " + in.failure());
+    return std::nullopt;
   }
   if (!found) fail(s, fmt::format("`{}` has no profile with the id \"{}\"", path, id));
   return found;
