@@ -13,6 +13,7 @@
 #include "runtime_support.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
+#include "vm/runtime/line_reader.h"
 #include "vm/value/packed_tree.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/value_convert.h"
@@ -193,6 +194,8 @@ TEST_CASE("runtime input: profiles built in chunks read the same, each in one ru
 TEST_CASE("runtime input: every reason a profile line is rejected") {
   InputWorld w;
   CHECK(w.profile("{\"id\": ", 12).starts_with("rejected 12: not JSON: "));
+  CHECK(w.profileReason(runtime::LineReader::kOverlongLine) ==
+        "the line is longer than 64 MiB, which no record is");
   CHECK(w.profileReason("[1, 2]") == "profile: expected an object, found an array");
   CHECK(w.profileReason(R"({"id": "p1", "loyalty": {"points": 3}, "consents": {}, "tags": []})") ==
         "profile: missing field `firstName`");
@@ -260,6 +263,8 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   const std::string t = R"("time": "2026-03-02T10:00:00Z", )";
   CHECK(w.record("{\"time\": ", 4).starts_with("rejected 4: not JSON: "));
   CHECK(w.reason("").starts_with("not JSON: "));
+  CHECK(w.reason(runtime::LineReader::kOverlongLine) ==
+        "the line is longer than 64 MiB, which no record is");
   CHECK(w.reason("[]") == "record: expected a JSON object, found an array");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Ping", "extra": 1})") ==
         R"(unknown key "extra" (a record has "time", "profile", and "event" with "data",)"

@@ -188,12 +188,66 @@ TEST_CASE("line reader: what cannot be read is not ok, and says why") {
   CHECK(file.whyNot().empty());
 }
 
-TEST_CASE("line reader: a line without end stops the reading, named, at the bound") {
-  LineReader endless("/dev/zero");
+TEST_CASE("line reader: a line over the bound is dropped, and the lines after it are read") {
+  // A bound of 3 MB: three blocks, as the real one is 64 (the reader reads a megabyte at a time).
+  const size_t bound = 3'000'000;
+  // A line at the bound is kept; one a byte over it is not, here or last without a newline.
+  // The first line before it was where the bound was once not checked: a batch holding a
+  // whole line let the line after it grow without end.
+  TextInput input("first\n" + std::string(bound + 1, 'x') + "\nafter\n" +
+                      std::string(bound, 'y') + "\n" + std::string(bound + 1, 'z'),
+                  Source::File);
+  // Each line as its length and first byte: the long ones are not copied.
+  using Lines = std::vector<std::pair<size_t, char>>;
+  auto seen = [](std::string_view line) { return std::pair(line.size(), line[0]); };
+  const auto marker = seen(LineReader::kOverlongLine);
+  const Lines expected{{5, 'f'}, marker, {5, 'a'}, {bound, 'y'}, marker};
+  for (int way = 0; way < 3; ++way) {  // next(), nextLines(), nextText()
+    CAPTURE(way);
+    LineReader reader(input.path(), LineReader::OverlongLines::Skip, bound);
+    Lines lines;
+    std::vector<std::string_view> batch;
+    std::vector<size_t> numbers;
+    for (;;) {
+      if (way == 0) {
+        std::string_view line;
+        if (!reader.next(line)) break;
+        lines.push_back(seen(line));
+      } else if (way == 1) {
+        reader.nextLines(32, batch, numbers);
+        if (batch.empty()) break;
+        for (std::string_view line : batch) lines.push_back(seen(line));
+      } else {
+        std::string_view text = reader.nextText(4096);
+        if (text.empty()) break;
+        for (size_t from = 0, to; from <= text.size(); from = to + 1) {
+          to = std::min(text.find('\n', from), text.size());
+          lines.push_back(seen(text.substr(from, to - from)));
+        }
+      }
+    }
+    CHECK(lines == expected);
+    CHECK(reader.failure().empty());
+  }
+}
+
+TEST_CASE("line reader: a reader told to stop at a line over the bound stops there, named") {
+  LineReader endless("/dev/zero", LineReader::OverlongLines::Stop);
   REQUIRE(endless.ok());
   std::string_view line;
   CHECK_FALSE(endless.next(line));
-  CHECK(endless.failure() == "line 1 is longer than 64 MiB, which no record is");
+  CHECK(endless.failure() == "line 1: the line is longer than 64 MiB, which no record is");
+  // The whole lines before it, read in the same block, are returned first.
+  const size_t bound = 3'000'000;
+  TextInput input("first\nsecond\n" + std::string(bound + 1, 'x') + "\nafter", Source::File);
+  LineReader reader(input.path(), LineReader::OverlongLines::Stop, bound);
+  std::vector<std::string_view> lines;
+  std::vector<size_t> numbers;
+  reader.nextLines(32, lines, numbers);
+  CHECK(lines == std::vector<std::string_view>{"first", "second"});
+  reader.nextLines(32, lines, numbers);
+  CHECK(lines.empty());
+  CHECK(reader.failure() == "line 3: the line is longer than 3000000 bytes, which no record is");
 }
 
 namespace {

@@ -113,7 +113,9 @@ void MembershipWriter::row(const std::string& id, const std::vector<uint8_t>& me
 }
 
 std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) {
-  runtime::LineReader reader(path);
+  // A snapshot is refused at its first bad line: past a line over the bound, there is no
+  // reason to read on (`/dev/zero` would never end).
+  runtime::LineReader reader(path, runtime::LineReader::OverlongLines::Stop);
   if (!reader.ok()) return "cannot read " + path + ": " + reader.whyNot();
   simdjson::dom::parser parser;
   std::vector<std::string> columns;  // a CSV snapshot's header

@@ -98,7 +98,9 @@ struct InputReader::Impl {
     }
     auto error = parser.parse(text, line.size(), false).get(root);
     if (error == simdjson::SUCCESS) return true;
-    if (line.starts_with(LineReader::kByteOrderMark)) {  // skipped only where it starts a file
+    if (line == LineReader::kOverlongLine) {
+      reason = LineReader::overlongReason();
+    } else if (line.starts_with(LineReader::kByteOrderMark)) {  // skipped only where it starts a file
       reason = "not JSON: the line starts with a byte order mark (U+FEFF), which only the "
                "input's first line may have";
     } else if (error == simdjson::NUMBER_ERROR) {

@@ -29,7 +29,15 @@ void dropBlankLines(std::vector<std::string_view>& lines, std::vector<size_t>& n
   numbers.resize(kept);
 }
 
-LineReader::LineReader(const std::string& path) {
+std::string LineReader::overlongReason(size_t bound) {
+  constexpr size_t kMiB = size_t{1} << 20;
+  std::string size = bound % kMiB == 0 ? std::to_string(bound / kMiB) + " MiB"
+                                       : std::to_string(bound) + " bytes";
+  return "the line is longer than " + size + ", which no record is";
+}
+
+LineReader::LineReader(const std::string& path, OverlongLines overlong, size_t maxLineBytes)
+    : overlong_(overlong), maxLineBytes_(std::max(maxLineBytes, kBlock)) {
   if (path == "-") {
     fd_ = STDIN_FILENO;
     return;
@@ -63,6 +71,7 @@ bool LineReader::refill() {
   size_t unread = end_ - begin_;
   if (begin_ > 0) {
     std::memmove(buffer_.get(), buffer_.get() + begin_, unread);
+    lineStart_ = lineStart_ > begin_ ? lineStart_ - begin_ : 0;
     begin_ = 0;
     end_ = unread;
   }
@@ -73,14 +82,6 @@ bool LineReader::refill() {
   if (sizeKnown_ && bytesRead_ <= expectedBytes_) {
     wanted = std::min(kBlock, expectedBytes_ - bytesRead_ + 1);
   }
-  // A line without end (`/dev/zero`, a file that is not JSON lines) would take all memory:
-  // past the bound, reading stops with a failure that names the line.
-  if (unread > kMaxLineBytes && !std::memchr(buffer_.get(), '\n', unread)) {
-    eof_ = true;
-    failure_ = "line " + std::to_string(lineNumber_ + 1) + " is longer than " +
-               std::to_string(kMaxLineBytes >> 20) + " MiB, which no record is";
-    return false;
-  }
   if (capacity_ < end_ + wanted + kReadableAfter) {
     size_t capacity = std::max(end_ + wanted + kReadableAfter, 2 * capacity_);
     auto bigger = std::make_unique_for_overwrite<char[]>(capacity);
@@ -88,9 +89,34 @@ bool LineReader::refill() {
     buffer_ = std::move(bigger);
     capacity_ = capacity;
   }
+  size_t from = end_;
+  size_t got = readAt(from, std::min(kBlock, capacity_ - end_ - kReadableAfter));
+  if (got == 0) return false;
+  end_ += got;
+  // Only the line read on can be too long (a block is no longer than the bound). Held, a line
+  // without end (`/dev/zero`, a file that is not JSON lines) would take all memory.
+  const void* nl = std::memchr(buffer_.get() + from, '\n', got);
+  size_t lineEnd = nl ? static_cast<size_t>(static_cast<const char*>(nl) - buffer_.get()) : end_;
+  if (lineEnd - lineStart_ > maxLineBytes_ && overlong_ == OverlongLines::Stop) {
+    eof_ = true;
+    // Its number: after the lines returned, and the whole ones read but not yet returned.
+    size_t before = lineNumber_ + static_cast<size_t>(std::count(
+                                      buffer_.get() + begin_, buffer_.get() + lineStart_, '\n'));
+    failure_ = "line " + std::to_string(before + 1) + ": " + overlongReason(maxLineBytes_);
+    end_ = lineStart_;  // the lines before it are still returned
+    return false;
+  } else if (lineEnd - lineStart_ > maxLineBytes_) {
+    dropOverlongLine(nl ? lineEnd : std::string_view::npos);
+  } else {
+    noteNewlines(from, got);
+  }
+  return true;
+}
+
+size_t LineReader::readAt(size_t at, size_t max) {
   ssize_t got;
   do {
-    got = ::read(fd_, buffer_.get() + end_, std::min(kBlock, capacity_ - end_ - kReadableAfter));
+    got = ::read(fd_, buffer_.get() + at, max);
   } while (got < 0 && errno == EINTR);
   if (got <= 0) {
     eof_ = true;
@@ -99,11 +125,36 @@ bool LineReader::refill() {
     } else if (bytesRead_ < expectedBytes_) {
       failure_ = "the file shrank while it was being read";
     }
-    return false;
+    return 0;
   }
-  end_ += static_cast<size_t>(got);
   bytesRead_ += static_cast<size_t>(got);
-  return true;
+  return static_cast<size_t>(got);
+}
+
+void LineReader::noteNewlines(size_t at, size_t count) {
+  if (const void* nl = ::memrchr(buffer_.get() + at, '\n', count)) {
+    lineStart_ = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.get()) + 1;
+  }
+}
+
+void LineReader::dropOverlongLine(size_t lineEnd) {
+  // The marker and the bytes from the line's newline on go where the line started; reads leave
+  // room for the marker, which is longer than the newline it stands before.
+  const size_t marker = kOverlongLine.size();
+  if (lineEnd == std::string_view::npos) end_ = lineStart_;  // its bytes so far are dropped
+  while (lineEnd == std::string_view::npos) {
+    size_t got = readAt(end_, capacity_ - end_ - kReadableAfter - marker);
+    if (got == 0) break;  // the line ends the input
+    if (const void* nl = std::memchr(buffer_.get() + end_, '\n', got)) {
+      lineEnd = static_cast<size_t>(static_cast<const char*>(nl) - buffer_.get());
+      end_ += got;
+    }
+  }
+  size_t rest = lineEnd == std::string_view::npos ? 0 : end_ - lineEnd;
+  if (rest > 0) std::memmove(buffer_.get() + lineStart_ + marker, buffer_.get() + lineEnd, rest);
+  std::memcpy(buffer_.get() + lineStart_, kOverlongLine.data(), marker);
+  end_ = lineStart_ + marker + rest;
+  if (rest > 0) noteNewlines(lineStart_ + marker, rest);
 }
 
 void LineReader::skipByteOrderMark() {

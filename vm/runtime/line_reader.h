@@ -9,6 +9,7 @@
 // release, and left the parser reading cold memory (docs/runtime.md, "Reading the inputs").
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,13 +35,24 @@ class LineReader {
   // newline and the lines after it, or spare room after the last), so that a parser which
   // reads a little past the end (simdjson) can parse it where it lies, without a copy.
   static constexpr size_t kReadableAfter = 64;
-  // The longest line read: a longer one ends the reading (failure()).
-  static constexpr size_t kMaxLineBytes = size_t{64} << 20;  // as a source file
+  // The longest line read (as a source file). A longer one is not held: its bytes are read and
+  // dropped, and the line is returned as kOverlongLine, so that the lines after it are read
+  // (OverlongLines::Skip); or the reading stops there, with a failure() that names the line
+  // (OverlongLines::Stop), for a reader that must come back (`/dev/zero` is one endless line).
+  static constexpr size_t kMaxLineBytes = size_t{64} << 20;
+  enum class OverlongLines { Skip, Stop };
+  // What an overlong line is returned as: not JSON, not UTF-8, so no line of an input is it.
+  static constexpr std::string_view kOverlongLine = "\xFF\xFE overlong line";
+  // Why a line over `bound` bytes is refused, for a caller's message.
+  static std::string overlongReason(size_t bound = kMaxLineBytes);
   // U+FEFF in UTF-8: skipped where it starts the input.
   static constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 
   // "-" reads standard input. A path that cannot be opened, or names a directory, is not ok().
-  explicit LineReader(const std::string& path);
+  // `maxLineBytes` is for tests, which need not write 64 MiB lines to check the bound; it is
+  // at least the size of a read (a megabyte), so that only the line read on can pass it.
+  explicit LineReader(const std::string& path, OverlongLines overlong = OverlongLines::Skip,
+                      size_t maxLineBytes = kMaxLineBytes);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -71,6 +83,14 @@ class LineReader {
   // Reads more bytes after end_ (moving the unread ones to the front first); false at the end
   // of the input, or when reading failed (failure_).
   bool refill();
+  // Reads up to `max` bytes at `at`: how many, or 0 at the end of the input or when reading
+  // failed (eof_ set, and failure_ for a failure).
+  size_t readAt(size_t at, size_t max);
+  // Notes the last newline among the `count` bytes just read at `at`.
+  void noteNewlines(size_t at, size_t count);
+  // Replaces the line from lineStart_, longer than maxLineBytes_, with kOverlongLine; the rest
+  // of its bytes are read and dropped, unless its newline was read (at `lineEnd`, or npos).
+  void dropOverlongLine(size_t lineEnd);
   // The offset of the next newline at or after `from`, or npos.
   size_t findNewline(size_t from) const;
   // The line that starts at `begin_ + offset`, ending at `end`; advances the line count.
@@ -81,6 +101,8 @@ class LineReader {
 
   std::string whyNot_;
   std::string failure_;
+  OverlongLines overlong_;
+  size_t maxLineBytes_;
   int fd_ = -1;
   bool ownsFd_ = false;
   // A regular file's size when it was opened: reading fewer bytes means it shrank meanwhile.
@@ -93,6 +115,8 @@ class LineReader {
   size_t capacity_ = 0;
   size_t begin_ = 0;
   size_t end_ = 0;
+  // Where the last line read so far starts: the bytes before it are whole lines.
+  size_t lineStart_ = 0;
   bool eof_ = false;
   bool startChecked_ = false;  // for a byte order mark
   size_t lineNumber_ = 0;

@@ -41,8 +41,10 @@ bool fail(Session& s, std::string_view message) {
 // The line of a JSON-lines profiles file whose id is `id`: the last one, as in `journey run`,
 // where a later line with the same id wins.
 std::optional<std::string> profileLine(Session& s, const std::string& path, const std::string& id) {
-  // Read as `journey run` reads profiles: its bound on a line, a byte order mark, CRLF.
-  runtime::LineReader in(path);
+  // Read as `journey run` reads profiles (its bound on a line, a byte order mark, CRLF), but
+  // stopping at a line over the bound: reading on past a line without end (`/dev/zero`) would
+  // never come back to the prompt.
+  runtime::LineReader in(path, runtime::LineReader::OverlongLines::Stop);
   if (!in.ok()) {
     fail(s, "cannot read `" + path + "`: " + in.whyNot());
     return std::nullopt;
