@@ -7,10 +7,16 @@ namespace {
 // A written field belongs to the record field declared at the same place.
 void walkRecord(RecordId id, const std::vector<ast::FieldDecl>& written, const TypeTable& types,
                 const WrittenFieldVisitor& visit) {
+  const RecordInfo& info = types.recordInfo(id);
+  // Fields are declared in the order they are written: the next one is looked for first, so
+  // that a record of thousands of fields is not searched once per field.
+  size_t next = 0;
   for (const ast::FieldDecl& f : written) {
-    const RecordInfo& info = types.recordInfo(id);
-    int index = info.find(f.name.text);
+    int index = next < info.fields.size() && info.fields[next].range.begin == f.name.range.begin
+                    ? static_cast<int>(next)
+                    : info.find(f.name.text);
     if (index < 0 || info.fields[index].range.begin != f.name.range.begin) continue;
+    next = static_cast<size_t>(index) + 1;
     visit(id, static_cast<size_t>(index), f);
     const ast::TypeRef* t = f.type.get();
     if (t && t->kind == ast::TypeRef::Kind::Optional) t = t->inner.get();
