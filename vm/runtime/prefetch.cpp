@@ -44,7 +44,7 @@ void Runtime::prefetchProfiles(const std::vector<std::string_view>& ids) {
 ProfileUse Runtime::Impl::profileUse(const EventInput& event) {
   const EventUses& uses = eventUses[event.event];
   // An audience's rule may read any of the profile, its histories among them.
-  const bool audiences = eventAudiences[event.event] != 0 || program.audiences.size() > 64;
+  const bool audiences = !eventAudiences[event.event].empty();
   ProfileUse use{.id = event.profile,
                  .histories = audiences || historySlot[event.event] >= 0,
                  .instances = uses.instancesReact,

@@ -152,7 +152,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
                       ? -1
                       : program.layouts[*program.profileRecord].find(set->path[0]);
       stepConstants[j][i].setAudiences =
-          field < 0 ? kAllAudiences
+          field < 0 ? allAudiences
                     : audiencesReadingField[static_cast<size_t>(field)] | audiencesAlways;
     }
   }
@@ -289,16 +289,15 @@ std::optional<std::string> Runtime::apply(const SetInput& set) {
   }
   rt.advanceClockTo(set.time);
   ++stats_.records;
-  uint64_t audiences = Impl::kAllAudiences;  // a new profile's memberships are all to find
   if (!p) {
     addProfile({set.profile, set.patch});
     p = rt.store.findProfile(set.profile);
+    rt.markDirty(p->ref, rt.allAudiences, false);  // its memberships are all to find
   } else {
     MergeSchema schema{rt.program, rt.defaultOf};
     p->profile = mergeProfile(std::move(p->profile), set.patch, &schema);
-    audiences = rt.audiencesChangedBy(set.patch);
+    rt.markDirty(p->ref, rt.audiencesChangedBy(set.patch), false);
   }
-  rt.markDirty(p->ref, audiences, false);
   rt.drain();
   return std::nullopt;
 }
@@ -313,13 +312,10 @@ std::optional<std::string> Runtime::apply(const AudienceInput& change) {
     // Decided before the journeys it starts run: their `inAudience()` answers it.
     rt.store.setDecidedElsewhere(p->ref, change.audience, true);
     rt.changeMembership(*p, change.audience, change.enter, false);
-    // The audiences that read it. (Those past the 64th have no bits: any re-evaluation runs
-    // them, and takes back what was decided for them, so they wait for the next change.)
-    uint64_t readers = 0;
-    for (uint32_t r : rt.windows.readers[change.audience]) {
-      if (r < 64) readers |= uint64_t{1} << r;
-    }
-    if (readers != 0) rt.markDirty(p->ref, readers, false);
+    // The audiences that read it.
+    AudienceSet readers;
+    for (uint32_t r : rt.windows.readers[change.audience]) readers.add(r);
+    if (!readers.empty()) rt.markDirty(p->ref, readers, false);
   }
   rt.drain();
   return std::nullopt;
@@ -377,7 +373,7 @@ void Runtime::Impl::fire(const Timer& timer) {
       ProfileState& p = store.profile(static_cast<ProfileRef>(timer.id));
       if (p.windowDue() != timer.due()) return;  // replaced by an earlier one
       p.setWindowDue(kNoWindowDue);
-      reevaluateAudiences(p, false, -1, windowedAudiences);
+      reevaluateAudiences(p, false, -1, &windowedAudiences);
       scheduleWindowRecheck(p);
       drain();
       return;
@@ -460,7 +456,7 @@ void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
   for (const Timer& t : due) fire(t);
 }
 
-void Runtime::Impl::markDirty(ProfileRef profile, uint64_t audiences, bool byStep) {
+void Runtime::Impl::markDirty(ProfileRef profile, const AudienceSet& audiences, bool byStep) {
   int link = byStep ? chain + 1 : chain;
   for (DirtyProfile& d : dirtyProfiles) {
     if (d.profile == profile) {
@@ -476,11 +472,12 @@ void Runtime::Impl::findAudienceReads() {
   size_t count = program.audiences.size();
   windows = findAudienceWindows(program);
   windowedEvent.assign(program.events.size(), false);
-  eventAudiences.assign(program.events.size(), 0);
+  allAudiences = AudienceSet::all(count);
+  eventAudiences.assign(program.events.size(), AudienceSet{});
   shortestWindow.assign(program.events.size(), Duration{});
   evaluateAlways.assign(count, true);
   size_t fields = program.profileRecord ? program.layouts[*program.profileRecord].fieldCount() : 0;
-  audiencesReadingField.assign(fields, 0);
+  audiencesReadingField.assign(fields, AudienceSet{});
   for (size_t a = 0; a < count; ++a) {
     const ir::AudienceIr& audience = program.audiences[a];
     evaluateAlways[a] = audience.readsClock || windows.unknown[a];
@@ -495,26 +492,24 @@ void Runtime::Impl::findAudienceReads() {
       }
       windowedEvent[w.event] = true;
     }
-    if (a >= 64) continue;  // past the masks: evaluated after every change
-    uint64_t bit = uint64_t{1} << a;
-    if (evaluateAlways[a]) audiencesAlways |= bit;
-    if (!windows.windows[a].empty()) windowedAudiences |= bit;
+    if (evaluateAlways[a]) audiencesAlways.add(a);
+    if (!windows.windows[a].empty()) windowedAudiences.add(a);
     for (size_t e = 0; e < program.events.size(); ++e) {
-      if (evaluateAlways[a] || audience.readsHistory[e]) eventAudiences[e] |= bit;
+      if (evaluateAlways[a] || audience.readsHistory[e]) eventAudiences[e].add(a);
     }
     ir::FieldReads reads = ir::profileReads(program, {audience.rule});
     for (size_t f = 0; f < fields; ++f) {
       if (audience.rule == ir::kNoExpr || reads[*program.profileRecord][f]) {
-        audiencesReadingField[f] |= bit;
+        audiencesReadingField[f].add(a);
       }
     }
   }
 }
 
-uint64_t Runtime::Impl::audiencesChangedBy(const Value& patch) const {
-  if (patch.kind() != ValueKind::Record) return kAllAudiences;
+AudienceSet Runtime::Impl::audiencesChangedBy(const Value& patch) const {
+  if (patch.kind() != ValueKind::Record) return allAudiences;
   RecordView given = patch.asRecord();
-  uint64_t audiences = audiencesAlways;
+  AudienceSet audiences = audiencesAlways;
   for (size_t f = 0; f < given.fieldCount() && f < audiencesReadingField.size(); ++f) {
     if (given.has(f)) audiences |= audiencesReadingField[f];
   }
@@ -544,10 +539,10 @@ void Runtime::Impl::drainQueued() {
   draining = true;  // a drain asked for meanwhile leaves the queues to this one
   while (!dirtyProfiles.empty() || !pendingEvents.empty()) {
     if (!dirtyProfiles.empty()) {
-      DirtyProfile dirty = dirtyProfiles.front();
+      DirtyProfile dirty = std::move(dirtyProfiles.front());
       dirtyProfiles.erase(dirtyProfiles.begin());
       chain = dirty.chain;
-      reevaluateAudiences(store.profile(dirty.profile), false, -1, dirty.audiences);
+      reevaluateAudiences(store.profile(dirty.profile), false, -1, &dirty.audiences);
       chain = 0;
       continue;
     }
@@ -563,30 +558,28 @@ void Runtime::Impl::drainQueued() {
 // ---- audiences --------------------------------------------------------------------------
 
 void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event,
-                                        uint64_t audiences) {
+                                        const AudienceSet* audiences) {
   // All memberships first, then the changes in declaration order: an entry started by one
   // change must not see the others half-applied. The memberships are on the stack for the
   // usual few audiences, each written before it is read: no container built at every record.
   size_t count = program.audiences.size();
-  if (event >= 0) audiences &= eventAudiences[static_cast<size_t>(event)];
-  if (audiences == 0 && count <= 64) return;  // nothing any rule reads has changed
+  const AudienceSet& changed = event >= 0    ? eventAudiences[static_cast<size_t>(event)]
+                               : audiences ? *audiences
+                                           : allAudiences;
+  if (changed.empty()) return;  // nothing any rule reads has changed
   std::array<uint8_t, 64> few;
   std::vector<uint8_t> many;
   if (count > few.size()) many.resize(count);
   uint8_t* now = count > few.size() ? many.data() : few.data();
-  auto changed = [&](size_t a) {
-    return a < 64 ? (audiences >> a & 1) != 0
-                  : event < 0 || evaluateAlways[a] || program.audiences[a].readsHistory[event];
-  };
   // The rules evaluated now take back memberships decided elsewhere, all of them before any
   // rule runs: a rule that reads another (`inAudience`) gets that one's new answer.
   if (store.anyDecidedElsewhere()) {
     for (uint32_t a = 0; a < count; ++a) {
-      if (changed(a)) store.setDecidedElsewhere(p.ref, a, false);
+      if (changed.contains(a)) store.setDecidedElsewhere(p.ref, a, false);
     }
   }
   for (size_t a = 0; a < count; ++a) {
-    if (!changed(a)) {
+    if (!changed.contains(a)) {
       now[a] = p.member[a];
       continue;
     }

@@ -10,6 +10,7 @@
 
 #include "compiler/ir/history_reads.h"
 #include "vm/runtime/audience_answers.h"
+#include "vm/runtime/audience_set.h"
 #include "vm/runtime/audience_windows.h"
 #include "vm/runtime/direct_call.h"
 #include "vm/runtime/event_uses.h"
@@ -67,30 +68,30 @@ struct Runtime::Impl {
   std::vector<std::vector<CapRule>> journeyCaps;  // per journey
   std::deque<PendingEvent> pendingEvents;
   // Profiles whose audiences need re-evaluating after a change, with the audiences it may have
-  // changed (bit a: audience a; audiences past the 64th are always evaluated).
+  // changed.
   struct DirtyProfile {
     ProfileRef profile;
-    uint64_t audiences;
+    AudienceSet audiences;
     int chain = 1;  // see `chain`
   };
   std::vector<DirtyProfile> dirtyProfiles;
-  static constexpr uint64_t kAllAudiences = ~uint64_t{0};
+  AudienceSet allAudiences;
   // What each audience's membership can change with (docs/runtime.md, "When audiences are
   // re-evaluated"). Per field of the profile's record, the audiences whose rules read it
   // (through the audiences they read). Per audience, whether every record re-evaluates it (it
   // reads the clock, or a history window that moves in a way not known ahead), and its history
   // windows, whose oldest events leaving them re-evaluate it at that instant.
-  std::vector<uint64_t> audiencesReadingField;
+  std::vector<AudienceSet> audiencesReadingField;
   std::vector<bool> evaluateAlways;
-  uint64_t audiencesAlways = 0;  // the same, as bits
+  AudienceSet audiencesAlways;  // the same, as a set
   AudienceWindows windows;  // only over kept histories, no longer than they are retained
-  uint64_t windowedAudiences = 0;   // bit a: audience a has windows
+  AudienceSet windowedAudiences;    // the audiences with windows
   std::vector<bool> windowedEvent;  // per event: some audience has a window over its history
   std::vector<Duration> shortestWindow;  // per windowed event: its shortest window (retained)
-  std::vector<uint64_t> eventAudiences;  // per event: the audiences it may change
+  std::vector<AudienceSet> eventAudiences;  // per event: the audiences it may change
   void findAudienceReads();  // fills the above
   // The audiences a change of these profile fields (a `set` record's patch) may change.
-  uint64_t audiencesChangedBy(const Value& patch) const;
+  AudienceSet audiencesChangedBy(const Value& patch) const;
   // Sets the profile's AudienceWindow timer at the next instant an event leaves one of its
   // audiences' windows, unless one is set for then or earlier.
   void scheduleWindowRecheck(ProfileState& p);
@@ -117,7 +118,7 @@ struct Runtime::Impl {
     std::vector<Value> fieldNames;
     std::vector<std::string> argumentKeys;
     std::string setPath;  // `profile.a.b`
-    uint64_t setAudiences = 0;  // the audiences the `set` may change
+    AudienceSet setAudiences;  // the audiences the `set` may change
   };
   std::vector<std::vector<StepConstants>> stepConstants;
   // Where `stats` counts sends per channel (found in its map at a channel's first send), and
@@ -151,7 +152,7 @@ struct Runtime::Impl {
   // After an event (`event` >= 0) only the audiences that read its history or the clock can
   // change; after a change of the profile, those in `audiences`; at the start, all of them.
   void reevaluateAudiences(ProfileState& p, bool silent, int event = -1,
-                           uint64_t audiences = kAllAudiences);
+                           const AudienceSet* audiences = nullptr);  // null: all
   // Whether the profile is in audience `a` now (a boolean, or the rule's error): the rule's
   // answer, unless an input record decided the membership since the rule was last evaluated
   // for the profile (`inAudience()` and scheduled reads ask this).
@@ -161,7 +162,7 @@ struct Runtime::Impl {
   void changeMembership(ProfileState& p, uint32_t a, bool member, bool silent);
   // `byStep`: a `set` step changed the profile, one more link of the chain being handled
   // (`chain`); else an input record did, which starts one.
-  void markDirty(ProfileRef profile, uint64_t audiences, bool byStep);
+  void markDirty(ProfileRef profile, const AudienceSet& audiences, bool byStep);
   // Pending events and audience changes, until none are left. Asked after every record and
   // timer, and mostly with nothing queued: that answer is inline.
   void drain() {

@@ -1,0 +1,62 @@
+// A set of audiences by their index, a bit each: the first 64 in a word, any more (a program
+// may declare hundreds) in words after it, which most programs never allocate. The runtime
+// keeps, per profile field and per event, the audiences a change can affect, and re-evaluates
+// only those.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace journey::runtime {
+
+class AudienceSet {
+ public:
+  AudienceSet() = default;
+  // Audiences 0 to count - 1.
+  static AudienceSet all(size_t count) {
+    AudienceSet s;
+    s.first_ = ~uint64_t{0};
+    if (count > 64) s.more_.assign((count - 1) / 64, ~uint64_t{0});
+    return s;
+  }
+
+  void add(size_t audience) {
+    if (audience < 64) {
+      first_ |= uint64_t{1} << audience;
+      return;
+    }
+    size_t word = audience / 64 - 1;
+    if (more_.size() <= word) more_.resize(word + 1, 0);
+    more_[word] |= uint64_t{1} << (audience % 64);
+  }
+  bool contains(size_t audience) const {
+    if (audience < 64) return (first_ >> audience) & 1;
+    size_t word = audience / 64 - 1;
+    return word < more_.size() && ((more_[word] >> (audience % 64)) & 1);
+  }
+  bool empty() const { return first_ == 0 && more_.empty(); }
+
+  AudienceSet& operator|=(const AudienceSet& o) {
+    first_ |= o.first_;
+    if (o.more_.empty()) return *this;
+    if (more_.size() < o.more_.size()) more_.resize(o.more_.size(), 0);
+    for (size_t i = 0; i < o.more_.size(); ++i) more_[i] |= o.more_[i];
+    return *this;
+  }
+  AudienceSet& operator&=(const AudienceSet& o) {
+    first_ &= o.first_;
+    if (more_.empty()) return *this;
+    if (more_.size() > o.more_.size()) more_.resize(o.more_.size());
+    for (size_t i = 0; i < more_.size(); ++i) more_[i] &= o.more_[i];
+    while (!more_.empty() && more_.back() == 0) more_.pop_back();
+    return *this;
+  }
+  friend AudienceSet operator|(AudienceSet a, const AudienceSet& b) { return a |= b; }
+
+ private:
+  uint64_t first_ = 0;
+  std::vector<uint64_t> more_;  // audiences 64 on; its last word is never 0, so empty() is quick
+};
+
+}  // namespace journey::runtime
