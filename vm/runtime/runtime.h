@@ -7,7 +7,8 @@
 // appended, or the profile merged) and the profile's audiences re-evaluated; then, for an
 // event, the profile's active instances see it (`exit on` first, then `wait for`), and then the
 // journeys it starts are entered, in declaration order. Work an instance causes for others
-// (emitted events, audience changes) is queued and done when that instance waits or ends.
+// (emitted events, audience changes) is queued and done once the record, timer or scheduled
+// entry is done with: every instance it reached or started has waited or ended.
 #pragma once
 
 #include <map>
