@@ -496,9 +496,11 @@ void ProgramChecker::checkRecordFields(const std::vector<ast::FieldInit>& fields
   // Copy what is needed: checking expressions may add records and move the table's storage.
   RecordInfo info = types.recordInfo(record);
   bool isEvent = info.origin == RecordOrigin::Event;
+  size_t next = 0;  // see RecordInfo::find
   for (const ast::FieldInit& f : fields) {
     if (reportFieldGivenTwice(seen, f.field)) continue;
-    int index = info.find(f.field.text);
+    int index = info.find(f.field.text, next);
+    if (index >= 0) next = static_cast<size_t>(index) + 1;
     if (isEvent && f.field.text == "time" && !allowTime) {
       Diagnostic& d = report(DiagKind::EmitTimeField, f.field.range,
                              "the `time` of an emitted event cannot be given");

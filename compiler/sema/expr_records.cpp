@@ -50,10 +50,12 @@ TypeId ExprChecker::Impl::checkRecordLit(ast::ExprId e, const ast::RecordLit& li
   const RecordInfo& info = types.recordInfo(*record);
   std::string what = describeRecord(*record);
   std::map<std::string, SourceRange> given;
+  size_t next = 0;  // see RecordInfo::find
   for (size_t i = 0; i < lit.fields.size(); ++i) {
     const ast::FieldInit& init = lit.fields[i];
     SourceRange fieldRange = init.field.range.valid() ? init.field.range : init.range;
-    int index = info.find(init.field.text);
+    int index = info.find(init.field.text, next);
+    if (index >= 0) next = static_cast<size_t>(index) + 1;
     if (index < 0) {
       Diagnostic& d = report(DiagKind::UnknownField, fieldRange,
                              what + " has no field `" + init.field.text + "`");

@@ -8,7 +8,8 @@
 
 namespace journey::sema {
 
-int RecordInfo::find(std::string_view field) const {
+int RecordInfo::find(std::string_view field, size_t next) const {
+  if (next < fields.size() && fields[next].name == field) return static_cast<int>(next);
   for (size_t i = 0; i < fields.size(); ++i) {
     if (fields[i].name == field) return static_cast<int>(i);
   }

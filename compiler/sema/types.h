@@ -52,8 +52,10 @@ struct RecordInfo {
   std::vector<RecordField> fields;
   SourceRange range;
 
-  // Index of the field, or -1.
-  int find(std::string_view field) const;
+  // Index of the field, or -1. `next` is looked at first: fields are mostly written in the
+  // order they are declared, so a caller going through them passes the index after the last
+  // one found, and a record of thousands of fields is not searched once per field.
+  int find(std::string_view field, size_t next = 0) const;
 };
 
 struct TypeData {

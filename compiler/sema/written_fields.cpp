@@ -8,13 +8,9 @@ namespace {
 void walkRecord(RecordId id, const std::vector<ast::FieldDecl>& written, const TypeTable& types,
                 const WrittenFieldVisitor& visit) {
   const RecordInfo& info = types.recordInfo(id);
-  // Fields are declared in the order they are written: the next one is looked for first, so
-  // that a record of thousands of fields is not searched once per field.
-  size_t next = 0;
+  size_t next = 0;  // see RecordInfo::find
   for (const ast::FieldDecl& f : written) {
-    int index = next < info.fields.size() && info.fields[next].range.begin == f.name.range.begin
-                    ? static_cast<int>(next)
-                    : info.find(f.name.text);
+    int index = info.find(f.name.text, next);
     if (index < 0 || info.fields[index].range.begin != f.name.range.begin) continue;
     next = static_cast<size_t>(index) + 1;
     visit(id, static_cast<size_t>(index), f);
