@@ -217,20 +217,19 @@ int runAudience(const AudienceOptions& opt) {
     if (feed) feed->row(id, member);
   };
   // A known profile whose line is rejected today is not gone: it keeps yesterday's row, rather
-  // than exit every audience now and enter them again tomorrow.
-  if (feed) {
-    input.rejectedProfile = [&](const std::string& id) {
-      std::optional<std::vector<uint8_t>> kept = feed->keep(id);
-      if (kept && rows) rows->row(id, *kept);
-    };
-  }
+  // than exit every audience now and enter them again tomorrow (ChangeFeed::finish).
+  if (feed) input.rejectedProfile = [&](const std::string& id) { feed->rejected(id); };
   audience::BatchStats stats;
   if (std::optional<std::string> error =
           audience::evaluateAudiences(program, input, row, *rejected, stats)) {
     fmt::print(stderr, "error: {}\n", *error);
     return kInputErrors;
   }
-  if (feed) feed->finish();
+  if (feed) {
+    feed->finish([&](const std::string& id, const std::vector<uint8_t>& member) {
+      if (rows) rows->row(id, member);
+    });
+  }
   for (FileSink* sink : {out.get(), changes.get(), rejected.get()}) {
     if (std::optional<std::string> error = sink ? sink->finish() : std::nullopt) {
       fmt::print(stderr, "error: {}\n", *error);

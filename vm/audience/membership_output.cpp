@@ -214,20 +214,25 @@ void ChangeFeed::row(const std::string& id, const std::vector<uint8_t>& member) 
   }
 }
 
-std::optional<std::vector<uint8_t>> ChangeFeed::keep(const std::string& id) {
-  auto it = previous_.members.find(id);
-  if (it == previous_.members.end() || seen_.count(id)) return std::nullopt;
-  seen_[id] = true;
-  ++kept_;
-  std::vector<uint8_t> member(program_.audiences.size(), 0);
-  for (uint32_t a : audiences_) {
-    member[a] = std::find(it->second.begin(), it->second.end(), program_.audiences[a].name) !=
-                it->second.end();
-  }
-  return member;
+void ChangeFeed::rejected(const std::string& id) {
+  if (previous_.members.contains(id)) rejected_.push_back(id);
 }
 
-void ChangeFeed::finish() {
+void ChangeFeed::finish(
+    const std::function<void(const std::string&, const std::vector<uint8_t>&)>& kept) {
+  // Kept only now: a row may still come for a rejected line's id, from another line or from a
+  // `set` record, and then that row is the profile's.
+  for (const std::string& id : rejected_) {
+    if (seen_.count(id)) continue;
+    seen_[id] = true;
+    ++kept_;
+    const std::vector<std::string>& names = previous_.members[id];
+    std::vector<uint8_t> member(program_.audiences.size(), 0);
+    for (uint32_t a : audiences_) {
+      member[a] = std::find(names.begin(), names.end(), program_.audiences[a].name) != names.end();
+    }
+    kept(id, member);
+  }
   for (const std::string& id : previous_.order) {
     if (seen_.count(id)) continue;
     const std::vector<std::string>& names = previous_.members[id];

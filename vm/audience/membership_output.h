@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -55,11 +56,13 @@ class ChangeFeed {
              Timestamp at, runtime::OutputSink& out);
   // A profile of the new snapshot.
   void row(const std::string& id, const std::vector<uint8_t>& member);
-  // A profile whose line was rejected: it keeps the snapshot's memberships (no change; not
-  // gone at finish). Returns them, `member[a]` as row() takes it, if the snapshot has it.
-  std::optional<std::vector<uint8_t>> keep(const std::string& id);
-  // After the last row: the snapshot's profiles that are gone leave their audiences.
-  void finish();
+  // A profile whose line was rejected. Unless it has a row after all (another line, a `set`
+  // record), it keeps the snapshot's memberships at finish: no change, not gone.
+  void rejected(const std::string& id);
+  // After the last row: the rejected profiles of the snapshot that had no row keep their
+  // memberships, each given to `kept` as row() takes them; then the snapshot's profiles that
+  // are gone leave their audiences.
+  void finish(const std::function<void(const std::string&, const std::vector<uint8_t>&)>& kept);
   uint64_t enters() const { return enters_; }
   uint64_t exits() const { return exits_; }
   uint64_t kept() const { return kept_; }
@@ -73,6 +76,7 @@ class ChangeFeed {
   Timestamp at_;
   runtime::OutputSink& out_;
   std::unordered_map<std::string, bool> seen_;
+  std::vector<std::string> rejected_;  // in the order their lines came
   uint64_t enters_ = 0, exits_ = 0, kept_ = 0;
 };
 
