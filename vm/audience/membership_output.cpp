@@ -67,9 +67,11 @@ std::optional<std::vector<std::string>> csvRecord(std::string_view line,
   std::optional<std::vector<std::string>> fields = splitCsv(line);
   if (fields) return fields;
   std::string record(line);
+  bool carriageReturn = reader.lastLineHadCarriageReturn();  // the line break was CRLF
   while (!fields && reader.next(line)) {
-    record += '\n';
+    record += carriageReturn ? "\r\n" : "\n";
     record += line;
+    carriageReturn = reader.lastLineHadCarriageReturn();
     fields = splitCsv(record);
   }
   return fields;

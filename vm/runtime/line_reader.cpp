@@ -177,7 +177,8 @@ size_t LineReader::findNewline(size_t from) const {
 
 std::string_view LineReader::lineAt(size_t offset, size_t end) {
   std::string_view line(buffer_.get() + begin_ + offset, end - begin_ - offset);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  carriageReturn_ = !line.empty() && line.back() == '\r';
+  if (carriageReturn_) line.remove_suffix(1);
   ++lineNumber_;
   return line;
 }

@@ -70,6 +70,9 @@ class LineReader {
   // until the next call of either function; none at the end of the file.
   void nextLines(size_t max, std::vector<std::string_view>& lines, std::vector<size_t>& numbers);
   size_t lineNumber() const { return lineNumber_; }
+  // Whether the line returned last ended with a `\r` (before its `\n`), which it does not hold:
+  // for a reader that joins lines again (a CSV field across lines keeps its CRLF).
+  bool lastLineHadCarriageReturn() const { return carriageReturn_; }
 
   // The next whole lines, about `bytes` of them (at least one line, however long), as one text
   // without its last newline; empty at the end. Its newlines are not looked for, so that its
@@ -119,6 +122,7 @@ class LineReader {
   size_t lineStart_ = 0;
   bool eof_ = false;
   bool startChecked_ = false;  // for a byte order mark
+  bool carriageReturn_ = false;
   size_t lineNumber_ = 0;
   std::vector<std::pair<size_t, size_t>> spans_;  // nextLines' scratch, kept for its memory
 };
