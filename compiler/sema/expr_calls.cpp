@@ -120,6 +120,7 @@ TypeId ExprChecker::Impl::checkCall(ast::ExprId e, const ast::Call& call, const 
   ids.clear();
   for (const ParsedOverload* o : r.matches) ids.push_back(o->decl->id);
   if (receiver && function == "format") checkFormat(call);
+  if (!receiver && (function == "duration" || function == "timestamp")) checkConversion(call);
   return r.result;
 }
 

@@ -104,6 +104,8 @@ struct ExprChecker::Impl {
   // --- expr_format.cpp ----------------------------------------------------------------------
   // `'%d of %s'.format([n, s])` with a literal format string: the clauses against the values.
   void checkFormat(const ast::Call& call);
+  // `duration("2d")`, `timestamp("yesterday")`: a string literal the conversion cannot read.
+  void checkConversion(const ast::Call& call);
 
   // --- expr_select.cpp ----------------------------------------------------------------------
   TypeId checkSelect(ast::ExprId e, const ast::Select& sel, const Scope& scope, bool inHas);
