@@ -61,7 +61,7 @@ class LineReader {
   // Why the reader is not ok(), in words for an error message ("No such file or directory").
   const std::string& whyNot() const { return whyNot_; }
   // Why reading stopped before the end of the input ("the file shrank while it was being
-  // read", a read error), or empty. The lines returned before it are the input's; the part of
+  // read", a read error, a line over the bound with OverlongLines::Stop), or empty. The lines returned before it are the input's; the part of
   // a line that was read when it stopped is not returned.
   const std::string& failure() const { return failure_; }
   // The next line, valid until the next call; false at the end of the file.
