@@ -62,6 +62,16 @@ int runTests(const TestOptions& opt) {
     }
   }
   fmt::print("{} passed, {} failed\n", passed, failed);
+  // Not a failure (a file may hold no tests yet), but a filter that matches nothing is most
+  // likely a typo that would otherwise pass unseen.
+  if (passed + failed == 0) {
+    std::fflush(stdout);
+    if (filter) {
+      fmt::print(stderr, "note: no test's name matches --run `{}`\n", opt.run);
+    } else {
+      fmt::print(stderr, "note: the files hold no test\n");
+    }
+  }
   return failed > 0 ? kInputErrors : kSuccess;
 }
 
