@@ -402,6 +402,14 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
                         (complete ? "" : afterWhat(input, foundIndex)) + ", found " + foundText;
   Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
   if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
+  // `expect send email "x" for "p2" at "T"`: the grammar takes `at` before `for`.
+  if (foundType != JourneyParser::AT) return;
+  size_t lineFirst = foundIndex;  // the first token of the statement `at` is in
+  while (lineFirst > 0 && !isSeparator(input->get(lineFirst - 1)->getType())) --lineFirst;
+  if (input->get(lineFirst)->getType() == JourneyParser::EXPECT) {
+    d.helps.push_back("in an expectation `at` comes before `for`: `expect send email \"x\" at "
+                      "\"2026-03-02T10:00:00Z\" for \"p2\"`");
+  }
 }
 
 // `a +` at the end of a line continues the statement on the next one. When the error is on such
