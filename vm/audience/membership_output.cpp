@@ -209,9 +209,7 @@ void ChangeFeed::row(const std::string& id, const std::vector<uint8_t>& member) 
   seen_[id] = true;
   auto it = previous_.members.find(id);
   for (uint32_t a : audiences_) {
-    bool was = it != previous_.members.end() &&
-               std::find(it->second.begin(), it->second.end(), program_.audiences[a].name) !=
-                   it->second.end();
+    bool was = it != previous_.members.end() && named(it->second, a);
     if (was != static_cast<bool>(member[a])) change(id, a, !was);
   }
 }
@@ -230,20 +228,20 @@ void ChangeFeed::finish(
     ++kept_;
     const std::vector<std::string>& names = previous_.members[id];
     std::vector<uint8_t> member(program_.audiences.size(), 0);
-    for (uint32_t a : audiences_) {
-      member[a] = std::find(names.begin(), names.end(), program_.audiences[a].name) != names.end();
-    }
+    for (uint32_t a : audiences_) member[a] = named(names, a);
     kept(id, member);
   }
   for (const std::string& id : previous_.order) {
     if (seen_.count(id)) continue;
     const std::vector<std::string>& names = previous_.members[id];
     for (uint32_t a : audiences_) {
-      if (std::find(names.begin(), names.end(), program_.audiences[a].name) != names.end()) {
-        change(id, a, false);
-      }
+      if (named(names, a)) change(id, a, false);
     }
   }
+}
+
+bool ChangeFeed::named(const std::vector<std::string>& names, uint32_t audience) const {
+  return std::find(names.begin(), names.end(), program_.audiences[audience].name) != names.end();
 }
 
 void ChangeFeed::change(const std::string& id, uint32_t audience, bool enter) {

@@ -69,6 +69,8 @@ class ChangeFeed {
 
  private:
   void change(const std::string& id, uint32_t audience, bool enter);
+  // Whether a snapshot's row, the audience names it lists, names `audience`.
+  bool named(const std::vector<std::string>& names, uint32_t audience) const;
 
   const ir::ProgramIr& program_;
   std::vector<uint32_t> audiences_;
