@@ -302,6 +302,14 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
         R"("kind" goes with "audience" only)");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": "join"})") ==
         R"(change: expected "enter" or "exit", found "join")");
+  // Only the whole words: not a part of what the message lists.
+  for (std::string part : {"ent", "xit", " or ", R"(enter\" or \"exit)", ""}) {
+    CAPTURE(part);
+    CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": ")" + part +
+                   R"("})") == R"(change: expected "enter" or "exit", found ")" + part + "\"");
+  }
+  CHECK(w.reason("{" + t + R"("kind": "audienc", "profile": "p1", "audience": "French", )"
+                 R"("change": "exit"})") == R"(kind: expected "audience", found "audienc")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": 1})") ==
         R"(change: expected "enter" or "exit", found a number)");
   CHECK(w.reason("{" + t + R"("kind": "send", "profile": "p1", "audience": "French", )"

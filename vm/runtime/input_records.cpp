@@ -2,8 +2,10 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
+#include <initializer_list>
 #include <optional>
 #include <unordered_map>
 #include <vector>
@@ -470,16 +472,16 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
                                                   Timestamp time, std::string_view profile,
                                                   size_t lineNumber) {
   auto reject = [&](std::string reason) { return Rejection{lineNumber, std::move(reason)}; };
-  // A string among `allowed`, or why not.
-  auto oneOf = [&](Key k, const char* what, std::string_view allowed, std::string_view& text)
-      -> std::optional<std::string> {
-    if (at[k].get_string().get(text) != simdjson::SUCCESS) return found(what, allowed, at[k]);
-    if (allowed.find("\"" + std::string(text) + "\"") != std::string_view::npos) return {};
-    return std::string(what) + ": expected " + std::string(allowed) + ", found " + jsonQuoted(text);
+  // One of the strings `allowed`, or why not (`expected` says them).
+  auto oneOf = [&](Key k, const char* what, std::initializer_list<std::string_view> allowed,
+                   std::string_view expected, std::string_view& text) -> std::optional<std::string> {
+    if (at[k].get_string().get(text) != simdjson::SUCCESS) return found(what, expected, at[k]);
+    if (std::find(allowed.begin(), allowed.end(), text) != allowed.end()) return {};
+    return std::string(what) + ": expected " + std::string(expected) + ", found " + jsonQuoted(text);
   };
   std::string_view kind, name, change;
   if (has[kKind]) {
-    if (auto why = oneOf(kKind, "kind", "\"audience\"", kind)) return reject(*why);
+    if (auto why = oneOf(kKind, "kind", {"audience"}, "\"audience\"", kind)) return reject(*why);
   }
   if (at[kAudience].get_string().get(name) != simdjson::SUCCESS) {
     return reject(found("audience", "a string (an audience's name)", at[kAudience]));
@@ -489,7 +491,9 @@ RecordInput InputReader::Impl::readAudienceChange(const std::array<element, kKey
     ++audience;
   }
   if (audience == program.audiences.size()) return reject("unknown audience " + jsonQuoted(name));
-  if (auto why = oneOf(kChange, "change", "\"enter\" or \"exit\"", change)) return reject(*why);
+  if (auto why = oneOf(kChange, "change", {"enter", "exit"}, "\"enter\" or \"exit\"", change)) {
+    return reject(*why);
+  }
   if (std::optional<std::string> why = outOfOrder(time)) return reject(std::move(*why));
   order.accept(time);
   return AudienceInput{time, std::string(profile), audience, change == "enter"};
