@@ -523,14 +523,24 @@ schema Profile { id: string, name: string, rec: { a: int, b: int = 5, c: string?
 
 TEST_CASE("runtime input: new profiles hold the id and the defaults") {
   InputWorld w;
-  Value p = w.reader->newProfile("p9");
-  CHECK(json(p) == R"({"id": "p9", "country": "FR", "loyalty": {"tier": "basic"}, )"
-                   R"("consents": {"email": false, "sms": false}})");
-  Value merged = runtime::mergeProfile(
-      p, w.patchValue(R"({"time": "2026-03-02T10:00:00Z", "profile": "p9", "set": )"
-                      R"({"firstName": "Zoe", "consents": {"sms": true}}})"));
-  CHECK(json(merged) == R"({"id": "p9", "firstName": "Zoe", "country": "FR", "loyalty": )"
-                        R"({"tier": "basic"}, "consents": {"email": false, "sms": true}})");
+  // Only the fields' own defaults: a required record is not made up from its fields' defaults.
+  CHECK(json(w.reader->newProfile("p9")) == R"({"id": "p9", "country": "FR"})");
+  const std::string t = R"({"time": "2026-03-02T10:00:00Z", "profile": "p9", "set": )";
+  Value whole = w.reader->newProfile(
+      "p9", w.patchValue(t + R"({"firstName": "Zoe", "tags": [], "loyalty": {"points": 3}, )"
+                             R"("consents": {"sms": true}}})"));
+  CHECK(json(whole) == R"({"id": "p9", "firstName": "Zoe", "country": "FR", "loyalty": )"
+                       R"({"tier": "basic", "points": 3}, "consents": {"email": false, )"
+                       R"("sms": true}, "tags": []})");
+  CHECK(!runtime::missingAfterMerge(w.program, nullptr, whole));
+  // Without `consents`, whose fields all have defaults, the set is as incomplete as a profile
+  // line without it.
+  Value without = w.reader->newProfile(
+      "p9", w.patchValue(t + R"({"firstName": "Zoe", "tags": [], "loyalty": {"points": 3}}})"));
+  CHECK(runtime::missingAfterMerge(w.program, nullptr, without) ==
+        "set: missing field `consents`");
+  CHECK(w.profileReason(R"({"id": "p9", "firstName": "Zoe", "tags": [], "loyalty": )"
+                        R"({"points": 3}})") == "profile: missing field `consents`");
 }
 
 TEST_CASE("runtime input: a program without a schema reads events only") {

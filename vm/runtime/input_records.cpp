@@ -524,7 +524,7 @@ void InputReader::keepEventFields(std::vector<std::vector<bool>> kept) {
 Value InputReader::newProfile(const std::string& id) const {
   const Impl& m = *impl_;
   if (!m.program.profileRecord || m.idField < 0) return Value::error("the program has no schema");
-  Value profile = defaultRecord(m.program, m.defaults, *m.program.profileRecord, 0);
+  Value profile = defaultRecord(m.program, m.defaults, *m.program.profileRecord);
   return withField(std::move(profile), static_cast<size_t>(m.idField), Value::string(id));
 }
 

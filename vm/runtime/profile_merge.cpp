@@ -89,19 +89,13 @@ std::optional<std::string> missingIn(const sema::TypeTable& types, sema::RecordI
 }  // namespace
 
 Value defaultRecord(const ir::ProgramIr& program, const FieldDefaults& defaults,
-                    sema::RecordId record, int depth) {
+                    sema::RecordId record) {
   const sema::RecordInfo& info = program.types.recordInfo(record);
   RecordBuilder b(program.layouts[record]);
   for (size_t i = 0; i < info.fields.size(); ++i) {
-    const sema::RecordField& field = info.fields[i];
-    if (field.hasDefault) {
-      if (!defaults) continue;
-      Value v = defaults(record, i);
-      if (!v.isError()) b.set(i, std::move(v));
-    } else if (!field.optional && program.types.kind(field.type) == sema::TypeKind::Record &&
-               depth < 32) {  // the depth bounds a type that contains itself
-      b.set(i, defaultRecord(program, defaults, program.types.get(field.type).record, depth + 1));
-    }
+    if (!info.fields[i].hasDefault || !defaults) continue;
+    Value v = defaults(record, i);
+    if (!v.isError()) b.set(i, std::move(v));
   }
   return b.build();
 }

@@ -18,10 +18,11 @@ namespace journey::runtime {
 // The value of a field's declared default (the runtime evaluates the program's defaults once).
 using FieldDefaults = std::function<Value(sema::RecordId record, size_t field)>;
 
-// A record of type `record` before any input gave it: its fields' defaults, and its required
-// records built the same way (so that their defaults exist too).
+// A record of type `record` before any input gave it: its fields' defaults. A required record
+// without a default is not made up from its own fields' defaults: the input must give it, on
+// a profile line or in a `set` (missingAfterMerge says so).
 Value defaultRecord(const ir::ProgramIr& program, const FieldDefaults& defaults,
-                    sema::RecordId record, int depth = 0);
+                    sema::RecordId record);
 
 // What a merge needs to start the nested records it creates from their defaults.
 struct MergeSchema {
