@@ -64,6 +64,13 @@ TEST_SUITE("repl") {
     CHECK(classifyInput("type(1)") == InputKind::Expression);
     CHECK(classifyInput("event.total") == InputKind::Expression);
     CHECK(classifyInput("letter + 1") == InputKind::Expression);
+    // Comments before an input do not change its kind.
+    CHECK(classifyInput("/* c */ const F = 6") == InputKind::Declaration);
+    CHECK(classifyInput("// c\n/* d */ let y = 1") == InputKind::Let);
+    CHECK(classifyInput("/* c */ :state") == InputKind::Command);
+    CHECK(classifyInput("/* only */\n// comments") == InputKind::Empty);
+    CHECK(classifyInput("/* left open") == InputKind::Expression);  // the parser says so
+    CHECK(afterLeadingComments(" /* a */ // b\n  :out ") == ":out");
   }
 
   TEST_CASE("a let is a name, `=` and an expression") {
@@ -74,6 +81,7 @@ TEST_SUITE("repl") {
     CHECK_FALSE(parseLet("let x == 1").ok);
     CHECK_FALSE(parseLet("let x").ok);
     CHECK_FALSE(parseLet("let 1x = 2").ok);
+    CHECK(parseLet("/* c */ let y = 1").name == "y");
   }
 
   TEST_CASE("lines are read up to a bound: a longer one is refused, not read further") {

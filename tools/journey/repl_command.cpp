@@ -35,7 +35,7 @@ Outcome handleInput(repl::Session& session, const std::string& input) {
     case repl::InputKind::Empty:
       return Outcome::Ok;
     case repl::InputKind::Command:
-      return repl::runCommand(session, repl::trimmed(input));
+      return repl::runCommand(session, repl::afterLeadingComments(input));
     case repl::InputKind::Let:
       return result(session.let(input));
     case repl::InputKind::Declaration:
@@ -50,6 +50,12 @@ Outcome handleInput(repl::Session& session, const std::string& input) {
       return result(session.evaluate(input));
   }
   return Outcome::Failed;
+}
+
+// Whether `text` is a command whose arguments end with its line (repl::commandEndsWithItsLine).
+bool startsCommandOfOneLine(std::string_view text) {
+  std::string_view input = repl::afterLeadingComments(text);
+  return input.starts_with(':') && repl::commandEndsWithItsLine(input);
 }
 
 // The session's clock starts at the wall-clock time, in whole seconds.
@@ -109,7 +115,7 @@ int runRepl(const ReplOptions& opt) {
       break;
     }
     buffer.add(read.line);
-    if (!buffer.complete()) continue;
+    if (!buffer.complete() && !startsCommandOfOneLine(buffer.text())) continue;
     std::string input = buffer.take();
     if (repl::classifyInput(input) == repl::InputKind::Empty) continue;
     source->remember(input);

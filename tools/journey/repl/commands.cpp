@@ -11,6 +11,7 @@
 #include "tools/journey/repl/state_report.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/time_math.h"
+#include "vm/value/checked_arith.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::repl {
@@ -38,8 +39,9 @@ bool fail(Session& s, std::string_view message) {
   return false;
 }
 
-// The line of a JSON-lines profiles file whose id is `id`: the last one, as in `journey run`,
-// where a later line with the same id wins.
+// The line of a JSON-lines profiles file whose id is `id`: the last one that fits the schema,
+// as in `journey run`, where a later line with the same id wins and a refused one is not
+// applied. Without one, the error says why the last line naming the id was refused.
 std::optional<std::string> profileLine(Session& s, const std::string& path, const std::string& id) {
   // Read as `journey run` reads profiles (its bound on a line, a byte order mark, CRLF), but
   // stopping at a line over the bound: reading on past a line without end (`/dev/zero`) would
@@ -50,14 +52,25 @@ std::optional<std::string> profileLine(Session& s, const std::string& path, cons
     return std::nullopt;
   }
   std::optional<std::string> found;
+  std::string refused;  // why the last line naming the id was refused, as `journey run` says
   for (std::string_view line; in.next(line);) {
-    if (s.run().profileId(std::string(line)) == id) found = line;
+    SessionRuntime::ProfileLine read = s.run().readProfileLine(std::string(line));
+    if (read.id != id) continue;
+    if (!read.refused) {
+      found = line;
+    } else {
+      refused = fmt::format("`{}` line {}, the profile \"{}\", is refused: {}", path,
+                            in.lineNumber(), id, *read.refused);
+    }
   }
   if (!in.failure().empty()) {
     fail(s, "cannot read `" + path + "`: " + in.failure());
     return std::nullopt;
   }
-  if (!found) fail(s, fmt::format("`{}` has no profile with the id \"{}\"", path, id));
+  if (!found) {
+    fail(s, !refused.empty() ? refused
+                             : fmt::format("`{}` has no profile with the id \"{}\"", path, id));
+  }
   return found;
 }
 
@@ -164,7 +177,10 @@ bool advanceCommand(Session& s, std::string_view args) {
   if (d->kind() != ValueKind::Duration)
     return fail(s, "`:advance` takes a duration, such as `2d` or `90m`");
   if (d->asDuration() < Duration{}) return fail(s, "the clock cannot go back");
-  return moveClock(s, runtime::plusDuration(s.run().now(), d->asDuration()));
+  // Past the last representable time the move is refused, as `:until` beyond it is.
+  Value to = addTimestampDuration(s.run().now(), d->asDuration());
+  if (to.isError()) return fail(s, "the clock cannot move there: " + std::string(to.errorMessage()));
+  return moveClock(s, to.asTimestamp());
 }
 
 bool untilCommand(Session& s, std::string_view args) {
@@ -283,7 +299,7 @@ bool help(Session& s, std::string_view) {
       "Type an expression to see its value and type, `let NAME = EXPR` to bind a name, or a\n"
       "declaration (type, schema, event, channel, audience, action, cap, const, fn, journey) to\n"
       "add it to the program. Braces, brackets and triple-quoted strings continue on the next "
-      "line;\n"
+      "line\n(in a command, only in its JSON or expression);\n"
       "Ctrl-C cancels an input, Tab completes a name, Ctrl-D quits.\n";
   for (const Command& c : commands()) {
     std::string head =
@@ -309,6 +325,18 @@ Outcome runCommand(Session& session, std::string_view input) {
   }
   session.console().error(fmt::format("unknown command `{}`; `:help` lists the commands", name));
   return Outcome::Failed;
+}
+
+bool commandEndsWithItsLine(std::string_view input) {
+  auto [name, args] = splitWord(input.substr(0, input.find('\n')));
+  if (name == ":profile") return !args.starts_with('{');
+  for (const Command& c : commands()) {
+    if (c.name != name) continue;
+    for (std::string_view takes : {"JSON", "EXPR", "DURATION"}) {
+      if (c.usage.find(takes) != std::string_view::npos) return false;
+    }
+  }
+  return true;
 }
 
 std::vector<std::string> commandNames() {

@@ -14,6 +14,11 @@ enum class Outcome { Ok, Failed, Quit };
 // `input` starts with `:`.
 Outcome runCommand(Session& session, std::string_view input);
 
+// Whether a command is whole at the end of its first line, brackets or comments open or not:
+// one whose arguments are words (`:load w/*.journey`, `:profile p(1`). A JSON object or an
+// expression (`:set {…}`, `:type …`) goes on over lines as other inputs do.
+bool commandEndsWithItsLine(std::string_view input);
+
 // `:help`, `:quit`, …: for completion.
 std::vector<std::string> commandNames();
 

@@ -19,6 +19,7 @@ class InputBuffer {
   bool empty() const { return text_.empty(); }
   // Complete when nothing is left open (an empty buffer is complete).
   bool complete() const { return !leavesOpen(text_); }
+  const std::string& text() const { return text_; }
   // The input without its last newline; the buffer is empty afterwards.
   std::string take();
   void clear() { text_.clear(); }

@@ -26,19 +26,22 @@ bool keywordThenName(std::string_view text, std::string_view word) {
   return i < text.size() && isNameStart(text[i]);
 }
 
-// Whether every line is blank or a `//` comment.
-bool onlyComments(std::string_view text) {
-  while (!text.empty()) {
-    size_t eol = text.find('\n');
-    std::string_view line = trimmed(text.substr(0, eol));
-    if (!line.empty() && !line.starts_with("//")) return false;
-    if (eol == std::string_view::npos) break;
-    text.remove_prefix(eol + 1);
-  }
-  return true;
-}
-
 }  // namespace
+
+std::string_view afterLeadingComments(std::string_view text) {
+  for (text = trimmed(text);; text = trimmed(text)) {
+    if (text.starts_with("//")) {
+      size_t eol = text.find('\n');
+      text.remove_prefix(eol == std::string_view::npos ? text.size() : eol + 1);
+    } else if (text.starts_with("/*")) {
+      size_t end = text.find("*/", 2);
+      if (end == std::string_view::npos) return text;  // left open: the parser says so
+      text.remove_prefix(end + 2);
+    } else {
+      return text;
+    }
+  }
+}
 
 bool isNameStart(char c) { return std::isalpha(static_cast<unsigned char>(c)) || c == '_'; }
 bool isNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; }
@@ -51,8 +54,8 @@ std::string_view trimmed(std::string_view text) {
 }
 
 InputKind classifyInput(std::string_view input) {
-  std::string_view text = trimmed(input);
-  if (onlyComments(text)) return InputKind::Empty;
+  std::string_view text = afterLeadingComments(input);
+  if (text.empty()) return InputKind::Empty;
   if (text[0] == ':') return InputKind::Command;
   if (leadingWord(text) == "import" && text.size() > 6 && !isNameChar(text[6]) && text[6] != '(') {
     return InputKind::Import;
@@ -71,7 +74,7 @@ InputKind classifyInput(std::string_view input) {
 }
 
 LetInput parseLet(std::string_view input) {
-  std::string_view text = trimmed(input);
+  std::string_view text = afterLeadingComments(input);
   LetInput let;
   text.remove_prefix(3);  // `let`
   text = trimmed(text);

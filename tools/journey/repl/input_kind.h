@@ -22,6 +22,9 @@ LetInput parseLet(std::string_view input);
 
 // Leading and trailing white space removed.
 std::string_view trimmed(std::string_view text);
+// `text` trimmed, without the comments it starts with (`// …` lines, `/* … */` blocks): what
+// decides the kind of an input.
+std::string_view afterLeadingComments(std::string_view text);
 
 // The characters of names: a letter or `_` first, then letters, digits and `_`.
 bool isNameStart(char c);

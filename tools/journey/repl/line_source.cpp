@@ -20,14 +20,17 @@ namespace {
 
 class StreamSource final : public LineSource {
  public:
-  explicit StreamSource(std::istream& in) : in_(in) {}
+  StreamSource(std::istream& in, size_t maxLine) : in_(in), maxLine_(maxLine) {}
   Read read(bool) override {
     Read r;
-    LineRead got = readBoundedLine(in_, r.line);
+    LineRead got = readBoundedLine(in_, r.line, maxLine_);
+    ++lineNumber_;
     if (got == LineRead::TooLong) {
       r.line.clear();
-      r.failure = "a line longer than " + std::to_string(kMaxInputLine >> 20) +
-                  " MiB: the input is not read further";
+      std::string bound = maxLine_ % (1 << 20) == 0 ? std::to_string(maxLine_ >> 20) + " MiB"
+                                                     : std::to_string(maxLine_) + " bytes";
+      r.failure = "line " + std::to_string(lineNumber_) + " is longer than " + bound +
+                  ": the input is not read further";
     }
     if (got != LineRead::Line) return r;
     if (!r.line.empty() && r.line.back() == '\r') r.line.pop_back();
@@ -37,6 +40,8 @@ class StreamSource final : public LineSource {
 
  private:
   std::istream& in_;
+  size_t maxLine_;
+  size_t lineNumber_ = 0;
 };
 
 // Set by SIGINT; the read in progress then fails with EINTR (the handler is installed without
@@ -211,8 +216,8 @@ bool takeInterrupt() {
   return was;
 }
 
-std::unique_ptr<LineSource> makeStreamSource(std::istream& in) {
-  return std::make_unique<StreamSource>(in);
+std::unique_ptr<LineSource> makeStreamSource(std::istream& in, size_t maxLine) {
+  return std::make_unique<StreamSource>(in, maxLine);
 }
 
 std::unique_ptr<LineSource> makeTerminalSource(Completer completer, std::string historyPath) {

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "tools/journey/repl/bounded_line.h"
+
 namespace journey::repl {
 
 // Completing the word before the cursor: it starts at `wordStart` of the text before the
@@ -35,7 +37,9 @@ class LineSource {
   virtual void remember(const std::string& input) { (void)input; }
 };
 
-std::unique_ptr<LineSource> makeStreamSource(std::istream& in);
+// Lines of `in` up to `maxLine` bytes (the bound is for tests): a longer one ends the input,
+// with a failure that names its line.
+std::unique_ptr<LineSource> makeStreamSource(std::istream& in, size_t maxLine = kMaxInputLine);
 
 // `historyPath` empty: no history file.
 std::unique_ptr<LineSource> makeTerminalSource(Completer completer, std::string historyPath);

@@ -100,16 +100,38 @@ bool Session::let(const std::string& input) {
   console_.print(
       fmt::format("{} = {} : {}", let.name, toCelLiteral(r.value), types().print(r.type)));
   eval_->bind(let.name, r.type, std::move(r.value));
-  if (std::erase_if(lets_, [&](const auto& l) { return l.first == let.name; }) > 0) {
+  auto earlier = std::find_if(lets_.rbegin(), lets_.rend(),
+                              [&](const auto& l) { return l.first == let.name; });
+  if (earlier != lets_.rend()) {
     console_.note(fmt::format("`{}` was bound before: the new value replaces it", let.name));
+    // The earlier binding is replayed before the lets that may read it (`let n = n + 1`), and
+    // forgotten when none may.
+    auto later = earlier.base();
+    bool read = mayRead(let.expr, let.name) ||
+                std::any_of(later, lets_.end(), [&](const auto& l) {
+                  return mayRead(l.second, let.name);
+                });
+    if (!read) lets_.erase(std::prev(later));
   }
   lets_.emplace_back(let.name, let.expr);
   return true;
 }
 
+bool Session::mayRead(std::string_view expr, std::string_view name) {
+  for (size_t at = expr.find(name); at != std::string_view::npos; at = expr.find(name, at + 1)) {
+    size_t end = at + name.size();
+    if ((at == 0 || !isNameChar(expr[at - 1])) && (end == expr.size() || !isNameChar(expr[end]))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<std::string> Session::boundNames() const {
   std::vector<std::string> names;
-  for (const auto& [name, expr] : lets_) names.push_back(name);
+  for (const auto& [name, expr] : lets_) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+  }
   return names;
 }
 
@@ -142,14 +164,12 @@ bool Session::applyChange(SessionProgram::Change& change) {
   }
   for (const std::string& note : change.notes) console_.note(note);
   // A declaration newer than a `let` of its name replaces it, as a newer declaration would.
-  std::erase_if(lets_, [&](const auto& let) {
-    if (std::find(change.names.begin(), change.names.end(), let.first) == change.names.end()) {
-      return false;
+  for (const std::string& name : change.names) {
+    if (std::erase_if(lets_, [&](const auto& let) { return let.first == name; }) > 0) {
+      console_.note(
+          fmt::format("`{}` is no longer bound by `let`: the declaration replaces it", name));
     }
-    console_.note(fmt::format("`{}` is no longer bound by `let`: the declaration replaces it",
-                              let.first));
-    return true;
-  });
+  }
   programChanged();
   return true;
 }
@@ -162,13 +182,19 @@ void Session::programChanged() {
        run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_, takeInterrupt)) {
     console_.note(note);
   }
+  // In the order they were bound: a rebinding reads the value before it.
   std::vector<std::pair<std::string, std::string>> lets = std::move(lets_);
   lets_.clear();
-  for (auto& [name, expr] : lets) {
+  for (size_t i = 0; i < lets.size(); ++i) {
+    auto& [name, expr] = lets[i];
     EvalResult r = compile(expr, {}, true);
     if (!r.compiled || r.value.isError()) {
-      console_.note(fmt::format("`{}` is no longer bound: `{}` {}", name, expr,
-                                r.compiled ? r.value.errorMessage() : "does not check"));
+      bool rebound = std::any_of(lets.begin() + static_cast<ptrdiff_t>(i) + 1, lets.end(),
+                                 [&](const auto& l) { return l.first == name; });
+      if (!rebound) {
+        console_.note(fmt::format("`{}` is no longer bound: `{}` {}", name, expr,
+                                  r.compiled ? r.value.errorMessage() : "does not check"));
+      }
       continue;
     }
     eval_->bind(name, r.type, std::move(r.value));

@@ -68,7 +68,13 @@ class Session {
   std::string engine_ = "interp";
   std::unique_ptr<EvalSession> eval_;
   SessionRuntime run_;
-  std::vector<std::pair<std::string, std::string>> lets_;  // name, expression
+  // Whether `expr` may read `name`: it holds it as a whole word (in a string too, so that a
+  // binding is kept when in doubt).
+  static bool mayRead(std::string_view expr, std::string_view name);
+
+  // Name and expression, in the order they were bound; a rebound name's earlier binding stays
+  // while a later expression may read it.
+  std::vector<std::pair<std::string, std::string>> lets_;
   int inputNumber_ = 0;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/syntax/parser.h"
@@ -31,6 +32,13 @@ std::optional<std::string> declaredName(const ast::Decl& decl) {
         }
       },
       decl.kind);
+}
+
+// The name a `let` could also bind (`Gold`), if the declaration has one.
+std::optional<std::string> bindableName(const ast::Decl& decl) {
+  std::optional<std::string> name = declaredName(decl);
+  if (!name || !name->starts_with('`')) return std::nullopt;
+  return name->substr(1, name->size() - 2);
 }
 
 // `audience Gold`, `cap email`: what a declaration is, for the REPL's answer.
@@ -148,7 +156,19 @@ SessionProgram::Change SessionProgram::load(const std::vector<std::string>& path
   return change;
 }
 
-SessionProgram::Change SessionProgram::reload() { return build(units_, 0); }
+SessionProgram::Change SessionProgram::reload() {
+  // The lets are newer than what was declared before: only a name the files now declare anew
+  // replaces one (`const A` typed, `let A`, `:reload` keeps the let).
+  std::set<std::string> before;
+  for (const ast::Module& m : fe_->ast.modules) {
+    for (const ast::Decl& d : m.decls) {
+      if (std::optional<std::string> name = bindableName(d)) before.insert(*name);
+    }
+  }
+  Change change = build(units_, 0);
+  std::erase_if(change.names, [&](const std::string& name) { return before.count(name) > 0; });
+  return change;
+}
 
 SessionProgram::Change SessionProgram::build(std::vector<Unit> units, size_t firstNew) {
   auto fe = std::make_unique<Frontend>();
@@ -174,8 +194,7 @@ SessionProgram::Change SessionProgram::build(std::vector<Unit> units, size_t fir
     size_t unit = unitOf[m.file];
     if (unit < firstNew) continue;
     for (const ast::Decl& d : m.decls) {
-      std::optional<std::string> name = declaredName(d);
-      if (name && name->starts_with('`')) change.names.push_back(name->substr(1, name->size() - 2));
+      if (std::optional<std::string> name = bindableName(d)) change.names.push_back(*name);
       if (!units[unit].isFile) change.declared.push_back(describe(d));
     }
   }

@@ -33,7 +33,8 @@ class SessionProgram {
   // Adds the files (a file already loaded, by any spelling of its path, moves to the end,
   // re-read; a file named twice is loaded once).
   Change load(const std::vector<std::string>& paths);
-  // Reads every loaded file again.
+  // Reads every loaded file again; `names` holds only what they declare that was not declared
+  // before.
   Change reload();
 
   const Frontend& frontend() const { return *fe_; }

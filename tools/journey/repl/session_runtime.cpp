@@ -81,6 +81,12 @@ std::vector<std::string> SessionRuntime::load(ir::ProgramIr program, const std::
   }
   sink_->muted = false;
   log_ = std::move(kept);
+  // A current profile the replay dropped is no longer one: `:event` and `:set` must not
+  // recreate it from a part.
+  if (!current_.empty() && !runtime_->hasProfile(current_)) {
+    notes.push_back("there is no current profile now: `" + current_ + "` is unknown");
+    current_.clear();
+  }
   return notes;
 }
 
@@ -146,12 +152,6 @@ std::string SessionRuntime::recordLine(const std::string& profile, const std::st
   return line + ", " + rest + "}";
 }
 
-std::optional<std::string> SessionRuntime::profileId(const std::string& json) {
-  auto read = reader_->readProfile(json, ++lineNumber_);
-  if (auto* p = std::get_if<runtime::ProfileInput>(&read)) return p->id;
-  return std::nullopt;
-}
-
 namespace {
 
 // The `"id"` of a JSON object, when it has a string one.
@@ -165,6 +165,12 @@ std::optional<std::string> profileIdIn(const std::string& json) {
 }
 
 }  // namespace
+
+SessionRuntime::ProfileLine SessionRuntime::readProfileLine(const std::string& json) {
+  auto read = reader_->readProfile(json, ++lineNumber_);
+  if (auto* p = std::get_if<runtime::ProfileInput>(&read)) return {p->id, std::nullopt};
+  return {profileIdIn(json).value_or(""), std::get<runtime::Rejection>(read).reason};
+}
 
 std::optional<std::string> SessionRuntime::addProfile(const std::string& json) {
   // Once the clock runs, a known profile's fields are merged (a `set`), so a part will do;

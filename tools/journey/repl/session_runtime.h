@@ -43,8 +43,13 @@ class SessionRuntime {
   // becomes the current profile. Before the clock runs it is an initial profile (memberships
   // set silently), afterwards it arrives as a `set` record creating it.
   std::optional<std::string> addProfile(const std::string& json);
-  // The id of a profile given as JSON (nothing when it does not read as a profile).
-  std::optional<std::string> profileId(const std::string& json);
+  // A profile given as JSON, read against the schema: the id it names (empty when it names
+  // none), and why it is refused, if it is.
+  struct ProfileLine {
+    std::string id;
+    std::optional<std::string> refused;
+  };
+  ProfileLine readProfileLine(const std::string& json);
   // Makes a known profile the current one.
   std::optional<std::string> selectProfile(const std::string& id);
   // An event of the current profile at the current time; `data` is a JSON object or empty.
