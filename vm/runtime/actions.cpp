@@ -186,6 +186,10 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
       endInstance(inst, "error: " + std::string(v.errorMessage()), step.location);
       return true;
     }
+    if (auto clash = jsonKeyClash(v)) {
+      endInstance(inst, "error: " + *clash, step.location);
+      return true;
+    }
     args.push_back(std::move(v));
   }
   RecordLine l = instanceLine("call", inst, step.location);

@@ -7,6 +7,7 @@
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/split_hash.h"
 #include "vm/runtime/time_math.h"
+#include "vm/value/plain_json.h"
 #include "vm/value/printer.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
@@ -355,6 +356,7 @@ void Runtime::Impl::run(InstanceId id) {
             for (size_t i = 0; i < k.payload.size(); ++i) {
               Value v = eval(k.payload[i].value, frame, p);
               if (v.isError()) return fail(v), true;
+              if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
               payload.push_back({names[i], std::move(v)});
             }
             SendContext context{.journey = inst.journey, .profile = inst.profile,
@@ -369,6 +371,7 @@ void Runtime::Impl::run(InstanceId id) {
             if (std::optional<Value> stopped = loopStopped()) return fail(*stopped), true;
             Value v = eval(k.value, frame, p);
             if (v.isError()) return fail(v), true;
+            if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
             // Kept in the profile, a value can grow with each `set` (`[profile.d]`).
             if (nestsDeeperThan(v, kMaxValueDepth - std::min(k.path.size(), kMaxValueDepth))) {
               return fail(Value::error("the value set would nest the profile more than " +
@@ -397,6 +400,7 @@ void Runtime::Impl::run(InstanceId id) {
             for (const ir::FieldValue& f : k.fields) {
               Value v = eval(f.value, frame, p);
               if (v.isError()) return fail(v), true;
+              if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
               fields.emplace_back(f.name, std::move(v));
             }
             fields.emplace_back("time", Value::timestamp(clock.now()));

@@ -1,8 +1,11 @@
 #include "vm/value/plain_json.h"
 
+#include <algorithm>
 #include <charconv>
+#include <vector>
 
 #include "vm/value/json_string.h"
+#include "vm/value/printer.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
 
@@ -137,6 +140,55 @@ void appendPlainJson(std::string& out, const Value& v) {
       out += '}';
       return;
   }
+}
+
+std::optional<std::string> jsonKeyClashInside(const Value& v) {
+  switch (v.kind()) {
+    case ValueKind::List:
+      for (const Value& item : v.asList()) {
+        if (auto clash = jsonKeyClash(item)) return clash;
+      }
+      return std::nullopt;
+    case ValueKind::Record: {
+      RecordView r = v.asRecord();
+      for (size_t i = 0; i < r.fieldCount(); ++i) {
+        if (!r.has(i)) continue;
+        if (auto clash = jsonKeyClash(r.field(i))) return clash;
+      }
+      return std::nullopt;
+    }
+    case ValueKind::Optional:
+      return v.hasValue() ? jsonKeyClash(v.optionalValue()) : std::nullopt;
+    case ValueKind::Map:
+      break;
+    default:
+      return std::nullopt;
+  }
+  std::span<const MapEntry> entries = v.asMap().entries();
+  // Keys of one kind are distinct, and so are the JSON keys they write.
+  bool mixed = std::any_of(entries.begin(), entries.end(), [&](const MapEntry& e) {
+    return e.key.kind() != entries.front().key.kind();
+  });
+  if (mixed) {
+    std::vector<std::pair<std::string, const Value*>> written;
+    for (const MapEntry& e : entries) {
+      std::string key;
+      appendKey(key, e.key);
+      written.emplace_back(std::move(key), &e.key);
+    }
+    std::sort(written.begin(), written.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (size_t i = 1; i < written.size(); ++i) {
+      if (written[i].first != written[i - 1].first) continue;
+      return "the map keys " + toCelLiteral(*written[i - 1].second) + " and " +
+             toCelLiteral(*written[i].second) + " would both be written as the JSON key " +
+             written[i].first;
+    }
+  }
+  for (const MapEntry& e : entries) {
+    if (auto clash = jsonKeyClash(e.value)) return clash;
+  }
+  return std::nullopt;
 }
 
 }  // namespace journey

@@ -10,6 +10,7 @@
 // Separators are ", " and ": ", on one line.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "vm/value/value.h"
@@ -17,5 +18,16 @@
 namespace journey {
 
 void appendPlainJson(std::string& out, const Value& v);
+
+// Why `v` cannot be written as plain JSON without losing a value: a map, at any depth, with
+// two keys of different kinds that write the same JSON key (`{1: "a", "1": "b"}`, whose keys
+// both become "1"). Nothing when it can (the usual case: a map's keys are all of one kind).
+std::optional<std::string> jsonKeyClashInside(const Value& v);
+inline std::optional<std::string> jsonKeyClash(const Value& v) {
+  ValueKind k = v.kind();  // a scalar writes no key: most values are, and return here
+  bool holds = k == ValueKind::Map || k == ValueKind::List || k == ValueKind::Record ||
+               k == ValueKind::Optional;
+  return holds ? jsonKeyClashInside(v) : std::nullopt;
+}
 
 }  // namespace journey
