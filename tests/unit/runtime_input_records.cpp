@@ -219,6 +219,15 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
   CHECK(w.profileReason(R"({"id": "p", "firstName": null, "loyalty": {"points": 3},)"
                         R"( "consents": {}, "tags": []})") ==
         "profile.firstName: expected a string, found null");
+  // A map key that is not a name is quoted in the path, which then reads one way.
+  const std::string whole = R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
+                            R"( "consents": {}, "tags": [], )";
+  CHECK(w.profileReason(whole + R"("scores": {"a.b": "x"}})") ==
+        R"(profile.scores["a.b"]: expected int, found a string)");
+  CHECK(w.profileReason(whole + R"("scores": {"": "x"}})") ==
+        R"(profile.scores[""]: expected int, found a string)");
+  CHECK(w.profileReason(whole + R"("scores": {"_a1": "x"}})") ==
+        R"(profile.scores._a1: expected int, found a string)");
   // Trailing content is not one JSON value.
   CHECK(w.profileReason(R"({"id": "p"} {"id": "q"})").starts_with("not JSON: "));
   // Text that is not UTF-8, as raw bytes or as a lone surrogate escape, never becomes a
@@ -448,6 +457,15 @@ schema Profile { id: string, wish: list<Item>, best: { item: Item?, note: string
   // Nested records through fields stay partial, a named type's record included.
   CHECK(w.record("{" + t + R"("set": {"best": {"item": {"qty": 3}}}})") ==
         R"(set p1 2026-03-02T10:00:00Z {"best": {"item": {"qty": 3}}})");
+}
+
+TEST_CASE("runtime input: a key given twice inside a dyn value is named by its path") {
+  InputWorld w("schema Profile { id: string, d: dyn? }\n");
+  CHECK(w.profileReason(R"({"id": "p", "d": {"x": [{"a": 1, "a": 2}]}})") ==
+        R"(profile.d.x[0]: duplicate map key `"a"`)");
+  CHECK(w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p", "set": )"
+                 R"({"d": {"a b": {"k": 1, "k": 1}}}})") ==
+        R"(set.d["a b"]: duplicate map key `"k"`)");
 }
 
 TEST_CASE("runtime input: set patches merge recursively into profiles") {

@@ -3,11 +3,13 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <optional>
 #include <vector>
 
 #include "vm/interp/recurring_strings.h"
+#include "vm/value/json_string.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
 #include "vm/value/value_convert.h"
@@ -45,13 +47,19 @@ struct Path {
   Path child(std::string_view k) const { return Path{nullptr, this, k, 0, false}; }
   Path item(size_t i) const { return Path{nullptr, this, {}, i, true}; }
 
+  // `data.items[2].sku`; a map key that is not a name is quoted, so that the path reads one
+  // way: `data.m["a.b"]`, `data.m[""]`.
   std::string text() const {
     if (root) return *root;
     std::string out = parent->text();
     if (isIndex) return out + "[" + std::to_string(index) + "]";
-    out += '.';
-    out += key;
-    return out;
+    auto nameChar = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    bool name = !key.empty() && !std::isdigit(static_cast<unsigned char>(key[0])) &&
+                std::all_of(key.begin(), key.end(), nameChar);
+    if (name) return out + "." + std::string(key);
+    out += '[';
+    appendJsonString(out, key);
+    return out + "]";
   }
 };
 
@@ -480,7 +488,7 @@ class Converter {
           if (v.isError()) return v;
           out.push_back({Value::string(key), std::move(v)});
         }
-        return Value::map(std::move(out));
+        return at(path, Value::map(std::move(out)));  // a key given twice, named by its path
       }
     }
     return failure(path, "unreadable JSON value");
