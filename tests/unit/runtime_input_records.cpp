@@ -459,6 +459,33 @@ schema Profile { id: string, wish: list<Item>, best: { item: Item?, note: string
         R"(set p1 2026-03-02T10:00:00Z {"best": {"item": {"qty": 3}}})");
 }
 
+TEST_CASE("runtime input: an integer beyond 64 bits is the double JSON means") {
+  InputWorld w(R"(
+schema Profile { id: string }
+event Ping { d: double?, x: dyn?, i: int?, u: uint? }
+)");
+  const std::string t = R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": "Ping", )";
+  CHECK(w.record(t + R"("data": {"d": 18446744073709551616}})") ==
+        R"(event Ping p1 2026-03-02T10:00:00Z {"d": 18446744073709551616.0, )"
+        R"("time": "2026-03-02T10:00:00Z"})");
+  // In a dyn value at any depth, beside the largest integers that fit and a string of digits.
+  CHECK(w.record(t + R"("data": {"x": [-9223372036854775809, {"k": 123456789012345678901}, )"
+                     R"(18446744073709551615, -9223372036854775808, "123456789012345678901"]}})") ==
+        R"(event Ping p1 2026-03-02T10:00:00Z {"x": [-9223372036854775808.0, )"
+        R"({"k": 123456789012345683968.0}, 18446744073709551615, -9223372036854775808, )"
+        R"("123456789012345678901"], "time": "2026-03-02T10:00:00Z"})");
+  // An integer field refuses it by its path.
+  CHECK(w.reason(t + R"("data": {"i": 100000000000000000000}})") == "data.i: integer out of range");
+  CHECK(w.reason(t + R"("data": {"u": 18446744073709551616}})") ==
+        "data.u: unsigned integer out of range");
+  // A malformed number, or one beyond a double's range, is still not JSON this reads.
+  const std::string notRead =
+      "not JSON this journey reads: a malformed number, or one beyond a double's range";
+  CHECK(w.reason(t + R"("data": {"d": 1e400}})") == notRead);
+  CHECK(w.reason(t + R"("data": {"d": 012345678901234567890}})") == notRead);
+  CHECK(w.reason(t + R"("data": {"d": 1.2.3, "x": 123456789012345678901}})") == notRead);
+}
+
 TEST_CASE("runtime input: a key given twice inside a dyn value is named by its path") {
   InputWorld w("schema Profile { id: string, d: dyn? }\n");
   CHECK(w.profileReason(R"({"id": "p", "d": {"x": [{"a": 1, "a": 2}]}})") ==
