@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <string>
 #include <system_error>
 
 #include "compiler/artifact/build_info.h"
@@ -12,15 +13,54 @@
 
 namespace {
 
+// The verbs print with fmt, which throws when a write fails; so the last word is written
+// without it: standard error may be what failed (`2>/dev/full`), and then nothing is said.
+void reportError(const std::string& message) {
+  std::fputs(("error: " + message + "\n").c_str(), stderr);
+}
+
 // A verb whose standard output did not all reach it (a full disk) has not succeeded, and one
 // that failed otherwise (`fmt --check` listing files) has lost what it said: stdio would drop
 // the failed writes without a word. Verbs leave standard output to this check.
 int checkStandardOutput(int status) {
   errno = 0;
   if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return status;
-  fmt::print(stderr, "error: cannot write standard output: {}\n",
-             errno ? std::strerror(errno) : "write error");
+  reportError(fmt::format("cannot write standard output: {}",
+                          errno ? std::strerror(errno) : "write error"));
   return status == journey::cli::kSuccess ? journey::cli::kInputErrors : status;
+}
+
+// Parses the command line and runs its verb: the exit code.
+int runVerb(CLI::App& app, std::map<CLI::App*, journey::cli::Action>& actions, int argc,
+            char** argv) {
+  using namespace journey::cli;
+  // CLI11 would say only that a verb is required.
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string verbs;
+    bool known = false;
+    for (const CLI::App* sub : app.get_subcommands({})) {
+      verbs += (verbs.empty() ? "" : ", ") + sub->get_name();
+      known = known || sub->get_name() == argv[1];
+    }
+    if (!known) {
+      fmt::print(stderr, "error: `{}` is not a verb of journey; the verbs: {}\n", argv[1], verbs);
+      return kUsage;
+    }
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return checkStandardOutput(app.exit(e));
+  } catch (const CLI::CallForAllHelp& e) {
+    return checkStandardOutput(app.exit(e));
+  } catch (const CLI::CallForVersion& e) {
+    return checkStandardOutput(app.exit(e));
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kUsage;
+  }
+  for (CLI::App* sub : app.get_subcommands()) return checkStandardOutput(actions.at(sub)());
+  return kUsage;
 }
 
 }  // namespace
@@ -49,39 +89,12 @@ int main(int argc, char** argv) {
   add(addGraphCommand);
   add(addFmtCommand);
 
-  // CLI11 would say only that a verb is required.
-  if (argc > 1 && argv[1][0] != '-') {
-    std::string verbs;
-    bool known = false;
-    for (const CLI::App* sub : app.get_subcommands({})) {
-      verbs += (verbs.empty() ? "" : ", ") + sub->get_name();
-      known = known || sub->get_name() == argv[1];
-    }
-    if (!known) {
-      fmt::print(stderr, "error: `{}` is not a verb of journey; the verbs: {}\n", argv[1], verbs);
-      return kUsage;
-    }
-  }
   try {
-    app.parse(argc, argv);
-  } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
-  } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
-  } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return kUsage;
+    return runVerb(app, actions, argc, argv);
+  } catch (const std::system_error& e) {  // fmt::print could not write
+    reportError(fmt::format("cannot write {}: {}",
+                            std::ferror(stdout) ? "standard output" : "an output",
+                            e.code().message()));
+    return kInputErrors;
   }
-  for (CLI::App* sub : app.get_subcommands()) {
-    try {
-      return checkStandardOutput(actions.at(sub)());
-    } catch (const std::system_error& e) {  // fmt::print could not write
-      fmt::print(stderr, "error: cannot write {}: {}\n",
-                 std::ferror(stdout) ? "standard output" : "an output", e.code().message());
-      return kInputErrors;
-    }
-  }
-  return kUsage;
 }
