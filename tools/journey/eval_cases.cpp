@@ -7,12 +7,13 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 
 #include "tools/journey/commands.h"
 #include "tools/journey/eval_session.h"
+#include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
 #include "vm/value/value_json.h"
 
@@ -20,27 +21,23 @@ namespace journey::cli {
 namespace {
 
 // `id  reason` per line (the id ends at a tab or at two spaces: ids may contain one space);
-// `#` starts a comment line.
-std::map<std::string, std::string> readSkipList(const std::string& path, bool& ok) {
-  std::map<std::string, std::string> skips;
-  ok = true;
-  if (path.empty()) return skips;
-  std::ifstream in(path);
-  if (!in) {
-    ok = false;
-    return skips;
-  }
-  std::string line;
-  while (std::getline(in, line)) {
+// `#` starts a comment line. Why the file cannot be read, if it cannot.
+std::optional<std::string> readSkipList(const std::string& path,
+                                        std::map<std::string, std::string>& skips) {
+  if (path.empty()) return std::nullopt;
+  runtime::LineReader in(path, runtime::LineReader::OverlongLines::Stop);
+  if (!in.ok()) return in.whyNot();
+  for (std::string_view line; in.next(line);) {
     if (line.empty() || line[0] == '#') continue;
     size_t end = std::min(line.find('\t'), line.find("  "));
-    std::string id = line.substr(0, end);
-    std::string reason = end == std::string::npos ? "" : line.substr(end);
+    std::string id(line.substr(0, end));
+    std::string_view reason = end == std::string_view::npos ? "" : line.substr(end);
     size_t start = reason.find_first_not_of(" \t");
-    reason = start == std::string::npos ? "" : reason.substr(start);
-    if (!id.empty()) skips.emplace(std::move(id), std::move(reason));
+    reason = start == std::string_view::npos ? "" : reason.substr(start);
+    if (!id.empty()) skips.emplace(std::move(id), std::string(reason));
   }
-  return skips;
+  if (!in.failure().empty()) return in.failure();
+  return std::nullopt;
 }
 
 struct CaseOutcome {
@@ -108,32 +105,26 @@ CaseOutcome runCase(simdjson::dom::element c, bool forceUnchecked) {
 }  // namespace
 
 int runCases(const CasesOptions& options) {
-  bool skipOk = true;
-  std::map<std::string, std::string> skips = readSkipList(options.skipFile, skipOk);
-  if (!skipOk) {
-    fmt::print(stderr, "error: cannot read the skip list `{}`\n", options.skipFile);
-    return kUsage;
-  }
-  simdjson::dom::parser parser;
-  simdjson::padded_string text;
-  if (simdjson::padded_string::load(options.file).get(text) != simdjson::SUCCESS) {
-    fmt::print(stderr, "error: cannot read `{}`\n", options.file);
-    return kUsage;
-  }
-  simdjson::dom::document_stream stream;
-  size_t batch = std::max<size_t>(text.size() + 64, size_t{1} << 20);
-  if (parser.parse_many(text, batch).get(stream) != simdjson::SUCCESS) {
-    fmt::print(stderr, "error: `{}` is not JSON lines\n", options.file);
+  std::map<std::string, std::string> skips;
+  if (std::optional<std::string> why = readSkipList(options.skipFile, skips)) {
+    fmt::print(stderr, "error: cannot read the skip list `{}`: {}\n", options.skipFile, *why);
     return kInputErrors;
   }
-
-  size_t passed = 0, failed = 0, skipped = 0, line = 0;
-  for (auto doc : stream) {
-    ++line;
+  // Line by line: a line that is not JSON is one failed case, and the lines after it run.
+  runtime::LineReader in(options.file, runtime::LineReader::OverlongLines::Stop);
+  if (!in.ok()) {
+    fmt::print(stderr, "error: cannot read `{}`: {}\n", options.file, in.whyNot());
+    return kInputErrors;
+  }
+  simdjson::dom::parser parser;
+  size_t passed = 0, failed = 0, skipped = 0;
+  for (std::string_view text; in.next(text);) {
+    if (runtime::isBlankLine(text)) continue;
     simdjson::dom::element c;
-    std::string id = fmt::format("<line {}>", line);
+    std::string id = fmt::format("<line {}>", in.lineNumber());
     std::string out = "{\"id\": ";
-    if (doc.get(c) != simdjson::SUCCESS) {
+    // The reader leaves readable bytes after each line: parsed where it lies.
+    if (parser.parse(text.data(), text.size(), false).get(c) != simdjson::SUCCESS) {
       appendJsonString(out, id);
       out += ", \"ok\": false, \"got\": {\"error\": \"malformed JSON\"}}";
       fmt::print("{}\n", out);
@@ -153,6 +144,10 @@ int runCases(const CasesOptions& options) {
     out += "}";
     fmt::print("{}\n", out);
     (outcome.ok ? passed : failed)++;
+  }
+  if (!in.failure().empty()) {
+    fmt::print(stderr, "error: cannot read `{}`: {}\n", options.file, in.failure());
+    ++failed;
   }
   if (skipped) fmt::print(stderr, "{} skipped (listed in {})\n", skipped, options.skipFile);
   fmt::print("{} passed, {} failed\n", passed, failed);
