@@ -3,6 +3,7 @@
 // inputs reading standard input are refused too.
 #include <doctest/doctest.h>
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -33,6 +34,27 @@ class Folder {
 
  private:
   char path_[64] = "/tmp/output_clash_test.XXXXXX";
+};
+
+// Standard input or output (`fd`) taken from `path` while it lives, then given back. Nothing
+// may print in between when it is standard output.
+class Redirect {
+ public:
+  Redirect(int fd, const std::string& path, int flags) : fd_(fd), saved_(dup(fd)) {
+    int opened = open(path.c_str(), flags, 0644);
+    REQUIRE(opened >= 0);
+    REQUIRE(dup2(opened, fd) == fd);
+    close(opened);
+  }
+  ~Redirect() {
+    dup2(saved_, fd_);
+    close(saved_);
+  }
+  Redirect(const Redirect&) = delete;
+  Redirect& operator=(const Redirect&) = delete;
+
+ private:
+  int fd_, saved_;
 };
 
 }  // namespace
@@ -89,6 +111,37 @@ TEST_CASE("output clash: two outputs naming one file are refused, existing or no
   // Two streams, or a stream and a file, are not one file.
   CHECK_FALSE(outputClash({{"--out", "-"}, {"--rejected", "-"}, {"--changes", out}}, inputs));
   CHECK_FALSE(outputClash({{"--out", out}, {"--rejected", folder.file("rejected.jsonl")}}, inputs));
+}
+
+TEST_CASE("output clash: `-` is the file standard input or output is redirected to") {
+  Folder folder;
+  std::optional<std::string> overInput, overOutput, beside;
+  {
+    Redirect in(STDIN_FILENO, folder.events(), O_RDONLY);
+    overInput = outputClash({{"--out", folder.events()}}, {{"-", "the --events file"}});
+    std::string out = folder.file("out.jsonl");
+    Redirect redirected(STDOUT_FILENO, out, O_WRONLY | O_CREAT | O_TRUNC);
+    overOutput = outputClash({{"--out", "-"}}, {{folder.events(), "the --events file"}});
+    beside = outputClash({{"--out", "-"}, {"--rejected", out}}, {});
+    // Both outputs `-` write one stream together.
+    CHECK_FALSE(outputClash({{"--out", "-"}, {"--rejected", "-"}}, {}));
+  }
+  REQUIRE(overInput);
+  CHECK(*overInput == "--out " + folder.events() +
+                          " is the --events file (standard input): writing it would destroy "
+                          "what is to be read");
+  CHECK_FALSE(overOutput);  // standard output is another file than the input
+  REQUIRE(beside);
+  CHECK(*beside == "--rejected " + folder.file("out.jsonl") +
+                       " is standard output, which --out writes: each would overwrite the "
+                       "other's lines (give `-` to both to write them together)");
+}
+
+TEST_CASE("output clash: two relative spellings of a file not written yet are one file") {
+  const std::string name = "output_clash_test_not_written.jsonl";
+  REQUIRE_FALSE(std::filesystem::exists(name));
+  CHECK(outputClash({{"--out", name}, {"--rejected", "./" + name}}, {}));
+  CHECK(outputClash({{"--out", name}, {"--changes", std::filesystem::absolute(name)}}, {}));
 }
 
 TEST_CASE("standard input twice: two inputs naming `-` are refused, one is not") {

@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -178,30 +180,36 @@ int runAudience(const AudienceOptions& opt) {
   // The snapshot goes to --out (stdout by default, unless the change feed is asked for).
   std::string outPath = !opt.out.empty() ? opt.out : previous ? "" : "-";
   std::string changesPath = opt.changes.empty() ? "-" : opt.changes;
-  // --previous is read whole by now: a snapshot may be rewritten in place.
   std::vector<NamedInput> inputs = {{opt.profiles, "the --profiles file"},
                                     {opt.events, "the --events file"}};
-  for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
-  if (std::optional<std::string> clash = outputClash(
-          {{"--out", outPath}, {"--changes", previous ? changesPath : ""},
-           {"--rejected", opt.rejected}},
-          inputs)) {
+  for (const NamedInput& file : programFiles(fe.sources)) inputs.push_back(file);
+  std::optional<std::string> clash = outputClash(
+      {{"--out", outPath}, {"--changes", previous ? changesPath : ""}, {"--rejected", opt.rejected}},
+      inputs);
+  // --previous is read whole by now: --out may rewrite the snapshot in place (the next day's
+  // --previous), but another output would replace it with what is not a snapshot.
+  if (!clash && previous) {
+    clash = outputClash({{"--changes", changesPath}, {"--rejected", opt.rejected}},
+                        {{opt.previous, "the --previous snapshot",
+                          "only --out may rewrite it (with the new snapshot)"}});
+  }
+  if (clash) {
     fmt::print(stderr, "error: {}\n", *clash);
     return kUsage;
   }
   Sinks sinks;
   std::shared_ptr<FileSink> out, changes;
   if (!outPath.empty() && !(out = sinks.open(outPath, stdout))) {
-    fmt::print(stderr, "error: cannot write {}\n", outPath);
+    fmt::print(stderr, "error: cannot write {}: {}\n", outPath, std::strerror(errno));
     return kInputErrors;
   }
   if (previous && !(changes = sinks.open(changesPath, stdout))) {
-    fmt::print(stderr, "error: cannot write {}\n", changesPath);
+    fmt::print(stderr, "error: cannot write {}: {}\n", changesPath, std::strerror(errno));
     return kInputErrors;
   }
   std::shared_ptr<FileSink> rejected = sinks.open(opt.rejected, stderr);
   if (!rejected) {
-    fmt::print(stderr, "error: cannot write {}\n", opt.rejected);
+    fmt::print(stderr, "error: cannot write {}: {}\n", opt.rejected, std::strerror(errno));
     return kInputErrors;
   }
 
@@ -277,7 +285,9 @@ Action addAudienceCommand(CLI::App& app) {
                   "the expression engine: auto (default: the JIT when the profiles are many "
                   "enough that compiling pays), interp or jit")
       ->check(CLI::IsMember({"auto", "interp", "jit"}));
-  cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)");
+  // Each thread holds an engine: a mistyped count must not take all memory.
+  cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)")
+      ->check(CLI::Range(1u, 256u));
   addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runAudience(*opt); };
 }

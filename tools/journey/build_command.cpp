@@ -14,6 +14,7 @@
 #include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#include "tools/journey/output_clash.h"
 #include "tools/journey/emit_program.h"
 #include "tools/journey/replace_file.h"
 #ifdef JOURNEY_HAVE_JIT
@@ -45,6 +46,11 @@ int runBuild(const BuildOptions& opt) {
   }
   Frontend fe;
   fe.parse(opt.files);
+  // Not over a source, imports included.
+  if (std::optional<std::string> clash = outputClash({{"-o", opt.out}}, programFiles(fe.sources))) {
+    fmt::print(stderr, "error: {}\n", *clash);
+    return kUsage;
+  }
   if (!fe.diags.hasErrors()) fe.check();
   if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
   if (int status = printDiagnostics(fe, opt.diagnostics); status != kSuccess) return status;

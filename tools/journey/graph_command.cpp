@@ -18,6 +18,7 @@
 #include "compiler/graph/svg_renderer.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#include "tools/journey/output_clash.h"
 #include "tools/journey/replace_file.h"
 
 namespace journey::cli {
@@ -76,6 +77,10 @@ int runGraph(const GraphOptions& opt) {
     text = std::move(svg.svg);
   } else {
     text = graph::writeDot(diagram);
+  }
+  if (std::optional<std::string> clash = outputClash({{"-o", opt.out}}, programFiles(fe.sources))) {
+    fmt::print(stderr, "error: {}\n", *clash);
+    return kUsage;
   }
   if (opt.out.empty() || opt.out == "-") {
     fmt::print("{}", text);  // a failed write is reported as every verb's (main.cpp)

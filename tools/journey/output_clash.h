@@ -8,17 +8,29 @@
 #include <utility>
 #include <vector>
 
+namespace journey {
+class SourceManager;
+}
+
 namespace journey::cli {
 
-// A file a verb reads, and what the user calls it (`the --events file`, `a program file`).
+// A file a verb reads, what the user calls it (`the --events file`, `a program file`), and
+// what writing over it would do.
 struct NamedInput {
   std::string path;
   std::string what;
+  std::string loss = "writing it would destroy what is to be read";
 };
 
+// The files a program was read from, its imports included (`a program file`), before
+// anything is written: an output over one would replace a source.
+std::vector<NamedInput> programFiles(const SourceManager& sources);
+
 // For each (flag, path) output: an error message when the path names the same file as one
-// of `inputs` (through any path or link), or as an output before it. Standard streams ("-",
-// empty) clash with nothing, and a file that does not exist yet with no input.
+// of `inputs` (through any path or link), or as an output before it. "-" is standard output
+// for an output and standard input for an input, each by what it is (a file redirected in
+// is as much an input as one named); two outputs "-" write one stream together. An empty
+// path is no output, and a file that does not exist yet clashes with no input.
 std::optional<std::string> outputClash(
     const std::vector<std::pair<std::string, std::string>>& outputs,
     const std::vector<NamedInput>& inputs);

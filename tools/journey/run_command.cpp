@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,8 +70,10 @@ void printSummary(const runtime::RunStats& s) {
 
 // The program to run: checked and lowered from the sources, or read from one artifact.
 // Reports its problems itself; the exit code is in `status` when there is no program.
+// `files`: what it was read from, imports included.
 std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
-                                         std::optional<artifact::NativeSection>& native) {
+                                         std::optional<artifact::NativeSection>& native,
+                                         std::vector<NamedInput>& files) {
   status = kInputErrors;
   for (const std::string& f : opt.files) {
     if (!isArtifactPath(f)) continue;
@@ -91,10 +95,12 @@ std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
     std::optional<artifact::Artifact> a = loadArtifactFile(f);
     if (!a) return std::nullopt;
     native = std::move(a->native);
+    files.push_back({f, "the artifact"});
     return std::move(a->program);
   }
   Frontend fe;
   if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return std::nullopt;
+  files = programFiles(fe.sources);
   return ir::lowerProgram(fe.sources, fe.ast, fe.program);
 }
 
@@ -165,7 +171,10 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(
 int runSimulation(const RunOptions& opt) {
   int status = kSuccess;
   std::optional<artifact::NativeSection> native;
-  std::optional<ir::ProgramIr> loaded = loadProgram(opt, status, native);
+  std::vector<NamedInput> inputs = {{opt.events, "the --events file"},
+                                     {opt.profiles, "the --profiles file"}};
+  std::vector<NamedInput> programFiles;
+  std::optional<ir::ProgramIr> loaded = loadProgram(opt, status, native, programFiles);
   if (!loaded) return status;
   const ir::ProgramIr& program = *loaded;
   if (int schema = checkSchema(program, opt.schemaFingerprint); schema != kSuccess) return schema;
@@ -183,28 +192,27 @@ int runSimulation(const RunOptions& opt) {
   }
   input.maxGap.reset();
   if (opt.maxGapDays) input.maxGap = Duration{static_cast<int64_t>(opt.maxGapDays) * 86400, 0};
-  std::vector<NamedInput> inputs = {{opt.events, "the --events file"},
-                                     {opt.profiles, "the --profiles file"}};
-  for (const std::string& file : opt.files) inputs.push_back({file, "a program file"});
+  inputs.insert(inputs.end(), programFiles.begin(), programFiles.end());
   if (std::optional<std::string> twice =
           streamReadTwice({{"--profiles", opt.profiles}, {"--events", opt.events}})) {
     fmt::print(stderr, "error: {}\n", *twice);
     return kUsage;
   }
   if (std::optional<std::string> clash =
-          outputClash({{"--out", opt.out}, {"--rejected", opt.rejected}}, inputs)) {
+          outputClash({{"--out", opt.out.empty() ? "-" : opt.out}, {"--rejected", opt.rejected}},
+                      inputs)) {
     fmt::print(stderr, "error: {}\n", *clash);
     return kUsage;
   }
   Sinks sinks;
   std::shared_ptr<FileSink> out = sinks.open(opt.out, stdout);
   if (!out) {
-    fmt::print(stderr, "error: cannot write {}\n", opt.out);
+    fmt::print(stderr, "error: cannot write {}: {}\n", opt.out, std::strerror(errno));
     return kInputErrors;
   }
   std::shared_ptr<FileSink> rejected = sinks.open(opt.rejected, stderr);
   if (!rejected) {
-    fmt::print(stderr, "error: cannot write {}\n", opt.rejected);
+    fmt::print(stderr, "error: cannot write {}: {}\n", opt.rejected, std::strerror(errno));
     return kInputErrors;
   }
   FileSink trace(stderr, "standard error", false, false);
