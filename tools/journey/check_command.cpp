@@ -8,7 +8,6 @@
 
 #include "compiler/diagnostics/renderer.h"
 #include "compiler/driver/frontend.h"
-#include "compiler/syntax/parser.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/emit_program.h"
@@ -24,15 +23,10 @@ struct CheckOptions {
 
 int runCheck(const CheckOptions& opt) {
   Frontend fe;
-  if (opt.emit == "tokens") {
-    // Tokens need no parse: print each readable file's tokens.
-    for (const std::string& path : opt.files) {
-      if (std::optional<FileId> f = fe.readFile(path)) fmt::print("{}", syntax::dumpTokens(*f, fe.sources));
-    }
-    return printDiagnostics(fe, opt.diagnostics);
-  }
   bool parsed = fe.parse(opt.files);
-  if (opt.emit == "ast") {
+  // Tokens and the syntax tree need no check: of every file read, imports included, with the
+  // syntax errors found on the way (as `build --emit` prints them).
+  if (opt.emit == "tokens" || opt.emit == "ast") {
     printStage(fe, opt.emit);
     return printDiagnostics(fe, opt.diagnostics);
   }
