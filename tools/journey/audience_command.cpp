@@ -268,19 +268,25 @@ Action addAudienceCommand(CLI::App& app) {
       "audience", "evaluate the program's audiences over profiles: membership and its changes");
   auto opt = std::make_shared<AudienceOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files")->required();
-  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")->required();
-  cmd->add_option("--events", opt->events, "a record stream as JSON lines, for history() and set");
+  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")->required()
+      ->check(nonEmpty());
+  cmd->add_option("--events", opt->events, "a record stream as JSON lines, for history() and set")
+      ->check(nonEmpty());
   cmd->add_option("--at", opt->at, "evaluate at this RFC 3339 time (default: now)");
   cmd->add_option("--audience", opt->audiences, "only these audiences (default: all)");
   cmd->add_option("--format", opt->format, "membership rows: json (default) or csv")
       ->check(CLI::IsMember({"json", "csv"}));
-  cmd->add_option("--out", opt->out, "membership rows (default: stdout, none with --previous)");
+  cmd->add_option("--out", opt->out, "membership rows (default: stdout, none with --previous)")
+      ->check(nonEmpty());
   CLI::Option* previous =
       cmd->add_option("--previous", opt->previous,
-                      "an earlier membership file: write enter/exit changes against it");
+                      "an earlier membership file: write enter/exit changes against it")
+      ->check(nonEmpty());
   cmd->add_option("--changes", opt->changes, "where the changes go (default: stdout)")
-      ->needs(previous);
-  cmd->add_option("--rejected", opt->rejected, "rejected lines (default: stderr; - for stdout)");
+      ->needs(previous)
+      ->check(nonEmpty());
+  cmd->add_option("--rejected", opt->rejected, "rejected lines (default: stderr; - for stdout)")
+      ->check(nonEmpty());
   cmd->add_option("--engine", opt->engine,
                   "the expression engine: auto (default: the JIT when the profiles are many "
                   "enough that compiling pays), interp or jit")

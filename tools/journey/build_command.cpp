@@ -90,7 +90,8 @@ Action addBuildCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("build", "check a program and write it as an artifact (.jart)");
   auto opt = std::make_shared<BuildOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files")->required();
-  cmd->add_option("-o,--out", opt->out, "the artifact to write (OUT.jart)")->required();
+  cmd->add_option("-o,--out", opt->out, "the artifact to write (OUT.jart)")->required()
+      ->check(nonEmpty());
   cmd->add_flag("--native", opt->native,
                 "include the program compiled to native code, which `run --engine jit` loads "
                 "without compiling");

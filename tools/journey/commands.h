@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
 
 namespace journey::cli {
 
@@ -12,6 +13,16 @@ enum ExitCode : int { kSuccess = 0, kInputErrors = 1, kUsage = 2 };
 
 // A verb's action, run after the command line parsed.
 using Action = std::function<int()>;
+
+// For a flag whose value names something (a file, a time): an empty value is refused, where it
+// would quietly mean the flag's default (`--profiles ""`: no profiles at all).
+inline CLI::Validator nonEmpty() {
+  return CLI::Validator(
+      [](const std::string& value) {
+        return value.empty() ? std::string("an empty value names nothing") : std::string();
+      },
+      "", "nonEmpty");
+}
 
 Action addCheckCommand(CLI::App& app);
 Action addExplainCommand(CLI::App& app);

@@ -165,18 +165,21 @@ Action addEvalCommand(CLI::App& app) {
   cmd->add_option("--let", opt->lets, "bind name=EXPR for the expression (repeatable, in order)")
       ->allow_extra_args(false);
   cmd->add_option("--profile", opt->profile,
-                  "bind `profile` from the first JSON object of FILE, read through the schema");
+                  "bind `profile` from the first JSON object of FILE, read through the schema")
+      ->check(nonEmpty());
   cmd->add_flag("--type", opt->showType, "print the static type after the value");
   cmd->add_option("--emit", opt->emit,
                   "print a stage instead of the value: ir, bytecode or llvm")
       ->check(CLI::IsMember({"ir", "bytecode", "llvm"}));
-  cmd->add_option("--cases", opt->cases.file, "run the conformance cases of a .jsonl file");
+  cmd->add_option("--cases", opt->cases.file, "run the conformance cases of a .jsonl file")
+      ->check(nonEmpty());
   cmd->add_option("--engine", opt->cases.engine,
                   "the expression engine: interp (default) or jit (LLVM)")
       ->check(CLI::IsMember({"interp", "jit"}));
   cmd->add_flag("--unchecked", opt->cases.forceUnchecked,
                 "run every case without the type checker (dyn semantics)");
-  cmd->add_option("--skip", opt->cases.skipFile, "a file of `id  reason` lines: cases not run");
+  cmd->add_option("--skip", opt->cases.skipFile, "a file of `id  reason` lines: cases not run")
+      ->check(nonEmpty());
   addColorOption(*cmd, opt->diagnostics.color);
   return [opt]() { return runEval(*opt); };
 }

@@ -101,7 +101,8 @@ Action addGraphCommand(CLI::App& app) {
                   "draw this journey (repeat for several; default: every journey)");
   cmd->add_option("--format", opt->format, "dot (default), svg or mermaid")
       ->check(CLI::IsMember({"dot", "svg", "mermaid"}));
-  cmd->add_option("-o,--out", opt->out, "write the diagram to this file (default: stdout)");
+  cmd->add_option("-o,--out", opt->out, "write the diagram to this file (default: stdout)")
+      ->check(nonEmpty());
   addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runGraph(*opt); };
 }

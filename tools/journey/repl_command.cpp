@@ -133,7 +133,8 @@ Action addReplCommand(CLI::App& app) {
       app.add_subcommand("repl", "try expressions, declarations, events and time interactively");
   auto opt = std::make_shared<ReplOptions>();
   cmd->add_option("files", opt->files, ".journey files to load first");
-  cmd->add_option("--script", opt->script, "read the inputs from FILE, as from a pipe");
+  cmd->add_option("--script", opt->script, "read the inputs from FILE, as from a pipe")
+      ->check(nonEmpty());
   return [opt]() { return runRepl(*opt); };
 }
 

@@ -199,8 +199,7 @@ int runSimulation(const RunOptions& opt) {
     return kUsage;
   }
   if (std::optional<std::string> clash =
-          outputClash({{"--out", opt.out.empty() ? "-" : opt.out}, {"--rejected", opt.rejected}},
-                      inputs)) {
+          outputClash({{"--out", opt.out}, {"--rejected", opt.rejected}}, inputs)) {
     fmt::print(stderr, "error: {}\n", *clash);
     return kUsage;
   }
@@ -258,18 +257,23 @@ Action addRunCommand(CLI::App& app) {
   auto opt = std::make_shared<RunOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files, or one artifact (.jart)")
       ->required();
-  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines");
+  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")
+      ->check(nonEmpty());
   cmd->add_option("--events", opt->events, "the record stream as JSON lines (- for stdin)")
-      ->required();
+      ->required()
+      ->check(nonEmpty());
   cmd->add_option("--until", opt->until, "run the clock on to this RFC 3339 time");
-  cmd->add_option("--out", opt->out, "output records (default: stdout)");
-  cmd->add_option("--rejected", opt->rejected, "rejected records (default: stderr; - for stdout)");
+  cmd->add_option("--out", opt->out, "output records (default: stdout)")
+      ->check(nonEmpty());
+  cmd->add_option("--rejected", opt->rejected, "rejected records (default: stderr; - for stdout)")
+      ->check(nonEmpty());
   cmd->add_option("--engine", opt->engine,
                   "the expression engine: auto (default: the JIT where compiling pays), interp "
                   "or jit (LLVM)")
       ->check(CLI::IsMember({"auto", "interp", "jit"}));
   cmd->add_option("--schema-fingerprint", opt->schemaFingerprint,
-                  "refuse a program whose schema fingerprint is not this one (journey inspect)");
+                  "refuse a program whose schema fingerprint is not this one (journey inspect)")
+      ->check(nonEmpty());
   cmd->add_option("--max-gap-days", opt->maxGapDays,
                   "reject a record more than this many days after the previous one, as a "
                   "mistyped time (default 3650; 0: no limit)")
