@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include <stdio_ext.h>
 #include <unistd.h>
 
 #include "vm/runtime/output.h"
@@ -70,6 +71,13 @@ class FileSink final : public runtime::OutputSink {
         if (std::fclose(file_) != 0) fail();
       } else if (std::fflush(file_) != 0 || std::ferror(file_)) {
         fail();
+      }
+      // A standard stream's failure is reported here, by the verb: what stdio still holds of
+      // it is dropped, so that the check of standard output at the end (main.cpp) does not
+      // report it again.
+      if (error_ && !owns_) {
+        __fpurge(file_);
+        std::clearerr(file_);
       }
     }
     if (!error_) return std::nullopt;
