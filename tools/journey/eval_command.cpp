@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -16,6 +19,7 @@
 #include "tools/journey/eval_cases.h"
 #include "tools/journey/eval_session.h"
 #include "vm/interp/json_input.h"
+#include "vm/runtime/line_reader.h"
 #include "vm/value/printer.h"
 
 namespace journey::cli {
@@ -90,13 +94,22 @@ int runEval(const EvalOptions& opt) {
   if (symbols.profile) {
     Value profile = Value::error("no profile was given: pass `--profile FILE`");
     if (!opt.profile.empty()) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(opt.profile, ec)) {  // opens, and reads as empty
+        return evalError("cannot read `" + opt.profile + "`: it is a directory");
+      }
       std::ifstream in(opt.profile, std::ios::binary);
-      if (!in) return evalError("cannot read `" + opt.profile + "`");
+      if (!in) return evalError("cannot read `" + opt.profile + "`: " + std::strerror(errno));
       std::stringstream text;
       text << in.rdbuf();
+      std::string json = text.str();
+      // As `journey run` reads a profiles file: a byte order mark may start it.
+      if (json.starts_with(runtime::LineReader::kByteOrderMark)) {
+        json.erase(0, runtime::LineReader::kByteOrderMark.size());
+      }
       interp::JsonInput input{fe.program.types, session.layouts(),
                               [&](sema::RecordId r, size_t f) { return session.fieldDefault(r, f); }};
-      profile = interp::parseJsonAs(text.str(), symbols.profileType, input, "profile");
+      profile = interp::parseJsonAs(json, symbols.profileType, input, "profile");
       if (profile.isError()) return evalError(fmt::format("{}: {}", opt.profile, profile.errorMessage()));
     }
     session.bind("profile", symbols.profileType, std::move(profile));
