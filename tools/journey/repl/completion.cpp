@@ -81,8 +81,8 @@ std::set<std::string> names(Session& s) {
   std::set<std::string> out(kKeywords.begin(), kKeywords.end());
   out.insert(kNamespaces.begin(), kNamespaces.end());
   for (const stdlib::Overload& o : stdlib::standardOverloads()) {
-    if (!o.receiver && isNameChar(o.function[0]) &&
-        o.function.find('.') == std::string_view::npos) {
+    // Names only: not the operators' internal names (`_!=_`), nor a namespace's functions.
+    if (!o.receiver && std::all_of(o.function.begin(), o.function.end(), isNameChar)) {
       out.emplace(o.function);
     }
   }
