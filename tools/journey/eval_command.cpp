@@ -180,19 +180,27 @@ Action addEvalCommand(CLI::App& app) {
   cmd->add_option("--profile", opt->profile,
                   "bind `profile` from the first JSON object of FILE, read through the schema")
       ->check(nonEmpty());
-  cmd->add_flag("--type", opt->showType, "print the static type after the value");
-  cmd->add_option("--emit", opt->emit,
-                  "print a stage instead of the value: ir, bytecode or llvm")
-      ->check(CLI::IsMember({"ir", "bytecode", "llvm"}));
-  cmd->add_option("--cases", opt->cases.file, "run the conformance cases of a .jsonl file")
-      ->check(nonEmpty());
+  CLI::Option* type =
+      cmd->add_flag("--type", opt->showType, "print the static type after the value");
+  CLI::Option* emit = cmd->add_option("--emit", opt->emit,
+                                      "print a stage instead of the value: ir, bytecode or llvm")
+                          ->check(CLI::IsMember({"ir", "bytecode", "llvm"}))
+                          ->excludes(type);
+  // A flag that would be without effect is refused, rather than silently ignored.
+  CLI::Option* cases =
+      cmd->add_option("--cases", opt->cases.file, "run the conformance cases of a .jsonl file")
+          ->check(nonEmpty())
+          ->excludes(type)
+          ->excludes(emit);
   cmd->add_option("--engine", opt->cases.engine,
                   "the expression engine: interp (default) or jit (LLVM)")
       ->check(CLI::IsMember({"interp", "jit"}));
   cmd->add_flag("--unchecked", opt->cases.forceUnchecked,
-                "run every case without the type checker (dyn semantics)");
+                "run every case without the type checker (dyn semantics)")
+      ->needs(cases);
   cmd->add_option("--skip", opt->cases.skipFile, "a file of `id  reason` lines: cases not run")
-      ->check(nonEmpty());
+      ->check(nonEmpty())
+      ->needs(cases);
   addColorOption(*cmd, opt->diagnostics.color);
   return [opt]() { return runEval(*opt); };
 }
