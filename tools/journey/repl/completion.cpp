@@ -50,7 +50,7 @@ Completion completePath(std::string_view before, size_t start) {
 }
 
 // After `receiver.`: the fields of a record (also behind an optional), the functions of a
-// namespace (`math.`), or the methods called on a value.
+// namespace (`math.`), or the methods a value of its type takes (a list's, a string's).
 std::vector<std::string> membersOf(Session& s, const std::string& receiver) {
   std::set<std::string> names;
   if (std::find(kNamespaces.begin(), kNamespaces.end(), receiver) != kNamespaces.end()) {
@@ -63,15 +63,26 @@ std::vector<std::string> membersOf(Session& s, const std::string& receiver) {
   std::optional<sema::TypeId> type = s.typeOf(receiver);
   if (!type) return {};
   sema::TypeTable& types = s.types();
-  if (types.kind(*type) == sema::TypeKind::Optional) type = types.param(*type, 0);
+  // The methods whose receiver is of the kind `head` names (`list`, `string`; `dyn`: all).
+  auto methodsOf = [&](std::string_view head) {
+    for (const stdlib::Overload& o : stdlib::standardOverloads()) {
+      if (!o.receiver || o.params.empty() || !isNameChar(o.function[0])) continue;
+      std::string_view takes = o.params[0].substr(0, o.params[0].find('<'));
+      bool anyType = takes == "dyn" || (takes.size() == 1 && std::isupper(takes[0]));
+      if (head == "dyn" || anyType || takes == head) names.emplace(o.function);
+    }
+  };
+  if (types.kind(*type) == sema::TypeKind::Optional) {
+    methodsOf("optional");
+    type = types.param(*type, 0);
+  }
   if (types.kind(*type) == sema::TypeKind::Record) {
     for (const sema::RecordField& f : types.recordInfo(types.get(*type).record).fields) {
       names.insert(f.name);
     }
   } else {
-    for (const stdlib::Overload& o : stdlib::standardOverloads()) {
-      if (o.receiver && isNameChar(o.function[0])) names.emplace(o.function);
-    }
+    std::string printed = types.print(*type);
+    methodsOf(std::string_view(printed).substr(0, printed.find('<')));
   }
   return {names.begin(), names.end()};
 }
