@@ -184,7 +184,9 @@ int runAudience(const AudienceOptions& opt) {
                                     {opt.events, "the --events file"}};
   for (const NamedInput& file : programFiles(fe.sources)) inputs.push_back(file);
   std::optional<std::string> clash = outputClash(
-      {{"--out", outPath}, {"--changes", previous ? changesPath : ""}, {"--rejected", opt.rejected}},
+      {{"--out", outPath},
+       {"--changes", previous ? changesPath : ""},
+       {"--rejected", opt.rejected}},
       inputs);
   // --previous is read whole by now: --out may rewrite the snapshot in place (the next day's
   // --previous), but another output would replace it with what is not a snapshot.

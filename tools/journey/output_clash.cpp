@@ -3,7 +3,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <filesystem>
 
 #include "compiler/source/source_manager.h"
 #include "tools/journey/same_file.h"

@@ -176,7 +176,7 @@ std::optional<std::string> jsonKeyClashInside(const Value& v) {
       appendKey(key, e.key);
       written.emplace_back(std::move(key), &e.key);
     }
-    std::sort(written.begin(), written.end(),
+    std::stable_sort(written.begin(), written.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });
     for (size_t i = 1; i < written.size(); ++i) {
       if (written[i].first != written[i - 1].first) continue;

@@ -179,7 +179,9 @@ bool advanceCommand(Session& s, std::string_view args) {
   if (d->asDuration() < Duration{}) return fail(s, "the clock cannot go back");
   // Past the last representable time the move is refused, as `:until` beyond it is.
   Value to = addTimestampDuration(s.run().now(), d->asDuration());
-  if (to.isError()) return fail(s, "the clock cannot move there: " + std::string(to.errorMessage()));
+  if (to.isError()) {
+    return fail(s, "the clock cannot move there: " + std::string(to.errorMessage()));
+  }
   return moveClock(s, to.asTimestamp());
 }
 
