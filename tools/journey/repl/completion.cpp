@@ -68,7 +68,8 @@ std::vector<std::string> membersOf(Session& s, const std::string& receiver) {
     for (const stdlib::Overload& o : stdlib::standardOverloads()) {
       if (!o.receiver || o.params.empty() || !isNameChar(o.function[0])) continue;
       std::string_view takes = o.params[0].substr(0, o.params[0].find('<'));
-      bool anyType = takes == "dyn" || (takes.size() == 1 && std::isupper(takes[0]));
+      bool parameter = takes.size() == 1 && std::isupper(static_cast<unsigned char>(takes[0]));
+      bool anyType = takes == "dyn" || parameter;  // `A`: a type parameter
       if (head == "dyn" || anyType || takes == head) names.emplace(o.function);
     }
   };
