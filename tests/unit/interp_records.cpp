@@ -117,6 +117,13 @@ TEST_CASE("JSON input reports what does not fit the schema") {
   CHECK(message("{" + base + R"(, "seen": "yesterday"})").starts_with("profile.seen: "));
   CHECK(message("[1]") == "profile: expected an object, found an array");
   CHECK(message("{").starts_with("malformed JSON"));
+  CHECK(message(" \n ") == "malformed JSON: no complete value found");
+  // An integer beyond 64 bits is the double it means: an int field refuses it by its path, in
+  // a JSON-lines text too.
+  CHECK(message(R"({"id": "u1", "loyalty": {"tier": "g", "points": 18446744073709551616}, )"
+                R"("tags": []})" "\n{}") == "profile.loyalty.points: integer out of range");
+  CHECK(message(R"({"id": "u1", "loyalty": {"tier": "g", "points": 01}, "tags": []})")
+            .starts_with("malformed JSON"));
 }
 
 TEST_CASE("JSON input applies defaults through a provider") {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <optional>
 #include <vector>
 
@@ -518,23 +519,65 @@ Value JsonConverter::convert(const element& e, sema::TypeId type, const std::str
   return Converter(input_, *memory_).convert(e, type, root, input_.partial, true);
 }
 
+std::optional<std::string> widenBigIntegers(std::string_view text) {
+  std::string out;
+  bool widened = false;
+  for (size_t i = 0; i < text.size();) {
+    char c = text[i];
+    if (c == '"') {  // a string, its escapes included
+      size_t end = i + 1;
+      while (end < text.size() && text[end] != '"') end += text[end] == '\\' ? 2 : 1;
+      end = std::min(end + 1, text.size());
+      out.append(text, i, end - i);
+      i = end;
+      continue;
+    }
+    if (c != '-' && !std::isdigit(static_cast<unsigned char>(c))) {
+      out += c;
+      ++i;
+      continue;
+    }
+    size_t end = i;
+    while (end < text.size() && std::strchr("0123456789+-.eE", text[end]) != nullptr) ++end;
+    std::string_view number = text.substr(i, end - i);
+    out.append(number);
+    std::string_view digits = number.substr(number.starts_with('-') ? 1 : 0);
+    bool integer = !digits.empty() && digits.find_first_not_of("0123456789") == digits.npos;
+    // Beyond uint64 (20 digits) or int64 (a negative one of 19): the parser's own bounds.
+    std::string_view limit =
+        number.starts_with('-') ? "9223372036854775808" : "18446744073709551615";
+    if (integer && digits.size() > 1 && digits[0] != '0' &&
+        (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit))) {
+      out += "e0";
+      widened = true;
+    }
+    i = end;
+  }
+  if (!widened) return std::nullopt;
+  return out;
+}
+
 Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& input,
                   const std::string& path) {
   simdjson::dom::parser parser;
-  simdjson::padded_string padded(text);
-  simdjson::dom::document_stream stream;
-  size_t batch = std::max<size_t>(padded.size() + 64, size_t{1} << 20);
-  if (auto error = parser.parse_many(padded, batch).get(stream); error != simdjson::SUCCESS) {
-    return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
+  // The first value of `json`, or the parser's error.
+  auto first = [&](std::string_view json, element& root) {
+    simdjson::padded_string padded(json);
+    simdjson::dom::document_stream stream;
+    size_t batch = std::max<size_t>(padded.size() + 64, size_t{1} << 20);
+    if (auto error = parser.parse_many(padded, batch).get(stream)) return error;
+    for (auto doc : stream) return doc.get(root);
+    return simdjson::EMPTY;
+  };
+  element root;
+  simdjson::error_code error = first(text, root);
+  std::optional<std::string> widened;
+  if (error == simdjson::NUMBER_ERROR && (widened = widenBigIntegers(text))) {
+    error = first(*widened, root);
   }
-  for (auto doc : stream) {
-    element root;
-    if (auto error = doc.get(root); error != simdjson::SUCCESS) {
-      return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
-    }
-    return jsonToValue(root, type, input, path);
-  }
-  return Value::error("malformed JSON: no complete value found");
+  if (error == simdjson::EMPTY) return Value::error("malformed JSON: no complete value found");
+  if (error) return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
+  return jsonToValue(root, type, input, path);
 }
 
 }  // namespace journey::interp

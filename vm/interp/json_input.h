@@ -21,6 +21,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,7 +91,14 @@ class JsonConverter {
 // A JSON value's kind in words, for messages: "a string", "a number", "an array", "null".
 std::string_view jsonKindName(const simdjson::dom::element& json);
 
-// The first JSON value of `text` (a JSON document, or JSON lines), converted to `type`.
+// `text` with each integer literal beyond 64 bits (outside strings) given an exponent, `e0`,
+// so that simdjson, which refuses such an integer (a NUMBER_ERROR), reads the double JSON
+// means it to be; nothing when there is none. Parsing again is for that rare error only. A
+// field of an integer type then refuses the value by its path.
+std::optional<std::string> widenBigIntegers(std::string_view text);
+
+// The first JSON value of `text` (a JSON document, or JSON lines), converted to `type`. An
+// integer beyond 64 bits is the double it means (widenBigIntegers).
 Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& input,
                   const std::string& path);
 

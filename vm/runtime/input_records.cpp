@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstring>
 #include <initializer_list>
 #include <optional>
@@ -58,47 +57,6 @@ std::string jsonQuoted(std::string_view s) {
   return out;
 }
 
-// `line` with each integer literal beyond 64 bits (outside strings) given an exponent, `e0`,
-// so that the parser reads it as the double JSON means it to be (simdjson refuses it as an
-// integer); nothing when there is none. A field of an integer type then refuses it by its path.
-std::optional<std::string> widenBigIntegers(std::string_view line) {
-  std::string out;
-  bool widened = false;
-  for (size_t i = 0; i < line.size();) {
-    char c = line[i];
-    if (c == '"') {  // a string, its escapes included
-      size_t end = i + 1;
-      while (end < line.size() && line[end] != '"') end += line[end] == '\\' ? 2 : 1;
-      end = std::min(end + 1, line.size());
-      out.append(line, i, end - i);
-      i = end;
-      continue;
-    }
-    if (c != '-' && !std::isdigit(static_cast<unsigned char>(c))) {
-      out += c;
-      ++i;
-      continue;
-    }
-    size_t end = i;
-    while (end < line.size() && std::strchr("0123456789+-.eE", line[end]) != nullptr) ++end;
-    std::string_view number = line.substr(i, end - i);
-    out.append(number);
-    std::string_view digits = number.substr(number.starts_with('-') ? 1 : 0);
-    bool integer = !digits.empty() && digits.find_first_not_of("0123456789") == digits.npos;
-    // Beyond uint64 (20 digits) or int64 (a negative one of 19): the parser's own bounds.
-    std::string_view limit =
-        number.starts_with('-') ? "9223372036854775808" : "18446744073709551615";
-    if (integer && digits.size() > 1 && digits[0] != '0' &&
-        (digits.size() > limit.size() || (digits.size() == limit.size() && digits > limit))) {
-      out += "e0";
-      widened = true;
-    }
-    i = end;
-  }
-  if (!widened) return std::nullopt;
-  return out;
-}
-
 std::string found(std::string_view what, std::string_view want, const element& e) {
   return std::string(what) + ": expected " + std::string(want) + ", found " +
          std::string(interp::jsonKindName(e));
@@ -143,7 +101,7 @@ struct InputReader::Impl {
     auto error = parser.parse(text, line.size(), false).get(root);
     if (error == simdjson::SUCCESS) return true;
     if (error == simdjson::NUMBER_ERROR) {
-      if (std::optional<std::string> widened = widenBigIntegers(line)) {
+      if (std::optional<std::string> widened = interp::widenBigIntegers(line)) {
         widened->resize(widened->size() + simdjson::SIMDJSON_PADDING);  // read past the end
         size_t length = widened->size() - simdjson::SIMDJSON_PADDING;
         if (parser.parse(widened->data(), length, false).get(root) == simdjson::SUCCESS) {
