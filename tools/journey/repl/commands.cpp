@@ -34,6 +34,35 @@ std::vector<std::string> words(std::string_view text) {
   return out;
 }
 
+// A command's arguments without their line comments: a `//` that starts a word outside a
+// double-quoted string (JSON's, a quoted id's) runs to the end of its line. Expressions are
+// left to their parser, which knows CEL's quotes; `a//b.journey` is a path, not a comment.
+std::string withoutComments(std::string_view args) {
+  std::string out;
+  bool inString = false;
+  for (size_t i = 0; i < args.size(); ++i) {
+    char c = args[i];
+    if (inString) {
+      if (c == '\\' && i + 1 < args.size()) {
+        out += c;
+        c = args[++i];
+      } else if (c == '"' || c == '\n') {
+        inString = false;
+      }
+    } else if (c == '"') {
+      inString = true;
+    } else if (args.substr(i, 2) == "//" &&
+               (i == 0 || std::isspace(static_cast<unsigned char>(args[i - 1])))) {
+      size_t eol = args.find('\n', i);
+      if (eol == std::string_view::npos) break;
+      i = eol;
+      c = '\n';
+    }
+    out += c;
+  }
+  return std::string(trimmed(out));
+}
+
 bool fail(Session& s, std::string_view message) {
   s.console().error(message);
   return false;
@@ -234,6 +263,12 @@ struct Command {
   bool (*run)(Session&, std::string_view);
 };
 
+// Whether the command's arguments are (or end with) an expression, which its parser reads.
+bool takesExpression(const Command& c) {
+  return c.usage.find("EXPR") != std::string_view::npos ||
+         c.usage.find("DURATION") != std::string_view::npos;
+}
+
 bool help(Session& s, std::string_view);
 
 const std::vector<Command>& commands() {
@@ -318,6 +353,11 @@ Outcome runCommand(Session& session, std::string_view input) {
   auto [name, args] = splitWord(input);
   for (const Command& c : commands()) {
     if (c.name != name) continue;
+    std::string uncommented;
+    if (!takesExpression(c)) {
+      uncommented = withoutComments(args);
+      args = uncommented;
+    }
     if (c.usage.empty() && !args.empty()) {  // `:quit now` must not quit on a typo
       session.console().error(fmt::format("`{}` takes no arguments, found `{}`", name, args));
       return Outcome::Failed;
@@ -334,9 +374,7 @@ bool commandEndsWithItsLine(std::string_view input) {
   if (name == ":profile") return !args.starts_with('{');
   for (const Command& c : commands()) {
     if (c.name != name) continue;
-    for (std::string_view takes : {"JSON", "EXPR", "DURATION"}) {
-      if (c.usage.find(takes) != std::string_view::npos) return false;
-    }
+    if (takesExpression(c) || c.usage.find("JSON") != std::string_view::npos) return false;
   }
   return true;
 }
