@@ -51,6 +51,13 @@ int runBuild(const BuildOptions& opt) {
     fmt::print(stderr, "error: {}\n", *clash);
     return kUsage;
   }
+  if (!opt.emit.empty() && isStandardOutput(opt.out)) {
+    fmt::print(stderr,
+               "error: -o {} is standard output, where --emit prints the stage: the artifact's "
+               "bytes would be mixed into its text\n",
+               opt.out);
+    return kUsage;
+  }
   if (!fe.diags.hasErrors()) fe.check();
   if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
   if (int status = printDiagnostics(fe, opt.diagnostics); status != kSuccess) return status;

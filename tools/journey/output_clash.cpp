@@ -81,6 +81,10 @@ std::optional<std::string> outputClash(
   return std::nullopt;
 }
 
+bool isStandardOutput(const std::string& path) {
+  return same(identity(path, STDOUT_FILENO), identity("-", STDOUT_FILENO));
+}
+
 std::optional<std::string> streamReadTwice(
     const std::vector<std::pair<std::string, std::string>>& inputs) {
   // What an input reads when it cannot be read twice: standard input (`-`, whatever it is), or

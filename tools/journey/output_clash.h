@@ -35,6 +35,10 @@ std::optional<std::string> outputClash(
     const std::vector<std::pair<std::string, std::string>>& outputs,
     const std::vector<NamedInput>& inputs);
 
+// Whether `path` is the file, pipe or socket standard output writes to (`/dev/stdout` when
+// standard output is one), where a verb prints text beside the file it writes.
+bool isStandardOutput(const std::string& path);
+
 // For (flag, path) inputs: an error message when two of them read one stream: standard input
 // ("-", or another name of it such as /dev/stdin when it is a pipe), or one pipe or device by
 // any name. The first would read all of it, and the second nothing.
