@@ -101,6 +101,13 @@ TEST_CASE("indexing and selection") {
   CHECK(w.run("[1, 2, 3][3]") == "<error: index out of range: 3 in a list of size 3>");
   CHECK(w.run("[1, 2, 3][dyn(1u)]") == "2");
   CHECK(w.run("[1, 2, 3][dyn(1.0)]") == "2");
+  // A double index names what is wrong with it, as an int's does.
+  CHECK(w.run("[1, 2, 3][dyn(0.5)]") == "<error: invalid list index 0.5: not a whole number>");
+  CHECK(w.run("[1, 2, 3][?dyn(0.5)]") == "<error: invalid list index 0.5: not a whole number>");
+  CHECK(w.run("[1, 2, 3][dyn(1e19)]") ==
+        "<error: index out of range: 1e+19 in a list of size 3>");
+  CHECK(w.run("[1, 2, 3][?dyn(-1e19)]") == "optional.none()");
+  CHECK(w.run("{1: 'x'}[dyn(1.5)]") == "<error: no such key: 1.5>");
   CHECK(w.run("{'a': 1}['a']") == "1");
   CHECK(w.run("{'a': 1}['b']") == "<error: no such key: b>");
   CHECK(w.run("{'a': 1}.a") == "1");

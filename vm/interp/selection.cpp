@@ -6,6 +6,7 @@
 
 #include "vm/interp/dispatch.h"
 #include "vm/value/record.h"
+#include "vm/value/value_convert.h"
 
 namespace journey::interp {
 
@@ -18,6 +19,7 @@ Value noSuchKey(const Value& key) {
     case ValueKind::Int: text = std::to_string(key.asInt()); break;
     case ValueKind::Uint: text = std::to_string(key.asUint()) + "u"; break;
     case ValueKind::Bool: text = key.asBool() ? "true" : "false"; break;
+    case ValueKind::Double: text = formatDouble(key.asDouble()); break;
     default: text = std::string(celTypeName(key)); break;
   }
   return Value::error("no such key: " + text);
@@ -41,7 +43,8 @@ std::optional<Value> recordField(const Value& record, std::string_view field, Va
   return r.field(static_cast<size_t>(index));
 }
 
-// A list position from an index value: ints, uints and doubles with an integral value.
+// A list position from an index value: ints, uints and doubles with an integral value; one past
+// INT64_MAX either way is clamped to it (it is out of range all the same).
 std::optional<int64_t> listPosition(const Value& index) {
   switch (index.kind()) {
     case ValueKind::Int: return index.asInt();
@@ -50,11 +53,22 @@ std::optional<int64_t> listPosition(const Value& index) {
       return static_cast<int64_t>(index.asUint());
     case ValueKind::Double: {
       double d = index.asDouble();
-      if (std::trunc(d) != d || !(std::fabs(d) < 9.2e18)) return std::nullopt;
+      if (std::trunc(d) != d) return std::nullopt;  // NaN too
+      if (!(std::fabs(d) < 9.2e18)) return d < 0 ? INT64_MIN : INT64_MAX;
       return static_cast<int64_t>(d);
     }
     default: return std::nullopt;
   }
+}
+
+// Why `index` names no position of `list` (`op` is `_[_]` or `_[?_]`).
+Value noListPosition(const Value& list, const Value& index, const char* op) {
+  if (index.kind() == ValueKind::Double) {
+    return Value::error("invalid list index " + formatDouble(index.asDouble()) +
+                        ": not a whole number");
+  }
+  const Value args[] = {list, index};
+  return noMatchingOverload(op, args, 2);
 }
 
 }  // namespace
@@ -126,15 +140,13 @@ Value indexValue(const Value& operand, const Value& index) {
   switch (operand.kind()) {
     case ValueKind::List: {
       std::optional<int64_t> i = listPosition(index);
-      if (!i) {
-        const Value args[] = {operand, index};
-        return noMatchingOverload("_[_]", args, 2);
-      }
+      if (!i) return noListPosition(operand, index, "_[_]");
       auto elements = operand.asList();
       if (*i < 0 || static_cast<uint64_t>(*i) >= elements.size()) {
-        // The index as given: a uint past INT64_MAX was clamped to it for the comparison.
-        std::string given = index.kind() == ValueKind::Uint ? std::to_string(index.asUint())
-                                                             : std::to_string(*i);
+        // The index as given: a uint or double past INT64_MAX was clamped for the comparison.
+        std::string given = index.kind() == ValueKind::Uint     ? std::to_string(index.asUint())
+                            : index.kind() == ValueKind::Double ? formatDouble(index.asDouble())
+                                                                : std::to_string(*i);
         return Value::error("index out of range: " + given + " in a list of size " +
                             std::to_string(elements.size()));
       }
@@ -165,10 +177,7 @@ Value indexOptional(const Value& operand, const Value& index) {
   switch (operand.kind()) {
     case ValueKind::List: {
       std::optional<int64_t> i = listPosition(index);
-      if (!i) {
-        const Value args[] = {operand, index};
-        return noMatchingOverload("_[?_]", args, 2);
-      }
+      if (!i) return noListPosition(operand, index, "_[?_]");
       auto elements = operand.asList();
       if (*i < 0 || static_cast<uint64_t>(*i) >= elements.size()) return Value::optionalNone();
       return Value::optional(elements[static_cast<size_t>(*i)]);
