@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `journey fmt -w`: rewrites a file that changes (keeping its permissions, leaving no temporary
-# behind and no file of the user's named like one written over; through a symbolic link, the file behind it), does not touch one that is already
-# formatted (same inode and time), and leaves a file with a syntax error as it was.
+# behind and no file of the user's named like one written over; through a symbolic link, the
+# file behind it), does not touch one that is already formatted (same inode and time), and
+# leaves as they were a file with a syntax error and a read-only one (even run as root).
 #   tests/fmt_write.sh JOURNEY UNFORMATTED.journey BROKEN.journey
 set -u
 journey=$1
@@ -41,4 +42,12 @@ status=$?
 [ $status = 1 ] || fail "a file with a syntax error: exit $status"
 grep -q 'error\[E' "$dir/out" || fail "no diagnostic for the syntax error: $(cat "$dir/out")"
 cmp -s "$dir/b.journey" "$broken" || fail "a file with a syntax error was changed"
-echo "ok: rewritten once, then left alone; through a link; the broken file untouched"
+cp "$unformatted" "$dir/r.journey"
+chmod 444 "$dir/r.journey"
+"$journey" fmt -w "$dir/r.journey" > "$dir/out" 2>&1
+status=$?
+[ $status = 1 ] || fail "a read-only file: exit $status"
+grep -q 'read-only (mode 0444)' "$dir/out" || fail "no reason for the read-only file: $(cat "$dir/out")"
+cmp -s "$dir/r.journey" "$unformatted" || fail "a read-only file was changed"
+[ "$(stat -c %a "$dir/r.journey")" = 444 ] || fail "a read-only file's mode changed"
+echo "ok: rewritten once, then left alone; through a link; the broken and read-only files untouched"

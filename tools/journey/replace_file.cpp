@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <fmt/format.h>
+
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -50,6 +52,17 @@ std::optional<std::string> replaceFile(const std::string& link, std::string_view
     if (ec) return ec.message();
   }
   fs::file_status existing = fs::status(path, ec);
+  // Renaming needs only the folder's permission; a file its owner made read-only is left as
+  // it is, as writing into it would be refused (and root, who may write it, is asked to
+  // make it writable first).
+  if (!ec && fs::exists(existing)) {
+    constexpr fs::perms kWrite =
+        fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write;
+    if ((existing.permissions() & kWrite) == fs::perms::none || access(path.c_str(), W_OK) != 0) {
+      return fmt::format("it is read-only (mode {:04o})",
+                         static_cast<unsigned>(existing.permissions()) & 07777);
+    }
+  }
   // A name of its own (`OUT.XXXXXX`), so that no file or folder of the user's is written over
   // or removed; made 0600, given the permissions a new file would have, or the replaced one's.
   std::string temporary = path + ".XXXXXX";
