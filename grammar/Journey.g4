@@ -158,7 +158,16 @@ testStmt
   | UNTIL STRING                                                # TestUntil
   | EXPECT expectWord+ STRING? (AT STRING)? (FOR STRING)?       # TestExpect
   ;
-expectWord : IDENT | SEND | EXIT | CALL | EMIT | SET | AUDIENCE ;
+// Any name but `at`, which begins the expectation's time: a journey, event or audience named
+// with a keyword (`journey until`) is named so here too.
+expectWord
+  : IDENT
+  | JOURNEY | TYPE | SCHEMA | EVENT | RETAIN | CHANNEL | AUDIENCE | ACTION | METHOD | URL
+  | TIMEOUT | RETRIES | RESPONSE | MOCK | ERROR | CAP | PER | FN | ENTRY | ON | WHEN | EVERY
+  | CRON | INCREMENTAL | KEY | REENTRY | NEVER | ALWAYS | AFTER | EXIT | TIMEZONE | QUIET
+  | HOURS | TO | QUEUE | DISCARD | WAIT | UNTIL | WITHIN | SPLIT | SEND | CALL | SET | EMIT
+  | GOTO | TEST | EXPECT | END
+  ;
 
 // =============================================================================================
 // CEL expressions. `ns` ("no struct") is true in statement headers, where a `{` after an
