@@ -109,7 +109,18 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
 
   for (const ast::TestStmt& stmt : test.stmts) {
     if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
-      runTo(testTimeOf(until->time), until->time.range);
+      // A point in the story, as the checker reads it: the clock moves there now (firing what
+      // is due), so that a profile given after it arrives then. One before the start moves
+      // nothing: the clock starts at the first input.
+      std::optional<Timestamp> t = testTimeOf(until->time);
+      runTo(t, until->time.range);
+      if (!t || *t < session.now()) continue;
+      std::optional<std::string> refused = session.tooFarAhead(*t);
+      if (!refused) refused = session.advanceTo(*t);
+      if (refused) {
+        fail(DiagKind::TestTimeGoesBack, until->time.range, *refused);
+        return result;
+      }
       continue;
     }
     if (auto* e = std::get_if<ast::TestExpect>(&stmt.kind)) {
