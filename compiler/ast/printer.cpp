@@ -11,27 +11,6 @@ namespace journey::ast {
 
 namespace {
 
-std::string quoted(const std::string& s, bool bytes) {
-  std::string out = bytes ? "b\"" : "\"";
-  for (unsigned char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7F || (bytes && c >= 0x80)) {
-          char buf[8];
-          snprintf(buf, sizeof buf, "\\x%02x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::string doubleText(double d) {
   if (std::isnan(d)) return "NaN";
@@ -469,6 +448,28 @@ class Printer {
 };
 
 }  // namespace
+
+std::string quoted(const std::string& s, bool bytes) {
+  std::string out = bytes ? "b\"" : "\"";
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20 || c == 0x7F || (bytes && c >= 0x80)) {
+          char buf[8];
+          snprintf(buf, sizeof buf, "\\x%02x", c);
+          out += buf;
+        } else {
+          out += static_cast<char>(c);
+        }
+    }
+  }
+  return out + "\"";
+}
 
 std::string printModule(const Ast& ast, const Module& module, const SourceManager& sources,
                         const TypeAnnotator& annotate) {

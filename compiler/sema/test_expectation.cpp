@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "compiler/ast/printer.h"
+
 namespace journey::sema {
 
 namespace {
@@ -105,9 +107,10 @@ std::string describe(const Expectation& e) {
   out += e.kind;
   if (e.name) out += " " + e.name->text;
   if (e.change) out += " " + *e.change;
-  if (e.text) out += " \"" + e.text->text + "\"";
-  if (e.at) out += " at \"" + e.at->text + "\"";
-  if (e.profile) out += " for \"" + e.profile->text + "\"";
+  // As literals that read back: the text may hold quotes or control bytes.
+  if (e.text) out += " " + ast::quoted(e.text->text);
+  if (e.at) out += " at " + ast::quoted(e.at->text);
+  if (e.profile) out += " for " + ast::quoted(e.profile->text);
   return out;
 }
 

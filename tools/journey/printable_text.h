@@ -1,5 +1,5 @@
-// Text read from a file, made safe to print on a terminal: a damaged or forged artifact's names
-// could hold control bytes (a terminal's escape sequences).
+// Text read from a file, made safe to print on a terminal: a damaged or forged artifact's names,
+// or a test's, could hold control bytes (a terminal's escape sequences).
 #pragma once
 
 #include <string>
@@ -7,7 +7,9 @@
 
 namespace journey::cli {
 
-// `text` with every control byte but the newline written `\xNN`.
-std::string printableText(std::string_view text);
+// `text` with every control byte written `\xNN`; newlines too when the text is one line of
+// the output (a test's name), where one would start a line of its own.
+enum class Newlines { Kept, Escaped };
+std::string printableText(std::string_view text, Newlines newlines = Newlines::Kept);
 
 }  // namespace journey::cli

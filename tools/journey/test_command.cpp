@@ -14,6 +14,7 @@
 #include "compiler/driver/frontend.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
+#include "tools/journey/printable_text.h"
 #include "tools/journey/testing/test_runner.h"
 
 namespace journey::cli {
@@ -47,11 +48,11 @@ int runTests(const TestOptions& opt) {
       TestResult result = runner.run(test);
       if (result.failures.empty()) {
         ++passed;
-        fmt::print("ok    {}\n", test.name.text);
+        fmt::print("ok    {}\n", printableText(test.name.text, Newlines::Escaped));
         continue;
       }
       ++failed;
-      fmt::print("FAIL  {}\n", test.name.text);
+      fmt::print("FAIL  {}\n", printableText(test.name.text, Newlines::Escaped));
       // The failures are the report, on stdout beside the `ok`/`FAIL` lines; with
       // `--diagnostic-format json` each is one JSON object per line there.
       for (const Diagnostic& d : result.failures) {

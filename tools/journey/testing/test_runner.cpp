@@ -1,5 +1,6 @@
 #include "tools/journey/testing/test_runner.h"
 
+#include <algorithm>
 #include <optional>
 
 #include "compiler/ir/lower_program.h"
@@ -76,7 +77,15 @@ Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
   } else {
     d.notes.push_back(std::string(e.negated ? "the run wrote these matching records:"
                                             : "the run wrote these `" + e.kind + "` records:"));
-    for (const OutputRecord* r : shown) d.notes.push_back("  " + r->line);
+    // The first ones: a schedule ticking all month writes thousands, which would bury the
+    // failure.
+    constexpr size_t kShown = 20;
+    for (size_t i = 0; i < std::min(shown.size(), kShown); ++i) {
+      d.notes.push_back("  " + shown[i]->line);
+    }
+    if (shown.size() > kShown) {
+      d.notes.push_back("  … and " + std::to_string(shown.size() - kShown) + " more");
+    }
   }
   return d;
 }
