@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -67,7 +68,9 @@ int runTests(const TestOptions& opt) {
   // likely a typo that would otherwise pass unseen.
   if (passed + failed == 0) {
     std::fflush(stdout);
-    if (filter) {
+    bool anyTest = std::any_of(fe.ast.modules.begin(), fe.ast.modules.end(),
+                               [](const ast::Module& m) { return !m.tests.empty(); });
+    if (filter && anyTest) {
       fmt::print(stderr, "note: no test's name matches --run `{}`\n", opt.run);
     } else {
       fmt::print(stderr, "note: the files hold no test\n");
