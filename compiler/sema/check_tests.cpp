@@ -1,5 +1,6 @@
 // Tests (`test "name" { ... }`): names, times, data and expectations are checked with the
 // program, so that `journey check` reports a broken test before `journey test` runs it.
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -48,6 +49,12 @@ void ProgramChecker::checkTests() {
 }
 
 void ProgramChecker::checkTest(const ast::TestDecl& test) {
+  if (std::none_of(test.stmts.begin(), test.stmts.end(), [](const ast::TestStmt& s) {
+        return std::holds_alternative<ast::TestExpect>(s.kind);
+      })) {
+    report(DiagKind::TestExpectsNothing, test.name.range,
+           "this test has no `expect`: it passes whatever the run writes");
+  }
   std::set<std::string, std::less<>> profiles;  // ids given so far
   bool anyProfile = false, idsKnown = true;
   std::optional<Timestamp> clock;
