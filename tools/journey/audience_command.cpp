@@ -45,6 +45,7 @@ struct AudienceOptions {
   std::string rejected;
   std::string engine = "auto";
   unsigned threads = 0;
+  std::optional<Duration> maxGap = runtime::kDefaultMaxGap;
   DiagnosticOptions diagnostics;
 };
 
@@ -141,6 +142,7 @@ int runAudience(const AudienceOptions& opt) {
       input.audiences.push_back(a);
     }
   }
+  input.maxGap = opt.maxGap;
   input.threads = opt.threads ? opt.threads : std::max(1u, std::thread::hardware_concurrency());
   std::string engineName = opt.engine == "auto"
                                ? chooseEngine(program, opt.profiles, input.audiences.size())
@@ -294,6 +296,7 @@ Action addAudienceCommand(CLI::App& app) {
                   "enough that compiling pays), interp or jit")
       ->check(CLI::IsMember({"auto", "interp", "jit"}));
   // Each thread holds an engine: a mistyped count must not take all memory.
+  addMaxGapOption(*cmd, opt->maxGap);
   cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)")
       ->check(CLI::Range(1u, 256u));
   addDiagnosticOptions(*cmd, opt->diagnostics);

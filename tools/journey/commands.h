@@ -4,8 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+
+#include "vm/value/value.h"
 
 namespace journey::cli {
 
@@ -22,6 +26,21 @@ inline CLI::Validator nonEmpty() {
         return value.empty() ? std::string("an empty value names nothing") : std::string();
       },
       "", "nonEmpty");
+}
+
+// `--max-gap-days D` of the verbs that read a record stream (`run`, `audience`): a record more
+// than D days after the previous one is rejected as a mistyped time; 0 lifts the limit. Sets
+// `gap` (none for 0) once the flags are parsed.
+inline void addMaxGapOption(CLI::App& cmd, std::optional<Duration>& gap) {
+  cmd.add_option_function<uint64_t>(
+         "--max-gap-days",
+         [&gap](uint64_t days) {
+           gap.reset();
+           if (days) gap = Duration{static_cast<int64_t>(days) * 86400, 0};
+         },
+         "reject a record more than this many days after the previous one, as a mistyped "
+         "time (default 3650; 0: no limit)")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1'000'000}));
 }
 
 Action addCheckCommand(CLI::App& app);

@@ -45,7 +45,7 @@ struct RunOptions {
   DiagnosticOptions diagnostics;
   unsigned threads = 0;  // 0: two when the machine has two cores or more
   // Days a record may follow the previous one by (0: any gap).
-  uint64_t maxGapDays = runtime::kDefaultMaxGap.seconds / 86400;
+  std::optional<Duration> maxGap = runtime::kDefaultMaxGap;
 };
 
 void printSummary(const runtime::RunStats& s) {
@@ -190,8 +190,7 @@ int runSimulation(const RunOptions& opt) {
     }
     input.until = until.asTimestamp();
   }
-  input.maxGap.reset();
-  if (opt.maxGapDays) input.maxGap = Duration{static_cast<int64_t>(opt.maxGapDays) * 86400, 0};
+  input.maxGap = opt.maxGap;
   inputs.insert(inputs.end(), programFiles.begin(), programFiles.end());
   if (std::optional<std::string> twice =
           streamReadTwice({{"--profiles", opt.profiles}, {"--events", opt.events}})) {
@@ -274,10 +273,7 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("--schema-fingerprint", opt->schemaFingerprint,
                   "refuse a program whose schema fingerprint is not this one (journey inspect)")
       ->check(nonEmpty());
-  cmd->add_option("--max-gap-days", opt->maxGapDays,
-                  "reject a record more than this many days after the previous one, as a "
-                  "mistyped time (default 3650; 0: no limit)")
-      ->check(CLI::Range(uint64_t{0}, uint64_t{1'000'000}));
+  addMaxGapOption(*cmd, opt->maxGap);
   cmd->add_flag("--trace", opt->trace, "print each step an instance takes on stderr");
   cmd->add_option("--threads", opt->threads,
                   "1: one thread; 2 or more: the inputs read on a second thread, ahead of the "

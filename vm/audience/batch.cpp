@@ -1,12 +1,11 @@
 #include "vm/audience/batch.h"
-#include "vm/runtime/record_order.h"
-#include "vm/runtime/runtime.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "compiler/ir/history_reads.h"
 #include "compiler/ir/field_reads.h"
@@ -15,6 +14,8 @@
 #include "vm/audience/repeated_ids.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/line_reader.h"
+#include "vm/runtime/record_order.h"
+#include "vm/runtime/runtime.h"
 #include "vm/runtime/time_math.h"
 
 namespace journey::audience {
@@ -240,15 +241,18 @@ class Batch {
   }
 
   // The record stream, in order, up to the evaluation time: `set` records merge into the
-  // profiles (creating those they name that do not exist), events are kept as history.
+  // profiles (creating those they name that do not exist), events are kept as history. Every
+  // record is read and refused as `journey run` would refuse it, later ones too, so that one
+  // `run` would not apply (an unknown profile's, a mistyped year's) sets no order for the
+  // next; those later than the evaluation time are then left out, and counted.
   void applyRecords(runtime::LineReader& events, std::vector<ProfileData>& held) {
     std::unordered_map<std::string, size_t> index;
     for (size_t i = 0; i < held.size(); ++i) index.emplace(held[i].id, i);
+    std::unordered_set<std::string> createdLater;  // by `set` records after the time
     runtime::InputReader& reader = *readers_[0];
-    // As `journey run` does: an event refused here for its unknown profile is no record the
-    // next must follow.
     reader.leaveOrderToCaller();
     runtime::RecordOrder order;
+    order.limitGap(input_.maxGap, input_.maxGapFlag);
     std::string_view line;
     while (events.next(line)) {
       if (runtime::isBlankLine(line)) continue;
@@ -257,51 +261,57 @@ class Batch {
         reject(input_.events, *bad);
         continue;
       }
-      Timestamp time = runtime::timeAndProfile(r).first;
+      auto [time, named] = runtime::timeAndProfile(r);
+      const std::string& id = *named;
       if (std::optional<std::string> why = order.problem(time)) {
         reject(input_.events, {events.lineNumber(), std::move(*why)});
         continue;
       }
-      auto* e = std::get_if<runtime::EventInput>(&r);
-      auto known = e ? index.find(e->profile) : index.end();
-      if (e && !(input_.at < e->time) && known == index.end()) {
-        reject(input_.events,
-               {events.lineNumber(), runtime::Runtime::unknownProfile(e->profile)});
+      const bool later = input_.at < time;
+      auto known = index.find(id);
+      const bool exists = known != index.end() || createdLater.count(id) > 0;
+      auto* set = std::get_if<runtime::SetInput>(&r);
+      if (!set && !exists) {
+        reject(input_.events, {events.lineNumber(), runtime::Runtime::unknownProfile(id)});
         continue;
       }
-      order.accept(time);
-      if (e) {
-        if (input_.at < e->time) {
+      if (auto* e = std::get_if<runtime::EventInput>(&r)) {
+        order.accept(time);
+        if (later) {
           ++stats_.recordsAfterAt;
-          continue;
+        } else {
+          ++stats_.records;
+          keep(held[known->second], e->event, e->record, e->time);
         }
-        ++stats_.records;
-        keep(held[known->second], e->event, e->record, e->time);
-      } else if (std::holds_alternative<runtime::AudienceInput>(r)) {
-        continue;  // memberships decided elsewhere: this evaluation decides its own
-      } else {
-        auto& set = std::get<runtime::SetInput>(r);
-        if (input_.at < set.time) {
-          ++stats_.recordsAfterAt;
-          continue;
-        }
-        auto found = index.find(set.profile);
-        Value* profile = found == index.end() ? nullptr : &held[found->second].profile;
-        Value created = profile ? Value() : reader.newProfile(set.profile, set.patch);
+        continue;
+      }
+      if (!set) {  // an audience's change: memberships decided elsewhere, this evaluation
+        order.accept(time);  // decides its own
+        continue;
+      }
+      Value* profile = known == index.end() ? nullptr : &held[known->second].profile;
+      Value created = profile || exists ? Value() : reader.newProfile(set->profile, set->patch);
+      if (profile || !exists) {  // one created later is not followed: its set is not checked
         if (auto why = runtime::missingAfterMerge(program_, profile,
-                                                  profile ? set.patch : created, &reads_)) {
+                                                  profile ? set->patch : created, &reads_)) {
           reject(input_.events, {events.lineNumber(), std::move(*why)});
           continue;
         }
-        ++stats_.records;
-        if (!profile) {
-          index.emplace(set.profile, held.size());
-          held.push_back({set.profile, std::move(created), {}});
-          continue;
-        }
-        runtime::MergeSchema schema{program_, defaults_};
-        *profile = runtime::mergeProfile(std::move(*profile), set.patch, &schema);
       }
+      order.accept(time);
+      if (later) {
+        ++stats_.recordsAfterAt;
+        if (!profile) createdLater.insert(set->profile);
+        continue;
+      }
+      ++stats_.records;
+      if (!profile) {
+        index.emplace(set->profile, held.size());
+        held.push_back({set->profile, std::move(created), {}});
+        continue;
+      }
+      runtime::MergeSchema schema{program_, defaults_};
+      *profile = runtime::mergeProfile(std::move(*profile), set->patch, &schema);
     }
   }
 

@@ -15,6 +15,7 @@
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/expression_engine.h"
 #include "vm/runtime/output.h"
+#include "vm/runtime/record_order.h"
 
 namespace journey::audience {
 
@@ -24,6 +25,10 @@ struct BatchInput {
   Timestamp at;                     // the evaluation time: now(), and the end of history
   std::vector<uint32_t> audiences;  // the selected audiences, in declaration order
   unsigned threads = 1;
+  // A record more than this after the previous one is rejected, as `journey run` rejects it
+  // (a mistyped year); none: any gap. `maxGapFlag` names the setting in the rejection.
+  std::optional<Duration> maxGap = runtime::kDefaultMaxGap;
+  std::string maxGapFlag = "--max-gap-days";
   // Makes one engine per thread (the interpreter's engines are not reentrant).
   std::function<std::unique_ptr<runtime::ExpressionEngine>()> makeEngine;
   // Refuse (as rejected lines) the profiles whose id an earlier line gave, as is always done

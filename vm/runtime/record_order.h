@@ -10,6 +10,10 @@
 
 namespace journey::runtime {
 
+// The default limit: ten years, far more than any stream's quiet spell, far less than a
+// mistyped century.
+inline constexpr Duration kDefaultMaxGap{3650 * 86400, 0};
+
 class RecordOrder {
  public:
   // From now on, a record more than `gap` after the last accepted one is refused (none: any gap

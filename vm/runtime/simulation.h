@@ -9,12 +9,10 @@
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/expression_engine.h"
 #include "vm/runtime/output.h"
+#include "vm/runtime/record_order.h"
 #include "vm/runtime/runtime.h"
 
 namespace journey::runtime {
-
-// Ten years: far more than any stream's quiet spell, far less than a mistyped century.
-inline constexpr Duration kDefaultMaxGap{3650 * 86400, 0};
 
 struct SimulationInput {
   std::string profiles;             // JSON lines; empty: no initial profiles
