@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <set>
+#include <variant>
 
 #include "vm/runtime/line_reader.h"
 #include "vm/value/json_string.h"
@@ -28,11 +29,22 @@ void appendCsvField(std::string& out, std::string_view s) {
   out += '"';
 }
 
-// The fields of one CSV record; none when it ends inside a quoted field (which may hold line
-// breaks: the record goes on on the next line).
-std::optional<std::vector<std::string>> splitCsv(std::string_view line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
+constexpr std::string_view kUnclosedQuote = "a quoted field is not closed before the end of the file";
+
+// One CSV record read as RFC 4180 writes it: its fields, or why it is not such a record.
+// `open`: it ends inside a quoted field, which may hold line breaks (the record goes on on the
+// next line). A quote may only open a field or, doubled, stand inside a quoted one; after the
+// closing quote comes a comma or the record's end (`"ok" ,1` and `o"k` are refused, where
+// reading them some way would change an id silently).
+struct CsvSplit {
+  std::vector<std::string> fields{1};
+  bool open = false;
+  std::string malformed;
+};
+CsvSplit splitCsv(std::string_view line) {
+  CsvSplit out;
+  std::vector<std::string>& fields = out.fields;
+  bool quoted = false, closed = false;  // `closed`: the field's closing quote was read
   for (size_t i = 0; i < line.size(); ++i) {
     char c = line[i];
     if (quoted) {
@@ -43,17 +55,30 @@ std::optional<std::vector<std::string>> splitCsv(std::string_view line) {
         ++i;
       } else {
         quoted = false;
+        closed = true;
       }
-    } else if (c == '"' && fields.back().empty()) {
-      quoted = true;
     } else if (c == ',') {
       fields.emplace_back();
-    } else if (c != '\r') {
+      closed = false;
+    } else if (c == '\r' && i + 1 == line.size()) {
+      // the CR of a CRLF line end
+    } else if (closed) {
+      out.malformed = "field " + std::to_string(fields.size()) +
+                      ": a quoted field goes on after its closing quote";
+      return out;
+    } else if (c == '"') {
+      if (!fields.back().empty()) {
+        out.malformed = "field " + std::to_string(fields.size()) +
+                        ": a quote inside a field that does not start with one";
+        return out;
+      }
+      quoted = true;
+    } else {
       fields.back() += c;
     }
   }
-  if (quoted) return std::nullopt;
-  return fields;
+  out.open = quoted;
+  return out;
 }
 
 std::string at(const std::string& path, size_t line) {
@@ -61,23 +86,22 @@ std::string at(const std::string& path, size_t line) {
 }
 
 // The CSV record that starts with `line`, read on over the lines after it while a quoted field
-// is open; none when the input ends first.
-std::optional<std::vector<std::string>> csvRecord(std::string_view line,
-                                                  runtime::LineReader& reader) {
-  std::optional<std::vector<std::string>> fields = splitCsv(line);
-  if (fields) return fields;
+// is open: its fields, or why it is refused.
+std::variant<std::vector<std::string>, std::string> csvRecord(std::string_view line,
+                                                             runtime::LineReader& reader) {
+  CsvSplit split = splitCsv(line);
   std::string record(line);
   bool carriageReturn = reader.lastLineHadCarriageReturn();  // the line break was CRLF
-  while (!fields && reader.next(line)) {
+  while (split.open && split.malformed.empty() && reader.next(line)) {
     record += carriageReturn ? "\r\n" : "\n";
     record += line;
     carriageReturn = reader.lastLineHadCarriageReturn();
-    fields = splitCsv(record);
+    split = splitCsv(record);
   }
-  return fields;
+  if (!split.malformed.empty()) return split.malformed;
+  if (split.open) return std::string(kUnclosedQuote);
+  return std::move(split.fields);
 }
-
-constexpr std::string_view kUnclosedQuote = "a quoted field is not closed before the end of the file";
 
 }  // namespace
 
@@ -131,8 +155,9 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
       csv = line.find_first_not_of(" \t") != std::string_view::npos &&
             line[line.find_first_not_of(" \t")] != '{';
       if (csv) {
-        auto header = csvRecord(line, reader);
-        if (!header) return at(path, n) + std::string(kUnclosedQuote);
+        auto read = csvRecord(line, reader);
+        if (auto* why = std::get_if<std::string>(&read)) return at(path, n) + *why;
+        auto* header = std::get_if<std::vector<std::string>>(&read);
         if (header->empty() || (*header)[0] != "profile") {
           return at(path, n) + "not a membership snapshot: a CSV snapshot starts with a "
                                "`profile` column";
@@ -150,8 +175,9 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
     std::string id;
     std::vector<std::string> names;
     if (csv) {
-      auto fields = csvRecord(line, reader);
-      if (!fields) return at(path, n) + std::string(kUnclosedQuote);
+      auto read = csvRecord(line, reader);
+      if (auto* why = std::get_if<std::string>(&read)) return at(path, n) + *why;
+      auto* fields = std::get_if<std::vector<std::string>>(&read);
       if (fields->size() != columns.size() + 1) {
         return at(path, n) + "expected " + std::to_string(columns.size() + 1) + " CSV fields";
       }
@@ -170,6 +196,18 @@ std::optional<std::string> readSnapshot(const std::string& path, Snapshot& out) 
           doc["audiences"].get_array().get(list)) {
         return at(path, n) +
                "not a membership line: expected {\"profile\": ID, \"audiences\": [NAME, …]}";
+      }
+      // JSON leaves a repeated key's meaning open: which line would the id be?
+      int profiles = 0, lists = 0;
+      simdjson::dom::object object;
+      if (doc.get_object().get(object)) return at(path, n) + "not a membership line";
+      for (auto field : object) {
+        profiles += field.key == "profile";
+        lists += field.key == "audiences";
+      }
+      if (profiles > 1 || lists > 1) {
+        return at(path, n) + "the key \"" + (profiles > 1 ? "profile" : "audiences") +
+               "\" is given twice";
       }
       id = std::string(profile);
       for (simdjson::dom::element e : list) {
