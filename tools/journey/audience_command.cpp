@@ -50,9 +50,10 @@ struct AudienceOptions {
 };
 
 // A progress line on a terminal: bytes of profiles read, rate and time left.
+// Not when standard output is a terminal too: the rows written there would run into it.
 class Progress {
  public:
-  Progress() : on_(isatty(STDERR_FILENO)), start_(Clock::now()) {}
+  Progress() : on_(isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO)), start_(Clock::now()) {}
   void update(uint64_t done, uint64_t total) {
     if (!on_ || total == 0) return;
     double seconds = std::chrono::duration<double>(Clock::now() - start_).count();
