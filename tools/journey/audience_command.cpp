@@ -16,13 +16,12 @@
 #include <thread>
 #include <vector>
 
-#include "compiler/driver/frontend.h"
-#include "compiler/ir/lower_program.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
 #include "tools/journey/output_clash.h"
 #include "tools/journey/program_engine.h"
+#include "tools/journey/program_input.h"
 #include "vm/audience/batch.h"
 #include "vm/audience/engine_choice.h"
 #include "vm/audience/membership_output.h"
@@ -110,9 +109,12 @@ void printSummary(const ir::ProgramIr& program, const std::vector<uint32_t>& aud
 }
 
 int runAudience(const AudienceOptions& opt) {
-  Frontend fe;
-  if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return kInputErrors;
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  int status = kInputErrors;
+  std::vector<NamedInput> programFiles;
+  std::optional<ir::ProgramIr> loaded =
+      loadProgramInput(opt.files, opt.diagnostics, status, programFiles, nullptr);
+  if (!loaded) return status;
+  const ir::ProgramIr& program = *loaded;
 
   audience::BatchInput input;
   input.profiles = opt.profiles;
@@ -185,7 +187,7 @@ int runAudience(const AudienceOptions& opt) {
   std::string changesPath = opt.changes.empty() ? "-" : opt.changes;
   std::vector<NamedInput> inputs = {{opt.profiles, "the --profiles file"},
                                     {opt.events, "the --events file"}};
-  for (const NamedInput& file : programFiles(fe.sources)) inputs.push_back(file);
+  inputs.insert(inputs.end(), programFiles.begin(), programFiles.end());
   std::optional<std::string> clash = outputClash(
       {{"--out", outPath},
        {"--changes", previous ? changesPath : ""},
@@ -272,7 +274,8 @@ Action addAudienceCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand(
       "audience", "evaluate the program's audiences over profiles: membership and its changes");
   auto opt = std::make_shared<AudienceOptions>();
-  cmd->add_option("files", opt->files, "the program's .journey files")->required();
+  cmd->add_option("files", opt->files, "the program's .journey files, or one artifact (.jart)")
+      ->required();
   cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")->required()
       ->check(nonEmpty());
   cmd->add_option("--events", opt->events, "a record stream as JSON lines, for history() and set")

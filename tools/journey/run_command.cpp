@@ -14,14 +14,12 @@
 #include <vector>
 
 #include "compiler/artifact/schema_fingerprint.h"
-#include "compiler/driver/frontend.h"
-#include "compiler/ir/lower_program.h"
-#include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
 #include "tools/journey/output_clash.h"
 #include "tools/journey/program_engine.h"
+#include "tools/journey/program_input.h"
 #ifdef JOURNEY_HAVE_JIT
 #include "vm/jit/jit_engine.h"
 #endif
@@ -66,42 +64,6 @@ void printSummary(const runtime::RunStats& s) {
     total += n;
   }
   fmt::print(stderr, "{} sent{}; {} suppressed, {} capped\n", total, sends, s.suppressed, s.capped);
-}
-
-// The program to run: checked and lowered from the sources, or read from one artifact.
-// Reports its problems itself; the exit code is in `status` when there is no program.
-// `files`: what it was read from, imports included.
-std::optional<ir::ProgramIr> loadProgram(const RunOptions& opt, int& status,
-                                         std::optional<artifact::NativeSection>& native,
-                                         std::vector<NamedInput>& files) {
-  status = kInputErrors;
-  for (const std::string& f : opt.files) {
-    if (!isArtifactPath(f)) continue;
-    if (opt.files.size() != 1) {
-      fmt::print(stderr, "error: an artifact runs alone: give one .jart file and no sources\n");
-      status = kUsage;
-      return std::nullopt;
-    }
-    // An artifact holds no warnings (they were reported, allowed or denied when it was
-    // built): a --deny or --allow would be silently without effect.
-    const WarningPolicy& policy = opt.diagnostics.warnings;
-    if (!policy.denied.empty() || !policy.allowed.empty()) {
-      fmt::print(stderr,
-                 "error: --deny and --allow apply to sources; {}'s warnings were decided when "
-                 "it was built (`journey build --deny …`)\n", f);
-      status = kUsage;
-      return std::nullopt;
-    }
-    std::optional<artifact::Artifact> a = loadArtifactFile(f);
-    if (!a) return std::nullopt;
-    native = std::move(a->native);
-    files.push_back({f, "the artifact"});
-    return std::move(a->program);
-  }
-  Frontend fe;
-  if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return std::nullopt;
-  files = programFiles(fe.sources);
-  return ir::lowerProgram(fe.sources, fe.ast, fe.program);
 }
 
 // `--schema-fingerprint`: the profiles were written under a schema; refuse a program whose
@@ -174,7 +136,8 @@ int runSimulation(const RunOptions& opt) {
   std::vector<NamedInput> inputs = {{opt.events, "the --events file"},
                                      {opt.profiles, "the --profiles file"}};
   std::vector<NamedInput> programFiles;
-  std::optional<ir::ProgramIr> loaded = loadProgram(opt, status, native, programFiles);
+  std::optional<ir::ProgramIr> loaded =
+      loadProgramInput(opt.files, opt.diagnostics, status, programFiles, &native);
   if (!loaded) return status;
   const ir::ProgramIr& program = *loaded;
   if (int schema = checkSchema(program, opt.schemaFingerprint); schema != kSuccess) return schema;
