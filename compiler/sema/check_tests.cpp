@@ -144,8 +144,13 @@ void ProgramChecker::checkExpectedSetPath(const ast::TestString& text) {
     if (dot == text.text.size()) break;
     at = dot + 1;
   }
-  profilePathType(path, "a `set` record names the path it writes from `profile`: \"profile." +
-                            text.text + "\"");
+  // Prefixing `profile.` helps a path written from the field (`loyalty.tier`), not one that
+  // starts with `profile` another way (`profile["tier"]`).
+  profilePathType(path, text.text.starts_with("profile")
+                            ? "a `set` record's path is written with dots from `profile`: "
+                              "\"profile.loyalty.tier\""
+                            : "a `set` record names the path it writes from `profile`: "
+                              "\"profile." + text.text + "\"");
 }
 
 void ProgramChecker::checkExpectation(const ast::TestExpect& e) {
