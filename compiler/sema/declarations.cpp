@@ -7,6 +7,7 @@
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
 #include "compiler/sema/written_fields.h"
+#include "stdlib/overloads.h"
 
 namespace journey::sema {
 namespace {
@@ -102,8 +103,15 @@ void ProgramChecker::collectNames() {
               if (claim(d.name, "a constant"))
                 symbols.consts.emplace(d.name.text, ConstSymbol{&d, types.error()});
             } else if constexpr (std::is_same_v<T, ast::FnDecl>) {
-              if (claim(d.name, "a function"))
+              // A `fn` named as a library function (`size`, `matches`, `now`, `inAudience`)
+              // or `has` would replace it in every call of the program, silently.
+              if (d.name.text == "has" || !stdlib::overloadsNamed(d.name.text).empty()) {
+                report(DiagKind::ReservedName, d.name.range,
+                       "`" + d.name.text + "` is a library function; a `fn` cannot replace it")
+                    .helps.push_back("give the function a name of its own");
+              } else if (claim(d.name, "a function")) {
                 symbols.fns.emplace(d.name.text, FnSymbol{&d, {}, types.error()});
+              }
             } else if constexpr (std::is_same_v<T, ast::JourneyDecl>) {
               if (!firstJourney) firstJourney = &d;
               if (claim(d.name, "a journey")) symbols.journeys.emplace(d.name.text, JourneySymbol{&d});
