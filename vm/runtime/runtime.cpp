@@ -12,6 +12,7 @@
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
+#include "vm/runtime/value_fits_type.h"
 #include "vm/value/json_string.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/record.h"
@@ -126,6 +127,16 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
       if (const auto* set = std::get_if<ir::SetIr>(&j.steps[i].kind)) {
         steps[i].setPath = "profile";
         for (const std::string& part : set->path) steps[i].setPath += "." + part;
+        steps[i].setType = typeAtPath(program.types, program.profileType, set->path);
+      }
+      if (const auto* emit = std::get_if<ir::EmitIr>(&j.steps[i].kind)) {
+        const sema::RecordInfo& event =
+            program.types.recordInfo(program.events[emit->event].record);
+        for (const ir::FieldValue& f : emit->fields) {
+          int field = event.find(f.name);
+          steps[i].emitTypes.push_back(field < 0 ? program.types.dyn()
+                                                 : event.fields[static_cast<size_t>(field)].type);
+        }
       }
     }
   }

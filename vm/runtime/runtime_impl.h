@@ -119,6 +119,10 @@ struct Runtime::Impl {
     std::vector<std::string> argumentKeys;
     std::string setPath;  // `profile.a.b`
     AudienceSet setAudiences;  // the audiences the `set` may change
+    // The type of what a `set` writes, and of each field an `emit` gives: a `dyn` value is
+    // checked against it when the step runs.
+    sema::TypeId setType = 0;
+    std::vector<sema::TypeId> emitTypes;
   };
   std::vector<std::vector<StepConstants>> stepConstants;
   // Where `stats` counts sends per channel (found in its map at a channel's first send), and

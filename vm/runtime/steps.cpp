@@ -7,6 +7,7 @@
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/split_hash.h"
 #include "vm/runtime/time_math.h"
+#include "vm/runtime/value_fits_type.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/printer.h"
 #include "vm/value/record.h"
@@ -372,6 +373,12 @@ void Runtime::Impl::run(InstanceId id) {
             Value v = eval(k.value, frame, p);
             if (v.isError()) return fail(v), true;
             if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
+            const StepConstants& constants = stepConstants[inst.journey][inst.pc];
+            if (auto misfit = valueMisfit(v, constants.setType, program.types, program.layouts)) {
+              return fail(Value::error("the value does not fit " + constants.setPath + ": " +
+                                       *misfit)),
+                     true;
+            }
             // Kept in the profile, a value can grow with each `set` (`[profile.d]`).
             if (nestsDeeperThan(v, kMaxValueDepth - std::min(k.path.size(), kMaxValueDepth))) {
               return fail(Value::error("the value set would nest the profile more than " +
@@ -382,9 +389,9 @@ void Runtime::Impl::run(InstanceId id) {
               return fail(*failed), true;
             }
             RecordLine l = instanceLine("set", inst, step.location);
-            l.text("path", stepConstants[inst.journey][inst.pc].setPath).value("value", v);
+            l.text("path", constants.setPath).value("value", v);
             write(l);
-            markDirty(p->ref, stepConstants[inst.journey][inst.pc].setAudiences, true);
+            markDirty(p->ref, constants.setAudiences, true);
             inst.pc = step.next;
             return false;
           } else if constexpr (std::is_same_v<T, ir::LetIr>) {
@@ -397,10 +404,17 @@ void Runtime::Impl::run(InstanceId id) {
             if (std::optional<Value> stopped = loopStopped()) return fail(*stopped), true;
             const ir::EventIr& event = program.events[k.event];
             std::vector<std::pair<std::string, Value>> fields;
-            for (const ir::FieldValue& f : k.fields) {
+            const auto& types = stepConstants[inst.journey][inst.pc].emitTypes;
+            for (size_t i = 0; i < k.fields.size(); ++i) {
+              const ir::FieldValue& f = k.fields[i];
               Value v = eval(f.value, frame, p);
               if (v.isError()) return fail(v), true;
               if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
+              if (auto misfit = valueMisfit(v, types[i], program.types, program.layouts)) {
+                return fail(Value::error("the value of " + event.name + "." + f.name +
+                                         " does not fit: " + *misfit)),
+                       true;
+              }
               fields.emplace_back(f.name, std::move(v));
             }
             fields.emplace_back("time", Value::timestamp(clock.now()));
