@@ -2,21 +2,46 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "compiler/graph/node_style.h"
 
 namespace journey::graph {
 
 namespace {
 
+// Whether `&` before `rest` starts what Graphviz reads as an entity: `&name;`, `&#nn;`.
+bool startsEntity(std::string_view rest) {
+  size_t n = 0;
+  while (n < rest.size() && (std::isalnum(static_cast<unsigned char>(rest[n])) || rest[n] == '#')) {
+    ++n;
+  }
+  return n > 0 && n < rest.size() && rest[n] == ';';
+}
+
 // A DOT double-quoted string. Backslashes are doubled so that Graphviz's label escapes (`\N`,
-// `\G`, …) never apply to the author's text.
+// `\G`, …) never apply to the author's text, and an `&` that starts an entity is written `&amp;`,
+// since Graphviz reads entities in labels (`&copy;`, and `&#1;`, which no SVG may hold). Control characters and the
+// noncharacters U+FFFE and U+FFFF, which XML forbids, are shown as escapes (`\x0c`).
 std::string dotQuoted(std::string_view text) {
   std::string out = "\"";
-  for (char c : text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    auto byte = static_cast<unsigned char>(c);
     if (c == '"' || c == '\\') out += '\\';
     if (c == '\n') {
       out += "\\n";
-    } else if (c != '\r') {
+    } else if (c == '\r') {
+      continue;
+    } else if (c == '&' && startsEntity(text.substr(i + 1))) {
+      out += "&amp;";
+    } else if (byte < 0x20 || byte == 0x7f) {
+      out += fmt::format("\\\\x{:02x}", byte);
+    } else if (byte == 0xef && i + 2 < text.size() && text[i + 1] == '\xbf' &&
+               (text[i + 2] == '\xbe' || text[i + 2] == '\xbf')) {
+      out += text[i + 2] == '\xbe' ? "\\\\uFFFE" : "\\\\uFFFF";
+      i += 2;
+    } else {
       out += c;
     }
   }

@@ -16,7 +16,9 @@ std::string mermaidText(const Label& lines) {
   std::string out = "\"";
   for (size_t i = 0; i < lines.size(); ++i) {
     if (i > 0) out += "<br/>";
-    for (char c : lines[i]) {
+    const std::string& line = lines[i];
+    for (size_t at = 0; at < line.size(); ++at) {
+      char c = line[at];
       switch (c) {
         case '"': out += "#quot;"; break;
         case '#': out += "#35;"; break;
@@ -25,9 +27,22 @@ std::string mermaidText(const Label& lines) {
         case '&': out += "#amp;"; break;
         case '|': out += "#124;"; break;
         case '`': out += "#96;"; break;
+        // `%%{…}%%` anywhere is a directive to Mermaid (its configuration, or a parse error):
+        // a `%` beside another is written as a code (a lone one, `50%`, as it is).
+        case '%': {
+          bool paired = (at > 0 && line[at - 1] == '%') ||
+                        (at + 1 < line.size() && line[at + 1] == '%');
+          out += paired ? "#37;" : "%";
+          break;
+        }
         case '\n': out += "<br/>"; break;
         case '\r': break;
-        default: out += c;
+        default:
+          if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+            out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));  // shown, as DOT's
+          } else {
+            out += c;
+          }
       }
     }
   }
