@@ -50,6 +50,7 @@ void ProgramChecker::run() {
   }
   checkGotoCycles();
   checkJourneyLoops();
+  checkHistoryWindows();
   checkTests();
 }
 

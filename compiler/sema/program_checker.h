@@ -157,6 +157,7 @@ class ProgramChecker {
 
   // check_tests.cpp
   void checkTests();
+  void checkHistoryWindows();  // history_windows.cpp
   void checkTest(const ast::TestDecl& test);
   void checkExpectation(const ast::TestExpect& e);
   void checkExpectedSetPath(const ast::TestString& text);

@@ -1,0 +1,44 @@
+// `history(E, D)` against what the runtime keeps of E (its `retain`): a window that is not
+// positive is an error, one over an event not retained (always empty) or longer than its
+// `retain` (cut short) a warning. Windows that are not constants are judged when they run.
+#include "compiler/sema/program_checker.h"
+
+namespace journey::sema {
+
+void ProgramChecker::checkHistoryWindows() {
+  for (ast::ExprId e = 0; e < ast.exprs.size(); ++e) {
+    auto* call = std::get_if<ast::Call>(&ast[e].node);
+    if (!call || call->function != "history" || call->target != ast::kNoExpr ||
+        call->args.size() != 2) {
+      continue;
+    }
+    auto* name = std::get_if<ast::Ident>(&ast[call->args[0]].node);
+    auto event = name ? symbols.events.find(name->name) : symbols.events.end();
+    if (event == symbols.events.end()) continue;  // reported by the expression checker
+    std::optional<ConstantValue> window = constantValue(call->args[1]);
+    if (!window || window->kind != ConstantValue::Kind::Duration) continue;
+    if (window->value <= 0) {
+      report(DiagKind::NonPositiveValue, ast[call->args[1]].range,
+             "the window of `history` must be positive, not `" + formatDuration(window->value) +
+                 "`");
+      continue;
+    }
+    const ast::EventDecl& decl = *event->second.decl;
+    std::optional<ConstantValue> retain = constantValue(decl.retain);
+    if (decl.retain == ast::kNoExpr) {
+      report(DiagKind::HistoryNotKept, ast[e].range,
+             "`" + name->name + "` is not retained, so this history is always empty")
+          .helps.push_back("keep its records: `event " + name->name + " retain " +
+                           formatDuration(window->value) + " { … }`");
+    } else if (retain && retain->kind == ConstantValue::Kind::Duration &&
+               retain->value > 0 && window->value > retain->value) {
+      report(DiagKind::HistoryNotKept, ast[call->args[1]].range,
+             "the window " + formatDuration(window->value) + " is longer than `" + name->name +
+                 "`'s `retain " + formatDuration(retain->value) + "`: it holds " +
+                 formatDuration(retain->value) + " at most")
+          .secondary.push_back({ast[decl.retain].range, "kept this long"});
+    }
+  }
+}
+
+}  // namespace journey::sema
