@@ -56,7 +56,18 @@ struct Linter {
           } else if constexpr (std::is_same_v<T, ast::WaitForStep>) {
             longerThanTimeout(k.within, "this `within`");
             for (const ast::OnHandler& h : k.handlers) block(h.body);
-            if (k.timeout) block(*k.timeout);
+            if (k.timeout && k.within == ast::kNoExpr) {
+              // Without `within` the wait lasts until the journey's timeout, which ends the
+              // instance: the block never runs.
+              Diagnostic& d = checker.report(DiagKind::UnreachableStep,
+                                             keyword(k.timeoutRange),
+                                             "this `timeout` block can never run");
+              d.notes.push_back("without `within`, the wait lasts until the journey's timeout, "
+                                "which ends the instance");
+              d.helps.push_back("give the wait a time limit: `wait for … within 2d { … }`");
+            } else if (k.timeout) {
+              block(*k.timeout);
+            }
           } else if constexpr (std::is_same_v<T, ast::IfStep>) {
             for (const ast::IfBranch& b : k.branches) block(b.body);
             if (k.elseBody) block(*k.elseBody);
