@@ -54,6 +54,17 @@ std::optional<ConstantValue> ProgramChecker::constantValue(ast::ExprId e, int de
   return std::nullopt;
 }
 
+std::string ProgramChecker::notFoldedHelp(ast::ExprId e, std::string_view literal) const {
+  // A `const` named here whose value is not made of literals (`duration("1h")`): naming a
+  // `const` is not the fix, writing its value plainly is.
+  auto* id = std::get_if<ast::Ident>(&ast[e].node);
+  if (id && symbols.consts.count(id->name)) {
+    return "`" + id->name + "` is a `const`, but its value is not written with literals, `+` " +
+           "and `-`: give it " + std::string(literal);
+  }
+  return "write " + std::string(literal) + ", or the name of a `const`";
+}
+
 std::optional<int64_t> ProgramChecker::checkDuration(ast::ExprId e, const Scope& scope,
                                                      std::string_view what, bool mustBeConstant) {
   if (e == ast::kNoExpr) return std::nullopt;
@@ -66,7 +77,7 @@ std::optional<int64_t> ProgramChecker::checkDuration(ast::ExprId e, const Scope&
     if (mustBeConstant) {
       Diagnostic& d = report(DiagKind::NonConstantValue, ast[e].range,
                              std::string(what) + " must be a constant duration");
-      d.helps.push_back("write a duration literal such as `7d`, or the name of a `const`");
+      d.helps.push_back(notFoldedHelp(e, "a duration literal such as `7d`"));
     }
     return std::nullopt;
   }
@@ -87,7 +98,7 @@ void ProgramChecker::checkCount(ast::ExprId e, const Scope& scope, std::string_v
   if (!v || v->kind != ConstantValue::Kind::Int) {
     Diagnostic& d = report(DiagKind::NonConstantValue, ast[e].range,
                            std::string(what) + " must be a constant integer");
-    d.helps.push_back("write an integer literal such as `3`, or the name of a `const`");
+    d.helps.push_back(notFoldedHelp(e, "an integer literal such as `3`"));
     return;
   }
   if (v->value < minimum) {

@@ -134,6 +134,8 @@ class ProgramChecker {
 
   // --- constants.cpp ------------------------------------------------------------------------
   std::optional<ConstantValue> constantValue(ast::ExprId e, int depth = 0) const;
+  // The help for a value that must be a constant and is not (`literal`: what to write).
+  std::string notFoldedHelp(ast::ExprId e, std::string_view literal) const;
   mutable std::map<std::string, std::optional<ConstantValue>, std::less<>> constantCache;
   // Checks that `e` is a duration; when `mustBeConstant`, also a constant; when its value is
   // known, that it is positive. Returns the value when known.
