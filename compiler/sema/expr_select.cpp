@@ -74,8 +74,10 @@ TypeId ExprChecker::Impl::checkSelect(ast::ExprId e, const ast::Select& sel, con
           d.label = "read without a presence test";
           if (!path.empty()) {
             std::string owner = path.substr(0, path.size() - name.size() - 1);
-            d.helps.push_back("test it first with `has(" + path +
-                              ")`, or read it as an optional: `" + owner + ".?" + name + "`");
+            // An optional read alone (`p.?cartId`) is an `optional<T>`, which a place that
+            // wants a T refuses: the fallback makes it one.
+            d.helps.push_back("test it first with `has(" + path + ")`, or give a fallback: `" +
+                              owner + ".?" + name + ".orValue(…)`");
           }
         }
       }
