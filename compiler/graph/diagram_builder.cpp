@@ -88,7 +88,31 @@ class DiagramBuilder {
       diagram_.edges.push_back({entry, node, Label{"any time"}, EdgeKind::AnyTime});
     }
     OpenEdges open = block(j.steps, {{entry, {}}});
+    // Steps after one that always ends are drawn (they are the author's), but no path reaches
+    // them: the end of the steps is drawn only when a step some path reaches runs past it.
+    std::vector<bool> reached = reachedFrom(entry);
+    std::erase_if(open, [&](const OpenEdge& e) { return !reached[e.from]; });
     if (!open.empty()) connect(open, addNode(NodeKind::Finish, "done", Label{"end"}, j.name.range));
+  }
+
+  // The nodes some path of edges reaches from `start`.
+  std::vector<bool> reachedFrom(size_t start) const {
+    std::vector<std::vector<size_t>> next(diagram_.nodes.size());
+    for (const Edge& e : diagram_.edges) next[e.from].push_back(e.to);
+    std::vector<bool> reached(diagram_.nodes.size(), false);
+    std::vector<size_t> work{start};
+    reached[start] = true;
+    while (!work.empty()) {
+      size_t n = work.back();
+      work.pop_back();
+      for (size_t to : next[n]) {
+        if (!reached[to]) {
+          reached[to] = true;
+          work.push_back(to);
+        }
+      }
+    }
+    return reached;
   }
 
   // The first of the journey-level ways out.
