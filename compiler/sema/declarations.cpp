@@ -378,9 +378,13 @@ void ProgramChecker::checkChannel(const ast::ChannelDecl& d) {
   } else {
     exprs.expect(d.address, scope.scope, types.string(), "the `address` of a channel");
   }
-  // Without `consent`, the channel is always consented to (transactional messages).
+  // Without `consent`, the channel is always consented to (transactional messages). An absent
+  // field read here suppresses every send with an error as its reason: warned about as
+  // anywhere else (`has(profile.c) && profile.c` says what is meant).
   if (d.consent != ast::kNoExpr) {
-    exprs.expect(d.consent, scope.scope, types.boolean(), "the `consent` of a channel");
+    LocalScope consent(nullptr);
+    declareProfile(consent);
+    exprs.expect(d.consent, consent.scope, types.boolean(), "the `consent` of a channel");
   }
   for (const ast::FieldInit& f : d.otherFields) {
     Diagnostic& diag = report(DiagKind::UnknownSetting, f.field.range,
