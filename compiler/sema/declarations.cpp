@@ -100,12 +100,18 @@ void ProgramChecker::collectNames() {
               if (claim(d.name, "an action"))
                 symbols.actions.emplace(d.name.text, ActionSymbol{&d, types.error()});
             } else if constexpr (std::is_same_v<T, ast::ConstDecl>) {
-              if (claim(d.name, "a constant"))
+              if (d.name.text == "profile") {
+                report(DiagKind::ReservedName, d.name.range,
+                       "`profile` always names the current profile: a `const` cannot take it");
+              } else if (claim(d.name, "a constant"))
                 symbols.consts.emplace(d.name.text, ConstSymbol{&d, types.error()});
             } else if constexpr (std::is_same_v<T, ast::FnDecl>) {
               // A `fn` named as a library function (`size`, `matches`, `now`, `inAudience`)
               // or `has` would replace it in every call of the program, silently.
-              if (d.name.text == "has" || !stdlib::overloadsNamed(d.name.text).empty()) {
+              if (d.name.text == "profile") {
+                report(DiagKind::ReservedName, d.name.range,
+                       "`profile` always names the current profile: a `fn` cannot take it");
+              } else if (d.name.text == "has" || !stdlib::overloadsNamed(d.name.text).empty()) {
                 report(DiagKind::ReservedName, d.name.range,
                        "`" + d.name.text + "` is a library function; a `fn` cannot replace it")
                     .helps.push_back("give the function a name of its own");
