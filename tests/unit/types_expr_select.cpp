@@ -115,7 +115,7 @@ TEST_CASE("reading an optional field without a presence test warns") {
   CHECK(warning->severity() == Severity::Warning);
   CHECK(warning->message == "`profile.email` is optional and may be absent");
   CHECK(warning->helps.at(0) ==
-        "test it first with `has(profile.email)`, or read it as an optional: `profile.?email`");
+        "test it first with `has(profile.email)`, or give a fallback: `profile.?email.orValue(…)`");
 
   CHECK(unguardedWarnings(w.check("bought.cartId == cart.cartId")) == 1);
   CHECK(unguardedWarnings(w.check("profile.address.city")) == 1);  // the optional `address`
