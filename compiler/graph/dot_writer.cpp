@@ -20,9 +20,10 @@ bool startsEntity(std::string_view rest) {
 }
 
 // A DOT double-quoted string. Backslashes are doubled so that Graphviz's label escapes (`\N`,
-// `\G`, …) never apply to the author's text, and an `&` that starts an entity is written `&amp;`,
-// since Graphviz reads entities in labels (`&copy;`, and `&#1;`, which no SVG may hold). Control characters and the
-// noncharacters U+FFFE and U+FFFF, which XML forbids, are shown as escapes (`\x0c`).
+// `\G`, …) never apply to the author's text, and an `&` that starts an entity is written
+// `&amp;`, since Graphviz reads entities in labels (`&copy;`, and `&#1;`, which no SVG may
+// hold). Control characters and the noncharacters U+FFFE and U+FFFF, which XML forbids, are
+// shown as escapes (`\x0c`).
 std::string dotQuoted(std::string_view text) {
   std::string out = "\"";
   for (size_t i = 0; i < text.size(); ++i) {

@@ -65,7 +65,8 @@ TEST_CASE("tests: numbers, null, quoted names and conversions of strings") {
 
 TEST_CASE("tests: expressions in data are refused with where they start") {
   auto r = testing::checkFiles({std::string(kTestedProgram) +
-                                "test \"t\" {\n  profile { id: \"p\" + \"1\" }\n  expect no set\n}\n"});
+                                "test \"t\" {\n  profile { id: \"p\" + \"1\" }\n"
+                                "  expect no set\n}\n"});
   CHECK(r->codes() == std::vector<std::string>{"TestDataNotLiteral"});
   CHECK(r->span("TestDataNotLiteral") == "\"p\" + \"1\"");
 }

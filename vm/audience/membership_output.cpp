@@ -29,7 +29,8 @@ void appendCsvField(std::string& out, std::string_view s) {
   out += '"';
 }
 
-constexpr std::string_view kUnclosedQuote = "a quoted field is not closed before the end of the file";
+constexpr std::string_view kUnclosedQuote =
+    "a quoted field is not closed before the end of the file";
 
 // One CSV record read as RFC 4180 writes it: its fields, or why it is not such a record.
 // `open`: it ends inside a quoted field, which may hold line breaks (the record goes on on the
