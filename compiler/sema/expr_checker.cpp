@@ -237,9 +237,26 @@ TypeId ExprChecker::Impl::checkList(const ast::ListLit& list, const Scope& scope
 }
 
 TypeId ExprChecker::Impl::checkMap(const ast::MapLit& map, const Scope& scope) {
-  bool failed = false;
+  bool failed = false, bareKeys = false;
   std::optional<TypeId> keyType, valueType;
   for (const ast::MapEntry& entry : map.entries) {
+    // `{a: 1}` as JSON or a record literal would write it: each bare key is an unknown name,
+    // said once for the literal with what to write instead.
+    auto* id = std::get_if<ast::Ident>(&ast[entry.key].node);
+    if (id && !id->rooted && !isValueName(id->name, scope) && !typeNamed(id->name) &&
+        !(id->name == "profile" && ctx.symbols.profile)) {
+      if (!bareKeys) {
+        Diagnostic& d = report(DiagKind::UnknownIdentifier, ast[entry.key].range,
+                               "unknown name `" + id->name + "`: a map's keys are values");
+        d.helps.push_back("quote the keys (`{\"" + id->name +
+                          "\": …}`), or write a record of a declared type (`Type{" + id->name +
+                          ": …}`)");
+      }
+      bareKeys = failed = true;
+      set(entry.key, types.error());
+      check(entry.value, scope);
+      continue;
+    }
     TypeId k = check(entry.key, scope);
     TypeId v = check(entry.value, scope);
     if (isError(k) || isError(v)) {
