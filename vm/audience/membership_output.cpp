@@ -91,7 +91,8 @@ std::string at(const std::string& path, size_t line) {
 std::variant<std::vector<std::string>, std::string> csvRecord(std::string_view line,
                                                              runtime::LineReader& reader) {
   CsvSplit split = splitCsv(line);
-  std::string record(line);
+  std::string record;  // only a record that goes on over lines is joined
+  if (split.open && split.malformed.empty()) record = line;
   bool carriageReturn = reader.lastLineHadCarriageReturn();  // the line break was CRLF
   while (split.open && split.malformed.empty() && reader.next(line)) {
     record += carriageReturn ? "\r\n" : "\n";
