@@ -259,18 +259,37 @@ void ProgramChecker::checkSplit(const ast::SplitStep& s, LocalScope& scope, Jour
 void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
   auto checkValueOnly = [&] { exprs.check(s.value, scope.scope); };
   if (s.path.empty()) return checkValueOnly();
+  std::vector<size_t> optionalAt;
   std::optional<TypeId> type = profilePathType(
-      s.path, "instance variables are declared with `let` and cannot be reassigned");
+      s.path, "instance variables are declared with `let` and cannot be reassigned", &optionalAt);
   if (!type) return checkValueOnly();
   std::string written;
-  for (const ast::Name& segment : s.path) written += (written.empty() ? "" : ".") + segment.text;
+  for (size_t i = 0; i < s.path.size(); ++i) {
+    // A field set inside an absent record has nothing to be set in: the step fails at run time.
+    bool inside = i + 1 < s.path.size();
+    if (inside && std::ranges::count(optionalAt, i) && !scope.scope.absentAllowed()) {
+      std::string through = written + "." + s.path[i].text;
+      if (!scope.scope.isGuarded(through)) {
+        SourceRange range = SourceRange::cover(s.path[0].range, s.path[i].range);
+        Diagnostic& d = report(DiagKind::UnguardedOptionalRead, range,
+                               "`" + through + "` is optional and may be absent");
+        d.label = "set inside it without a presence test";
+        d.helps.push_back("test it first with `has(" + through +
+                          ")`, or set the whole record: `set " + through + " = …`");
+      }
+    }
+    written += (written.empty() ? "" : ".") + s.path[i].text;
+  }
   exprs.expect(s.value, scope.scope, *type, "the value of `set " + written + "`");
-  // The field now holds a value, whatever it held before.
-  scope.scope.guard(written);
+  // Once the step has run, the field holds a value and so does each record around it.
+  for (size_t dot = written.find('.'); dot != std::string::npos; dot = written.find('.', dot + 1)) {
+    scope.scope.guard(written.substr(0, written.find('.', dot + 1)));
+  }
 }
 
 std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Name>& path,
-                                                      std::string_view notProfileHelp) {
+                                                      std::string_view notProfileHelp,
+                                                      std::vector<size_t>* optionalAt) {
   if (path[0].text != "profile") {
     Diagnostic& d = report(DiagKind::InvalidSetTarget, path[0].range,
                            "`set` updates the profile: its path starts with `profile`, not `" +
@@ -316,6 +335,7 @@ std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Nam
         return std::nullopt;
       }
       current = info.fields[index].type;
+      if (optionalAt && info.fields[index].optional) optionalAt->push_back(i);
     } else {
       report(DiagKind::InvalidSetTarget, segment.range,
              "`" + written + "` is a `" + types.print(current) + "`, which has no fields");

@@ -178,9 +178,10 @@ class ProgramChecker {
   void checkSet(const ast::SetStep& s, LocalScope& scope);
   // The type of what a `set` path (`profile.loyalty.tier`) names; none, reported, when it
   // names nothing a `set` can write (`notProfileHelp`: the help when it does not start with
-  // `profile`).
+  // `profile`). `optionalAt`, when given, receives the indexes of the path's optional fields.
   std::optional<TypeId> profilePathType(const std::vector<ast::Name>& path,
-                                        std::string_view notProfileHelp);
+                                        std::string_view notProfileHelp,
+                                        std::vector<size_t>* optionalAt = nullptr);
   void checkGoto(const ast::GotoStep& g, JourneyState& journey);
 
   // --- lints.cpp ----------------------------------------------------------------------------
