@@ -5,6 +5,7 @@
 #include <string>
 
 #include "compiler/driver/allow_comments.h"
+#include "compiler/driver/constant_values.h"
 #include "compiler/driver/statement_heads.h"
 #include "compiler/syntax/parser.h"
 
@@ -71,6 +72,7 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
 
 bool Frontend::check() {
   sema::checkProgram(sources, ast, diags, program);
+  if (!diags.hasErrors()) checkConstantValues(ast, program, diags);
   applyAllowComments(diags, sources, statementHeads(ast));
   return !diags.hasErrors();
 }
