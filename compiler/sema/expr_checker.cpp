@@ -194,6 +194,14 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
   }
   if (auto it = symbols.consts.find(id.name); it != symbols.consts.end()) return it->second.type;
   if (auto t = typeNamed(id.name)) return types.typeOf(*t);
+  if (scope.pure() && scope.hidden() && scope.hidden()->lookup(id.name)) {
+    Diagnostic& d = report(DiagKind::ImpureExpression, ast[e].range,
+                           "`" + id.name + "` cannot be read in " + std::string(scope.pureWhere()));
+    d.notes.push_back("`" + id.name +
+                      "` belongs to each instance, and this is evaluated once for the journey");
+    d.helps.push_back("write a value known for the whole journey: a literal or a `const`");
+    return types.error();
+  }
 
   Diagnostic& d =
       report(DiagKind::UnknownIdentifier, ast[e].range, "unknown name `" + id.name + "`");

@@ -62,6 +62,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
   declareProfile(root);
   Scope pure;  // schedules and the `entry at` time are evaluated without a profile
   pure.makePure("a journey's schedule, `entry at`, `reentry after`, `timeout` or cap");
+  pure.hide(&root.scope);
 
   // Singular clauses: report a second one and check only the first.
   std::map<size_t, const ast::Clause*> firstOfKind;

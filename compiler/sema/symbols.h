@@ -86,6 +86,10 @@ class Scope {
     pureWhere_ = where;
   }
   bool pure() const { return pure_ || (parent_ && parent_->pure()); }
+  // Names that are declared around this pure place but out of its reach (a journey's entry
+  // binding, seen from its `timeout`): not visible, only named when one is used here.
+  void hide(const Scope* outOfReach) { hidden_ = outOfReach; }
+  const Scope* hidden() const { return hidden_ || !parent_ ? hidden_ : parent_->hidden(); }
   std::string_view pureWhere() const {
     return pure_ || !parent_ ? pureWhere_ : parent_->pureWhere();
   }
@@ -99,6 +103,7 @@ class Scope {
   bool allowAbsent_ = false;
   bool pure_ = false;
   std::string_view pureWhere_;
+  const Scope* hidden_ = nullptr;
 };
 
 }  // namespace journey::sema
