@@ -11,6 +11,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/emit_program.h"
+#include "tools/journey/testing/test_inputs_check.h"
 
 namespace journey::cli {
 namespace {
@@ -30,7 +31,7 @@ int runCheck(const CheckOptions& opt) {
     printStage(fe, opt.emit);
     return printDiagnostics(fe, opt.diagnostics);
   }
-  if (parsed || !fe.diags.hasErrors()) fe.check();
+  if ((parsed || !fe.diags.hasErrors()) && fe.check()) checkTestInputs(fe);
   if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
   return printDiagnostics(fe, opt.diagnostics);
 }
