@@ -53,6 +53,12 @@ bool isTrue(const Value& v) { return v.kind() == ValueKind::Bool && v.asBool(); 
 
 std::optional<Value> setPath(Value& record, const std::vector<std::string>& path, size_t at,
                              const Value& value);
+// The place the first `count` names of a `set` path lead to, for a message: `profile.a.b`.
+std::string placeOf(const std::vector<std::string>& path, size_t count) {
+  std::string place = "profile";
+  for (size_t i = 0; i < count && i < path.size(); ++i) place += "." + path[i];
+  return place;
+}
 
 // Sets the entry of `map` at `path[at]` (a string key, as `profile.attributes.color` names it),
 // or below it, as setPath does for a record's field. A map is copied whole: maps are small.
@@ -64,7 +70,9 @@ std::optional<Value> setEntry(Value& map, const std::vector<std::string>& path, 
     return e.key.kind() == ValueKind::String && e.key.asString() == path[at];
   });
   if (at + 1 < path.size()) {
-    if (entry == entries.end()) return Value::error("no entry `" + path[at] + "`");
+    if (entry == entries.end()) {
+      return Value::error("`" + placeOf(path, at) + "` has no entry `" + path[at] + "`");
+    }
     if (std::optional<Value> failed = setPath(entry->value, path, at + 1, value)) return failed;
   } else if (value.kind() == ValueKind::Optional && !value.hasValue()) {
     if (entry != entries.end()) entries.erase(entry);
@@ -101,7 +109,7 @@ std::optional<Value> setPath(Value& record, const std::vector<std::string>& path
     }
     return std::nullopt;
   }
-  if (!r.has(field)) return Value::error("`" + path[at] + "` is absent");
+  if (!r.has(field)) return Value::error("`" + placeOf(path, at + 1) + "` is absent");
   // Taken out while it changes, so that it is changed in place when only `record` held it.
   Value inner = r.field(field);
   record = withoutField(std::move(record), field);
