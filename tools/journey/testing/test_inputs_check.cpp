@@ -43,14 +43,17 @@ void checkTestInputs(Frontend& fe) {
   };
   runtime::InputReader reader(program, fieldDefault);
   size_t line = 0;
-  // An event or a `set` as a record line: its time and profile are the runner's to check.
-  auto record = [&](const std::string& rest) {
-    return reader.readRecord(R"({"time": "2000-01-01T00:00:00Z", "profile": "p", )" + rest + "}",
-                             ++line);
+  // An event or a `set` of profile `id` as a record line (a `set` may repeat the id); its time,
+  // and whether the profile was given, are the runner's to check.
+  auto record = [&](const std::string& id, const std::string& rest) {
+    std::string text = R"({"time": "2000-01-01T00:00:00Z", "profile": )";
+    appendJsonString(text, id);
+    return reader.readRecord(text + ", " + rest + "}", ++line);
   };
   for (const ast::Module& m : fe.ast.modules) {
     for (const ast::TestDecl& test : m.tests) {
       std::set<std::string> given;  // profiles given so far: one given again may be a part
+      std::string last;             // the profile an input without `for "id"` is for
       for (const ast::TestStmt& stmt : test.stmts) {
         const auto* input = std::get_if<ast::TestInput>(&stmt.kind);
         if (!input) continue;
@@ -61,13 +64,14 @@ void checkTestInputs(Frontend& fe) {
         if (input->kind == ast::TestInput::Kind::Profile) {
           auto read = reader.readProfile(*data, ++line);
           std::optional<std::string> id = idIn(*data);
+          if (id) last = *id;
           if (auto* profile = std::get_if<runtime::ProfileInput>(&read)) {
             given.insert(profile->id);
           } else if (!id || !given.count(*id)) {
             refused = std::get<runtime::Rejection>(read).reason;
           } else {
             // Fields of a profile given before: merged as a `set` once the clock runs.
-            runtime::RecordInput part = record("\"set\": " + *data);
+            runtime::RecordInput part = record(*id, "\"set\": " + *data);
             if (auto* r = std::get_if<runtime::Rejection>(&part)) refused = r->reason;
           }
         } else {
@@ -77,7 +81,7 @@ void checkTestInputs(Frontend& fe) {
             appendJsonString(rest, input->event.text);
             rest += ", \"data\": " + *data;
           }
-          runtime::RecordInput read = record(rest);
+          runtime::RecordInput read = record(input->profile ? input->profile->text : last, rest);
           if (auto* r = std::get_if<runtime::Rejection>(&read)) refused = r->reason;
         }
         if (refused) {
