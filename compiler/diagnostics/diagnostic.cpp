@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 
 namespace journey {
 
@@ -40,6 +41,14 @@ void DiagnosticSink::retain(const std::function<bool(Diagnostic&)>& keep) {
   errors_ = static_cast<size_t>(std::count_if(
       diagnostics_.begin(), diagnostics_.end(),
       [](const Diagnostic& d) { return d.severity() == Severity::Error; }));
+}
+
+void DiagnosticSink::sortBySource() {
+  std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.range.file, a.range.begin) <
+                            std::tie(b.range.file, b.range.begin);
+                   });
 }
 
 }  // namespace journey

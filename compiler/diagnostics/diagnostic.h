@@ -66,6 +66,9 @@ class DiagnosticSink {
   // Keeps the diagnostics for which `keep` is true (it may change them: a warning denied),
   // in order, and counts the errors again.
   void retain(const std::function<bool(Diagnostic&)>& keep);
+  // Puts the diagnostics in source order (by file, then position; the order reported within one
+  // position), as passes that run after others would otherwise leave them.
+  void sortBySource();
 
  private:
   std::vector<Diagnostic> diagnostics_;

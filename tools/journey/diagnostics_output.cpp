@@ -49,6 +49,7 @@ bool colorOnStderr(const std::string& color) {
 
 int printDiagnostics(Frontend& fe, const DiagnosticOptions& options) {
   applyWarningPolicy(fe.diags, options.warnings);
+  fe.diags.sortBySource();
   if (options.format == "json") {
     for (const Diagnostic& d : fe.diags.all()) fmt::print(stderr, "{}\n", renderJson(d, fe.sources));
     return fe.diags.hasErrors() ? kInputErrors : kSuccess;
