@@ -282,9 +282,8 @@ void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
   }
   exprs.expect(s.value, scope.scope, *type, "the value of `set " + written + "`");
   // Once the step has run, the field holds a value and so does each record around it.
-  for (size_t dot = written.find('.'); dot != std::string::npos; dot = written.find('.', dot + 1)) {
-    scope.scope.guard(written.substr(0, written.find('.', dot + 1)));
-  }
+  std::string place = s.path[0].text;
+  for (size_t i = 1; i < s.path.size(); ++i) scope.scope.guard(place += "." + s.path[i].text);
 }
 
 std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Name>& path,
