@@ -66,6 +66,16 @@ Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
                  const std::vector<OutputRecord>& records, const std::optional<Timestamp>& at) {
   std::string wanted = e.negated ? "expected no matching record: " : "expected a matching record: ";
   Diagnostic d = testFailure(DiagKind::ExpectationNotMet, range, wanted + "`expect " + describe(e) + "`");
+  // The first `limit` of `some` as notes: a schedule ticking all month writes thousands of
+  // records, which would bury the failure.
+  auto list = [&](const std::vector<const OutputRecord*>& some, size_t limit) {
+    for (size_t i = 0; i < std::min(some.size(), limit); ++i) {
+      d.notes.push_back("  " + some[i]->line);
+    }
+    if (some.size() > limit) {
+      d.notes.push_back("  … and " + std::to_string(some.size() - limit) + " more");
+    }
+  };
   std::vector<const OutputRecord*> shown;
   for (const OutputRecord& r : records) {
     bool relevant = e.negated ? matches(e, at, r) : r.field("kind") == e.kind;
@@ -77,15 +87,20 @@ Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
   } else {
     d.notes.push_back(std::string(e.negated ? "the run wrote these matching records:"
                                             : "the run wrote these `" + e.kind + "` records:"));
-    // The first ones: a schedule ticking all month writes thousands, which would bury the
-    // failure.
-    constexpr size_t kShown = 20;
-    for (size_t i = 0; i < std::min(shown.size(), kShown); ++i) {
-      d.notes.push_back("  " + shown[i]->line);
+    list(shown, 20);
+  }
+  // An instance that failed is the likeliest reason for a missing record: its error is shown
+  // (unless it was listed above).
+  std::vector<const OutputRecord*> failed;
+  for (const OutputRecord& r : records) {
+    if (r.field("kind") == "exit" && r.field("reason").starts_with("error:") &&
+        std::find(shown.begin(), shown.end(), &r) == shown.end()) {
+      failed.push_back(&r);
     }
-    if (shown.size() > kShown) {
-      d.notes.push_back("  … and " + std::to_string(shown.size() - kShown) + " more");
-    }
+  }
+  if (!failed.empty()) {
+    d.notes.push_back("these instances ended with an error:");
+    list(failed, 5);
   }
   return d;
 }
