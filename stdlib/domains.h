@@ -27,9 +27,10 @@ void declareJourney(std::vector<Overload>& out);     // now(), history(), inAudi
 // The implementation of conversions and functions that return their argument unchanged.
 inline Value identity(const Value* a, CallContext&) { return a[0]; }
 
-// The error of an overload that found its arguments outside what it takes.
-inline Value noMatchingOverload(std::string_view function) {
-  return Value::error("no matching overload for `" + std::string(function) + "`");
+// The error of a function given a list with an element it does not take (`want`: "numbers").
+inline Value wrongElement(std::string_view function, std::string_view want, const Value& element) {
+  return Value::error("`" + std::string(function) + "` takes a list of " + std::string(want) +
+                      ", found an element of type `" + std::string(shownTypeName(element)) + "`");
 }
 
 }  // namespace journey::stdlib

@@ -19,6 +19,13 @@ namespace {
 
 bool isNaN(const Value& v) { return v.kind() == ValueKind::Double && std::isnan(v.asDouble()); }
 
+// The error of an aggregation over numbers of more than one kind (`[1, 2.0]`).
+Value mixedNumbers(std::string_view function, const Value& first, const Value& other) {
+  return Value::error("`" + std::string(function) + "` takes numbers of one type, found `" +
+                      std::string(shownTypeName(first)) + "` and `" +
+                      std::string(shownTypeName(other)) + "`");
+}
+
 // ---- greatest and least -------------------------------------------------------------------
 
 // The winner of `best` and `candidate` (numbers of any kinds), keeping its own kind; the first
@@ -42,10 +49,10 @@ template <bool Greatest>
 Value extremumOfList(const Value* a, CallContext&) {
   std::string_view function = Greatest ? "math.greatest" : "math.least";
   std::span<const Value> values = a[0].asList();
-  if (values.empty()) return Value::error(std::string(function) + ": empty list");
+  if (values.empty()) return Value::error("`" + std::string(function) + "` of an empty list");
   const Value* best = &values[0];
   for (const Value& v : values) {
-    if (!v.isNumber()) return noMatchingOverload(function);
+    if (!v.isNumber()) return wrongElement(function, "numbers", v);
     best = &better<Greatest>(*best, v);
   }
   return *best;
@@ -103,7 +110,7 @@ uint64_t shifted(uint64_t bits, int64_t offset) {
 }
 
 Value negativeOffset(int64_t offset) {
-  return Value::error("negative offset: " + std::to_string(offset));
+  return Value::error("a bit shift by a negative offset: " + std::to_string(offset));
 }
 
 template <bool Left>
@@ -133,8 +140,8 @@ Value sumOf(const Value* a, CallContext&) {
   }
   ValueKind kind = values[0].kind();
   for (const Value& v : values) {
-    if (!v.isNumber()) return noMatchingOverload("math.sum");
-    if (v.kind() != kind) return Value::error("math.sum: mixed types");
+    if (!v.isNumber()) return wrongElement("math.sum", "numbers", v);
+    if (v.kind() != kind) return mixedNumbers("math.sum", values[0], v);
   }
   switch (kind) {
     case ValueKind::Int: {
@@ -162,11 +169,11 @@ Value sumOf(const Value* a, CallContext&) {
 // The mean as a double; integers are summed exactly first.
 Value averageOf(const Value* a, CallContext&) {
   std::span<const Value> values = a[0].asList();
-  if (values.empty()) return Value::error("math.avg: empty list");
+  if (values.empty()) return Value::error("`math.avg` of an empty list");
   ValueKind kind = values[0].kind();
   for (const Value& v : values) {
-    if (!v.isNumber()) return noMatchingOverload("math.avg");
-    if (v.kind() != kind) return Value::error("math.avg: mixed types");
+    if (!v.isNumber()) return wrongElement("math.avg", "numbers", v);
+    if (v.kind() != kind) return mixedNumbers("math.avg", values[0], v);
   }
   double n = static_cast<double>(values.size());
   switch (kind) {

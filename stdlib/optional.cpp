@@ -44,7 +44,7 @@ Value optionalOfNonZeroValue(const Value* a, CallContext&) {
 Value optionalNone(const Value*, CallContext&) { return Value::optionalNone(); }
 Value optionalHasValue(const Value* a, CallContext&) { return Value::boolean(a[0].hasValue()); }
 Value optionalValue(const Value* a, CallContext&) {
-  if (!a[0].hasValue()) return Value::error("optional.none() dereference");
+  if (!a[0].hasValue()) return Value::error("`value()` of an empty optional (`optional.none()`)");
   return a[0].optionalValue();
 }
 Value optionalOrValue(const Value* a, CallContext&) {

@@ -323,7 +323,7 @@ Value joinWith(const Value& list, std::string_view separator) {
   std::span<const Value> elements = list.asList();
   size_t total = elements.empty() ? 0 : separator.size() * (elements.size() - 1);
   for (const Value& e : elements) {
-    if (e.kind() != ValueKind::String) return noMatchingOverload("join");
+    if (e.kind() != ValueKind::String) return wrongElement("join", "strings", e);
     total += e.asString().size();
   }
   std::string out;

@@ -181,15 +181,15 @@ bool appendAsString(std::string& out, const Value& v, const Value*& bad) {
 // ---- clauses ------------------------------------------------------------------------------
 
 Value clauseError(std::string_view accepted, const Value& given) {
-  std::string message = "error during formatting: ";
+  std::string message = "`format`: ";
   message += accepted;
   message += ", was given ";
-  message += celTypeName(given);
+  message += shownTypeName(given);
   return Value::error(message);
 }
 
 Value parseError(std::string_view problem) {
-  return Value::error("could not parse formatting clause: " + std::string(problem));
+  return Value::error("`format`: cannot read the format string: " + std::string(problem));
 }
 
 // Appends `v` formatted by `verb`; an error value when the verb does not take v's kind, else
@@ -264,7 +264,10 @@ size_t utf8SequenceLength(char lead) {
 }  // namespace
 
 Value formatString(const Value* args, CallContext&) {
-  if (args[1].kind() != ValueKind::List) return Value::error("no matching overload for `format`");
+  if (args[1].kind() != ValueKind::List) {
+    return Value::error("`format` takes its values as a list, found `" +
+                        std::string(shownTypeName(args[1])) + "`");
+  }
   std::string_view f = args[0].asString();
   std::span<const Value> values = args[1].asList();
   std::string out;
@@ -298,17 +301,16 @@ Value formatString(const Value* args, CallContext&) {
       }
       precision = static_cast<int>(p);
     }
-    if (i >= f.size()) return parseError("unexpected end of string");
+    if (i >= f.size()) return parseError("it ends inside a clause");
     char verb = f[i];
     size_t verbLength = std::min(utf8SequenceLength(verb), f.size() - i);
     if (!isVerb(verb)) {
-      return parseError("unrecognized formatting clause \"" + std::string(f.substr(i, verbLength)) +
-                        "\"");
+      return parseError("unknown clause `%" + std::string(f.substr(i, verbLength)) + "`");
     }
     i += verbLength;
     if (next >= values.size()) {
-      return Value::error("index out of range: " + std::to_string(next) +
-                          " (not enough arguments for the formatting clauses)");
+      return Value::error("`format`: the format string has more clauses than values (" +
+                          std::to_string(values.size()) + " given)");
     }
     Value error = appendClause(out, verb, precision, values[next++]);
     if (error.isError()) return error;

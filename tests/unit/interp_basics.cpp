@@ -72,15 +72,15 @@ TEST_CASE("dyn arguments are dispatched by their run-time kinds") {
   CHECK(w.run("dyn(1) + dyn(2)") == "3");
   CHECK(w.run("dyn('a') + dyn('b')") == "\"ab\"");
   CHECK(w.run("dyn(1) == 1.0") == "true");
-  CHECK(w.run("dyn(1) + 'a'") == "<error: no matching overload for `+` applied to (int, string)>");
+  CHECK(w.run("dyn(1) + 'a'") == "<error: `+` cannot be applied to `int` and `string`>");
   CHECK(w.run("size(dyn([1, 2, 3]))") == "3");
 }
 
 TEST_CASE("unchecked calls choose among every overload of the name") {
   InterpWorld w;
   CHECK(w.run("1 + 1", false) == "2");
-  CHECK(w.run("'a' + 1", false) == "<error: no matching overload for `+` applied to (string, int)>");
-  CHECK(w.run("-(5u)", false).starts_with("<error: no matching overload"));
+  CHECK(w.run("'a' + 1", false) == "<error: `+` cannot be applied to `string` and `int`>");
+  CHECK(w.run("-(5u)", false) == "<error: `-` cannot be applied to `uint`>");
   CHECK(w.run("f_unknown(1)", false) == "<error: unbound function `f_unknown`>");
   CHECK(w.run("f_unknown(1) || true", false) == "true");
   CHECK(w.run("x", false) == "<error: undeclared reference to 'x'>");
@@ -109,7 +109,7 @@ TEST_CASE("indexing and selection") {
   CHECK(w.run("[1, 2, 3][?dyn(-1e19)]") == "optional.none()");
   CHECK(w.run("{1: 'x'}[dyn(1.5)]") == "<error: no such key: 1.5>");
   CHECK(w.run("{'a': 1}['a']") == "1");
-  CHECK(w.run("{'a': 1}['b']") == "<error: no such key: b>");
+  CHECK(w.run("{'a': 1}['b']") == "<error: no such key: \"b\">");
   CHECK(w.run("{'a': 1}.a") == "1");
   CHECK(w.run("{1: 'x'}[dyn(1u)]") == "\"x\"");
   CHECK(w.run("{'a': 1}[?'b']") == "optional.none()");
@@ -147,7 +147,7 @@ TEST_CASE("qualified names bound as one name win over selection") {
   CHECK(w.run("a.b.c", false) == "\"yeah\"");
   // The checker resolves them the same way, longest first, typed as bound.
   CHECK(w.run("a.b.c") == "\"yeah\"");
-  CHECK(w.run("a.b.d", false) == "<error: no such key: d>");
+  CHECK(w.run("a.b.d", false) == "<error: no such key: \"d\">");
   // A leading dot reads the outermost scope's names, dotted ones too.
   CHECK(w.run(".a.b.c") == "\"yeah\"");
   CHECK(w.run(".a.b.c", false) == "\"yeah\"");

@@ -76,12 +76,12 @@ TEST_CASE("stdlib ext math: greatest and least of a list") {
   CHECK(std::isnan(
       callOverload("math_least_list_double", {list({d(1), d(kNaN), d(0)})}).asDouble()));
 
-  CHECK(printCall("math_greatest_list_int64", {list({})}) == "<error: math.greatest: empty list>");
-  CHECK(printCall("math_least_list_double", {list({})}) == "<error: math.least: empty list>");
+  CHECK(printCall("math_greatest_list_int64", {list({})}) == "<error: `math.greatest` of an empty list>");
+  CHECK(printCall("math_least_list_double", {list({})}) == "<error: `math.least` of an empty list>");
   CHECK(printCall("math_least_list_int64", {list({i(1), Value::string("x")})}) ==
-        "<error: no matching overload for `math.least`>");
+        "<error: `math.least` takes a list of numbers, found an element of type `string`>");
   CHECK(printCall("math_greatest_list_int64", {list({Value::boolean(true)})}) ==
-        "<error: no matching overload for `math.greatest`>");
+        "<error: `math.greatest` takes a list of numbers, found an element of type `bool`>");
 }
 
 TEST_CASE("stdlib ext math: rounding") {
@@ -154,8 +154,8 @@ TEST_CASE("stdlib ext math: shifts") {
   CHECK(printCall("math_bitShiftLeft_int64", {i(1), i(64)}) == "0");
   CHECK(printCall("math_bitShiftLeft_uint64", {u(1), i(200)}) == "0u");
   CHECK(printCall("math_bitShiftLeft_uint64", {u(3), i(2)}) == "12u");
-  CHECK(printCall("math_bitShiftLeft_uint64", {u(1), i(-1)}) == "<error: negative offset: -1>");
-  CHECK(printCall("math_bitShiftLeft_int64", {i(1), i(-5)}) == "<error: negative offset: -5>");
+  CHECK(printCall("math_bitShiftLeft_uint64", {u(1), i(-1)}) == "<error: a bit shift by a negative offset: -1>");
+  CHECK(printCall("math_bitShiftLeft_int64", {i(1), i(-5)}) == "<error: a bit shift by a negative offset: -5>");
   CHECK(printCall("math_bitShiftRight_int64", {i(1024), i(64)}) == "0");
   CHECK(printCall("math_bitShiftRight_int64", {i(-1024), i(3)}) == "2305843009213693824");
   CHECK(printCall("math_bitShiftRight_int64", {i(-1024), i(64)}) == "0");
@@ -163,8 +163,8 @@ TEST_CASE("stdlib ext math: shifts") {
   CHECK(printCall("math_bitShiftRight_uint64", {u(1024), i(2)}) == "256u");
   CHECK(printCall("math_bitShiftRight_uint64", {u(1024), i(200)}) == "0u");
   CHECK(printCall("math_bitShiftRight_uint64", {u(1), i(INT64_MIN)}) ==
-        "<error: negative offset: -9223372036854775808>");
-  CHECK(printCall("math_bitShiftRight_int64", {i(8), i(-1)}) == "<error: negative offset: -1>");
+        "<error: a bit shift by a negative offset: -9223372036854775808>");
+  CHECK(printCall("math_bitShiftRight_int64", {i(8), i(-1)}) == "<error: a bit shift by a negative offset: -1>");
 }
 
 TEST_CASE("stdlib ext math: sum") {
@@ -184,11 +184,11 @@ TEST_CASE("stdlib ext math: sum") {
   CHECK(printCall("math_sum_list_uint64", {list({u(UINT64_MAX), u(1)})}) ==
         "<error: unsigned integer overflow>");
   CHECK(printCall("math_sum_list_int64", {list({i(1), d(2.0)})}) ==
-        "<error: math.sum: mixed types>");
+        "<error: `math.sum` takes numbers of one type, found `int` and `double`>");
   CHECK(printCall("math_sum_list_double", {list({d(1), u(2)})}) ==
-        "<error: math.sum: mixed types>");
+        "<error: `math.sum` takes numbers of one type, found `double` and `uint`>");
   CHECK(printCall("math_sum_list_int64", {list({i(1), Value::string("2")})}) ==
-        "<error: no matching overload for `math.sum`>");
+        "<error: `math.sum` takes a list of numbers, found an element of type `string`>");
 }
 
 TEST_CASE("stdlib ext math: avg") {
@@ -201,12 +201,12 @@ TEST_CASE("stdlib ext math: avg") {
   CHECK(printCall("math_avg_list_uint64", {list({u(1), u(2), u(3), u(4)})}) == "2.5");
   CHECK(printCall("math_avg_list_double", {list({d(1.0), d(2.0), d(4.5)})}) == "2.5");
   CHECK(printCall("math_avg_list_int64", {list({i(-3)})}) == "-3.0");
-  CHECK(printCall("math_avg_list_int64", {list({})}) == "<error: math.avg: empty list>");
-  CHECK(printCall("math_avg_list_double", {list({})}) == "<error: math.avg: empty list>");
+  CHECK(printCall("math_avg_list_int64", {list({})}) == "<error: `math.avg` of an empty list>");
+  CHECK(printCall("math_avg_list_double", {list({})}) == "<error: `math.avg` of an empty list>");
   CHECK(printCall("math_avg_list_int64", {list({i(1), u(2)})}) ==
-        "<error: math.avg: mixed types>");
+        "<error: `math.avg` takes numbers of one type, found `int` and `uint`>");
   CHECK(printCall("math_avg_list_double", {list({d(1), Value::null()})}) ==
-        "<error: no matching overload for `math.avg`>");
+        "<error: `math.avg` takes a list of numbers, found an element of type `null_type`>");
 }
 
 TEST_SUITE_END();

@@ -28,7 +28,7 @@ TEST_CASE("stdlib core optional: of, none, hasValue, value") {
   CHECK(printCall("optional_hasValue", {Value::optionalNone()}) == "false");
   CHECK(printCall("optional_value", {Value::optional(s("foo"))}) == "\"foo\"");
   CHECK(printCall("optional_value", {Value::optionalNone()}) ==
-        "<error: optional.none() dereference>");
+        "<error: `value()` of an empty optional (`optional.none()`)>");
 }
 
 TEST_CASE("stdlib core optional: ofNonZeroValue") {

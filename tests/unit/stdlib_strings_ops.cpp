@@ -206,7 +206,7 @@ TEST_CASE("stdlib ext strings: join") {
   CHECK(printCall("list_join", {Value::list({})}) == "\"\"");
   CHECK(printCall("list_join_string", {Value::list({s("a")}), s("-")}) == "\"a\"");
   CHECK(printCall("list_join_string", {Value::list({s("a"), i(1)}), s("-")}) ==
-        "<error: no matching overload for `join`>");
+        "<error: `join` takes a list of strings, found an element of type `int`>");
 }
 
 TEST_CASE("stdlib ext strings: reverse") {

@@ -72,14 +72,13 @@ std::string_view displayFunctionName(std::string_view f) {
 }
 
 Value noMatchingOverload(std::string_view function, const Value* args, size_t count) {
-  std::string message = "no matching overload for `";
-  message += displayFunctionName(function);
-  message += "` applied to (";
+  std::string message =
+      "`" + std::string(displayFunctionName(function)) + "` cannot be applied to ";
+  if (count == 0) message += "no arguments";
   for (size_t i = 0; i < count; ++i) {
-    if (i) message += ", ";
-    message += celTypeName(args[i]);
+    if (i) message += i + 1 == count ? " and " : ", ";
+    message += "`" + std::string(shownTypeName(args[i])) + "`";
   }
-  message += ")";
   return Value::error(message);
 }
 

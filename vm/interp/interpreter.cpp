@@ -273,7 +273,7 @@ Value Interpreter::run(stdlib::CallContext& ctx) {
         break;
       case Op::CheckBool:
         if (R[in.b].kind() != ValueKind::Bool) {
-          Value v = notBool(R[in.b], "the condition");
+          Value v = notBool(R[in.b], "the condition of `?:`");
           R[in.a] = std::move(v);
           pc = in.d;
         }
@@ -313,7 +313,7 @@ Value Interpreter::run(stdlib::CallContext& ctx) {
           Value v = range.isError()
                         ? range
                         : Value::error("a comprehension needs a list or a map, found `" +
-                                       std::string(celTypeName(range)) + "`");
+                                       std::string(shownTypeName(range)) + "`");
           R[in.c] = std::move(v);
           pc = in.d;
         }
@@ -379,7 +379,7 @@ Value Interpreter::run(stdlib::CallContext& ctx) {
         if (v.kind() != ValueKind::Map) {
           Value error = v.isError() ? v
                                     : Value::error("`transformMapEntry` needs a map entry, found `" +
-                                                   std::string(celTypeName(v)) + "`");
+                                                   std::string(shownTypeName(v)) + "`");
           R[in.c] = std::move(error);
           pc = in.d;
           break;

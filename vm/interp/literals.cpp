@@ -15,7 +15,7 @@ Value makeList(const Value* values, size_t count, const std::vector<bool>* mask)
     if (mask && (*mask)[i]) {
       if (v.kind() != ValueKind::Optional) {
         return Value::error("an optional element `[?x]` needs an optional value, found `" +
-                            std::string(celTypeName(v)) + "`");
+                            std::string(shownTypeName(v)) + "`");
       }
       if (v.hasValue()) elements.push_back(v.optionalValue());
       continue;
@@ -36,7 +36,7 @@ Value makeMap(const Value* values, size_t pairs, const std::vector<bool>* mask) 
     if (mask && (*mask)[i]) {
       if (v.kind() != ValueKind::Optional) {
         return Value::error("an optional entry `?k: v` needs an optional value, found `" +
-                            std::string(celTypeName(v)) + "`");
+                            std::string(shownTypeName(v)) + "`");
       }
       if (v.hasValue()) entries.push_back({k, v.optionalValue()});
       continue;
@@ -57,7 +57,7 @@ Value makeRecord(const codegen::RecordSite& site, const Value* values, size_t co
     if (site.optional[i]) {
       if (v.kind() != ValueKind::Optional) {
         return Value::error("an optional field `?f: v` needs an optional value, found `" +
-                            std::string(celTypeName(v)) + "`");
+                            std::string(shownTypeName(v)) + "`");
       }
       if (v.hasValue()) b.set(site.fields[i], v.optionalValue());
       continue;
@@ -69,8 +69,8 @@ Value makeRecord(const codegen::RecordSite& site, const Value* values, size_t co
 
 Value notBool(const Value& v, std::string_view what) {
   if (v.isError()) return v;
-  return Value::error("no matching overload: " + std::string(what) + " is `" +
-                      std::string(celTypeName(v)) + "`, not `bool`");
+  return Value::error(std::string(what) + " is `" + std::string(shownTypeName(v)) +
+                      "`, not `bool`");
 }
 
 }  // namespace journey::interp

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "vm/interp/dispatch.h"
+#include "vm/value/printer.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
 
@@ -15,18 +16,18 @@ namespace {
 Value noSuchKey(const Value& key) {
   std::string text;
   switch (key.kind()) {
-    case ValueKind::String: text = std::string(key.asString()); break;
+    case ValueKind::String: text = toCelLiteral(key); break;
     case ValueKind::Int: text = std::to_string(key.asInt()); break;
     case ValueKind::Uint: text = std::to_string(key.asUint()) + "u"; break;
     case ValueKind::Bool: text = key.asBool() ? "true" : "false"; break;
     case ValueKind::Double: text = formatDouble(key.asDouble()); break;
-    default: text = std::string(celTypeName(key)); break;
+    default: text = std::string(shownTypeName(key)); break;
   }
   return Value::error("no such key: " + text);
 }
 
 Value noFields(const Value& operand, std::string_view field) {
-  return Value::error("type `" + std::string(celTypeName(operand)) +
+  return Value::error("type `" + std::string(shownTypeName(operand)) +
                       "` does not support field selection (`." + std::string(field) + "`)");
 }
 
@@ -74,7 +75,7 @@ Value noListPosition(const Value& list, const Value& index, const char* op) {
 }  // namespace
 
 Value noSuchField(std::string_view field) {
-  return Value::error("no such field: `" + std::string(field) + "` is absent");
+  return Value::error("`" + std::string(field) + "` is absent: test it with `has()` first");
 }
 
 Value selectField(const Value& operand, std::string_view field) {
@@ -156,7 +157,7 @@ Value indexValue(const Value& operand, const Value& index) {
       ValueKind k = index.kind();
       if (k != ValueKind::Int && k != ValueKind::Uint && k != ValueKind::Double &&
           k != ValueKind::Bool && k != ValueKind::String) {
-        return Value::error("unsupported key type `" + std::string(celTypeName(index)) + "`");
+        return Value::error("unsupported key type `" + std::string(shownTypeName(index)) + "`");
       }
       const Value* v = operand.asMap().find(index);
       return v ? *v : noSuchKey(index);

@@ -282,7 +282,7 @@ void journey_jit_logic_join(JValue* dst, const JValue* x, const JValue* y, uint3
 }
 
 void journey_jit_not_bool(JValue* dst, const JValue* condition) {
-  JValue v = interp::notBool(*condition, "the condition");
+  JValue v = interp::notBool(*condition, "the condition of `?:`");
   *dst = std::move(v);
 }
 
@@ -321,7 +321,7 @@ void journey_jit_make_record(JValue* dst, const JValue* first, uint32_t count, u
 void journey_jit_iter_error(JValue* dst, const JValue* range) {
   JValue v = range->isError() ? *range
                               : JValue::error("a comprehension needs a list or a map, found `" +
-                                              std::string(journey::celTypeName(*range)) + "`");
+                                              std::string(journey::shownTypeName(*range)) + "`");
   *dst = std::move(v);
 }
 
@@ -383,7 +383,7 @@ uint32_t journey_jit_map_merge(void** builder, const JValue* v, JValue* dst, JCo
   if (v->kind() != ValueKind::Map) {
     JValue error = v->isError() ? *v
                                 : JValue::error("`transformMapEntry` needs a map entry, found `" +
-                                                std::string(journey::celTypeName(*v)) + "`");
+                                                std::string(journey::shownTypeName(*v)) + "`");
     *dst = std::move(error);
     return 1;
   }

@@ -383,7 +383,7 @@ void Runtime::Impl::run(InstanceId id) {
             if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
             const StepConstants& constants = stepConstants[inst.journey][inst.pc];
             if (auto misfit = valueMisfit(v, constants.setType, program.types, program.layouts)) {
-              return fail(Value::error("the value does not fit " + constants.setPath + ": " +
+              return fail(Value::error("the value does not fit `" + constants.setPath + "`: " +
                                        *misfit)),
                      true;
             }
@@ -419,8 +419,8 @@ void Runtime::Impl::run(InstanceId id) {
               if (v.isError()) return fail(v), true;
               if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
               if (auto misfit = valueMisfit(v, types[i], program.types, program.layouts)) {
-                return fail(Value::error("the value of " + event.name + "." + f.name +
-                                         " does not fit: " + *misfit)),
+                return fail(Value::error("the value does not fit `" + event.name + "." + f.name +
+                                         "`: " + *misfit)),
                        true;
               }
               fields.emplace_back(f.name, std::move(v));

@@ -16,8 +16,8 @@ struct Misfit {
 std::optional<Misfit> misfit(const Value& v, sema::TypeId t, const sema::TypeTable& types,
                              const ir::RecordLayouts& layouts) {
   auto expected = [&] {
-    return std::optional<Misfit>(
-        Misfit{"", "expected " + types.print(t) + ", found " + std::string(celTypeName(v))});
+    return std::optional<Misfit>(Misfit{
+        "", "expected `" + types.print(t) + "`, found `" + std::string(shownTypeName(v)) + "`"});
   };
   auto inside = [](std::optional<Misfit> m, const std::string& step) {
     if (m) m->where = step + m->where;
@@ -58,7 +58,7 @@ std::optional<Misfit> misfit(const Value& v, sema::TypeId t, const sema::TypeTab
         if (!key && !value) continue;
         std::string at = e.key.kind() == ValueKind::String
                              ? "[\"" + std::string(e.key.asString()) + "\"]"
-                             : "[" + std::string(celTypeName(e.key)) + " key]";
+                             : "[" + std::string(shownTypeName(e.key)) + " key]";
         if (key) key->why = "a key: " + key->why;
         return inside(key ? std::move(key) : std::move(value), at);
       }

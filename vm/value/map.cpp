@@ -116,7 +116,7 @@ Value Value::map(std::vector<MapEntry> entries) {
   for (const MapEntry& e : entries) {
     if (!isMapKeyKind(e.key.kind())) {
       if (e.key.isError()) return e.key;
-      return error("unsupported map key type `" + std::string(celTypeName(e.key)) + "`");
+      return error("unsupported map key type `" + std::string(shownTypeName(e.key)) + "`");
     }
   }
   if (entries.size() > UINT32_MAX / 4) return error("map too large");

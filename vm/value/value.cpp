@@ -228,6 +228,15 @@ std::string_view celTypeName(const Value& v) noexcept {
   return "error";
 }
 
+std::string_view shownTypeName(const Value& v) noexcept {
+  switch (v.kind()) {
+    case ValueKind::Timestamp: return "timestamp";
+    case ValueKind::Duration: return "duration";
+    case ValueKind::Optional: return "optional";
+    default: return celTypeName(v);
+  }
+}
+
 Value typeOf(const Value& v) {
   switch (v.kind()) {
     case ValueKind::Null: return Value::type(TypeTag::Null);

@@ -409,6 +409,9 @@ inline void RecordObject::clearField(size_t field) noexcept {
 // The CEL name of a value's type: `int`, `null_type`, `google.protobuf.Timestamp`,
 // `optional_type`, a record's type name; `error` for errors.
 std::string_view celTypeName(const Value& v) noexcept;
+// The name of a value's type as this language writes it, for messages: `timestamp`, `duration`
+// and `optional` where CEL's names differ; celTypeName otherwise.
+std::string_view shownTypeName(const Value& v) noexcept;
 std::string_view typeTagName(TypeTag tag) noexcept;
 // CEL's type(v) (an error stays the error).
 Value typeOf(const Value& v);
