@@ -76,8 +76,10 @@ TEST_CASE("stdlib ext math: greatest and least of a list") {
   CHECK(std::isnan(
       callOverload("math_least_list_double", {list({d(1), d(kNaN), d(0)})}).asDouble()));
 
-  CHECK(printCall("math_greatest_list_int64", {list({})}) == "<error: `math.greatest` of an empty list>");
-  CHECK(printCall("math_least_list_double", {list({})}) == "<error: `math.least` of an empty list>");
+  CHECK(printCall("math_greatest_list_int64", {list({})}) ==
+        "<error: `math.greatest` of an empty list>");
+  CHECK(printCall("math_least_list_double", {list({})}) ==
+        "<error: `math.least` of an empty list>");
   CHECK(printCall("math_least_list_int64", {list({i(1), Value::string("x")})}) ==
         "<error: `math.least` takes a list of numbers, found an element of type `string`>");
   CHECK(printCall("math_greatest_list_int64", {list({Value::boolean(true)})}) ==
@@ -154,8 +156,10 @@ TEST_CASE("stdlib ext math: shifts") {
   CHECK(printCall("math_bitShiftLeft_int64", {i(1), i(64)}) == "0");
   CHECK(printCall("math_bitShiftLeft_uint64", {u(1), i(200)}) == "0u");
   CHECK(printCall("math_bitShiftLeft_uint64", {u(3), i(2)}) == "12u");
-  CHECK(printCall("math_bitShiftLeft_uint64", {u(1), i(-1)}) == "<error: a bit shift by a negative offset: -1>");
-  CHECK(printCall("math_bitShiftLeft_int64", {i(1), i(-5)}) == "<error: a bit shift by a negative offset: -5>");
+  CHECK(printCall("math_bitShiftLeft_uint64", {u(1), i(-1)}) ==
+        "<error: a bit shift by a negative offset: -1>");
+  CHECK(printCall("math_bitShiftLeft_int64", {i(1), i(-5)}) ==
+        "<error: a bit shift by a negative offset: -5>");
   CHECK(printCall("math_bitShiftRight_int64", {i(1024), i(64)}) == "0");
   CHECK(printCall("math_bitShiftRight_int64", {i(-1024), i(3)}) == "2305843009213693824");
   CHECK(printCall("math_bitShiftRight_int64", {i(-1024), i(64)}) == "0");
@@ -164,7 +168,8 @@ TEST_CASE("stdlib ext math: shifts") {
   CHECK(printCall("math_bitShiftRight_uint64", {u(1024), i(200)}) == "0u");
   CHECK(printCall("math_bitShiftRight_uint64", {u(1), i(INT64_MIN)}) ==
         "<error: a bit shift by a negative offset: -9223372036854775808>");
-  CHECK(printCall("math_bitShiftRight_int64", {i(8), i(-1)}) == "<error: a bit shift by a negative offset: -1>");
+  CHECK(printCall("math_bitShiftRight_int64", {i(8), i(-1)}) ==
+        "<error: a bit shift by a negative offset: -1>");
 }
 
 TEST_CASE("stdlib ext math: sum") {
