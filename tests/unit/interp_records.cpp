@@ -113,7 +113,7 @@ TEST_CASE("JSON input reports what does not fit the schema") {
         "profile.id: expected a string, found a number");
   CHECK(message("{" + base + R"(, "nope": 1})") == "profile.nope: `Profile` has no such field");
   CHECK(message(R"({"id": "u1", "loyalty": {"tier": "g", "points": 1.5}, "tags": []})") ==
-        "profile.loyalty.points: expected int, found a number");
+        "profile.loyalty.points: expected an int, found 1.5, not a whole number");
   CHECK(message("{" + base + R"(, "seen": "yesterday"})").starts_with("profile.seen: "));
   CHECK(message("[1]") == "profile: expected an object, found an array");
   CHECK(message("{").starts_with("malformed JSON"));

@@ -206,7 +206,7 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
                         R"( "consents": {}, "tags": []})") == "profile.id: the id is empty");
   CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": "3"},)"
                         R"( "consents": {}, "tags": []})") ==
-        "profile.loyalty.points: expected int, found a string");
+        "profile.loyalty.points: expected an int, found a string");
   CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
                         R"( "consents": {}, "tags": ["a", 2]})") ==
         "profile.tags[1]: expected a string, found a number");
@@ -223,11 +223,11 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
   const std::string whole = R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
                             R"( "consents": {}, "tags": [], )";
   CHECK(w.profileReason(whole + R"("scores": {"a.b": "x"}})") ==
-        R"(profile.scores["a.b"]: expected int, found a string)");
+        R"(profile.scores["a.b"]: expected an int, found a string)");
   CHECK(w.profileReason(whole + R"("scores": {"": "x"}})") ==
-        R"(profile.scores[""]: expected int, found a string)");
+        R"(profile.scores[""]: expected an int, found a string)");
   CHECK(w.profileReason(whole + R"("scores": {"_a1": "x"}})") ==
-        R"(profile.scores._a1: expected int, found a string)");
+        R"(profile.scores._a1: expected an int, found a string)");
   // Trailing content is not one JSON value.
   CHECK(w.profileReason(R"({"id": "p"} {"id": "q"})").starts_with("not JSON: "));
   // Text that is not UTF-8, as raw bytes or as a lone surrogate escape, never becomes a
@@ -352,7 +352,7 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"nickname": "x"}})") ==
         "set.nickname: `Profile` has no such field");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"loyalty": {"points": 1.5}}})") ==
-        "set.loyalty.points: expected int, found a number");
+        "set.loyalty.points: expected an int, found 1.5, not a whole number");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"firstName": null}})") ==
         "set.firstName: expected a string, found null");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"id": "p2"}})") ==
@@ -668,7 +668,7 @@ TEST_CASE("runtime input: profiles read with only some fields kept") {
   CHECK(w.profileReason(R"({"id": "p2", "firstName": 3, "loyalty": {"tier": "x", "points": 1},)"
                         R"( "tags": []})") == "profile.firstName: expected a string, found a number");
   CHECK(w.profileReason(R"({"id": "p2", "firstName": "B", "loyalty": {"tier": "x", "points": "1"},)"
-                        R"( "tags": []})") == "profile.loyalty.points: expected int, found a string");
+                        R"( "tags": []})") == "profile.loyalty.points: expected an int, found a string");
   CHECK(w.profileReason(R"({"id": "p2", "firstName": "B", "loyalty": {"tier": "x", "points": 1},)"
                         R"( "tags": [1]})") == "profile.tags[0]: expected a string, found a number");
   CHECK(w.profileReason(R"({"id": "p2", "loyalty": {"tier": "x", "points": 1}, "tags": []})") ==

@@ -246,7 +246,7 @@ class Converter {
   }
 
   Value integer(const element& e, bool isUnsigned, const Path& path) {
-    std::string_view want = isUnsigned ? "uint" : "int";
+    std::string_view want = isUnsigned ? "a uint" : "an int";
     switch (e.type()) {
       case element_type::INT64: {
         int64_t i = e.get_int64();
@@ -260,7 +260,10 @@ class Converter {
       }
       case element_type::DOUBLE: {
         double d = e.get_double();
-        if (std::trunc(d) != d) return mismatch(path, want, e);
+        if (std::trunc(d) != d) {
+          return failure(path, "expected " + std::string(want) + ", found " + formatDouble(d) +
+                                   ", not a whole number");
+        }
         return at(path, isUnsigned ? doubleToUint(d) : doubleToInt(d));
       }
       default: return mismatch(path, want, e);
