@@ -54,8 +54,10 @@ char32_t decodeAt(std::string_view s, size_t i, size_t& length) {
   return cp;
 }
 
-Value indexOutOfRange(int64_t index) {
-  return Value::error("index out of range: " + std::to_string(index));
+// `string`'s positions go from 0 to its length (the end) in code points.
+Value indexOutOfRange(int64_t index, const Value& string) {
+  return Value::error("index out of range: " + std::to_string(index) + " in a string of length " +
+                      std::to_string(string.stringSize()));
 }
 
 // Whether `index` is a position in `string`: 0 through its length in code points.
@@ -134,14 +136,14 @@ Value matches(const Value* a, CallContext&) {
 Value charAt(const Value* a, CallContext&) {
   const Value& s = a[0];
   int64_t index = a[1].asInt();
-  if (!isPosition(index, s)) return indexOutOfRange(index);
+  if (!isPosition(index, s)) return indexOutOfRange(index, s);
   if (static_cast<uint64_t>(index) == s.stringSize()) return Value::string("");
   size_t offset = byteOffset(s, static_cast<uint64_t>(index));
   return Value::string(s.asString().substr(offset, sequenceLength(s.asString()[offset])));
 }
 
 Value indexOfFrom(const Value& s, std::string_view needle, int64_t start) {
-  if (!isPosition(start, s)) return indexOutOfRange(start);
+  if (!isPosition(start, s)) return indexOutOfRange(start, s);
   std::string_view text = s.asString();
   size_t from = byteOffset(s, static_cast<uint64_t>(start));
   size_t found = text.find(needle, from);
@@ -167,7 +169,7 @@ Value lastIndexOf(const Value* a, CallContext&) {
 }
 Value lastIndexOfStart(const Value* a, CallContext&) {
   int64_t start = a[2].asInt();
-  if (!isPosition(start, a[0])) return indexOutOfRange(start);
+  if (!isPosition(start, a[0])) return indexOutOfRange(start, a[0]);
   return lastIndexOfBefore(a[0], a[1].asString(), byteOffset(a[0], static_cast<uint64_t>(start)));
 }
 
@@ -264,8 +266,8 @@ Value splitN(const Value* a, CallContext&) {
 }
 
 Value substringFrom(const Value& s, int64_t start, int64_t end) {
-  if (!isPosition(start, s)) return indexOutOfRange(start);
-  if (!isPosition(end, s)) return indexOutOfRange(end);
+  if (!isPosition(start, s)) return indexOutOfRange(start, s);
+  if (!isPosition(end, s)) return indexOutOfRange(end, s);
   if (end < start) {
     return Value::error("invalid substring range: start " + std::to_string(start) + ", end " +
                         std::to_string(end));

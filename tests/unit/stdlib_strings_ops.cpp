@@ -83,9 +83,9 @@ TEST_CASE("stdlib ext strings: charAt") {
   CHECK(printCall("string_char_at_int", {s("©αT"), i(2)}) == "\"T\"");
   CHECK(printCall("string_char_at_int", {s("🐱x"), i(0)}) == "\"🐱\"");
   CHECK(printCall("string_char_at_int", {s("tacocat"), i(30)}) ==
-        "<error: index out of range: 30>");
+        "<error: index out of range: 30 in a string of length 7>");
   CHECK(printCall("string_char_at_int", {s("tacocat"), i(-1)}) ==
-        "<error: index out of range: -1>");
+        "<error: index out of range: -1 in a string of length 7>");
 }
 
 TEST_CASE("stdlib ext strings: indexOf and lastIndexOf count code points") {
@@ -99,9 +99,9 @@ TEST_CASE("stdlib ext strings: indexOf and lastIndexOf count code points") {
   CHECK(printCall("string_index_of_string_int", {s("hello wello"), s("ello"), i(6)}) == "7");
   CHECK(printCall("string_index_of_string_int", {s("abc"), s(""), i(3)}) == "3");
   CHECK(printCall("string_index_of_string_int", {s("abc"), s("a"), i(4)}) ==
-        "<error: index out of range: 4>");
+        "<error: index out of range: 4 in a string of length 3>");
   CHECK(printCall("string_index_of_string_int", {s("abc"), s("a"), i(-1)}) ==
-        "<error: index out of range: -1>");
+        "<error: index out of range: -1 in a string of length 3>");
 
   CHECK(printCall("string_last_index_of_string", {s("tacocat"), s("")}) == "7");
   CHECK(printCall("string_last_index_of_string", {s("ta©o©αT"), s("©")}) == "4");
@@ -113,9 +113,9 @@ TEST_CASE("stdlib ext strings: indexOf and lastIndexOf count code points") {
   CHECK(printCall("string_last_index_of_string_int", {s("tacocat"), s("a"), i(4)}) == "1");
   CHECK(printCall("string_last_index_of_string_int", {s("tacocat"), s("at"), i(4)}) == "-1");
   CHECK(printCall("string_last_index_of_string_int", {s("tacocat"), s("t"), i(8)}) ==
-        "<error: index out of range: 8>");
+        "<error: index out of range: 8 in a string of length 7>");
   CHECK(printCall("string_last_index_of_string_int", {s("tacocat"), s("t"), i(-2)}) ==
-        "<error: index out of range: -2>");
+        "<error: index out of range: -2 in a string of length 7>");
 }
 
 TEST_CASE("stdlib ext strings: lowerAscii and upperAscii touch ASCII letters only") {
@@ -171,16 +171,16 @@ TEST_CASE("stdlib ext strings: substring") {
   CHECK(printCall("string_substring_int", {s("tacocat"), i(7)}) == "\"\"");
   CHECK(printCall("string_substring_int", {s("ta©o©αT"), i(4)}) == "\"©αT\"");
   CHECK(printCall("string_substring_int", {s("tacocat"), i(8)}) ==
-        "<error: index out of range: 8>");
+        "<error: index out of range: 8 in a string of length 7>");
   CHECK(printCall("string_substring_int_int", {s("tacocat"), i(0), i(4)}) == "\"taco\"");
   CHECK(printCall("string_substring_int_int", {s("tacocat"), i(4), i(4)}) == "\"\"");
   CHECK(printCall("string_substring_int_int", {s("ta©o©αT"), i(2), i(6)}) == "\"©o©α\"");
   CHECK(printCall("string_substring_int_int", {s("tacocat"), i(1), i(50)}) ==
-        "<error: index out of range: 50>");
+        "<error: index out of range: 50 in a string of length 7>");
   CHECK(printCall("string_substring_int_int", {s("tacocat"), i(49), i(50)}) ==
-        "<error: index out of range: 49>");
+        "<error: index out of range: 49 in a string of length 7>");
   CHECK(printCall("string_substring_int_int", {s("tacocat"), i(-1), i(2)}) ==
-        "<error: index out of range: -1>");
+        "<error: index out of range: -1 in a string of length 7>");
   CHECK(printCall("string_substring_int_int", {s("tacocat"), i(3), i(1)}) ==
         "<error: invalid substring range: start 3, end 1>");
 }
