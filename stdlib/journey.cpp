@@ -23,7 +23,8 @@ Value askHistory(const Value* a, CallContext& ctx) {
   } else if (a[0].kind() == ValueKind::String) {
     event = a[0].asString();
   } else {
-    return Value::error("no matching overload for `history`");
+    return Value::error("`history` takes an event type or its name, found `" +
+                        std::string(shownTypeName(a[0])) + "`");
   }
   return (ctx.host->*ask)(event, a[1].asDuration());
 }

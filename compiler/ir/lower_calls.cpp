@@ -78,7 +78,11 @@ NodeId Lowerer::Impl::lowerCall(const ast::Call& call, ast::ExprId e, const Lowe
     if (stdlib::overloadsNamed(function).empty()) {
       return errorNode("unbound function `" + function + "`", e);
     }
-    return errorNode("no matching overload for `" + function + "`", e);
+    size_t given = args.size() - (receiver ? 1 : 0);
+    std::string count = std::to_string(given) + (given == 1 ? " argument" : " arguments");
+    return errorNode("`" + function + "` cannot be called " + (receiver ? "as a method " : "") +
+                         "with " + count,
+                     e);
   }
   Node n = make(NodeKind::Call, e);
   n.name = function;

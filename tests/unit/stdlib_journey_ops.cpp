@@ -50,13 +50,13 @@ TEST_CASE("stdlib ext journey: the host answers") {
   CHECK(printCall("history", {Value::string("Visit"), window}, &context) == "[1, 2]");
   CHECK(host.lastEvent == "Visit");
   CHECK(printCall("history", {Value::integer(1), window}, &context) ==
-        "<error: no matching overload for `history`>");
+        "<error: `history` takes an event type or its name, found `int`>");
 
   // The count (what `size(history(...))` lowers to): a host without its own counts the list.
   CHECK(printCall("history_count", {Value::type("Order"), window}, &context) == "2");
   CHECK(host.lastEvent == "Order");
   CHECK(printCall("history_count", {Value::integer(1), window}, &context) ==
-        "<error: no matching overload for `history`>");
+        "<error: `history` takes an event type or its name, found `int`>");
 }
 
 TEST_CASE("stdlib ext journey: without a host, an error value") {

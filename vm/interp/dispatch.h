@@ -14,14 +14,14 @@ namespace journey::interp {
 
 // Calls the first of `candidates` (indices into stdlib::standardOverloads()) whose parameters
 // accept the arguments' kinds. An error argument is returned without a call; no candidate that
-// fits gives a "no matching overload" error naming `function` and the argument types.
+// fits gives noMatchingOverload's error, naming `function` and the argument types.
 Value callOverloads(const std::vector<uint32_t>& candidates, std::string_view function,
                     const Value* args, size_t count, stdlib::CallContext& ctx);
 
 // `function` as users write it: `_+_` -> `+`, `@in` -> `in`, others unchanged.
 std::string_view displayFunctionName(std::string_view function);
 
-// "no matching overload for `+` applied to (int, string)".
+// "`+` cannot be applied to `int` and `string`" (CEL's "no matching overload").
 Value noMatchingOverload(std::string_view function, const Value* args, size_t count);
 
 }  // namespace journey::interp

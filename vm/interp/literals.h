@@ -19,7 +19,7 @@ Value makeList(const Value* values, size_t count, const std::vector<bool>* mask)
 Value makeMap(const Value* values, size_t pairs, const std::vector<bool>* mask);
 // A record literal of the site's type from its fields' values, in the site's order.
 Value makeRecord(const codegen::RecordSite& site, const Value* values, size_t count);
-// `v` used as a condition (`what`) is not a bool: its error, or "no matching overload".
+// `v` used as a condition (`what`) is not a bool: its error, or "`what` is `int`, not `bool`".
 Value notBool(const Value& v, std::string_view what);
 
 }  // namespace journey::interp

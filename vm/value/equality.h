@@ -24,7 +24,7 @@ enum class Ordering : int8_t {
   Equal = 0,
   Greater = 1,
   Unordered = 2,     // a NaN is involved: <, <=, >, >= are all false
-  Incomparable = 3,  // no ordering between these kinds: the caller reports no matching overload
+  Incomparable = 3,  // no ordering between these kinds: the caller reports that it cannot apply
 };
 
 // CEL ordering (langdef "Ordering"): int, uint and double across types, strings by code point
