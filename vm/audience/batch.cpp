@@ -60,9 +60,7 @@ struct Constants {
 Constants evaluateConstants(const ir::ProgramIr& program, runtime::ExpressionEngine& engine) {
   Constants c;
   stdlib::CallContext ctx{};
-  for (const auto& [field, expr] : program.fieldDefaults) {
-    c.defaults.push_back(engine.evaluate(expr, nullptr, ctx));
-  }
+  c.defaults = runtime::evaluateFieldDefaults(program, engine);
   for (const ir::EventIr& e : program.events) {
     Value d = e.retain == ir::kNoExpr ? Value() : engine.evaluate(e.retain, nullptr, ctx);
     c.retain.push_back(d.kind() == ValueKind::Duration ? d.asDuration() : Duration{});
@@ -170,9 +168,7 @@ class Batch {
   }
 
   Value fieldDefault(sema::RecordId record, size_t field) const {
-    auto it = program_.fieldDefaults.find({record, field});
-    if (it == program_.fieldDefaults.end()) return Value();
-    return constants_.defaults[std::distance(program_.fieldDefaults.begin(), it)];
+    return runtime::fieldDefaultIn(program_, constants_.defaults, record, field);
   }
 
   // Parses a chunk of profile lines in parallel; rejected lines are reported in line order.

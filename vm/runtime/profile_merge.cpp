@@ -1,8 +1,28 @@
 #include "vm/runtime/profile_merge.h"
 
+#include <iterator>
+
+#include "vm/runtime/expression_engine.h"
+
 #include "vm/value/record.h"
 
 namespace journey::runtime {
+
+std::vector<Value> evaluateFieldDefaults(const ir::ProgramIr& program, ExpressionEngine& engine) {
+  std::vector<Value> out;
+  stdlib::CallContext context;
+  for (const auto& [field, expr] : program.fieldDefaults) {
+    out.push_back(engine.evaluate(expr, nullptr, context));
+  }
+  return out;
+}
+
+Value fieldDefaultIn(const ir::ProgramIr& program, const std::vector<Value>& evaluated,
+                     sema::RecordId record, size_t field) {
+  auto it = program.fieldDefaults.find({record, field});
+  if (it == program.fieldDefaults.end()) return Value();
+  return evaluated[static_cast<size_t>(std::distance(program.fieldDefaults.begin(), it))];
+}
 
 namespace {
 

@@ -18,6 +18,13 @@ namespace journey::runtime {
 // The value of a field's declared default (the runtime evaluates the program's defaults once).
 using FieldDefaults = std::function<Value(sema::RecordId record, size_t field)>;
 
+class ExpressionEngine;
+// The program's defaults evaluated by `engine`, in the order of ProgramIr::fieldDefaults.
+std::vector<Value> evaluateFieldDefaults(const ir::ProgramIr& program, ExpressionEngine& engine);
+// Of those, the default of `field` of `record`; none (a null Value) when it has none.
+Value fieldDefaultIn(const ir::ProgramIr& program, const std::vector<Value>& evaluated,
+                     sema::RecordId record, size_t field);
+
 // A record of type `record` before any input gave it: its fields' defaults. A required record
 // without a default is not made up from its own fields' defaults: the input must give it, on
 // a profile line or in a `set` (missingAfterMerge says so).

@@ -225,9 +225,7 @@ Value Runtime::Impl::eval(ir::ExprIndex e, Value* inputs, ProfileState* profile)
 }
 
 Value Runtime::Impl::fieldDefault(sema::RecordId record, size_t field) {
-  auto it = program.fieldDefaults.find({record, field});
-  if (it == program.fieldDefaults.end()) return Value();
-  return defaults[std::distance(program.fieldDefaults.begin(), it)];
+  return fieldDefaultIn(program, defaults, record, field);
 }
 
 Runtime::Runtime(const ir::ProgramIr& program, ExpressionEngine& engine, Store& store,

@@ -10,6 +10,7 @@
 #include "compiler/sema/test_data.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
+#include "vm/runtime/profile_merge.h"
 #include "vm/value/json_string.h"
 
 namespace journey::cli {
@@ -31,15 +32,9 @@ void checkTestInputs(Frontend& fe) {
   if (!anyTest) return;
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
   std::unique_ptr<runtime::ExpressionEngine> engine = runtime::makeInterpEngine(program);
-  std::vector<Value> defaults;  // in the order of program.fieldDefaults
-  stdlib::CallContext context;
-  for (const auto& [field, expr] : program.fieldDefaults) {
-    defaults.push_back(engine->evaluate(expr, nullptr, context));
-  }
+  std::vector<Value> defaults = runtime::evaluateFieldDefaults(program, *engine);
   runtime::FieldDefaults fieldDefault = [&](sema::RecordId record, size_t field) {
-    auto it = program.fieldDefaults.find({record, field});
-    if (it == program.fieldDefaults.end()) return Value();
-    return defaults[static_cast<size_t>(std::distance(program.fieldDefaults.begin(), it))];
+    return runtime::fieldDefaultIn(program, defaults, record, field);
   };
   runtime::InputReader reader(program, fieldDefault);
   size_t line = 0;
