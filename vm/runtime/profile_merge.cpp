@@ -3,7 +3,6 @@
 #include <iterator>
 
 #include "vm/runtime/expression_engine.h"
-
 #include "vm/value/record.h"
 
 namespace journey::runtime {

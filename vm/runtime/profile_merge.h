@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "compiler/ir/field_reads.h"
 #include "compiler/ir/program_ir.h"
