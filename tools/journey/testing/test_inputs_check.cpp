@@ -58,11 +58,14 @@ void checkTestInputs(Frontend& fe) {
         std::optional<std::string> refused;
         if (input->kind == ast::TestInput::Kind::Profile) {
           auto read = reader.readProfile(*data, ++line);
+          if (auto* profile = std::get_if<runtime::ProfileInput>(&read)) {
+            given.insert(last = profile->id);
+            continue;
+          }
+          // Refused whole: the id is read from the text, perhaps a profile given before.
           std::optional<std::string> id = idIn(*data);
           if (id) last = *id;
-          if (auto* profile = std::get_if<runtime::ProfileInput>(&read)) {
-            given.insert(profile->id);
-          } else if (!id || !given.count(*id)) {
+          if (!id || !given.count(*id)) {
             refused = std::get<runtime::Rejection>(read).reason;
           } else {
             // Fields of a profile given before: merged as a `set` once the clock runs.
