@@ -152,11 +152,21 @@ splitArm  : INT MOD block ;
 
 testDecl : TEST STRING LBRACE sep? (testStmt (sep testStmt)* sep?)? RBRACE ;
 testStmt
-  : ident fieldBlock                                            # TestProfile
+  : testWord fieldBlock                                         # TestProfile
   | AT STRING EVENT ident (FOR STRING)? fieldBlock?             # TestEvent
   | AT STRING SET (FOR STRING)? fieldBlock                      # TestSet
   | UNTIL STRING                                                # TestUntil
   | EXPECT expectWord+ STRING? (AT STRING)? (FOR STRING)?       # TestExpect
+  ;
+// `profile` (the builder refuses any other word with its own message); not the words that
+// begin the other statements, so that `until 5` is told a string is missing, not a `{`.
+testWord
+  : IDENT
+  | JOURNEY | TYPE | SCHEMA | EVENT | RETAIN | CHANNEL | AUDIENCE | ACTION | METHOD | URL
+  | TIMEOUT | RETRIES | RESPONSE | MOCK | ERROR | CAP | PER | FN | ENTRY | ON | WHEN | EVERY
+  | CRON | INCREMENTAL | KEY | REENTRY | NEVER | ALWAYS | AFTER | EXIT | TIMEZONE | QUIET
+  | HOURS | TO | QUEUE | DISCARD | WAIT | WITHIN | SPLIT | SEND | CALL | SET | EMIT
+  | GOTO | TEST | END
   ;
 // Any name but `at`, which begins the expectation's time: a journey, event or audience named
 // with a keyword (`journey until`) is named so here too.

@@ -33,13 +33,16 @@ std::optional<ast::TestStmt> AstBuilder::testStmt(P::TestStmtContext* ctx) {
   };
 
   if (auto* c = dynamic_cast<P::TestProfileContext*>(ctx)) {
-    std::optional<ast::Name> word = name(c->ident());
-    if (!word) return std::nullopt;
-    if (word->text != "profile") {
-      report(DiagKind::InvalidTestStatement, word->range,
-             "`" + word->text + "` does not start a test statement")
-          .helps.push_back("a test holds `profile { ... }`, `at \"TIME\" event NAME { ... }`, "
-                           "`at \"TIME\" set { ... }`, `until \"TIME\"` and `expect ...`");
+    ast::Name word{std::string(text_.slice(range(c->testWord()))), range(c->testWord())};
+    if (word.text != "profile") {
+      Diagnostic& d = report(DiagKind::InvalidTestStatement, word.range,
+                             "`" + word.text + "` does not start a test statement");
+      if (word.text == "event" || word.text == "set") {
+        d.helps.push_back("an input starts with its time: `at \"TIME\" " + word.text + " ...`");
+      } else {
+        d.helps.push_back("a test holds `profile { ... }`, `at \"TIME\" event NAME { ... }`, "
+                          "`at \"TIME\" set { ... }`, `until \"TIME\"` and `expect ...`");
+      }
       return std::nullopt;
     }
     ast::TestInput input;

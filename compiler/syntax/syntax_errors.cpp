@@ -264,6 +264,11 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   antlr4::ParserRuleContext* stmt = statementContext(parser);
   size_t stmtStart = stmt != nullptr && stmt->getStart() != nullptr ? stmt->getStart()->getTokenIndex() : 0;
   if (session_.tokens.lexicalProblemBetween(std::min(stmtStart, foundIndex), foundIndex)) return;
+  // A test statement that starts with a word other than `profile`: the AST builder says so.
+  if (auto* profile = dynamic_cast<JourneyParser::TestProfileContext*>(stmt);
+      profile != nullptr && text.slice(text.range(profile->getStart())) != "profile") {
+    return;
+  }
   bool earlierErrors = session_.diags.errorCount() > session_.errorsBefore;
   // The end of the file after another error is a consequence of it (an unclosed block).
   if (foundType == antlr4::Token::EOF && earlierErrors) return;
