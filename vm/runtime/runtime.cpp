@@ -427,11 +427,14 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
 
 void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
   appendHistory(p, event, record);
+  // The instances that see the event are those active before it: not those its audience
+  // changes start, which begin after it. A copy also because instances end (or others start)
+  // meanwhile. Few, so kept inline.
+  absl::InlinedVector<InstanceId, 8> ids;
+  if (eventUses[event].instancesReact) ids.assign(p.instances.begin(), p.instances.end());
   reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
   if (eventUses[event].instancesReact) {
-    // A copy: the instances may end (or others start) meanwhile. Few, so kept inline.
-    absl::InlinedVector<InstanceId, 8> ids(p.instances.begin(), p.instances.end());
     if (chain > 0) fireDueTimersOf(ids);  // an emitted event: timers of its instant may wait
     for (InstanceId id : ids) {
       Instance* inst = store.findInstance(id);
