@@ -81,7 +81,7 @@ TEST_CASE("profiles read from JSON through the schema") {
   CHECK(w.run("profile.tags.exists(t, t == 'b')") == "true");
   CHECK(w.run("profile.seen.getFullYear()") == "2026");
   CHECK(w.run("profile.country").find("is absent") != std::string::npos);  // no defaults given
-  CHECK(w.run("profile.email") == "<error: `email` is absent: test it with `has()` first>");
+  CHECK(w.run("profile.email") == "<error: no such field: `email` is absent, test it with `has()` first>");
 }
 
 TEST_CASE("fused field comparisons fall back to the general path") {
@@ -94,7 +94,7 @@ TEST_CASE("fused field comparisons fall back to the general path") {
   CHECK(r.bytecode.find("ge.int.field") != std::string::npos);
   // An absent field: the fused comparison reads it by the general path, which reports it.
   CHECK(w.run("has(profile.email) || profile.email == 'x'") ==
-        "<error: `email` is absent: test it with `has()` first>");
+        "<error: no such field: `email` is absent, test it with `has()` first>");
   CHECK(w.run("profile.email == 'x' || true") == "true");
   CHECK(w.run("profile.loyalty.tier != 'gold'") == "false");
 }

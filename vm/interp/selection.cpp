@@ -75,7 +75,8 @@ Value noListPosition(const Value& list, const Value& index, const char* op) {
 }  // namespace
 
 Value noSuchField(std::string_view field) {
-  return Value::error("`" + std::string(field) + "` is absent: test it with `has()` first");
+  return Value::error("no such field: `" + std::string(field) +
+                      "` is absent, test it with `has()` first");
 }
 
 Value selectField(const Value& operand, std::string_view field) {
