@@ -14,7 +14,6 @@
 #include "vm/runtime/time_math.h"
 #include "vm/runtime/value_fits_type.h"
 #include "vm/value/json_string.h"
-#include "vm/value/plain_json.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
 #include "vm/value/value_convert.h"
@@ -729,13 +728,18 @@ void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
 
 namespace {
 
-// A key that is not a string, as text.
-std::string keyText(const Value& v) {
-  if (v.kind() == ValueKind::Int) return std::to_string(v.asInt());
-  if (v.kind() == ValueKind::Uint) return std::to_string(v.asUint());
-  std::string out;
-  appendPlainJson(out, v);
-  return out;
+// A key as text: a string, or an integer in decimal. Any other value (a `dyn` that the checker
+// could not type, E0417) is an error.
+Value keyText(Value v) {
+  if (v.isError()) return v;
+  switch (v.kind()) {
+    case ValueKind::String: return v;
+    case ValueKind::Int: return Value::string(std::to_string(v.asInt()));
+    case ValueKind::Uint: return Value::string(std::to_string(v.asUint()));
+    default:
+      return Value::error("a key is a `string`, an `int` or a `uint`, not `" +
+                          std::string(shownTypeName(v)) + "`");
+  }
 }
 
 }  // namespace
@@ -761,9 +765,8 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   // The key as a string (null: the profile's id), and as text to look it up.
   Value keyValue;
   if (j.key != ir::kNoExpr) {
-    Value k = eval(j.key, frame.data(), &p);
-    if (k.isError()) return skipped("", "error: " + std::string(k.errorMessage()));
-    keyValue = k.kind() == ValueKind::String ? std::move(k) : Value::string(keyText(k));
+    keyValue = keyText(eval(j.key, frame.data(), &p));
+    if (keyValue.isError()) return skipped("", "error: " + std::string(keyValue.errorMessage()));
   }
   const std::string_view key = keyValue.isNull() ? std::string_view(p.id) : keyValue.asString();
   // The last entry is written when an instance ends: while one is active, the key is skipped
