@@ -348,7 +348,7 @@ void ProgramChecker::resolveSignatures() {
 void ProgramChecker::checkFieldDefaults() {
   // Defaults are pure values.
   LocalScope pure(nullptr);
-  pure.scope.makePure("a field's default");
+  pure.scope.makePure("a field's default", "write a literal or a `const`");
   forEachWrittenField(ast, symbols, types, [&](RecordId id, size_t index, const ast::FieldDecl& f) {
     if (f.defaultValue == ast::kNoExpr) return;
     exprs.expect(f.defaultValue, pure.scope, types.recordInfo(id).fields[index].type,
@@ -359,7 +359,7 @@ void ProgramChecker::checkFieldDefaults() {
 void ProgramChecker::checkEvent(const ast::EventDecl& d) {
   if (d.retain == ast::kNoExpr) return;
   Scope pure;
-  pure.makePure("an event's `retain`");
+  pure.makePure("an event's `retain`", "write a literal or a `const`");
   checkDuration(d.retain, pure, "`retain`", true);
 }
 
@@ -423,7 +423,7 @@ void ProgramChecker::checkAction(const ast::ActionDecl& d) {
   }
   // Settings are evaluated once, without a profile.
   Scope pure;
-  pure.makePure("an action's settings");
+  pure.makePure("an action's settings", "write a literal or a `const`");
   if (d.url == ast::kNoExpr) {
     Diagnostic& diag = report(DiagKind::MissingSetting, d.name.range,
                               "action `" + d.name.text + "` has no `url`");
@@ -476,7 +476,7 @@ void ProgramChecker::checkConst(const ast::ConstDecl& d) {
   auto it = symbols.consts.find(d.name.text);
   if (it == symbols.consts.end() || it->second.decl != &d) return;
   Scope pure;
-  pure.makePure("a `const` value");
+  pure.makePure("a `const` value", "write a literal or another `const`");
   if (d.type) {
     exprs.expect(d.value, pure, it->second.type, "the value of constant `" + d.name.text + "`");
   } else {
@@ -488,7 +488,7 @@ void ProgramChecker::checkFn(const ast::FnDecl& d) {
   auto it = symbols.fns.find(d.name.text);
   if (it == symbols.fns.end() || it->second.decl != &d) return;
   Scope body;
-  body.makePure("a `fn` body");
+  body.makePure("a `fn` body", "pass the value it needs as a parameter");
   for (size_t i = 0; i < d.params.size(); ++i) body.declare(d.params[i].name.text, it->second.params[i]);
   if (d.result) {
     exprs.expect(d.body, body, it->second.result, "the body of function `" + d.name.text + "`");

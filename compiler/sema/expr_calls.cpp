@@ -202,6 +202,7 @@ bool ExprChecker::Impl::rejectImpure(const ast::Call& call, const Scope& scope, 
       report(DiagKind::ImpureExpression, ast[e].range,
              "`" + call.function + "()` cannot be used in " + std::string(scope.pureWhere()));
   d.notes.push_back("it is evaluated without a profile, and must not depend on the time");
+  d.helps.push_back(std::string(scope.pureHelp()));
   return true;
 }
 

@@ -187,7 +187,7 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
     if (scope.pure()) {
       Diagnostic& d = report(DiagKind::ImpureExpression, ast[e].range,
                              "`profile` cannot be read in " + std::string(scope.pureWhere()));
-      d.helps.push_back("pass the value it needs as a parameter");
+      d.helps.push_back(std::string(scope.pureHelp()));
       return types.error();
     }
     return symbols.profileType;
@@ -199,7 +199,7 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
                            "`" + id.name + "` cannot be read in " + std::string(scope.pureWhere()));
     d.notes.push_back("`" + id.name +
                       "` belongs to each instance, and this is evaluated once for the journey");
-    d.helps.push_back("write a value known for the whole journey: a literal or a `const`");
+    d.helps.push_back(std::string(kWholeJourneyValue));
     return types.error();
   }
 

@@ -61,8 +61,12 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
   LocalScope root(nullptr);
   declareProfile(root);
   Scope pure;  // schedules and the `entry at` time are evaluated without a profile
-  pure.makePure("a journey's schedule, `entry at`, `reentry after`, `timeout` or cap");
   pure.hide(&root.scope);
+  // The scope of one such clause, named for messages.
+  auto once = [&](std::string_view where) -> Scope& {
+    pure.makePure(where, kWholeJourneyValue);
+    return pure;
+  };
 
   // Singular clauses: report a second one and check only the first.
   std::map<size_t, const ast::Clause*> firstOfKind;
@@ -132,7 +136,8 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
               case ast::Schedule::Kind::WeekdayAt: checkTimeOfDay(s.time); break;
               case ast::Schedule::Kind::Hour: break;
               case ast::Schedule::Kind::Every:
-                if (auto period = checkDuration(s.every, pure, "the period of `every`", true);
+                if (auto period =
+                        checkDuration(s.every, once("a schedule"), "the period of `every`", true);
                     period && *period < ir::ScheduleIr::kShortestPeriodSeconds * kNanosPerSecond) {
                   report(DiagKind::ScheduleTooFrequent, ast[s.every].range,
                          "the period of `every` is `" + formatDuration(*period) +
@@ -156,10 +161,10 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
                 }
                 break;
             }
-            checkTimezone(e.timezone, pure, "the time zone of a schedule");
+            checkTimezone(e.timezone, once("a schedule"), "the time zone of a schedule");
             checkAudienceName(e.audience);
           } else if constexpr (std::is_same_v<T, ast::AtEntry>) {
-            exprs.expect(e.at, pure, types.timestamp(), "the time of `entry at`");
+            exprs.expect(e.at, once("`entry at`"), types.timestamp(), "the time of `entry at`");
             checkAudienceName(e.audience);
           }
         },
@@ -182,7 +187,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
             }
           } else if constexpr (std::is_same_v<T, ast::ReentryClause>) {
             if (k.kind == ast::ReentryClause::Kind::After) {
-              checkDuration(k.after, pure, "`reentry after`", true);
+              checkDuration(k.after, once("`reentry after`"), "`reentry after`", true);
             }
           } else if constexpr (std::is_same_v<T, ast::ExitOnClause>) {
             TypeId type = eventType(k.event).value_or(types.error());
@@ -203,7 +208,8 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
           } else if constexpr (std::is_same_v<T, ast::ExitWhenClause>) {
             exprs.expect(k.condition, root.scope, types.boolean(), "the condition of `exit when`");
           } else if constexpr (std::is_same_v<T, ast::TimeoutClause>) {
-            if (auto v = checkDuration(k.duration, pure, "the journey's `timeout`", true)) {
+            if (auto v = checkDuration(k.duration, once("a journey's `timeout`"),
+                                       "the journey's `timeout`", true)) {
               state.timeout = *v;
             }
           } else if constexpr (std::is_same_v<T, ast::TimezoneClause>) {
@@ -218,7 +224,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
               d.helps.push_back("quiet hours may wrap past midnight, as in `21:00 to 08:00`");
             }
           } else if constexpr (std::is_same_v<T, ast::CapDecl>) {
-            checkCap(k, pure);
+            checkCap(k, once("a journey's cap"));
           }
         },
         c->kind);

@@ -60,6 +60,11 @@ struct ProgramSymbols {
 // Local names (entry bindings, `let`, `wait for` bindings, call results, function parameters,
 // comprehension variables), innermost last. Also carries the paths that a `has()` test has
 // proven present on the way here, for the unguarded-optional-read warning.
+// The help for a journey's values evaluated once (its schedule, `timeout`, caps…) that read what
+// belongs to each instance.
+inline constexpr std::string_view kWholeJourneyValue =
+    "write a value known for the whole journey: a literal or a `const`";
+
 class Scope {
  public:
   explicit Scope(const Scope* parent = nullptr) : parent_(parent) {}
@@ -80,10 +85,11 @@ class Scope {
   // In `fn` bodies, `const` values and what is evaluated once for the program (defaults,
   // settings, schedules): `profile`, `now()`, `history()` and `inAudience()` are not available
   // there (they must be pure and evaluable without a profile). `where` names such a place for
-  // the message: "a `fn` body".
-  void makePure(std::string_view where) {
+  // the message: "a `fn` body"; `help` says what to write instead.
+  void makePure(std::string_view where, std::string_view help) {
     pure_ = true;
     pureWhere_ = where;
+    pureHelp_ = help;
   }
   bool pure() const { return pure_ || (parent_ && parent_->pure()); }
   // Names that are declared around this pure place but out of its reach (a journey's entry
@@ -92,6 +98,9 @@ class Scope {
   const Scope* hidden() const { return hidden_ || !parent_ ? hidden_ : parent_->hidden(); }
   std::string_view pureWhere() const {
     return pure_ || !parent_ ? pureWhere_ : parent_->pureWhere();
+  }
+  std::string_view pureHelp() const {
+    return pure_ || !parent_ ? pureHelp_ : parent_->pureHelp();
   }
 
   const Scope* parent() const { return parent_; }
@@ -103,6 +112,7 @@ class Scope {
   bool allowAbsent_ = false;
   bool pure_ = false;
   std::string_view pureWhere_;
+  std::string_view pureHelp_;
   const Scope* hidden_ = nullptr;
 };
 

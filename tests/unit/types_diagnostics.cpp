@@ -57,7 +57,9 @@ TEST_CASE("every expression-type diagnostic kind has an example that produces it
     test::TypeWorld w;
     test::declareShop(w);
     sema::Scope pure(&w.scope);
-    if (k.kind == DiagKind::ImpureExpression) pure.makePure("a `fn` body");
+    if (k.kind == DiagKind::ImpureExpression) {
+      pure.makePure("a `fn` body", "pass the value it needs as a parameter");
+    }
     test::Checked c = w.check(it->second, pure);
     CAPTURE(c.messages());
     REQUIRE(c.parsed);

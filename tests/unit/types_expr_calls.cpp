@@ -503,7 +503,7 @@ TEST_CASE("fn bodies and const values are pure") {
   TypeWorld w;
   test::declareShop(w);
   sema::Scope pure;  // like a `fn` body: no `profile` declared
-  pure.makePure("a `fn` body");
+  pure.makePure("a `fn` body", "pass the value it needs as a parameter");
   pure.declare("tier", w.types.string());
   CHECK(w.check("tier == 'gold'", pure).errors == 0);
   CHECK(w.check("LIMIT * 2", pure).errors == 0);
@@ -517,6 +517,13 @@ TEST_CASE("fn bodies and const values are pure") {
   CHECK(w.check("now()", pure).diagnostics[0].message == "`now()` cannot be used in a `fn` body");
   CHECK(w.check("profile.id", pure).diagnostics[0].message ==
         "`profile` cannot be read in a `fn` body");
+  // The help is the place's own: a journey's timeout takes no parameters.
+  CHECK(w.check("profile.id", pure).diagnostics[0].helps ==
+        std::vector<std::string>{"pass the value it needs as a parameter"});
+  sema::Scope clause;
+  clause.makePure("a `timeout`", sema::kWholeJourneyValue);
+  CHECK(w.check("now()", clause).diagnostics[0].helps ==
+        std::vector<std::string>{std::string(sema::kWholeJourneyValue)});
   // A scope inside names the place of the outermost pure one.
   sema::Scope inner(&pure);
   CHECK(w.check("profile.id", inner).diagnostics[0].message ==
