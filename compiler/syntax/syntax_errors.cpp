@@ -1,5 +1,8 @@
 #include "compiler/syntax/syntax_errors.h"
 
+#include <cmath>
+#include <optional>
+
 #include "JourneyParser.h"
 #include "compiler/syntax/expectations.h"
 #include "compiler/syntax/token_kinds.h"
@@ -137,6 +140,33 @@ std::string afterWhat(antlr4::TokenStream* input, size_t offendingIndex) {
     return "";
   }
   return " after " + describeTokenType(type);
+}
+
+// `1.5h` as whole units (`1h30m`), when it is a number and one unit that make a whole number of
+// nanoseconds.
+std::optional<std::string> wholeDuration(std::string_view written) {
+  static constexpr std::pair<std::string_view, int64_t> kUnits[] = {
+      {"w", 604'800'000'000'000}, {"d", 86'400'000'000'000}, {"h", 3'600'000'000'000},
+      {"m", 60'000'000'000},      {"s", 1'000'000'000},      {"ms", 1'000'000},
+      {"us", 1'000},              {"ns", 1}};
+  size_t unitAt = written.find_first_not_of("0123456789.");
+  if (unitAt == std::string_view::npos) return std::nullopt;
+  std::string_view unit = written.substr(unitAt);
+  double amount = std::strtod(std::string(written.substr(0, unitAt)).c_str(), nullptr);
+  for (const auto& [name, nanos] : kUnits) {
+    if (name != unit) continue;
+    double total = amount * static_cast<double>(nanos);
+    if (!(total >= 1 && total < 9.2e18) || total != std::floor(total)) return std::nullopt;
+    auto left = static_cast<int64_t>(total);
+    std::string out;
+    for (const auto& [part, size] : kUnits) {
+      if (part == "w") continue;  // days read more plainly than weeks and days
+      if (left >= size) out += std::to_string(left / size) + std::string(part);
+      left %= size;
+    }
+    return out;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -305,6 +335,27 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     d.label = "quoted name";
     d.helps.push_back("write `" + quoted.substr(1, quoted.size() - 2) + ": …`");
     return;
+  }
+
+  // `1.5h` just before or at the error: a number with a fraction, then a duration's unit (read
+  // as a name, which in a payload parses as the next field's). Durations count whole units.
+  for (size_t i = std::max<size_t>(foundIndex, 2) - 1; i <= foundIndex; ++i) {
+    antlr4::Token* number = input->get(i - 1);
+    antlr4::Token* unit = input->get(i);
+    if (unit->getType() != JourneyParser::IDENT || number->getType() != JourneyParser::FLOAT ||
+        number->getStopIndex() + 1 != unit->getStartIndex()) {
+      continue;
+    }
+    SourceRange both = text.range(number);
+    both.end = text.range(unit).end;
+    std::string written(text.slice(both));
+    if (std::optional<std::string> whole = wholeDuration(written)) {
+      Diagnostic& d = session_.diags.report(
+          DiagKind::UnexpectedToken, both,
+          "a duration counts whole units: `" + written + "` has a fraction");
+      d.helps.push_back("write `" + *whole + "`");
+      return;
+    }
   }
 
   // After `(` or `,` a name may always start (a parameter, an argument, a macro's variable),
