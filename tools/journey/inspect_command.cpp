@@ -12,6 +12,7 @@
 #include "tools/journey/commands.h"
 #include "tools/journey/printable_text.h"
 #include "vm/interp/interpreter.h"
+#include "vm/runtime/time_math.h"
 #include "vm/value/json_string.h"
 #include "vm/value/printer.h"
 
@@ -26,14 +27,15 @@ struct InspectOptions {
 const char* const kWeekdays[] = {"sunday", "monday", "tuesday", "wednesday",
                                  "thursday", "friday", "saturday"};
 
-// A constant expression's value as a CEL literal (`duration("3600s")`), or `…` when it
-// needs inputs or fails.
+// A constant expression's value as the source writes it: a duration as a literal (`12h`), any
+// other value as a CEL literal; `…` when it needs inputs or fails.
 std::string constantText(const ir::ProgramIr& p, ir::ExprIndex e) {
   if (!p.exprs[e].inputs.empty()) return "…";
   codegen::Chunk chunk = codegen::compileExpr(p.pool, p.exprs[e], p.layouts);
   stdlib::CallContext noHost;
   Value v = interp::Interpreter(chunk).run(noHost);
-  return v.isError() ? "…" : toCelLiteral(v);
+  if (v.isError()) return "…";
+  return v.kind() == ValueKind::Duration ? runtime::authorDuration(v.asDuration()) : toCelLiteral(v);
 }
 
 std::string entryText(const ir::ProgramIr& p, const ir::JourneyIr& j) {
