@@ -35,7 +35,8 @@ std::string constantText(const ir::ProgramIr& p, ir::ExprIndex e) {
   stdlib::CallContext noHost;
   Value v = interp::Interpreter(chunk).run(noHost);
   if (v.isError()) return "…";
-  return v.kind() == ValueKind::Duration ? runtime::authorDuration(v.asDuration()) : toCelLiteral(v);
+  if (v.kind() == ValueKind::Duration) return runtime::authorDuration(v.asDuration());
+  return toCelLiteral(v);
 }
 
 std::string entryText(const ir::ProgramIr& p, const ir::JourneyIr& j) {
