@@ -203,6 +203,20 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
     return types.error();
   }
 
+  // Declared, but not as a value.
+  if (symbols.fns.count(id.name) > 0) {
+    report(DiagKind::UnknownIdentifier, ast[e].range,
+           "`" + id.name + "` is a function, not a value")
+        .helps.push_back("call it: `" + id.name + "(…)`");
+    return types.error();
+  }
+  if (symbols.audiences.count(id.name) > 0) {
+    report(DiagKind::UnknownIdentifier, ast[e].range,
+           "`" + id.name + "` is an audience, not a value")
+        .helps.push_back("test a profile's membership: `inAudience(" + id.name + ")`");
+    return types.error();
+  }
+
   Diagnostic& d =
       report(DiagKind::UnknownIdentifier, ast[e].range, "unknown name `" + id.name + "`");
   std::vector<std::string> candidates;
