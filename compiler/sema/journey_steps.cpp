@@ -138,7 +138,7 @@ void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
     }
     awaited.push_back({&e, type, false, SourceRange{}});
   }
-  if (w.within != ast::kNoExpr) checkDuration(w.within, scope.scope, "`within`", true);
+  if (w.within != ast::kNoExpr) checkDuration(w.within, scope.scope, "`within`", false);
 
   std::vector<std::string> names;
   for (const Awaited& a : awaited) {
