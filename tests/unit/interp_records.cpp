@@ -118,6 +118,10 @@ TEST_CASE("JSON input reports what does not fit the schema") {
   CHECK(message("[1]") == "profile: expected an object, found an array");
   CHECK(message("{").starts_with("malformed JSON"));
   CHECK(message(" \n ") == "malformed JSON: no complete value found");
+  // What is wrong, in the JSON's own terms.
+  CHECK(message(R"({"id": "\ud800"})") ==
+        "malformed JSON: a string holds an invalid escape (an unknown `\\` escape, or a `\\u` "
+        "of half a surrogate pair, such as `\\ud800` alone)");
   // An integer beyond 64 bits is the double it means: an int field refuses it by its path, in
   // a JSON-lines text too.
   CHECK(message(R"({"id": "u1", "loyalty": {"tier": "g", "points": 18446744073709551616}, )"

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/interp/recurring_strings.h"
+#include "vm/value/json_error_text.h"
 #include "vm/value/json_string.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
@@ -578,8 +579,7 @@ Value parseJsonAs(std::string_view text, sema::TypeId type, const JsonInput& inp
   if (error == simdjson::NUMBER_ERROR && (widened = widenBigIntegers(text))) {
     error = first(*widened, root);
   }
-  if (error == simdjson::EMPTY) return Value::error("malformed JSON: no complete value found");
-  if (error) return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
+  if (error) return Value::error("malformed JSON: " + jsonErrorText(error));
   return jsonToValue(root, type, input, path);
 }
 

@@ -15,6 +15,7 @@
 #include "vm/runtime/record_order.h"
 #include "vm/runtime/text_hash.h"
 #include "vm/runtime/time_math.h"
+#include "vm/value/json_error_text.h"
 #include "vm/value/json_string.h"
 #include "vm/value/object_chunks.h"
 #include "vm/value/record.h"
@@ -118,10 +119,11 @@ struct InputReader::Impl {
       // The parser's one error for a malformed number and for valid JSON it cannot hold.
       reason = "not JSON this journey reads: a malformed number, or one beyond a double's range";
     } else {
-      reason = std::string("not JSON: ") + simdjson::error_message(error);
+      reason = "not JSON: " + jsonErrorText(error);
     }
     return false;
   }
+
 
   // Records come in time order, and most share the date of the last one: in the plain form,
   // only their time of day needs reading.

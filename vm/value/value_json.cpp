@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "vm/value/equality.h"
+#include "vm/value/json_error_text.h"
 #include "vm/value/json_string.h"
 #include "vm/value/record.h"
 #include "vm/value/value_convert.h"
@@ -273,7 +274,7 @@ Value parseTypedJson(std::string_view json) {
   simdjson::padded_string padded(json);
   simdjson::dom::element root;
   if (auto error = parser.parse(padded).get(root); error != simdjson::SUCCESS) {
-    return Value::error(std::string("malformed JSON: ") + simdjson::error_message(error));
+    return Value::error("malformed JSON: " + jsonErrorText(error));
   }
   return readTyped(root);
 }
