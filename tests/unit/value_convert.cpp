@@ -170,7 +170,12 @@ TEST_CASE("duration errors") {
     CHECK(v.isError());
     CHECK_FALSE(isRangeError(v));
   }
-  CHECK(parseDuration("1d").errorMessage() == "invalid duration `1d`");
+  CHECK(parseDuration("1x").errorMessage() == "invalid duration `1x`");
+  // Days and weeks, which the language's literals take, are told the same length in hours.
+  CHECK(parseDuration("1d").errorMessage() ==
+        "invalid duration `1d`: a duration string's largest unit is `h`, write `24h`");
+  CHECK(parseDuration("-1w1d1m1s").errorMessage().ends_with("write `-192h1m1s`"));
+  CHECK(parseDuration("1d0.5s").errorMessage().ends_with("write `86400.5s`"));
 }
 
 TEST_CASE("durations format as seconds") {

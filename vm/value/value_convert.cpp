@@ -186,6 +186,25 @@ std::string formatTimestamp(Timestamp t) {
 
 // ---- durations ---------------------------------------------------------------------------
 
+namespace {
+
+// A duration as a CEL duration string in hours, minutes and seconds (`168h`, `-1h30m`).
+std::string inHours(int64_t nanos) {
+  if (nanos % kNanosPerSecond != 0) {
+    return formatDuration(
+        Duration{nanos / kNanosPerSecond, static_cast<int32_t>(nanos % kNanosPerSecond)});
+  }
+  std::string out = nanos < 0 ? "-" : "";
+  uint64_t magnitude = nanos < 0 ? 0 - static_cast<uint64_t>(nanos) : static_cast<uint64_t>(nanos);
+  uint64_t seconds = magnitude / kNanosPerSecond;
+  if (seconds >= 3600) out += std::to_string(seconds / 3600) + "h";
+  if (seconds % 3600 >= 60) out += std::to_string(seconds % 3600 / 60) + "m";
+  if (seconds % 60 != 0 || seconds == 0) out += std::to_string(seconds % 60) + "s";
+  return out;
+}
+
+}  // namespace
+
 Value parseDuration(std::string_view text) {
   auto invalid = [&] { return Value::error("invalid duration `" + std::string(text) + "`"); };
   std::string_view s = text;
@@ -199,6 +218,7 @@ Value parseDuration(std::string_view text) {
 
   constexpr __int128 kLimit = static_cast<__int128>(1) << 63;  // |INT64_MIN| in nanoseconds
   __int128 total = 0;
+  bool inDays = false;  // `d` or `w`: the language's literals take them, CEL's strings do not
   while (!s.empty()) {
     // The number: digits, optionally a fraction; at least one digit in all.
     __int128 whole = 0;
@@ -228,6 +248,8 @@ Value parseDuration(std::string_view text) {
     else if (unit == "ms") unitNanos = 1'000'000;
     else if (unit == "us" || unit == "\xC2\xB5s" || unit == "\xCE\xBCs") unitNanos = 1'000;
     else if (unit == "ns") unitNanos = 1;
+    else if (unit == "d") unitNanos = 86'400 * kNanosPerSecond, inDays = true;
+    else if (unit == "w") unitNanos = 604'800 * kNanosPerSecond, inDays = true;
     else return invalid();
     total += whole * unitNanos + fraction * unitNanos / scale;
     if (total > kLimit) return rangeError("duration");
@@ -235,6 +257,11 @@ Value parseDuration(std::string_view text) {
   }
   if (negative) total = -total;
   if (total > kMaxDurationNanos || total < kMinDurationNanos) return rangeError("duration");
+  if (inDays) {
+    return Value::error("invalid duration `" + std::string(text) +
+                        "`: a duration string's largest unit is `h`, write `" +
+                        inHours(static_cast<int64_t>(total)) + "`");
+  }
   return Value::durationFromNanos(static_cast<int64_t>(total));
 }
 
