@@ -43,10 +43,18 @@ void ProgramChecker::checkTimezone(ast::ExprId zone, const Scope& scope, std::st
   if (zone == ast::kNoExpr) return;
   exprs.expect(zone, scope, types.string(), what);
   auto* lit = std::get_if<ast::Literal>(&ast[zone].node);
-  if (!lit || lit->kind != ast::LiteralKind::String || isKnownTimezone(lit->bytes)) return;
+  if (!lit || lit->kind != ast::LiteralKind::String) return;
+  if (isKnownTimezone(lit->bytes)) {
+    if (std::optional<std::string> warning = fixedZoneWarning(lit->bytes)) {
+      report(DiagKind::FixedOffsetZone, ast[zone].range, *warning);
+    }
+    return;
+  }
   Diagnostic& d = report(DiagKind::UnknownTimezone, ast[zone].range,
                          "unknown time zone `" + lit->bytes + "`");
-  if (auto close = closestName(lit->bytes, timezoneNames())) {
+  if (std::optional<std::string> help = timezoneHelp(lit->bytes)) {
+    d.helps.push_back(*help);
+  } else if (auto close = closestName(lit->bytes, timezoneNames())) {
     d.helps.push_back("did you mean `" + *close + "`?");
   } else {
     d.notes.push_back("time zones are IANA names such as `Europe/Paris`; a fixed offset is an "

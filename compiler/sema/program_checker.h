@@ -207,6 +207,11 @@ inline constexpr int64_t kDefaultJourneyTimeout = 90LL * 24 * 3600 * kNanosPerSe
 // the database cannot be read, so a missing database is not blamed on the program.
 bool isKnownTimezone(std::string_view name);
 std::vector<std::string> timezoneNames();
+// What to write instead of a name that is not a zone but a common way to say one (`PST`,
+// `UTC+2`), when it is one.
+std::optional<std::string> timezoneHelp(std::string_view name);
+// For a zone that exists but likely means another (`EST`: a fixed offset, not New York's time).
+std::optional<std::string> fixedZoneWarning(std::string_view name);
 
 
 }  // namespace journey::sema
