@@ -38,6 +38,32 @@ std::string ExprChecker::Impl::numericLiteralFix(ast::ExprId e, TypeKind want) c
   return "";
 }
 
+// `tags + "x"`, `points + "10"`, `"n: " + 3`: what the `+` most likely meant.
+void ExprChecker::Impl::plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId right,
+                                 TypeKind a, TypeKind b) const {
+  auto text = [&](ast::ExprId x) { return std::string(ctx.sources.slice(ast[x].range)); };
+  if ((a == TypeKind::List) != (b == TypeKind::List)) {
+    // A list and one element: the element goes in a list of its own.
+    d.helps.push_back(a == TypeKind::List
+                          ? "to add an element, put it in a list: `" + text(left) + " + [" +
+                                text(right) + "]`"
+                          : "to add an element, put it in a list: `[" + text(left) + "] + " +
+                                text(right) + "`");
+    return;
+  }
+  if ((a == TypeKind::String) == (b == TypeKind::String)) return;
+  ast::ExprId textSide = a == TypeKind::String ? left : right;
+  TypeKind other = a == TypeKind::String ? b : a;
+  auto* lit = std::get_if<ast::Literal>(&ast[textSide].node);
+  if (isNumeric(other) && lit && lit->kind == ast::LiteralKind::String && !lit->bytes.empty() &&
+      lit->bytes.find_first_not_of("0123456789.") == std::string::npos) {
+    d.helps.push_back("to add a number, write it without quotes: `" + lit->bytes + "`");
+  } else if (isNumeric(other) || other == TypeKind::Bool || other == TypeKind::Timestamp ||
+             other == TypeKind::Duration) {
+    d.helps.push_back("to join them as text, convert the other side with `string()`");
+  }
+}
+
 std::string_view operatorSymbol(std::string_view function) {
   for (const OperatorName& op : kOperators) {
     if (op.internal == function) return op.symbol;
@@ -349,8 +375,8 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
               "numbers are not converted implicitly: convert one side with `int()`, "
               "`uint()` or `double()`");
         }
-      } else if (function == "_+_" && (a == TypeKind::String || b == TypeKind::String)) {
-        d.helps.push_back("convert the other side with `string()`");
+      } else if (function == "_+_") {
+        plusHelp(d, call.args[0], call.args[1], a, b);
       }
     }
     return;

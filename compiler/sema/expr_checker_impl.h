@@ -98,6 +98,10 @@ struct ExprChecker::Impl {
                         bool receiver, const std::vector<TypeId>& args);
   // `50.0` for the int literal `50` where a double is wanted (`50u` for a uint); "" otherwise.
   std::string numericLiteralFix(ast::ExprId e, TypeKind want) const;
+  // The help for a `+` of operands it does not take (an element added to a list, a number in
+  // quotes).
+  void plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId right, TypeKind a,
+                TypeKind b) const;
   void reportUnknownFunction(ast::ExprId e, const ast::Call& call, std::string_view function,
                              bool receiver);
 

@@ -61,7 +61,13 @@ TEST_CASE("arithmetic") {
 
   CHECK(w.errorOf("'count: ' + 3") == "`+` cannot be applied to `string` and `int`");
   CHECK(w.check("'count: ' + 3").diagnostics[0].helps.at(0) ==
-        "convert the other side with `string()`");
+        "to join them as text, convert the other side with `string()`");
+  // No `string()` where it could not help: a list and an element, a number in quotes.
+  CHECK(w.check("['a'] + 'b'").diagnostics[0].helps.at(0) ==
+        "to add an element, put it in a list: `['a'] + ['b']`");
+  CHECK(w.check("3 + '10'").diagnostics[0].helps.at(0) ==
+        "to add a number, write it without quotes: `10`");
+  CHECK(w.check("'a' + {'k': 1}").diagnostics[0].helps.empty());
   CHECK(w.errorOf("1 + 1.0") == "`+` cannot be applied to `int` and `double`");
   CHECK(w.check("l[0] + 1.0").diagnostics[0].helps.at(0) ==
         "numbers are not converted implicitly: convert one side with `int()`, `uint()` or "
