@@ -1,6 +1,7 @@
 // Calls: operators, standard and extension functions (resolved against the stdlib overloads),
 // the program's `fn`s, and the journey builtins whose arguments are declared names.
 #include "compiler/sema/expr_checker_impl.h"
+#include "compiler/sema/foreign_names.h"
 #include "compiler/sema/suggest.h"
 
 namespace journey::sema {
@@ -312,8 +313,17 @@ void ExprChecker::Impl::reportUnknownFunction(ast::ExprId e, const ast::Call& ca
   if (!receiver) {
     for (const auto& [name, fn] : ctx.symbols.fns) names.push_back(name);
   }
-  if (auto close = closestName(function, names))
+  ast::ExprId subject = receiver ? call.target : call.args.empty() ? ast::kNoExpr : call.args[0];
+  std::string_view target =
+      subject == ast::kNoExpr ? std::string_view() : ctx.sources.slice(ast[subject].range);
+  std::string_view argument = receiver && !call.args.empty()
+                                  ? ctx.sources.slice(ast[call.args[0]].range)
+                                  : std::string_view();
+  if (std::optional<std::string> cel = celSpelling(function, receiver, target, argument)) {
+    d.helps.push_back(*cel);
+  } else if (auto close = closestName(function, names)) {
     d.helps.push_back("did you mean `" + *close + "`?");
+  }
 }
 
 void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,

@@ -1,6 +1,7 @@
 // Field selection (`x.f`, `x.?f`), indexing (`l[i]`, `m[k]`, `m[?k]`), and the presence facts
 // that `has()` tests establish for the unguarded-optional-read warning.
 #include "compiler/sema/expr_checker_impl.h"
+#include "compiler/sema/foreign_names.h"
 #include "compiler/sema/suggest.h"
 
 namespace journey::sema {
@@ -86,7 +87,11 @@ TypeId ExprChecker::Impl::checkSelect(ast::ExprId e, const ast::Select& sel, con
     default: {
       Diagnostic& d = report(DiagKind::NoFields, fieldRange,
                              "cannot read `." + name + "`: " + quoted(base) + " has no fields");
-      if (types.kind(base) == TypeKind::List) {
+      std::optional<std::string> cel =
+          celSpelling(name, true, ctx.sources.slice(ast[sel.operand].range));
+      if (cel) {
+        d.helps.push_back(*cel);
+      } else if (types.kind(base) == TypeKind::List) {
         d.helps.push_back("index the list first, like `x[0]." + name +
                           "`, or use a macro such as "
                           "`x.map(e, e." +

@@ -1,0 +1,18 @@
+// Names other languages give to what CEL spells differently (`len(x)`, `x.length`,
+// `s.toLowerCase()`): the help for an unknown function, method or field writes the CEL form.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace journey::sema {
+
+// How CEL writes `name` called as a function (`len(x)`) or, with `method`, as a method or a
+// field of `target` (`x.sum()`, `x.length`); `target` is the receiver's or first argument's
+// source text, `argument` a method's first argument's (`x.push(e)`). Empty when `name` is not
+// such a name.
+std::optional<std::string> celSpelling(std::string_view name, bool method, std::string_view target,
+                                       std::string_view argument = {});
+
+}  // namespace journey::sema
