@@ -3,30 +3,36 @@
 namespace journey::sema {
 namespace {
 
+enum class CallForm { Function, Method, Both };  // name(x), x.name() or x.name, or either
+
 struct Spelling {
   std::string_view name;
-  bool method;             // x.name() or x.name, rather than name(x)
+  CallForm form;
   std::string_view before;  // the CEL form: before + target + after
   std::string_view after;
 };
 
 constexpr Spelling kSpellings[] = {
-    {"len", false, "size(", ")"},          {"length", false, "size(", ")"},
-    {"count", false, "size(", ")"},        {"str", false, "string(", ")"},
-    {"float", false, "double(", ")"},      {"lower", false, "", ".lowerAscii()"},
-    {"upper", false, "", ".upperAscii()"}, {"sum", false, "math.sum(", ")"},
-    {"max", false, "math.greatest(", ")"}, {"min", false, "math.least(", ")"},
-    {"abs", false, "math.abs(", ")"},      {"round", false, "math.round(", ")"},
-    {"floor", false, "math.floor(", ")"},  {"ceil", false, "math.ceil(", ")"},
-    {"isEmpty", false, "size(", ") == 0"},
-
-    {"length", true, "size(", ")"},        {"len", true, "size(", ")"},
-    {"count", true, "size(", ")"},         {"sum", true, "math.sum(", ")"},
-    {"max", true, "math.greatest(", ")"},  {"min", true, "math.least(", ")"},
-    {"toLowerCase", true, "", ".lowerAscii()"}, {"toLower", true, "", ".lowerAscii()"},
-    {"lower", true, "", ".lowerAscii()"},  {"toUpperCase", true, "", ".upperAscii()"},
-    {"toUpper", true, "", ".upperAscii()"}, {"upper", true, "", ".upperAscii()"},
-    {"isEmpty", true, "size(", ") == 0"},  {"toString", true, "string(", ")"},
+    {"len", CallForm::Both, "size(", ")"},
+    {"length", CallForm::Both, "size(", ")"},
+    {"count", CallForm::Both, "size(", ")"},
+    {"isEmpty", CallForm::Both, "size(", ") == 0"},
+    {"sum", CallForm::Both, "math.sum(", ")"},
+    {"max", CallForm::Both, "math.greatest(", ")"},
+    {"min", CallForm::Both, "math.least(", ")"},
+    {"lower", CallForm::Both, "", ".lowerAscii()"},
+    {"upper", CallForm::Both, "", ".upperAscii()"},
+    {"toLowerCase", CallForm::Method, "", ".lowerAscii()"},
+    {"toLower", CallForm::Method, "", ".lowerAscii()"},
+    {"toUpperCase", CallForm::Method, "", ".upperAscii()"},
+    {"toUpper", CallForm::Method, "", ".upperAscii()"},
+    {"toString", CallForm::Method, "string(", ")"},
+    {"str", CallForm::Function, "string(", ")"},
+    {"float", CallForm::Function, "double(", ")"},
+    {"abs", CallForm::Function, "math.abs(", ")"},
+    {"round", CallForm::Function, "math.round(", ")"},
+    {"floor", CallForm::Function, "math.floor(", ")"},
+    {"ceil", CallForm::Function, "math.ceil(", ")"},
 };
 
 }  // namespace
@@ -42,7 +48,7 @@ std::optional<std::string> celSpelling(std::string_view name, bool method,
     return "a list does not change: write `" + x + " + [" + e + "]` for a list with it added";
   }
   for (const Spelling& s : kSpellings) {
-    if (s.name == name && s.method == method) {
+    if (s.name == name && (s.form == CallForm::Both || (s.form == CallForm::Method) == method)) {
       return "write `" + std::string(s.before) + x + std::string(s.after) + "`";
     }
   }
