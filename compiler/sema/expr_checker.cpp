@@ -203,6 +203,18 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
     return types.error();
   }
 
+  // Declared in a block that has ended.
+  if (const std::vector<Scope::EndedName>* ended = scope.endedNames()) {
+    for (auto it = ended->rbegin(); it != ended->rend(); ++it) {
+      if (it->name != id.name) continue;
+      Diagnostic& d = report(DiagKind::UnknownIdentifier, ast[e].range,
+                             "`" + id.name + "` is out of scope here");
+      d.secondary.push_back({it->declared, "declared here, in a block that has ended"});
+      d.notes.push_back("a name is seen in the block it is declared in; a `wait for`'s binding "
+                        "in its `when` and its handler");
+      return types.error();
+    }
+  }
   // Declared, but not as a value.
   if (symbols.fns.count(id.name) > 0) {
     report(DiagKind::UnknownIdentifier, ast[e].range,

@@ -66,7 +66,9 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
   JourneyState state;
   state.decl = &j;
   state.timeout = kDefaultJourneyTimeout;
+  std::vector<Scope::EndedName> endedNames;  // before `root`, which refers to it
   LocalScope root(nullptr);
+  root.scope.keepEndedNames(&endedNames);
   declareProfile(root);
   Scope pure;  // schedules and the `entry at` time are evaluated without a profile
   pure.hide(&root.scope);

@@ -31,6 +31,11 @@ class LocalScope {
   explicit LocalScope(LocalScope* parent) : scope(parent ? &parent->scope : nullptr), parent_(parent) {}
   LocalScope(const LocalScope&) = delete;
   LocalScope& operator=(const LocalScope&) = delete;
+  ~LocalScope() {
+    if (std::vector<Scope::EndedName>* ended = scope.endedNames(); ended && parent_) {
+      for (Site& site : sites_) ended->push_back({std::move(site.name), site.range});
+    }
+  }
 
   void declare(const std::string& name, SourceRange where, TypeId type) {
     scope.declare(name, type);

@@ -105,7 +105,19 @@ class Scope {
 
   const Scope* parent() const { return parent_; }
 
+  // Names whose block has ended (a `wait for`'s bindings after it, a `let` after its `if`),
+  // kept by the journey's outermost scope so that a use after the block is told why it fails.
+  struct EndedName {
+    std::string name;
+    SourceRange declared;
+  };
+  void keepEndedNames(std::vector<EndedName>* ended) { ended_ = ended; }
+  std::vector<EndedName>* endedNames() const {
+    return ended_ || !parent_ ? ended_ : parent_->endedNames();
+  }
+
  private:
+  std::vector<EndedName>* ended_ = nullptr;
   const Scope* parent_;
   std::vector<std::pair<std::string, TypeId>> vars_;
   std::vector<std::string> guarded_;
