@@ -1,6 +1,8 @@
 #include "compiler/syntax/token_filter.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include <antlr4-runtime.h>
 
@@ -86,6 +88,21 @@ std::string codePointText(char32_t c) {
   return buf;
 }
 
+
+// `9pm`, `11:30am` read as a number with a unit: the same time on the 24-hour clock (`21:00`).
+std::optional<std::string> twentyFourHour(std::string_view word) {
+  bool pm = word.ends_with("pm") || word.ends_with("PM");
+  if (!pm && !word.ends_with("am") && !word.ends_with("AM")) return std::nullopt;
+  word.remove_suffix(2);
+  int hour = 0;
+  size_t i = 0;
+  for (; i < word.size() && i < 2 && word[i] >= '0' && word[i] <= '9'; ++i) {
+    hour = hour * 10 + (word[i] - '0');
+  }
+  if (i == 0 || hour < 1 || hour > 12 || i != word.size()) return std::nullopt;
+  std::string hours = std::to_string(hour % 12 + (pm ? 12 : 0));
+  return (hours.size() == 1 ? "0" : "") + hours + ":00";
+}
 }  // namespace
 
 TokenizedFile::~TokenizedFile() = default;
@@ -265,6 +282,8 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
         if (d != nullptr) {
           if (word.size() > 1 && (word[1] == 'x' || word[1] == 'X')) {
             d->helps.push_back("a hexadecimal number is written `0x` followed by digits 0-9, a-f");
+          } else if (std::optional<std::string> time = twentyFourHour(word)) {
+            d->helps.push_back("times of day are written on the 24-hour clock: `" + *time + "`");
           } else {
             d->helps.push_back("durations use the units `ns`, `us`, `ms`, `s`, `m`, `h`, `d` and "
                                "`w`, as in `90s` or `1h30m`");
