@@ -34,6 +34,7 @@ std::optional<Timestamp> testTimeOf(const ast::TestString& text) {
 struct TestStart {
   Timestamp time;
   bool named = false;
+  bool byInput = false;  // a timed input's, not an `until`'s or an expectation's
 };
 
 TestStart testStart(const ast::TestDecl& test) {
@@ -51,7 +52,7 @@ TestStart testStart(const ast::TestDecl& test) {
       see(firstNamed, *at);
     }
   }
-  if (firstInput) return {*firstInput, true};
+  if (firstInput) return {*firstInput, true, true};
   if (firstNamed) return {*firstNamed, true};
   return {};
 }
@@ -234,7 +235,14 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
       // Without a time of its own, the record may be one that a waiting instance would write
       // after the run stopped.
       size_t active = session.store().instanceCount();
-      if (!x->negated && !x->at && active > 0) {
+      if (!x->negated && testStarts.named && !testStarts.byInput && session.now() == start) {
+        // No input and one time named: nothing could happen between the start and the end.
+        d.notes.push_back("the run covered no time: its clock started and ended at " +
+                          formatTimestamp(start) + ", the first time the test names");
+        d.helps.push_back("a test's clock starts at its first timed input, or without one at "
+                          "the first time it names: give an earlier `until \"TIME\"` to start "
+                          "from");
+      } else if (!x->negated && !x->at && active > 0) {
         d.notes.push_back("the run ended at " + formatTimestamp(session.now()) +
                           ", the latest time the test names, with " + std::to_string(active) +
                           (active == 1 ? " instance" : " instances") + " still active");
