@@ -62,9 +62,11 @@ Diagnostic testFailure(DiagKind kind, SourceRange range, std::string message) {
   return d;
 }
 
-// The expectation's failure: what it wanted, and the records of its kind the run wrote.
+// The expectation's failure: what it wanted, and the records of its kind the run wrote; with
+// `showErrors`, also the instances that ended with an error.
 Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
-                 const std::vector<OutputRecord>& records, const std::optional<Timestamp>& at) {
+                            const std::vector<OutputRecord>& records,
+                            const std::optional<Timestamp>& at, bool showErrors) {
   std::string wanted = e.negated ? "expected no matching record: " : "expected a matching record: ";
   Diagnostic d = testFailure(DiagKind::ExpectationNotMet, range, wanted + "`expect " + describe(e) + "`");
   // The first `limit` of `some` as notes: a schedule ticking all month writes thousands of
@@ -91,10 +93,11 @@ Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
     list(shown, 20);
   }
   // An instance that failed is the likeliest reason for a missing record: its error is shown
-  // (unless it was listed above).
+  // (unless it was listed above). Not for a record that should not be there.
   std::vector<const OutputRecord*> failed;
   for (const OutputRecord& r : records) {
-    if (r.field("kind") == "exit" && r.field("reason").starts_with("error:") &&
+    if (showErrors && !e.negated && r.field("kind") == "exit" &&
+        r.field("reason").starts_with("error:") &&
         std::find(shown.begin(), shown.end(), &r) == shown.end()) {
       failed.push_back(&r);
     }
@@ -193,6 +196,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
 
   std::vector<OutputRecord> records = readOutputRecords(session.takeOutput().lines);
   result.records = records.size();
+  bool errorsShown = false;
   for (const ast::TestStmt& stmt : test.stmts) {
     auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
     if (e == nullptr) continue;
@@ -231,7 +235,10 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     bool found = false;
     for (const OutputRecord& r : records) found = found || matches(*x, at, r);
     if (found == x->negated) {
-      Diagnostic d = unmetExpectation(*x, stmt.range, records, at);
+      // The errors once per test, under its first missing record.
+      bool showErrors = !errorsShown && !x->negated;
+      errorsShown = errorsShown || showErrors;
+      Diagnostic d = unmetExpectation(*x, stmt.range, records, at, showErrors);
       // Without a time of its own, the record may be one that a waiting instance would write
       // after the run stopped.
       size_t active = session.store().instanceCount();
