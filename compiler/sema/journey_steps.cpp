@@ -62,6 +62,7 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
                             namesOf(symbols.channels));
             }
             checkPayload(k.payload, scope.scope);  // payload fields may be of any type
+            sentTemplates[k.channel.text].insert(k.templateName);
           } else if constexpr (std::is_same_v<T, ast::CallStep>) {
             TypeId response = types.error();
             if (auto it = symbols.actions.find(k.action.text); it != symbols.actions.end()) {
@@ -93,7 +94,8 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
           } else if constexpr (std::is_same_v<T, ast::GotoStep>) {
             checkGoto(k, journey);
           } else if constexpr (std::is_same_v<T, ast::EndStep>) {
-            // The reason is a plain string: nothing to check.
+            // The reason is a plain string: nothing to check; kept for expectations.
+            if (k.reason) endReasons[journey.decl->name.text].insert(*k.reason);
           }
         },
         step.kind);

@@ -21,6 +21,8 @@
 
 namespace journey::sema {
 
+struct Expectation;  // test_expectation.h
+
 // `int`, `string`, `list`, `map`, ...: the names of the built-in types.
 bool isBuiltinTypeName(std::string_view name);
 
@@ -94,6 +96,10 @@ class ProgramChecker {
   TypeId profileType = 0;  // the schema's record type, or Error when there is none
   // The journeys some `goto` names, found when first asked (isGotoTarget).
   std::optional<std::set<std::string, std::less<>>> gotoTargets;
+  // What the steps can write, by channel and by journey: an expectation naming anything else
+  // can never match (W0111).
+  std::map<std::string, std::set<std::string>, std::less<>> sentTemplates;
+  std::map<std::string, std::set<std::string>, std::less<>> endReasons;
 
   // --- reporting (checker.cpp) --------------------------------------------------------------
   Diagnostic& report(DiagKind kind, SourceRange range, std::string message);
@@ -167,6 +173,8 @@ class ProgramChecker {
   void checkHistoryWindows();  // history_windows.cpp
   void checkTest(const ast::TestDecl& test);
   void checkExpectation(const ast::TestExpect& e);
+  // W0111 for a template or an `end` reason that no step writes.
+  void checkExpectedText(const Expectation& x);
   void checkExpectedSetPath(const ast::TestString& text);
   std::optional<Timestamp> testTime(const ast::TestString& time);  // reported when invalid
 

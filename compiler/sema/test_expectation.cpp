@@ -114,4 +114,9 @@ std::string describe(const Expectation& e) {
   return out;
 }
 
+bool isExitReasonForm(std::string_view text) {
+  return text == "end" || text == "exit" || text == "timeout" || text == "goto" ||
+         text == "error" || text.starts_with("end: ") || text.starts_with("error: ");
+}
+
 }  // namespace journey::sema

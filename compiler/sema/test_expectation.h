@@ -30,6 +30,11 @@ struct Expectation {
 std::optional<Expectation> readExpectation(const ast::TestExpect& e, std::string& why,
                                            SourceRange& where);
 
+// Whether an `expect exit` text is a reason the runtime writes, matched whole (`timeout`,
+// `end: converted`, `error: …`), or `error`, which stands for every `error: …`; any other text
+// also matches a step's `end "TEXT"`.
+bool isExitReasonForm(std::string_view text);
+
 // `send email "cart-reminder" at "..."` as words again, for messages.
 std::string describe(const Expectation& e);
 

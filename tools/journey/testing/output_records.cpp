@@ -32,17 +32,6 @@ std::vector<OutputRecord> readOutputRecords(const std::vector<std::string>& line
   return out;
 }
 
-namespace {
-
-// A text `expect exit` matches whole: a reason the runtime writes (LANGUAGE.md §5), or
-// `error`, which stands for any of the `error: …` reasons.
-bool isReasonForm(std::string_view text) {
-  return text == "end" || text == "exit" || text == "timeout" || text == "goto" ||
-         text == "error" || text.starts_with("end: ") || text.starts_with("error: ");
-}
-
-}  // namespace
-
 bool matches(const sema::Expectation& e, const std::optional<Timestamp>& at,
              const OutputRecord& record) {
   if (record.field("kind") != e.kind) return false;
@@ -52,7 +41,7 @@ bool matches(const sema::Expectation& e, const std::optional<Timestamp>& at,
     std::string_view value = record.field(e.textField);
     // `expect exit "converted"` matches the reason `end: converted` too, but a reason's own
     // form does not: `"timeout"` is the timeout, not an `end "timeout"` step.
-    bool endReason = e.kind == "exit" && !isReasonForm(e.text->text) &&
+    bool endReason = e.kind == "exit" && !sema::isExitReasonForm(e.text->text) &&
                      value == "end: " + e.text->text;
     // `expect no exit J "error"`: no instance failed, whatever its message.
     bool anyError = e.kind == "exit" && e.text->text == "error" && value.starts_with("error: ");
