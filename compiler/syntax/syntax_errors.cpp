@@ -84,6 +84,7 @@ void parseItem(antlr4::Parser* parser, size_t itemRule) {
     case JourneyParser::RuleHandler: p->handler(); break;
     case JourneyParser::RuleSplitArm: p->splitArm(); break;
     case JourneyParser::RuleActionItem: p->actionItem(); break;
+    case JourneyParser::RuleTestStmt: p->testStmt(); break;
     default: break;
   }
 }
@@ -461,7 +462,10 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   // `expect send email "x" for "p2" at "T"`: the grammar takes `at` before `for`.
   if (foundType != JourneyParser::AT) return;
   size_t lineFirst = foundIndex;  // the first token of the statement `at` is in
-  while (lineFirst > 0 && !isSeparator(input->get(lineFirst - 1)->getType())) --lineFirst;
+  while (lineFirst > 0 && !isSeparator(input->get(lineFirst - 1)->getType()) &&
+         input->get(lineFirst - 1)->getType() != JourneyParser::LBRACE) {
+    --lineFirst;
+  }
   if (input->get(lineFirst)->getType() == JourneyParser::EXPECT) {
     d.helps.push_back("in an expectation `at` comes before `for`: `expect send email \"x\" at "
                       "\"2026-03-02T10:00:00Z\" for \"p2\"`");
