@@ -84,6 +84,12 @@ std::vector<std::string> membersOf(Session& s, const std::string& receiver) {
   } else {
     std::string printed = types.print(*type);
     methodsOf(std::string_view(printed).substr(0, printed.find('<')));
+    // The macros a list or a map takes (`map` and `filter` are not functions of the library).
+    sema::TypeKind kind = types.kind(*type);
+    if (kind == sema::TypeKind::List || kind == sema::TypeKind::Map ||
+        kind == sema::TypeKind::Dyn) {
+      names.insert({"all", "exists", "exists_one", "filter", "map"});
+    }
   }
   return {names.begin(), names.end()};
 }
@@ -122,6 +128,12 @@ size_t receiverBefore(std::string_view text, size_t end) {
     char c = text[i - 1];
     if (isNameChar(c) || c == '.') {
       --i;
+    } else if (c == '"' || c == '\'') {
+      // A string literal (`"a".sta`): back to its opening quote, past escaped ones.
+      size_t j = i - 1;
+      while (j > 0 && !(text[j - 1] == c && (j < 2 || text[j - 2] != '\\'))) --j;
+      if (j == 0) return i;  // no opening quote: stop at the closing one
+      i = j - 1;
     } else if (c == ')' || c == ']') {
       int depth = 0;
       size_t j = i;
