@@ -126,6 +126,8 @@ def main():
         s.enter("abcd\t + 1\r", "6 : int")
         s.enter(":type profile.loy\t.poi\t\r", "\r\nint")
         s.enter("math.gre\t(1, 2)\r", "2 : int")
+        # A command that takes an argument completes with a space after it.
+        s.enter(":adv\t0s\r", "no output")
         # A literal's methods: a string's (the quotes are part of the receiver), a list's macros.
         s.enter('"abc".sta\t("a")\r', "true : bool")
         s.enter("[2, 3].fil\t(x, x > 2)\r", "[3] : list<int>")

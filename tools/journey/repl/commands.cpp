@@ -381,7 +381,9 @@ bool commandEndsWithItsLine(std::string_view input) {
 
 std::vector<std::string> commandNames() {
   std::vector<std::string> names;
-  for (const Command& c : commands()) names.emplace_back(c.name);
+  for (const Command& c : commands()) {
+    names.push_back(std::string(c.name) + (c.usage.empty() ? "" : " "));
+  }
   return names;
 }
 

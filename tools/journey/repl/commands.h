@@ -19,7 +19,8 @@ Outcome runCommand(Session& session, std::string_view input);
 // expression (`:set {…}`, `:type …`) goes on over lines as other inputs do.
 bool commandEndsWithItsLine(std::string_view input);
 
-// `:help`, `:quit`, …: for completion.
+// `:help`, `:quit`, `:advance `…: for completion, with a space after those that take an
+// argument, so that it can be typed next.
 std::vector<std::string> commandNames();
 
 }  // namespace journey::repl
