@@ -181,31 +181,32 @@ void ProgramChecker::checkExpectation(const ast::TestExpect& e) {
 void ProgramChecker::checkExpectedText(const Expectation& x) {
   if (!x.text || !x.name) return;
   const std::string& text = x.text->text;
+  // What the steps write under the expectation's name (none: an empty set).
+  auto writtenUnder = [&](const auto& byName) -> const std::set<std::string>& {
+    static const std::set<std::string> kNone;
+    auto it = byName.find(x.name->text);
+    return it == byName.end() ? kNone : it->second;
+  };
   const std::set<std::string>* written = nullptr;
+  std::string sought = text;
   std::string what;
   if ((x.kind == "send" || x.kind == "suppressed" || x.kind == "capped") &&
       symbols.channels.count(x.name->text)) {
-    static const std::set<std::string> kNone;
-    auto it = sentTemplates.find(x.name->text);
-    written = it == sentTemplates.end() ? &kNone : &it->second;
+    written = &writtenUnder(sentTemplates);
     what = "no step sends " + ast::quoted(text) + " on `" + x.name->text + "`";
   } else if (x.kind == "exit" && symbols.journeys.count(x.name->text)) {
     // A reason the runtime writes itself (`timeout`, `error: …`) may always occur.
-    std::string_view reason = text;
-    if (reason.starts_with("end: ")) reason.remove_prefix(5);
+    if (sought.starts_with("end: ")) sought.erase(0, 5);
     else if (isExitReasonForm(text)) return;
-    static const std::set<std::string> kNone;
-    auto it = endReasons.find(x.name->text);
-    written = it == endReasons.end() ? &kNone : &it->second;
-    if (written->count(std::string(reason))) return;
-    what = "no step of `" + x.name->text + "` ends with " + ast::quoted(std::string(reason));
+    written = &writtenUnder(endReasons);
+    what = "no step of `" + x.name->text + "` ends with " + ast::quoted(sought);
   }
-  if (!written || written->count(text)) return;
+  if (!written || written->count(sought)) return;
   Diagnostic& d = report(DiagKind::ExpectationNeverMatches, x.text->range,
                          what + (x.negated ? ": this `expect no` cannot fail"
                                            : ": this expectation cannot be met"));
   std::vector<std::string> names(written->begin(), written->end());
-  if (auto close = closestName(std::string(text), names)) {
+  if (auto close = closestName(sought, names)) {
     d.helps.push_back("did you mean " + ast::quoted(*close) + "?");
   }
 }

@@ -124,7 +124,6 @@ struct InputReader::Impl {
     return false;
   }
 
-
   // Records come in time order, and most share the date of the last one: in the plain form,
   // only their time of day needs reading.
   Value timeOf(std::string_view text) {
