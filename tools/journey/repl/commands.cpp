@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <sstream>
 
 #include "tools/journey/explain.h"
@@ -66,6 +67,39 @@ std::string withoutComments(std::string_view args) {
 bool fail(Session& s, std::string_view message) {
   s.console().error(message);
   return false;
+}
+
+// The first key of `json` written without quotes (`{plan: "x"}`), as CEL and test data write
+// them; empty when there is none.
+std::string_view bareKey(std::string_view json) {
+  bool inString = false;
+  for (size_t i = 0; i < json.size(); ++i) {
+    char c = json[i];
+    if (inString) {
+      if (c == '\\') ++i;
+      else if (c == '"') inString = false;
+      continue;
+    }
+    if (c == '"') inString = true;
+    if (c != '{' && c != ',') continue;
+    size_t k = json.find_first_not_of(" \t", i + 1);
+    size_t end = k;
+    while (end < json.size() && (std::isalnum(static_cast<unsigned char>(json[end])) ||
+                                 json[end] == '_')) {
+      ++end;
+    }
+    if (end != k && json.find_first_not_of(" \t", end) == json.find(':', end)) {
+      return json.substr(k, end - k);
+    }
+  }
+  return {};
+}
+
+// A refused JSON input's reason, with the likeliest fix when its keys are not quoted.
+std::string refusal(std::string why, std::string_view json) {
+  std::string_view key = why.starts_with("not JSON") ? bareKey(json) : std::string_view();
+  if (!key.empty()) why += "; JSON quotes its keys: \"" + std::string(key) + "\": …";
+  return why;
 }
 
 // The line of a JSON-lines profiles file whose id is `id`: the last one that fits the schema,
@@ -144,7 +178,9 @@ bool profileCommand(Session& s, std::string_view args) {
     json = *line;
   }
   s.run().markOutput();
-  if (std::optional<std::string> why = s.run().addProfile(json)) return fail(s, "the profile is refused: " + *why);
+  if (std::optional<std::string> why = s.run().addProfile(json)) {
+    return fail(s, "the profile is refused: " + refusal(*why, json));
+  }
   std::string what = "current profile " + s.run().currentProfile();
   // Once the clock runs, a profile arrives as a record: say what it caused.
   if (s.run().running()) {
@@ -161,7 +197,7 @@ bool eventCommand(Session& s, std::string_view args) {
     return fail(s, "`:event` takes an event name and its data: `:event NAME {JSON}`");
   s.run().markOutput();
   if (std::optional<std::string> why = s.run().sendEvent(std::string(name), std::string(data))) {
-    return fail(s, std::string(name) + ": " + *why);
+    return fail(s, std::string(name) + ": " + refusal(*why, data));
   }
   s.reportOutput(fmt::format("{} at {}", name, formatTimestamp(s.run().now())));
   return true;
@@ -172,7 +208,7 @@ bool setCommand(Session& s, std::string_view args) {
     return fail(s, "`:set` takes a JSON object: `:set {\"tier\": \"gold\"}`");
   s.run().markOutput();
   if (std::optional<std::string> why = s.run().setProfile(std::string(args)))
-    return fail(s, "set: " + *why);
+    return fail(s, "set: " + refusal(*why, args));
   s.reportOutput(fmt::format("set at {}", formatTimestamp(s.run().now())));
   return true;
 }
