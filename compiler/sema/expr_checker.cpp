@@ -2,9 +2,6 @@
 // map literals. Calls, selections, macros and record literals have their own files.
 #include "compiler/sema/expr_checker.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "compiler/sema/expr_checker_impl.h"
 #include "compiler/sema/suggest.h"
 
@@ -182,17 +179,6 @@ std::optional<TypeId> ExprChecker::Impl::lookupName(std::string_view name, bool 
   return lookupScope->lookup(name);
 }
 
-namespace {
-
-bool equalsIgnoringCase(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
-
-}  // namespace
-
 TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope) {
   if (auto t = lookupName(id.name, id.rooted, scope)) return *t;
 
@@ -247,7 +233,7 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
       report(DiagKind::UnknownIdentifier, ast[e].range, "unknown name `" + id.name + "`");
   // `signup` for an event of type `Signup` that was given no name.
   for (const auto& [event, symbol] : symbols.events) {
-    if (event != id.name && equalsIgnoringCase(event, id.name)) {
+    if (event != id.name && sameIgnoringCase(event, id.name)) {
       d.helps.push_back("`" + event + "` is the event's type; to read an event, name it where it "
                         "arrives: `entry on " + event + " as " + id.name + "` or `wait for " +
                         event + " as " + id.name + "`");

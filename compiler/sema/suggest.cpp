@@ -33,11 +33,18 @@ std::string lower(std::string_view s) {
 
 }  // namespace
 
+bool sameIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 std::optional<std::string> closestName(std::string_view name,
                                        const std::vector<std::string>& candidates) {
   std::string lowered = lower(name);
   for (const std::string& c : candidates) {
-    if (c != name && lower(c) == lowered) return c;
+    if (c != name && sameIgnoringCase(c, name)) return c;
   }
   // About one typo per three characters, at least one: `Purchse` finds `Purchase`, while `a`
   // does not suggest `b`.

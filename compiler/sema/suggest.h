@@ -10,6 +10,9 @@
 
 namespace journey::sema {
 
+// Whether `a` and `b` differ at most in the case of ASCII letters (`signup`, `Signup`).
+bool sameIgnoringCase(std::string_view a, std::string_view b);
+
 // The candidate closest to `name` by edit distance (a case-only difference counts as the
 // closest), or nothing when none is close enough to be a plausible typo. Ties go to the first
 // candidate, so pass candidates in a stable order.

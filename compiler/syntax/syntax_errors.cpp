@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "JourneyParser.h"
+#include "compiler/sema/program_checker.h"
 #include "compiler/syntax/expectations.h"
 #include "compiler/syntax/token_kinds.h"
 
@@ -158,14 +159,7 @@ std::optional<std::string> wholeDuration(std::string_view written) {
     if (name != unit) continue;
     double total = amount * static_cast<double>(nanos);
     if (!(total >= 1 && total < 9.2e18) || total != std::floor(total)) return std::nullopt;
-    auto left = static_cast<int64_t>(total);
-    std::string out;
-    for (const auto& [part, size] : kUnits) {
-      if (part == "w") continue;  // days read more plainly than weeks and days
-      if (left >= size) out += std::to_string(left / size) + std::string(part);
-      left %= size;
-    }
-    return out;
+    return sema::formatDuration(static_cast<int64_t>(total));
   }
   return std::nullopt;
 }
