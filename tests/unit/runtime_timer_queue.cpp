@@ -27,8 +27,8 @@ struct Both {
   std::set<Timer, FiresBefore> reference;
   uint64_t sequence = 0;
 
-  void push(int64_t seconds, int32_t nanos = 0, Duration delay = {}) {
-    Timer t(Timestamp{seconds, nanos}, Timer::Kind::Resume, sequence);
+  void push(int64_t seconds, int32_t nanos = 0, Duration delay = {}, TimerRank rank = 0) {
+    Timer t(Timestamp{seconds, nanos}, Timer::Kind::Resume, sequence, rank);
     t.sequence = ++sequence;
     queue.push(t, delay);
     reference.insert(t);
@@ -93,6 +93,22 @@ TEST_CASE("equal due times fire in the order they were set, across lanes and the
   b.drain();
 }
 
+TEST_CASE("equal due times fire by rank first, whenever each was set") {
+  Both b;
+  std::mt19937_64 random(5);
+  for (int64_t now = 0; now < 2000; ++now) {
+    // Timers of a lane due together, of ranks in no order (an old instance resumed by a
+    // record after a younger one waited): the lane keeps those in order, the heap the rest.
+    TimerRank rank = timerRank(random() % 50, static_cast<uint32_t>(random() % 3));
+    b.push(now / 4 + 100, 0, Duration{100 - now % 4, 0}, rank);
+    if (random() % 4 == 0) b.push(now / 4 + 100, 0, Duration{}, rank);
+    if (random() % 3 == 0) b.popAndCompare();
+  }
+  b.drain();
+  CHECK(timerRank(1, 0) > timerRank(0, kRankNoJourney));  // input before journey
+  CHECK(timerRank(3, 70000) == timerRank(3, kRankNoJourney));
+}
+
 TEST_CASE("eraseIf drops the stale timers and keeps the order of the rest") {
   Both b;
   std::mt19937_64 random(11);
@@ -117,7 +133,7 @@ TEST_CASE("forEachDueBy visits the lanes' timers due by a time, up to a count, a
   uint64_t sequence = 0;
   std::vector<Timer> laneTimers, heapTimers;
   auto push = [&](int64_t seconds, Duration delay, std::vector<Timer>& into) {
-    Timer t(Timestamp{seconds, 0}, Timer::Kind::Resume, 0);
+    Timer t(Timestamp{seconds, 0}, Timer::Kind::Resume, 0, 0);
     t.sequence = ++sequence;
     q.push(t, delay);
     into.push_back(t);
@@ -159,7 +175,7 @@ TEST_CASE("forEachDueBy without a count visits every timer due by a time, the he
     int64_t now = i / 4;
     bool lane = random() % 2 == 0;
     int64_t due = lane ? now + 30 : static_cast<int64_t>(random() % 600);
-    Timer t(Timestamp{due, static_cast<int32_t>(random() % 3)}, Timer::Kind::Resume, 0);
+    Timer t(Timestamp{due, static_cast<int32_t>(random() % 3)}, Timer::Kind::Resume, 0, 0);
     t.sequence = ++sequence;
     q.push(t, lane ? Duration{30, 0} : Duration{});
     all.push_back(t);

@@ -108,7 +108,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
           store.holdSend(HeldSend{.journey = c.journey, .step = c.step, .profile = c.profile,
                                   .keyPlain = c.keyPlain, .key = std::string(c.key),
                                   .payload = payload});
-      store.addTimer(Timer(*end, Timer::Kind::HeldSend, held));
+      store.addTimer(Timer(*end, Timer::Kind::HeldSend, held, c.instance->rank));
       trace(*c.instance, [&] {
         return "send at " + step.location + " held by quiet hours until " + formatTimestamp(*end);
       });

@@ -262,7 +262,7 @@ void Runtime::start(Timestamp firstRecord) {
     } else if (auto* at = std::get_if<ir::AtEntryIr>(&entry)) {
       Value t = rt.evalConstant(at->at);
       if (t.kind() == ValueKind::Timestamp && !(t.asTimestamp() < firstRecord)) {
-        rt.store.addTimer(Timer(t.asTimestamp(), Timer::Kind::ScheduleTick, j));
+        rt.store.addTimer(Timer(t.asTimestamp(), Timer::Kind::ScheduleTick, j, timerRank(0, j)));
       }
     }
   }
@@ -278,6 +278,7 @@ std::optional<std::string> Runtime::apply(const EventInput& event) {
   ProfileState* p = rt.store.findProfile(event.profile);
   if (!p) return unknownProfile(event.profile);
   rt.advanceClockTo(event.time);
+  rt.beginInput();
   ++stats_.records;
   rt.handleEvent(*p, event.event, event.record);
   rt.drain();
@@ -296,6 +297,7 @@ std::optional<std::string> Runtime::apply(const SetInput& set) {
     return missing;
   }
   rt.advanceClockTo(set.time);
+  rt.beginInput();
   ++stats_.records;
   if (!p) {
     addProfile({set.profile, set.patch});
@@ -315,6 +317,7 @@ std::optional<std::string> Runtime::apply(const AudienceInput& change) {
   ProfileState* p = rt.store.findProfile(change.profile);
   if (!p) return unknownProfile(change.profile);
   rt.advanceClockTo(change.time);
+  rt.beginInput();
   ++stats_.records;
   if (p->member[change.audience] != change.enter) {
     // Decided before the journeys it starts run: their `inAudience()` answers it.
@@ -354,6 +357,7 @@ void Runtime::Impl::advanceClockTo(Timestamp t) {
     if (t < next->due() || next->due() == kNever) break;
     Timer timer = store.popTimer();
     clock.advanceTo(timer.due());
+    input = inputOf(timer);
     fire(timer);
     drain();
   }
@@ -419,7 +423,8 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
       p.setWindowDue(out);
       // At a fixed delay from the clock (records come in time order): a lane, not the heap.
       Duration delay = at == clock.now() ? shortestWindow[event] : Duration{};
-      store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref), delay);
+      Timer timer(out, Timer::Kind::AudienceWindow, p.ref, timerRank(input, kRankNoJourney));
+      store.addTimer(timer, delay);
     }
   }
 }
@@ -464,7 +469,12 @@ void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
   });
   std::sort(due.begin(), due.end(), firesBefore);
   // Each stays queued, and finds its instance gone or resumed when it is taken.
-  for (const Timer& t : due) fire(t);
+  uint64_t handled = input;
+  for (const Timer& t : due) {
+    input = inputOf(t);
+    fire(t);
+  }
+  input = handled;
 }
 
 void Runtime::Impl::markDirty(ProfileRef profile, const AudienceSet& audiences, bool byStep) {
@@ -543,7 +553,7 @@ void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
   // A set windowDue is always ahead of the clock: its timer resets it when it fires.
   if (!(next < p.windowDue())) return;  // none, or one is set for then or earlier
   p.setWindowDue(next);
-  store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref));
+  store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref, timerRank(input, kRankNoJourney)));
 }
 
 void Runtime::Impl::drainQueued() {
@@ -674,7 +684,7 @@ std::optional<Timestamp> Runtime::Impl::nextTickAfter(uint32_t journey, Timestam
 void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
   std::optional<Timestamp> next = nextTickAfter(journey, after);
   if (!next) return;
-  store.addTimer(Timer(*next, Timer::Kind::ScheduleTick, journey));
+  store.addTimer(Timer(*next, Timer::Kind::ScheduleTick, journey, timerRank(input, journey)));
 }
 
 bool Runtime::Impl::ticksAt(uint32_t journey, Timestamp t) {
@@ -686,6 +696,7 @@ bool Runtime::Impl::ticksAt(uint32_t journey, Timestamp t) {
 }
 
 void Runtime::Impl::tick(uint32_t journey, Timestamp at) {
+  beginInput();  // a tick is an input of its own, entering profiles in their input order
   const ir::EntryIr& entry = program.journeys[journey].entry;
   uint32_t audience = 0;
   bool incremental = false;
@@ -798,6 +809,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
     if (t.kind() == ValueKind::Duration) timeout = t.asDuration();
   }
   fresh.setEntered(clock.now());
+  fresh.rank = timerRank(input, journey);
   Instance& inst = store.addInstance(std::move(fresh));
   InstanceId id = inst.id;
   p.instances.push_back(id);
@@ -807,7 +819,8 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   if (constantTimeout[journey]) {
     inst.timeoutTimer = store.reserveTimerSequence();
   } else {
-    store.addTimer(Timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id), timeout);
+    Timer timer(plusDuration(clock.now(), timeout), Timer::Kind::Timeout, id, inst.rank);
+    store.addTimer(timer, timeout);
   }
 
   if (exitWhenHolds(inst, "")) return;

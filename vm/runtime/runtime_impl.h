@@ -220,6 +220,14 @@ struct Runtime::Impl {
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
   bool exitOnMatches(Instance& instance, uint32_t event, const Value& record);
   int gotoChain = 0;  // `goto`s being entered, one inside the other
+  // The input being handled: records and schedule ticks are numbered as they are handled; while
+  // a timer fires, the input that entered what set it. An instance entered now is ranked by it
+  // and its journey (TimerRank), so that timers due together fire in input order, then in
+  // journey declaration order (LANGUAGE.md §5).
+  uint64_t input = 0;
+  uint64_t inputsHandled = 0;
+  void beginInput() { input = ++inputsHandled; }
+  static uint64_t inputOf(const Timer& timer) { return timer.rank >> 16; }
   // How many emitted events and profile changes, each because of the one before, led to what
   // is being handled at this instant (0: an input record or a timer). A journey that starts
   // itself again through an event it emits, or two that undo each other's change to an

@@ -3,6 +3,7 @@
 // the step logic reads and changes it only through the Store.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -74,6 +75,16 @@ struct alignas(64) ProfileState {
 };
 static_assert(sizeof(ProfileState) == 128);
 
+// Where a timer stands among those due at the same time (LANGUAGE.md §5: ties go by input
+// order, then by journey declaration order): the input (record or schedule tick) that entered
+// its instance, then that instance's journey. Timers of one rank fire in the order they were
+// set (or, for a journey timeout, reserved: Instance::timeoutTimer).
+using TimerRank = uint64_t;
+inline constexpr uint32_t kRankNoJourney = 0xFFFF;  // a timer of no journey: after the input's
+inline TimerRank timerRank(uint64_t input, uint32_t journey) {
+  return input << 16 | std::min(journey, kRankNoJourney);
+}
+
 // What a waiting instance waits for.
 enum class WaitKind : uint8_t {
   None,     // running, or ready to run
@@ -81,7 +92,7 @@ enum class WaitKind : uint8_t {
   Events,   // `wait for`: an awaited event, or its `within` timer when it has one
 };
 
-// Kept small (88 bytes): the state of waiting instances is what a run holds most of. The end
+// Kept small (96 bytes): the state of waiting instances is what a run holds most of. The end
 // of its wait lives only in its timer; the four-byte fields are paired so that no word is half
 // padding.
 struct Instance {
@@ -93,6 +104,7 @@ struct Instance {
   // then (`timeoutQueued`), so most instances never have one. 0: the timeout's timer was queued
   // at entry.
   uint64_t timeoutTimer = 0;
+  TimerRank rank = 0;  // its timers' place among those due at the same time
   // The value of the journey's `key` as a string (sharing the text of the value it came from,
   // often a field the frame holds too); null when the key is the profile's id. instanceKey()
   // reads either.
@@ -114,7 +126,7 @@ struct Instance {
     enteredNanos = t.nanos;
   }
 };
-static_assert(sizeof(Instance) == 88);
+static_assert(sizeof(Instance) == 96);
 
 // An instance's key: its journey's `key` value, or the id of `profile`, its profile.
 inline std::string_view instanceKey(const Instance& instance, const ProfileState& profile) {
@@ -131,9 +143,8 @@ struct HeldSend {
   Value payload;      // evaluated when the send was made
 };
 
-// Something due at a time. Timers with the same time fire in the order they were set (or, for
-// a journey timeout, reserved: Instance::timeoutTimer). Kept to 32 bytes (the due time is
-// stored split, so the kind fits beside it): every waiting instance has one.
+// Something due at a time. Kept to 40 bytes (the due time is stored split, so the kind fits
+// beside it): every waiting instance has one.
 struct Timer {
   enum class Kind : uint8_t {
     Resume,       // an instance's wait ends (if `sequence` is still its Instance::wakeTimer)
@@ -144,17 +155,18 @@ struct Timer {
                      // only the timer due at ProfileState::windowDue counts)
   };
   Timer() = default;
-  Timer(Timestamp due, Kind kind, uint64_t id)
-      : seconds(due.seconds), nanos(due.nanos), kind(kind), id(id) {}
+  Timer(Timestamp due, Kind kind, uint64_t id, TimerRank rank)
+      : seconds(due.seconds), nanos(due.nanos), kind(kind), rank(rank), id(id) {}
   Timestamp due() const { return Timestamp{seconds, nanos}; }
 
   int64_t seconds = 0;
   int32_t nanos = 0;
   Kind kind = Kind::Resume;
+  TimerRank rank = 0;
   uint64_t sequence = 0;    // set by the store
   uint64_t id = 0;          // Resume, Timeout: the instance; HeldSend: the held send;
                             // ScheduleTick: the journey; AudienceWindow: the profile
 };
-static_assert(sizeof(Timer) == 32);
+static_assert(sizeof(Timer) == 40);
 
 }  // namespace journey::runtime

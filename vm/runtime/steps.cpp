@@ -184,7 +184,7 @@ void Runtime::Impl::armWait(Instance& instance, std::optional<Timestamp> wake, D
     // entry, is older than any the wait would get): the wait needs no timer of its own.
     if (!wake || !(*wake < *deadline)) {
       if (!instance.timeoutQueued) {
-        store.queueTimer(Timer(*deadline, Timer::Kind::Timeout, instance.id),
+        store.queueTimer(Timer(*deadline, Timer::Kind::Timeout, instance.id, instance.rank),
                          instance.timeoutTimer);
         instance.timeoutQueued = true;
       }
@@ -192,7 +192,8 @@ void Runtime::Impl::armWait(Instance& instance, std::optional<Timestamp> wake, D
     }
   }
   if (wake) {
-    instance.wakeTimer = store.addTimer(Timer(*wake, Timer::Kind::Resume, instance.id), delay);
+    instance.wakeTimer =
+        store.addTimer(Timer(*wake, Timer::Kind::Resume, instance.id, instance.rank), delay);
   }
 }
 

@@ -82,7 +82,7 @@ class Store {
   // timers due at the same time it fires in the place of one set now.
   virtual uint64_t reserveTimerSequence() = 0;
   virtual void queueTimer(Timer timer, uint64_t reservedSequence) = 0;
-  // The earliest timer (ties: the first added), if any.
+  // The earliest timer (ties: the lower rank, then the first added), if any.
   virtual const Timer* nextTimer() const = 0;
   virtual Timer popTimer() = 0;
   // Every queued timer in firing order, stale ones included (for inspection: the REPL's

@@ -1,4 +1,5 @@
-// The store's timers in firing order: by due time, then by sequence (the order they were set).
+// The store's timers in firing order: by due time, then by rank (Timer's TimerRank), then by
+// sequence (the order they were set).
 //
 // Most timers are set at a fixed delay from the clock (`wait 1h`, `within 2d`, a journey's
 // `timeout`), and the clock only moves forward, so the timers of one delay arrive already in
@@ -68,10 +69,11 @@ class TimerQueue {
   mutable size_t first_ = kUnknown;
 };
 
-// Firing order: earlier due time first, then the one set first.
+// Firing order: earlier due time first, then the lower rank, then the one set first.
 inline bool firesBefore(const Timer& a, const Timer& b) {
   if (a.seconds != b.seconds) return a.seconds < b.seconds;
   if (a.nanos != b.nanos) return a.nanos < b.nanos;
+  if (a.rank != b.rank) return a.rank < b.rank;
   return a.sequence < b.sequence;
 }
 
