@@ -288,7 +288,8 @@ Value formatString(const Value* args, CallContext&) {
       continue;
     }
     int precision = kDefaultPrecision;
-    if (i < f.size() && f[i] == '.') {
+    bool precise = i < f.size() && f[i] == '.';
+    if (precise) {
       size_t digits = ++i;
       int64_t p = 0;
       for (; i < f.size() && f[i] >= '0' && f[i] <= '9'; ++i) {
@@ -306,6 +307,9 @@ Value formatString(const Value* args, CallContext&) {
     size_t verbLength = std::min(utf8SequenceLength(verb), f.size() - i);
     if (!isVerb(verb)) {
       return parseError("unknown clause `%" + std::string(f.substr(i, verbLength)) + "`");
+    }
+    if (precise && verb != 'f' && verb != 'e') {  // as the checker says (E0318)
+      return parseError(std::string("`%") + verb + "` takes no precision; only `%f` and `%e` do");
     }
     i += verbLength;
     if (next >= values.size()) {

@@ -170,6 +170,11 @@ TEST_CASE("stdlib ext strings format: malformed clauses and missing arguments") 
         "<error: `format`: cannot read the format string: missing precision after `.`>");
   CHECK(format("%.2", {d(1)}) ==
         "<error: `format`: cannot read the format string: it ends inside a clause>");
+  CHECK(format("%.2x", {i(255)}) ==
+        "<error: `format`: cannot read the format string: `%x` takes no precision; only `%f` "
+        "and `%e` do>");
+  CHECK(format("%.0s", {i(1)}).starts_with("<error: `format`: cannot read the format string: `%s`"));
+  CHECK(format("%.1e", {d(1)}) == "1.0e+00");
   CHECK(format("%.101f", {d(1)}) ==
         "<error: `format`: cannot read the format string: precision 101 exceeds the maximum of "
         "100>");
