@@ -99,9 +99,21 @@ NodeId Lowerer::Impl::lowerMacro(const ast::Macro& m, ast::ExprId e, const Lower
     c.kids = {x};
     return add(std::move(c));
   };
-  // The optional filter (`map(x, p, t)`, `transform*(k, v, p, t)`) and the main argument.
-  NodeId filter = m.args.size() >= 2 ? lower(m.args[0], inner) : kNoNode;
-  NodeId last = lower(m.args.back(), inner);
+  // A condition that may not be a bool at run time (`dyn`) is checked by name, so that its
+  // error names the macro rather than the `&&` or `?:` it expands to.
+  auto condition = [&](ast::ExprId at) {
+    NodeId x = lower(at, inner);
+    if (pool.nodes[x].staticKind == ValueKind::Bool) return x;
+    return call("macro_condition", {x, constant(Value::string(ast::macroName(m.kind)), at)}, at);
+  };
+  // The optional filter (`map(x, p, t)`, `transform*(k, v, p, t)`) and the main argument (the
+  // condition of `all`, `exists`, `exists_one` and `filter`).
+  NodeId filter = m.args.size() >= 2 ? condition(m.args[0]) : kNoNode;
+  bool decides = m.kind == MacroKind::All || m.kind == MacroKind::All2 ||
+                 m.kind == MacroKind::Exists || m.kind == MacroKind::Exists2 ||
+                 m.kind == MacroKind::ExistsOne || m.kind == MacroKind::ExistsOne2 ||
+                 m.kind == MacroKind::Filter;
+  NodeId last = decides ? condition(m.args.back()) : lower(m.args.back(), inner);
 
   switch (m.kind) {
     case MacroKind::All:

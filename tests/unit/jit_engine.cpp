@@ -192,6 +192,26 @@ TEST_CASE("comprehensions, binds and optionals") {
                });
 }
 
+TEST_CASE("a macro's condition that is not a bool is an error that names the macro") {
+  DualWorld w;
+  using Both = std::pair<std::string, std::string>;
+  for (std::string m : {"all", "exists", "exists_one", "filter"}) {
+    std::string e = "dyn([1, 2])." + m + "(x, x)";
+    std::string expected = "<error: the condition of `" + m + "` is `int`, not `bool`>";
+    for (bool checked : {true, false}) {
+      auto [interp, jit] = w.both(e, checked);
+      INFO(e);
+      CHECK(interp == expected);
+      CHECK(jit == expected);
+    }
+  }
+  CHECK(w.both("dyn([1]).map(x, x, x)").first ==
+        "<error: the condition of `map` is `int`, not `bool`>");
+  // A false element still decides `all` (and a true one `exists`), as `&&` and `||` absorb.
+  CHECK(w.both("dyn([1, false]).all(x, x)") == Both{"false", "false"});
+  CHECK(w.both("dyn([true, 'a']).exists(x, x)") == Both{"true", "true"});
+}
+
 TEST_CASE("strings' constant affixes compared in place, and through the library otherwise") {
   DualWorld w;
   auto& types = w.fe.program.types;
