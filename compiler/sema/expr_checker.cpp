@@ -3,6 +3,7 @@
 #include "compiler/sema/expr_checker.h"
 
 #include "compiler/sema/expr_checker_impl.h"
+#include "compiler/sema/foreign_names.h"
 #include "compiler/sema/suggest.h"
 
 namespace journey::sema {
@@ -231,6 +232,12 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
 
   Diagnostic& d =
       report(DiagKind::UnknownIdentifier, ast[e].range, "unknown name `" + id.name + "`");
+  if (std::optional<std::string> literal = celLiteral(id.name)) {
+    d.helps.push_back("write `" + *literal + "`: CEL's literals are `true`, `false` and `null`" +
+                      (*literal == "null" ? "; whether a field is present, `has(x.field)` tells"
+                                          : ""));
+    return types.error();
+  }
   // `signup` for an event of type `Signup` that was given no name.
   for (const auto& [event, symbol] : symbols.events) {
     if (event != id.name && sameIgnoringCase(event, id.name)) {

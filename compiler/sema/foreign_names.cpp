@@ -55,4 +55,13 @@ std::optional<std::string> celSpelling(std::string_view name, bool method,
   return std::nullopt;
 }
 
+std::optional<std::string> celLiteral(std::string_view name) {
+  if (name == "True" || name == "TRUE") return "true";
+  if (name == "False" || name == "FALSE") return "false";
+  for (std::string_view none : {"None", "nil", "NULL", "Null", "undefined", "nullptr"}) {
+    if (name == none) return "null";
+  }
+  return std::nullopt;
+}
+
 }  // namespace journey::sema

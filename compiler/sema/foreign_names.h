@@ -1,5 +1,6 @@
 // Names other languages give to what CEL spells differently (`len(x)`, `x.length`,
-// `s.toLowerCase()`): the help for an unknown function, method or field writes the CEL form.
+// `s.toLowerCase()`, `True`): the help for an unknown name, function, method or field writes
+// the CEL form.
 #pragma once
 
 #include <optional>
@@ -14,5 +15,9 @@ namespace journey::sema {
 // such a name.
 std::optional<std::string> celSpelling(std::string_view name, bool method, std::string_view target,
                                        std::string_view argument = {});
+
+// CEL's literal for a name other languages give it (`True`, `None`, `nil`, `undefined`), or
+// nothing.
+std::optional<std::string> celLiteral(std::string_view name);
 
 }  // namespace journey::sema

@@ -6,6 +6,7 @@
 #include "JourneyParser.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/syntax/expectations.h"
+#include "compiler/syntax/foreign_habits.h"
 #include "compiler/syntax/token_kinds.h"
 
 namespace journey::syntax {
@@ -453,6 +454,20 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
                         (complete ? "" : afterWhat(input, foundIndex)) + ", found " + foundText;
   Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
   if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
+  HabitContext habit;
+  habit.foundType = foundType;
+  habit.found = text.slice(text.range(found));
+  habit.lineStart = lineStart;
+  habit.keywords = &x.keywords;
+  // Stray words after a complete statement: the parser has left it, and expects no keyword.
+  habit.afterStatement = insideBody(current) && !lineStart;
+  if (prev != nullptr) {
+    habit.prevType = prev->getType();
+    habit.prev = text.slice(text.range(prev));
+    habit.adjacent = prev->getStopIndex() + 1 == found->getStartIndex();
+    if (foundIndex >= 2) habit.beforePrevType = input->get(foundIndex - 2)->getType();
+  }
+  for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
   // `expect send email "x" for "p2" at "T"`: the grammar takes `at` before `for`.
   if (foundType != JourneyParser::AT) return;
   size_t lineFirst = foundIndex;  // the first token of the statement `at` is in

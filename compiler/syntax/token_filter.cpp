@@ -66,6 +66,17 @@ const char* hintFor(char32_t c) {
     case '|': return "the logical or is written `||`";
     case '`': return "strings are written in single or double quotes";
     case '@': case '$': return "names are made of letters, digits and `_`";
+    // What editors and word processors put in place of ASCII.
+    case U'\u201C': case U'\u201D': case U'\u201E':
+      return "write a straight quote `\"`: this one is typographic (an editor's \"smart quotes\")";
+    case U'\u2018': case U'\u2019':
+      return "write a straight quote `'` or `\"`: this one is typographic";
+    case U'\u2013': case U'\u2014': case U'\u2212': return "write a minus `-`";
+    case U'\u00A0': return "a non-breaking space: write a plain space";
+    case U'\u2260': return "write `!=`";
+    case U'\u2264': return "write `<=`";
+    case U'\u2265': return "write `>=`";
+    case U'\u00D7': return "write `*`";
     default: return nullptr;
   }
 }

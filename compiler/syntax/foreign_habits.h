@@ -1,0 +1,29 @@
+// Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not` and `elif`,
+// JavaScript's `===`, English's `wait for 1h`, and a keyword misspelt.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <antlr4-runtime.h>
+
+namespace journey::syntax {
+
+struct HabitContext {
+  size_t foundType = 0;
+  std::string_view found;      // the offending token's text
+  size_t prevType = 0;         // the token before it (0: none)
+  std::string_view prev;
+  size_t beforePrevType = 0;   // the token before that (0: none)
+  bool adjacent = false;       // nothing between the two tokens
+  bool lineStart = false;      // the offending token starts a statement
+  bool afterStatement = false; // it follows a complete statement on its line
+  // The keywords the parser would have taken there.
+  const antlr4::misc::IntervalSet* keywords = nullptr;
+};
+
+// What to write instead, as helps; empty when no habit explains the error.
+std::vector<std::string> foreignHabitHelps(const HabitContext& c);
+
+}  // namespace journey::syntax
