@@ -207,6 +207,7 @@ std::vector<ast::FieldDecl> AstBuilder::recordBody(P::RecordBodyContext* ctx) {
 std::vector<ast::FieldDecl> AstBuilder::fieldDecls(P::FieldDeclsContext* ctx) {
   std::vector<ast::FieldDecl> out;
   if (ctx == nullptr) return out;
+  requireFieldSeparators(ctx);
   for (P::FieldDeclContext* f : ctx->fieldDecl()) {
     std::optional<ast::Name> n = name(f->selector());
     if (!n) continue;
@@ -225,10 +226,37 @@ std::vector<ast::FieldDecl> AstBuilder::fieldDecls(P::FieldDeclsContext* ctx) {
 std::vector<ast::FieldInit> AstBuilder::fieldBlock(P::FieldBlockContext* ctx) {
   std::vector<ast::FieldInit> out;
   if (ctx == nullptr || ctx->fieldInits() == nullptr) return out;
+  requireFieldSeparators(ctx->fieldInits());
   for (P::FieldInitContext* f : ctx->fieldInits()->fieldInit()) {
     if (auto init = fieldInit(f)) out.push_back(std::move(*init));
   }
   return out;
+}
+
+void AstBuilder::requireFieldSeparators(antlr4::ParserRuleContext* fields) {
+  antlr4::ParserRuleContext* before = nullptr;
+  for (antlr4::tree::ParseTree* child : fields->children) {
+    auto* field = dynamic_cast<antlr4::ParserRuleContext*>(child);
+    if (field == nullptr || dynamic_cast<P::FieldSepContext*>(child) != nullptr) {
+      before = nullptr;
+      continue;
+    }
+    // Only between fields that parsed whole: after a syntax error a field may be a fragment.
+    bool whole = field->exception == nullptr && field->getStart() != nullptr &&
+                 field->getStop() != nullptr &&
+                 field->getStop()->getTokenIndex() >= field->getStart()->getTokenIndex();
+    if (before != nullptr && whole) {
+      SourceRange a = range(before), b = range(field);
+      if (text_.slice(SourceRange{a.file, a.end, b.begin}).find_first_of("\r\n") ==
+          std::string_view::npos) {
+        Diagnostic& d = report(DiagKind::UnexpectedToken, range(field->getStart()),
+                               "expected `,` or end of line before the next field, found `" +
+                                   std::string(textOf(field->getStart())) + "`");
+        d.helps.push_back("separate fields with `,` or write each on a line of its own");
+      }
+    }
+    before = field;
+  }
 }
 
 std::optional<ast::FieldInit> AstBuilder::fieldInit(P::FieldInitContext* ctx) {
