@@ -62,6 +62,13 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back("write `" + op + "`: CEL has no `" + op + "=`");
     return helps;
   }
+  // `&& b` starting a line, as some languages allow. Here the line before ended the
+  // statement; an operator at its end would have continued it.
+  if (c.lineStart && (isBinaryOperator(c.foundType) || c.foundType == JourneyLexer::DOT)) {
+    helps.push_back("a statement ends with its line unless the line ends with an operator: "
+                    "move `" + std::string(c.found) + "` to the end of the line before");
+    return helps;
+  }
   // `wait for 1h`: `wait for` waits for events.
   if (c.foundType == JourneyLexer::DURATION && c.prevType == JourneyLexer::FOR &&
       c.beforePrevType == JourneyLexer::WAIT) {
