@@ -34,6 +34,19 @@ TEST_SUITE("repl") {
     CHECK(leavesOpen("{\"a\": [1, (2)"));
   }
 
+  TEST_CASE("what an input is left open by, and where it opens") {
+    auto open = [](std::string_view text) {
+      std::optional<OpenPart> p = openPart(text);
+      return p ? p->what + "@" + std::to_string(p->offset) : std::string("none");
+    };
+    CHECK(open("1 + 2") == "none");
+    CHECK(open("[1, (2), {") == "`{`@9");  // the innermost still open
+    CHECK(open("f(1,\n [2]") == "`(`@1");
+    CHECK(open("1 /* a") == "a block comment@2");
+    CHECK(open("x + '''ab") == "a string in triple quotes@4");
+    CHECK(open("\"open\n") == "none");
+  }
+
   TEST_CASE("the buffer hands over a complete input without its last newline") {
     InputBuffer b;
     CHECK(b.empty());

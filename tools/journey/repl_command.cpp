@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <clocale>
 #include <cstdlib>
@@ -65,6 +66,26 @@ Timestamp wallClockNow() {
   return Timestamp{seconds.count(), 0};
 }
 
+// "the input ended inside the `[` opened on line 2: `[1, 2,`": what an input that went on to
+// the end was left open by, and where (`first` is the input's first line).
+std::string unclosedInput(std::string_view text, size_t first) {
+  std::optional<repl::OpenPart> open = repl::openPart(text);
+  if (!open) return "the input ended inside an open bracket, string or comment";
+  size_t lineStart = text.rfind('\n', open->offset);
+  lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
+  auto before = text.substr(0, lineStart);
+  size_t line = first + static_cast<size_t>(std::count(before.begin(), before.end(), '\n'));
+  std::string_view shown = text.substr(lineStart, text.find('\n', open->offset) - lineStart);
+  shown.remove_prefix(std::min(shown.find_first_not_of(" \t"), shown.size()));
+  constexpr size_t kShown = 60;
+  size_t cut = std::min(kShown, shown.size());
+  while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
+  std::string quoted(shown.substr(0, cut));
+  if (cut < shown.size()) quoted += "…";
+  return "the input ended inside " + open->what + ", opened on line " + std::to_string(line) +
+         ": `" + quoted + "`";
+}
+
 int runRepl(const ReplOptions& opt) {
   std::ifstream scriptFile;
   if (!opt.script.empty()) {
@@ -98,6 +119,8 @@ int runRepl(const ReplOptions& opt) {
   }
 
   repl::InputBuffer buffer;
+  size_t lines = 0;      // read so far
+  size_t firstLine = 0;  // the buffer's, when it holds an input going on over lines
   for (;;) {
     repl::LineSource::Read read = source->read(!buffer.empty());
     if (read.status == repl::LineSource::Status::Interrupted) {
@@ -109,11 +132,13 @@ int runRepl(const ReplOptions& opt) {
         console.error(read.failure);
         failed = true;
       } else if (!buffer.empty()) {
-        console.error("the input ended inside an open bracket, string or comment");
+        console.error(unclosedInput(buffer.text(), firstLine));
         failed = true;
       }
       break;
     }
+    if (buffer.empty()) firstLine = lines + 1;
+    ++lines;
     buffer.add(read.line);
     if (!buffer.complete() && !startsCommandOfOneLine(buffer.text())) continue;
     std::string input = buffer.take();

@@ -1,6 +1,7 @@
 #include "tools/journey/repl/input_buffer.h"
 
 #include <cctype>
+#include <vector>
 
 namespace journey::repl {
 
@@ -19,8 +20,8 @@ bool rawPrefix(std::string_view text, size_t i) {
 
 }  // namespace
 
-bool leavesOpen(std::string_view text) {
-  std::string closers;  // of the brackets open, innermost last
+std::optional<OpenPart> openPart(std::string_view text) {
+  std::vector<OpenPart> brackets;  // open, innermost last
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
@@ -30,7 +31,7 @@ bool leavesOpen(std::string_view text) {
       i = eol + 1;
     } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '*') {
       size_t end = text.find("*/", i + 2);
-      if (end == std::string_view::npos) return true;
+      if (end == std::string_view::npos) return OpenPart{i, "a block comment"};
       i = end + 2;
     } else if (c == '"' || c == '\'') {
       bool raw = rawPrefix(text, i);
@@ -48,23 +49,28 @@ bool leavesOpen(std::string_view text) {
           ++j;
         }
       }
-      if (j >= text.size()) return triple;
+      if (j >= text.size()) {
+        if (triple) return OpenPart{i, "a string in triple quotes"};
+        return std::nullopt;
+      }
       i = j + close.size();
     } else {
-      if (c == '(') closers += ')';
-      if (c == '[') closers += ']';
-      if (c == '{') closers += '}';
+      if (c == '(' || c == '[' || c == '{') brackets.push_back({i, "`" + std::string(1, c) + "`"});
       if (c == ')' || c == ']' || c == '}') {
         // A closer that matches no open bracket ends the input: the parser says what is
         // wrong, rather than every later line joining an input that cannot be right.
-        if (closers.empty() || closers.back() != c) return false;
-        closers.pop_back();
+        char opener = c == ')' ? '(' : c == ']' ? '[' : '{';
+        if (brackets.empty() || text[brackets.back().offset] != opener) return std::nullopt;
+        brackets.pop_back();
       }
       ++i;
     }
   }
-  return !closers.empty();
+  if (brackets.empty()) return std::nullopt;
+  return brackets.back();
 }
+
+bool leavesOpen(std::string_view text) { return openPart(text).has_value(); }
 
 void InputBuffer::add(std::string_view line) {
   text_ += line;

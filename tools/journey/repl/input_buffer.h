@@ -3,14 +3,20 @@
 // a schema is typed as it is written in a file.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace journey::repl {
 
-// Whether `text` ends inside an open bracket, a triple-quoted string or a block comment.
-// A one-line string left open ends with its line (CEL strings cannot hold a newline): the
-// input is complete and the parser says what is wrong.
+// What `text` ends inside of: an open bracket (the innermost), a triple-quoted string or a
+// block comment, with where it opens. A one-line string left open ends with its line (CEL
+// strings cannot hold a newline): the input is complete and the parser says what is wrong.
+struct OpenPart {
+  size_t offset = 0;  // in the text
+  std::string what;   // "`[`", "a block comment"
+};
+std::optional<OpenPart> openPart(std::string_view text);
 bool leavesOpen(std::string_view text);
 
 class InputBuffer {
