@@ -262,7 +262,7 @@ void Runtime::start(Timestamp firstRecord) {
     } else if (auto* at = std::get_if<ir::AtEntryIr>(&entry)) {
       Value t = rt.evalConstant(at->at);
       if (t.kind() == ValueKind::Timestamp && !(t.asTimestamp() < firstRecord)) {
-        rt.store.addTimer(Timer(t.asTimestamp(), Timer::Kind::ScheduleTick, j, timerRank(0, j)));
+        rt.store.addTimer(Timer(t.asTimestamp(), Timer::Kind::ScheduleTick, j, clockRank(j)));
       }
     }
   }
@@ -384,6 +384,7 @@ void Runtime::Impl::fire(const Timer& timer) {
     case Timer::Kind::AudienceWindow: {
       ProfileState& p = store.profile(static_cast<ProfileRef>(timer.id));
       if (p.windowDue() != timer.due()) return;  // replaced by an earlier one
+      beginInput();  // the clock's own input, entering journeys as a record would
       p.setWindowDue(kNoWindowDue);
       reevaluateAudiences(p, false, -1, &windowedAudiences);
       scheduleWindowRecheck(p);
@@ -423,13 +424,18 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
       p.setWindowDue(out);
       // At a fixed delay from the clock (records come in time order): a lane, not the heap.
       Duration delay = at == clock.now() ? shortestWindow[event] : Duration{};
-      Timer timer(out, Timer::Kind::AudienceWindow, p.ref, timerRank(input, kRankNoJourney));
-      store.addTimer(timer, delay);
+      store.addTimer(Timer(out, Timer::Kind::AudienceWindow, p.ref, clockRank()), delay);
     }
   }
 }
 
 void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
+  // An emitted event comes at the instant of the timer that ran its step, whose other timers
+  // may still be queued: the profile's own fire first, as before an input record of that time.
+  if (chain > 0) {
+    absl::InlinedVector<InstanceId, 8> active(p.instances.begin(), p.instances.end());
+    fireDueTimersOf(active);
+  }
   appendHistory(p, event, record);
   // The instances that see the event are those active before it: not those its audience
   // changes start, which begin after it. A copy also because instances end (or others start)
@@ -439,7 +445,6 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
   reevaluateAudiences(p, false, static_cast<int>(event));
   // The profile's instances see the event: `exit on` before `wait for`.
   if (eventUses[event].instancesReact) {
-    if (chain > 0) fireDueTimersOf(ids);  // an emitted event: timers of its instant may wait
     for (InstanceId id : ids) {
       Instance* inst = store.findInstance(id);
       if (!inst) continue;
@@ -553,7 +558,7 @@ void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
   // A set windowDue is always ahead of the clock: its timer resets it when it fires.
   if (!(next < p.windowDue())) return;  // none, or one is set for then or earlier
   p.setWindowDue(next);
-  store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref, timerRank(input, kRankNoJourney)));
+  store.addTimer(Timer(next, Timer::Kind::AudienceWindow, p.ref, clockRank()));
 }
 
 void Runtime::Impl::drainQueued() {
@@ -684,7 +689,7 @@ std::optional<Timestamp> Runtime::Impl::nextTickAfter(uint32_t journey, Timestam
 void Runtime::Impl::scheduleNextTick(uint32_t journey, Timestamp after) {
   std::optional<Timestamp> next = nextTickAfter(journey, after);
   if (!next) return;
-  store.addTimer(Timer(*next, Timer::Kind::ScheduleTick, journey, timerRank(input, journey)));
+  store.addTimer(Timer(*next, Timer::Kind::ScheduleTick, journey, clockRank(journey)));
 }
 
 bool Runtime::Impl::ticksAt(uint32_t journey, Timestamp t) {

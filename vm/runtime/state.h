@@ -76,13 +76,21 @@ struct alignas(64) ProfileState {
 static_assert(sizeof(ProfileState) == 128);
 
 // Where a timer stands among those due at the same time (LANGUAGE.md §5: ties go by input
-// order, then by journey declaration order): the input (record or schedule tick) that entered
-// its instance, then that instance's journey. Timers of one rank fire in the order they were
-// set (or, for a journey timeout, reserved: Instance::timeoutTimer).
+// order, then by journey declaration order): the input (a record, or the clock's own: a
+// schedule tick, an audience window's change) that entered its instance, then that instance's
+// journey. Timers of one rank fire in the order they were set (or, for a journey timeout,
+// reserved: Instance::timeoutTimer).
 using TimerRank = uint64_t;
 inline constexpr uint32_t kRankNoJourney = 0xFFFF;  // a timer of no journey: after the input's
 inline TimerRank timerRank(uint64_t input, uint32_t journey) {
   return input << 16 | std::min(journey, kRankNoJourney);
+}
+// The clock's own timers (schedule ticks, audience windows) are inputs numbered when they are
+// handled, so they rank after the timers of every input handled before their instant; ticks
+// in declaration order, then windows.
+inline TimerRank clockRank(uint32_t journey = kRankNoJourney) {
+  constexpr uint64_t kLastInput = (uint64_t{1} << 48) - 1;
+  return timerRank(kLastInput, journey);
 }
 
 // What a waiting instance waits for.
