@@ -27,6 +27,7 @@ constexpr Spelling kSpellings[] = {
     {"toUpperCase", CallForm::Method, "", ".upperAscii()"},
     {"toUpper", CallForm::Method, "", ".upperAscii()"},
     {"toString", CallForm::Method, "string(", ")"},
+    {"not", CallForm::Function, "!(", ")"},
     {"str", CallForm::Function, "string(", ")"},
     {"float", CallForm::Function, "double(", ")"},
     {"abs", CallForm::Function, "math.abs(", ")"},

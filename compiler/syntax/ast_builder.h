@@ -45,8 +45,8 @@ class AstBuilder {
   std::vector<ast::FieldDecl> fieldDecls(P::FieldDeclsContext* ctx);
   std::vector<ast::FieldDecl> recordBody(P::RecordBodyContext* ctx);
   std::vector<ast::FieldInit> fieldBlock(P::FieldBlockContext* ctx);
-  // Fields written one after another on a line, with no `,` between (`{ a: 1 b: 2 }`): an
-  // error. The grammar lets a field follow without a separator because the token filter drops
+  // Fields written one after another on a line, with no `,` between (`{ a: 1 b: 2 }`), or
+  // with two (`a: 1,, b: 2`): an error. The grammar lets a field follow without a separator because the token filter drops
   // the end of a line after a `?` (`email: string?`), which it takes for a continuation.
   void requireFieldSeparators(antlr4::ParserRuleContext* fields);
   std::optional<ast::FieldInit> fieldInit(P::FieldInitContext* ctx);

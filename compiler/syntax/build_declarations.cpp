@@ -236,8 +236,19 @@ std::vector<ast::FieldInit> AstBuilder::fieldBlock(P::FieldBlockContext* ctx) {
 void AstBuilder::requireFieldSeparators(antlr4::ParserRuleContext* fields) {
   antlr4::ParserRuleContext* before = nullptr;
   for (antlr4::tree::ParseTree* child : fields->children) {
+    if (auto* sep = dynamic_cast<P::FieldSepContext*>(child)) {
+      // `a: 1,, b: 2`: the grammar takes any run of separators; two commas leave a field out.
+      std::vector<antlr4::tree::TerminalNode*> commas = sep->COMMA();
+      if (commas.size() >= 2) {
+        report(DiagKind::UnexpectedToken, range(commas[1]),
+               "expected a field between these commas, found `,`")
+            .helps.push_back("write one `,` between two fields");
+      }
+      before = nullptr;
+      continue;
+    }
     auto* field = dynamic_cast<antlr4::ParserRuleContext*>(child);
-    if (field == nullptr || dynamic_cast<P::FieldSepContext*>(child) != nullptr) {
+    if (field == nullptr) {
       before = nullptr;
       continue;
     }

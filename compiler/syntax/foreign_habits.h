@@ -20,6 +20,8 @@ struct HabitContext {
   bool adjacent = false;       // nothing between the two tokens
   bool lineStart = false;      // the offending token starts a statement
   bool afterStatement = false; // it follows a complete statement on its line
+  bool afterExpression = false; // the token before ends an expression
+  bool lineBreakBefore = false; // a line ends between the two tokens
   // The keywords the parser would have taken there.
   const antlr4::misc::IntervalSet* keywords = nullptr;
 };

@@ -91,6 +91,20 @@ void parseItem(antlr4::Parser* parser, size_t itemRule) {
   }
 }
 
+// Whether the token at `index` ends an expression: its terminal, the last one the parser put
+// under `ctx` (or `ctx` itself), lies inside an `expr`. Where `and` may have been meant as `&&`.
+bool endsExpression(antlr4::ParserRuleContext* ctx, size_t index) {
+  antlr4::tree::ParseTree* node = ctx;
+  while (!node->children.empty()) node = node->children.back();
+  auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(node);
+  if (terminal == nullptr || terminal->getSymbol()->getTokenIndex() != index) node = ctx;
+  for (; node != nullptr; node = node->parent) {
+    auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(node);
+    if (rule != nullptr && rule->getRuleIndex() == JourneyParser::RuleExpr) return true;
+  }
+  return false;
+}
+
 bool isSeparator(size_t type) { return type == JourneyParser::NEWLINE || type == JourneyParser::SEMI; }
 
 std::string shownText(const SourceText& text, antlr4::Token* t) {
@@ -455,12 +469,14 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
   if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
   HabitContext habit;
+  habit.afterExpression = prev != nullptr && endsExpression(current, prev->getTokenIndex());
   habit.foundType = foundType;
   habit.found = text.slice(text.range(found));
   habit.lineStart = lineStart;
   habit.keywords = &x.keywords;
   // Stray words after a complete statement: the parser has left it, and expects no keyword.
   habit.afterStatement = insideBody(current) && !lineStart;
+  habit.lineBreakBefore = lineBreakBefore || (prev != nullptr && prev->getType() == JourneyParser::NEWLINE);
   if (prev != nullptr) {
     habit.prevType = prev->getType();
     habit.prev = text.slice(text.range(prev));

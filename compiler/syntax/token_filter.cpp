@@ -71,7 +71,8 @@ const char* hintFor(char32_t c) {
       return "write a straight quote `\"`: this one is typographic (an editor's \"smart quotes\")";
     case U'\u2018': case U'\u2019':
       return "write a straight quote `'` or `\"`: this one is typographic";
-    case U'\u2013': case U'\u2014': case U'\u2212': return "write a minus `-`";
+    case U'\u2013': case U'\u2014': case U'\u2212':
+      return "write a minus `-`, or `to` between the hours of `quiet hours`";
     case U'\u00A0': return "a non-breaking space: write a plain space";
     case U'\u2260': return "write `!=`";
     case U'\u2264': return "write `<=`";
