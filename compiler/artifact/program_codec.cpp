@@ -16,10 +16,14 @@ void writeList(ByteWriter& out, const std::vector<T>& items, F&& writeOne) {
   for (const T& item : items) writeOne(item);
 }
 
+// `?name:` rides in the expression index's top bit, which no index reaches: an older reader
+// refuses such an artifact (an index out of range) rather than giving the field unconditionally.
+constexpr uint32_t kOptionalField = uint32_t{1} << 31;
+
 void writeFields(ByteWriter& out, const std::vector<FieldValue>& fields) {
   writeList(out, fields, [&](const FieldValue& f) {
     out.text(f.name);
-    out.varint(f.value);
+    out.varint(f.optional && f.value != kNoExpr ? f.value | kOptionalField : f.value);
   });
 }
 
@@ -170,7 +174,9 @@ void readList(ByteReader& in, std::vector<T>& items, F&& readOne) {
 void readFields(ByteReader& in, std::vector<FieldValue>& fields) {
   readList(in, fields, [&](FieldValue& f) {
     f.name = in.text();
-    f.value = in.u32();
+    uint32_t value = in.u32();
+    f.optional = value != kNoExpr && (value & kOptionalField) != 0;
+    f.value = f.optional ? value & ~kOptionalField : value;
   });
 }
 

@@ -55,7 +55,9 @@ class ProgramLowerer {
   std::vector<FieldValue> fields(const std::vector<ast::FieldInit>& inits,
                                  const std::vector<std::string>& inputs) {
     std::vector<FieldValue> out;
-    for (const ast::FieldInit& f : inits) out.push_back({f.field.text, expr(f.value, inputs)});
+    for (const ast::FieldInit& f : inits) {
+      out.push_back({f.field.text, expr(f.value, inputs), f.optional});
+    }
     return out;
   }
 

@@ -59,6 +59,7 @@ struct ChannelIr {
 struct FieldValue {
   std::string name;
   ExprIndex value = kNoExpr;
+  bool optional = false;  // `?name: o`: the field is given only when the optional `o` has a value
 };
 
 struct ActionIr {

@@ -536,8 +536,22 @@ void ProgramChecker::checkRecordFields(const std::vector<ast::FieldInit>& fields
       exprs.check(f.value, scope);
       continue;
     }
-    exprs.expect(f.value, scope, info.fields[index].type,
-                 "field `" + f.field.text + "` of " + std::string(recordWhat));
+    const RecordField& field = info.fields[static_cast<size_t>(index)];
+    if (!f.optional) {
+      exprs.expect(f.value, scope, field.type,
+                   "field `" + f.field.text + "` of " + std::string(recordWhat));
+      continue;
+    }
+    // `?name: o`: given only when the optional `o` has a value, as in a record literal.
+    exprs.expect(f.value, scope, types.optional(field.type),
+                 "the optional field `?" + f.field.text + "` of " + std::string(recordWhat));
+    if (!field.optional && !field.hasDefault) {
+      report(DiagKind::OptionalExpected, f.field.range,
+             "field `" + field.name + "` of " + std::string(recordWhat) +
+                 " is required, so it cannot be set optionally")
+          .helps.push_back("remove the `?`, or declare the field optional (`" + field.name +
+                           ": " + types.print(field.type) + "?`)");
+    }
   }
   std::vector<std::string> missing;
   for (const RecordField& rf : info.fields) {

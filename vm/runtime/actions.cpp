@@ -165,7 +165,10 @@ Runtime::Impl::MockOutcome Runtime::Impl::mockOutcome(const ir::ActionIr& action
     return outcome;
   }
   std::vector<std::pair<std::string, Value>> fields;
-  for (const ir::FieldValue& f : action.mock) fields.emplace_back(f.name, evalConstant(f.value));
+  for (const ir::FieldValue& f : action.mock) {
+    Value v = evalConstant(f.value);
+    if (presentField(f, v)) fields.emplace_back(f.name, std::move(v));
+  }
   outcome.response = buildRecord(action.response, fields);
   if (outcome.response.isError()) {
     outcome.failure = std::string(outcome.response.errorMessage());
@@ -180,12 +183,14 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
   ProfileState* p = &store.profile(inst.profile);
   // The arguments are only written: as the fields of a JSON object, not built into a map.
   absl::InlinedVector<Value, 4> args;
+  absl::InlinedVector<bool, 4> leftOut;  // by argument: an optional one without a value
   for (const ir::FieldValue& arg : c.args) {
     Value v = eval(arg.value, inst.frame.data(), p);
     if (v.isError()) {
       endInstance(inst, "error: " + std::string(v.errorMessage()), step.location);
       return true;
     }
+    leftOut.push_back(!presentField(arg, v));
     if (auto clash = jsonKeyClash(v)) {
       endInstance(inst, "error: " + *clash, step.location);
       return true;
@@ -195,8 +200,13 @@ bool Runtime::Impl::call(Instance& inst, const ir::StepIr& step, const ir::CallI
   RecordLine l = instanceLine("call", inst, step.location);
   l.text("action", action.name).field("args");
   const std::vector<std::string>& keys = stepConstants[inst.journey][inst.pc].argumentKeys;
-  for (size_t i = 0; i < args.size(); ++i) l.raw(keys[i]).plain(args[i]);
-  l.raw(args.empty() ? "{}" : "}");
+  bool first = true;
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (leftOut[i]) continue;
+    l.raw(first ? "{" : ", ").raw(keys[i]).plain(args[i]);
+    first = false;
+  }
+  l.raw(first ? "{}" : "}");
 
   const MockOutcome& mock = mocks[c.action];
   const std::string& failure = mock.failure;

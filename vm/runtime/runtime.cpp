@@ -117,8 +117,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
       }
       if (const auto* call = std::get_if<ir::CallIr>(&j.steps[i].kind)) {
         for (const ir::FieldValue& f : call->args) {
-          std::string& key = steps[i].argumentKeys.emplace_back(
-              steps[i].argumentKeys.empty() ? "{" : ", ");
+          std::string& key = steps[i].argumentKeys.emplace_back();
           appendJsonString(key, f.name);
           key += ": ";
         }

@@ -114,6 +114,14 @@ struct Runtime::Impl {
   // Per journey and step, what its records need that is the same for every instance: the
   // names of a send's payload as the keys of a map, a call's argument names as the JSON text
   // before each argument's value (`{"id": `, then `, "name": `), a `set`'s path.
+  // `?name: o` (ir::FieldValue::optional): the field is given only when the optional `o` has
+  // a value, and then as that value. False when the field is left out.
+  static bool presentField(const ir::FieldValue& f, Value& v) {
+    if (!f.optional || v.kind() != ValueKind::Optional) return true;
+    if (!v.hasValue()) return false;
+    v = Value(v.optionalValue());
+    return true;
+  }
   struct StepConstants {
     std::vector<Value> fieldNames;
     std::vector<std::string> argumentKeys;

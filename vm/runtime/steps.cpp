@@ -366,6 +366,7 @@ void Runtime::Impl::run(InstanceId id) {
             for (size_t i = 0; i < k.payload.size(); ++i) {
               Value v = eval(k.payload[i].value, frame, p);
               if (v.isError()) return fail(v), true;
+              if (!presentField(k.payload[i], v)) continue;
               if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
               payload.push_back({names[i], std::move(v)});
             }
@@ -418,6 +419,7 @@ void Runtime::Impl::run(InstanceId id) {
               const ir::FieldValue& f = k.fields[i];
               Value v = eval(f.value, frame, p);
               if (v.isError()) return fail(v), true;
+              if (!presentField(f, v)) continue;
               if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
               if (auto misfit = valueMisfit(v, types[i], program.types, program.layouts)) {
                 return fail(Value::error("the value does not fit `" + event.name + "." + f.name +
