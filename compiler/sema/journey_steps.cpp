@@ -35,7 +35,19 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
     std::map<std::string, SourceRange, std::less<>> seen;
     for (const ast::FieldInit& f : fields) {
       reportFieldGivenTwice(seen, f.field);  // the value is checked all the same
-      exprs.check(f.value, s);
+      if (!f.optional) {
+        exprs.check(f.value, s);
+        continue;
+      }
+      // `?name: o`: given only when the optional `o` has a value.
+      TypeId t = exprs.check(f.value, s);
+      TypeKind kind = types.kind(t);
+      if (kind != TypeKind::Error && kind != TypeKind::Dyn && kind != TypeKind::Optional) {
+        report(DiagKind::OptionalExpected, ast[f.value].range,
+               "an optional field `?" + f.field.text + ": value` needs an optional value, found `" +
+                   types.print(t) + "`")
+            .helps.push_back("remove the `?` to always give the field");
+      }
     }
   };
 
