@@ -405,6 +405,8 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
                                             "unclosed `" + bracket + "`");
       d.label = "this `" + bracket + "` is not closed";
       d.secondary.push_back(Label{at, "expected " + describeTokenType(closer) + " before the end of the line"});
+      d.helps.push_back("close it on this line, or end the line with `,` to go on with the next "
+                        "item on the next one");
       recoverWholeStatement_ = true;
       return;
     }
@@ -452,7 +454,7 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   // Expecting only the `}` of a body means the item before could have ended here, too.
   IntervalSet expected = x.tokens;
   if (expected.size() == 1 && expected.contains(static_cast<size_t>(JourneyParser::RBRACE)) &&
-      !lineStart) {
+      !lineStart && foundType != JourneyParser::NEWLINE) {
     expected.add(static_cast<ssize_t>(JourneyParser::NEWLINE));
   }
   if (lineStart) {
@@ -468,6 +470,19 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
                         (complete ? "" : afterWhat(input, foundIndex)) + ", found " + foundText;
   Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
   if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
+  // `{"a": 1` then `"b": 2}` on the next line: inside a literal a line goes on after a `,`.
+  if (foundType == JourneyParser::NEWLINE) {
+    for (antlr4::tree::ParseTree* node = current; node != nullptr; node = node->parent) {
+      auto* c = dynamic_cast<antlr4::RuleContext*>(node);
+      size_t rule = c != nullptr ? c->getRuleIndex() : SIZE_MAX;
+      if (rule == JourneyParser::RuleMapEntries || rule == JourneyParser::RuleListElems ||
+          rule == JourneyParser::RuleExprList || rule == JourneyParser::RuleRecordInit ||
+          dynamic_cast<JourneyParser::MapPrimaryContext*>(node) != nullptr) {
+        d.helps.push_back("to go on with the next item on the next line, end this one with `,`");
+        break;
+      }
+    }
+  }
   HabitContext habit;
   habit.afterExpression = prev != nullptr && endsExpression(current, prev->getTokenIndex());
   habit.foundType = foundType;
