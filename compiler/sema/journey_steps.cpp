@@ -127,7 +127,16 @@ void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
   std::vector<Awaited> awaited;
   std::map<std::string, SourceRange, std::less<>> bindings;
   for (const ast::AwaitedEvent& e : w.events) {
-    TypeId type = eventType(e.event).value_or(types.error());
+    TypeId type = types.error();
+    const std::string& name = e.event.text;
+    if (symbols.events.count(name) == 0 && (scope.find(name) || symbols.consts.count(name))) {
+      // `let d = 1h` then `wait for d`: a length of time, not an event.
+      report(DiagKind::UnknownEvent, e.event.range, "`" + name + "` is a value, not an event")
+          .helps.push_back("to wait a length of time, write `wait " + name +
+                           "` without `for`; `wait for` waits for events");
+    } else {
+      type = eventType(e.event).value_or(types.error());
+    }
     LocalScope whenScope(&scope);
     if (e.binding) {
       auto [it, fresh] = bindings.try_emplace(e.binding->text, e.binding->range);
