@@ -283,7 +283,17 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
           Diagnostic* d = report(DiagKind::UnclosedString,
                                  SourceRange{range.file, range.begin, range.begin + q.openLength},
                                  q.bytes ? "unclosed bytes literal" : "unclosed string literal");
-          if (d != nullptr) d->label = "the string starts here";
+          if (d != nullptr) {
+            d->label = "the string starts here";
+            // `"welcome”`: closed, to the eye, by a typographic quote.
+            std::string_view body = text.slice(range);
+            for (std::string_view curly : {"\u201D", "\u201C"}) {
+              if (body.find(curly) == std::string_view::npos) continue;
+              d->helps.push_back("close it with a straight quote: `" + std::string(curly) +
+                                 "` is typographic");
+              break;
+            }
+          }
         }
         break;
       }
