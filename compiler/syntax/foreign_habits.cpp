@@ -25,8 +25,6 @@ std::string keywordSpelling(size_t type) {
 
 const char* kLogic = "CEL's logical operators are `&&`, `||` and `!`";
 
-}  // namespace
-
 // Whether the parser would have taken a keyword there (`per`, `to`): then an operator is not
 // what is missing.
 bool keywordDue(const HabitContext& c) {
@@ -36,6 +34,8 @@ bool keywordDue(const HabitContext& c) {
   }
   return false;
 }
+
+}  // namespace
 
 std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
   std::vector<std::string> helps;

@@ -484,18 +484,18 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     }
   }
   HabitContext habit;
-  habit.afterExpression = prev != nullptr && endsExpression(current, prev->getTokenIndex());
   habit.foundType = foundType;
   habit.found = text.slice(text.range(found));
   habit.lineStart = lineStart;
   habit.keywords = &x.keywords;
   // Stray words after a complete statement: the parser has left it, and expects no keyword.
   habit.afterStatement = insideBody(current) && !lineStart;
-  habit.lineBreakBefore = lineBreakBefore || (prev != nullptr && prev->getType() == JourneyParser::NEWLINE);
   if (prev != nullptr) {
     habit.prevType = prev->getType();
     habit.prev = text.slice(text.range(prev));
     habit.adjacent = prev->getStopIndex() + 1 == found->getStartIndex();
+    habit.afterExpression = endsExpression(current, prev->getTokenIndex());
+    habit.lineBreakBefore = lineBreakBefore || prev->getType() == JourneyParser::NEWLINE;
     if (foundIndex >= 2) habit.beforePrevType = input->get(foundIndex - 2)->getType();
   }
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
