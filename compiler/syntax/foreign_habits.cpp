@@ -45,6 +45,14 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back(std::string("write `") + (c.found == "and" ? "&&" : "||") + "`: " + kLogic);
     return helps;
   }
+  // `{ a: x and y }`: in a block of fields `and` parses as the next field's name, then `y`
+  // comes where its `:` is due.
+  if (c.prevType == JourneyLexer::IDENT && (c.prev == "and" || c.prev == "or") && c.colonDue &&
+      endsOperand(c.beforePrevType) && isExpressionStart(c.foundType)) {
+    helps.push_back(std::string("write `") + (c.prev == "and" ? "&&" : "||") + "` for `" +
+                    std::string(c.prev) + "`: " + kLogic);
+    return helps;
+  }
   // `not a`: `not` parsed as a name, then an operand where none can follow.
   if (c.prevType == JourneyLexer::IDENT && c.prev == "not" && c.afterExpression &&
       isExpressionStart(c.foundType)) {

@@ -21,6 +21,7 @@ struct HabitContext {
   bool lineStart = false;      // the offending token starts a statement
   bool afterStatement = false; // it follows a complete statement on its line
   bool afterExpression = false; // the token before ends an expression
+  bool colonDue = false;        // the parser expected a field's `:`
   bool lineBreakBefore = false; // a line ends between the two tokens
   // The keywords the parser would have taken there.
   const antlr4::misc::IntervalSet* keywords = nullptr;

@@ -495,6 +495,7 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     habit.prev = text.slice(text.range(prev));
     habit.adjacent = prev->getStopIndex() + 1 == found->getStartIndex();
     habit.afterExpression = endsExpression(current, prev->getTokenIndex());
+    habit.colonDue = x.tokens.contains(static_cast<size_t>(JourneyParser::COLON));
     habit.lineBreakBefore = lineBreakBefore || prev->getType() == JourneyParser::NEWLINE;
     if (foundIndex >= 2) habit.beforePrevType = input->get(foundIndex - 2)->getType();
   }
