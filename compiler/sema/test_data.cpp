@@ -1,5 +1,6 @@
 #include "compiler/sema/test_data.h"
 
+#include "compiler/sema/foreign_names.h"
 #include "vm/value/json_string.h"
 #include "vm/value/printer.h"
 #include "vm/value/value_convert.h"
@@ -54,6 +55,13 @@ class JsonWriter {
                         call->target == ast::kNoExpr && call->args.size() == 1;
       const auto* arg = conversion ? std::get_if<ast::Literal>(&ast_[call->args[0]].node) : nullptr;
       if (arg && arg->kind == ast::LiteralKind::String) return literal(*arg, e.range);
+    }
+    // `None`, `True`: another language's literal, named as CEL writes it.
+    if (auto* name = std::get_if<ast::Ident>(&e.node)) {
+      if (std::optional<std::string> cel = celLiteral(name->name)) {
+        return fail(e.range, "test data is written as literals; `" + name->name +
+                                 "` is written `" + *cel + "`");
+      }
     }
     return fail(e.range, "test data is written as literals; this is an expression");
   }
