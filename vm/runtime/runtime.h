@@ -2,8 +2,8 @@
 // program, runs instances step by step, fires timers on the clock, and writes output records.
 //
 // Order of work for one record at time t: every timer due at or before t fires first (in
-// deadline order, ties in the order they were set, except that schedules due at the same
-// instant tick together, in declaration order); then the record is applied (history
+// deadline order, ties by input order, then journey declaration order: TimerRank in state.h;
+// schedules due at the same instant tick together); then the record is applied (history
 // appended, or the profile merged) and the profile's audiences re-evaluated; then, for an
 // event, the profile's active instances see it (`exit on` first, then `wait for`), and then the
 // journeys it starts are entered, in declaration order. Work an instance causes for others
