@@ -53,6 +53,12 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     std::string(c.prev) + "`: " + kLogic);
     return helps;
   }
+  // `{ a: not b }`: `b` parses as the next field's name, then its `:` is due.
+  if (c.colonDue && c.prevType == JourneyLexer::IDENT && c.beforePrevType == JourneyLexer::IDENT &&
+      c.beforePrev == "not") {
+    helps.push_back(std::string("write `!` for `not`: ") + kLogic);
+    return helps;
+  }
   // `not a`: `not` parsed as a name, then an operand where none can follow.
   if (c.prevType == JourneyLexer::IDENT && c.prev == "not" && c.afterExpression &&
       isExpressionStart(c.foundType)) {

@@ -17,6 +17,7 @@ struct HabitContext {
   size_t prevType = 0;         // the token before it (0: none)
   std::string_view prev;
   size_t beforePrevType = 0;   // the token before that (0: none)
+  std::string_view beforePrev;
   bool adjacent = false;       // nothing between the two tokens
   bool lineStart = false;      // the offending token starts a statement
   bool afterStatement = false; // it follows a complete statement on its line

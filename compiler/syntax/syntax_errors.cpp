@@ -497,7 +497,11 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     habit.afterExpression = endsExpression(current, prev->getTokenIndex());
     habit.colonDue = x.tokens.contains(static_cast<size_t>(JourneyParser::COLON));
     habit.lineBreakBefore = lineBreakBefore || prev->getType() == JourneyParser::NEWLINE;
-    if (foundIndex >= 2) habit.beforePrevType = input->get(foundIndex - 2)->getType();
+    if (foundIndex >= 2) {
+      antlr4::Token* beforePrev = input->get(foundIndex - 2);
+      habit.beforePrevType = beforePrev->getType();
+      habit.beforePrev = text.slice(text.range(beforePrev));
+    }
   }
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
   // `expect send email "x" for "p2" at "T"`: the grammar takes `at` before `for`.
