@@ -13,17 +13,17 @@ namespace journey::syntax {
 
 struct HabitContext {
   size_t foundType = 0;
-  std::string_view found;      // the offending token's text
-  size_t prevType = 0;         // the token before it (0: none)
+  std::string_view found;         // the offending token's text
+  size_t prevType = 0;            // the token before it (0: none)
   std::string_view prev;
-  size_t beforePrevType = 0;   // the token before that (0: none)
+  size_t beforePrevType = 0;      // the token before that (0: none)
   std::string_view beforePrev;
-  bool adjacent = false;       // nothing between the two tokens
-  bool lineStart = false;      // the offending token starts a statement
-  bool afterStatement = false; // it follows a complete statement on its line
-  bool afterExpression = false; // the token before ends an expression
-  bool colonDue = false;        // the parser expected a field's `:`
-  bool lineBreakBefore = false; // a line ends between the two tokens
+  bool adjacent = false;          // nothing between the offending token and the one before
+  bool lineStart = false;         // the offending token starts a statement
+  bool afterStatement = false;    // it follows a complete statement on its line
+  bool afterExpression = false;   // the token before ends an expression
+  bool colonDue = false;          // the parser expected a field's `:`
+  bool lineBreakBefore = false;   // a line ends between the two tokens
   // The keywords the parser would have taken there.
   const antlr4::misc::IntervalSet* keywords = nullptr;
 };
