@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "compiler/sema/optional_field.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
 #include "compiler/sema/written_fields.h"
@@ -546,11 +547,7 @@ void ProgramChecker::checkRecordFields(const std::vector<ast::FieldInit>& fields
     exprs.expect(f.value, scope, types.optional(field.type),
                  "the optional field `?" + f.field.text + "` of " + std::string(recordWhat));
     if (!field.optional && !field.hasDefault) {
-      report(DiagKind::OptionalExpected, f.field.range,
-             "field `" + field.name + "` of " + std::string(recordWhat) +
-                 " is required, so it cannot be set optionally")
-          .helps.push_back("remove the `?`, or declare the field optional (`" + field.name +
-                           ": " + types.print(field.type) + "?`)");
+      reportRequiredSetOptionally(diags, f.field.range, field, recordWhat, types);
     }
   }
   std::vector<std::string> missing;

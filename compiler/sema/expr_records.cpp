@@ -2,6 +2,7 @@
 #include <set>
 
 #include "compiler/sema/expr_checker_impl.h"
+#include "compiler/sema/optional_field.h"
 #include "compiler/sema/suggest.h"
 
 namespace journey::sema {
@@ -83,16 +84,11 @@ TypeId ExprChecker::Impl::checkRecordLit(ast::ExprId e, const ast::RecordLit& li
         value = types.param(value, 0);
       } else if (!isDyn(value)) {
         report(DiagKind::OptionalExpected, ast[init.value].range,
-               "an optional field `?" + init.field.text +
-                   ": value` needs an optional value, found " + quoted(value));
+               optionalFieldNeedsOptional(init.field.text, types.print(value)));
         continue;
       }
       if (!field.optional && !field.hasDefault) {
-        Diagnostic& d = report(DiagKind::OptionalExpected, fieldRange,
-                               "field `" + field.name + "` of " + what +
-                                   " is required, so it cannot be set optionally");
-        d.helps.push_back("remove the `?`, or declare the field optional (`" + field.name + ": " +
-                          types.print(field.type) + "?`)");
+        reportRequiredSetOptionally(ctx.diags, fieldRange, field, what, types);
         continue;
       }
     }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <set>
 
+#include "compiler/sema/optional_field.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
 
@@ -44,8 +45,7 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
       TypeKind kind = types.kind(t);
       if (kind != TypeKind::Error && kind != TypeKind::Dyn && kind != TypeKind::Optional) {
         report(DiagKind::OptionalExpected, ast[f.value].range,
-               "an optional field `?" + f.field.text + ": value` needs an optional value, found `" +
-                   types.print(t) + "`")
+               optionalFieldNeedsOptional(f.field.text, types.print(t)))
             .helps.push_back("remove the `?` to always give the field");
       }
     }

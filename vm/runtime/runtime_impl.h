@@ -111,9 +111,6 @@ struct Runtime::Impl {
   std::vector<ProfileUse> profileUses;  // Runtime::prefetch's own, kept for their memory
   std::vector<std::pair<uint32_t, std::string_view>> keysToLoad;
   bool draining = false;
-  // Per journey and step, what its records need that is the same for every instance: the
-  // names of a send's payload as the keys of a map, a call's argument names as the JSON text
-  // before each argument's value (`{"id": `, then `, "name": `), a `set`'s path.
   // `?name: o` (ir::FieldValue::optional): the field is given only when the optional `o` has
   // a value, and then as that value. False when the field is left out.
   static bool presentField(const ir::FieldValue& f, Value& v) {
@@ -122,6 +119,9 @@ struct Runtime::Impl {
     v = Value(v.optionalValue());
     return true;
   }
+  // Per journey and step, what its records need that is the same for every instance: the
+  // names of a send's payload as the keys of a map, a call's argument names as the JSON text
+  // before each argument's value (`"id": `), a `set`'s path.
   struct StepConstants {
     std::vector<Value> fieldNames;
     std::vector<std::string> argumentKeys;
@@ -228,8 +228,9 @@ struct Runtime::Impl {
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
   bool exitOnMatches(Instance& instance, uint32_t event, const Value& record);
   int gotoChain = 0;  // `goto`s being entered, one inside the other
-  // The input being handled: records and schedule ticks are numbered as they are handled; while
-  // a timer fires, the input that entered what set it. An instance entered now is ranked by it
+  // The input being handled: records and the clock's own inputs (schedule ticks, audience
+  // windows) are numbered as they are handled; while a timer fires, the input that entered
+  // what set it. An instance entered now is ranked by it
   // and its journey (TimerRank), so that timers due together fire in input order, then in
   // journey declaration order (LANGUAGE.md §5).
   uint64_t input = 0;
