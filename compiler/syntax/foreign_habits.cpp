@@ -1,7 +1,5 @@
 #include "compiler/syntax/foreign_habits.h"
 
-#include <algorithm>
-
 #include "JourneyLexer.h"
 #include "compiler/sema/suggest.h"
 #include "compiler/syntax/token_kinds.h"
@@ -11,17 +9,6 @@ namespace journey::syntax {
 using grammar::JourneyLexer;
 
 namespace {
-
-// A keyword's spelling (`retain`), or nothing for punctuation and other tokens.
-std::string keywordSpelling(size_t type) {
-  std::string shown = describeTokenType(type);  // "`retain`"
-  if (shown.size() < 3 || shown.front() != '`') return "";
-  std::string word = shown.substr(1, shown.size() - 2);
-  bool letters = std::all_of(word.begin(), word.end(), [](char ch) {
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
-  });
-  return letters ? word : "";
-}
 
 const char* kLogic = "CEL's logical operators are `&&`, `||` and `!`";
 

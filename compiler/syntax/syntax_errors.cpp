@@ -504,6 +504,11 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     }
   }
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
+  if (d.helps.empty()) {
+    suggestKeywordByParsing(d, parser, foundIndex, habit.found, foundType);
+  } else {
+    keywordGuesser_.leaveOut(foundIndex);
+  }
   // `expect send email "x" for "p2" at "T"`: the grammar takes `at` before `for`.
   if (foundType != JourneyParser::AT) return;
   size_t lineFirst = foundIndex;  // the first token of the statement `at` is in
@@ -514,6 +519,25 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   if (input->get(lineFirst)->getType() == JourneyParser::EXPECT) {
     d.helps.push_back("in an expectation `at` comes before `for`: `expect send email \"x\" at "
                       "\"2026-03-02T10:00:00Z\" for \"p2\"`");
+  }
+}
+
+void SyntaxErrorStrategy::suggestKeywordByParsing(Diagnostic& d, antlr4::Parser* parser,
+                                                  size_t wordIndex, std::string_view word,
+                                                  size_t type) {
+  auto* tokens = dynamic_cast<antlr4::BufferedTokenStream*>(parser->getTokenStream());
+  antlr4::tree::ParseTree* root = parser->getContext();
+  while (root != nullptr && root->parent != nullptr) root = root->parent;
+  auto* file = dynamic_cast<antlr4::ParserRuleContext*>(root);
+  std::optional<size_t> keyword;
+  if (type == JourneyParser::IDENT && tokens != nullptr && file != nullptr &&
+      file->getRuleIndex() == JourneyParser::RuleFile) {
+    keyword = keywordGuesser_.guess(*tokens, wordIndex, word);
+  }
+  if (keyword) {
+    d.helps.push_back("did you mean `" + keywordSpelling(*keyword) + "`?");
+  } else {
+    keywordGuesser_.leaveOut(wordIndex);
   }
 }
 

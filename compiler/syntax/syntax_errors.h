@@ -5,6 +5,7 @@
 #include <antlr4-runtime.h>
 
 #include "compiler/diagnostics/diagnostic.h"
+#include "compiler/syntax/keyword_retry.h"
 #include "compiler/syntax/source_text.h"
 #include "compiler/syntax/token_filter.h"
 
@@ -38,6 +39,10 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
   // starts no step), skips the rest of the line and parses the body's remaining items.
   void resumeBody(antlr4::Parser* parser, antlr4::ParserRuleContext* body);
 
+  // "did you mean `retain`?" for a word after a complete statement, when the file parses
+  // with it read as that keyword (keyword_retry.h).
+  void suggestKeywordByParsing(Diagnostic& d, antlr4::Parser* parser, size_t wordIndex,
+                               std::string_view word, size_t type);
   void noteContinuedLine(Diagnostic& d, antlr4::TokenStream* input, size_t stmtStart,
                          size_t foundIndex);
 
@@ -46,6 +51,7 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
   size_t lastErrorIndex_ = SIZE_MAX;  // offending token of the last error, reported or not
   size_t lastRecoverIndex_ = SIZE_MAX;
   size_t lastRecoverState_ = SIZE_MAX;
+  KeywordGuesser keywordGuesser_;
 };
 
 }  // namespace journey::syntax

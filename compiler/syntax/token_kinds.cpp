@@ -1,5 +1,7 @@
 #include "compiler/syntax/token_kinds.h"
 
+#include <algorithm>
+
 #include <antlr4-runtime.h>
 
 #include "JourneyLexer.h"
@@ -168,6 +170,27 @@ std::string describeTokenType(size_t type) {
     return "`" + literal.substr(1, literal.size() - 2) + "`";
   }
   return tokenKindName(type);
+}
+
+std::string keywordSpelling(size_t type) {
+  std::string shown = describeTokenType(type);  // "`retain`"
+  if (shown.size() < 3 || shown.front() != '`') return "";
+  std::string word = shown.substr(1, shown.size() - 2);
+  bool letters = std::all_of(word.begin(), word.end(), [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+  });
+  return letters ? word : "";
+}
+
+const std::vector<size_t>& keywordTypes() {
+  static const std::vector<size_t> types = [] {
+    std::vector<size_t> out;
+    for (size_t type = 1; type <= vocabulary().getMaxTokenType(); ++type) {
+      if (!keywordSpelling(type).empty()) out.push_back(type);
+    }
+    return out;
+  }();
+  return types;
 }
 
 }  // namespace journey::syntax

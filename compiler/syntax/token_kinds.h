@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace journey::syntax {
 
@@ -36,5 +37,9 @@ std::optional<std::string> whyNotVariableName(std::string_view text);
 std::string tokenKindName(size_t type);
 // How a message names a token type: "`{`", "`wait`", "a name", "a string", "end of line".
 std::string describeTokenType(size_t type);
+// A keyword's spelling (`retain`), or nothing for punctuation and other tokens.
+std::string keywordSpelling(size_t type);
+// Every token type that is a keyword, in the grammar's order.
+const std::vector<size_t>& keywordTypes();
 
 }  // namespace journey::syntax
