@@ -50,6 +50,9 @@ class AstBuilder {
   // the end of a line after a `?` (`email: string?`), which it takes for a continuation.
   void requireFieldSeparators(antlr4::ParserRuleContext* fields);
   std::optional<ast::FieldInit> fieldInit(P::FieldInitContext* ctx);
+  // W0112 for a value written `x ?b: y` in a field or map entry: it reads as a conditional
+  // where the spacing says an optional field (`?b:`) whose `,` before it is missing.
+  void warnConditionalLikeOptional(P::ExprContext* value, std::string_view what);
 
   // --- journeys (build_journeys.cpp)
   ast::JourneyDecl journey(P::JourneyDeclContext* ctx, ast::Name name);

@@ -276,9 +276,29 @@ std::optional<ast::FieldInit> AstBuilder::fieldInit(P::FieldInitContext* ctx) {
   ast::FieldInit init;
   init.field = *n;
   init.optional = ctx->QUESTION() != nullptr;
+  warnConditionalLikeOptional(ctx->expr(), "field");
   init.value = ctx->expr() != nullptr ? expr(ctx->expr()) : error(range(ctx));
   init.range = range(ctx);
   return init;
+}
+
+void AstBuilder::warnConditionalLikeOptional(P::ExprContext* value, std::string_view what) {
+  if (value == nullptr || value->exception != nullptr || value->QUESTION() == nullptr ||
+      value->COLON() == nullptr || value->cond == nullptr || value->then == nullptr ||
+      value->then->getStart() != value->then->getStop() || value->cond->getStop() == nullptr) {
+    return;
+  }
+  // `a: x ?b: y`: the `?` glued to one token glued to its `:`, apart from what comes before.
+  SourceRange cond = range(value->cond->getStop()), question = range(value->QUESTION());
+  SourceRange then = range(value->then->getStart()), colon = range(value->COLON());
+  if (cond.end == question.begin || question.end != then.begin || then.end != colon.begin) return;
+  std::string shown(text_.slice(SourceRange::cover(question, colon)));
+  std::string name(text_.slice(then));
+  Diagnostic& d = report(DiagKind::ConditionalLikeOptional, SourceRange::cover(question, colon),
+                         "`" + shown + "` reads as the middle of a conditional (`… ? " + name +
+                             " : …`), not as an optional " + std::string(what));
+  d.helps.push_back("for an optional " + std::string(what) + ", end the one before with `,`: `, " +
+                    shown + " …`; for the conditional, write `? " + name + " :`");
 }
 
 }  // namespace journey::syntax

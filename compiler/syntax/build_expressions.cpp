@@ -232,6 +232,7 @@ ast::ExprId AstBuilder::primary(P::PrimaryContext* ctx) {
       for (P::MapEntryContext* en : entries->mapEntry()) {
         ast::MapEntry entry;
         entry.key = en->key != nullptr ? expr(en->key) : error(range(en));
+        warnConditionalLikeOptional(en->value, "map entry");
         entry.value = en->value != nullptr && en->exception == nullptr ? expr(en->value) : error(range(en));
         entry.optional = en->QUESTION() != nullptr;
         entry.range = range(en);
