@@ -82,15 +82,15 @@ std::optional<size_t> KeywordGuesser::guess(antlr4::BufferedTokenStream& tokens,
   tokens.fill();
   const std::vector<antlr4::Token*>& all = tokens.getTokens();
   if (wordIndex >= all.size()) return std::nullopt;
-  // The tokens the parses read: the file less the lines of earlier unexplained errors.
-  std::vector<bool> left(all.size(), false);
+  // The tokens the parses read: the file less the lines of the other earlier errors (their
+  // line breaks kept, so that the statements around stay apart).
+  std::vector<bool> dropped(all.size(), false);
   for (size_t error : leftOut_) {
     if (error >= wordIndex) continue;
     size_t from = error;
     while (from > 0 && !endsLine(all[from - 1]->getType())) --from;
-    for (size_t i = from; i < all.size() && i < wordIndex; ++i) {
-      if (i > error && endsLine(all[i]->getType())) break;
-      left[i] = true;
+    for (size_t i = from; i < wordIndex && !(i >= error && endsLine(all[i]->getType())); ++i) {
+      dropped[i] = true;
     }
   }
   // The word's statement ends at the next separator: a guess must carry the parse past it.
@@ -101,7 +101,7 @@ std::optional<size_t> KeywordGuesser::guess(antlr4::BufferedTokenStream& tokens,
     std::vector<std::unique_ptr<antlr4::Token>> copy;
     std::vector<size_t> original;  // each copied token's index in `all`
     for (size_t i = 0; i < all.size(); ++i) {
-      if (left[i]) continue;
+      if (dropped[i]) continue;
       auto token = std::make_unique<antlr4::CommonToken>(all[i]);
       if (i == wordIndex) token->setType(type);
       for (const Retype& r : guessed_) {
