@@ -509,16 +509,47 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   } else {
     keywordGuesser_.leaveOut(foundIndex);
   }
-  // `expect send email "x" for "p2" at "T"`: the grammar takes `at` before `for`.
-  if (foundType != JourneyParser::AT) return;
-  size_t lineFirst = foundIndex;  // the first token of the statement `at` is in
-  while (lineFirst > 0 && !isSeparator(input->get(lineFirst - 1)->getType()) &&
-         input->get(lineFirst - 1)->getType() != JourneyParser::LBRACE) {
-    --lineFirst;
+  testWordOrderHelp(d, input, foundIndex, foundType);
+}
+
+// Word order in a test's statements, which the grammar fixes: `expect … at "T" for "ID"`, and
+// `at "T" event E for "ID" { fields }`.
+void SyntaxErrorStrategy::testWordOrderHelp(Diagnostic& d, antlr4::TokenStream* input,
+                                            size_t foundIndex, size_t foundType) {
+  if (foundType != JourneyParser::AT && foundType != JourneyParser::FOR) return;
+  // The first token of the statement, past any bracketed part (the fields' `{ … }`).
+  size_t first = foundIndex;
+  while (first > 0) {
+    size_t before = first - 1;
+    size_t type = input->get(before)->getType();
+    if (type == JourneyParser::RBRACE && session_.tokens.partner(before) < before) {
+      first = session_.tokens.partner(before);
+      continue;
+    }
+    if (isSeparator(type) || type == JourneyParser::LBRACE) break;
+    first = before;
   }
-  if (input->get(lineFirst)->getType() == JourneyParser::EXPECT) {
+  size_t firstType = input->get(first)->getType();
+  if (foundType == JourneyParser::AT && firstType == JourneyParser::EXPECT) {
     d.helps.push_back("in an expectation `at` comes before `for`: `expect send email \"x\" at "
                       "\"2026-03-02T10:00:00Z\" for \"p2\"`");
+  }
+  // `at "T" event E { … } for "b"`: the profile is named before the fields.
+  if (foundType == JourneyParser::FOR && firstType == JourneyParser::AT && foundIndex > 0 &&
+      input->get(foundIndex - 1)->getType() == JourneyParser::RBRACE) {
+    const SourceText& text = session_.text;
+    size_t kind = first + 2;  // `event` or `set`, after `at "T"`
+    bool isEvent = input->get(kind)->getType() == JourneyParser::EVENT;
+    std::string what = isEvent ? "event " + std::string(text.slice(text.range(input->get(kind + 1))))
+                               : "set";
+    input->LT(2);  // fetches the token after `for`, when it is the next to read
+    antlr4::Token* id = input->size() > foundIndex + 1 ? input->get(foundIndex + 1) : nullptr;
+    std::string profile = id != nullptr && id->getType() == JourneyParser::STRING
+                              ? std::string(text.slice(text.range(id)))
+                              : "\"ID\"";
+    d.helps.push_back("name the profile before the fields: `at " +
+                      std::string(text.slice(text.range(input->get(first + 1)))) + " " + what +
+                      " for " + profile + " { … }`");
   }
 }
 

@@ -43,6 +43,9 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
   // with it read as that keyword (keyword_retry.h).
   void suggestKeywordByParsing(Diagnostic& d, antlr4::Parser* parser, size_t wordIndex,
                                std::string_view word, size_t type);
+  // Helps for `for` and `at` out of their place in a test's statements.
+  void testWordOrderHelp(Diagnostic& d, antlr4::TokenStream* input, size_t foundIndex,
+                         size_t foundType);
   void noteContinuedLine(Diagnostic& d, antlr4::TokenStream* input, size_t stmtStart,
                          size_t foundIndex);
 
