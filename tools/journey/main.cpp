@@ -5,10 +5,14 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <system_error>
+#include <vector>
 
 #include "compiler/artifact/build_info.h"
+#include "compiler/sema/suggest.h"
 #include "tools/journey/commands.h"
 
 namespace {
@@ -30,6 +34,21 @@ int checkStandardOutput(int status) {
   return status == journey::cli::kSuccess ? journey::cli::kInputErrors : status;
 }
 
+// The verb a word that is none most likely means: other tools' names for ours (`compile`,
+// `format`), then a typo of one of ours (`chekc`).
+std::optional<std::string> verbMeant(std::string_view word, CLI::App& app) {
+  static const std::map<std::string_view, std::string_view> kOtherNames = {
+      {"compile", "build"}, {"format", "fmt"},    {"simulate", "run"}, {"lint", "check"},
+      {"describe", "inspect"}, {"show", "inspect"}, {"evaluate", "eval"}, {"draw", "graph"},
+      {"diagram", "graph"}, {"tests", "test"},   {"shell", "repl"},   {"help", "--help"}};
+  if (auto other = kOtherNames.find(word); other != kOtherNames.end()) {
+    return std::string(other->second);
+  }
+  std::vector<std::string> verbs;
+  for (const CLI::App* sub : app.get_subcommands({})) verbs.push_back(sub->get_name());
+  return journey::sema::closestName(word, verbs);
+}
+
 // Parses the command line and runs its verb: the exit code.
 int runVerb(CLI::App& app, std::map<CLI::App*, journey::cli::Action>& actions, int argc,
             char** argv) {
@@ -44,6 +63,9 @@ int runVerb(CLI::App& app, std::map<CLI::App*, journey::cli::Action>& actions, i
     }
     if (!known) {
       fmt::print(stderr, "error: `{}` is not a verb of journey; the verbs: {}\n", argv[1], verbs);
+      if (std::optional<std::string> meant = verbMeant(argv[1], app)) {
+        fmt::print(stderr, "help: did you mean `journey {}`?\n", *meant);
+      }
       return kUsage;
     }
   }
