@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tools/journey/commands.h"
+#include "tools/journey/time_flag.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
 #include "tools/journey/output_clash.h"
@@ -26,7 +27,6 @@
 #include "vm/audience/engine_choice.h"
 #include "vm/audience/membership_output.h"
 #include "vm/runtime/engine_choice.h"
-#include "vm/value/value_convert.h"
 
 namespace journey::cli {
 namespace {
@@ -123,12 +123,9 @@ int runAudience(const AudienceOptions& opt) {
     auto now = std::chrono::system_clock::now().time_since_epoch();
     input.at = Timestamp{std::chrono::duration_cast<std::chrono::seconds>(now).count(), 0};
   } else {
-    Value at = parseTimestamp(*opt.at);
-    if (at.isError()) {
-      fmt::print(stderr, "error: --at \"{}\": {}\n", *opt.at, at.errorMessage());
-      return kUsage;
-    }
-    input.at = at.asTimestamp();
+    std::optional<Timestamp> at = parseTimeFlag("--at", *opt.at);
+    if (!at) return kUsage;
+    input.at = *at;
   }
   for (const std::string& name : opt.audiences) {
     bool found = false;

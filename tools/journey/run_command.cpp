@@ -15,6 +15,7 @@
 
 #include "compiler/artifact/schema_fingerprint.h"
 #include "tools/journey/commands.h"
+#include "tools/journey/time_flag.h"
 #include "tools/journey/diagnostics_output.h"
 #include "tools/journey/file_sink.h"
 #include "tools/journey/output_clash.h"
@@ -146,12 +147,9 @@ int runSimulation(const RunOptions& opt) {
   input.profiles = opt.profiles;
   input.events = opt.events;
   if (opt.until) {
-    Value until = parseTimestamp(*opt.until);
-    if (until.isError()) {
-      fmt::print(stderr, "error: --until \"{}\": {}\n", *opt.until, until.errorMessage());
-      return kUsage;
-    }
-    input.until = until.asTimestamp();
+    std::optional<Timestamp> until = parseTimeFlag("--until", *opt.until);
+    if (!until) return kUsage;
+    input.until = *until;
   }
   input.maxGap = opt.maxGap;
   inputs.insert(inputs.end(), programFiles.begin(), programFiles.end());
