@@ -30,7 +30,9 @@ std::optional<Timestamp> ProgramChecker::testTime(const ast::TestString& time) {
   Value t = parseTimestamp(time.text);
   if (!t.isError()) return t.asTimestamp();
   report(DiagKind::InvalidTestTime, time.range,
-         "\"" + time.text + "\" is not a timestamp: " + std::string(t.errorMessage()));
+         "\"" + time.text + "\" is not a timestamp: " + std::string(t.errorMessage()))
+      .helps.push_back("write an RFC 3339 time, with its offset from UTC: \"" +
+                       timestampExample(time.text) + "\"");
   return std::nullopt;
 }
 

@@ -99,6 +99,19 @@ TEST_CASE("timestamp range and syntax errors") {
   CHECK(parseTimestamp("x").errorMessage() == "invalid timestamp `x`");
 }
 
+TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant") {
+  CHECK(timestampExample("2026-03-10") == "2026-03-10T00:00:00Z");
+  CHECK(timestampExample("2026-03-02 10:00") == "2026-03-02T10:00:00Z");
+  CHECK(timestampExample("2026-03-02t10:00:05") == "2026-03-02T10:00:05Z");
+  CHECK(timestampExample("2026-03-02T10:00+01:00") == "2026-03-02T10:00:00+01:00");
+  CHECK(timestampExample("2026-03-02T10:00 CET") == "2026-03-02T10:00:00Z");
+  // Each example parses; what is not shaped like a date gets the sample.
+  for (const char* written : {"2026-03-10", "2026-03-02 10:00", "2026-03-02T10:00+01:00", "x"}) {
+    CHECK_FALSE(parseTimestamp(timestampExample(written)).isError());
+  }
+  CHECK(timestampExample("tomorrow") == timestampExample("2026-3-2"));
+}
+
 TEST_CASE("timestamps format in UTC with trimmed fractions") {
   CHECK(formatTimestamp({1234567890, 0}) == "2009-02-13T23:31:30Z");
   CHECK(formatTimestamp({0, 0}) == "1970-01-01T00:00:00Z");

@@ -9,8 +9,8 @@
 
 namespace journey::cli {
 
-// The time `text` names; when it names none, says why on stderr, with how to write one (a
-// date alone gets its start in UTC as the example), and returns nothing.
+// The time `text` names; when it names none, says why on stderr, with how to write one
+// (timestampExample: `2026-03-10` gets `2026-03-10T00:00:00Z`), and returns nothing.
 std::optional<Timestamp> parseTimeFlag(std::string_view flag, const std::string& text);
 
 }  // namespace journey::cli

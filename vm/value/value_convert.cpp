@@ -2,6 +2,7 @@
 
 #include <date/date.h>
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -112,6 +113,39 @@ std::optional<int64_t> plainTimestampSeconds(std::string_view t) {
 }
 
 }  // namespace
+
+std::string timestampExample(std::string_view written) {
+  // Digits and separators as `pattern` has them (`d` a digit), at the start of `text`.
+  auto shaped = [](std::string_view text, std::string_view pattern) {
+    if (text.size() < pattern.size()) return false;
+    for (size_t i = 0; i < pattern.size(); ++i) {
+      bool digit = std::isdigit(static_cast<unsigned char>(text[i])) != 0;
+      if (pattern[i] == 'd' ? !digit : text[i] != pattern[i]) return false;
+    }
+    return true;
+  };
+  constexpr std::string_view kSample = "2026-03-02T09:00:00Z";
+  if (!shaped(written, "dddd-dd-dd")) return std::string(kSample);
+  std::string date(written.substr(0, 10));
+  std::string_view rest = written.substr(10);
+  if (rest.empty()) return date + "T00:00:00Z";  // a date alone: its start in UTC
+  // `2026-03-02 10:00`: a space for the `T`, the seconds or the offset left out.
+  if (rest[0] != ' ' && rest[0] != 'T' && rest[0] != 't') return std::string(kSample);
+  rest.remove_prefix(1);
+  if (!shaped(rest, "dd:dd")) return std::string(kSample);
+  std::string time(rest.substr(0, 5));
+  rest.remove_prefix(5);
+  if (shaped(rest, ":dd")) {
+    time += rest.substr(0, 3);
+    rest.remove_prefix(3);
+  } else {
+    time += ":00";
+  }
+  bool offset = rest == "Z" || rest == "z" ||
+                ((rest.size() == 6 && (rest[0] == '+' || rest[0] == '-')) &&
+                 shaped(rest.substr(1), "dd:dd"));
+  return date + "T" + time + (offset ? std::string(rest) : "Z");
+}
 
 Value parseTimestamp(std::string_view text) {
   if (std::optional<int64_t> seconds = plainTimestampSeconds(text)) {

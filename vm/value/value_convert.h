@@ -20,6 +20,9 @@ namespace journey {
 // the fraction beyond nanoseconds are dropped. Outside 0001-01-01T00:00:00Z ..
 // 9999-12-31T23:59:59.999999999Z: a range error.
 Value parseTimestamp(std::string_view text);
+// For a message about `written`, which parseTimestamp refused: the RFC 3339 time the writer
+// likely meant (a date alone, `2026-03-10`: its start in UTC), else a sample time.
+std::string timestampExample(std::string_view written);
 // UTC with a `Z`, the fraction without trailing zeros (`2026-03-02T10:00:00Z`,
 // `2026-03-02T10:00:00.5Z`) — what cel-go and cel-cpp print for string(timestamp).
 std::string formatTimestamp(Timestamp t);
