@@ -1,5 +1,9 @@
 #include "compiler/syntax/foreign_habits.h"
 
+#include <optional>
+#include <string_view>
+#include <utility>
+
 #include "JourneyLexer.h"
 #include "compiler/sema/suggest.h"
 #include "compiler/syntax/token_kinds.h"
@@ -20,6 +24,20 @@ bool keywordDue(const HabitContext& c) {
     if (isContextualKeyword(static_cast<size_t>(type))) return true;
   }
   return false;
+}
+
+// The duration unit an English word names (`days` → `d`), or nothing.
+std::optional<std::string_view> durationUnitNamed(std::string_view word) {
+  static constexpr std::pair<std::string_view, std::string_view> kUnits[] = {
+      {"week", "w"},   {"weeks", "w"},   {"wk", "w"},       {"wks", "w"},
+      {"day", "d"},    {"days", "d"},    {"hour", "h"},     {"hours", "h"},
+      {"hr", "h"},     {"hrs", "h"},     {"minute", "m"},   {"minutes", "m"},
+      {"min", "m"},    {"mins", "m"},    {"second", "s"},   {"seconds", "s"},
+      {"sec", "s"},    {"secs", "s"},    {"millisecond", "ms"}, {"milliseconds", "ms"}};
+  for (const auto& [name, unit] : kUnits) {
+    if (sema::sameIgnoringCase(name, word)) return unit;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -51,6 +69,16 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
       isExpressionStart(c.foundType)) {
     helps.push_back(std::string("write `!` for `not`: ") + kLogic);
     return helps;
+  }
+  // `wait 2 days`: a number, then a unit's name (a keyword for `hours`) where the statement
+  // could end.
+  if (c.prevType == JourneyLexer::INT) {
+    if (std::optional<std::string_view> unit = durationUnitNamed(c.found)) {
+      helps.push_back("a duration is one word, its unit after the number: `" +
+                      std::string(c.prev) + std::string(*unit) +
+                      "` (units: `w`, `d`, `h`, `m`, `s`, `ms`)");
+      return helps;
+    }
   }
   // `a === b`, `a !== b`.
   if (c.foundType == JourneyLexer::ASSIGN && c.adjacent &&
