@@ -61,7 +61,7 @@ Diagnostic& ProgramChecker::report(DiagKind kind, SourceRange range, std::string
 void ProgramChecker::reportUnknown(DiagKind kind, const ast::Name& name, std::string_view what,
                                    const std::vector<std::string>& candidates) {
   Diagnostic& d = report(kind, name.range, "unknown " + std::string(what) + " `" + name.text + "`");
-  suggestDeclaredName(d, name.text, candidates, what);
+  suggestDeclaredName(d, name.text, candidates, std::string(what) + "s");
   // A name declared as something else is a likelier mistake than a typo: say what it is.
   auto other = declared.find(name.text);
   if (other != declared.end()) {

@@ -68,6 +68,10 @@ void suggestDeclaredName(Diagnostic& d, std::string_view name,
     d.helps.push_back("did you mean `" + *close + "`?");
   } else if (candidates.empty()) {
     d.notes.push_back("the program declares no " + std::string(plural));
+  } else if (candidates.size() <= 8) {  // a short list says what there is to choose from
+    std::string list;
+    for (const std::string& c : candidates) list += (list.empty() ? "`" : ", `") + c + "`";
+    d.notes.push_back("the program declares these " + std::string(plural) + ": " + list);
   }
 }
 

@@ -19,8 +19,8 @@ bool sameIgnoringCase(std::string_view a, std::string_view b);
 std::optional<std::string> closestName(std::string_view name,
                                        const std::vector<std::string>& candidates);
 
-// Adds "did you mean `x`?" to `d` when a candidate is close to `name`; when there are no
-// candidates at all, notes that the program declares no `plural` (`events`, `audiences`).
+// Adds "did you mean `x`?" to `d` when a candidate is close to `name`; else notes that the
+// program declares no `plural` (`events`, `audiences`), or which it declares when they are few.
 void suggestDeclaredName(Diagnostic& d, std::string_view name,
                          const std::vector<std::string>& candidates, std::string_view plural);
 
