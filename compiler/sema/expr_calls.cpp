@@ -3,6 +3,7 @@
 #include "compiler/sema/expr_checker_impl.h"
 #include "compiler/sema/foreign_names.h"
 #include "compiler/sema/suggest.h"
+#include "vm/value/value_convert.h"
 
 namespace journey::sema {
 
@@ -37,6 +38,14 @@ std::string ExprChecker::Impl::numericLiteralFix(ast::ExprId e, TypeKind want) c
   if (lit->kind == ast::LiteralKind::Int && want == TypeKind::Double) return "`" + text + ".0`";
   if (lit->kind == ast::LiteralKind::Int && want == TypeKind::Uint) return "`" + text + "u`";
   return "";
+}
+
+std::string ExprChecker::Impl::timestampLiteralFix(ast::ExprId e) const {
+  auto* lit = std::get_if<ast::Literal>(&ast[e].node);
+  if (!lit || lit->kind != ast::LiteralKind::String) return "";
+  std::string time =
+      parseTimestamp(lit->bytes).isError() ? timestampExample(lit->bytes) : lit->bytes;
+  return "a string is not converted implicitly: write `timestamp(\"" + time + "\")`";
 }
 
 // `tags + "x"`, `points + "10"`, `"n: " + 3`: what the `+` most likely meant.
@@ -387,6 +396,11 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
         }
       } else if (function == "_+_") {
         plusHelp(d, call.args[0], call.args[1], a, b);
+      } else if ((a == TypeKind::Timestamp) != (b == TypeKind::Timestamp)) {
+        // `profile.signedUp > "2026-01-01"`
+        ast::ExprId text = a == TypeKind::Timestamp ? call.args[1] : call.args[0];
+        std::string fix = timestampLiteralFix(text);
+        if (!fix.empty()) d.helps.push_back(fix);
       }
     }
     return;

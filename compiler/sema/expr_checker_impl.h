@@ -98,6 +98,9 @@ struct ExprChecker::Impl {
                         bool receiver, const std::vector<TypeId>& args);
   // `50.0` for the int literal `50` where a double is wanted (`50u` for a uint); "" otherwise.
   std::string numericLiteralFix(ast::ExprId e, TypeKind want) const;
+  // For a string literal where a timestamp is wanted (`wait until "2026-03-01"`), the help
+  // to convert it (with an RFC 3339 time, timestampExample); "" for any other expression.
+  std::string timestampLiteralFix(ast::ExprId e) const;
   // The help for a `+` of operands it does not take (an element added to a list, a number in
   // quotes).
   void plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId right, TypeKind a,
