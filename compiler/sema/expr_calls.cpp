@@ -398,8 +398,8 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
         plusHelp(d, call.args[0], call.args[1], a, b);
       } else if ((a == TypeKind::Timestamp) != (b == TypeKind::Timestamp)) {
         // `profile.signedUp > "2026-01-01"`
-        ast::ExprId text = a == TypeKind::Timestamp ? call.args[1] : call.args[0];
-        std::string fix = timestampLiteralFix(text);
+        ast::ExprId stringSide = a == TypeKind::Timestamp ? call.args[1] : call.args[0];
+        std::string fix = timestampLiteralFix(stringSide);
         if (!fix.empty()) d.helps.push_back(fix);
       }
     }
