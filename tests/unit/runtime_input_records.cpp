@@ -615,10 +615,22 @@ TEST_CASE("runtime input: event types are found by name among few and among many
     }
     for (const std::string& name :
          std::vector<std::string>{"E", "E" + std::to_string(count), "e0", "E00"}) {
-      CHECK(w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": ")" + name +
-                     R"(", "data": {"n": 1}})") == "unknown event type \"" + name + "\"");
+      std::string reason = w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", )"
+                                    R"("event": ")" + name + R"(", "data": {"n": 1}})");
+      CHECK(reason.starts_with("unknown event type \"" + name + "\""));
     }
   }
+}
+
+TEST_CASE("runtime input: an unknown event type names the declared one it likely meant") {
+  InputWorld w("event Login { device: string }\nevent Purchase { total: double }\n");
+  auto reason = [&](const std::string& name) {
+    return w.reason(R"({"time": "2026-03-02T10:00:00Z", "profile": "p1", "event": ")" + name +
+                    R"(", "data": {}})");
+  };
+  CHECK(reason("login") == R"(unknown event type "login": did you mean "Login"?)");
+  CHECK(reason("Purchse") == R"(unknown event type "Purchse": did you mean "Purchase"?)");
+  CHECK(reason("Refund") == R"(unknown event type "Refund")");
 }
 
 TEST_CASE("runtime input: long and short lines reuse the reader's buffers") {

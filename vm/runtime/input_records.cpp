@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "compiler/sema/suggest.h"
 #include "vm/interp/json_input.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/record_order.h"
@@ -221,6 +222,16 @@ struct InputReader::Impl {
     auto it = eventsByName.find(name);
     if (it == eventsByName.end()) return std::nullopt;
     return it->second;
+  }
+  // Why `name` names no event: with the declared one it likely meant (`login` for `Login`).
+  std::string unknownEvent(std::string_view name) const {
+    std::string why = "unknown event type " + jsonQuoted(name);
+    std::vector<std::string> names;
+    for (const ir::EventIr& e : program.events) names.push_back(e.name);
+    if (std::optional<std::string> meant = sema::closestName(name, names)) {
+      why += ": did you mean " + jsonQuoted(*meant) + "?";
+    }
+    return why;
   }
   int idField = -1;
   RecordOrder order;
@@ -443,7 +454,7 @@ RecordInput InputReader::Impl::recordFrom(const element& root, size_t lineNumber
       return reject(found("event", "a string (an event type)", at[kEvent]));
     }
     std::optional<uint32_t> type = eventNamed(name);
-    if (!type) return reject("unknown event type " + jsonQuoted(name));
+    if (!type) return reject(unknownEvent(name));
     event = static_cast<int>(*type);
   }
 
