@@ -112,6 +112,8 @@ TEST_CASE("JSON input reports what does not fit the schema") {
   CHECK(message(R"({"id": 5, "loyalty": {"tier": "g", "points": 1}, "tags": []})") ==
         "profile.id: expected a string, found a number");
   CHECK(message("{" + base + R"(, "nope": 1})") == "profile.nope: `Profile` has no such field");
+  CHECK(message("{" + base + R"(, "emial": "a@b"})") ==
+        "profile.emial: `Profile` has no such field: did you mean `email`?");
   CHECK(message(R"({"id": "u1", "loyalty": {"tier": "g", "points": 1.5}, "tags": []})") ==
         "profile.loyalty.points: expected an int, found 1.5, not a whole number");
   CHECK(message("{" + base + R"(, "seen": "yesterday"})").starts_with("profile.seen: "));

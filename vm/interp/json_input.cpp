@@ -9,6 +9,7 @@
 #include <optional>
 #include <vector>
 
+#include "compiler/sema/suggest.h"
 #include "vm/interp/recurring_strings.h"
 #include "vm/value/json_error_text.h"
 #include "vm/value/json_string.h"
@@ -330,7 +331,13 @@ class Converter {
                       ? static_cast<int>(expected)
                       : layout.find(key);
       Path fieldPath = path.child(key);
-      if (index < 0) return failure(fieldPath, "`" + layout.name + "` has no such field");
+      if (index < 0) {
+        std::string why = "`" + layout.name + "` has no such field";
+        if (std::optional<std::string> meant = sema::closestName(key, layout.fieldNames)) {
+          why += ": did you mean `" + *meant + "`?";
+        }
+        return failure(fieldPath, why);
+      }
       if (index == supplied) return failure(fieldPath, in_.suppliedReason);
       size_t i = static_cast<size_t>(index);
       // JSON leaves a repeated key's meaning open (parsers keep the first, the last, or both):
