@@ -1,5 +1,8 @@
 // Calls: operators, standard and extension functions (resolved against the stdlib overloads),
 // the program's `fn`s, and the journey builtins whose arguments are declared names.
+#include <algorithm>
+#include <cctype>
+
 #include "compiler/sema/expr_checker_impl.h"
 #include "compiler/sema/foreign_names.h"
 #include "compiler/sema/suggest.h"
@@ -242,6 +245,23 @@ bool ExprChecker::Impl::rejectImpure(const ast::Call& call, const Scope& scope, 
   return true;
 }
 
+void ExprChecker::Impl::unquoteNameHelp(Diagnostic& d, const ast::Call& call,
+                                        ast::ExprId nameArg) const {
+  auto* lit = std::get_if<ast::Literal>(&ast[nameArg].node);
+  auto namePart = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (!lit || lit->kind != ast::LiteralKind::String || lit->bytes.empty() ||
+      std::isdigit(static_cast<unsigned char>(lit->bytes[0])) ||
+      !std::all_of(lit->bytes.begin(), lit->bytes.end(), namePart)) {
+    return;
+  }
+  std::string args;
+  for (ast::ExprId a : call.args) {
+    args += (args.empty() ? "" : ", ") +
+            (a == nameArg ? lit->bytes : std::string(ctx.sources.slice(ast[a].range)));
+  }
+  d.helps.push_back("write the name without quotes: `" + call.function + "(" + args + ")`");
+}
+
 // `history(Purchase, 30d)`: the event type is a declared name, typed as the type value
 // `type<Purchase>` so that the stdlib declaration `history(type<A>, duration) -> list<A>` holds.
 TypeId ExprChecker::Impl::checkHistory(ast::ExprId e, const ast::Call& call, const Scope& scope) {
@@ -255,8 +275,10 @@ TypeId ExprChecker::Impl::checkHistory(ast::ExprId e, const ast::Call& call, con
   TypeId event = types.error();
   auto* id = std::get_if<ast::Ident>(&ast[nameArg].node);
   if (!id || id->rooted) {
-    report(DiagKind::NameArgumentExpected, ast[nameArg].range,
-           "the first argument of `history` must be an event type name, like `Purchase`");
+    unquoteNameHelp(report(DiagKind::NameArgumentExpected, ast[nameArg].range,
+                           "the first argument of `history` must be an event type name, like "
+                           "`Purchase`"),
+                    call, nameArg);
   } else if (auto it = ctx.symbols.events.find(id->name); it != ctx.symbols.events.end()) {
     event = it->second.type;
     set(nameArg, types.typeOf(event));
@@ -284,8 +306,9 @@ TypeId ExprChecker::Impl::checkInAudience(ast::ExprId e, const ast::Call& call,
   ast::ExprId nameArg = call.args[0];
   auto* id = std::get_if<ast::Ident>(&ast[nameArg].node);
   if (!id || id->rooted) {
-    report(DiagKind::NameArgumentExpected, ast[nameArg].range,
-           "the argument of `inAudience` must be an audience name, like `Gold`");
+    unquoteNameHelp(report(DiagKind::NameArgumentExpected, ast[nameArg].range,
+                           "the argument of `inAudience` must be an audience name, like `Gold`"),
+                    call, nameArg);
     return types.error();
   }
   if (!ctx.symbols.audiences.count(id->name)) {

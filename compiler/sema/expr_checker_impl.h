@@ -101,6 +101,9 @@ struct ExprChecker::Impl {
   // For a string literal where a timestamp is wanted (`wait until "2026-03-01"`), the help
   // to convert it (with an RFC 3339 time, timestampExample); "" for any other expression.
   std::string timestampLiteralFix(ast::ExprId e) const;
+  // `inAudience("Gold")`, `history("Purchase", 30d)`: a name written as a string gets the call
+  // with the name unquoted.
+  void unquoteNameHelp(Diagnostic& d, const ast::Call& call, ast::ExprId nameArg) const;
   // The help for a `+` of operands it does not take (an element added to a list, a number in
   // quotes).
   void plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId right, TypeKind a,
