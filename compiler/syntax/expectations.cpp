@@ -247,6 +247,9 @@ std::string describeExpected(const IntervalSet& set, const IntervalSet& keywords
     items.resize(5);
     items.push_back("...");
   }
+  // The end of the input (ANTLR's EOF, -1 in the set, left out above) is named only when it is
+  // all there is: after a whole expression (`journey eval '3 days'`).
+  if (items.empty() && set.contains(static_cast<ssize_t>(-1))) return "end of input";
   return items.empty() ? "something else" : joinAlternatives(items);
 }
 
