@@ -1,6 +1,7 @@
 // `journey`: one command, with verbs.
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -49,6 +50,30 @@ std::optional<std::string> verbMeant(std::string_view word, CLI::App& app) {
   return journey::sema::closestName(word, verbs);
 }
 
+// After "the following argument was not expected": for each `--flag` the verb does not have,
+// the one of its flags it likely means (`--profile` for `--profiles`).
+void suggestFlags(CLI::App& app, int argc, char** argv) {
+  if (argc < 2) return;
+  CLI::App* verb = nullptr;
+  for (CLI::App* sub : app.get_subcommands({})) {
+    if (sub->get_name() == argv[1]) verb = sub;
+  }
+  if (verb == nullptr) return;
+  std::vector<std::string> flags;
+  for (const CLI::Option* option : verb->get_options()) {
+    for (const std::string& name : option->get_lnames()) flags.push_back("--" + name);
+  }
+  for (int i = 2; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (!arg.starts_with("--")) continue;
+    std::string_view flag = arg.substr(0, arg.find('='));
+    if (std::find(flags.begin(), flags.end(), flag) != flags.end()) continue;
+    if (std::optional<std::string> meant = journey::sema::closestName(flag, flags)) {
+      fmt::print(stderr, "help: did you mean `{}`?\n", *meant);
+    }
+  }
+}
+
 // Parses the command line and runs its verb: the exit code.
 int runVerb(CLI::App& app, std::map<CLI::App*, journey::cli::Action>& actions, int argc,
             char** argv) {
@@ -79,6 +104,7 @@ int runVerb(CLI::App& app, std::map<CLI::App*, journey::cli::Action>& actions, i
     return checkStandardOutput(app.exit(e));
   } catch (const CLI::ParseError& e) {
     app.exit(e);
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) suggestFlags(app, argc, argv);
     return kUsage;
   }
   for (CLI::App* sub : app.get_subcommands()) return checkStandardOutput(actions.at(sub)());
