@@ -6,6 +6,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "compiler/sema/suggest.h"
 #include "tools/journey/explain.h"
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
@@ -401,7 +402,12 @@ Outcome runCommand(Session& session, std::string_view input) {
     if (!c.run) return Outcome::Quit;
     return c.run(session, args) ? Outcome::Ok : Outcome::Failed;
   }
-  session.console().error(fmt::format("unknown command `{}`; `:help` lists the commands", name));
+  std::vector<std::string> names;
+  for (const Command& c : commands()) names.push_back(std::string(c.name));
+  std::optional<std::string> meant = sema::closestName(name, names);
+  session.console().error(fmt::format("unknown command `{}`; {}", name,
+                                      meant ? "did you mean `" + *meant + "`?"
+                                            : std::string("`:help` lists the commands")));
   return Outcome::Failed;
 }
 
