@@ -1,8 +1,11 @@
 #include "compiler/sema/test_expectation.h"
 
 #include <array>
+#include <string>
+#include <vector>
 
 #include "compiler/ast/printer.h"
+#include "compiler/sema/suggest.h"
 
 namespace journey::sema {
 
@@ -61,6 +64,11 @@ std::optional<Expectation> readExpectation(const ast::TestExpect& e, std::string
   const Form* form = findForm(kind.text);
   if (form == nullptr) {
     why = "`" + kind.text + "` is not a kind of output record an expectation can look for";
+    std::vector<std::string> kinds;
+    for (const Form& f : kForms) kinds.push_back(std::string(f.kind));
+    if (std::optional<std::string> meant = closestName(kind.text, kinds)) {
+      why += ": did you mean `" + *meant + "`?";
+    }
     where = kind.range;
     return std::nullopt;
   }
