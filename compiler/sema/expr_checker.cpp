@@ -66,8 +66,9 @@ bool ExprChecker::Impl::requireType(ast::ExprId e, TypeId t, TypeId want, std::s
     }
   } else if (need == TypeKind::Duration && have == TypeKind::Int) {
     d.helps.push_back("write a duration with its unit, like `30s`, `15m`, `2h` or `7d`");
-  } else if (need == TypeKind::Timestamp && !timestampLiteralFix(e).empty()) {
-    d.helps.push_back(timestampLiteralFix(e));  // `wait until "2026-03-01"`
+  } else if (std::string fix = need == TypeKind::Timestamp ? timestampLiteralFix(e) : "";
+             !fix.empty()) {
+    d.helps.push_back(fix);  // `wait until "2026-03-01"`
   } else if (need == TypeKind::Record && have == TypeKind::Map &&
              types.recordInfo(types.get(want).record).origin == sema::RecordOrigin::Inline) {
     // An inline record type (`loyalty: { tier: string }`) has no name to write a value with.

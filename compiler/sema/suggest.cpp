@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 namespace journey::sema {
 
@@ -40,26 +41,30 @@ bool sameIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
-std::optional<std::string> closestName(std::string_view name,
-                                       const std::vector<std::string>& candidates) {
-  std::string lowered = lower(name);
-  for (const std::string& c : candidates) {
-    if (c != name && sameIgnoringCase(c, name)) return c;
-  }
+std::vector<std::string> closeNames(std::string_view name,
+                                    const std::vector<std::string>& candidates) {
   // About one typo per three characters, at least one: `Purchse` finds `Purchase`, while `a`
-  // does not suggest `b`.
+  // does not suggest `b`. A case-only difference is distance 0, the closest.
+  std::string lowered = lower(name);
   size_t limit = std::max<size_t>(1, name.size() / 3);
-  std::optional<std::string> best;
-  size_t bestDistance = limit + 1;
+  std::vector<std::pair<size_t, const std::string*>> close;  // (distance, candidate)
   for (const std::string& c : candidates) {
     if (c == name) continue;
     size_t d = editDistance(lowered, lower(c));
-    if (d < bestDistance && d < std::max(name.size(), c.size())) {
-      best = c;
-      bestDistance = d;
-    }
+    if (d <= limit && d < std::max(name.size(), c.size())) close.emplace_back(d, &c);
   }
-  return best;
+  std::stable_sort(close.begin(), close.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> out;
+  for (const auto& [d, c] : close) out.push_back(*c);
+  return out;
+}
+
+std::optional<std::string> closestName(std::string_view name,
+                                       const std::vector<std::string>& candidates) {
+  std::vector<std::string> close = closeNames(name, candidates);
+  if (close.empty()) return std::nullopt;
+  return close.front();
 }
 
 void suggestDeclaredName(Diagnostic& d, std::string_view name,

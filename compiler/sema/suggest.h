@@ -18,6 +18,10 @@ bool sameIgnoringCase(std::string_view a, std::string_view b);
 // candidate, so pass candidates in a stable order.
 std::optional<std::string> closestName(std::string_view name,
                                        const std::vector<std::string>& candidates);
+// Every candidate close enough to `name` to be a plausible typo, closest first (ties in the
+// candidates' order): closestName's first choice, then the others.
+std::vector<std::string> closeNames(std::string_view name,
+                                    const std::vector<std::string>& candidates);
 
 // Adds "did you mean `x`?" to `d` when a candidate is close to `name`; else notes that the
 // program declares no `plural` (`events`, `audiences`), or which it declares when they are few.

@@ -54,17 +54,14 @@ size_t firstError(std::vector<std::unique_ptr<antlr4::Token>> tokens) {
 
 // Keywords within typo distance of `word`, closest first (at most a few: each costs a parse).
 std::vector<size_t> closeKeywords(std::string_view word) {
-  size_t limit = std::max<size_t>(1, word.size() / 3);
-  std::vector<std::pair<size_t, size_t>> close;  // (distance, type)
-  for (size_t type : keywordTypes()) {
-    std::string spelling = keywordSpelling(type);
-    size_t d = sema::sameIgnoringCase(spelling, word) ? 0 : sema::editDistance(word, spelling);
-    if (d <= limit && d < std::max(word.size(), spelling.size())) close.emplace_back(d, type);
-  }
-  std::stable_sort(close.begin(), close.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<std::string> spellings;
+  for (size_t type : keywordTypes()) spellings.push_back(keywordSpelling(type));
   std::vector<size_t> out;
-  for (size_t i = 0; i < close.size() && i < 3; ++i) out.push_back(close[i].second);
+  for (const std::string& close : sema::closeNames(word, spellings)) {
+    if (out.size() == 3) break;
+    size_t at = std::find(spellings.begin(), spellings.end(), close) - spellings.begin();
+    out.push_back(keywordTypes()[at]);
+  }
   return out;
 }
 
