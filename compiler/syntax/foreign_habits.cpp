@@ -87,6 +87,18 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back("write `" + op + "`: CEL has no `" + op + "=`");
     return helps;
   }
+  // `if a = b`: an expression, then `=` where it gives no value.
+  if (c.foundType == JourneyLexer::ASSIGN && c.afterExpression) {
+    helps.push_back("to compare, write `==`; `=` only gives a value (`let`, `set`, `const`, a "
+                    "field's default)");
+    return helps;
+  }
+  // `send email welcome`: the template is named by a string.
+  if (word && c.beforePrevType == JourneyLexer::SEND && c.prevType == JourneyLexer::IDENT) {
+    helps.push_back("a template is named by a string: `send " + std::string(c.prev) + " \"" +
+                    std::string(c.found) + "\"`");
+    return helps;
+  }
   // `&& b` starting a line, as some languages allow. Here the line before ended the
   // statement; an operator at its end would have continued it.
   if (c.lineStart && c.lineBreakBefore &&

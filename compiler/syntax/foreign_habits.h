@@ -1,6 +1,6 @@
 // Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not` and `elif`,
-// JavaScript's `===`, English's `wait for 1h`, an operator starting a line (`&& b`), and a
-// keyword misspelt.
+// JavaScript's `===`, `=` for `==`, English's `wait for 1h`, an operator starting a line
+// (`&& b`), and a keyword misspelt.
 #pragma once
 
 #include <string>

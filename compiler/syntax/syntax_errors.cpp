@@ -1,5 +1,6 @@
 #include "compiler/syntax/syntax_errors.h"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 
@@ -91,13 +92,26 @@ void parseItem(antlr4::Parser* parser, size_t itemRule) {
   }
 }
 
-// Whether the token at `index` ends an expression: its terminal, the last one the parser put
-// under `ctx` (or `ctx` itself), lies inside an `expr`. Where `and` may have been meant as `&&`.
+// The terminal of the token at `index` under `tree`, or null.
+antlr4::tree::TerminalNode* terminalAt(antlr4::tree::ParseTree* tree, size_t index) {
+  if (auto* t = dynamic_cast<antlr4::tree::TerminalNode*>(tree)) {
+    return t->getSymbol()->getTokenIndex() == index ? t : nullptr;
+  }
+  for (antlr4::tree::ParseTree* child : tree->children) {
+    if (antlr4::tree::TerminalNode* t = terminalAt(child, index)) return t;
+  }
+  return nullptr;
+}
+
+// Whether the token at `index` ends an expression: its terminal, found under `ctx` or the
+// nearest rule above it that holds it (`if a = b {`: the expression is the sibling of the
+// block the parser was in), lies inside an `expr`. Where `and` may have been meant as `&&`.
 bool endsExpression(antlr4::ParserRuleContext* ctx, size_t index) {
-  antlr4::tree::ParseTree* node = ctx;
-  while (!node->children.empty()) node = node->children.back();
-  auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(node);
-  if (terminal == nullptr || terminal->getSymbol()->getTokenIndex() != index) node = ctx;
+  antlr4::tree::ParseTree* node = nullptr;
+  for (antlr4::tree::ParseTree* above = ctx; above != nullptr && node == nullptr;
+       above = above->parent) {
+    node = terminalAt(above, index);
+  }
   for (; node != nullptr; node = node->parent) {
     auto* rule = dynamic_cast<antlr4::ParserRuleContext*>(node);
     if (rule != nullptr && rule->getRuleIndex() == JourneyParser::RuleExpr) return true;
@@ -470,8 +484,9 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
                         (complete ? "" : afterWhat(input, foundIndex)) + ", found " + foundText;
   Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
   if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
+  bool unclosed = unclosedLiteralHelp(d, parser, current, foundIndex);
   // `{"a": 1` then `"b": 2}` on the next line: inside a literal a line goes on after a `,`.
-  if (foundType == JourneyParser::NEWLINE) {
+  if (foundType == JourneyParser::NEWLINE && !unclosed) {
     for (antlr4::tree::ParseTree* node = current; node != nullptr; node = node->parent) {
       auto* c = dynamic_cast<antlr4::RuleContext*>(node);
       size_t rule = c != nullptr ? c->getRuleIndex() : SIZE_MAX;
@@ -574,6 +589,65 @@ void SyntaxErrorStrategy::suggestKeywordByParsing(Diagnostic& d, antlr4::Parser*
 
 // `a +` at the end of a line continues the statement on the next one. When the error is on such
 // a continued line, the cause is often the line before: say so.
+// `send email "x" { plan: s.plan` and no `}`: a literal in braces goes on over lines, so the
+// next statement reads as more of it (`send` as a field's name, then "expected `:`"). Said, and
+// true, when a line after the brace's starts with a word that starts a step.
+bool SyntaxErrorStrategy::unclosedLiteralHelp(Diagnostic& d, antlr4::Parser* parser,
+                                              antlr4::ParserRuleContext* current,
+                                              size_t foundIndex) {
+  antlr4::Token* opener = nullptr;
+  for (antlr4::tree::ParseTree* node = current; node != nullptr; node = node->parent) {
+    auto* c = dynamic_cast<antlr4::ParserRuleContext*>(node);
+    if (c == nullptr) continue;
+    size_t rule = c->getRuleIndex();
+    if (rule == JourneyParser::RuleFieldBlock || rule == JourneyParser::RuleRecordInit ||
+        dynamic_cast<JourneyParser::MapPrimaryContext*>(c) != nullptr) {
+      opener = c->getStart();
+      break;
+    }
+  }
+  if (opener == nullptr || opener->getType() != JourneyParser::LBRACE) return false;
+  antlr4::TokenStream* input = parser->getTokenStream();
+  if (foundIndex + 2 >= input->index()) {  // the tokens after the found one, fetched to be read
+    input->LT(static_cast<ssize_t>(foundIndex + 3 - input->index()));
+  }
+  const SourceText& text = session_.text;
+  auto lineBreakBetween = [&](size_t a, size_t b) {  // token indices, a before b
+    SourceRange ra = text.range(input->get(a)), rb = text.range(input->get(b));
+    return text.slice(SourceRange{ra.file, ra.end, rb.begin}).find_first_of("\r\n") !=
+           std::string_view::npos;
+  };
+  // The first word of the line the error is on (of the next one, at an end of line).
+  size_t open = opener->getTokenIndex();
+  size_t first = foundIndex;
+  if (input->get(foundIndex)->getType() == JourneyParser::NEWLINE) {
+    first = foundIndex + 1;
+  } else {
+    while (first > open + 1 && input->get(first - 1)->getType() != JourneyParser::NEWLINE &&
+           !lineBreakBetween(first - 1, first)) {
+      --first;
+    }
+    if (first == open + 1 && !lineBreakBetween(open, first)) return false;
+  }
+  const antlr4::atn::ATN& atn = parser->getATN();
+  if (!atn.nextTokens(atn.ruleToStartState[JourneyParser::RuleStmt])
+           .contains(input->get(first)->getType()) ||
+      input->get(first + 1)->getType() == JourneyParser::COLON) {  // a field `send: …`
+    return false;
+  }
+  // The line the literal was meant to end on: the one before the step's.
+  size_t last = first - 1;
+  while (last > open && input->get(last)->getType() == JourneyParser::NEWLINE) --last;
+  uint32_t end = text.range(input->get(last)).end;
+  auto line = 1 + std::count(text.text().begin(), text.text().begin() + end, '\n');
+  d.secondary.push_back(Label{text.range(opener), "this `{` is not closed"});
+  std::string help = "close it with `}` at the end of line " + std::to_string(line);
+  // Unless the line ended at the error, say why the next one was read as part of the literal.
+  if (first != foundIndex + 1) help += ": a new line inside `{ … }` goes on with what it holds";
+  d.helps.push_back(help);
+  return true;
+}
+
 void SyntaxErrorStrategy::noteContinuedLine(Diagnostic& d, antlr4::TokenStream* input,
                                             size_t stmtStart, size_t foundIndex) {
   const SourceText& text = session_.text;

@@ -46,6 +46,8 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
   // Helps for `for` and `at` out of their place in a test's statements.
   void testWordOrderHelp(Diagnostic& d, antlr4::TokenStream* input, size_t foundIndex,
                          size_t foundType);
+  bool unclosedLiteralHelp(Diagnostic& d, antlr4::Parser* parser,
+                           antlr4::ParserRuleContext* current, size_t foundIndex);
   void noteContinuedLine(Diagnostic& d, antlr4::TokenStream* input, size_t stmtStart,
                          size_t foundIndex);
 
