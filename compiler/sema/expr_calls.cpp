@@ -77,6 +77,61 @@ void ExprChecker::Impl::plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId ri
   }
 }
 
+bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view function,
+                                          ast::ExprId left, ast::ExprId right, TypeKind a,
+                                          TypeKind b) const {
+  auto text = [&](ast::ExprId x) { return std::string(ctx.sources.slice(ast[x].range)); };
+  auto literal = [&](ast::ExprId x, ast::LiteralKind kind) -> const ast::Literal* {
+    auto* lit = std::get_if<ast::Literal>(&ast[x].node);
+    return lit && lit->kind == kind ? lit : nullptr;
+  };
+  bool comparison = function == "_==_" || function == "_!=_" || function == "_<_" ||
+                    function == "_<=_" || function == "_>_" || function == "_>=_";
+  if (comparison && (a == TypeKind::String) != (b == TypeKind::String) &&
+      isNumeric(a == TypeKind::String ? b : a)) {
+    ast::ExprId textSide = a == TypeKind::String ? left : right;
+    ast::ExprId numberSide = a == TypeKind::String ? right : left;
+    const ast::Literal* quoted = literal(textSide, ast::LiteralKind::String);
+    if (quoted && !quoted->bytes.empty() &&
+        quoted->bytes.find_first_not_of("0123456789.-") == std::string::npos) {
+      d.helps.push_back("to compare numbers, write it without quotes: `" + quoted->bytes + "`");
+    } else if (literal(numberSide, ast::LiteralKind::Int) != nullptr ||
+               literal(numberSide, ast::LiteralKind::Double) != nullptr) {
+      d.helps.push_back("to compare text, quote the number: `\"" + text(numberSide) + "\"`");
+    } else {
+      TypeKind number = a == TypeKind::String ? b : a;
+      std::string parse = number == TypeKind::Double ? "double"
+                          : number == TypeKind::Uint ? "uint"
+                                                     : "int";
+      std::string help = "values are not converted implicitly: compare `" + parse + "(" +
+                         text(textSide) + ")`";
+      // Text in order is not numbers in order: `string()` only where equality is asked.
+      if (function == "_==_" || function == "_!=_") {
+        help += " or `string(" + text(numberSide) + ")`";
+      }
+      d.helps.push_back(help);
+    }
+    return true;
+  }
+  // `signedUp + 1`: a time moves by a duration, whose unit a number lacks.
+  bool arithmetic = function == "_+_" || function == "_-_";
+  bool time = a == TypeKind::Timestamp || a == TypeKind::Duration ||
+              b == TypeKind::Timestamp || b == TypeKind::Duration;
+  if (!arithmetic || !time || (!isNumeric(a) && !isNumeric(b))) return false;
+  ast::ExprId number = isNumeric(a) ? left : right;
+  if (function == "_-_" && number == left) return false;  // `1 - t` means nothing to fix
+  std::string count = text(number);
+  bool whole = literal(number, ast::LiteralKind::Int) != nullptr &&
+               count.find_first_not_of("0123456789") == std::string::npos;
+  // The duration the number would be if it counted hours.
+  std::string hours = whole ? count + "h" : "duration(string(" + count + ") + \"h\")";
+  std::string op = function == "_+_" ? " + " : " - ";
+  std::string fixed = number == left ? hours + op + text(right) : text(left) + op + hours;
+  d.helps.push_back("times and durations add durations, which name their unit: `" + fixed +
+                    "` if `" + count + "` counts hours (units: `d`, `h`, `m`, `s`, `ms`)");
+  return true;
+}
+
 std::string_view operatorSymbol(std::string_view function) {
   for (const OperatorName& op : kOperators) {
     if (op.internal == function) return op.symbol;
@@ -417,13 +472,15 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
               "numbers are not converted implicitly: convert one side with `int()`, "
               "`uint()` or `double()`");
         }
-      } else if (function == "_+_") {
-        plusHelp(d, call.args[0], call.args[1], a, b);
-      } else if ((a == TypeKind::Timestamp) != (b == TypeKind::Timestamp)) {
-        // `profile.signedUp > "2026-01-01"`
-        ast::ExprId stringSide = a == TypeKind::Timestamp ? call.args[1] : call.args[0];
-        std::string fix = timestampLiteralFix(stringSide);
-        if (!fix.empty()) d.helps.push_back(fix);
+      } else if (!mixedOperandsHelp(d, function, call.args[0], call.args[1], a, b)) {
+        if (function == "_+_") {
+          plusHelp(d, call.args[0], call.args[1], a, b);
+        } else if ((a == TypeKind::Timestamp) != (b == TypeKind::Timestamp)) {
+          // `profile.signedUp > "2026-01-01"`
+          ast::ExprId stringSide = a == TypeKind::Timestamp ? call.args[1] : call.args[0];
+          std::string fix = timestampLiteralFix(stringSide);
+          if (!fix.empty()) d.helps.push_back(fix);
+        }
       }
     }
     return;
