@@ -110,7 +110,7 @@ TEST_CASE("JSON input reports what does not fit the schema") {
   CHECK(message("{" + base + R"(, "email": null})") == "ok");
   CHECK(message(R"({"id": "u1", "tags": []})") == "profile: missing field `loyalty`");
   CHECK(message(R"({"id": 5, "loyalty": {"tier": "g", "points": 1}, "tags": []})") ==
-        "profile.id: expected a string, found a number");
+        "profile.id: expected a string, found the number 5");
   CHECK(message("{" + base + R"(, "nope": 1})") == "profile.nope: `Profile` has no such field");
   CHECK(message("{" + base + R"(, "emial": "a@b"})") ==
         "profile.emial: `Profile` has no such field: did you mean `email`?");

@@ -201,15 +201,15 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
         "profile: missing field `firstName`");
   CHECK(w.profileReason(R"({"id": 7, "firstName": "A", "loyalty": {"points": 3},)"
                         R"( "consents": {}, "tags": []})") ==
-        "profile.id: expected a string, found a number");
+        "profile.id: expected a string, found the number 7");
   CHECK(w.profileReason(R"({"id": "", "firstName": "A", "loyalty": {"points": 3},)"
                         R"( "consents": {}, "tags": []})") == "profile.id: the id is empty");
   CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": "3"},)"
                         R"( "consents": {}, "tags": []})") ==
-        "profile.loyalty.points: expected an int, found a string");
+        R"(profile.loyalty.points: expected an int, found the string "3")");
   CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
                         R"( "consents": {}, "tags": ["a", 2]})") ==
-        "profile.tags[1]: expected a string, found a number");
+        "profile.tags[1]: expected a string, found the number 2");
   CHECK(w.profileReason(R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
                         R"( "consents": {"fax": true}, "tags": []})") ==
         "profile.consents.fax: `Profile.consents` has no such field");
@@ -223,11 +223,23 @@ TEST_CASE("runtime input: every reason a profile line is rejected") {
   const std::string whole = R"({"id": "p", "firstName": "A", "loyalty": {"points": 3},)"
                             R"( "consents": {}, "tags": [], )";
   CHECK(w.profileReason(whole + R"("scores": {"a.b": "x"}})") ==
-        R"(profile.scores["a.b"]: expected an int, found a string)");
+        R"(profile.scores["a.b"]: expected an int, found the string "x")");
   CHECK(w.profileReason(whole + R"("scores": {"": "x"}})") ==
-        R"(profile.scores[""]: expected an int, found a string)");
+        R"(profile.scores[""]: expected an int, found the string "x")");
   CHECK(w.profileReason(whole + R"("scores": {"_a1": "x"}})") ==
-        R"(profile.scores._a1: expected an int, found a string)");
+        R"(profile.scores._a1: expected an int, found the string "x")");
+  // A found string is cut after 40 bytes, back to the start of a character, and marked;
+  // what it holds is written as JSON; numbers and booleans are shown as they are.
+  const std::string found = "profile.scores.a: expected an int, found ";
+  CHECK(w.profileReason(whole + R"("scores": {"a": ")" + std::string(39, 'x') + R"(\u00e9"}})") ==
+        found + "the string \"" + std::string(39, 'x') + "…\"");
+  CHECK(w.profileReason(whole + R"("scores": {"a": "a\"b\n"}})") ==
+        found + R"(the string "a\"b\n")");
+  CHECK(w.profileReason(R"({"id": "p", "firstName": 2.5, "loyalty": {"points": 3},)"
+                        R"( "consents": {}, "tags": []})") ==
+        "profile.firstName: expected a string, found the number 2.5");
+  CHECK(w.profileReason(whole + R"("scores": {"a": false}})") == found + "false");
+  CHECK(w.profileReason(whole + R"("scores": {"a": [1]}})") == found + "an array");
   // Trailing content is not one JSON value.
   CHECK(w.profileReason(R"({"id": "p"} {"id": "q"})").starts_with("not JSON: "));
   // Text that is not UTF-8, as raw bytes or as a lone surrogate escape, never becomes a
@@ -282,14 +294,14 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
         R"(duplicate key "time")");
   CHECK(w.reason(R"({"profile": "p1", "event": "Ping"})") == R"(missing "time")");
   CHECK(w.reason(R"({"time": 5, "profile": "p1", "event": "Ping"})") ==
-        "time: expected an RFC 3339 timestamp string, found a number");
+        "time: expected an RFC 3339 timestamp string, found the number 5");
   CHECK(w.reason(R"({"time": "yesterday", "profile": "p1", "event": "Ping"})")
             .starts_with("time: "));
   CHECK(w.reason(R"({"time": "2026-03-02", "profile": "p1", "event": "Ping"})")
             .starts_with("time: "));
   CHECK(w.reason("{" + t + R"("event": "Ping"})") == R"(missing "profile")");
   CHECK(w.reason("{" + t + R"("profile": 1, "event": "Ping"})") ==
-        "profile: expected a string (the profile's id), found a number");
+        "profile: expected a string (the profile's id), found the number 1");
   CHECK(w.reason("{" + t + R"("profile": "", "event": "Ping"})") == "profile: the id is empty");
   CHECK(w.reason("{" + t + R"("profile": "p1"})") == R"(missing "event", "set" or "audience")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "data": {}})") ==
@@ -320,24 +332,24 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   CHECK(w.reason("{" + t + R"("kind": "audienc", "profile": "p1", "audience": "French", )"
                  R"("change": "exit"})") == R"(kind: expected "audience", found "audienc")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "French", "change": 1})") ==
-        R"(change: expected "enter" or "exit", found a number)");
+        R"(change: expected "enter" or "exit", found the number 1)");
   CHECK(w.reason("{" + t + R"("kind": "send", "profile": "p1", "audience": "French", )"
                  R"("change": "exit"})") == R"(kind: expected "audience", found "send")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": "Gold", "change": "exit"})") ==
         R"(unknown audience "Gold")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "audience": 3, "change": "exit"})") ==
-        "audience: expected a string (an audience's name), found a number");
+        "audience: expected a string (an audience's name), found the number 3");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": ["Ping"]})") ==
         "event: expected a string (an event type), found an array");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Foo"})") ==
         R"(unknown event type "Foo")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase", "data": 3})") ==
-        "data: expected an object, found a number");
+        "data: expected an object, found the number 3");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase"})") ==
         "data: missing field `orderId`");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase",)"
                  R"( "data": {"orderId": "o", "total": "80"}})") ==
-        "data.total: expected a number, found a string");
+        R"(data.total: expected a number, found the string "80")");
   CHECK(w.reason("{" + t + R"("profile": "p1", "event": "Purchase",)"
                  R"( "data": {"orderId": "o", "total": 1, "coupon": "X"}})") ==
         "data.coupon: `Purchase` has no such field");
@@ -419,7 +431,7 @@ TEST_CASE("runtime input: a record's time is read as parseTimestamp reads it, in
     std::string got = w.record(R"({"time": ")" + std::string(time) +
                                    R"(", "profile": "p1", "event": "Ping"})",
                                ++line);
-    Value expected = parseTimestamp(time);
+    Value expected = parseInputTimestamp(time);  // parseTimestamp, its error with an example
     if (expected.isError()) {
       CHECK(got == "rejected " + std::to_string(line) + ": time: " +
                        std::string(expected.errorMessage()));
@@ -678,11 +690,14 @@ TEST_CASE("runtime input: profiles read with only some fields kept") {
   w.reader->keepProfileFields(kept);
   // Fields left out are still checked: the same errors as when they are kept.
   CHECK(w.profileReason(R"({"id": "p2", "firstName": 3, "loyalty": {"tier": "x", "points": 1},)"
-                        R"( "tags": []})") == "profile.firstName: expected a string, found a number");
+                        R"( "tags": []})") ==
+        "profile.firstName: expected a string, found the number 3");
   CHECK(w.profileReason(R"({"id": "p2", "firstName": "B", "loyalty": {"tier": "x", "points": "1"},)"
-                        R"( "tags": []})") == "profile.loyalty.points: expected an int, found a string");
+                        R"( "tags": []})") ==
+        R"(profile.loyalty.points: expected an int, found the string "1")");
   CHECK(w.profileReason(R"({"id": "p2", "firstName": "B", "loyalty": {"tier": "x", "points": 1},)"
-                        R"( "tags": [1]})") == "profile.tags[0]: expected a string, found a number");
+                        R"( "tags": [1]})") ==
+        "profile.tags[0]: expected a string, found the number 1");
   CHECK(w.profileReason(R"({"id": "p2", "loyalty": {"tier": "x", "points": 1}, "tags": []})") ==
         "profile: missing field `firstName`");
 

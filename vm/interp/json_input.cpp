@@ -36,6 +36,31 @@ std::string_view jsonKindName(const element& e) {
   return "a value";
 }
 
+std::string jsonFound(const element& e) {
+  switch (e.type()) {
+    case element_type::STRING: {
+      // Enough of it to recognise, not a whole document pasted into a field.
+      constexpr size_t kShown = 40;
+      std::string_view s = e.get_string();
+      std::string out = "the string ";
+      if (s.size() <= kShown) {
+        appendJsonString(out, s);
+        return out;
+      }
+      size_t cut = kShown;
+      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      appendJsonString(out, s.substr(0, cut));
+      out.insert(out.size() - 1, "…");
+      return out;
+    }
+    case element_type::INT64: return "the number " + std::to_string(int64_t(e.get_int64()));
+    case element_type::UINT64: return "the number " + std::to_string(uint64_t(e.get_uint64()));
+    case element_type::DOUBLE: return "the number " + formatDouble(double(e.get_double()));
+    case element_type::BOOL: return bool(e.get_bool()) ? "true" : "false";
+    default: return std::string(jsonKindName(e));
+  }
+}
+
 namespace {
 
 // Where a value sits below the root, as a chain of stack frames: the text is built only when
@@ -70,7 +95,7 @@ struct Path {
 [[gnu::cold, gnu::noinline]] Value mismatch(const Path& path, std::string_view want,
                                             const element& found) {
   return Value::error(path.text() + ": expected " + std::string(want) + ", found " +
-                      std::string(jsonKindName(found)));
+                      jsonFound(found));
 }
 
 [[gnu::cold, gnu::noinline]] Value failure(const Path& path, std::string_view why) {
@@ -218,7 +243,7 @@ class Converter {
         if (e.type() != element_type::STRING) {
           return mismatch(path, "an RFC 3339 timestamp string", e);
         }
-        return at(path, parseTimestamp(std::string_view(e.get_string())));
+        return at(path, parseInputTimestamp(std::string_view(e.get_string())));
       case sema::TypeKind::Duration:
         if (e.type() != element_type::STRING) {
           return mismatch(path, "a duration string like \"90s\"", e);

@@ -90,6 +90,9 @@ class JsonConverter {
 
 // A JSON value's kind in words, for messages: "a string", "a number", "an array", "null".
 std::string_view jsonKindName(const simdjson::dom::element& json);
+// What a JSON value is, for "expected …, found …": a scalar with its value (`the string "12"`,
+// a long one cut; `the number 3.5`, `true`), else its kind.
+std::string jsonFound(const simdjson::dom::element& json);
 
 // `text` with each integer literal beyond 64 bits (outside strings) given an exponent, `e0`,
 // so that simdjson, which refuses such an integer (a NUMBER_ERROR), reads the double JSON

@@ -61,7 +61,7 @@ std::string jsonQuoted(std::string_view s) {
 
 std::string found(std::string_view what, std::string_view want, const element& e) {
   return std::string(what) + ": expected " + std::string(want) + ", found " +
-         std::string(interp::jsonKindName(e));
+         interp::jsonFound(e);
 }
 
 }  // namespace
@@ -132,7 +132,7 @@ struct InputReader::Impl {
     if (timeOfDay && dayStart && sameText(text.substr(0, kDateLength), lastDateText())) {
       return Value::timestamp(*dayStart + *timeOfDay);
     }
-    Value time = parseTimestamp(text);
+    Value time = parseInputTimestamp(text);
     if (timeOfDay && !time.isError()) {
       std::memcpy(lastDate.data(), text.data(), kDateLength);
       dayStart = time.asTimestamp().seconds - *timeOfDay;

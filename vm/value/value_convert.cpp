@@ -114,6 +114,16 @@ std::optional<int64_t> plainTimestampSeconds(std::string_view t) {
 
 }  // namespace
 
+Value parseInputTimestamp(std::string_view text) {
+  Value time = parseTimestamp(text);
+  if (!time.isError()) return time;
+  // A time in the right form with a field out of range (`T24:00:00Z`) is its own example.
+  std::string example = timestampExample(text);
+  if (example == text || parseTimestamp(example).isError()) return time;
+  return Value::error(std::string(time.errorMessage()) + ": write an RFC 3339 time with its " +
+                      "offset from UTC, like " + example);
+}
+
 std::string timestampExample(std::string_view written) {
   // Digits and separators as `pattern` has them (`d` a digit), at the start of `text`.
   auto shaped = [](std::string_view text, std::string_view pattern) {

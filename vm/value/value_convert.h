@@ -23,6 +23,9 @@ Value parseTimestamp(std::string_view text);
 // For a message about `written`, which parseTimestamp refused: the RFC 3339 time the writer
 // likely meant (a date alone, `2026-03-10`: its start in UTC), else a sample time.
 std::string timestampExample(std::string_view written);
+// parseTimestamp for a time in input data (a record's "time", a timestamp field): its error,
+// if any, goes on to name the time the writer likely meant.
+Value parseInputTimestamp(std::string_view text);
 // UTC with a `Z`, the fraction without trailing zeros (`2026-03-02T10:00:00Z`,
 // `2026-03-02T10:00:00.5Z`) — what cel-go and cel-cpp print for string(timestamp).
 std::string formatTimestamp(Timestamp t);
