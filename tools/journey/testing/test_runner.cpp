@@ -9,6 +9,7 @@
 #include "tools/journey/repl/session_runtime.h"
 #include "tools/journey/testing/output_records.h"
 #include "vm/runtime/state.h"
+#include "vm/runtime/time_math.h"
 #include "vm/value/value_convert.h"
 
 namespace journey::cli {
@@ -91,6 +92,26 @@ Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
     d.notes.push_back(std::string(e.negated ? "the run wrote these matching records:"
                                             : "the run wrote these `" + e.kind + "` records:"));
     list(shown, 20);
+  }
+  // `expect … at T` that a record meets but for its time: the nearest such one, and how far.
+  if (!e.negated && at) {
+    const OutputRecord* nearest = nullptr;
+    auto distance = [&](const OutputRecord& r) {  // from the earlier time to the later
+      Timestamp a = std::min(r.time, *at), b = std::max(r.time, *at);
+      bool borrow = b.nanos < a.nanos;
+      return Duration{b.seconds - a.seconds - borrow,
+                      static_cast<int32_t>(b.nanos - a.nanos + (borrow ? kNanosPerSecond : 0))};
+    };
+    for (const OutputRecord& r : records) {
+      if (matches(e, std::nullopt, r) && (!nearest || distance(r) < distance(*nearest))) {
+        nearest = &r;
+      }
+    }
+    if (nearest) {
+      d.helps.push_back("one was written at " + formatTimestamp(nearest->time) + ", " +
+                        runtime::authorDuration(distance(*nearest)) +
+                        (nearest->time < *at ? " before" : " after") + " the time expected");
+    }
   }
   // An instance that failed is the likeliest reason for a missing record: its error is shown
   // (unless it was listed above). Not for a record that should not be there.
