@@ -329,6 +329,12 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
 
   Expectation x = expectationFor(parser, e);
   antlr4::ParserRuleContext* current = parser->getContext();
+  // After a literal left open, the `}` that ends its journey closed the literal: the next
+  // declaration starts inside the journey, as a consequence of that error.
+  if (unclosedLiteral_ && lineStart && current->getRuleIndex() != JourneyParser::RuleFile) {
+    const antlr4::atn::ATN& atn = parser->getATN();
+    if (atn.nextTokens(atn.ruleToStartState[JourneyParser::RuleDecl]).contains(foundType)) return;
+  }
   if (insideBody(current) && foundType != antlr4::Token::EOF) {
     size_t itemRule = itemRuleOf(current->getRuleIndex());
     if (lineStart) {
@@ -485,6 +491,7 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   Diagnostic& d = session_.diags.report(DiagKind::UnexpectedToken, at, message);
   if (foundText != "end of line") noteContinuedLine(d, input, stmtStart, foundIndex);
   bool unclosed = unclosedLiteralHelp(d, parser, current, foundIndex);
+  unclosedLiteral_ |= unclosed;
   // `{"a": 1` then `"b": 2}` on the next line: inside a literal a line goes on after a `,`.
   if (foundType == JourneyParser::NEWLINE && !unclosed) {
     for (antlr4::tree::ParseTree* node = current; node != nullptr; node = node->parent) {

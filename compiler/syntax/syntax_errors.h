@@ -53,6 +53,7 @@ class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
 
   ParseSession& session_;
   bool recoverWholeStatement_ = false;
+  bool unclosedLiteral_ = false;  // an error said a literal's `{` was left open
   size_t lastErrorIndex_ = SIZE_MAX;  // offending token of the last error, reported or not
   size_t lastRecoverIndex_ = SIZE_MAX;
   size_t lastRecoverState_ = SIZE_MAX;
