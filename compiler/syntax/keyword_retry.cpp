@@ -72,16 +72,25 @@ bool endsLine(size_t type) {
 
 }  // namespace
 
-std::optional<size_t> KeywordGuesser::guess(antlr4::BufferedTokenStream& tokens, size_t wordIndex,
-                                            std::string_view word) {
+std::optional<size_t> KeywordGuesser::guess(antlr4::BufferedTokenStream& tokens,
+                                            const std::vector<uint32_t>& levels,
+                                            size_t wordIndex, std::string_view word) {
   std::vector<size_t> candidates = closeKeywords(word);
   if (candidates.empty() || parsesLeft_ <= 0) return std::nullopt;
   tokens.fill();
   const std::vector<antlr4::Token*>& all = tokens.getTokens();
-  if (wordIndex >= all.size()) return std::nullopt;
-  // The tokens the parses read: the file less the lines of the other earlier errors (their
+  if (wordIndex >= all.size() || levels.size() < all.size()) return std::nullopt;
+  // The tokens the parses read: the word's declaration on, from its first token (the last one
+  // outside brackets to start a line), so that earlier declarations, whatever their errors,
+  // cannot stop the parse; and in it, the lines of the other earlier errors left out (their
   // line breaks kept, so that the statements around stay apart).
   std::vector<bool> dropped(all.size(), false);
+  size_t declaration = wordIndex;
+  while (declaration > 0 &&
+         (levels[declaration] != 0 || !endsLine(all[declaration - 1]->getType()))) {
+    --declaration;
+  }
+  std::fill(dropped.begin(), dropped.begin() + static_cast<std::ptrdiff_t>(declaration), true);
   for (size_t error : leftOut_) {
     if (error >= wordIndex) continue;
     size_t from = error;

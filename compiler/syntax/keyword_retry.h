@@ -4,6 +4,7 @@
 // each keyword it is close to can: the keyword that lets the statement parse is the guess.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -17,9 +18,11 @@ class KeywordGuesser {
  public:
   // The keyword type that the word at `wordIndex` of `tokens` (the whole file's) is close to
   // and that lets the file parse past the word's statement; nothing when no close keyword does.
-  // The parse reads earlier guesses as their keywords and leaves out the lines of the other
-  // earlier errors, which would otherwise stop it first.
-  std::optional<size_t> guess(antlr4::BufferedTokenStream& tokens, size_t wordIndex,
+  // The parse starts at the word's declaration (`levels`: each token's bracket nesting,
+  // TokenizedFile::levels), reads earlier guesses as their keywords and leaves out the lines of
+  // the other earlier errors, which would otherwise stop it first.
+  std::optional<size_t> guess(antlr4::BufferedTokenStream& tokens,
+                              const std::vector<uint32_t>& levels, size_t wordIndex,
                               std::string_view word);
   // An error at token `index` that no guess fixes: later parses leave its line out.
   void leaveOut(size_t index) { leftOut_.push_back(index); }

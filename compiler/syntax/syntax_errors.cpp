@@ -585,7 +585,7 @@ void SyntaxErrorStrategy::suggestKeywordByParsing(Diagnostic& d, antlr4::Parser*
   std::optional<size_t> keyword;
   if (type == JourneyParser::IDENT && tokens != nullptr && file != nullptr &&
       file->getRuleIndex() == JourneyParser::RuleFile) {
-    keyword = keywordGuesser_.guess(*tokens, wordIndex, word);
+    keyword = keywordGuesser_.guess(*tokens, session_.tokens.levels(), wordIndex, word);
   }
   if (keyword) {
     d.helps.push_back("did you mean `" + keywordSpelling(*keyword) + "`?");
