@@ -244,6 +244,18 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
   // `signup` for an event of type `Signup` that was given no name.
   for (const auto& [event, symbol] : symbols.events) {
     if (event != id.name && sameIgnoringCase(event, id.name)) {
+      // An event of that type already named here: `event` (an entry without `as`), or the
+      // name `as` gave it.
+      std::vector<std::string> visible;
+      scope.visibleNames(visible);
+      for (const std::string& name : visible) {
+        std::optional<TypeId> type = scope.lookup(name);
+        if (!type || types.print(*type) != event) continue;
+        d.helps.push_back("the `" + event + "` event here is named `" + name + "`" +
+                          (name == "event" ? " (an entry's name when `as` gives none)" : "") +
+                          ": write `" + name + "`");
+        return types.error();
+      }
       d.helps.push_back("`" + event + "` is the event's type; to read an event, name it where it "
                         "arrives: `entry on " + event + " as " + id.name + "` or `wait for " +
                         event + " as " + id.name + "`");
