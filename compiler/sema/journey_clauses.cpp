@@ -2,6 +2,9 @@
 // `timezone` and `quiet hours` (`exit on`, `exit when` and `cap` repeat), then the steps.
 #include <fmt/format.h>
 
+#include <optional>
+#include <string>
+
 #include "compiler/ir/program_ir.h"
 #include "compiler/sema/cron.h"
 #include "compiler/sema/program_checker.h"
@@ -27,6 +30,24 @@ const char* clauseName(const ast::ClauseKind& k) {
 bool repeatable(const ast::ClauseKind& k) {
   return std::holds_alternative<ast::ExitOnClause>(k) ||
          std::holds_alternative<ast::ExitWhenClause>(k) || std::holds_alternative<ast::CapDecl>(k);
+}
+
+// `every week`, `every minute`: a period named in words, and how the language writes it.
+std::optional<std::string> periodInWords(std::string_view word) {
+  if (word == "week" || word == "weeks" || word == "weekly") {
+    return "write `every 7d`, or a day and time: `every monday at 09:00`";
+  }
+  if (word == "day" || word == "days" || word == "daily") {
+    return "write `every 1d`, or a time: `every day at 09:00`";
+  }
+  if (word == "hours" || word == "hourly") return "write `every hour` or `every 1h`";
+  if (word == "minute" || word == "minutes") return "write `every 1m`";
+  if (word == "month" || word == "months" || word == "monthly" || word == "year" ||
+      word == "years" || word == "yearly") {
+    return "months and years have no fixed length: write a cron schedule, "
+           "`every cron \"0 9 1 * *\"` (the 1st of each month, 09:00)";
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -146,6 +167,14 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
               case ast::Schedule::Kind::WeekdayAt: checkTimeOfDay(s.time); break;
               case ast::Schedule::Kind::Hour: break;
               case ast::Schedule::Kind::Every:
+                if (auto* word = std::get_if<ast::Ident>(&ast[s.every].node)) {
+                  if (std::optional<std::string> help = periodInWords(word->name)) {
+                    report(DiagKind::UnknownIdentifier, ast[s.every].range,
+                           "`every` takes a duration, not `" + word->name + "`")
+                        .helps.push_back(*help);
+                    break;
+                  }
+                }
                 if (auto period =
                         checkDuration(s.every, once("a schedule"), "the period of `every`", true);
                     period && *period < ir::ScheduleIr::kShortestPeriodSeconds * kNanosPerSecond) {

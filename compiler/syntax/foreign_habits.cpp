@@ -93,6 +93,12 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     "field's default)");
     return helps;
   }
+  // `quiet hours 21:00 - 08:00`: the window's ends are joined by `to`.
+  if (c.foundType == JourneyLexer::MINUS && c.keywords != nullptr &&
+      c.keywords->contains(static_cast<size_t>(JourneyLexer::TO))) {
+    helps.push_back("join the two times with `to`: `quiet hours 21:00 to 08:00`");
+    return helps;
+  }
   // `send email welcome`: the template is named by a string.
   if (word && c.beforePrevType == JourneyLexer::SEND && c.prevType == JourneyLexer::IDENT) {
     helps.push_back("a template is named by a string: `send " + std::string(c.prev) + " \"" +
