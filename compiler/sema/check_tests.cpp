@@ -32,7 +32,7 @@ std::optional<Timestamp> ProgramChecker::testTime(const ast::TestString& time) {
   report(DiagKind::InvalidTestTime, time.range,
          "\"" + time.text + "\" is not a timestamp: " + std::string(t.errorMessage()))
       .helps.push_back("write an RFC 3339 time, with its offset from UTC: \"" +
-                       timestampExample(time.text) + "\"");
+                       timestampExample(time.text, testDay_) + "\"");
   return std::nullopt;
 }
 
@@ -56,6 +56,22 @@ void ProgramChecker::checkTest(const ast::TestDecl& test) {
       })) {
     report(DiagKind::TestExpectsNothing, test.name.range,
            "this test has no `expect`: it passes whatever the run writes");
+  }
+  testDay_.clear();
+  for (const ast::TestStmt& stmt : test.stmts) {
+    const ast::TestString* time = nullptr;
+    if (auto* in = std::get_if<ast::TestInput>(&stmt.kind)) {
+      if (in->kind != ast::TestInput::Kind::Profile) time = &in->time;
+    } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
+      time = &until->time;
+    } else if (const auto& at = std::get<ast::TestExpect>(stmt.kind).at) {
+      time = &*at;
+    }
+    Value t = time ? parseTimestamp(time->text) : Value::null();
+    if (t.kind() == ValueKind::Timestamp) {
+      testDay_ = formatTimestamp(t.asTimestamp()).substr(0, 10);
+      break;
+    }
   }
   std::set<std::string, std::less<>> profiles;  // ids given so far
   bool anyProfile = false, idsKnown = true;

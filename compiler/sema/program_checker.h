@@ -177,6 +177,9 @@ class ProgramChecker {
   void checkExpectedText(const Expectation& x);
   void checkExpectedSetPath(const ast::TestString& text);
   std::optional<Timestamp> testTime(const ast::TestString& time);  // reported when invalid
+  // The date (`YYYY-MM-DD`) of the first valid time of the test being checked, for the example
+  // a time of day alone (`"11:00"`) is given; empty when it has none.
+  std::string testDay_;
 
   // --- journey_clauses.cpp ------------------------------------------------------------------
   void checkJourney(const ast::JourneyDecl& j);

@@ -110,6 +110,19 @@ TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant
     CHECK_FALSE(parseTimestamp(timestampExample(written)).isError());
   }
   CHECK(timestampExample("tomorrow") == timestampExample("2026-3-2"));
+  // A time of day alone is put on the day given, if any.
+  CHECK(timestampExample("11:00", "2026-03-05") == "2026-03-05T11:00:00Z");
+  CHECK(timestampExample("11:00:30+02:00", "2026-03-05") == "2026-03-05T11:00:30+02:00");
+  CHECK(timestampExample("11:00") == timestampExample("x"));
+  CHECK(timestampExample("11:00", "today") == timestampExample("x"));
+  // Input times add the example to parseTimestamp's refusal, unless it is the text itself.
+  CHECK(parseInputTimestamp("2026-03-02").errorMessage() ==
+        "invalid timestamp `2026-03-02`: write an RFC 3339 time with its offset from UTC, like "
+        "2026-03-02T00:00:00Z");
+  CHECK(parseInputTimestamp("2026-03-02T24:00:00Z").errorMessage() ==
+        parseTimestamp("2026-03-02T24:00:00Z").errorMessage());
+  CHECK(parseInputTimestamp("2026-03-02T10:00:00Z").asTimestamp() ==
+        parseTimestamp("2026-03-02T10:00:00Z").asTimestamp());
 }
 
 TEST_CASE("timestamps format in UTC with trimmed fractions") {

@@ -124,7 +124,7 @@ Value parseInputTimestamp(std::string_view text) {
                       "offset from UTC, like " + example);
 }
 
-std::string timestampExample(std::string_view written) {
+std::string timestampExample(std::string_view written, std::string_view day) {
   // Digits and separators as `pattern` has them (`d` a digit), at the start of `text`.
   auto shaped = [](std::string_view text, std::string_view pattern) {
     if (text.size() < pattern.size()) return false;
@@ -135,6 +135,9 @@ std::string timestampExample(std::string_view written) {
     return true;
   };
   constexpr std::string_view kSample = "2026-03-02T09:00:00Z";
+  if (shaped(written, "dd:dd") && shaped(day, "dddd-dd-dd") && day.size() == 10) {
+    return timestampExample(std::string(day) + "T" + std::string(written));
+  }
   if (!shaped(written, "dddd-dd-dd")) return std::string(kSample);
   std::string date(written.substr(0, 10));
   std::string_view rest = written.substr(10);

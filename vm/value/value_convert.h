@@ -21,8 +21,9 @@ namespace journey {
 // 9999-12-31T23:59:59.999999999Z: a range error.
 Value parseTimestamp(std::string_view text);
 // For a message about `written`, which parseTimestamp refused: the RFC 3339 time the writer
-// likely meant (a date alone, `2026-03-10`: its start in UTC), else a sample time.
-std::string timestampExample(std::string_view written);
+// likely meant (a date alone, `2026-03-10`: its start in UTC; a time of day alone, `11:00`, on
+// `day` when one is given, `YYYY-MM-DD`), else a sample time.
+std::string timestampExample(std::string_view written, std::string_view day = {});
 // parseTimestamp for a time in input data (a record's "time", a timestamp field): its error,
 // if any, goes on to name the time the writer likely meant.
 Value parseInputTimestamp(std::string_view text);
