@@ -594,8 +594,6 @@ void SyntaxErrorStrategy::suggestKeywordByParsing(Diagnostic& d, antlr4::Parser*
   }
 }
 
-// `a +` at the end of a line continues the statement on the next one. When the error is on such
-// a continued line, the cause is often the line before: say so.
 // `send email "x" { plan: s.plan` and no `}`: a literal in braces goes on over lines, so the
 // next statement reads as more of it (`send` as a field's name, then "expected `:`"). Said, and
 // true, when a line after the brace's starts with a word that starts a step.
@@ -636,6 +634,7 @@ bool SyntaxErrorStrategy::unclosedLiteralHelp(Diagnostic& d, antlr4::Parser* par
     }
     if (first == open + 1 && !lineBreakBetween(open, first)) return false;
   }
+  if (first + 1 >= input->size()) return false;  // the end of the file
   const antlr4::atn::ATN& atn = parser->getATN();
   if (!atn.nextTokens(atn.ruleToStartState[JourneyParser::RuleStmt])
            .contains(input->get(first)->getType()) ||
@@ -655,6 +654,8 @@ bool SyntaxErrorStrategy::unclosedLiteralHelp(Diagnostic& d, antlr4::Parser* par
   return true;
 }
 
+// `a +` at the end of a line continues the statement on the next one. When the error is on such
+// a continued line, the cause is often the line before: say so.
 void SyntaxErrorStrategy::noteContinuedLine(Diagnostic& d, antlr4::TokenStream* input,
                                             size_t stmtStart, size_t foundIndex) {
   const SourceText& text = session_.text;
