@@ -92,7 +92,7 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
     ast::ExprId textSide = a == TypeKind::String ? left : right;
     ast::ExprId numberSide = a == TypeKind::String ? right : left;
     const ast::Literal* quoted = literal(textSide, ast::LiteralKind::String);
-    if (quoted && !quoted->bytes.empty() &&
+    if (quoted && quoted->bytes.find_first_of("0123456789") != std::string::npos &&
         quoted->bytes.find_first_not_of("0123456789.-") == std::string::npos) {
       d.helps.push_back("to compare numbers, write it without quotes: `" + quoted->bytes + "`");
     } else if (literal(numberSide, ast::LiteralKind::Int) != nullptr ||
