@@ -15,6 +15,7 @@
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/record_order.h"
+#include "vm/runtime/refused_profiles.h"
 #include "vm/runtime/runtime.h"
 #include "vm/runtime/time_math.h"
 
@@ -268,7 +269,7 @@ class Batch {
       const bool exists = known != index.end() || createdLater.count(id) > 0;
       auto* set = std::get_if<runtime::SetInput>(&r);
       if (!set && !exists) {
-        reject(input_.events, {events.lineNumber(), runtime::Runtime::unknownProfile(id)});
+        reject(input_.events, {events.lineNumber(), refused_.unknownProfile(id)});
         continue;
       }
       if (auto* e = std::get_if<runtime::EventInput>(&r)) {
@@ -349,6 +350,7 @@ class Batch {
     ++stats_.rejected;
   }
   void rejectProfile(const runtime::Rejection& r) {
+    refused_.remember(r, input_.profiles);
     reject(input_.profiles, r);
     if (input_.rejectedProfile && !r.profile.empty()) input_.rejectedProfile(r.profile);
   }
@@ -381,6 +383,7 @@ class Batch {
   std::vector<std::variant<std::string, runtime::Rejection>> outcomes_;  // id, or why not
   std::vector<std::vector<uint8_t>> members_;
   RepeatedIds ids_;  // every profile's id read so far
+  runtime::RefusedProfiles refused_;  // rejected profile lines, named by records later
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "vm/runtime/line_reader.h"
 #include "vm/runtime/memory_store.h"
 #include "vm/runtime/record_order.h"
+#include "vm/runtime/refused_profiles.h"
 
 namespace journey::runtime {
 
@@ -119,6 +120,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     runtime.countRejected(&name == &input.profiles);  // by address: one path may name both
   };
 
+  RefusedProfiles refused;  // for the records that name a profile whose line was rejected
   std::vector<std::string_view> named;  // the ids a profile batch names, kept for its memory
   auto applyProfiles = [&](ProfileBatch& batch) {
     // Each profile is first looked up (an id given twice replaces the profile): the index's
@@ -130,6 +132,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     runtime.prefetchProfiles(named);
     for (std::variant<ProfileInput, Rejection>& read : batch.reads) {
       if (auto* r = std::get_if<Rejection>(&read)) {
+        refused.remember(*r, input.profiles);
         reject(input.profiles, *r);
       } else {
         runtime.addProfile(std::move(std::get<ProfileInput>(read)));
@@ -167,7 +170,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         std::optional<std::string> why =
             set ? runtime.refuses(*set)
             : runtime.hasProfile(*profile) ? std::nullopt
-                                           : std::optional(Runtime::unknownProfile(*profile));
+                                           : std::optional(refused.unknownProfile(*profile));
         if (why) {
           reject(input.events, Rejection{batch.lines[i], std::move(*why)});
           continue;
@@ -175,14 +178,19 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         runtime.start(time);
         started = true;
       }
+      // An unknown profile's record says where the profile's line was rejected, if it was.
+      auto refuse = [&](std::string why) {
+        if (!runtime.hasProfile(*profile)) why = refused.unknownProfile(*profile);
+        reject(input.events, Rejection{batch.lines[i], std::move(why)});
+      };
       if (auto* e = std::get_if<EventInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*e)) {
-          reject(input.events, Rejection{batch.lines[i], *why});
+          refuse(std::move(*why));
           continue;
         }
       } else if (auto* change = std::get_if<AudienceInput>(&read)) {
         if (std::optional<std::string> why = runtime.apply(*change)) {
-          reject(input.events, Rejection{batch.lines[i], *why});
+          refuse(std::move(*why));
           continue;
         }
       } else if (set) {
