@@ -435,6 +435,17 @@ using TestStmtKind = std::variant<TestInput, TestUntil, TestExpect>;
 struct TestStmt {
   TestStmtKind kind;
   SourceRange range;
+
+  // The time the statement names (an event's or a set's, an `until`'s, an expectation's
+  // `at`); null for a profile and an expectation without one.
+  const TestString* time() const {
+    if (auto* in = std::get_if<TestInput>(&kind)) {
+      return in->kind == TestInput::Kind::Profile ? nullptr : &in->time;
+    }
+    if (auto* until = std::get_if<TestUntil>(&kind)) return &until->time;
+    const std::optional<TestString>& at = std::get<TestExpect>(kind).at;
+    return at ? &*at : nullptr;
+  }
 };
 
 struct TestDecl {  // `test "name" { ... }`

@@ -59,14 +59,7 @@ void ProgramChecker::checkTest(const ast::TestDecl& test) {
   }
   testDay_.clear();
   for (const ast::TestStmt& stmt : test.stmts) {
-    const ast::TestString* time = nullptr;
-    if (auto* in = std::get_if<ast::TestInput>(&stmt.kind)) {
-      if (in->kind != ast::TestInput::Kind::Profile) time = &in->time;
-    } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
-      time = &until->time;
-    } else if (const auto& at = std::get<ast::TestExpect>(stmt.kind).at) {
-      time = &*at;
-    }
+    const ast::TestString* time = stmt.time();
     Value t = time ? parseTimestamp(time->text) : Value::null();
     if (t.kind() == ValueKind::Timestamp) {
       testDay_ = formatTimestamp(t.asTimestamp()).substr(0, 10);

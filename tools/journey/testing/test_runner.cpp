@@ -45,12 +45,8 @@ TestStart testStart(const ast::TestDecl& test) {
     if (t && (!first || *t < *first)) first = t;
   };
   for (const ast::TestStmt& stmt : test.stmts) {
-    if (auto* in = std::get_if<ast::TestInput>(&stmt.kind)) {
-      if (in->kind != ast::TestInput::Kind::Profile) see(firstInput, in->time);
-    } else if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
-      see(firstNamed, until->time);
-    } else if (const auto& at = std::get<ast::TestExpect>(stmt.kind).at) {
-      see(firstNamed, *at);
+    if (const ast::TestString* time = stmt.time()) {
+      see(std::holds_alternative<ast::TestInput>(stmt.kind) ? firstInput : firstNamed, *time);
     }
   }
   if (firstInput) return {*firstInput, true, true};
