@@ -32,7 +32,7 @@ std::optional<Timestamp> ProgramChecker::testTime(const ast::TestString& time) {
   report(DiagKind::InvalidTestTime, time.range,
          "\"" + time.text + "\" is not a timestamp: " + std::string(t.errorMessage()))
       .helps.push_back("write an RFC 3339 time, with its offset from UTC: \"" +
-                       timestampExample(time.text, testDay_) + "\"");
+                       timestampExample(time.text, testDay) + "\"");
   return std::nullopt;
 }
 
@@ -57,12 +57,12 @@ void ProgramChecker::checkTest(const ast::TestDecl& test) {
     report(DiagKind::TestExpectsNothing, test.name.range,
            "this test has no `expect`: it passes whatever the run writes");
   }
-  testDay_.clear();
+  testDay.clear();
   for (const ast::TestStmt& stmt : test.stmts) {
     const ast::TestString* time = stmt.time();
     Value t = time ? parseTimestamp(time->text) : Value::null();
     if (t.kind() == ValueKind::Timestamp) {
-      testDay_ = formatTimestamp(t.asTimestamp()).substr(0, 10);
+      testDay = formatTimestamp(t.asTimestamp()).substr(0, 10);
       break;
     }
   }

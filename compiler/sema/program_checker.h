@@ -179,7 +179,7 @@ class ProgramChecker {
   std::optional<Timestamp> testTime(const ast::TestString& time);  // reported when invalid
   // The date (`YYYY-MM-DD`) of the first valid time of the test being checked, for the example
   // a time of day alone (`"11:00"`) is given; empty when it has none.
-  std::string testDay_;
+  std::string testDay;
 
   // --- journey_clauses.cpp ------------------------------------------------------------------
   void checkJourney(const ast::JourneyDecl& j);
