@@ -29,10 +29,12 @@ std::optional<std::string> literalId(const ast::Ast& ast, const std::vector<ast:
 std::optional<Timestamp> ProgramChecker::testTime(const ast::TestString& time) {
   Value t = parseTimestamp(time.text);
   if (!t.isError()) return t.asTimestamp();
-  report(DiagKind::InvalidTestTime, time.range,
-         "\"" + time.text + "\" is not a timestamp: " + std::string(t.errorMessage()))
-      .helps.push_back("write an RFC 3339 time, with its offset from UTC: \"" +
-                       timestampExample(time.text, testDay) + "\"");
+  Diagnostic& d = report(DiagKind::InvalidTestTime, time.range,
+                         "\"" + time.text + "\" is not a timestamp: " +
+                             std::string(t.errorMessage()));
+  if (std::optional<std::string> example = timestampExample(time.text, testDay)) {
+    d.helps.push_back("write an RFC 3339 time, with its offset from UTC: \"" + *example + "\"");
+  }
   return std::nullopt;
 }
 

@@ -46,9 +46,10 @@ std::string ExprChecker::Impl::numericLiteralFix(ast::ExprId e, TypeKind want) c
 std::string ExprChecker::Impl::timestampLiteralFix(ast::ExprId e) const {
   auto* lit = std::get_if<ast::Literal>(&ast[e].node);
   if (!lit || lit->kind != ast::LiteralKind::String) return "";
-  std::string time =
+  std::optional<std::string> time =
       parseTimestamp(lit->bytes).isError() ? timestampExample(lit->bytes) : lit->bytes;
-  return "a string is not converted implicitly: write `timestamp(\"" + time + "\")`";
+  if (!time) return "";
+  return "a string is not converted implicitly: write `timestamp(\"" + *time + "\")`";
 }
 
 // `tags + "x"`, `points + "10"`, `"n: " + 3`: what the `+` most likely meant.

@@ -107,7 +107,7 @@ TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant
   CHECK(timestampExample("2026-03-02T10:00 CET") == "2026-03-02T10:00:00Z");
   // Each example parses; what is not shaped like a date gets the sample.
   for (const char* written : {"2026-03-10", "2026-03-02 10:00", "2026-03-02T10:00+01:00", "x"}) {
-    CHECK_FALSE(parseTimestamp(timestampExample(written)).isError());
+    CHECK_FALSE(parseTimestamp(timestampExample(written).value()).isError());
   }
   CHECK(timestampExample("tomorrow") == timestampExample("2026-3-2"));
   // A time of day alone is put on the day given, if any.
@@ -115,6 +115,9 @@ TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant
   CHECK(timestampExample("11:00:30+02:00", "2026-03-05") == "2026-03-05T11:00:30+02:00");
   CHECK(timestampExample("11:00") == timestampExample("x"));
   CHECK(timestampExample("11:00", "today") == timestampExample("x"));
+  // A time meant that is refused too is no example.
+  CHECK_FALSE(timestampExample("2026-03-02T24:00:00Z").has_value());
+  CHECK_FALSE(timestampExample("2026-02-30 10:00").has_value());
   // Input times add the example to parseTimestamp's refusal, unless it is the text itself.
   CHECK(parseInputTimestamp("2026-03-02").errorMessage() ==
         "invalid timestamp `2026-03-02`: write an RFC 3339 time with its offset from UTC, like "

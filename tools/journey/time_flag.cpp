@@ -10,8 +10,10 @@ std::optional<Timestamp> parseTimeFlag(std::string_view flag, const std::string&
   Value time = parseTimestamp(text);
   if (!time.isError()) return time.asTimestamp();
   fmt::print(stderr, "error: {} \"{}\": {}\n", flag, text, time.errorMessage());
-  fmt::print(stderr, "help: write an RFC 3339 time, with its offset from UTC: {} {}\n", flag,
-             timestampExample(text));
+  if (std::optional<std::string> example = timestampExample(text)) {
+    fmt::print(stderr, "help: write an RFC 3339 time, with its offset from UTC: {} {}\n", flag,
+               *example);
+  }
   return std::nullopt;
 }
 

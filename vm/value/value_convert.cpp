@@ -112,19 +112,8 @@ std::optional<int64_t> plainTimestampSeconds(std::string_view t) {
   return utcSeconds(two(0) * 100 + two(2), two(5), two(8), two(11), two(14), two(17));
 }
 
-}  // namespace
-
-Value parseInputTimestamp(std::string_view text) {
-  Value time = parseTimestamp(text);
-  if (!time.isError()) return time;
-  // A time in the right form with a field out of range (`T24:00:00Z`) is its own example.
-  std::string example = timestampExample(text);
-  if (example == text || parseTimestamp(example).isError()) return time;
-  return Value::error(std::string(time.errorMessage()) + ": write an RFC 3339 time with its " +
-                      "offset from UTC, like " + example);
-}
-
-std::string timestampExample(std::string_view written, std::string_view day) {
+// timestampExample's candidate, which may still be refused (a field out of range).
+std::string likelyTimestamp(std::string_view written, std::string_view day) {
   // Digits and separators as `pattern` has them (`d` a digit), at the start of `text`.
   auto shaped = [](std::string_view text, std::string_view pattern) {
     if (text.size() < pattern.size()) return false;
@@ -136,7 +125,7 @@ std::string timestampExample(std::string_view written, std::string_view day) {
   };
   constexpr std::string_view kSample = "2026-03-02T09:00:00Z";
   if (shaped(written, "dd:dd") && shaped(day, "dddd-dd-dd") && day.size() == 10) {
-    return timestampExample(std::string(day) + "T" + std::string(written));
+    return likelyTimestamp(std::string(day) + "T" + std::string(written), {});
   }
   if (!shaped(written, "dddd-dd-dd")) return std::string(kSample);
   std::string date(written.substr(0, 10));
@@ -158,6 +147,23 @@ std::string timestampExample(std::string_view written, std::string_view day) {
                 ((rest.size() == 6 && (rest[0] == '+' || rest[0] == '-')) &&
                  shaped(rest.substr(1), "dd:dd"));
   return date + "T" + time + (offset ? std::string(rest) : "Z");
+}
+
+}  // namespace
+
+std::optional<std::string> timestampExample(std::string_view written, std::string_view day) {
+  std::string likely = likelyTimestamp(written, day);
+  if (parseTimestamp(likely).isError()) return std::nullopt;
+  return likely;
+}
+
+Value parseInputTimestamp(std::string_view text) {
+  Value time = parseTimestamp(text);
+  if (!time.isError()) return time;
+  std::optional<std::string> example = timestampExample(text);
+  if (!example) return time;
+  return Value::error(std::string(time.errorMessage()) + ": write an RFC 3339 time with its " +
+                      "offset from UTC, like " + *example);
 }
 
 Value parseTimestamp(std::string_view text) {

@@ -22,8 +22,9 @@ namespace journey {
 Value parseTimestamp(std::string_view text);
 // For a message about `written`, which parseTimestamp refused: the RFC 3339 time the writer
 // likely meant (a date alone, `2026-03-10`: its start in UTC; a time of day alone, `11:00`, on
-// `day` when one is given, `YYYY-MM-DD`), else a sample time.
-std::string timestampExample(std::string_view written, std::string_view day = {});
+// `day` when one is given, `YYYY-MM-DD`), else a sample time; nothing when the time meant is
+// refused too (`2026-03-02T24:00:00Z`, in the form but out of range).
+std::optional<std::string> timestampExample(std::string_view written, std::string_view day = {});
 // parseTimestamp for a time in input data (a record's "time", a timestamp field): its error,
 // if any, goes on to name the time the writer likely meant.
 Value parseInputTimestamp(std::string_view text);
