@@ -48,7 +48,9 @@ Ctx* parseTwoStage(JourneyParser& parser, ParseSession& session, Ctx* (JourneyPa
 // Everything one parse needs, alive together: the token stream refers to the lexer's input.
 struct ParseRun {
   ParseRun(const SourceManager& sources, FileId file, FilterMode mode, DiagnosticSink& diags)
-      : text(file, sources.text(file)),
+      : ParseRun(file, sources.text(file), mode, diags) {}
+  ParseRun(FileId file, std::string_view original, FilterMode mode, DiagnosticSink& diags)
+      : text(file, original),
         errorsBefore(diags.errorCount()),
         tokens(text, mode, &diags),
         session{text, tokens, diags, errorsBefore},
@@ -75,6 +77,50 @@ void moveSorted(DiagnosticSink& from, DiagnosticSink& out) {
   for (Diagnostic& d : all) out.report(d.kind, d.range, d.message) = std::move(d);
 }
 
+// A literal's `{` left open makes the rest of its journey, and the declarations after it, read
+// as more of the literal; the strategy reports that once, naming the line to close it on. So
+// that mistakes further on are reported as well, the file is parsed again with that `}`
+// written in, and again for the next literal left open. Each parse gives the diagnostics up to
+// its open literal's error, the next parse those after it, with offsets taken back to the
+// file's.
+void reportPastOpenLiterals(FileId file, std::string_view original, OpenLiteral open,
+                            DiagnosticSink& diags) {
+  constexpr int kMostReparses = 16;
+  std::string text(original);
+  std::vector<uint32_t> added;  // where each `}` was written in `text`, in ascending order
+  auto toOriginal = [&](uint32_t at) {
+    auto before = std::lower_bound(added.begin(), added.end(), at) - added.begin();
+    return at - static_cast<uint32_t>(before);
+  };
+  for (int round = 0; round < kMostReparses; ++round) {
+    uint32_t errorAt = toOriginal(open.errorAt);
+    diags.retain([&](const Diagnostic& d) { return d.range.begin <= errorAt; });
+    text.insert(open.closeAt, 1, '}');
+    added.push_back(open.closeAt);
+    uint32_t keepAfter = open.errorAt + 1;  // the error's offset in the new text
+    DiagnosticSink next;
+    ParseRun run(file, text, FilterMode::File, next);
+    if (!run.tokens.refused()) {
+      auto* tree = parseTwoStage(run.parser, run.session, &JourneyParser::file);
+      ast::Ast scratch;
+      AstBuilder(run.text, scratch, next).buildFile(tree);
+    }
+    for (const Diagnostic& d : next.all()) {
+      if (d.range.begin <= keepAfter) continue;
+      Diagnostic moved = d;
+      moved.range.begin = toOriginal(d.range.begin);
+      moved.range.end = toOriginal(d.range.end);
+      for (Label& l : moved.secondary) {
+        l.range = SourceRange{l.range.file, toOriginal(l.range.begin), toOriginal(l.range.end)};
+      }
+      diags.report(moved.kind, moved.range, moved.message) = std::move(moved);
+    }
+    // The next one left open, if the parse with this one closed got past it.
+    if (!run.session.openLiteral || run.session.openLiteral->closeAt <= keepAfter) return;
+    open = *run.session.openLiteral;
+  }
+}
+
 void reportInternalFailure(DiagnosticSink& diags, FileId file, const char* what) {
   diags.report(DiagKind::UnexpectedToken, SourceRange{file, 0, 0},
                std::string("the parser could not read this file (") + what + ")");
@@ -92,6 +138,9 @@ ast::Module parseFile(FileId file, const SourceManager& sources, ast::Ast& ast,
       JourneyParser::FileContext* tree = parseTwoStage(run.parser, run.session, &JourneyParser::file);
       AstBuilder builder(run.text, ast, local);
       module = builder.buildFile(tree);
+      if (run.session.openLiteral) {
+        reportPastOpenLiterals(file, sources.text(file), *run.session.openLiteral, local);
+      }
     }
   } catch (const std::exception& e) {
     // The grammar and the recovery are meant to make this unreachable; never crash on input.
@@ -128,6 +177,9 @@ std::optional<SyntaxTree> parseSyntaxTree(FileId file, const SourceManager& sour
       // The AST builder finds the errors the grammar does not (escapes, macros, times of day).
       ast::Ast scratch;
       AstBuilder(run.text, scratch, local).buildFile(root);
+      if (run.session.openLiteral) {
+        reportPastOpenLiterals(file, sources.text(file), *run.session.openLiteral, local);
+      }
       if (!local.hasErrors()) tree = buildSyntaxTree(root, run.text);
     }
   } catch (const std::exception& e) {

@@ -646,6 +646,7 @@ bool SyntaxErrorStrategy::unclosedLiteralHelp(Diagnostic& d, antlr4::Parser* par
   while (last > open && input->get(last)->getType() == JourneyParser::NEWLINE) --last;
   uint32_t end = text.range(input->get(last)).end;
   auto line = 1 + std::count(text.text().begin(), text.text().begin() + end, '\n');
+  if (!session_.openLiteral) session_.openLiteral = OpenLiteral{end, d.range.begin};
   d.secondary.push_back(Label{text.range(opener), "this `{` is not closed"});
   std::string help = "close it with `}` at the end of line " + std::to_string(line);
   // Unless the line ended at the error, say why the next one was read as part of the literal.

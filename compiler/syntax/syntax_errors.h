@@ -2,6 +2,9 @@
 // the next statement or declaration so that each mistake gives one diagnostic.
 #pragma once
 
+#include <cstdint>
+#include <optional>
+
 #include <antlr4-runtime.h>
 
 #include "compiler/diagnostics/diagnostic.h"
@@ -11,12 +14,19 @@
 
 namespace journey::syntax {
 
-// What the strategy needs to know about the file being parsed.
+// A literal's `{` left open, as the error that reported it first saw it (byte offsets).
+struct OpenLiteral {
+  uint32_t closeAt;  // the end of the line the `}` was meant for
+  uint32_t errorAt;  // the error the rest of the file read as more of the literal made
+};
+
+// What the strategy needs to know about the file being parsed, and what it found out.
 struct ParseSession {
   const SourceText& text;
   const TokenizedFile& tokens;
   DiagnosticSink& diags;
   size_t errorsBefore = 0;  // diags.errorCount() before this file's lexical problems
+  std::optional<OpenLiteral> openLiteral = std::nullopt;  // the first one
 };
 
 class SyntaxErrorStrategy : public antlr4::DefaultErrorStrategy {
