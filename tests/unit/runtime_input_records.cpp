@@ -364,7 +364,7 @@ TEST_CASE("runtime input: every reason a record line is rejected") {
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"nickname": "x"}})") ==
         "set.nickname: `Profile` has no such field");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"loyalty": {"points": 1.5}}})") ==
-        "set.loyalty.points: expected an int, found 1.5, not a whole number");
+        "set.loyalty.points: expected an int, found the number 1.5, not a whole number");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"firstName": null}})") ==
         "set.firstName: expected a string, found null");
   CHECK(w.reason("{" + t + R"("profile": "p1", "set": {"id": "p2"}})") ==
@@ -487,9 +487,21 @@ event Ping { d: double?, x: dyn?, i: int?, u: uint? }
         R"({"k": 123456789012345683968.0}, 18446744073709551615, -9223372036854775808, )"
         R"("123456789012345678901"], "time": "2026-03-02T10:00:00Z"})");
   // An integer field refuses it by its path.
-  CHECK(w.reason(t + R"("data": {"i": 100000000000000000000}})") == "data.i: integer out of range");
+  constexpr std::string_view kInts = "outside -9223372036854775808 to 9223372036854775807";
+  constexpr std::string_view kUints = "outside 0 to 18446744073709551615";
+  CHECK(w.reason(t + R"("data": {"i": 100000000000000000000}})") ==
+        "data.i: expected an int, found the number 1e+20, " + std::string(kInts));
   CHECK(w.reason(t + R"("data": {"u": 18446744073709551616}})") ==
-        "data.u: unsigned integer out of range");
+        "data.u: expected a uint, found the number 1.8446744073709552e+19, " + std::string(kUints));
+  // Within 64 bits, each type's bounds are exact.
+  CHECK(w.reason(t + R"("data": {"i": 9223372036854775808}})") ==
+        "data.i: expected an int, found the number 9223372036854775808, " + std::string(kInts));
+  CHECK(w.reason(t + R"("data": {"u": -1}})") ==
+        "data.u: expected a uint, found the number -1, " + std::string(kUints));
+  CHECK(w.reason(t + R"("data": {"u": -1.0}})") ==
+        "data.u: expected a uint, found the number -1, " + std::string(kUints));
+  CHECK(w.reason(t + R"("data": {"i": -9223372036854775808, "u": 18446744073709551615}})")
+            .starts_with("accepted: "));
   // A malformed number, or one beyond a double's range, is still not JSON this reads.
   const std::string notRead =
       "not JSON this journey reads: a malformed number, or one beyond a double's range";

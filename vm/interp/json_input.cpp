@@ -102,6 +102,16 @@ struct Path {
   return Value::error(path.text() + ": " + std::string(why));
 }
 
+// A whole number that `want` (an int, a uint) cannot hold; one beyond 64 bits was read as a
+// double, and is shown as one.
+[[gnu::cold, gnu::noinline]] Value outOfRange(const Path& path, std::string_view want,
+                                              const element& found) {
+  std::string_view range = want == "a uint" ? "0 to 18446744073709551615"
+                                            : "-9223372036854775808 to 9223372036854775807";
+  return failure(path, "expected " + std::string(want) + ", found " + jsonFound(found) +
+                           ", outside " + std::string(range));
+}
+
 // Prefixes an error from a conversion with the path it happened at.
 Value at(const Path& path, Value v) {
   if (!v.isError()) return v;
@@ -277,21 +287,23 @@ class Converter {
     switch (e.type()) {
       case element_type::INT64: {
         int64_t i = e.get_int64();
-        if (isUnsigned) return at(path, intToUint(i));
-        return Value::integer(i);
+        if (!isUnsigned) return Value::integer(i);
+        return i < 0 ? outOfRange(path, want, e) : Value::uinteger(static_cast<uint64_t>(i));
       }
       case element_type::UINT64: {
         uint64_t u = e.get_uint64();
-        if (!isUnsigned) return at(path, uintToInt(u));
-        return Value::uinteger(u);
+        if (isUnsigned) return Value::uinteger(u);
+        return u > uint64_t{INT64_MAX} ? outOfRange(path, want, e)
+                                       : Value::integer(static_cast<int64_t>(u));
       }
       case element_type::DOUBLE: {
         double d = e.get_double();
         if (std::trunc(d) != d) {
-          return failure(path, "expected " + std::string(want) + ", found " + formatDouble(d) +
+          return failure(path, "expected " + std::string(want) + ", found " + jsonFound(e) +
                                    ", not a whole number");
         }
-        return at(path, isUnsigned ? doubleToUint(d) : doubleToInt(d));
+        Value v = isUnsigned ? doubleToUint(d) : doubleToInt(d);
+        return v.isError() ? outOfRange(path, want, e) : v;
       }
       default: return mismatch(path, want, e);
     }
