@@ -121,6 +121,20 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     "`wait for` waits for events");
     return helps;
   }
+  // `entry on E as e where c`, as in SQL: a condition on an event is `when`, after the event's
+  // name; in a `wait for`, before `within` (`within 3d when c` too).
+  bool eventStatement = c.statementWord == JourneyLexer::ENTRY ||
+                        c.statementWord == JourneyLexer::EXIT ||
+                        c.statementWord == JourneyLexer::WAIT;
+  if (eventStatement && ((word && c.found == "where") ||
+                         (c.foundType == JourneyLexer::WHEN && c.withinBefore))) {
+    helps.push_back(c.withinBefore
+                        ? "an awaited event's condition follows its name, before `within`: "
+                          "`wait for E as e when … within D`"
+                        : "write `when`: a condition on an event follows its name "
+                          "(`on E as e when …`)");
+    return helps;
+  }
   if (word && c.prevType == JourneyLexer::RBRACE &&
       (c.found == "elif" || c.found == "elsif" || c.found == "elseif")) {
     helps.push_back("write `else if`");

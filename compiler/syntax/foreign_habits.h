@@ -1,4 +1,5 @@
-// Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not` and `elif`,
+// Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not`, `where` and
+// `elif`,
 // JavaScript's `===`, `=` for `==`, English's `wait for 1h`, an operator starting a line
 // (`&& b`), and a keyword misspelt.
 #pragma once
@@ -24,6 +25,8 @@ struct HabitContext {
   bool afterExpression = false;   // the token before ends an expression
   bool colonDue = false;          // the parser expected a field's `:`
   bool lineBreakBefore = false;   // a line ends between the two tokens
+  size_t statementWord = 0;       // the first token of the statement it is in (0: none)
+  bool withinBefore = false;      // that statement has a `within` before it
   // The keywords the parser would have taken there.
   const antlr4::misc::IntervalSet* keywords = nullptr;
 };

@@ -525,6 +525,12 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
       habit.beforePrev = text.slice(text.range(beforePrev));
     }
   }
+  for (size_t k = foundIndex; k > 0; --k) {  // back to the statement's first word
+    size_t type = input->get(k - 1)->getType();
+    if (isSeparator(type) || type == JourneyParser::LBRACE || type == JourneyParser::RBRACE) break;
+    habit.statementWord = type;
+    habit.withinBefore |= type == JourneyParser::WITHIN;
+  }
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
   if (d.helps.empty()) {
     suggestKeywordByParsing(d, parser, foundIndex, habit.found, foundType);
