@@ -114,6 +114,31 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
     }
     return true;
   }
+  // `profile.email != null`, as in SQL or JavaScript: an absent field is not null, and an
+  // optional value is never null itself.
+  if ((function == "_==_" || function == "_!=_") && (a == TypeKind::Null) != (b == TypeKind::Null)) {
+    ast::ExprId value = a == TypeKind::Null ? right : left;
+    std::string negation = function == "_==_" ? "!" : "";
+    if ((a == TypeKind::Null ? b : a) == TypeKind::Optional) {
+      d.helps.push_back("to test whether the optional value is there, write `" + negation +
+                        text(value) + ".hasValue()`");
+      return true;
+    }
+    auto* sel = std::get_if<ast::Select>(&ast[value].node);
+    if (sel == nullptr || sel->optional || sel->operand >= ctx.facts.types.size()) return false;
+    TypeId owner = ctx.facts.types[sel->operand];
+    if (types.kind(owner) != TypeKind::Record) return false;
+    const RecordInfo& info = types.recordInfo(types.get(owner).record);
+    int field = info.find(sel->field.text);
+    if (field < 0) return false;
+    if (!info.fields[static_cast<size_t>(field)].optional) {
+      d.helps.push_back("`" + text(value) + "` is always given: its field is not optional (`T?`)");
+    } else {
+      d.helps.push_back("to test whether the field is given, write `" + negation + "has(" +
+                        text(value) + ")`: an absent field is not null");
+    }
+    return true;
+  }
   // `signedUp + 1`: a time moves by a duration, whose unit a number lacks.
   bool arithmetic = function == "_+_" || function == "_-_";
   bool time = a == TypeKind::Timestamp || a == TypeKind::Duration ||

@@ -108,9 +108,9 @@ struct ExprChecker::Impl {
   // quotes).
   void plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId right, TypeKind a,
                 TypeKind b) const;
-  // The help for a comparison of a string with a number (`plan == 1`, `age > "18"`), and for
-  // a number added to or taken from a time (`signedUp + 1`): what was likely meant. False
-  // when neither applies.
+  // The help for a comparison of a string with a number (`plan == 1`, `age > "18"`) or of an
+  // optional field or value with null (`profile.email != null`), and for a number added to or
+  // taken from a time (`signedUp + 1`): what was likely meant. False when none applies.
   bool mixedOperandsHelp(Diagnostic& d, std::string_view function, ast::ExprId left,
                          ast::ExprId right, TypeKind a, TypeKind b) const;
   void reportUnknownFunction(ast::ExprId e, const ast::Call& call, std::string_view function,
