@@ -34,6 +34,30 @@ TEST_SUITE("repl") {
     CHECK(leavesOpen("{\"a\": [1, (2)"));
   }
 
+  TEST_CASE("an input goes on after a line that ends with an operator, as a file's statement") {
+    auto open = [](std::string_view text) {
+      std::optional<OpenPart> p = openPart(text);
+      return p && p->trailingOperator ? p->what + "@" + std::to_string(p->offset)
+                                      : std::string("none");
+    };
+    CHECK(open("1 +") == "`+`@2");
+    CHECK(open("a &&\n") == "`&&`@2");
+    CHECK(open("let x =  ") == "`=`@6");
+    CHECK(open("x.size() >= // more below") == "`>=`@9");
+    CHECK(open("a /* c */ ||\n/* c */") == "`||`@10");
+    CHECK(open("\"a\" in") == "`in`@4");
+    CHECK(open("profile.") == "`.`@7");
+    // Not an operator: a word ending in `in`, an operator inside a string or a comment, an
+    // operator on a line before the last.
+    CHECK(open("admin") == "none");
+    CHECK(open("\"a +\"") == "none");
+    CHECK(open("1 // +") == "none");
+    CHECK(open("1 /* + */") == "none");
+    CHECK(open("1 +\n2") == "none");
+    // An open bracket is named first.
+    CHECK(openPart("[1,")->what == "`[`");
+  }
+
   TEST_CASE("what an input is left open by, and where it opens") {
     auto open = [](std::string_view text) {
       std::optional<OpenPart> p = openPart(text);

@@ -82,6 +82,10 @@ std::string unclosedInput(std::string_view text, size_t first) {
   while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) --cut;
   std::string quoted(shown.substr(0, cut));
   if (cut < shown.size()) quoted += "…";
+  if (open->trailingOperator) {
+    return "the input ended after " + open->what + " at the end of line " +
+           std::to_string(line) + ", which goes on to the next: `" + quoted + "`";
+  }
   return "the input ended inside " + open->what + ", opened on line " + std::to_string(line) +
          ": `" + quoted + "`";
 }

@@ -373,8 +373,8 @@ bool help(Session& s, std::string_view) {
       "Type an expression to see its value and type, `let NAME = EXPR` to bind a name, or a\n"
       "declaration (type, schema, event, channel, audience, action, cap, const, fn, journey) to\n"
       "add it to the program. Braces, brackets and triple-quoted strings continue on the next "
-      "line\n(in a command, only in its JSON or expression);\n"
-      "Ctrl-C cancels an input, Tab completes a name, Ctrl-D quits.\n";
+      "line,\nas does a line that ends with an operator (in a command, only in its JSON or "
+      "expression);\nCtrl-C cancels an input, Tab completes a name, Ctrl-D quits.\n";
   for (const Command& c : commands()) {
     std::string head =
         c.usage.empty() ? std::string(c.name) : fmt::format("{} {}", c.name, c.usage);

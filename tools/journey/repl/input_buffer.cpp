@@ -18,10 +18,28 @@ bool rawPrefix(std::string_view text, size_t i) {
          prefix.find_first_not_of("rRbB") == std::string_view::npos;
 }
 
+// The operator that `text` ends with at `last`, its last character outside comments, when a
+// file's statement would go on after it (`a +`, `let x =`, `a in`); none otherwise.
+std::optional<OpenPart> trailingOperator(std::string_view text, size_t last) {
+  if (last == std::string_view::npos) return std::nullopt;
+  std::string_view upTo = text.substr(0, last + 1);
+  for (std::string_view op : {"&&", "||", "==", "!=", "<=", ">="}) {
+    if (upTo.ends_with(op)) return OpenPart{last + 1 - op.size(), "`" + std::string(op) + "`", true};
+  }
+  if (std::string_view("+-*/%<>=!,.:?").find(text[last]) != std::string_view::npos) {
+    return OpenPart{last, "`" + std::string(1, text[last]) + "`", true};
+  }
+  if (upTo.ends_with("in") && (last < 2 || !isWordChar(text[last - 2]))) {
+    return OpenPart{last - 1, "`in`", true};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<OpenPart> openPart(std::string_view text) {
   std::vector<OpenPart> brackets;  // open, innermost last
+  size_t last = std::string_view::npos;  // the last character outside comments and blanks
   size_t i = 0;
   while (i < text.size()) {
     char c = text[i];
@@ -54,7 +72,9 @@ std::optional<OpenPart> openPart(std::string_view text) {
         return std::nullopt;
       }
       i = j + close.size();
+      last = i - 1;
     } else {
+      if (!std::isspace(static_cast<unsigned char>(c))) last = i;
       if (c == '(' || c == '[' || c == '{') brackets.push_back({i, "`" + std::string(1, c) + "`"});
       if (c == ')' || c == ']' || c == '}') {
         // A closer that matches no open bracket ends the input: the parser says what is
@@ -66,7 +86,7 @@ std::optional<OpenPart> openPart(std::string_view text) {
       ++i;
     }
   }
-  if (brackets.empty()) return std::nullopt;
+  if (brackets.empty()) return trailingOperator(text, last);
   return brackets.back();
 }
 

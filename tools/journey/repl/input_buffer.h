@@ -1,6 +1,6 @@
 // The lines of one REPL input. An input goes on over several lines while it leaves a
-// parenthesis, bracket or brace open, a triple-quoted string or a block comment: a journey or
-// a schema is typed as it is written in a file.
+// parenthesis, bracket or brace open, a triple-quoted string or a block comment, or while its
+// last line ends with an operator: a journey or a schema is typed as it is written in a file.
 #pragma once
 
 #include <optional>
@@ -10,11 +10,14 @@
 namespace journey::repl {
 
 // What `text` ends inside of: an open bracket (the innermost), a triple-quoted string or a
-// block comment, with where it opens. A one-line string left open ends with its line (CEL
-// strings cannot hold a newline): the input is complete and the parser says what is wrong.
+// block comment, with where it opens; or, with nothing open, the operator it ends with, after
+// which a statement in a file goes on to the next line (`a +`). A one-line string left open
+// ends with its line (CEL strings cannot hold a newline): the input is complete and the parser
+// says what is wrong.
 struct OpenPart {
   size_t offset = 0;  // in the text
-  std::string what;   // "`[`", "a block comment"
+  std::string what;   // "`[`", "a block comment", "`+`"
+  bool trailingOperator = false;
 };
 std::optional<OpenPart> openPart(std::string_view text);
 bool leavesOpen(std::string_view text);
