@@ -523,6 +523,15 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
     if (!receiverFits) {
       d = &report(DiagKind::NoMatchingOverload, where,
                   quoted(args[0]) + " has no method `" + name + "`");
+      // `tags.contains("vip")`, as in Java or Kotlin: a list's items and a map's keys are
+      // tested with `in`.
+      TypeKind kind = types.kind(args[0]);
+      if (name == "contains" && call.args.size() == 1 &&
+          (kind == TypeKind::List || kind == TypeKind::Map)) {
+        d->helps.push_back("to test whether it holds " +
+                           std::string(kind == TypeKind::List ? "an item" : "a key") +
+                           ", write `" + text(call.args[0]) + " in " + text(call.target) + "`");
+      }
     } else {
       d = &report(DiagKind::NoMatchingOverload, where,
                   "no overload of `" + name + "` on " + quoted(args[0]) + " takes " + typeList(1));

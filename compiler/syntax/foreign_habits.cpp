@@ -33,7 +33,9 @@ std::optional<std::string_view> durationUnitNamed(std::string_view word) {
       {"day", "d"},    {"days", "d"},    {"hour", "h"},     {"hours", "h"},
       {"hr", "h"},     {"hrs", "h"},     {"minute", "m"},   {"minutes", "m"},
       {"min", "m"},    {"mins", "m"},    {"second", "s"},   {"seconds", "s"},
-      {"sec", "s"},    {"secs", "s"},    {"millisecond", "ms"}, {"milliseconds", "ms"}};
+      {"sec", "s"},    {"secs", "s"},    {"millisecond", "ms"}, {"milliseconds", "ms"},
+      {"w", "w"},      {"d", "d"},       {"h", "h"},        {"m", "m"},
+      {"s", "s"},      {"ms", "ms"}};
   for (const auto& [name, unit] : kUnits) {
     if (sema::sameIgnoringCase(name, word)) return unit;
   }
@@ -85,6 +87,18 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
       (c.prevType == JourneyLexer::EQ || c.prevType == JourneyLexer::NE)) {
     std::string op = c.prevType == JourneyLexer::EQ ? "==" : "!=";
     helps.push_back("write `" + op + "`: CEL has no `" + op + "=`");
+    return helps;
+  }
+  // `set profile.n += 1`: `set` gives the whole new value.
+  if (c.statementWord == JourneyLexer::SET && c.keywords != nullptr &&
+      c.keywords->contains(static_cast<size_t>(JourneyLexer::ASSIGN)) &&
+      (c.foundType == JourneyLexer::PLUS || c.foundType == JourneyLexer::MINUS ||
+       c.foundType == JourneyLexer::STAR || c.foundType == JourneyLexer::SLASH)) {
+    std::string target(c.statement.substr(std::min(c.statement.size(), size_t{3})));
+    target.erase(0, target.find_first_not_of(" \t"));
+    target.erase(target.find_last_not_of(" \t") + 1);
+    helps.push_back("`set` has no `" + std::string(c.found) + "=`: write `set " + target +
+                    " = " + target + " " + std::string(c.found) + " …`");
     return helps;
   }
   // `if a = b`: an expression, then `=` where it gives no value.

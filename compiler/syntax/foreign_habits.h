@@ -1,6 +1,6 @@
 // Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not`, `where` and
 // `elif`,
-// JavaScript's `===`, `=` for `==`, English's `wait for 1h`, an operator starting a line
+// JavaScript's `===` and `+=`, `=` for `==`, English's `wait for 1h`, an operator starting a line
 // (`&& b`), and a keyword misspelt.
 #pragma once
 
@@ -26,6 +26,7 @@ struct HabitContext {
   bool colonDue = false;          // the parser expected a field's `:`
   bool lineBreakBefore = false;   // a line ends between the two tokens
   size_t statementWord = 0;       // the first token of the statement it is in (0: none)
+  std::string_view statement;     // that statement's text up to the offending token
   bool withinBefore = false;      // that statement has a `within` before it
   // The keywords the parser would have taken there.
   const antlr4::misc::IntervalSet* keywords = nullptr;

@@ -526,10 +526,12 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     }
   }
   for (size_t k = foundIndex; k > 0; --k) {  // back to the statement's first word
-    size_t type = input->get(k - 1)->getType();
+    antlr4::Token* t = input->get(k - 1);
+    size_t type = t->getType();
     if (isSeparator(type) || type == JourneyParser::LBRACE || type == JourneyParser::RBRACE) break;
     habit.statementWord = type;
     habit.withinBefore |= type == JourneyParser::WITHIN;
+    habit.statement = text.slice(SourceRange{at.file, text.range(t).begin, at.begin});
   }
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
   if (d.helps.empty()) {
