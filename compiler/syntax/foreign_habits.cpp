@@ -89,6 +89,11 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back("write `" + op + "`: CEL has no `" + op + "=`");
     return helps;
   }
+  // `event E { … } retain 30d`: the clause comes before the fields.
+  if (c.foundType == JourneyLexer::RETAIN && c.prevType == JourneyLexer::RBRACE) {
+    helps.push_back("`retain` comes before an event's fields: `event E retain 30d { … }`");
+    return helps;
+  }
   // `set profile.n += 1`: `set` gives the whole new value.
   if (c.statementWord == JourneyLexer::SET && c.keywords != nullptr &&
       c.keywords->contains(static_cast<size_t>(JourneyLexer::ASSIGN)) &&

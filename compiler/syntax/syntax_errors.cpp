@@ -316,7 +316,12 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
 
   // A lexical problem in the same statement already explains this error.
   antlr4::ParserRuleContext* stmt = statementContext(parser);
-  size_t stmtStart = stmt != nullptr && stmt->getStart() != nullptr ? stmt->getStart()->getTokenIndex() : 0;
+  size_t stmtStart = foundIndex;
+  if (stmt != nullptr && stmt->getStart() != nullptr) {
+    stmtStart = stmt->getStart()->getTokenIndex();
+  } else {  // between declarations (`event E { … } retain 7d`): from the line's start
+    while (stmtStart > 0 && !isSeparator(input->get(stmtStart - 1)->getType())) --stmtStart;
+  }
   if (session_.tokens.lexicalProblemBetween(std::min(stmtStart, foundIndex), foundIndex)) return;
   // A test statement that starts with a word other than `profile`: the AST builder says so.
   if (auto* profile = dynamic_cast<JourneyParser::TestProfileContext*>(stmt);
