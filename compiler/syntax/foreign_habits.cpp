@@ -89,6 +89,14 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back("write `" + op + "`: CEL has no `" + op + "=`");
     return helps;
   }
+  // `entry every day at 09:00 in Active`: `in` gives the time zone, `for audience` the members.
+  if (c.statementWord == JourneyLexer::ENTRY && c.prevType == JourneyLexer::IDENT &&
+      c.beforePrevType == JourneyLexer::IN && c.keywords != nullptr &&
+      c.keywords->contains(static_cast<size_t>(JourneyLexer::FOR))) {
+    helps.push_back("`in` gives the schedule's time zone (`in \"Europe/Paris\"`); its audience "
+                    "follows `for audience`: `for audience " + std::string(c.prev) + "`");
+    return helps;
+  }
   // `event E { … } retain 30d`: the clause comes before the fields.
   if (c.foundType == JourneyLexer::RETAIN && c.prevType == JourneyLexer::RBRACE) {
     helps.push_back("`retain` comes before an event's fields: `event E retain 30d { … }`");
