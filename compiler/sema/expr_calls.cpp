@@ -507,6 +507,14 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
           std::string fix = timestampLiteralFix(stringSide);
           if (!fix.empty()) d.helps.push_back(fix);
         }
+      } else if ((a == TypeKind::Null) != (b == TypeKind::Null)) {
+        // `profile.email != null` was told to test the field with `has()`: the warning that it
+        // is read without a presence test would say so again. (`d` is not used after this.)
+        SourceRange read = ast[call.args[a == TypeKind::Null ? 1 : 0]].range;
+        ctx.diags.retain([&](const Diagnostic& w) {
+          return w.kind != DiagKind::UnguardedOptionalRead || w.range.file != read.file ||
+                 w.range.begin != read.begin || w.range.end != read.end;
+        });
       }
     }
     return;
