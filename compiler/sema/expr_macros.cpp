@@ -94,10 +94,18 @@ TypeId ExprChecker::Impl::checkMacro(ast::ExprId e, const ast::Macro& m, const S
       break;
     case TypeKind::Dyn: first = second = types.dyn(); break;
     case TypeKind::Error: break;
-    default:
-      report(DiagKind::NotARange, ast[m.target].range,
-             "`" + name + "` needs a list or a map, found " + quoted(range));
+    default: {
+      Diagnostic& d = report(DiagKind::NotARange, ast[m.target].range,
+                             "`" + name + "` needs a list or a map, found " + quoted(range));
+      // `opt.map(x, …)`, as other languages map an option: CEL's optionals have their own.
+      if (types.kind(range) == TypeKind::Optional && name == "map" && m.args.size() == 1) {
+        d.helps.push_back("an optional value is mapped with `optMap`: `" +
+                          std::string(ctx.sources.slice(ast[m.target].range)) + ".optMap(" +
+                          m.vars[0].text + ", " +
+                          std::string(ctx.sources.slice(ast[m.args[0]].range)) + ")`");
+      }
       break;
+    }
   }
   inner.declare(m.vars[0].text, first);
   if (vars == 2) inner.declare(m.vars[1].text, second);
