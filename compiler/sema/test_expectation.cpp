@@ -68,6 +68,10 @@ std::optional<Expectation> readExpectation(const ast::TestExpect& e, std::string
     for (const Form& f : kForms) kinds.push_back(std::string(f.kind));
     if (std::optional<std::string> meant = closestName(kind.text, kinds)) {
       why += ": did you mean `" + *meant + "`?";
+    } else if (i == e.words.size() && e.text && !out.negated) {
+      // `expect email "welcome"`: a channel's name and a template, without `send`.
+      why += "; for a message, write `expect send " + kind.text + " " +
+             ast::quoted(e.text->text) + "`";
     }
     where = kind.range;
     return std::nullopt;
@@ -93,6 +97,11 @@ std::optional<Expectation> readExpectation(const ast::TestExpect& e, std::string
   }
   if (i < e.words.size()) {
     why = "unexpected `" + e.words[i].text + "` in `expect " + out.kind + "`";
+    // `expect send email welcome`: the template (a reason, a path) is quoted.
+    if (i + 1 == e.words.size() && !form->textField.empty() && !out.text) {
+      why += ": the " + std::string(form->textField) + " is quoted, `" +
+             ast::quoted(e.words[i].text) + "`";
+    }
     where = e.words[i].range;
     return std::nullopt;
   }
