@@ -114,6 +114,18 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
     }
     return true;
   }
+  // `r.ok == "yes"`, `flag == 1`: a bool is tested as it is.
+  if ((function == "_==_" || function == "_!=_") && (a == TypeKind::Bool) != (b == TypeKind::Bool) &&
+      (a == TypeKind::String || b == TypeKind::String || isNumeric(a) || isNumeric(b))) {
+    ast::ExprId side = a == TypeKind::Bool ? left : right;
+    if (literal(side, ast::LiteralKind::Bool) != nullptr) return false;
+    std::string flag = text(side);
+    bool path = flag.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                       "0123456789_.?") == std::string::npos;
+    d.helps.push_back("a `bool` is `true` or `false`: test it as it is, `" + flag + "`, or `!" +
+                      (path ? flag : "(" + flag + ")") + "` for false");
+    return true;
+  }
   // `profile.email != null`, as in SQL or JavaScript: an absent field is not null, and an
   // optional value is never null itself.
   if ((function == "_==_" || function == "_!=_") && (a == TypeKind::Null) != (b == TypeKind::Null)) {

@@ -97,6 +97,35 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     "follows `for audience`: `for audience " + std::string(c.prev) + "`");
     return helps;
   }
+  // `method: "POST",` as in JSON: an action's settings are words and values, one per line.
+  if (c.foundType == JourneyLexer::COLON &&
+      (c.prevType == JourneyLexer::METHOD || c.prevType == JourneyLexer::URL ||
+       c.prevType == JourneyLexer::RETRIES) && c.prevType == c.statementWord) {
+    helps.push_back("an action's settings take no `:`: `method POST`, `url \"https://…\"`, "
+                    "`retries 2`, each on its own line");
+    return helps;
+  }
+  // `wait until monday 09:00`: the time of day comes first.
+  if (c.statementWord == JourneyLexer::WAIT && c.foundType == JourneyLexer::INT &&
+      c.prevType == JourneyLexer::IDENT && c.beforePrevType == JourneyLexer::UNTIL) {
+    static constexpr std::string_view kDays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                                 "friday", "saturday", "sunday"};
+    for (std::string_view day : kDays) {
+      if (sema::sameIgnoringCase(day, c.prev)) {
+        helps.push_back("the time of day comes first: `wait until HH:MM on " + std::string(day) +
+                        "`");
+        return helps;
+      }
+    }
+  }
+  // `split "s" { 50% { … } 50% { … } }`, `on a { … } on b { … }` on one line: the arms and
+  // handlers are separate statements.
+  if (c.prevType == JourneyLexer::RBRACE && !c.lineBreakBefore &&
+      (c.foundType == JourneyLexer::INT || c.foundType == JourneyLexer::ON ||
+       c.foundType == JourneyLexer::TIMEOUT)) {
+    helps.push_back("start each arm or handler on a line of its own (or after `;`)");
+    return helps;
+  }
   // `event E { … } retain 30d`: the clause comes before the fields.
   if (c.foundType == JourneyLexer::RETAIN && c.prevType == JourneyLexer::RBRACE) {
     helps.push_back("`retain` comes before an event's fields: `event E retain 30d { … }`");
