@@ -120,7 +120,7 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
   }
   // `split "s" { 50% { … } 50% { … } }`, `on a { … } on b { … }` on one line: the arms and
   // handlers are separate statements.
-  if (c.prevType == JourneyLexer::RBRACE && !c.lineBreakBefore &&
+  if (c.inArms && c.prevType == JourneyLexer::RBRACE && !c.lineBreakBefore &&
       (c.foundType == JourneyLexer::INT || c.foundType == JourneyLexer::ON ||
        c.foundType == JourneyLexer::TIMEOUT)) {
     helps.push_back("start each arm or handler on a line of its own (or after `;`)");

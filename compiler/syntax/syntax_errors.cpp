@@ -538,6 +538,8 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     habit.withinBefore |= type == JourneyParser::WITHIN;
     habit.statement = text.slice(SourceRange{at.file, text.range(t).begin, at.begin});
   }
+  habit.inArms = current->getRuleIndex() == JourneyParser::RuleSplitBody ||
+                 current->getRuleIndex() == JourneyParser::RuleWaitBody;
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
   if (d.helps.empty()) {
     suggestKeywordByParsing(d, parser, foundIndex, habit.found, foundType);
