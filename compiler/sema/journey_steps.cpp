@@ -31,6 +31,24 @@ static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& 
   scope.declare(name.text, name.range, type);
 }
 
+// `{ nick: profile.nick }` with `nick` optional was warned about as read without a presence
+// test; in a payload the field can also be left out when it is absent.
+void ProgramChecker::offerOptionalField(const ast::FieldInit& f) {
+  SourceRange read = ast[f.value].range;
+  std::string text(sources.slice(read));
+  size_t dot = text.rfind('.');
+  if (dot == std::string::npos || !std::holds_alternative<ast::Select>(ast[f.value].node)) return;
+  std::string optional = text.substr(0, dot + 1) + "?" + text.substr(dot + 1);
+  diags.retain([&](Diagnostic& d) {
+    if (d.kind == DiagKind::UnguardedOptionalRead && d.range.file == read.file &&
+        d.range.begin == read.begin && d.range.end == read.end) {
+      d.helps.push_back("or leave the field out when it is absent: `?" + f.field.text + ": " +
+                        optional + "`");
+    }
+    return true;
+  });
+}
+
 void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, JourneyState& journey) {
   auto checkPayload = [&](const std::vector<ast::FieldInit>& fields, const Scope& s) {
     std::map<std::string, SourceRange, std::less<>> seen;
@@ -38,6 +56,7 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
       reportFieldGivenTwice(seen, f.field);  // the value is checked all the same
       if (!f.optional) {
         exprs.check(f.value, s);
+        offerOptionalField(f);
         continue;
       }
       // `?name: o`: given only when the optional `o` has a value.

@@ -187,6 +187,8 @@ class ProgramChecker {
   void checkTimezone(ast::ExprId zone, const Scope& scope, std::string_view what);
 
   // --- journey_steps.cpp --------------------------------------------------------------------
+  // Adds "leave the field out" to the warning for a payload's field read from an optional one.
+  void offerOptionalField(const ast::FieldInit& f);
   void checkBlock(const ast::Block& block, LocalScope& scope, JourneyState& journey);
   void checkWaitFor(const ast::WaitForStep& w, LocalScope& scope, JourneyState& journey);
   void checkIf(const ast::IfStep& s, LocalScope& scope, JourneyState& journey);
