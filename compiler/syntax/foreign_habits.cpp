@@ -126,6 +126,39 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back("start each arm or handler on a line of its own (or after `;`)");
     return helps;
   }
+  // Functions as other languages declare them: `def f(x)`, `fn f(x)`, `fn f(): int { return … }`.
+  bool declarationDue = c.keywords != nullptr &&
+                        c.keywords->contains(static_cast<size_t>(JourneyLexer::FN));
+  // (CEL reserves `function`, `var` and `let`: they are words of their own, not names.)
+  if (c.lineStart && declarationDue &&
+      (c.found == "def" || c.found == "func" || c.found == "function" || c.found == "fun")) {
+    helps.push_back("a function is declared with `fn`: `fn name(x: int): int = x + 1`");
+    return helps;
+  }
+  if (c.lineStart && declarationDue &&
+      (c.found == "let" || c.found == "var" || c.found == "val")) {
+    helps.push_back("a value for the whole program is declared with `const`: `const NAME = …` "
+                    "(`let` names a value inside a journey)");
+    return helps;
+  }
+  if (c.lineStart && c.keywords != nullptr &&
+      c.keywords->contains(static_cast<size_t>(JourneyLexer::LET)) &&
+      (c.found == "var" || c.found == "val" || c.found == "const")) {
+    helps.push_back("a value in a journey is named with `let`: `let name = …`");
+    return helps;
+  }
+  if (c.statementWord == JourneyLexer::FN && c.prevType == JourneyLexer::IDENT &&
+      (c.foundType == JourneyLexer::RPAREN || c.foundType == JourneyLexer::COMMA) &&
+      c.keywords != nullptr && c.keywords->contains(static_cast<size_t>(JourneyLexer::COLON))) {
+    helps.push_back("a parameter names its type: `" + std::string(c.prev) + ": int`");
+    return helps;
+  }
+  if (c.statementWord == JourneyLexer::FN && c.foundType == JourneyLexer::LBRACE &&
+      c.keywords != nullptr && c.keywords->contains(static_cast<size_t>(JourneyLexer::ASSIGN))) {
+    helps.push_back("a `fn` is one expression after `=`, without `{ return … }`: "
+                    "`fn name(x: int): int = x + 1`");
+    return helps;
+  }
   // `event E { … } retain 30d`: the clause comes before the fields.
   if (c.foundType == JourneyLexer::RETAIN && c.prevType == JourneyLexer::RBRACE) {
     helps.push_back("`retain` comes before an event's fields: `event E retain 30d { … }`");

@@ -403,6 +403,12 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     Diagnostic& d = session_.diags.report(DiagKind::ReservedWord, at,
                                           "`" + word + "` is a reserved word and cannot be used as a name");
     d.label = "reserved word";
+    // `var x = 1` or `function f…` typed in the REPL, where an expression may start.
+    if (lineStart && word == "var") {
+      d.helps.push_back("to name a value, write `let`: `let x = …`");
+    } else if (lineStart && word == "function") {
+      d.helps.push_back("a function is declared with `fn`: `fn name(x: int): int = x + 1`");
+    }
     return;
   }
 
