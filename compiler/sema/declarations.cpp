@@ -4,6 +4,7 @@
 #include <array>
 #include <set>
 
+#include "compiler/sema/foreign_names.h"
 #include "compiler/sema/optional_field.h"
 #include "compiler/sema/program_checker.h"
 #include "compiler/sema/suggest.h"
@@ -312,6 +313,11 @@ TypeId ProgramChecker::resolveType(const ast::TypeRef& ref, const std::string& i
       return types.error();
     }
     return types.record(*record);
+  }
+  if (std::optional<std::string> cel = celTypeSpelling(name)) {
+    report(DiagKind::UnknownType, ref.name.range, "unknown type `" + name + "`")
+        .helps.push_back(*cel);
+    return types.error();
   }
   std::vector<std::string> candidates = toStrings(kScalarTypes);
   candidates.push_back("list");

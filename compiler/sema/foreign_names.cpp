@@ -1,5 +1,8 @@
 #include "compiler/sema/foreign_names.h"
 
+#include <cctype>
+#include <utility>
+
 namespace journey::sema {
 namespace {
 
@@ -61,6 +64,32 @@ std::optional<std::string> celLiteral(std::string_view name) {
   if (name == "False" || name == "FALSE") return "false";
   for (std::string_view none : {"None", "nil", "NULL", "Null", "undefined", "nullptr"}) {
     if (name == none) return "null";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> celTypeSpelling(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"integer", "write `int`"},         {"long", "write `int`"},
+      {"int32", "write `int`"},           {"int64", "write `int`"},
+      {"i64", "write `int`"},             {"uint64", "write `uint`"},
+      {"float", "write `double`"},        {"float64", "write `double`"},
+      {"f64", "write `double`"},          {"number", "write `double` (or `int`)"},
+      {"decimal", "write `double`"},      {"real", "write `double`"},
+      {"boolean", "write `bool`"},        {"str", "write `string`"},
+      {"text", "write `string`"},         {"date", "write `timestamp`"},
+      {"datetime", "write `timestamp`"},  {"time", "write `timestamp`"},
+      {"instant", "write `timestamp`"},   {"interval", "write `duration`"},
+      {"timedelta", "write `duration`"},  {"array", "write `list<…>`"},
+      {"vector", "write `list<…>`"},      {"vec", "write `list<…>`"},
+      {"set", "write `list<…>`"},         {"dict", "write `map<…, …>`"},
+      {"hashmap", "write `map<…, …>`"},   {"any", "write `dyn`"},
+      {"object", "declare a `type` with its fields, or write `map<string, dyn>`"},
+  };
+  std::string lower;
+  for (char ch : name) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const auto& [other, help] : kTypes) {
+    if (lower == other) return std::string(help);
   }
   return std::nullopt;
 }

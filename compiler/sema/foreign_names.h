@@ -1,6 +1,6 @@
 // Names other languages give to what CEL spells differently (`len(x)`, `x.length`,
-// `s.toLowerCase()`, `True`): the help for an unknown name, function, method or field writes
-// the CEL form.
+// `s.toLowerCase()`, `True`, `integer`): the help for an unknown name, function, method, field
+// or type writes the CEL form.
 #pragma once
 
 #include <optional>
@@ -19,5 +19,9 @@ std::optional<std::string> celSpelling(std::string_view name, bool method, std::
 // CEL's literal for a name other languages give it (`True`, `None`, `nil`, `undefined`), or
 // nothing.
 std::optional<std::string> celLiteral(std::string_view name);
+
+// The help for a type named as other languages name it (`integer`, `float`, `date`, `array`,
+// `object`): how it is written here. Nothing for other names.
+std::optional<std::string> celTypeSpelling(std::string_view name);
 
 }  // namespace journey::sema

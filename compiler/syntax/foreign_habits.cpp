@@ -159,6 +159,12 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     "`fn name(x: int): int = x + 1`");
     return helps;
   }
+  // `tags: string[]`: a list's type names its items' type in angle brackets.
+  if (c.foundType == JourneyLexer::LBRACKET && c.prevType == JourneyLexer::IDENT &&
+      c.beforePrevType == JourneyLexer::COLON) {
+    helps.push_back("a list's type is written `list<" + std::string(c.prev) + ">`");
+    return helps;
+  }
   // `event E { … } retain 30d`: the clause comes before the fields.
   if (c.foundType == JourneyLexer::RETAIN && c.prevType == JourneyLexer::RBRACE) {
     helps.push_back("`retain` comes before an event's fields: `event E retain 30d { … }`");
