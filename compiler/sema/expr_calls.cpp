@@ -115,7 +115,8 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
     return true;
   }
   // `r.ok == "yes"`, `flag == 1`: a bool is tested as it is.
-  if ((function == "_==_" || function == "_!=_") && (a == TypeKind::Bool) != (b == TypeKind::Bool) &&
+  bool equality = function == "_==_" || function == "_!=_";
+  if (equality && (a == TypeKind::Bool) != (b == TypeKind::Bool) &&
       (a == TypeKind::String || b == TypeKind::String || isNumeric(a) || isNumeric(b))) {
     ast::ExprId side = a == TypeKind::Bool ? left : right;
     if (literal(side, ast::LiteralKind::Bool) != nullptr) return false;
@@ -128,7 +129,7 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
   }
   // `profile.email != null`, as in SQL or JavaScript: an absent field is not null, and an
   // optional value is never null itself.
-  if ((function == "_==_" || function == "_!=_") && (a == TypeKind::Null) != (b == TypeKind::Null)) {
+  if (equality && (a == TypeKind::Null) != (b == TypeKind::Null)) {
     ast::ExprId value = a == TypeKind::Null ? right : left;
     std::string negation = function == "_==_" ? "!" : "";
     if ((a == TypeKind::Null ? b : a) == TypeKind::Optional) {

@@ -24,7 +24,9 @@ std::optional<OpenPart> trailingOperator(std::string_view text, size_t last) {
   if (last == std::string_view::npos) return std::nullopt;
   std::string_view upTo = text.substr(0, last + 1);
   for (std::string_view op : {"&&", "||", "==", "!=", "<=", ">="}) {
-    if (upTo.ends_with(op)) return OpenPart{last + 1 - op.size(), "`" + std::string(op) + "`", true};
+    if (upTo.ends_with(op)) {
+      return OpenPart{last + 1 - op.size(), "`" + std::string(op) + "`", true};
+    }
   }
   if (std::string_view("+-*/%<>=!,.:?").find(text[last]) != std::string_view::npos) {
     return OpenPart{last, "`" + std::string(1, text[last]) + "`", true};
