@@ -476,6 +476,19 @@ void ProgramChecker::checkCap(const ast::CapDecl& d, const Scope& scope) {
     reportUnknown(DiagKind::UnknownChannel, d.channel, "channel", names);
   }
   checkCount(d.count, scope, "the count of `cap`", 1);
+  // `cap email 3 per week`: a window named in words.
+  if (auto* word = std::get_if<ast::Ident>(&ast[d.window].node)) {
+    static constexpr std::pair<std::string_view, std::string_view> kWindows[] = {
+        {"week", "7d"}, {"day", "1d"}, {"hour", "1h"}, {"minute", "1m"}, {"month", "30d"}};
+    for (const auto& [name, window] : kWindows) {
+      if (word->name == name || word->name == std::string(name) + "s") {
+        report(DiagKind::UnknownIdentifier, ast[d.window].range,
+               "`per` takes a duration, not `" + word->name + "`")
+            .helps.push_back("write `per " + std::string(window) + "`");
+        return;
+      }
+    }
+  }
   checkDuration(d.window, scope, "the window of `cap`", true);
 }
 

@@ -159,6 +159,16 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     "`fn name(x: int): int = x + 1`");
     return helps;
   }
+  // `cap sms 2/1d`, `cap sms 2 in 1d`: the rule's words are fixed.
+  if (c.statementWord == JourneyLexer::CAP && c.keywords != nullptr &&
+      c.keywords->contains(static_cast<size_t>(JourneyLexer::PER))) {
+    std::string_view rest = c.statement.substr(std::min(c.statement.size(), size_t{3}));
+    rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+    std::string channel(rest.substr(0, rest.find_first_of(" \t")));
+    helps.push_back("a frequency rule reads `cap CHANNEL COUNT per WINDOW`: `cap " +
+                    (channel.empty() ? std::string("email") : channel) + " 3 per 7d`");
+    return helps;
+  }
   // `tags: string[]`: a list's type names its items' type in angle brackets.
   if (c.foundType == JourneyLexer::LBRACKET && c.prevType == JourneyLexer::IDENT &&
       c.beforePrevType == JourneyLexer::COLON) {
