@@ -1,5 +1,6 @@
 #include "compiler/syntax/foreign_habits.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -40,6 +41,16 @@ std::optional<std::string_view> durationUnitNamed(std::string_view word) {
     if (sema::sameIgnoringCase(name, word)) return unit;
   }
   return std::nullopt;
+}
+
+// The statement's second word (`sms` in `cap sms 2/1d`), or `fallback`.
+std::string secondWord(std::string_view statement, std::string_view fallback) {
+  size_t start = statement.find_first_of(" \t");
+  if (start == std::string_view::npos) return std::string(fallback);
+  std::string_view rest = statement.substr(start);
+  rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+  std::string_view word = rest.substr(0, rest.find_first_of(" \t"));
+  return std::string(word.empty() ? fallback : word);
 }
 
 }  // namespace
@@ -159,14 +170,36 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
                     "`fn name(x: int): int = x + 1`");
     return helps;
   }
+  // `total = total + 1`, `profile.points = 3`: a step that assigns.
+  bool stepDue = c.keywords != nullptr &&
+                 c.keywords->contains(static_cast<size_t>(JourneyLexer::LET));
+  if (word && c.lineStart && stepDue && c.found == "profile" && c.nextType == JourneyLexer::DOT) {
+    helps.push_back("the profile is changed with `set`: `set profile.… = …`");
+    return helps;
+  }
+  if (word && c.lineStart && stepDue && c.nextType == JourneyLexer::ASSIGN) {
+    helps.push_back("a name is given its value once, with `let " + std::string(c.found) +
+                    " = …`, and keeps it; the profile is changed with `set profile.… = …`");
+    return helps;
+  }
+  // `emit E(n: 1)`: an event's fields go in braces.
+  if (c.statementWord == JourneyLexer::EMIT && c.foundType == JourneyLexer::LPAREN) {
+    helps.push_back("an event's fields go in braces: `emit " + std::string(c.prev) +
+                    " { field: … }`");
+    return helps;
+  }
+  // `send email "x" to profile.email`: the channel's declaration gives the address.
+  if (c.statementWord == JourneyLexer::SEND && c.foundType == JourneyLexer::TO) {
+    helps.push_back("a send's address comes from its channel's declaration (`channel " +
+                    secondWord(c.statement, "email") + " { address: … }`); the send names a "
+                    "template and, in braces, its fields");
+    return helps;
+  }
   // `cap sms 2/1d`, `cap sms 2 in 1d`: the rule's words are fixed.
   if (c.statementWord == JourneyLexer::CAP && c.keywords != nullptr &&
       c.keywords->contains(static_cast<size_t>(JourneyLexer::PER))) {
-    std::string_view rest = c.statement.substr(std::min(c.statement.size(), size_t{3}));
-    rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
-    std::string channel(rest.substr(0, rest.find_first_of(" \t")));
     helps.push_back("a frequency rule reads `cap CHANNEL COUNT per WINDOW`: `cap " +
-                    (channel.empty() ? std::string("email") : channel) + " 3 per 7d`");
+                    secondWord(c.statement, "email") + " 3 per 7d`");
     return helps;
   }
   // `tags: string[]`: a list's type names its items' type in angle brackets.

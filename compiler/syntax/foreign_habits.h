@@ -28,6 +28,7 @@ struct HabitContext {
   size_t statementWord = 0;       // the first token of the statement it is in (0: none)
   std::string_view statement;     // that statement's text up to the offending token
   bool inArms = false;            // in a `split`'s arms or a `wait for`'s handlers
+  size_t nextType = 0;            // the token after the offending one (0: none)
   bool withinBefore = false;      // that statement has a `within` before it
   // The keywords the parser would have taken there.
   const antlr4::misc::IntervalSet* keywords = nullptr;

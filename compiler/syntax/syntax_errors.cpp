@@ -544,6 +544,10 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     habit.withinBefore |= type == JourneyParser::WITHIN;
     habit.statement = text.slice(SourceRange{at.file, text.range(t).begin, at.begin});
   }
+  if (foundType != antlr4::Token::EOF) {
+    input->LT(static_cast<ssize_t>(foundIndex + 2) - static_cast<ssize_t>(input->index()));
+    if (foundIndex + 1 < input->size()) habit.nextType = input->get(foundIndex + 1)->getType();
+  }
   habit.inArms = current->getRuleIndex() == JourneyParser::RuleSplitBody ||
                  current->getRuleIndex() == JourneyParser::RuleWaitBody;
   for (std::string& help : foreignHabitHelps(habit)) d.helps.push_back(std::move(help));
