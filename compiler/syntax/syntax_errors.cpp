@@ -545,7 +545,9 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
     habit.statement = text.slice(SourceRange{at.file, text.range(t).begin, at.begin});
   }
   if (foundType != antlr4::Token::EOF) {
-    input->LT(static_cast<ssize_t>(foundIndex + 2) - static_cast<ssize_t>(input->index()));
+    // Fetched up to the token after the found one, which get() needs.
+    ssize_t ahead = static_cast<ssize_t>(foundIndex + 2) - static_cast<ssize_t>(input->index());
+    if (foundIndex + 1 >= input->size() && ahead > 0) input->LT(ahead);
     if (foundIndex + 1 < input->size()) habit.nextType = input->get(foundIndex + 1)->getType();
   }
   habit.inArms = current->getRuleIndex() == JourneyParser::RuleSplitBody ||
