@@ -237,6 +237,11 @@ std::vector<std::string> foreignHabitHelps(const HabitContext& c) {
     helps.push_back("join the two times with `to`: `quiet hours 21:00 to 08:00`");
     return helps;
   }
+  // `test ships { … }`: a test is named by a string, as a template is.
+  if (word && c.prevType == JourneyLexer::TEST) {
+    helps.push_back("a test is named by a string: `test \"" + std::string(c.found) + "\"`");
+    return helps;
+  }
   // `send email welcome`: the template is named by a string.
   if (word && c.beforePrevType == JourneyLexer::SEND && c.prevType == JourneyLexer::IDENT) {
     helps.push_back("a template is named by a string: `send " + std::string(c.prev) + " \"" +

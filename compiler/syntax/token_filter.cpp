@@ -115,6 +115,35 @@ std::optional<std::string> twentyFourHour(std::string_view word) {
   std::string hours = std::to_string(hour % 12 + (pm ? 12 : 0));
   return (hours.size() == 1 ? "0" : "") + hours + ":00";
 }
+
+// The end of an RFC 3339 time written at `at` without quotes (`2026-03-01T10:00:00Z`), which the
+// lexer reads as numbers and bad numbers; none when `at` starts no such time.
+std::optional<size_t> bareTimestampEnd(std::string_view s, size_t at) {
+  size_t i = at;
+  auto digits = [&](size_t n) {
+    for (size_t k = 0; k < n; ++k, ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+  };
+  auto one = [&](std::string_view of) {
+    if (i >= s.size() || of.find(s[i]) == std::string_view::npos) return false;
+    ++i;
+    return true;
+  };
+  if (!(digits(4) && one("-") && digits(2) && one("-") && digits(2) && one("Tt") && digits(2) &&
+        one(":") && digits(2))) {
+    return std::nullopt;
+  }
+  if (one(":")) {
+    if (!digits(2)) return std::nullopt;
+    if (one(".") && !digits(1)) return std::nullopt;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  }
+  if (!one("Zz") && one("+-") && !(digits(2) && one(":") && digits(2))) return std::nullopt;
+  return i;
+}
+
 }  // namespace
 
 TokenizedFile::~TokenizedFile() = default;
@@ -156,6 +185,7 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
   // Binary or mangled text would otherwise give an error per byte, each printing its line.
   constexpr size_t kUnexpectedCharactersShown = 20;
   size_t unexpectedCharacters = 0;
+  size_t bareTimeEnd = 0;  // the end of a time without quotes already reported
 
   struct Frame {
     size_t type;
@@ -299,6 +329,29 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
       }
       case JourneyLexer::BAD_NUMBER: {
         markProblem();
+        if (range.begin < bareTimeEnd) break;  // inside a time already reported
+        // `at 2026-03-01T10:00:00Z`: a time without its quotes, reported once as a whole.
+        std::string_view source = text.text();
+        size_t lineStart = source.rfind('\n', range.begin);
+        lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
+        std::optional<size_t> timeEnd;
+        size_t timeStart = lineStart;
+        for (; timeStart < range.begin && !timeEnd; ++timeStart) {
+          timeEnd = bareTimestampEnd(source, timeStart);
+          if (timeEnd && *timeEnd <= range.begin) timeEnd.reset();
+        }
+        if (timeEnd) {
+          SourceRange whole{range.file, static_cast<uint32_t>(timeStart - 1),
+                            static_cast<uint32_t>(*timeEnd)};
+          bareTimeEnd = *timeEnd;
+          std::string time(text.slice(whole));
+          Diagnostic* d = report(DiagKind::InvalidNumber, whole, "a time is not a number");
+          if (d != nullptr) {
+            d->helps.push_back("write it in quotes: `\"" + time + "\"` in a test, `timestamp(\"" +
+                               time + "\")` in an expression");
+          }
+          break;
+        }
         std::string word(text.slice(range));
         Diagnostic* d = report(DiagKind::InvalidNumber, range, "invalid number `" + word + "`");
         if (d != nullptr) {
