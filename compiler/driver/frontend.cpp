@@ -50,7 +50,16 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
   std::ifstream in(path, std::ios::binary);
   if (!in || fs::is_directory(path, ec)) {
     Diagnostic& d = diags.report(DiagKind::FileNotReadable, from, "cannot read `" + path + "`");
-    d.notes.push_back(fs::exists(path, ec) ? "it is a directory or not readable" : "no such file");
+    if (fs::is_directory(path, ec)) {
+      d.notes.push_back("it is a directory");
+      // `journey check examples/shop`: the program is its files, named one by one (an
+      // import names a file).
+      std::string files = (fs::path(path) / "*.journey").string();
+      d.helps.push_back(from.valid() ? "import each of its files"
+                                     : "name its files: `" + files + "`");
+    } else {
+      d.notes.push_back(fs::exists(path, ec) ? "it is not readable" : "no such file");
+    }
     return std::nullopt;
   }
   // Read with a bound: a file that never ends (`/dev/zero`) or is far beyond what the parser
