@@ -1,7 +1,6 @@
-// Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not`, `where` and
-// `elif`,
-// JavaScript's `===` and `+=`, `=` for `==`, English's `wait for 1h`, an operator starting a line
-// (`&& b`), and a keyword misspelt.
+// Helps for syntax errors that habits explain: Python's and SQL's `and`, `or`, `not`, `where`
+// and `elif`; JavaScript's `===` and `+=`; `=` for `==`; `def`, `var` and `string[]`; English's
+// `wait for 1h` and `2 days`; an operator starting a line (`&& b`); and a keyword misspelt.
 #pragma once
 
 #include <string>
