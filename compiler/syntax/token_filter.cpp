@@ -334,14 +334,15 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
         std::string_view source = text.text();
         size_t lineStart = source.rfind('\n', range.begin);
         lineStart = lineStart == std::string_view::npos ? 0 : lineStart + 1;
-        std::optional<size_t> timeEnd;
+        std::optional<size_t> timeEnd;  // of a time that starts before this token, covering it
         size_t timeStart = lineStart;
-        for (; timeStart < range.begin && !timeEnd; ++timeStart) {
+        for (; timeStart < range.begin; ++timeStart) {
           timeEnd = bareTimestampEnd(source, timeStart);
-          if (timeEnd && *timeEnd <= range.begin) timeEnd.reset();
+          if (timeEnd && *timeEnd > range.begin) break;
+          timeEnd.reset();
         }
         if (timeEnd) {
-          SourceRange whole{range.file, static_cast<uint32_t>(timeStart - 1),
+          SourceRange whole{range.file, static_cast<uint32_t>(timeStart),
                             static_cast<uint32_t>(*timeEnd)};
           bareTimeEnd = *timeEnd;
           std::string time(text.slice(whole));
