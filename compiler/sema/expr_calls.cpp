@@ -525,8 +525,7 @@ void ExprChecker::Impl::reportNoOverload(ast::ExprId e, const ast::Call& call,
         // is read without a presence test would say so again. (`d` is not used after this.)
         SourceRange read = ast[call.args[a == TypeKind::Null ? 1 : 0]].range;
         ctx.diags.retain([&](const Diagnostic& w) {
-          return w.kind != DiagKind::UnguardedOptionalRead || w.range.file != read.file ||
-                 w.range.begin != read.begin || w.range.end != read.end;
+          return w.kind != DiagKind::UnguardedOptionalRead || w.range != read;
         });
       }
     }

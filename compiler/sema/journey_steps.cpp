@@ -40,8 +40,7 @@ void ProgramChecker::offerOptionalField(const ast::FieldInit& f) {
   if (dot == std::string::npos || !std::holds_alternative<ast::Select>(ast[f.value].node)) return;
   std::string optional = text.substr(0, dot + 1) + "?" + text.substr(dot + 1);
   diags.retain([&](Diagnostic& d) {
-    if (d.kind == DiagKind::UnguardedOptionalRead && d.range.file == read.file &&
-        d.range.begin == read.begin && d.range.end == read.end) {
+    if (d.kind == DiagKind::UnguardedOptionalRead && d.range == read) {
       d.helps.push_back("or leave the field out when it is absent: `?" + f.field.text + ": " +
                         optional + "`");
     }

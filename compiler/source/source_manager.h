@@ -18,6 +18,7 @@ struct SourceRange {
   uint32_t end = 0;
 
   bool valid() const { return file != kNoFile; }
+  bool operator==(const SourceRange&) const = default;
   // The smallest range covering both.
   static SourceRange cover(SourceRange a, SourceRange b);
 };

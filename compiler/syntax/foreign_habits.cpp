@@ -43,12 +43,18 @@ std::optional<std::string_view> durationUnitNamed(std::string_view word) {
   return std::nullopt;
 }
 
-// The statement's second word (`sms` in `cap sms 2/1d`), or `fallback`.
-std::string secondWord(std::string_view statement, std::string_view fallback) {
-  size_t start = statement.find_first_of(" \t");
-  if (start == std::string_view::npos) return std::string(fallback);
+// The statement's text after its first word, without the blanks around it (`sms 2` in
+// `cap sms 2`).
+std::string_view afterFirstWord(std::string_view statement) {
+  size_t start = std::min(statement.find_first_of(" \t"), statement.size());
   std::string_view rest = statement.substr(start);
   rest.remove_prefix(std::min(rest.find_first_not_of(" \t"), rest.size()));
+  return rest.substr(0, rest.find_last_not_of(" \t") + 1);
+}
+
+// The statement's second word (`sms` in `cap sms 2/1d`), or `fallback`.
+std::string secondWord(std::string_view statement, std::string_view fallback) {
+  std::string_view rest = afterFirstWord(statement);
   std::string_view word = rest.substr(0, rest.find_first_of(" \t"));
   return std::string(word.empty() ? fallback : word);
 }
@@ -235,9 +241,7 @@ std::optional<std::string> stepHabit(const HabitContext& c) {
       c.keywords->contains(static_cast<size_t>(JourneyLexer::ASSIGN)) &&
       (c.foundType == JourneyLexer::PLUS || c.foundType == JourneyLexer::MINUS ||
        c.foundType == JourneyLexer::STAR || c.foundType == JourneyLexer::SLASH)) {
-    std::string target(c.statement.substr(std::min(c.statement.size(), size_t{3})));
-    target.erase(0, target.find_first_not_of(" \t"));
-    target.erase(target.find_last_not_of(" \t") + 1);
+    std::string target(afterFirstWord(c.statement));
     return "`set` has no `" + std::string(c.found) + "=`: write `set " + target + " = " + target +
            " " + std::string(c.found) + " …`";
   }
