@@ -111,6 +111,8 @@ TEST_CASE("output clash: two outputs naming one file are refused, existing or no
   // Two streams, or a stream and a file, are not one file.
   CHECK_FALSE(outputClash({{"--out", "-"}, {"--rejected", "-"}, {"--changes", out}}, inputs));
   CHECK_FALSE(outputClash({{"--out", out}, {"--rejected", folder.file("rejected.jsonl")}}, inputs));
+  // A device any number may write, named twice.
+  CHECK_FALSE(outputClash({{"--out", "/dev/null"}, {"--rejected", "/dev/null"}}, inputs));
 }
 
 TEST_CASE("output clash: `-` is the file standard input or output is redirected to") {

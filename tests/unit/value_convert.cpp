@@ -126,6 +126,15 @@ TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant
         parseTimestamp("2026-03-02T24:00:00Z").errorMessage());
   CHECK(parseInputTimestamp("2026-03-02T10:00:00Z").asTimestamp() ==
         parseTimestamp("2026-03-02T10:00:00Z").asTimestamp());
+  // A time well written but beyond the years is told their range, not a sample time.
+  for (const char* beyond : {"10000-01-01T00:00:00Z", "0000-12-31T23:59:59Z"}) {
+    CHECK(isTimestampRangeRefusal(parseTimestamp(beyond)));
+    CHECK(parseInputTimestamp(beyond).errorMessage() ==
+          "timestamp out of range: timestamps run from 0001-01-01T00:00:00Z to "
+          "9999-12-31T23:59:59Z");
+  }
+  CHECK_FALSE(isTimestampRangeRefusal(parseTimestamp("2026-13-01T00:00:00Z")));
+  CHECK_FALSE(isTimestampRangeRefusal(parseTimestamp("2026-03-02T10:00:00Z")));
 }
 
 TEST_CASE("timestamps format in UTC with trimmed fractions") {

@@ -273,9 +273,10 @@ Action addAudienceCommand(CLI::App& app) {
   auto opt = std::make_shared<AudienceOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files, or one artifact (.jart)")
       ->required();
-  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")->required()
+  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines (- for stdin)")->required()
       ->check(nonEmpty());
-  cmd->add_option("--events", opt->events, "a record stream as JSON lines, for history() and set")
+  cmd->add_option("--events", opt->events,
+                  "a record stream as JSON lines, for history() and set (- for stdin)")
       ->check(nonEmpty());
   cmd->add_option("--at", opt->at, "evaluate at this RFC 3339 time (default: now)");
   cmd->add_option("--audience", opt->audiences, "only these audiences (default: all)");
@@ -299,7 +300,7 @@ Action addAudienceCommand(CLI::App& app) {
   // Each thread holds an engine: a mistyped count must not take all memory.
   addMaxGapOption(*cmd, opt->maxGap);
   cmd->add_option("--threads", opt->threads, "evaluation threads (default: one per core)")
-      ->check(CLI::Range(1u, 256u));
+      ->check(wholeNumber(1, 256));
   addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runAudience(*opt); };
 }

@@ -4,10 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <system_error>
 
 #include "vm/value/value.h"
 
@@ -28,6 +30,22 @@ inline CLI::Validator nonEmpty() {
       "", "nonEmpty");
 }
 
+// For a flag that takes a count: a whole number from `min` to `max`. CLI11's own range check
+// says a value that is no number, or a fraction, is "not in range", which points elsewhere.
+inline CLI::Validator wholeNumber(uint64_t min, uint64_t max) {
+  auto check = [min, max](const std::string& value) {
+    uint64_t n = 0;
+    const char* end = value.data() + value.size();
+    auto [stop, error] = std::from_chars(value.data(), end, n);
+    if (value.empty() || stop != end || error != std::errc() || n < min || n > max) {
+      return "expected a whole number from " + std::to_string(min) + " to " +
+             std::to_string(max) + ", found `" + value + "`";
+    }
+    return std::string();
+  };
+  return CLI::Validator(check, "", "wholeNumber");
+}
+
 // `--max-gap-days D` of the verbs that read a record stream (`run`, `audience`): a record more
 // than D days after the previous one is rejected as a mistyped time; 0 lifts the limit. Sets
 // `gap` (none for 0) once the flags are parsed.
@@ -40,7 +58,7 @@ inline void addMaxGapOption(CLI::App& cmd, std::optional<Duration>& gap) {
          },
          "reject a record more than this many days after the previous one, as a mistyped "
          "time (default 3650; 0: no limit)")
-      ->check(CLI::Range(uint64_t{0}, uint64_t{1'000'000}));
+      ->check(wholeNumber(0, 1'000'000));
 }
 
 Action addCheckCommand(CLI::App& app);

@@ -77,8 +77,20 @@ int runEval(const EvalOptions& opt) {
   if (!opt.expr.empty()) (endsWith(opt.expr, ".journey") ? files : exprs).push_back(opt.expr);
   for (const std::string& a : opt.args) (endsWith(a, ".journey") ? files : exprs).push_back(a);
   if (exprs.size() != 1) {
+    std::string found;
+    for (const std::string& e : exprs) found += fmt::format("{}`{}`", found.empty() ? "" : ", ", e);
     fmt::print(stderr, "error: give exactly one expression to evaluate{}\n",
-               exprs.empty() ? "" : fmt::format(" (found {})", exprs.size()));
+               exprs.empty() ? "" : fmt::format(" (found {}: {}; program files end in .journey)",
+                                                exprs.size(), found));
+    // An argument ending in `.journey` is a program file, even a selection of a field named
+    // `journey` (`m.journey`): one that names no file may have been meant as the expression.
+    std::error_code ec;
+    for (const std::string& f : files) {
+      if (!exprs.empty() || std::filesystem::exists(f, ec)) continue;
+      fmt::print(stderr,
+                 "help: `{}` is taken as a program file, and there is none; as an expression, "
+                 "write it in parentheses: `({})`\n", f, f);
+    }
     return kUsage;
   }
 

@@ -75,7 +75,8 @@ Action addFmtCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("fmt", "print .journey files in the canonical layout");
   auto opt = std::make_shared<FmtOptions>();
   cmd->add_option("files", opt->files, "the .journey files")->required();
-  cmd->add_flag("-w,--write", opt->write, "rewrite the files that change, in place");
+  cmd->add_flag("-w,--write", opt->write,
+                "rewrite the files that change, in place (not with --check or --diff)");
   cmd->add_flag("--check", opt->check, "list the files that would change; exit 1 if any");
   cmd->add_flag("-d,--diff", opt->diff, "print the changes as a unified diff");
   addColorOption(*cmd, opt->diagnostics.color);

@@ -77,29 +77,35 @@ std::vector<std::string> names(const std::vector<T>& items) {
   return out;
 }
 
+// Names and strings come from the file: each is printed on its own line's terms, a newline in
+// one escaped like any control byte (printableText).
+std::string safe(std::string_view text) { return printableText(text, Newlines::Escaped); }
+
 std::string commaList(const std::vector<std::string>& items) {
   if (items.empty()) return "none";
   std::string out;
-  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + items[i];
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + safe(items[i]);
   return out;
 }
 
 void printText(const std::string& path, const artifact::Artifact& a) {
   const ir::ProgramIr& p = a.program;
   std::string out;
-  out += fmt::format("artifact:   {} ({} bytes)\n", path, a.totalSize);
+  out += fmt::format("artifact:   {} ({} bytes)\n", safe(path), a.totalSize);
   out += fmt::format("format:     version {}\n", a.formatVersion);
-  out += fmt::format("compiler:   journey {}\n", a.compilerVersion);
-  out += fmt::format("target:     {}\n", a.targetTriple);
+  out += fmt::format("compiler:   journey {}\n", safe(a.compilerVersion));
+  out += fmt::format("target:     {}\n", safe(a.targetTriple));
   out += fmt::format("checksum:   {:016x} (CRC-64/XZ, verified)\n", a.checksum);
-  out += fmt::format("schema:     {}, fingerprint {}\n", schemaName(p),
+  out += fmt::format("schema:     {}, fingerprint {}\n", safe(schemaName(p)),
                      artifact::fingerprintText(a.schemaFingerprint));
   std::vector<std::string> sources;
-  for (const artifact::SourceFile& f : a.sources) sources.push_back(fmt::format("{} ({} bytes)", f.path, f.size));
+  for (const artifact::SourceFile& f : a.sources) {
+    sources.push_back(fmt::format("{} ({} bytes)", f.path, f.size));
+  }
   out += fmt::format("sources:    {}\n", commaList(sources));
   out += fmt::format("sections:\n");
   for (const artifact::SectionInfo& s : a.sections) {
-    out += fmt::format("  {}  {:>8} bytes\n", s.id, s.size);
+    out += fmt::format("  {}  {:>8} bytes\n", safe(s.id), s.size);
   }
   out += fmt::format("events:     {}\n", commaList(names(p.events)));
   out += fmt::format("audiences:  {}\n", commaList(names(p.audiences)));
@@ -107,11 +113,11 @@ void printText(const std::string& path, const artifact::Artifact& a) {
   out += fmt::format("actions:    {}\n", commaList(names(p.actions)));
   out += fmt::format("journeys:{}\n", p.journeys.empty() ? "   none" : "");
   size_t width = 0;
-  for (const ir::JourneyIr& j : p.journeys) width = std::max(width, j.name.size());
+  for (const ir::JourneyIr& j : p.journeys) width = std::max(width, safe(j.name).size());
   for (const ir::JourneyIr& j : p.journeys) {
-    out += fmt::format("  {:<{}}  {}\n", j.name, width, entryText(p, j));
+    out += fmt::format("  {:<{}}  {}\n", safe(j.name), width, safe(entryText(p, j)));
   }
-  fmt::print("{}", printableText(out));  // names and strings come from the file
+  fmt::print("{}", out);
 }
 
 std::string jsonString(std::string_view s) {

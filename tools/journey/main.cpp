@@ -50,14 +50,19 @@ std::optional<std::string> verbMeant(std::string_view word, CLI::App& app) {
   return journey::sema::closestName(word, verbs);
 }
 
-// After "the following argument was not expected": for each `--flag` the verb does not have,
-// the one of its flags it likely means (`--profile` for `--profiles`).
-void suggestFlags(CLI::App& app, int argc, char** argv) {
-  if (argc < 2) return;
-  CLI::App* verb = nullptr;
+// The verb named on the command line, or null.
+CLI::App* verbNamed(CLI::App& app, int argc, char** argv) {
+  if (argc < 2) return nullptr;
   for (CLI::App* sub : app.get_subcommands({})) {
-    if (sub->get_name() == argv[1]) verb = sub;
+    if (sub->get_name() == argv[1]) return sub;
   }
+  return nullptr;
+}
+
+// After a flag not expected, or a required one missing: for each `--flag` the verb does not
+// have, the one of its flags it likely means (`--profile` for `--profiles`).
+void suggestFlags(CLI::App& app, int argc, char** argv) {
+  CLI::App* verb = verbNamed(app, argc, argv);
   if (verb == nullptr) return;
   std::vector<std::string> flags;
   for (const CLI::Option* option : verb->get_options()) {
@@ -72,6 +77,21 @@ void suggestFlags(CLI::App& app, int argc, char** argv) {
       fmt::print(stderr, "help: did you mean `{}`?\n", *meant);
     }
   }
+}
+
+// CLI11 names a missing operand by its internal name ("files is required"): says instead what
+// the verb needs, in the words of its help. False when what is missing is not an operand.
+bool explainMissingOperand(CLI::App& app, int argc, char** argv) {
+  CLI::App* verb = verbNamed(app, argc, argv);
+  if (verb == nullptr) return false;
+  for (const CLI::Option* option : verb->get_options()) {
+    if (option->get_positional() && option->get_required() && option->count() == 0) {
+      fmt::print(stderr, "error: `journey {}` needs {}\nhelp: `journey {} --help` shows its use\n",
+                 verb->get_name(), option->get_description(), verb->get_name());
+      return true;
+    }
+  }
+  return false;
 }
 
 // Parses the command line and runs its verb: the exit code.
@@ -103,8 +123,12 @@ int runVerb(CLI::App& app, std::map<CLI::App*, journey::cli::Action>& actions, i
   } catch (const CLI::CallForVersion& e) {
     return checkStandardOutput(app.exit(e));
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) suggestFlags(app, argc, argv);
+    bool missing = dynamic_cast<const CLI::RequiredError*>(&e) != nullptr;
+    if (!missing || !explainMissingOperand(app, argc, argv)) app.exit(e);
+    // A flag given that the verb does not have may be the one it misses (`--event`).
+    if (missing || dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr) {
+      suggestFlags(app, argc, argv);
+    }
     return kUsage;
   }
   for (CLI::App* sub : app.get_subcommands()) return checkStandardOutput(actions.at(sub)());

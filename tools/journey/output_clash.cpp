@@ -30,6 +30,12 @@ std::optional<Identity> identity(const std::string& path, int standardFd) {
   return Identity{st.st_dev, st.st_ino, S_ISREG(st.st_mode)};
 }
 
+// Whether an output, already there, takes any number of writers (identity() found none).
+bool takesManyWriters(const std::string& path, const std::optional<Identity>& found) {
+  struct stat st {};
+  return !found && (isStandard(path) || stat(path.c_str(), &st) == 0);
+}
+
 bool same(const std::optional<Identity>& a, const std::optional<Identity>& b) {
   return a && b && a->device == b->device && a->inode == b->inode;
 }
@@ -64,7 +70,7 @@ std::optional<std::string> outputClash(
       return flag + " " + named(output, "(standard output)") + " is " + input.what +
              (isStandard(input.path) ? " (standard input)" : "") + ": " + input.loss;
     }
-    for (size_t j = 0; j < i; ++j) {
+    for (size_t j = 0; j < i && !takesManyWriters(output, written); ++j) {
       const auto& [earlierFlag, earlier] = outputs[j];
       if (earlier.empty() || (isStandard(output) && isStandard(earlier))) continue;
       if (!same(written, identity(earlier, STDOUT_FILENO)) &&

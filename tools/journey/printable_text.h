@@ -7,8 +7,9 @@
 
 namespace journey::cli {
 
-// `text` with every control byte written `\xNN`; newlines too when the text is one line of
-// the output (a test's name), where one would start a line of its own.
+// `text` with every control byte, and every byte that is not part of a UTF-8 character, written
+// `\xNN`; newlines too when the text is one line of the output (a test's name, a source path),
+// where one would start a line of its own.
 enum class Newlines { Kept, Escaped };
 std::string printableText(std::string_view text, Newlines newlines = Newlines::Kept);
 

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <clocale>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -96,12 +97,12 @@ int runRepl(const ReplOptions& opt) {
     std::error_code ec;
     if (std::filesystem::is_directory(opt.script, ec)) {  // opens, and reads as empty
       fmt::print(stderr, "error: cannot read `{}`: it is a directory\n", opt.script);
-      return kUsage;
+      return kInputErrors;
     }
     scriptFile.open(opt.script);
     if (!scriptFile) {
-      fmt::print(stderr, "error: cannot read `{}`\n", opt.script);
-      return kUsage;
+      fmt::print(stderr, "error: cannot read `{}`: {}\n", opt.script, std::strerror(errno));
+      return kInputErrors;
     }
   }
   bool interactive = opt.script.empty() && isatty(STDIN_FILENO);

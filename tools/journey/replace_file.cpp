@@ -29,6 +29,20 @@ std::optional<std::string> writeWhole(const std::string& path, std::string_view 
   return lastError();
 }
 
+// The file a symbolic link names, followed through links to links, whether or not it exists
+// yet (a link made before the first build it names): an error when there are too many links.
+std::optional<std::string> followLinks(std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (int hops = 0; fs::is_symlink(fs::symlink_status(path, ec)); ++hops) {
+    if (hops == 40) return std::string(std::strerror(ELOOP));
+    fs::path target = fs::read_symlink(path, ec);
+    if (ec) return ec.message();
+    path = (target.is_absolute() ? target : fs::path(path).parent_path() / target).string();
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool isStreamPath(const std::string& path) {
@@ -47,10 +61,7 @@ std::optional<std::string> replaceFile(const std::string& link, std::string_view
   if (fs::is_directory(link, ec)) return "it is a directory";
   // Through a symbolic link, the file it names is replaced, not the link.
   std::string path = link;
-  if (fs::is_symlink(fs::symlink_status(link, ec))) {
-    path = fs::canonical(link, ec).string();
-    if (ec) return ec.message();
-  }
+  if (std::optional<std::string> error = followLinks(path)) return error;
   fs::file_status existing = fs::status(path, ec);
   // Renaming needs only the folder's permission; a file its owner made read-only is left as
   // it is, as writing into it would be refused (and root, who may write it, is asked to

@@ -217,7 +217,7 @@ Action addRunCommand(CLI::App& app) {
   auto opt = std::make_shared<RunOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files, or one artifact (.jart)")
       ->required();
-  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines")
+  cmd->add_option("--profiles", opt->profiles, "profiles as JSON lines (- for stdin)")
       ->check(nonEmpty());
   cmd->add_option("--events", opt->events, "the record stream as JSON lines (- for stdin)")
       ->required()
@@ -239,7 +239,7 @@ Action addRunCommand(CLI::App& app) {
   cmd->add_option("--threads", opt->threads,
                   "1: one thread; 2 or more: the inputs read on a second thread, ahead of the "
                   "runtime (the output is the same; default: 2 on a machine of two cores or more)")
-      ->check(CLI::Range(1u, 256u));
+      ->check(wholeNumber(1, 256));
   addDiagnosticOptions(*cmd, opt->diagnostics);
   return [opt]() { return runSimulation(*opt); };
 }

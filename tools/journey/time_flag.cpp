@@ -10,7 +10,9 @@ std::optional<Timestamp> parseTimeFlag(std::string_view flag, const std::string&
   Value time = parseTimestamp(text);
   if (!time.isError()) return time.asTimestamp();
   fmt::print(stderr, "error: {} \"{}\": {}\n", flag, text, time.errorMessage());
-  if (std::optional<std::string> example = timestampExample(text)) {
+  if (isTimestampRangeRefusal(time)) {
+    fmt::print(stderr, "help: {}\n", kTimestampRange);
+  } else if (std::optional<std::string> example = timestampExample(text)) {
     fmt::print(stderr, "help: write an RFC 3339 time, with its offset from UTC: {} {}\n", flag,
                *example);
   }

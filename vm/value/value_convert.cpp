@@ -157,13 +157,22 @@ std::optional<std::string> timestampExample(std::string_view written, std::strin
   return likely;
 }
 
+bool isTimestampRangeRefusal(const Value& refusal) {
+  // parseTimestamp refuses a time for its form ("invalid timestamp …") or its range.
+  return refusal.isError() && refusal.errorMessage().ends_with(" out of range");
+}
+
 Value parseInputTimestamp(std::string_view text) {
   Value time = parseTimestamp(text);
   if (!time.isError()) return time;
+  std::string refused(time.errorMessage());
+  if (isTimestampRangeRefusal(time)) {
+    return Value::error(refused + ": " + std::string(kTimestampRange));
+  }
   std::optional<std::string> example = timestampExample(text);
   if (!example) return time;
-  return Value::error(std::string(time.errorMessage()) + ": write an RFC 3339 time with its " +
-                      "offset from UTC, like " + *example);
+  return Value::error(refused + ": write an RFC 3339 time with its offset from UTC, like " +
+                      *example);
 }
 
 Value parseTimestamp(std::string_view text) {

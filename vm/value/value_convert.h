@@ -25,8 +25,12 @@ Value parseTimestamp(std::string_view text);
 // `day` when one is given, `YYYY-MM-DD`), else a sample time; nothing when the time meant is
 // refused too (`2026-03-02T24:00:00Z`, in the form but out of range).
 std::optional<std::string> timestampExample(std::string_view written, std::string_view day = {});
+// Whether parseTimestamp refused a time for its range (a year past 9999), not its form.
+bool isTimestampRangeRefusal(const Value& refusal);
+inline constexpr std::string_view kTimestampRange =
+    "timestamps run from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
 // parseTimestamp for a time in input data (a record's "time", a timestamp field): its error,
-// if any, goes on to name the time the writer likely meant.
+// if any, goes on to name the time the writer likely meant, or the range of timestamps.
 Value parseInputTimestamp(std::string_view text);
 // UTC with a `Z`, the fraction without trailing zeros (`2026-03-02T10:00:00Z`,
 // `2026-03-02T10:00:00.5Z`) — what cel-go and cel-cpp print for string(timestamp).

@@ -83,7 +83,7 @@ Diagnostic unmetExpectation(const sema::Expectation& e, SourceRange range,
   }
   if (shown.empty()) {
     d.notes.push_back("the run wrote no `" + e.kind + "` record (" + std::to_string(records.size()) +
-                      " records in all)");
+                      (records.size() == 1 ? " record" : " records") + " in all)");
   } else {
     d.notes.push_back(std::string(e.negated ? "the run wrote these matching records:"
                                             : "the run wrote these `" + e.kind + "` records:"));
