@@ -9,6 +9,7 @@
 #include "compiler/ir/lower.h"
 #include "compiler/ir/record_layouts.h"
 #include "vm/interp/expression_runner.h"
+#include "vm/interp/value_fits_type.h"
 #include "vm/value/time_zone.h"
 
 namespace journey {
@@ -31,32 +32,72 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
   // Pure by the checker's rules (no profile, clock, history or audience): the value is the same
   // whenever it is evaluated, so evaluating it here is evaluating it everywhere. The value,
   // unless it is an error (then reported).
+  auto run = [&](ast::ExprId e) {
+    interp::ExpressionRunner runner(pool, lowerer.lowerRoot(e, {}), layouts);
+    stdlib::CallContext context;
+    return runner.run(nullptr, context);
+  };
   auto evaluate = [&](ast::ExprId e, const std::string& what,
                       std::string label) -> std::optional<Value> {
     if (e == ast::kNoExpr || !seen.insert(e).second) return std::nullopt;
-    interp::ExpressionRunner runner(pool, lowerer.lowerRoot(e, {}), layouts);
-    stdlib::CallContext context;
-    Value v = runner.run(nullptr, context);
+    Value v = run(e);
     if (!v.isError()) return v;
     std::string error(v.errorMessage());
     failures.push_back({DiagKind::ConstantAlwaysFails, ast[e].range, error,
                         what + " is always an error: " + error, std::move(label), {}});
     return std::nullopt;
   };
+  // A value of another type than its place's, which only `dyn` gets past the checker
+  // (`const Limit: int = dyn("ten")`), would break the types of every expression reading it.
+  auto fits = [&](ast::ExprId e, const std::optional<Value>& v, sema::TypeId type,
+                  const std::string& what, std::string label) {
+    if (!v) return;
+    const Value* value = &*v;
+    if (program.types.kind(type) == sema::TypeKind::Optional &&
+        value->kind() == ValueKind::Optional) {
+      if (!value->hasValue()) return;
+      value = &value->optionalValue();
+    }
+    if (auto misfit = interp::valueMisfit(*value, type, program.types, layouts)) {
+      failures.push_back({DiagKind::TypeMismatch, ast[e].range, *misfit,
+                          what + " does not fit its type: " + *misfit, std::move(label), {}});
+    }
+  };
   for (const auto& [name, c] : program.symbols.consts) {
     if (!c.decl) continue;
-    evaluate(c.decl->value, "the value of `" + name + "`", "fails wherever `" + name + "` is used");
+    std::string what = "the value of `" + name + "`";
+    std::optional<Value> v =
+        evaluate(c.decl->value, what, "fails wherever `" + name + "` is used");
+    fits(c.decl->value, v, c.type, what, "every use of `" + name + "` reads it");
   }
   for (size_t r = 0; r < layouts.size(); ++r) {
+    const sema::RecordInfo& info = program.types.recordInfo(static_cast<sema::RecordId>(r));
     for (size_t f = 0; f < layouts[r].fieldCount(); ++f) {
       const std::string& field = layouts[r].fieldNames[f];
-      evaluate(layouts.fieldDefault(r, f), "the default of `" + field + "`",
-               "a record without `" + field + "` is rejected");
+      std::string what = "the default of `" + field + "`";
+      ast::ExprId e = layouts.fieldDefault(r, f);
+      std::optional<Value> v = evaluate(e, what, "a record without `" + field + "` is rejected");
+      fits(e, v, info.fields[f].type, what, "every record without `" + field + "` gets it");
     }
   }
+  auto reportUnknownZone = [&](ast::ExprId e, std::string text, std::string label) {
+    failures.push_back({DiagKind::UnknownTimezone, ast[e].range, text,
+                        "unknown time zone `" + text + "`", std::move(label),
+                        {"time zones are IANA names such as `Europe/Paris`"}});
+  };
   for (const auto& [name, journey] : program.symbols.journeys) {
     if (!journey.decl) continue;
     for (const ast::Clause& c : journey.decl->clauses) {
+      // A journey's zone computed from constants (a literal is the checker's); one that reads
+      // the profile or the entry fails here, without one, and is the run's to judge.
+      const auto* zoneClause = std::get_if<ast::TimezoneClause>(&c.kind);
+      if (zoneClause && !std::holds_alternative<ast::Literal>(ast[zoneClause->zone].node)) {
+        Value zone = run(zoneClause->zone);
+        if (zone.kind() == ValueKind::String && !TimeZone::find(zone.asString())) {
+          reportUnknownZone(zoneClause->zone, std::string(zone.asString()),
+                            "every local time of `" + name + "` fails");
+        }
+      }
       const auto* entry = std::get_if<ast::EntryClause>(&c.kind);
       if (const auto* at = entry ? std::get_if<ast::AtEntry>(&entry->kind) : nullptr) {
         evaluate(at->at, "the `entry at` time of `" + name + "`", "the journey never starts");
@@ -67,18 +108,22 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
       std::optional<Value> zone =
           evaluate(every->timezone, "the time zone of `" + name + "`", "the journey never starts");
       if (zone && zone->kind() == ValueKind::String && !TimeZone::find(zone->asString())) {
-        std::string text(zone->asString());
-        failures.push_back({DiagKind::UnknownTimezone, ast[every->timezone].range, text,
-                            "unknown time zone `" + text + "`", "the journey never starts",
-                            {"time zones are IANA names such as `Europe/Paris`"}});
+        reportUnknownZone(every->timezone, std::string(zone->asString()),
+                          "the journey never starts");
       }
     }
   }
   for (const auto& [name, action] : program.symbols.actions) {
     if (!action.decl) continue;
+    const sema::RecordInfo& response =
+        program.types.recordInfo(program.types.get(action.response).record);
     for (const ast::FieldInit& f : action.decl->mock) {
-      evaluate(f.value, "the mock's `" + f.field.text + "` in action `" + name + "`",
-               "every simulated call fails");
+      std::string what = "the mock's `" + f.field.text + "` in action `" + name + "`";
+      std::optional<Value> v = evaluate(f.value, what, "every simulated call fails");
+      if (int field = response.find(f.field.text); field >= 0) {
+        fits(f.value, v, response.fields[static_cast<size_t>(field)].type, what,
+             "every simulated response holds it");
+      }
     }
   }
   // A string conversion that always fails (W0107) inside such a value, and makes it fail, says

@@ -7,12 +7,12 @@
 
 #include "compiler/codegen/constant_folder.h"
 #include "compiler/ir/field_reads.h"
+#include "vm/interp/value_fits_type.h"
 #include "vm/runtime/audience_windows.h"
 #include "vm/runtime/entry_binding.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/time_math.h"
-#include "vm/runtime/value_fits_type.h"
 #include "vm/value/json_string.h"
 #include "vm/value/record.h"
 #include "vm/value/short_text.h"
@@ -125,7 +125,7 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
       if (const auto* set = std::get_if<ir::SetIr>(&j.steps[i].kind)) {
         steps[i].setPath = "profile";
         for (const std::string& part : set->path) steps[i].setPath += "." + part;
-        steps[i].setType = typeAtPath(program.types, program.profileType, set->path);
+        steps[i].setType = interp::typeAtPath(program.types, program.profileType, set->path);
       }
       if (const auto* emit = std::get_if<ir::EmitIr>(&j.steps[i].kind)) {
         const sema::RecordInfo& event =

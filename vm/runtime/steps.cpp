@@ -3,11 +3,11 @@
 #include <optional>
 #include <string>
 
+#include "vm/interp/value_fits_type.h"
 #include "vm/runtime/local_time.h"
 #include "vm/runtime/runtime_impl.h"
 #include "vm/runtime/split_hash.h"
 #include "vm/runtime/time_math.h"
-#include "vm/runtime/value_fits_type.h"
 #include "vm/value/plain_json.h"
 #include "vm/value/printer.h"
 #include "vm/value/record.h"
@@ -384,7 +384,8 @@ void Runtime::Impl::run(InstanceId id) {
             if (v.isError()) return fail(v), true;
             if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
             const StepConstants& constants = stepConstants[inst.journey][inst.pc];
-            if (auto misfit = valueMisfit(v, constants.setType, program.types, program.layouts)) {
+            if (auto misfit =
+                    interp::valueMisfit(v, constants.setType, program.types, program.layouts)) {
               return fail(Value::error("the value does not fit `" + constants.setPath + "`: " +
                                        *misfit)),
                      true;
@@ -421,7 +422,7 @@ void Runtime::Impl::run(InstanceId id) {
               if (v.isError()) return fail(v), true;
               if (!presentField(f, v)) continue;
               if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
-              if (auto misfit = valueMisfit(v, types[i], program.types, program.layouts)) {
+              if (auto misfit = interp::valueMisfit(v, types[i], program.types, program.layouts)) {
                 return fail(Value::error("the value does not fit `" + event.name + "." + f.name +
                                          "`: " + *misfit)),
                        true;

@@ -1,7 +1,9 @@
-// Whether a value computed by a step fits the place it is written to: a `set` step's profile
-// field, an `emit` step's event field. The checker lets a `dyn` value (a `map<string, dyn>`
-// entry, a list mixing kinds) go to a typed place, as CEL's gradual typing does; what it holds
-// is only known when the step runs, and a profile or an event must keep its schema's types.
+// Whether a value fits the typed place it is written to: a `set` step's profile field and an
+// `emit` step's event field when the step runs; a typed `const`, a field's default and an
+// action's mock field when the program is checked. The checker lets a `dyn` value (a
+// `map<string, dyn>` entry, `dyn("x")`) go to a typed place, as CEL's gradual typing does; what
+// it holds is only known once it is computed, and a profile or an event must keep its schema's
+// types.
 #pragma once
 
 #include <optional>
@@ -12,7 +14,7 @@
 #include "compiler/sema/types.h"
 #include "vm/value/value.h"
 
-namespace journey::runtime {
+namespace journey::interp {
 
 // Why `value` is not a value of type `type`, with where inside it (`[1]: expected string,
 // found int`); nothing when it is. `dyn` takes anything; an optional type takes its inner
@@ -27,4 +29,4 @@ std::optional<std::string> valueMisfit(const Value& value, sema::TypeId type,
 sema::TypeId typeAtPath(const sema::TypeTable& types, sema::TypeId root,
                         const std::vector<std::string>& path);
 
-}  // namespace journey::runtime
+}  // namespace journey::interp

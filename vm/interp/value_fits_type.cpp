@@ -1,6 +1,6 @@
-#include "vm/runtime/value_fits_type.h"
+#include "vm/interp/value_fits_type.h"
 
-namespace journey::runtime {
+namespace journey::interp {
 
 namespace {
 
@@ -115,4 +115,4 @@ std::optional<std::string> valueMisfit(const Value& value, sema::TypeId type,
   return where.empty() ? m->why : where + ": " + m->why;
 }
 
-}  // namespace journey::runtime
+}  // namespace journey::interp
