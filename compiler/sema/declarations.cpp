@@ -37,7 +37,9 @@ std::string quotedList(const std::vector<std::string>& names) {
 }  // namespace
 
 bool isBuiltinTypeName(std::string_view name) {
-  return name == "list" || name == "map" ||
+  // `null_type` and `type` name types in expressions only (`type(x) == null_type`), but a
+  // record of that name would be the same type there.
+  return name == "list" || name == "map" || name == "null_type" || name == "type" ||
          std::find(kScalarTypes.begin(), kScalarTypes.end(), name) != kScalarTypes.end();
 }
 
@@ -55,6 +57,14 @@ void ProgramChecker::collectNames() {
                                                  std::string(it->second.kind)});
     return false;
   };
+  // A record type's name (a type's, an event's, the schema's) may not be a built-in type's,
+  // which every type position would read instead; false after reporting it.
+  auto notBuiltin = [&](const ast::Name& name) {
+    if (!isBuiltinTypeName(name.text)) return true;
+    report(DiagKind::ReservedName, name.range,
+           "`" + name.text + "` is a built-in type and cannot be declared");
+    return false;
+  };
   auto newRecord = [&](const ast::Name& name, RecordOrigin origin) {
     return types.addRecord(RecordInfo{name.text, origin, {}, name.range});
   };
@@ -66,10 +76,7 @@ void ProgramChecker::collectNames() {
           [&](const auto& d) {
             using T = std::decay_t<decltype(d)>;
             if constexpr (std::is_same_v<T, ast::TypeDecl>) {
-              if (isBuiltinTypeName(d.name.text)) {
-                report(DiagKind::ReservedName, d.name.range,
-                       "`" + d.name.text + "` is a built-in type and cannot be declared");
-              } else if (claim(d.name, "a type")) {
+              if (notBuiltin(d.name) && claim(d.name, "a type")) {
                 symbols.recordTypes.emplace(d.name.text, newRecord(d.name, RecordOrigin::Type));
               }
             } else if constexpr (std::is_same_v<T, ast::SchemaDecl>) {
@@ -81,7 +88,7 @@ void ProgramChecker::collectNames() {
               } else {
                 // Kept even when its name is taken, so the program is not also said to have
                 // no schema.
-                claim(d.name, "the schema");
+                if (notBuiltin(d.name)) claim(d.name, "the schema");
                 schema = &d;
                 symbols.schemaDecl = &d;
                 symbols.profile = newRecord(d.name, RecordOrigin::Schema);
@@ -89,7 +96,7 @@ void ProgramChecker::collectNames() {
                 profileType = symbols.profileType;
               }
             } else if constexpr (std::is_same_v<T, ast::EventDecl>) {
-              if (claim(d.name, "an event")) {
+              if (notBuiltin(d.name) && claim(d.name, "an event")) {
                 RecordId r = newRecord(d.name, RecordOrigin::Event);
                 symbols.events.emplace(d.name.text, EventSymbol{&d, r, types.record(r)});
               }
@@ -302,6 +309,11 @@ TypeId ProgramChecker::resolveType(const ast::TypeRef& ref, const std::string& i
   if (name == "timestamp") return types.timestamp();
   if (name == "duration") return types.duration();
   if (name == "dyn") return types.dyn();
+  if (name == "null_type" || name == "type") {
+    report(DiagKind::UnknownType, ref.name.range,
+           "`" + name + "` is a type of expressions (`type(x) == " + name + "`), not of data");
+    return types.error();
+  }
 
   std::optional<RecordId> record;
   if (auto it = symbols.recordTypes.find(name); it != symbols.recordTypes.end()) record = it->second;
