@@ -1,5 +1,8 @@
 #include "compiler/driver/frontend.h"
 
+#include <cctype>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -45,9 +48,26 @@ void Frontend::load(const std::string& first) {
   }
 }
 
+namespace {
+
+// Why a file could not be opened or read, from the system's error: the usual two in words of
+// our own, the rest as the C library says them (`too many levels of symbolic links`).
+std::string whyNotRead(int error, const std::string& path) {
+  std::error_code ec;
+  if (error == ENOENT || (error == 0 && !fs::exists(path, ec))) return "no such file";
+  if (error == EACCES || error == 0) return "it is not readable";
+  std::string why = std::strerror(error);
+  if (!why.empty()) why[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(why[0])));
+  return why;
+}
+
+}  // namespace
+
 std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange from) {
   std::error_code ec;
+  errno = 0;
   std::ifstream in(path, std::ios::binary);
+  int openError = errno;
   if (!in || fs::is_directory(path, ec)) {
     Diagnostic& d = diags.report(DiagKind::FileNotReadable, from, "cannot read `" + path + "`");
     if (fs::is_directory(path, ec)) {
@@ -58,7 +78,7 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
       d.helps.push_back(from.valid() ? "import each of its files"
                                      : "name its files: `" + files + "`");
     } else {
-      d.notes.push_back(fs::exists(path, ec) ? "it is not readable" : "no such file");
+      d.notes.push_back(whyNotRead(openError, path));
     }
     return std::nullopt;
   }
@@ -67,6 +87,7 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
   constexpr size_t kMaxSourceBytes = size_t{64} << 20;
   std::string text;
   char chunk[1 << 16];
+  errno = 0;
   while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
     text.append(chunk, static_cast<size_t>(in.gcount()));
     if (text.size() > kMaxSourceBytes) {
@@ -75,6 +96,13 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
                        " MiB");
       return std::nullopt;
     }
+  }
+  // A read that failed part way (a disk's or a network file system's error) is no shorter
+  // program: the file is not read.
+  if (in.bad()) {
+    diags.report(DiagKind::FileNotReadable, from, "cannot read `" + path + "`")
+        .notes.push_back(whyNotRead(errno ? errno : EIO, path));
+    return std::nullopt;
   }
   return sources.add(path, std::move(text));
 }
