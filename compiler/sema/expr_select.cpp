@@ -76,9 +76,15 @@ TypeId ExprChecker::Impl::checkSelect(ast::ExprId e, const ast::Select& sel, con
           if (!path.empty()) {
             std::string owner = path.substr(0, path.size() - name.size() - 1);
             // An optional read alone (`p.?cartId`) is an `optional<T>`, which a place that
-            // wants a T refuses: the fallback makes it one.
-            d.helps.push_back("test it first with `has(" + path + ")`, or give a fallback: `" +
-                              owner + ".?" + name + ".orValue(…)`");
+            // wants a T refuses: the fallback makes it one. A record of an inline type has no
+            // name to build a fallback with.
+            bool inlineRecord =
+                types.kind(f.type) == TypeKind::Record &&
+                types.recordInfo(types.get(f.type).record).origin == RecordOrigin::Inline;
+            d.helps.push_back("test it first with `has(" + path + ")`" +
+                              (inlineRecord ? std::string()
+                                            : ", or give a fallback: `" + owner + ".?" + name +
+                                                  ".orValue(…)`"));
           }
         }
       }

@@ -300,23 +300,36 @@ void ProgramChecker::checkSplit(const ast::SplitStep& s, LocalScope& scope, Jour
 void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
   auto checkValueOnly = [&] { exprs.check(s.value, scope.scope); };
   if (s.path.empty()) return checkValueOnly();
-  std::vector<size_t> optionalAt;
+  std::vector<size_t> optionalAt, mapEntryAt;
   std::optional<TypeId> type = profilePathType(
-      s.path, "instance variables are declared with `let` and cannot be reassigned", &optionalAt);
+      s.path, "instance variables are declared with `let` and cannot be reassigned", &optionalAt,
+      &mapEntryAt);
   if (!type) return checkValueOnly();
   std::string written;
   for (size_t i = 0; i < s.path.size(); ++i) {
-    // A field set inside an absent record has nothing to be set in: the step fails at run time.
+    // A field set inside an absent record, or an absent map entry, has nothing to be set in:
+    // the step fails at run time.
     bool inside = i + 1 < s.path.size();
-    if (inside && std::ranges::count(optionalAt, i) && !scope.scope.absentAllowed()) {
+    bool optional = std::ranges::count(optionalAt, i) > 0;
+    bool entry = std::ranges::count(mapEntryAt, i) > 0;
+    if (inside && (optional || entry) && !scope.scope.absentAllowed()) {
       std::string through = written + "." + s.path[i].text;
       if (!scope.scope.isGuarded(through)) {
         SourceRange range = SourceRange::cover(s.path[0].range, s.path[i].range);
         Diagnostic& d = report(DiagKind::UnguardedOptionalRead, range,
-                               "`" + through + "` is optional and may be absent");
+                               "`" + through + "` is " +
+                                   (entry ? "a map entry" : "optional") + " and may be absent");
         d.label = "set inside it without a presence test";
-        d.helps.push_back("test it first with `has(" + through +
-                          ")`, or set the whole record: `set " + through + " = …`");
+        // A record of an inline type has no name to build one with: only the test helps.
+        std::vector<ast::Name> prefix(s.path.begin(), s.path.begin() + i + 1);
+        std::optional<TypeId> held = profilePathType(prefix, "");
+        bool buildable = !held || types.kind(*held) != TypeKind::Record ||
+                         types.recordInfo(types.get(*held).record).origin != RecordOrigin::Inline;
+        d.helps.push_back("test it first with `has(" + through + ")`" +
+                          (buildable ? std::string(", or set the whole ") +
+                                           (entry ? "entry" : "record") + ": `set " + through +
+                                           " = …`"
+                                     : std::string()));
       }
     }
     written += (written.empty() ? "" : ".") + s.path[i].text;
@@ -329,7 +342,8 @@ void ProgramChecker::checkSet(const ast::SetStep& s, LocalScope& scope) {
 
 std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Name>& path,
                                                       std::string_view notProfileHelp,
-                                                      std::vector<size_t>* optionalAt) {
+                                                      std::vector<size_t>* optionalAt,
+                                                      std::vector<size_t>* mapEntryAt) {
   if (path[0].text != "profile") {
     Diagnostic& d = report(DiagKind::InvalidSetTarget, path[0].range,
                            "`set` updates the profile: its path starts with `profile`, not `" +
@@ -359,6 +373,7 @@ std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Nam
       current = types.dyn();
     } else if (kind == TypeKind::Map && types.kind(types.param(current, 0)) == TypeKind::String) {
       current = types.param(current, 1);  // `profile.attributes.color`: a map entry
+      if (mapEntryAt) mapEntryAt->push_back(i);
     } else if (kind == TypeKind::Record) {
       // Copy: checking may add records and move the table's storage.
       RecordInfo info = types.recordInfo(types.get(current).record);
@@ -377,8 +392,11 @@ std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Nam
       current = info.fields[index].type;
       if (optionalAt && info.fields[index].optional) optionalAt->push_back(i);
     } else {
+      std::string type = types.print(current);
+      bool vowel = std::string_view("aeiou").find(type[0]) != std::string_view::npos;
       report(DiagKind::InvalidSetTarget, segment.range,
-             "`" + written + "` is a `" + types.print(current) + "`, which has no fields");
+             "`" + written + "` is " + (vowel ? "an" : "a") + " `" + type +
+                 "`, which has no fields");
       return std::nullopt;
     }
     written += "." + segment.text;

@@ -196,10 +196,12 @@ class ProgramChecker {
   void checkSet(const ast::SetStep& s, LocalScope& scope);
   // The type of what a `set` path (`profile.loyalty.tier`) names; none, reported, when it
   // names nothing a `set` can write (`notProfileHelp`: the help when it does not start with
-  // `profile`). `optionalAt`, when given, receives the indexes of the path's optional fields.
+  // `profile`). `optionalAt` and `mapEntryAt`, when given, receive the indexes of the path's
+  // optional fields and of its map entries (`profile.attributes.color`: 2).
   std::optional<TypeId> profilePathType(const std::vector<ast::Name>& path,
                                         std::string_view notProfileHelp,
-                                        std::vector<size_t>* optionalAt = nullptr);
+                                        std::vector<size_t>* optionalAt = nullptr,
+                                        std::vector<size_t>* mapEntryAt = nullptr);
   void checkGoto(const ast::GotoStep& g, JourneyState& journey);
 
   // --- lints.cpp ----------------------------------------------------------------------------
