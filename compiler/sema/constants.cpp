@@ -92,8 +92,38 @@ std::optional<int64_t> ProgramChecker::checkDuration(ast::ExprId e, const Scope&
 void ProgramChecker::checkCount(ast::ExprId e, const Scope& scope, std::string_view what,
                                 int64_t minimum) {
   if (e == ast::kNoExpr) return;
+  size_t reported = diags.all().size();
   TypeId t = exprs.expect(e, scope, types.int64(), what);
-  if (types.kind(t) == TypeKind::Error || !exprs.assignable(t, types.int64())) return;
+  if (types.kind(t) == TypeKind::Error || !exprs.assignable(t, types.int64())) {
+    // A count is folded to a constant: the conversion a mismatch is offered elsewhere
+    // (`int(LIMIT)`) is none, so the help says how to write the number itself.
+    if (diags.all().size() == reported) return;
+    std::string help;
+    auto* lit = std::get_if<ast::Literal>(&ast[e].node);
+    auto* id = std::get_if<ast::Ident>(&ast[e].node);
+    // `3u` as the int it means, if it is one.
+    auto asInt = [&](ast::ExprId x) -> std::string {
+      auto* l = std::get_if<ast::Literal>(&ast[x].node);
+      std::string text(sources.slice(ast[x].range));
+      if (!l || l->kind != ast::LiteralKind::Uint || !text.ends_with('u')) return "";
+      return text.substr(0, text.size() - 1);
+    };
+    auto constant = id ? symbols.consts.find(id->name) : symbols.consts.end();
+    if (lit && !asInt(e).empty()) {
+      help = "write `" + asInt(e) + "`";
+    } else if (constant != symbols.consts.end() && constant->second.decl) {
+      std::string value = asInt(constant->second.decl->value);
+      help = "give `" + id->name + "` an `int` value" +
+             (value.empty() ? "" : ": `const " + id->name + " = " + value + "`");
+    } else {
+      help = "write an integer literal such as `3`, or the name of a `const`";
+    }
+    diags.retain([&](Diagnostic& d) {
+      if (d.kind == DiagKind::TypeMismatch && d.range == ast[e].range) d.helps = {help};
+      return true;
+    });
+    return;
+  }
   std::optional<ConstantValue> v = constantValue(e);
   if (!v || v->kind != ConstantValue::Kind::Int) {
     Diagnostic& d = report(DiagKind::NonConstantValue, ast[e].range,

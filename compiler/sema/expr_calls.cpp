@@ -104,6 +104,24 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
       std::string parse = number == TypeKind::Double ? "double"
                           : number == TypeKind::Uint ? "uint"
                                                      : "int";
+      if (quoted) {
+        // A conversion of quoted text that is no number in decimal always fails: `0x1F` is
+        // one without its quotes, `n/a` none at all.
+        Value converted = number == TypeKind::Double ? parseDouble(quoted->bytes)
+                          : number == TypeKind::Uint ? parseUint(quoted->bytes)
+                                                     : parseInt(quoted->bytes);
+        if (converted.isError()) {
+          bool hex = quoted->bytes.size() > 2 && quoted->bytes[0] == '0' &&
+                     (quoted->bytes[1] == 'x' || quoted->bytes[1] == 'X') &&
+                     quoted->bytes.find_first_not_of("0123456789abcdefABCDEF", 2) ==
+                         std::string::npos;
+          d.helps.push_back(hex ? "to compare numbers, write it without quotes: `" +
+                                      quoted->bytes + "`"
+                                : "`" + text(textSide) + "` converts to no `" + parse +
+                                      "`: compare `" + text(numberSide) + "` with a number");
+          return true;
+        }
+      }
       std::string help = "values are not converted implicitly: compare `" + parse + "(" +
                          text(textSide) + ")`";
       // Text in order is not numbers in order: `string()` only where equality is asked.
