@@ -68,6 +68,14 @@ void ProgramChecker::collectNames() {
   auto newRecord = [&](const ast::Name& name, RecordOrigin origin) {
     return types.addRecord(RecordInfo{name.text, origin, {}, name.range});
   };
+  // A record type's claim (a type's, an event's): one refused because a journey, a channel, a
+  // `fn`… holds the name still declares the record, so that its uses are not each told it is
+  // unknown (one mistake, one diagnostic); two record types of one name do not.
+  auto claimRecord = [&](const ast::Name& name, const char* kind) {
+    if (claim(name, kind)) return true;
+    std::string_view holder = declared.at(name.text).kind;
+    return holder != "a type" && holder != "an event" && holder != "the schema";
+  };
 
   const ast::JourneyDecl* firstJourney = nullptr;
   for (const ast::Module& m : ast.modules) {
@@ -76,7 +84,7 @@ void ProgramChecker::collectNames() {
           [&](const auto& d) {
             using T = std::decay_t<decltype(d)>;
             if constexpr (std::is_same_v<T, ast::TypeDecl>) {
-              if (notBuiltin(d.name) && claim(d.name, "a type")) {
+              if (notBuiltin(d.name) && claimRecord(d.name, "a type")) {
                 symbols.recordTypes.emplace(d.name.text, newRecord(d.name, RecordOrigin::Type));
               }
             } else if constexpr (std::is_same_v<T, ast::SchemaDecl>) {
@@ -96,7 +104,7 @@ void ProgramChecker::collectNames() {
                 profileType = symbols.profileType;
               }
             } else if constexpr (std::is_same_v<T, ast::EventDecl>) {
-              if (notBuiltin(d.name) && claim(d.name, "an event")) {
+              if (notBuiltin(d.name) && claimRecord(d.name, "an event")) {
                 RecordId r = newRecord(d.name, RecordOrigin::Event);
                 symbols.events.emplace(d.name.text, EventSymbol{&d, r, types.record(r)});
               }

@@ -95,6 +95,10 @@ std::optional<std::string> logicHabit(const HabitContext& c) {
     return "to compare, write `==`; `=` only gives a value (`let`, `set`, `const`, a "
            "field's default)";
   }
+  // `-50% { … }` in a split: an arm's share is a positive percentage, not an expression.
+  if (c.inArms && c.foundType == JourneyLexer::MINUS && c.nextType == JourneyLexer::INT) {
+    return "a split's arm takes a share from 1% to 100% of the instances";
+  }
   // `&& b` starting a line, as some languages allow. Here the line before ended the
   // statement; an operator at its end would have continued it.
   if (c.lineStart && c.lineBreakBefore &&
@@ -250,10 +254,22 @@ std::optional<std::string> stepHabit(const HabitContext& c) {
       c.keywords->contains(static_cast<size_t>(JourneyLexer::TO))) {
     return "join the two times with `to`: `quiet hours 21:00 to 08:00`";
   }
-  // `send email welcome`: the template is named by a string.
+  // `send email welcome`, `send email welcome-back`: the template is named by a string, the
+  // whole name up to its fields or the line's end. `send email p.orderId`: by a constant one.
   if (word && c.beforePrevType == JourneyLexer::SEND && c.prevType == JourneyLexer::IDENT) {
-    return "a template is named by a string: `send " + std::string(c.prev) + " \"" +
-           std::string(c.found) + "\"`";
+    std::string_view name = c.lineRest.substr(0, c.lineRest.find_first_of("{/\r"));
+    name = name.substr(0, name.find_last_not_of(" \t") + 1);
+    std::string send = "send " + std::string(c.prev) + " \"";
+    if (c.nextType == JourneyLexer::DOT || c.nextType == JourneyLexer::LPAREN ||
+        c.nextType == JourneyLexer::LBRACKET) {
+      return "a template is named by a string written in the file (`" + send +
+             "name\"`); what varies goes in its fields: `" + send + "name\" { value: " +
+             std::string(name) + " }`";
+    }
+    constexpr std::string_view kNameBytes =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-";
+    if (name.find_first_not_of(kNameBytes) != std::string_view::npos) name = c.found;
+    return "a template is named by a string: `" + send + std::string(name) + "\"`";
   }
   // `entry on E as e where c`, as in SQL: a condition on an event is `when`, after the event's
   // name; in a `wait for`, before `within` (`within 3d when c` too).

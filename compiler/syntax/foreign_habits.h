@@ -26,6 +26,7 @@ struct HabitContext {
   bool lineBreakBefore = false;   // a line ends between the two tokens
   size_t statementWord = 0;       // the first token of the statement it is in (0: none)
   std::string_view statement;     // that statement's text up to the offending token
+  std::string_view lineRest;      // the line's text from the offending token on
   bool inArms = false;            // in a `split`'s arms or a `wait for`'s handlers
   size_t nextType = 0;            // the token after the offending one (0: none)
   bool withinBefore = false;      // that statement has a `within` before it

@@ -519,6 +519,10 @@ void SyntaxErrorStrategy::reportError(antlr4::Parser* parser, const antlr4::Reco
   HabitContext habit;
   habit.foundType = foundType;
   habit.found = text.slice(text.range(found));
+  {
+    std::string_view rest = std::string_view(text.text()).substr(text.range(found).begin);
+    habit.lineRest = rest.substr(0, rest.find('\n'));
+  }
   habit.lineStart = lineStart;
   habit.keywords = &x.keywords;
   // Stray words after a complete statement: the parser has left it, and expects no keyword.
