@@ -144,9 +144,20 @@ void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
   };
   std::vector<Awaited> awaited;
   std::map<std::string, SourceRange, std::less<>> bindings;
+  // Events offered in the order written, the first whose `when` holds taking each: after one
+  // without a `when`, a later one of the same event never matches.
+  std::map<std::string, SourceRange, std::less<>> takenWhole;
   for (const ast::AwaitedEvent& e : w.events) {
     TypeId type = types.error();
     const std::string& name = e.event.text;
+    if (auto taken = takenWhole.find(name); taken != takenWhole.end()) {
+      Diagnostic& d = report(DiagKind::AwaitedEventShadowed, e.event.range,
+                             "this `" + name + "` can never be matched");
+      d.secondary.push_back({taken->second, "an earlier `" + name + "` without `when` takes each"});
+      d.helps.push_back("await the events with a `when` first, or drop this one");
+    } else if (e.when == ast::kNoExpr) {
+      takenWhole.emplace(name, e.event.range);
+    }
     if (symbols.events.count(name) == 0 && (scope.find(name) || symbols.consts.count(name))) {
       // `let d = 1h` then `wait for d`: a length of time, not an event.
       report(DiagKind::UnknownEvent, e.event.range, "`" + name + "` is a value, not an event")
