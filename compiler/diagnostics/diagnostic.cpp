@@ -30,9 +30,42 @@ const DiagKindInfo* findDiagKind(std::string_view code) {
   return nullptr;
 }
 
+namespace {
+
+// A message quotes names from the source in backticks; a runaway one (a line-long identifier)
+// is cut to its first kQuoted bytes, at a character's start, where the message would be as
+// long as the file.
+std::string shortenQuotes(std::string message) {
+  constexpr size_t kQuoted = 100;
+  if (message.size() <= 2 * kQuoted) return message;
+  std::string out;
+  size_t at = 0;
+  while (at < message.size()) {
+    size_t open = message.find('`', at);
+    size_t close = open == std::string::npos ? open : message.find('`', open + 1);
+    if (close == std::string::npos) break;
+    out.append(message, at, open + 1 - at);
+    size_t length = close - open - 1;
+    if (length > kQuoted) {
+      size_t cut = kQuoted;
+      while (cut > 0 && (static_cast<unsigned char>(message[open + 1 + cut]) & 0xC0) == 0x80) --cut;
+      out.append(message, open + 1, cut).append("…");
+    } else {
+      out.append(message, open + 1, length);
+    }
+    out += '`';
+    at = close + 1;
+  }
+  out.append(message, std::min(at, message.size()));
+  return out;
+}
+
+}  // namespace
+
 Diagnostic& DiagnosticSink::report(DiagKind kind, SourceRange range, std::string message) {
   if (info(kind).severity == Severity::Error) ++errors_;
-  diagnostics_.push_back(Diagnostic{kind, range, std::move(message), {}, {}, {}, {}, false});
+  diagnostics_.push_back(
+      Diagnostic{kind, range, shortenQuotes(std::move(message)), {}, {}, {}, {}, false});
   return diagnostics_.back();
 }
 

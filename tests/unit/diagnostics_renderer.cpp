@@ -52,3 +52,20 @@ TEST_CASE("a diagnostic without a location has no source line") {
   Diagnostic& d = sink.report(DiagKind::FileNotReadable, SourceRange{}, "cannot read `x.journey`");
   CHECK(render(d, sm) == "error[E0001]: cannot read `x.journey`\n");
 }
+
+TEST_CASE("a runaway name quoted in a message is cut to its first hundred bytes") {
+  DiagnosticSink sink;
+  std::string name(5000, 'x');
+  Diagnostic& d = sink.report(DiagKind::UnknownIdentifier, SourceRange{},
+                              "unknown name `" + name + "` (see `a`)");
+  CHECK(d.message == "unknown name `" + std::string(100, 'x') + "…` (see `a`)");
+  // Cut at a character's start: `é` is two bytes, the 100th byte the first of one.
+  std::string accents = "a";
+  for (int i = 0; i < 100; ++i) accents += "\xc3\xa9";
+  Diagnostic& e = sink.report(DiagKind::UnknownIdentifier, SourceRange{},
+                              "unknown name `" + accents + "`");
+  CHECK(e.message == "unknown name `a" + accents.substr(1, 98) + "…`");
+  // A message of names of the usual length is left as it is.
+  std::string plain = "`" + std::string(150, 'y') + "` and `z`";
+  CHECK(sink.report(DiagKind::UnknownIdentifier, SourceRange{}, plain).message == plain);
+}
