@@ -29,14 +29,15 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
     std::vector<std::string> helps;
   };
   std::vector<Failure> failures;
-  // Pure by the checker's rules (no profile, clock, history or audience): the value is the same
-  // whenever it is evaluated, so evaluating it here is evaluating it everywhere. The value,
-  // unless it is an error (then reported).
+  // An expression's value without a profile, inputs or a clock (an error where it needs one).
   auto run = [&](ast::ExprId e) {
     interp::ExpressionRunner runner(pool, lowerer.lowerRoot(e, {}), layouts);
     stdlib::CallContext context;
     return runner.run(nullptr, context);
   };
+  // Pure by the checker's rules (no profile, clock, history or audience): the value is the same
+  // whenever it is evaluated, so evaluating it here is evaluating it everywhere. The value,
+  // unless it is an error (then reported).
   auto evaluate = [&](ast::ExprId e, const std::string& what,
                       std::string label) -> std::optional<Value> {
     if (e == ast::kNoExpr || !seen.insert(e).second) return std::nullopt;

@@ -99,7 +99,6 @@ void ProgramChecker::checkCount(ast::ExprId e, const Scope& scope, std::string_v
     // (`int(LIMIT)`) is none, so the help says how to write the number itself.
     if (diags.all().size() == reported) return;
     std::string help;
-    auto* lit = std::get_if<ast::Literal>(&ast[e].node);
     auto* id = std::get_if<ast::Ident>(&ast[e].node);
     // `3u` as the int it means, if it is one.
     auto asInt = [&](ast::ExprId x) -> std::string {
@@ -109,7 +108,7 @@ void ProgramChecker::checkCount(ast::ExprId e, const Scope& scope, std::string_v
       return text.substr(0, text.size() - 1);
     };
     auto constant = id ? symbols.consts.find(id->name) : symbols.consts.end();
-    if (lit && !asInt(e).empty()) {
+    if (!asInt(e).empty()) {
       help = "write `" + asInt(e) + "`";
     } else if (constant != symbols.consts.end() && constant->second.decl) {
       std::string value = asInt(constant->second.decl->value);

@@ -404,7 +404,7 @@ std::optional<TypeId> ProgramChecker::profilePathType(const std::vector<ast::Nam
       if (optionalAt && info.fields[index].optional) optionalAt->push_back(i);
     } else {
       std::string type = types.print(current);
-      bool vowel = std::string_view("aeiou").find(type[0]) != std::string_view::npos;
+      bool vowel = std::string_view("aeio").find(type[0]) != std::string_view::npos;  // a uint
       report(DiagKind::InvalidSetTarget, segment.range,
              "`" + written + "` is " + (vowel ? "an" : "a") + " `" + type +
                  "`, which has no fields");
