@@ -93,34 +93,44 @@ bool ExprChecker::Impl::mixedOperandsHelp(Diagnostic& d, std::string_view functi
     ast::ExprId textSide = a == TypeKind::String ? left : right;
     ast::ExprId numberSide = a == TypeKind::String ? right : left;
     const ast::Literal* quoted = literal(textSide, ast::LiteralKind::String);
-    if (quoted && quoted->bytes.find_first_of("0123456789") != std::string::npos &&
-        quoted->bytes.find_first_not_of("0123456789.-") == std::string::npos) {
-      d.helps.push_back("to compare numbers, write it without quotes: `" + quoted->bytes + "`");
+    TypeKind number = a == TypeKind::String ? b : a;
+    std::string parse = number == TypeKind::Double ? "double"
+                        : number == TypeKind::Uint ? "uint"
+                                                   : "int";
+    // Quoted text as the number it converts to, if any (`"5"` to a double is 5.0).
+    std::optional<Value> converted;
+    if (quoted) {
+      converted = number == TypeKind::Double ? parseDouble(quoted->bytes)
+                  : number == TypeKind::Uint ? parseUint(quoted->bytes)
+                                             : parseInt(quoted->bytes);
+    }
+    bool plainNumber = quoted && quoted->bytes.find_first_of("0123456789") != std::string::npos &&
+                       quoted->bytes.find_first_not_of("0123456789.-eE") == std::string::npos;
+    if (plainNumber && !converted->isError()) {
+      // Written as a literal of the other side's type: `==` takes no two kinds of number.
+      std::string literalText = quoted->bytes;
+      if (number == TypeKind::Uint) literalText += "u";
+      if (number == TypeKind::Double &&
+          literalText.find_first_of(".eE") == std::string::npos) {
+        literalText += ".0";
+      }
+      d.helps.push_back("to compare numbers, write it without quotes: `" + literalText + "`");
     } else if (literal(numberSide, ast::LiteralKind::Int) != nullptr ||
                literal(numberSide, ast::LiteralKind::Double) != nullptr) {
       d.helps.push_back("to compare text, quote the number: `\"" + text(numberSide) + "\"`");
     } else {
-      TypeKind number = a == TypeKind::String ? b : a;
-      std::string parse = number == TypeKind::Double ? "double"
-                          : number == TypeKind::Uint ? "uint"
-                                                     : "int";
-      if (quoted) {
+      if (converted && converted->isError()) {
         // A conversion of quoted text that is no number in decimal always fails: `0x1F` is
         // one without its quotes, `n/a` none at all.
-        Value converted = number == TypeKind::Double ? parseDouble(quoted->bytes)
-                          : number == TypeKind::Uint ? parseUint(quoted->bytes)
-                                                     : parseInt(quoted->bytes);
-        if (converted.isError()) {
-          bool hex = quoted->bytes.size() > 2 && quoted->bytes[0] == '0' &&
-                     (quoted->bytes[1] == 'x' || quoted->bytes[1] == 'X') &&
-                     quoted->bytes.find_first_not_of("0123456789abcdefABCDEF", 2) ==
-                         std::string::npos;
-          d.helps.push_back(hex ? "to compare numbers, write it without quotes: `" +
-                                      quoted->bytes + "`"
-                                : "`" + text(textSide) + "` converts to no `" + parse +
-                                      "`: compare `" + text(numberSide) + "` with a number");
-          return true;
-        }
+        bool hex = quoted->bytes.size() > 2 && quoted->bytes[0] == '0' &&
+                   (quoted->bytes[1] == 'x' || quoted->bytes[1] == 'X') &&
+                   quoted->bytes.find_first_not_of("0123456789abcdefABCDEF", 2) ==
+                       std::string::npos;
+        d.helps.push_back(hex ? "to compare numbers, write it without quotes: `" +
+                                    quoted->bytes + (number == TypeKind::Uint ? "u" : "") + "`"
+                              : "`" + text(textSide) + "` converts to no `" + parse +
+                                    "`: compare `" + text(numberSide) + "` with a number");
+        return true;
       }
       std::string help = "values are not converted implicitly: compare `" + parse + "(" +
                          text(textSide) + ")`";
@@ -358,18 +368,23 @@ bool ExprChecker::Impl::rejectImpure(const ast::Call& call, const Scope& scope, 
 }
 
 void ExprChecker::Impl::unquoteNameHelp(Diagnostic& d, const ast::Call& call,
-                                        ast::ExprId nameArg) const {
+                                        ast::ExprId nameArg,
+                                        const std::vector<std::string>& declared) const {
   auto* lit = std::get_if<ast::Literal>(&ast[nameArg].node);
-  auto namePart = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  if (!lit || lit->kind != ast::LiteralKind::String || lit->bytes.empty() ||
-      std::isdigit(static_cast<unsigned char>(lit->bytes[0])) ||
-      !std::all_of(lit->bytes.begin(), lit->bytes.end(), namePart)) {
-    return;
+  if (!lit || lit->kind != ast::LiteralKind::String) return;
+  // The name as declared: a quoted one of another case or with a typo (`"gold"`) unquoted
+  // would be unknown.
+  std::optional<std::string> name;
+  if (std::ranges::find(declared, lit->bytes) != declared.end()) {
+    name = lit->bytes;
+  } else {
+    name = closestName(lit->bytes, declared);
   }
+  if (!name) return;
   std::string args;
   for (ast::ExprId a : call.args) {
     args += (args.empty() ? "" : ", ") +
-            (a == nameArg ? lit->bytes : std::string(ctx.sources.slice(ast[a].range)));
+            (a == nameArg ? *name : std::string(ctx.sources.slice(ast[a].range)));
   }
   d.helps.push_back("write the name without quotes: `" + call.function + "(" + args + ")`");
 }
@@ -390,7 +405,7 @@ TypeId ExprChecker::Impl::checkHistory(ast::ExprId e, const ast::Call& call, con
     unquoteNameHelp(report(DiagKind::NameArgumentExpected, ast[nameArg].range,
                            "the first argument of `history` must be an event type name, like "
                            "`Purchase`"),
-                    call, nameArg);
+                    call, nameArg, namesOf(ctx.symbols.events));
   } else if (auto it = ctx.symbols.events.find(id->name); it != ctx.symbols.events.end()) {
     event = it->second.type;
     set(nameArg, types.typeOf(event));
@@ -420,7 +435,7 @@ TypeId ExprChecker::Impl::checkInAudience(ast::ExprId e, const ast::Call& call,
   if (!id || id->rooted) {
     unquoteNameHelp(report(DiagKind::NameArgumentExpected, ast[nameArg].range,
                            "the argument of `inAudience` must be an audience name, like `Gold`"),
-                    call, nameArg);
+                    call, nameArg, namesOf(ctx.symbols.audiences));
     return types.error();
   }
   if (!ctx.symbols.audiences.count(id->name)) {

@@ -103,7 +103,8 @@ struct ExprChecker::Impl {
   std::string timestampLiteralFix(ast::ExprId e) const;
   // `inAudience("Gold")`, `history("Purchase", 30d)`: a name written as a string gets the call
   // with the name unquoted.
-  void unquoteNameHelp(Diagnostic& d, const ast::Call& call, ast::ExprId nameArg) const;
+  void unquoteNameHelp(Diagnostic& d, const ast::Call& call, ast::ExprId nameArg,
+                       const std::vector<std::string>& declared) const;
   // The help for a `+` of operands it does not take (an element added to a list, a number in
   // quotes).
   void plusHelp(Diagnostic& d, ast::ExprId left, ast::ExprId right, TypeKind a,
