@@ -71,6 +71,14 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
         evaluate(c.decl->value, what, "fails wherever `" + name + "` is used");
     fits(c.decl->value, v, c.type, what, "every use of `" + name + "` reads it");
   }
+  // A `fn` without parameters is pure too: one value, as a `const` has.
+  for (const auto& [name, fn] : program.symbols.fns) {
+    if (!fn.decl || !fn.params.empty()) continue;
+    std::string what = "the value of `" + name + "()`";
+    std::optional<Value> v =
+        evaluate(fn.decl->body, what, "fails wherever `" + name + "()` is called");
+    fits(fn.decl->body, v, fn.result, what, "every call of `" + name + "()` returns it");
+  }
   for (size_t r = 0; r < layouts.size(); ++r) {
     const sema::RecordInfo& info = program.types.recordInfo(static_cast<sema::RecordId>(r));
     for (size_t f = 0; f < layouts[r].fieldCount(); ++f) {
