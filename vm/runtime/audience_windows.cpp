@@ -5,6 +5,7 @@
 
 #include "compiler/codegen/constant_folder.h"
 #include "compiler/ir/expr_nodes.h"
+#include "vm/interp/expression_runner.h"
 #include "vm/value/checked_arith.h"
 
 namespace journey::runtime {
@@ -52,6 +53,39 @@ std::optional<Duration> constantLength(const ir::ExprPool& pool, ir::NodeId id,
   }
 }
 
+// The value of the expression at `id` when it reads nothing but constants (`duration("24h")`,
+// `-(-1d)`, `[1d][0]`, a `fn` of `"24h"`): no slot it does not bind itself, no comprehension,
+// no call whose value depends on the profile or the clock. Nothing otherwise.
+std::optional<Value> closedValue(const ir::ProgramIr& program, ir::NodeId id) {
+  std::vector<ir::NodeId> nodes = ir::nodesOf(program.pool, id);
+  std::vector<uint32_t> bound;
+  uint32_t slots = 0;
+  for (ir::NodeId node : nodes) {
+    const ir::Node& n = program.pool[node];
+    if (n.kind == ir::NodeKind::Let) {
+      bound.push_back(n.index);
+      slots = std::max(slots, n.index + 1);
+    }
+    if (n.kind == ir::NodeKind::Comprehension) return std::nullopt;
+    if (n.kind == ir::NodeKind::Call &&
+        (n.name == "now" || n.name == "history" || n.name == "@historyCount" ||
+         n.name == "inAudience")) {
+      return std::nullopt;
+    }
+  }
+  for (ir::NodeId node : nodes) {
+    const ir::Node& n = program.pool[node];
+    if (n.kind == ir::NodeKind::Variable && std::ranges::count(bound, n.index) == 0) {
+      return std::nullopt;
+    }
+  }
+  interp::ExpressionRunner runner(program.pool, ir::LoweredExpr{id, slots, {}}, program.layouts);
+  stdlib::CallContext context;
+  Value v = runner.run(nullptr, context);
+  if (v.isError()) return std::nullopt;
+  return v;
+}
+
 }  // namespace
 
 AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
@@ -74,6 +108,10 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
           event = folder.value(n.kids[0]);
           std::map<uint32_t, Duration> bound;
           length = constantLength(program.pool, n.kids[1], bound);
+          if (std::optional<Value> v = length ? std::nullopt : closedValue(program, n.kids[1]);
+              v && v->kind() == ValueKind::Duration) {
+            length = v->asDuration();
+          }
         }
         int e = event && event->kind() == ValueKind::Type ? program.findEvent(event->typeName())
                                                           : -1;
