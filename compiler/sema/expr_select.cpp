@@ -1,8 +1,11 @@
 // Field selection (`x.f`, `x.?f`), indexing (`l[i]`, `m[k]`, `m[?k]`), and the presence facts
 // that `has()` tests establish for the unguarded-optional-read warning.
+#include <cctype>
+
 #include "compiler/sema/expr_checker_impl.h"
 #include "compiler/sema/foreign_names.h"
 #include "compiler/sema/suggest.h"
+#include "stdlib/overloads.h"
 
 namespace journey::sema {
 
@@ -93,15 +96,32 @@ TypeId ExprChecker::Impl::checkSelect(ast::ExprId e, const ast::Select& sel, con
     default: {
       Diagnostic& d = report(DiagKind::NoFields, fieldRange,
                              "cannot read `." + name + "`: " + quoted(base) + " has no fields");
-      std::optional<std::string> cel =
-          celSpelling(name, true, ctx.sources.slice(ast[sel.operand].range));
+      std::string operand(ctx.sources.slice(ast[sel.operand].range));
+      std::optional<std::string> cel = celSpelling(name, true, operand);
+      // `tags.size`: a method of the operand's type named without its call. Its fewest arguments
+      // decide the parentheses.
+      std::optional<size_t> arguments;
+      std::string printed = types.print(base);
+      auto head = [](std::string_view type) { return type.substr(0, type.find('<')); };
+      for (uint32_t i : stdlib::overloadsNamed(name)) {
+        const stdlib::Overload& o = stdlib::standardOverloads()[i];
+        std::string_view target = o.params[0];
+        bool anyType = target.size() == 1 && std::isupper(static_cast<unsigned char>(target[0]));
+        if (!o.receiver || !(anyType || head(target) == head(printed))) continue;
+        arguments = std::min(arguments.value_or(o.params.size()), o.params.size() - 1);
+      }
+      TypeKind element = types.kind(base) == TypeKind::List ? types.kind(types.param(base, 0))
+                                                            : TypeKind::Error;
       if (cel) {
         d.helps.push_back(*cel);
-      } else if (types.kind(base) == TypeKind::List) {
-        d.helps.push_back("index the list first, like `x[0]." + name +
-                          "`, or use a macro such as "
-                          "`x.map(e, e." +
-                          name + ")`");
+      } else if (arguments) {
+        d.helps.push_back("`" + name + "` is a method: call it, `" + operand + "." + name +
+                          (*arguments == 0 ? "()" : "(…)") + "`");
+      } else if (element == TypeKind::Record || element == TypeKind::Map ||
+                 element == TypeKind::Dyn) {
+        // A list of what has fields: one element's, or each one's.
+        d.helps.push_back("index the list first, like `" + operand + "[0]." + name +
+                          "`, or use a macro such as `" + operand + ".map(e, e." + name + ")`");
       }
       return types.error();
     }
