@@ -1,61 +1,19 @@
 #include "vm/runtime/audience_windows.h"
 
 #include <algorithm>
-#include <map>
 
 #include "compiler/codegen/constant_folder.h"
 #include "compiler/ir/expr_nodes.h"
 #include "vm/interp/expression_runner.h"
-#include "vm/value/checked_arith.h"
 
 namespace journey::runtime {
 
 namespace {
 
-// A window's length when it is a constant: a literal or `const`, `+` and `-` of such lengths,
-// and a `fn` of them (inlined as `let`s binding its parameters). Nothing when it reads anything
-// else (the profile, `now()`), or overflows.
-std::optional<Duration> constantLength(const ir::ExprPool& pool, ir::NodeId id,
-                                       std::map<uint32_t, Duration>& bound) {
-  const ir::Node& n = pool[id];
-  switch (n.kind) {
-    case ir::NodeKind::Constant: {
-      const Value& v = pool.constants[n.index];
-      if (v.kind() != ValueKind::Duration) return std::nullopt;
-      return v.asDuration();
-    }
-    case ir::NodeKind::Variable: {
-      auto it = bound.find(n.index);
-      if (it == bound.end()) return std::nullopt;
-      return it->second;
-    }
-    case ir::NodeKind::Let: {
-      std::optional<Duration> value = constantLength(pool, n.kids[0], bound);
-      if (!value) return std::nullopt;
-      bound[n.index] = *value;
-      std::optional<Duration> body = constantLength(pool, n.kids[1], bound);
-      bound.erase(n.index);
-      return body;
-    }
-    case ir::NodeKind::Call: {
-      bool add = n.name == "_+_", subtract = n.name == "_-_";
-      if ((!add && !subtract) || n.kids.size() != 2) return std::nullopt;
-      std::optional<Duration> a = constantLength(pool, n.kids[0], bound);
-      std::optional<Duration> b = a ? constantLength(pool, n.kids[1], bound) : std::nullopt;
-      if (!b) return std::nullopt;
-      int64_t nanos = 0;
-      bool fits = add ? checkedAdd(durationNanos(*a), durationNanos(*b), nanos)
-                      : checkedSub(durationNanos(*a), durationNanos(*b), nanos);
-      if (!fits) return std::nullopt;
-      return Value::durationFromNanos(nanos).asDuration();
-    }
-    default: return std::nullopt;
-  }
-}
-
-// The value of the expression at `id` when it reads nothing but constants (`duration("24h")`,
-// `-(-1d)`, `[1d][0]`, a `fn` of `"24h"`): no slot it does not bind itself, no comprehension,
-// no call whose value depends on the profile or the clock. Nothing otherwise.
+// A window's length, and any value, when its expression reads nothing but constants (`1h + 1h`,
+// `duration("24h")`, `-(-1d)`, a `fn` of `1h` or of `"24h"`): no slot it does not bind itself,
+// no comprehension, no call whose value depends on the profile or the clock. Nothing otherwise,
+// nor for an error (an overflow).
 std::optional<Value> closedValue(const ir::ProgramIr& program, ir::NodeId id) {
   std::vector<ir::NodeId> nodes = ir::nodesOf(program.pool, id);
   std::vector<uint32_t> bound;
@@ -106,12 +64,8 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
         std::optional<Duration> length;
         if (n.kids.size() == 2) {
           event = folder.value(n.kids[0]);
-          std::map<uint32_t, Duration> bound;
-          length = constantLength(program.pool, n.kids[1], bound);
-          if (std::optional<Value> v = length ? std::nullopt : closedValue(program, n.kids[1]);
-              v && v->kind() == ValueKind::Duration) {
-            length = v->asDuration();
-          }
+          std::optional<Value> v = closedValue(program, n.kids[1]);
+          if (v && v->kind() == ValueKind::Duration) length = v->asDuration();
         }
         int e = event && event->kind() == ValueKind::Type ? program.findEvent(event->typeName())
                                                           : -1;
