@@ -4,6 +4,8 @@
 #include <cctype>
 #include <tuple>
 
+#include "vm/value/value_convert.h"
+
 namespace journey {
 
 const std::vector<DiagKindInfo>& allDiagKinds() {
@@ -47,9 +49,8 @@ std::string shortenQuotes(std::string message) {
     out.append(message, at, open + 1 - at);
     size_t length = close - open - 1;
     if (length > kQuoted) {
-      size_t cut = kQuoted;
-      while (cut > 0 && (static_cast<unsigned char>(message[open + 1 + cut]) & 0xC0) == 0x80) --cut;
-      out.append(message, open + 1, cut).append("…");
+      std::string_view quoted = std::string_view(message).substr(open + 1, length);
+      out.append(quoted.substr(0, utf8CharStart(quoted, kQuoted))).append("…");
     } else {
       out.append(message, open + 1, length);
     }

@@ -1,5 +1,7 @@
 #include "compiler/graph/phrase.h"
 
+#include "vm/value/value_convert.h"
+
 namespace journey::graph {
 
 void Phrase::space() {
@@ -61,9 +63,7 @@ Label Phrase::wrap(size_t width) const {
   }
   for (std::string& line : lines) {
     if (line.size() <= kLongestLabelLine) continue;
-    size_t cut = kLongestLabelLine;
-    while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
-    line = line.substr(0, cut) + "…";
+    line = line.substr(0, utf8CharStart(line, kLongestLabelLine)) + "…";
   }
   return lines;
 }

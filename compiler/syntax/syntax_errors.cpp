@@ -9,6 +9,7 @@
 #include "compiler/syntax/expectations.h"
 #include "compiler/syntax/foreign_habits.h"
 #include "compiler/syntax/token_kinds.h"
+#include "vm/value/value_convert.h"
 
 namespace journey::syntax {
 
@@ -127,9 +128,7 @@ std::string shownText(const SourceText& text, antlr4::Token* t) {
   if (type == JourneyParser::NEWLINE) return "end of line";
   std::string s(text.slice(text.range(t)));
   if (s.size() > 24) {
-    size_t cut = 20;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-    s = s.substr(0, cut) + "...";
+    s = s.substr(0, utf8CharStart(s, 20)) + "...";
   }
   return "`" + s + "`";
 }

@@ -334,6 +334,16 @@ TEST_CASE("parsing numbers and bools from strings") {
   CHECK(parseBool("yes").errorMessage() == "cannot convert `yes` to `bool`");
 }
 
+TEST_CASE("text is cut at a UTF-8 character's start") {
+  std::string_view text = "a\xc3\xa9\xf0\x9f\x98\x80" "b";  // a, é (2 bytes), 😀 (4 bytes), b
+  CHECK(utf8CharStart(text, 0) == 0);
+  CHECK(utf8CharStart(text, 2) == 1);  // inside é
+  CHECK(utf8CharStart(text, 3) == 3);
+  CHECK(utf8CharStart(text, 6) == 3);  // inside 😀
+  CHECK(utf8CharStart(text, 7) == 7);
+  CHECK(utf8CharStart(text, 99) == 99);  // past the end: nothing to split
+}
+
 TEST_CASE("UTF-8 validation and code point offsets") {
   CHECK(isValidUtf8(""));
   CHECK(isValidUtf8("abc"));

@@ -47,9 +47,7 @@ std::string jsonFound(const element& e) {
         appendJsonString(out, s);
         return out;
       }
-      size_t cut = kShown;
-      while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
-      appendJsonString(out, s.substr(0, cut));
+      appendJsonString(out, s.substr(0, utf8CharStart(s, kShown)));
       out.insert(out.size() - 1, "…");
       return out;
     }

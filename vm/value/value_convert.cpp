@@ -482,6 +482,11 @@ Value parseBool(std::string_view text) {
 
 // ---- strings and bytes -------------------------------------------------------------------
 
+size_t utf8CharStart(std::string_view text, size_t at) noexcept {
+  while (at > 0 && at < text.size() && (static_cast<unsigned char>(text[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
 bool isValidUtf8(std::string_view bytes) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size(), i = 0;
