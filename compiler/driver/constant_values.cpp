@@ -8,8 +8,10 @@
 
 #include "compiler/ir/lower.h"
 #include "compiler/ir/record_layouts.h"
+#include "compiler/sema/program_checker.h"
 #include "vm/interp/expression_runner.h"
 #include "vm/interp/value_fits_type.h"
+#include "vm/value/checked_arith.h"
 #include "vm/value/time_zone.h"
 
 namespace journey {
@@ -27,6 +29,7 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
     std::string message;
     std::string label;
     std::vector<std::string> helps;
+    std::vector<Label> secondary = {};
   };
   std::vector<Failure> failures;
   // An expression's value without a profile, inputs or a clock (an error where it needs one).
@@ -135,12 +138,55 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
       }
     }
   }
+  // A `history` window computed from constants (`duration("-1h")`, a `fn` of one) is judged as
+  // the checker judges one written with literals (E0220, W0109), which it has already reported.
+  std::set<std::pair<uint32_t, uint32_t>> judged;  // where the checker reported a window
+  for (const Diagnostic& d : diags.all()) {
+    if (d.kind == DiagKind::NonPositiveValue || d.kind == DiagKind::HistoryNotKept) {
+      judged.insert({d.range.file, d.range.begin});
+    }
+  }
+  for (ast::ExprId e = 0; e < ast.exprs.size(); ++e) {
+    auto* call = std::get_if<ast::Call>(&ast[e].node);
+    if (!call || call->function != "history" || call->target != ast::kNoExpr ||
+        call->args.size() != 2) {
+      continue;
+    }
+    ast::ExprId windowExpr = call->args[1];
+    const SourceRange& at = ast[windowExpr].range;
+    if (judged.contains({at.file, at.begin})) continue;
+    auto* name = std::get_if<ast::Ident>(&ast[call->args[0]].node);
+    auto event = name ? program.symbols.events.find(name->name) : program.symbols.events.end();
+    if (event == program.symbols.events.end() || !event->second.decl) continue;
+    Value window = run(windowExpr);  // an error: not made of constants, or failing at run time
+    if (window.kind() != ValueKind::Duration) continue;
+    int64_t length = durationNanos(window.asDuration());
+    if (length <= 0) {
+      failures.push_back({DiagKind::NonPositiveValue, at, "",
+                          "the window of `history` must be positive, not `" +
+                              sema::formatDuration(length) + "`",
+                          "", {}});
+      continue;
+    }
+    ast::ExprId retainExpr = event->second.decl->retain;
+    if (retainExpr == ast::kNoExpr) continue;  // the checker's warning, whatever the window
+    Value retain = run(retainExpr);
+    if (retain.kind() != ValueKind::Duration) continue;
+    int64_t keptFor = durationNanos(retain.asDuration());
+    if (keptFor >= length) continue;
+    std::string kept = sema::formatDuration(keptFor);
+    failures.push_back({DiagKind::HistoryNotKept, at, "",
+                        "the window " + sema::formatDuration(length) + " is longer than `" +
+                            name->name + "`'s `retain " + kept + "`: it holds " + kept +
+                            " at most",
+                        "", {}, {{ast[retainExpr].range, "kept this long"}}});
+  }
   // A string conversion that always fails (W0107) inside such a value, and makes it fail, says
   // the same: its help (how to write the value) moves to the error, and the warning goes.
   diags.retain([&](Diagnostic& d) {
     if (d.kind != DiagKind::ConversionAlwaysFails) return true;
     for (Failure& f : failures) {
-      if (d.range.file == f.range.file && f.range.begin <= d.range.begin &&
+      if (!f.error.empty() && d.range.file == f.range.file && f.range.begin <= d.range.begin &&
           d.range.end <= f.range.end && d.message.ends_with(": " + f.error)) {
         f.helps.insert(f.helps.end(), d.helps.begin(), d.helps.end());
         return false;
@@ -155,6 +201,7 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
     Diagnostic& d = diags.report(f.kind, f.range, std::move(f.message));
     d.label = std::move(f.label);
     d.helps = std::move(f.helps);
+    d.secondary = std::move(f.secondary);
   }
 }
 

@@ -1,5 +1,6 @@
 // Values evaluated once for the program, without a profile: each `const`, each field's default,
-// an `entry at` time, a schedule's time zone and an action's mock response. One that is always an
+// an `entry at` time, a schedule's time zone, an action's mock response and a `history` window
+// made of constants. One that is always an
 // error (`const Rate = 1 / 0`, a default `duration("2d")`) fails wherever it is used, so it is
 // reported when the program is checked (E0228), not when a run first needs it.
 #pragma once
