@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -69,10 +70,12 @@ void printSummary(const runtime::RunStats& s) {
 
 // `--schema-fingerprint`: the profiles were written under a schema; refuse a program whose
 // schema is another.
-int checkSchema(const ir::ProgramIr& program, const std::string& expected) {
-  if (expected.empty()) return kSuccess;
+int checkSchema(const ir::ProgramIr& program, const std::string& given) {
+  if (given.empty()) return kSuccess;
+  std::string expected = given;  // hex digits in either case, as other tools print them
+  for (char& c : expected) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (expected.size() != 16 || expected.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    fmt::print(stderr, "error: --schema-fingerprint {}: expected 16 lowercase hex digits\n", expected);
+    fmt::print(stderr, "error: --schema-fingerprint {}: expected 16 hex digits\n", given);
     return kUsage;
   }
   std::string actual =
