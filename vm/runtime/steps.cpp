@@ -305,6 +305,13 @@ void Runtime::Impl::run(InstanceId id) {
       armWait(inst, wake, delay);
       trace(inst, [&] { return "waits at " + step.location + " until " + formatTimestamp(wake); });
     };
+    // A wait that is over when it begins (a time in the past, a duration that is not positive)
+    // goes on at once, after the check every wait ends with; not through a timer, which would
+    // begin a new chain of emitted events and profile changes (loopStopped).
+    auto endsAtOnce = [&](ir::StepIndex next) {
+      inst.pc = next;
+      return exitWhenHolds(inst, step.location);
+    };
     trace(inst, [&] { return "step " + step.location; });
 
     bool stop = std::visit(
@@ -313,6 +320,7 @@ void Runtime::Impl::run(InstanceId id) {
           if constexpr (std::is_same_v<T, ir::WaitIr>) {
             Value d = eval(k.duration, frame, p);
             if (d.kind() != ValueKind::Duration) return fail(d), true;
+            if (!(Duration{} < d.asDuration())) return endsAtOnce(step.next);
             waitUntil(plusDuration(clock.now(), d.asDuration()), d.asDuration());
             return true;
           } else if constexpr (std::is_same_v<T, ir::WaitUntilIr>) {
@@ -322,9 +330,7 @@ void Runtime::Impl::run(InstanceId id) {
               waitUntil(t.asTimestamp());
               return true;
             }
-            // In the past: resumes at once, after the check every wait ends with.
-            inst.pc = step.next;
-            return exitWhenHolds(inst, step.location);
+            return endsAtOnce(step.next);  // in the past
           } else if constexpr (std::is_same_v<T, ir::WaitUntilTimeIr>) {
             Value why;
             std::optional<TimeZone> zone = journeyZone(inst, p, why);
@@ -332,12 +338,15 @@ void Runtime::Impl::run(InstanceId id) {
             waitUntil(nextLocalTime(clock.now(), *zone, k.hour, k.minute, k.weekday));
             return true;
           } else if constexpr (std::is_same_v<T, ir::WaitForIr>) {
-            inst.wait = WaitKind::Events;
             if (k.within != ir::kNoExpr) {
               Value d = eval(k.within, frame, p);
               if (d.kind() != ValueKind::Duration) return fail(d), true;
+              // Times out before any event can come.
+              if (!(Duration{} < d.asDuration())) return endsAtOnce(k.timeoutTarget);
+              inst.wait = WaitKind::Events;
               armWait(inst, plusDuration(clock.now(), d.asDuration()), d.asDuration());
             } else {
+              inst.wait = WaitKind::Events;
               armWait(inst, std::nullopt);
             }
             trace(inst, [&] { return "waits for events at " + step.location; });
