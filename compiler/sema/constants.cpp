@@ -54,6 +54,11 @@ std::optional<ConstantValue> ProgramChecker::constantValue(ast::ExprId e, int de
   return std::nullopt;
 }
 
+bool ProgramChecker::isPositiveDuration(ast::ExprId e) const {
+  std::optional<ConstantValue> v = constantValue(e);
+  return v && v->kind == ConstantValue::Kind::Duration && v->value > 0;
+}
+
 std::string ProgramChecker::notFoldedHelp(ast::ExprId e, std::string_view literal) const {
   // A `const` named here whose value is not made of literals (`duration("1h")`): naming a
   // `const` is not the fix, writing its value plainly is.

@@ -239,25 +239,39 @@ void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& b
 }
 
 // Calls `visit` for every step of `block` and of the blocks nested in it, in written order.
-void forEachStep(const ast::Block& block, const std::function<void(const ast::Step&)>& visit) {
+// Given `positive` (whether an expression is a positive constant), only for the steps that may
+// run at the instant the block begins: a wait that always lets time pass (`wait` of a positive
+// constant, `wait until HH:MM`) ends the walk of its block, and a `within` of a positive
+// constant keeps out its `timeout` block. The steps after an `if` whose branches all wait are
+// still visited: a simplification that can only keep a step in.
+void forEachStep(const ast::Block& block, const std::function<void(const ast::Step&)>& visit,
+                 const std::function<bool(ast::ExprId)>& positive = {}) {
   for (const ast::Step& s : block) {
     visit(s);
+    bool timePasses = false;
     std::visit(
         [&](const auto& k) {
           using T = std::decay_t<decltype(k)>;
           if constexpr (std::is_same_v<T, ast::IfStep>) {
-            for (const ast::IfBranch& b : k.branches) forEachStep(b.body, visit);
-            if (k.elseBody) forEachStep(*k.elseBody, visit);
+            for (const ast::IfBranch& b : k.branches) forEachStep(b.body, visit, positive);
+            if (k.elseBody) forEachStep(*k.elseBody, visit, positive);
           } else if constexpr (std::is_same_v<T, ast::SplitStep>) {
-            for (const ast::SplitArm& a : k.arms) forEachStep(a.body, visit);
+            for (const ast::SplitArm& a : k.arms) forEachStep(a.body, visit, positive);
           } else if constexpr (std::is_same_v<T, ast::WaitForStep>) {
-            for (const ast::OnHandler& h : k.handlers) forEachStep(h.body, visit);
-            if (k.timeout) forEachStep(*k.timeout, visit);
+            // An awaited event may come at the instant the wait begins (one the instance emits).
+            for (const ast::OnHandler& h : k.handlers) forEachStep(h.body, visit, positive);
+            bool timeoutLater = positive && k.within != ast::kNoExpr && positive(k.within);
+            if (k.timeout && !timeoutLater) forEachStep(*k.timeout, visit, positive);
           } else if constexpr (std::is_same_v<T, ast::CallStep>) {
-            if (k.onError) forEachStep(*k.onError, visit);
+            if (k.onError) forEachStep(*k.onError, visit, positive);
+          } else if constexpr (std::is_same_v<T, ast::WaitStep>) {
+            timePasses = positive && positive(k.duration);
+          } else if constexpr (std::is_same_v<T, ast::WaitUntilTimeStep>) {
+            timePasses = static_cast<bool>(positive);  // strictly after the wait begins
           }
         },
         s.kind);
+    if (timePasses) return;
   }
 }
 
@@ -517,13 +531,19 @@ void ProgramChecker::checkGotoCycles() {
   NodeIndex index;
   std::vector<const ast::JourneyDecl*> journeys =
       declsAsNodes<ast::JourneyDecl>(ast, symbols.journeys, g, index);
+  // A cycle through a wait that lets time pass is a loop over time (a reminder every day), not
+  // one at an instant.
+  auto positive = [this](ast::ExprId e) { return isPositiveDuration(e); };
   for (size_t i = 0; i < journeys.size(); ++i) {
-    forEachStep(journeys[i]->steps, [&](const ast::Step& s) {
-      auto* go = std::get_if<ast::GotoStep>(&s.kind);
-      if (!go) return;
-      auto it = index.find(go->journey.text);
-      if (it != index.end()) g.edges[i].push_back({it->second, go->journey.range});
-    });
+    forEachStep(
+        journeys[i]->steps,
+        [&](const ast::Step& s) {
+          auto* go = std::get_if<ast::GotoStep>(&s.kind);
+          if (!go) return;
+          auto it = index.find(go->journey.text);
+          if (it != index.end()) g.edges[i].push_back({it->second, go->journey.range});
+        },
+        positive);
   }
   reportCycles(
       *this, g, DiagKind::GotoCycle,
@@ -532,6 +552,9 @@ void ProgramChecker::checkGotoCycles() {
 }
 
 void ProgramChecker::checkJourneyLoops() {
+  // Only the steps at the instant a journey is entered: after a wait that lets time pass, a
+  // loop goes on over time (bounded by `--until`), not at one instant.
+  auto positive = [this](ast::ExprId e) { return isPositiveDuration(e); };
   Graph g;
   NodeIndex index;
   std::vector<const ast::JourneyDecl*> journeys =
@@ -593,7 +616,7 @@ void ProgramChecker::checkJourneyLoops() {
           }
         }
       }
-    });
+    }, positive);
   }
   for (const std::vector<size_t>& c : components(g)) {
     if (!isCycle(g, c)) continue;

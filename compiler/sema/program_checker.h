@@ -145,6 +145,7 @@ class ProgramChecker {
 
   // --- constants.cpp ------------------------------------------------------------------------
   std::optional<ConstantValue> constantValue(ast::ExprId e, int depth = 0) const;
+  bool isPositiveDuration(ast::ExprId e) const;  // a constant duration above zero
   // The help for a value that must be a constant and is not (`literal`: what to write).
   std::string notFoldedHelp(ast::ExprId e, std::string_view literal) const;
   mutable std::map<std::string, std::optional<ConstantValue>, std::less<>> constantCache;
