@@ -29,6 +29,10 @@ const char* weekdayName(Weekday d) {
   return names[static_cast<int>(d)];
 }
 
+bool isNamePrefix(std::string_view prefix, std::string_view path) {
+  return path.size() > prefix.size() && path[prefix.size()] == '.' && path.starts_with(prefix);
+}
+
 NamePath namePath(const Ast& ast, ExprId e) {
   if (e == kNoExpr) return {};
   if (auto* id = std::get_if<Ident>(&ast[e].node)) return {id->name, id->rooted};

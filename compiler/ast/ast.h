@@ -485,6 +485,8 @@ struct NamePath {
   bool rooted = false;
 };
 NamePath namePath(const Ast& ast, ExprId e);
+// Whether `prefix` names the start of `path` up to one of its dots (`a` and `a.b` of `a.b.c`).
+bool isNamePrefix(std::string_view prefix, std::string_view path);
 // The same without a leading dot; "" for a rooted chain as for anything else.
 std::string dottedName(const Ast& ast, ExprId e);
 

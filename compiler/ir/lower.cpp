@@ -21,6 +21,22 @@ uint32_t LowerScope::lookupRoot(std::string_view name) const {
   return root->lookup(name);
 }
 
+uint32_t LowerScope::lookupQualified(std::string_view path, bool rooted) const {
+  const LowerScope* s = this;
+  if (rooted) {
+    while (s->parent_) s = s->parent_;
+  }
+  for (; s; s = s->parent_) {
+    for (auto it = s->names_.rbegin(); it != s->names_.rend(); ++it) {
+      if (it->name == path) return it->slot;
+    }
+    for (const Entry& entry : s->names_) {
+      if (ast::isNamePrefix(entry.name, path)) return kNoSlot;
+    }
+  }
+  return kNoSlot;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 Lowerer::Impl::Impl(const ast::Ast& ast, const sema::CheckedProgram& program,

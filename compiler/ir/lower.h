@@ -34,6 +34,9 @@ class LowerScope {
   uint32_t lookup(std::string_view name) const;
   // The slot of `name` in the outermost scope only (`.x`), or kNoSlot.
   uint32_t lookupRoot(std::string_view name) const;
+  // The slot of a name bound with dots (`a.b`), or kNoSlot; also when a nearer scope binds a
+  // part of it (`a`), which shadows it (sema::Scope::lookupQualified).
+  uint32_t lookupQualified(std::string_view path, bool rooted) const;
 
  private:
   struct Entry {

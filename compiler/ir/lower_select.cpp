@@ -23,7 +23,7 @@ NodeId Lowerer::Impl::lowerSelect(const ast::Select& sel, ast::ExprId e, const L
     if (!path.empty()) {
       // A name bound with dots (`a.b.c`) wins over selecting from a shorter one, as CEL
       // resolves qualified names longest first.
-      uint32_t slot = rooted ? scope.lookupRoot(path) : scope.lookup(path);
+      uint32_t slot = scope.lookupQualified(path, rooted);
       if (slot != kNoSlot) return variable(slot, path, e);
     }
     if (!path.empty() && !rooted) {

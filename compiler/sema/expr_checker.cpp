@@ -180,7 +180,7 @@ std::optional<TypeId> ExprChecker::Impl::lookupName(std::string_view name, bool 
   if (rooted) {  // `.x`: the outermost scope only, past any local that shadows it
     while (lookupScope->parent()) lookupScope = lookupScope->parent();
   }
-  return lookupScope->lookup(name);
+  return lookupScope->lookupQualified(name);  // a plain name as `lookup` finds it
 }
 
 TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope) {

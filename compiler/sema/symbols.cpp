@@ -13,6 +13,18 @@ std::optional<TypeId> Scope::lookup(std::string_view name) const {
   return std::nullopt;
 }
 
+std::optional<TypeId> Scope::lookupQualified(std::string_view path) const {
+  for (const Scope* s = this; s; s = s->parent_) {
+    for (auto it = s->vars_.rbegin(); it != s->vars_.rend(); ++it) {
+      if (it->first == path) return it->second;
+    }
+    for (const auto& [name, type] : s->vars_) {
+      if (ast::isNamePrefix(name, path)) return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
 void Scope::visibleNames(std::vector<std::string>& out) const {
   for (const Scope* s = this; s; s = s->parent_) {
     for (const auto& [name, type] : s->vars_) out.push_back(name);

@@ -71,6 +71,9 @@ class Scope {
 
   void declare(std::string name, TypeId type) { vars_.emplace_back(std::move(name), type); }
   std::optional<TypeId> lookup(std::string_view name) const;
+  // A name bound with dots (`a.b`), unless a nearer scope binds a part of it (`a`, a
+  // comprehension's variable), which CEL lets shadow it: then that part is selected from.
+  std::optional<TypeId> lookupQualified(std::string_view path) const;
   // All visible names, for did-you-mean suggestions.
   void visibleNames(std::vector<std::string>& out) const;
 

@@ -153,6 +153,19 @@ TEST_CASE("qualified names bound as one name win over selection") {
   CHECK(w.run(".a.b.c", false) == "\"yeah\"");
 }
 
+TEST_CASE("a comprehension's or bind's variable shadows a qualified name it begins") {
+  InterpWorld w;
+  w.bind("a.b", w.fe.program.types.int64(), journey::Value::integer(1));
+  for (bool checked : {true, false}) {
+    CHECK(w.run("[{'b': 5}].map(a, a.b)", checked) == "[5]");
+    CHECK(w.run("cel.bind(a, {'b': 7}, a.b)", checked) == "7");
+    CHECK(w.run("[{'b': 5}].exists(a, a.b == 5)", checked) == "true");
+    // A leading dot passes the local, to the name bound outside.
+    CHECK(w.run("[{'b': 5}].map(a, .a.b)", checked) == "[1]");
+    CHECK(w.run("a.b + 1", checked) == "2");
+  }
+}
+
 TEST_CASE("a qualified name's prefix may be bound, the rest selected from it") {
   InterpWorld w;
   w.bind("a.b", w.fe.program.types.map(w.fe.program.types.string(), w.fe.program.types.string()),
