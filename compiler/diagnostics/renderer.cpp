@@ -21,20 +21,23 @@ std::string untab(std::string_view s) {
   return out;
 }
 
-// The code points [from, to) of a line (0-based).
-std::string_view codePoints(std::string_view line, uint32_t from, uint32_t to) {
-  size_t begin = line.size(), end = line.size();
-  uint32_t index = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;  // inside a code point
-    if (index == from) begin = i;
-    if (index == to) {
-      end = i;
-      break;
-    }
-    ++index;
+// The code points [from, to) of `line`, found from `anchor`, the byte where code point
+// `anchorIndex` starts (a span's start, at or after `from`): a window of a long line costs the
+// window's length, not the line's.
+std::string_view codePoints(std::string_view line, size_t anchor, uint32_t anchorIndex,
+                            uint32_t from, uint32_t to) {
+  auto continues = [&](size_t i) { return (static_cast<unsigned char>(line[i]) & 0xC0) == 0x80; };
+  size_t begin = std::min(anchor, line.size());
+  for (uint32_t index = anchorIndex; index > from && begin > 0;) {
+    --begin;
+    if (!continues(begin)) --index;
   }
-  return line.substr(std::min(begin, end), end - std::min(begin, end));
+  size_t end = begin;
+  for (uint32_t index = from; index < to && end < line.size(); ++index) {
+    ++end;
+    while (end < line.size() && continues(end)) ++end;
+  }
+  return line.substr(begin, end - begin);
 }
 
 // A line longer than this many columns is shown as a window around the span, cut with `…`
@@ -48,7 +51,7 @@ void renderSpan(std::string& out, const SourceManager& sources, SourceRange rang
   LineCol start = sources.lineCol(range.file, range.begin);
   LineCol stop = sources.lineCol(range.file, std::max(range.end, range.begin));
   std::string_view line = sources.lineText(range.file, start.line);
-  uint32_t lineLength = codePointCount(line);
+  uint32_t lineLength = sources.lineLength(range.file, start.line);
   uint32_t first = start.column;
   // A span reaching past its first line is underlined to that line's end.
   uint32_t last = stop.line == start.line ? stop.column : lineLength + 1;
@@ -59,7 +62,11 @@ void renderSpan(std::string& out, const SourceManager& sources, SourceRange rang
     to = std::min(lineLength + 1, from + kShownColumns);
     from = std::max<uint32_t>(1, std::min(from, to - kShownColumns));
   }
-  std::string shown = untab(lineLength > kShownColumns ? codePoints(line, from - 1, to - 1) : line);
+  size_t lineStart = static_cast<size_t>(line.data() - sources.text(range.file).data());
+  size_t spanByte = range.begin > lineStart ? range.begin - lineStart : 0;
+  std::string shown = untab(lineLength > kShownColumns
+                                ? codePoints(line, spanByte, first - 1, from - 1, to - 1)
+                                : line);
   uint32_t indent = first - from;
   if (from > 1) {
     shown = "…" + shown;

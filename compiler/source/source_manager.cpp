@@ -22,10 +22,14 @@ FileId SourceManager::add(std::string path, std::string text) {
   // A UTF-8 byte order mark that starts the file (the lexer skips it) is not part of line 1:
   // columns there count from after it, as an editor shows them.
   const uint32_t firstLine = std::string_view(text).starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  File f{std::move(path), std::move(text), {firstLine}};
+  File f{std::move(path), std::move(text), {firstLine}, {}};
+  uint32_t codePoints = 0;
   for (uint32_t i = 0; i < f.text.size(); ++i) {
+    if (i % kCheckpointBytes == 0) f.codePointsBefore.push_back(codePoints);
     if (f.text[i] == '\n') f.lineStarts.push_back(i + 1);
+    if ((static_cast<unsigned char>(f.text[i]) & 0xC0) != 0x80) ++codePoints;
   }
+  f.codePointsBefore.push_back(codePoints);  // for an offset at the end of the text
   files_.push_back(std::move(f));
   return static_cast<FileId>(files_.size() - 1);
 }
@@ -36,8 +40,17 @@ LineCol SourceManager::lineCol(FileId f, uint32_t offset) const {
   auto it = std::upper_bound(file.lineStarts.begin(), file.lineStarts.end(), offset);
   uint32_t line = static_cast<uint32_t>(it - file.lineStarts.begin());
   uint32_t start = file.lineStarts[line - 1];
-  std::string_view before(file.text.data() + start, offset - start);
-  return {line, codePointCount(before) + 1};
+  if (offset - start < kCheckpointBytes) {
+    return {line, codePointCount(std::string_view(file.text.data() + start, offset - start)) + 1};
+  }
+  return {line, codePointsTo(file, offset) - codePointsTo(file, start) + 1};
+}
+
+uint32_t SourceManager::codePointsTo(const File& file, uint32_t offset) {
+  uint32_t block = offset / kCheckpointBytes;
+  uint32_t from = block * kCheckpointBytes;
+  return file.codePointsBefore[block] +
+         codePointCount(std::string_view(file.text.data() + from, offset - from));
 }
 
 std::string_view SourceManager::lineText(FileId f, uint32_t line) const {
@@ -48,6 +61,14 @@ std::string_view SourceManager::lineText(FileId f, uint32_t line) const {
                                                : static_cast<uint32_t>(file.text.size());
   if (end > start && file.text[end - 1] == '\r') --end;
   return std::string_view(file.text).substr(start, end - start);
+}
+
+uint32_t SourceManager::lineLength(FileId f, uint32_t line) const {
+  std::string_view text = lineText(f, line);
+  if (text.size() < kCheckpointBytes) return codePointCount(text);
+  const File& file = files_[f];
+  uint32_t start = static_cast<uint32_t>(text.data() - file.text.data());
+  return codePointsTo(file, start + static_cast<uint32_t>(text.size())) - codePointsTo(file, start);
 }
 
 std::string_view SourceManager::slice(SourceRange r) const {

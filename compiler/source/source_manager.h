@@ -39,17 +39,25 @@ class SourceManager {
   LineCol lineCol(FileId f, uint32_t offset) const;
   // The text of a 1-based line, without its line terminator.
   std::string_view lineText(FileId f, uint32_t line) const;
+  // The length of that text in code points.
+  uint32_t lineLength(FileId f, uint32_t line) const;
   // The text a range covers.
   std::string_view slice(SourceRange r) const;
   // "file:line:col" of the range's start.
   std::string location(SourceRange r) const;
 
  private:
+  // Code points are counted from a checkpoint every this many bytes, so that the columns of a
+  // long line (a generated file's) cost no more each than those of a short one.
+  static constexpr uint32_t kCheckpointBytes = 1024;
   struct File {
     std::string path;
     std::string text;
     std::vector<uint32_t> lineStarts;
+    std::vector<uint32_t> codePointsBefore;  // before byte i * kCheckpointBytes
   };
+  // Code points of `file`'s text before `offset`.
+  static uint32_t codePointsTo(const File& file, uint32_t offset);
   std::vector<File> files_;
 };
 

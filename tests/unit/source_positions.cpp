@@ -21,3 +21,34 @@ TEST_CASE("source positions: a byte order mark that starts the file takes no col
   CHECK(sources.lineCol(plain, 5).column == 6);
   CHECK(sources.lineCol(plain, 10).column == 2);  // a mark elsewhere is a character like any
 }
+
+TEST_CASE("source positions: columns of long lines count code points as short lines do") {
+  // Lines longer than the code point checkpoints, with characters of 1 to 4 bytes across them.
+  std::string text = "short é line\n";
+  const char* pieces[] = {"a", "é", "€", "\xF0\x9F\x98\x80", "\t"};
+  for (int i = 0; i < 5000; ++i) text += pieces[(i * 7) % 5];
+  text += "\n\n";
+  for (int i = 0; i < 3000; ++i) text += pieces[(i * 3) % 5];
+  SourceManager sources;
+  FileId f = sources.add("long.journey", text);
+  uint32_t line = 1, column = 1;
+  for (uint32_t offset = 0; offset <= text.size(); ++offset) {
+    bool starts =
+        offset == text.size() || (static_cast<unsigned char>(text[offset]) & 0xC0) != 0x80;
+    if (starts) {
+      journey::LineCol at = sources.lineCol(f, offset);
+      REQUIRE(at.line == line);
+      REQUIRE(at.column == column);
+    }
+    if (offset == text.size()) break;
+    if (text[offset] == '\n') {
+      CHECK(sources.lineLength(f, line) == column - 1);
+      ++line;
+      column = 1;
+    } else if (starts) {
+      ++column;
+    }
+  }
+  CHECK(sources.lineLength(f, line) == column - 1);
+  CHECK(sources.lineLength(f, 3) == 0);
+}

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
+#include <new>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -167,6 +168,12 @@ int main(int argc, char** argv) {
     reportError(fmt::format("cannot write {}: {}",
                             std::ferror(stdout) ? "standard output" : "an output",
                             e.code().message()));
+    return kInputErrors;
+  } catch (const std::bad_alloc&) {
+    // A message without allocating: there may be no memory left to build one.
+    std::fputs("error: out of memory: the program or its input needs more memory than this "
+               "process may have\n",
+               stderr);
     return kInputErrors;
   }
 }
