@@ -87,18 +87,26 @@ int checkSchema(const ir::ProgramIr& program, const std::string& given) {
   return kInputErrors;
 }
 
-// `--engine auto`: the JIT when the build has it and the inputs are large enough for compiling
-// to pay (regular files' sizes; a pipe's is unknown: the interpreter).
-std::string chooseEngine(const RunOptions& opt, const ir::ProgramIr& program) {
-#ifdef JOURNEY_HAVE_JIT
+// The size of the profiles and events together, or nullopt when one is not a regular file (a
+// pipe's size is unknown).
+std::optional<uint64_t> inputBytes(const RunOptions& opt) {
   uint64_t bytes = 0;
   for (const std::string& path : {opt.profiles, opt.events}) {
     if (path.empty()) continue;
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return "interp";
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
     bytes += static_cast<uint64_t>(st.st_size);
   }
-  return runtime::jitPaysForRun(runtime::jitCompileSeconds(program.pool, program.exprs), bytes)
+  return bytes;
+}
+
+// `--engine auto`: the JIT when the build has it and the inputs are large enough for compiling
+// to pay (regular files' sizes; a pipe's is unknown: the interpreter).
+std::string chooseEngine(const RunOptions& opt, const ir::ProgramIr& program) {
+#ifdef JOURNEY_HAVE_JIT
+  std::optional<uint64_t> bytes = inputBytes(opt);
+  if (!bytes) return "interp";
+  return runtime::jitPaysForRun(runtime::jitCompileSeconds(program.pool, program.exprs), *bytes)
              ? "jit"
              : "interp";
 #else
@@ -114,7 +122,12 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(
     const RunOptions& opt, const ir::ProgramIr& program,
     const std::optional<artifact::NativeSection>& native, std::string& chosen) {
 #ifdef JOURNEY_HAVE_JIT
-  if (native && opt.engine != "interp") {
+  // `auto` loads native code where that pays as compiling must: loading a large program's takes
+  // seconds, which a small input does not repay.
+  std::optional<uint64_t> bytes = inputBytes(opt);
+  bool loadPays = native && bytes &&
+                  runtime::jitPaysForRun(runtime::nativeLoadSeconds(native->object.size()), *bytes);
+  if (native && (opt.engine == "jit" || (opt.engine == "auto" && loadPays))) {
     std::string whyNot;
     jit::NativeCode code{native->target, native->llvmVersion, native->key,
                          std::vector<char>(native->object.begin(), native->object.end())};

@@ -16,8 +16,12 @@ namespace journey::runtime {
 // (docs/jit.md, "Large expressions").
 double jitCompileSeconds(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs);
 
-// Whether compiling for `compileSeconds` pays for a run over inputs of `inputBytes` (the size of
-// the profiles and events together).
+// The seconds linking an artifact's native code (an object of `objectBytes`) is expected to
+// take: LLVM 19's linker grows faster than the object (docs/jit.md, "Native code").
+double nativeLoadSeconds(uint64_t objectBytes);
+
+// Whether compiling for `compileSeconds` (or loading native code for as long) pays for a run
+// over inputs of `inputBytes` (the size of the profiles and events together).
 bool jitPaysForRun(double compileSeconds, uint64_t inputBytes);
 
 }  // namespace journey::runtime
