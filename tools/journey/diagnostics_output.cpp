@@ -26,10 +26,12 @@ void addDiagnosticOptions(CLI::App& cmd, DiagnosticOptions& options) {
   auto codes = [&cmd](const char* flag, bool deny, std::set<std::string, std::less<>>& into,
                       const char* help) {
     auto normalise = [deny](std::string& value) {
+      std::string given = value;
       if (value != "warnings") {
         for (char& c : value) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
       }
-      return warningCodeProblem(value, deny);
+      // What is no code is named as the user wrote it.
+      return warningCodeProblem(findDiagKind(value) ? value : given, deny);
     };
     cmd.add_option_function<std::vector<std::string>>(
            flag, [&into](const std::vector<std::string>& given) { into.insert(given.begin(), given.end()); },
