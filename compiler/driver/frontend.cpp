@@ -9,6 +9,7 @@
 
 #include "compiler/driver/allow_comments.h"
 #include "compiler/driver/constant_values.h"
+#include "compiler/driver/lowered_sizes.h"
 #include "compiler/driver/statement_heads.h"
 #include "compiler/syntax/parser.h"
 
@@ -110,6 +111,7 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
 bool Frontend::check() {
   sema::checkProgram(sources, ast, diags, program);
   if (!diags.hasErrors()) checkConstantValues(ast, program, diags);
+  if (!diags.hasErrors()) checkLoweredSizes(sources, ast, program, diags);
   applyAllowComments(diags, sources, statementHeads(ast));
   return !diags.hasErrors();
 }

@@ -67,10 +67,7 @@ LoweredExpr Lowerer::lowerRoot(ast::ExprId e, const std::vector<std::string>& in
     out.root = s.lower(e, root);
   } catch (const TooLarge&) {
     s.pool.nodes.resize(poolSize);
-    out.root = s.errorNode(
-        "the expression is too large, or too deeply nested, once the constants and functions it "
-        "names are inlined",
-        e);
+    out.root = s.errorNode(std::string(kTooLargeMessage), e);
   }
   out.slotCount = s.slotCount;
   return out;

@@ -47,6 +47,11 @@ class LowerScope {
   std::vector<Entry> names_;
 };
 
+// The error an expression lowers to when inlining would make it too large or too deep.
+inline constexpr std::string_view kTooLargeMessage =
+    "the expression is too large, or too deeply nested, once the constants and functions it names "
+    "are inlined";
+
 struct LowerOptions {
   // Use the checker's facts (types, chosen overloads). False: dyn semantics everywhere, names
   // the checker would have rejected become Error nodes.

@@ -1,0 +1,23 @@
+#include "compiler/driver/lowered_sizes.h"
+
+#include <set>
+#include <utility>
+
+#include "compiler/ir/lower.h"
+#include "compiler/ir/lower_program.h"
+
+namespace journey {
+
+void checkLoweredSizes(const SourceManager& sources, const ast::Ast& ast,
+                       const sema::CheckedProgram& program, DiagnosticSink& diags) {
+  ir::ProgramIr lowered = ir::lowerProgram(sources, ast, program);
+  std::set<std::pair<uint32_t, uint32_t>> reported;  // an expression lowered in several places
+  for (const ir::Node& n : lowered.pool.nodes) {
+    if (n.kind != ir::NodeKind::Error || n.name != ir::kTooLargeMessage) continue;
+    if (!n.range.valid() || !reported.insert({n.range.file, n.range.begin}).second) continue;
+    diags.report(DiagKind::ExpressionTooLarge, n.range, std::string(n.name))
+        .notes.push_back("every evaluation of it would fail");
+  }
+}
+
+}  // namespace journey
