@@ -200,9 +200,21 @@ void ProgramChecker::checkWaitFor(const ast::WaitForStep& w, LocalScope& scope,
     LocalScope body(&scope);
     auto found = std::find(names.begin(), names.end(), h.binding.text);
     if (found == names.end()) {
-      Diagnostic& d = report(DiagKind::UnknownHandler, h.binding.range,
-                             "`" + h.binding.text + "` is not an awaited event of this `wait for`");
-      if (auto close = closestName(h.binding.text, names)) {
+      // The awaited event named by its type where it has a binding (`as opened`).
+      auto byType = std::find_if(awaited.begin(), awaited.end(), [&](const Awaited& a) {
+        return a.event->binding && a.event->event.text == h.binding.text;
+      });
+      Diagnostic& d = report(
+          DiagKind::UnknownHandler, h.binding.range,
+          byType != awaited.end()
+              ? "`" + h.binding.text + "` is awaited as `" + byType->event->binding->text +
+                    "`: a handler names the binding"
+              : "`" + h.binding.text + "` is not an awaited event of this `wait for`");
+      if (byType != awaited.end()) {
+        d.helps.push_back("write `on " + byType->event->binding->text + "`");
+      } else if (h.binding.text == "timeout") {
+        d.helps.push_back("the timeout's block is written `timeout { … }`, without `on`");
+      } else if (auto close = closestName(h.binding.text, names)) {
         d.helps.push_back("did you mean `" + *close + "`?");
       } else {
         d.notes.push_back("a handler names an awaited event's binding (`as name`)");
