@@ -35,21 +35,26 @@ std::optional<Timestamp> testTimeOf(const ast::TestString& text) {
 struct TestStart {
   Timestamp time;
   bool named = false;
-  bool byInput = false;  // a timed input's, not an `until`'s or an expectation's
+  bool byInput = false;  // the test has a timed input
 };
 
 TestStart testStart(const ast::TestDecl& test) {
-  std::optional<Timestamp> firstInput, firstNamed;
+  // The clock starts at the first input or `until`: an `until` is a time the story goes through.
+  // An expectation's `at` earlier than both would fire ticks that no input asked for.
+  std::optional<Timestamp> firstInput, firstClock, firstNamed;
   auto see = [](std::optional<Timestamp>& first, const ast::TestString& text) {
     std::optional<Timestamp> t = testTimeOf(text);
     if (t && (!first || *t < *first)) first = t;
   };
   for (const ast::TestStmt& stmt : test.stmts) {
-    if (const ast::TestString* time = stmt.time()) {
-      see(std::holds_alternative<ast::TestInput>(stmt.kind) ? firstInput : firstNamed, *time);
-    }
+    const ast::TestString* time = stmt.time();
+    if (!time) continue;
+    bool input = std::holds_alternative<ast::TestInput>(stmt.kind);
+    if (input) see(firstInput, *time);
+    if (input || std::holds_alternative<ast::TestUntil>(stmt.kind)) see(firstClock, *time);
+    see(firstNamed, *time);
   }
-  if (firstInput) return {*firstInput, true, true};
+  if (firstInput) return {*firstClock, true, true};
   if (firstNamed) return {*firstNamed, true};
   return {};
 }
@@ -155,8 +160,8 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
   for (const ast::TestStmt& stmt : test.stmts) {
     if (auto* until = std::get_if<ast::TestUntil>(&stmt.kind)) {
       // A point in the story, as the checker reads it: the clock moves there now (firing what
-      // is due), so that a profile given after it arrives then. One before the start moves
-      // nothing: the clock starts at the first input.
+      // is due), so that a profile given after it arrives then. One before the clock (written
+      // after a later input) moves nothing.
       std::optional<Timestamp> t = testTimeOf(until->time);
       runTo(t, until->time.range);
       if (!t || *t < session.now()) continue;
