@@ -220,23 +220,6 @@ bool isBound(const std::vector<std::string>& bound, const std::string& name) {
   return std::find(bound.begin(), bound.end(), name) != bound.end();
 }
 
-// Names used by an expression: free identifiers and global calls, skipping names bound by
-// macros (comprehension variables) and `locals`.
-void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
-                 const std::function<void(const std::string&, SourceRange, bool call)>& use) {
-  if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
-  const ast::Expr& expr = ast[e];
-  if (auto* id = std::get_if<ast::Ident>(&expr.node)) {
-    if (!isBound(bound, id->name)) use(id->name, expr.range, false);
-    return;
-  }
-  if (auto* call = std::get_if<ast::Call>(&expr.node)) {
-    if (call->target == ast::kNoExpr && !isBound(bound, call->function)) {
-      use(call->function, call->functionRange, true);
-    }
-  }
-  forEachChild(ast, e, bound, [&](ast::ExprId child) { collectUses(ast, child, bound, use); });
-}
 
 // Calls `visit` for every step of `block` and of the blocks nested in it, in written order.
 // Given `positive` (whether an expression is a positive constant), only for the steps that may
@@ -380,6 +363,24 @@ bool reentersAtOneInstant(const ast::JourneyDecl& j) {
 }
 
 }  // namespace
+
+// Names used by an expression: free identifiers and global calls, skipping names bound by
+// macros (comprehension variables) and `locals`.
+void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
+                 const std::function<void(const std::string&, SourceRange, bool call)>& use) {
+  if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
+  const ast::Expr& expr = ast[e];
+  if (auto* id = std::get_if<ast::Ident>(&expr.node)) {
+    if (!isBound(bound, id->name)) use(id->name, expr.range, false);
+    return;
+  }
+  if (auto* call = std::get_if<ast::Call>(&expr.node)) {
+    if (call->target == ast::kNoExpr && !isBound(bound, call->function)) {
+      use(call->function, call->functionRange, true);
+    }
+  }
+  forEachChild(ast, e, bound, [&](ast::ExprId child) { collectUses(ast, child, bound, use); });
+}
 
 void ProgramChecker::checkAudienceCycles() {
   Graph g;

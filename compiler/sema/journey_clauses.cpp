@@ -83,6 +83,47 @@ void ProgramChecker::checkTimezone(ast::ExprId zone, const Scope& scope, std::st
   }
 }
 
+// A schedule without `in` ticks in the journey's `timezone` only when that is one zone for
+// every profile: one that reads the profile leaves the tick in UTC (docs/language.md, decision
+// 8), which a journey written for the profile's own 09:00 does not expect unless it then waits
+// until a local time.
+void ProgramChecker::lintScheduleZone(const ast::JourneyDecl& j) {
+  const ast::ScheduledEntry* scheduled = nullptr;
+  const ast::TimezoneClause* zone = nullptr;
+  for (const ast::Clause& c : j.clauses) {
+    if (auto* entry = std::get_if<ast::EntryClause>(&c.kind)) {
+      scheduled = std::get_if<ast::ScheduledEntry>(&entry->kind);
+    }
+    if (auto* z = std::get_if<ast::TimezoneClause>(&c.kind)) zone = z;
+  }
+  if (!scheduled || scheduled->timezone != ast::kNoExpr || !zone) return;
+  // Only a time of day is placed by a zone the author meant to be the profile's (`every hour`
+  // ticks with every whole-hour zone's hours).
+  ast::Schedule::Kind kind = scheduled->schedule.kind;
+  if (kind != ast::Schedule::Kind::DayAt && kind != ast::Schedule::Kind::WeekdayAt &&
+      kind != ast::Schedule::Kind::Cron) {
+    return;
+  }
+  // A `wait until HH:MM` after the tick is how a journey reaches each profile at its own time.
+  for (const ast::Step& s : j.steps) {
+    if (std::holds_alternative<ast::WaitUntilTimeStep>(s.kind)) return;
+  }
+  bool perProfile = false;
+  std::vector<std::string> bound;
+  collectUses(ast, zone->zone, bound, [&](const std::string& name, SourceRange, bool call) {
+    perProfile = perProfile || (!call && name == "profile");
+  });
+  if (!perProfile) return;
+  Diagnostic& d = report(DiagKind::ScheduleInUtc, ast[zone->zone].range,
+                         "the schedule of `" + j.name.text + "` ticks in UTC: one tick serves "
+                         "every profile, so a zone read from the profile cannot place it");
+  d.notes.push_back("the journey's `timezone` places its waits until a local time and its "
+                    "quiet hours");
+  d.helps.push_back("to reach each profile at its own local time, tick early in UTC and wait: "
+                    "`entry every sunday at 12:00 for audience …` then `wait until 09:00 on "
+                    "monday`; or give the schedule one zone with `in \"Europe/Paris\"`");
+}
+
 void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
   JourneyState state;
   state.decl = &j;
@@ -269,6 +310,7 @@ void ProgramChecker::checkJourney(const ast::JourneyDecl& j) {
         c->kind);
   }
 
+  lintScheduleZone(j);
   LocalScope body(&root);
   checkBlock(j.steps, body, state);
   lintJourney(j, state.timeout);

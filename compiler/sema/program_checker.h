@@ -3,6 +3,7 @@
 // the public door.
 #pragma once
 
+#include <functional>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -206,6 +207,7 @@ class ProgramChecker {
   void checkGoto(const ast::GotoStep& g, JourneyState& journey);
 
   // --- lints.cpp ----------------------------------------------------------------------------
+  void lintScheduleZone(const ast::JourneyDecl& j);  // journey_clauses.cpp
   void lintJourney(const ast::JourneyDecl& j, int64_t timeout);
 };
 
@@ -216,6 +218,12 @@ std::vector<std::string> provenPresent(const ast::Ast& ast, ast::ExprId conditio
 // Whether running `block` always ends the instance (`end`, `goto`, or branches that all do).
 bool alwaysEnds(const ast::Block& block);
 bool stepAlwaysEnds(const ast::Step& step);
+
+// --- cycles.cpp ----------------------------------------------------------------------------
+// Names used by an expression: free identifiers and global calls, skipping names bound by
+// macros (comprehension variables) and `bound`.
+void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
+                 const std::function<void(const std::string&, SourceRange, bool call)>& use);
 
 // --- constants.cpp --------------------------------------------------------------------------
 // `30d`, `1h30m`, `500ms`, `-5m`: a duration as it would be written.
