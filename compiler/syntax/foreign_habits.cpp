@@ -195,6 +195,20 @@ std::optional<std::string> declarationHabit(const HabitContext& c) {
     return "a frequency rule reads `cap CHANNEL COUNT per WINDOW`: `cap " +
            secondWord(c.statement, "email") + " 3 per 7d`";
   }
+  // `quiet hours` on a channel or for the file, where other tools set it: a journey's clause.
+  bool quietAtFile = c.foundType == JourneyLexer::QUIET && c.nextType == JourneyLexer::HOURS &&
+                     c.keywords != nullptr &&
+                     c.keywords->contains(static_cast<size_t>(JourneyLexer::JOURNEY));
+  bool quietInChannel = c.prevType == JourneyLexer::QUIET && c.foundType == JourneyLexer::HOURS &&
+                        c.colonDue;
+  if (quietAtFile || quietInChannel) {
+    // The user's own clause, as far as its line goes before a comment or a closing brace.
+    std::string clause = std::string(quietInChannel ? "quiet " : "") +
+                         std::string(c.lineRest.substr(0, c.lineRest.find_first_of("/}")));
+    while (!clause.empty() && clause.back() == ' ') clause.pop_back();
+    return "`quiet hours` is a journey's header clause, not a channel's or the file's: write `" +
+           clause + "` on a line of its own in each journey, after its `entry`";
+  }
   // `test ships { … }`: a test is named by a string, as a template is.
   if (word && c.prevType == JourneyLexer::TEST) {
     return "a test is named by a string: `test \"" + std::string(c.found) + "\"`";

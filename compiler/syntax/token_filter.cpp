@@ -1,6 +1,7 @@
 #include "compiler/syntax/token_filter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 
@@ -80,6 +81,24 @@ const char* hintFor(char32_t c) {
     case U'\u00D7': return "write `*`";
     default: return nullptr;
   }
+}
+
+// `string | null`, TypeScript's optional type: CEL's is `string?`. The help, when `|` at `at` is
+// followed by `null`.
+std::optional<std::string> optionalTypeHint(std::string_view source, SourceRange at) {
+  auto word = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'; };
+  size_t after = at.end;
+  while (after < source.size() && source[after] == ' ') ++after;
+  if (source.substr(after, 4) != "null" ||
+      (after + 4 < source.size() && word(source[after + 4]))) {
+    return std::nullopt;
+  }
+  size_t end = at.begin;
+  while (end > 0 && source[end - 1] == ' ') --end;
+  size_t begin = end;
+  while (begin > 0 && word(source[begin - 1])) --begin;
+  std::string type = begin < end ? std::string(source.substr(begin, end - begin)) : "T";
+  return "a type that may be absent is written with `?`: `" + type + "?`";
 }
 
 // The token is valid UTF-8 (SourceText saw to it).
@@ -297,7 +316,11 @@ TokenizedFile::TokenizedFile(const SourceText& text, FilterMode mode, Diagnostic
         Diagnostic* d = report(DiagKind::UnexpectedCharacter, range,
                                "unexpected character " + codePointText(c));
         if (d != nullptr) {
-          if (const char* hint = hintFor(c)) d->helps.push_back(hint);
+          if (std::optional<std::string> optional = optionalTypeHint(text.text(), range)) {
+            d->helps.push_back(*optional);
+          } else if (const char* hint = hintFor(c)) {
+            d->helps.push_back(hint);
+          }
           if (unexpectedCharacters == kUnexpectedCharactersShown) {
             d->notes.push_back("the " + std::to_string(kUnexpectedCharactersShown) +
                                "th in this file: any more are not reported");
