@@ -220,7 +220,6 @@ bool isBound(const std::vector<std::string>& bound, const std::string& name) {
   return std::find(bound.begin(), bound.end(), name) != bound.end();
 }
 
-
 // Calls `visit` for every step of `block` and of the blocks nested in it, in written order.
 // Given `positive` (whether an expression is a positive constant), only for the steps that may
 // run at the instant the block begins: a wait that always lets time pass (`wait` of a positive
@@ -364,8 +363,7 @@ bool reentersAtOneInstant(const ast::JourneyDecl& j) {
 
 }  // namespace
 
-// Names used by an expression: free identifiers and global calls, skipping names bound by
-// macros (comprehension variables) and `locals`.
+// Declared in program_checker.h: the checker's lints use it too.
 void collectUses(const ast::Ast& ast, ast::ExprId e, std::vector<std::string>& bound,
                  const std::function<void(const std::string&, SourceRange, bool call)>& use) {
   if (e == ast::kNoExpr || e >= ast.exprs.size()) return;
