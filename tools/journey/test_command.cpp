@@ -23,20 +23,23 @@ namespace {
 
 struct TestOptions {
   std::vector<std::string> files;
-  std::string run;
+  std::vector<std::string> run;  // a test runs when its name matches any of them
   std::string engine = "interp";
   DiagnosticOptions diagnostics;
 };
 
 int runTests(const TestOptions& opt) {
   std::unique_ptr<RE2> filter;
-  if (!opt.run.empty()) {
-    filter = std::make_unique<RE2>(opt.run, RE2::Quiet);
-    if (!filter->ok()) {
-      fmt::print(stderr, "error: --run: {}\n", filter->error());
+  std::string any;  // the expressions as one alternation, each checked alone for its message
+  for (const std::string& pattern : opt.run) {
+    RE2 alone(pattern, RE2::Quiet);
+    if (!alone.ok()) {
+      fmt::print(stderr, "error: --run {}: {}\n", pattern, alone.error());
       return kUsage;
     }
+    any += (any.empty() ? "(?:" : "|(?:") + pattern + ")";
   }
+  if (!opt.run.empty()) filter = std::make_unique<RE2>(any, RE2::Quiet);
   Frontend fe;
   if (!loadCheckedProgram(fe, opt.files, opt.diagnostics)) return kInputErrors;
 
@@ -71,7 +74,8 @@ int runTests(const TestOptions& opt) {
     bool anyTest = std::any_of(fe.ast.modules.begin(), fe.ast.modules.end(),
                                [](const ast::Module& m) { return !m.tests.empty(); });
     if (filter && anyTest) {
-      fmt::print(stderr, "note: no test's name matches --run `{}`\n", opt.run);
+      fmt::print(stderr, "note: no test's name matches --run `{}`\n",
+                 fmt::join(opt.run, "`, `"));
     } else {
       fmt::print(stderr, "note: the files hold no test\n");
     }
@@ -85,7 +89,9 @@ Action addTestCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("test", "run the tests written in .journey files");
   auto opt = std::make_shared<TestOptions>();
   cmd->add_option("files", opt->files, "the program's .journey files, tests included")->required();
-  cmd->add_option("--run", opt->run, "only the tests whose name matches this RE2 expression");
+  cmd->add_option("--run", opt->run,
+                  "only the tests whose name matches this RE2 expression (repeatable: any of them)")
+      ->allow_extra_args(false);
   cmd->add_option("--engine", opt->engine, "interp or jit")
       ->check(CLI::IsMember({"interp", "jit"}));
   addDiagnosticOptions(*cmd, opt->diagnostics);
