@@ -34,7 +34,7 @@ int runTests(const TestOptions& opt) {
   for (const std::string& pattern : opt.run) {
     RE2 alone(pattern, RE2::Quiet);
     if (!alone.ok()) {
-      fmt::print(stderr, "error: --run {}: {}\n", pattern, alone.error());
+      fmt::print(stderr, "error: --run: {}\n", alone.error());  // RE2 quotes the pattern
       return kUsage;
     }
     any += (any.empty() ? "(?:" : "|(?:") + pattern + ")";
