@@ -11,6 +11,7 @@
 #include "compiler/driver/constant_values.h"
 #include "compiler/driver/lowered_sizes.h"
 #include "compiler/driver/statement_heads.h"
+#include "compiler/ir/lower_program.h"
 #include "compiler/syntax/parser.h"
 
 namespace journey {
@@ -109,11 +110,24 @@ std::optional<FileId> Frontend::readFile(const std::string& path, SourceRange fr
 }
 
 bool Frontend::check() {
+  lowered_.reset();
   sema::checkProgram(sources, ast, diags, program);
   if (!diags.hasErrors()) checkConstantValues(ast, program, diags);
-  if (!diags.hasErrors()) checkLoweredSizes(sources, ast, program, diags);
+  if (!diags.hasErrors()) checkLoweredSizes(lowered(), diags);
   applyAllowComments(diags, sources, statementHeads(ast));
   return !diags.hasErrors();
+}
+
+const ir::ProgramIr& Frontend::lowered() {
+  if (!lowered_) lowered_ = ir::lowerProgram(sources, ast, program);
+  return *lowered_;
+}
+
+ir::ProgramIr Frontend::takeLowered() {
+  lowered();
+  ir::ProgramIr out = std::move(*lowered_);
+  lowered_.reset();
+  return out;
 }
 
 }  // namespace journey

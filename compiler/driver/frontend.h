@@ -9,6 +9,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/diagnostics/diagnostic.h"
+#include "compiler/ir/program_ir.h"
 #include "compiler/sema/checker.h"
 #include "compiler/source/source_manager.h"
 
@@ -20,6 +21,11 @@ class Frontend {
   bool parse(const std::vector<std::string>& paths);
   // Checks the parsed program. False when there are errors (warnings do not count).
   bool check();
+  // The checked program lowered to the IR the runtimes execute: the lowering `check` made to
+  // judge it (E0229), kept so that a tool does not lower twice; lowered now when there is none.
+  // `takeLowered` moves it out.
+  const ir::ProgramIr& lowered();
+  ir::ProgramIr takeLowered();
   // Reads one source file into `sources` without parsing it; reports E0001 when it cannot be
   // read (`from` is the import that named it, if any).
   std::optional<FileId> readFile(const std::string& path, SourceRange from = {});
@@ -34,6 +40,7 @@ class Frontend {
   // there are files: no recursion).
   void load(const std::string& path);
   std::unordered_set<std::string> loaded_;  // canonical paths read, so each file is read once
+  std::optional<ir::ProgramIr> lowered_;
 };
 
 }  // namespace journey

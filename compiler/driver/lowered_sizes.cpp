@@ -4,13 +4,10 @@
 #include <utility>
 
 #include "compiler/ir/lower.h"
-#include "compiler/ir/lower_program.h"
 
 namespace journey {
 
-void checkLoweredSizes(const SourceManager& sources, const ast::Ast& ast,
-                       const sema::CheckedProgram& program, DiagnosticSink& diags) {
-  ir::ProgramIr lowered = ir::lowerProgram(sources, ast, program);
+void checkLoweredSizes(const ir::ProgramIr& lowered, DiagnosticSink& diags) {
   std::set<std::pair<uint32_t, uint32_t>> reported;  // an expression lowered in several places
   for (const ir::Node& n : lowered.pool.nodes) {
     if (n.kind != ir::NodeKind::Error || n.name != ir::kTooLargeMessage) continue;

@@ -4,15 +4,12 @@
 // reports it (E0229) where the expression is written.
 #pragma once
 
-#include "compiler/ast/ast.h"
 #include "compiler/diagnostics/diagnostic.h"
-#include "compiler/sema/checker.h"
-#include "compiler/source/source_manager.h"
+#include "compiler/ir/program_ir.h"
 
 namespace journey {
 
-// Lowers the program as a run would; `program` must have checked without errors.
-void checkLoweredSizes(const SourceManager& sources, const ast::Ast& ast,
-                       const sema::CheckedProgram& program, DiagnosticSink& diags);
+// Reports what the lowering of a program that checked without errors could not inline.
+void checkLoweredSizes(const ir::ProgramIr& lowered, DiagnosticSink& diags);
 
 }  // namespace journey

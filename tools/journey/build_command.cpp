@@ -10,7 +10,6 @@
 #include "compiler/artifact/artifact_error.h"
 #include "compiler/artifact/artifact_writer.h"
 #include "compiler/driver/frontend.h"
-#include "compiler/ir/lower_program.h"
 #include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 #include "tools/journey/diagnostics_output.h"
@@ -62,7 +61,7 @@ int runBuild(const BuildOptions& opt) {
   if (!opt.emit.empty() && !printStage(fe, opt.emit)) return kUsage;
   if (int status = printDiagnostics(fe, opt.diagnostics); status != kSuccess) return status;
 
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  const ir::ProgramIr& program = fe.lowered();
   std::optional<artifact::NativeSection> native;
 #ifdef JOURNEY_HAVE_JIT
   if (opt.native) {

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "compiler/driver/frontend.h"
-#include "compiler/ir/lower_program.h"
 #include "tools/journey/artifact_file.h"
 #include "tools/journey/commands.h"
 
@@ -40,7 +39,7 @@ std::optional<ir::ProgramIr> loadProgramInput(const std::vector<std::string>& fi
   Frontend fe;
   if (!loadCheckedProgram(fe, files, diagnostics)) return std::nullopt;
   read = programFiles(fe.sources);
-  return ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  return fe.takeLowered();
 }
 
 }  // namespace journey::cli

@@ -6,7 +6,6 @@
 
 #include "compiler/ast/printer.h"
 #include "compiler/diagnostics/renderer.h"
-#include "compiler/ir/lower_program.h"
 #include "compiler/syntax/token_kinds.h"
 #include "tools/journey/repl/input_kind.h"
 #include "tools/journey/repl/line_source.h"
@@ -179,7 +178,7 @@ void Session::programChanged() {
   eval_ = std::make_unique<EvalSession>(fe, engine_);
   takeInterrupt();  // a Ctrl-C pressed before the replay does not stop it
   for (const std::string& note :
-       run_.load(ir::lowerProgram(fe.sources, fe.ast, fe.program), engine_, takeInterrupt)) {
+       run_.load(fe.takeLowered(), engine_, takeInterrupt)) {
     console_.note(note);
   }
   // In the order they were bound: a rebinding reads the value before it.

@@ -6,7 +6,6 @@
 
 #include <simdjson.h>
 
-#include "compiler/ir/lower_program.h"
 #include "compiler/sema/test_data.h"
 #include "vm/runtime/input_records.h"
 #include "vm/runtime/interp_engine.h"
@@ -30,7 +29,7 @@ void checkTestInputs(Frontend& fe) {
   bool anyTest = std::any_of(fe.ast.modules.begin(), fe.ast.modules.end(),
                              [](const ast::Module& m) { return !m.tests.empty(); });
   if (!anyTest) return;
-  ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
+  const ir::ProgramIr& program = fe.lowered();
   std::unique_ptr<runtime::ExpressionEngine> engine = runtime::makeInterpEngine(program);
   std::vector<Value> defaults = runtime::evaluateFieldDefaults(program, *engine);
   runtime::FieldDefaults fieldDefault = [&](sema::RecordId record, size_t field) {
