@@ -184,7 +184,19 @@ std::optional<TypeId> ExprChecker::Impl::lookupName(std::string_view name, bool 
 }
 
 TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const Scope& scope) {
-  if (auto t = lookupName(id.name, id.rooted, scope)) return *t;
+  if (auto t = lookupName(id.name, id.rooted, scope)) {
+    if (Scope::UnsetAfterFailure* unset = id.rooted ? nullptr : scope.unsetAfterFailure(id.name);
+        unset && !unset->reported) {
+      unset->reported = true;
+      Diagnostic& d = report(DiagKind::UnsetCallResponse, ast[e].range,
+                             "`" + id.name + "` has no value when the call to " + unset->action +
+                                 " fails");
+      d.secondary.push_back({unset->call, "its `on error` block goes on to the next step"});
+      d.helps.push_back("end the instance in `on error` (`end \"" + unset->action +
+                        " failed\"`): the steps after the call then run only with a response");
+    }
+    return *t;
+  }
 
   const ProgramSymbols& symbols = ctx.symbols;
   if (id.name == "profile" && symbols.profile) {

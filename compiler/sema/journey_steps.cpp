@@ -22,13 +22,14 @@ std::set<std::string> intersect(const std::set<std::string>& a, const std::set<s
 
 // Declares a local in `scope`, unless the name is already visible (then reports it, and the
 // visible declaration stays the one its uses see).
-static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& name, TypeId type) {
+static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& name, TypeId type,
+                         std::optional<Scope::UnsetAfterFailure> unset = std::nullopt) {
   if (std::optional<SourceRange> first = scope.find(name.text)) {
     c.reportRedeclared(name, *first).helps.push_back("choose another name");
     return;
   }
   if (c.refuseProgramName(name)) return;
-  scope.declare(name.text, name.range, type);
+  scope.declare(name.text, name.range, type, std::move(unset));
 }
 
 // `{ nick: profile.nick }` with `nick` optional was warned about as read without a presence
@@ -101,12 +102,17 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
               reportUnknown(DiagKind::UnknownAction, k.action, "action", namesOf(symbols.actions));
             }
             checkPayload(k.args, scope.scope);
-            // The response is not bound inside `on error`: there is none.
+            // The response is not bound inside `on error`: there is none, nor after it when
+            // the block goes on (reading it then is an error at run time).
+            std::optional<Scope::UnsetAfterFailure> unset;
             if (k.onError) {
               LocalScope onError(&scope);
               checkBlock(*k.onError, onError, journey);
+              if (!alwaysEnds(*k.onError)) {
+                unset = Scope::UnsetAfterFailure{k.action.text, k.action.range};
+              }
             }
-            if (k.binding) declareLocal(*this, scope, *k.binding, response);
+            if (k.binding) declareLocal(*this, scope, *k.binding, response, std::move(unset));
           } else if constexpr (std::is_same_v<T, ast::SetStep>) {
             checkSet(k, scope);
           } else if constexpr (std::is_same_v<T, ast::LetStep>) {

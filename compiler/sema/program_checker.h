@@ -40,8 +40,13 @@ class LocalScope {
     }
   }
 
-  void declare(const std::string& name, SourceRange where, TypeId type) {
-    scope.declare(name, type);
+  void declare(const std::string& name, SourceRange where, TypeId type,
+               std::optional<Scope::UnsetAfterFailure> unset = std::nullopt) {
+    if (unset) {
+      scope.declareUnsetAfterFailure(name, type, std::move(*unset));
+    } else {
+      scope.declare(name, type);
+    }
     sites_.push_back({name, where});
   }
   // Where `name` was declared in this scope or an enclosing one (an invalid range for `profile`).

@@ -1,6 +1,8 @@
 // Scope: local names, innermost first, and the presence facts proven on the way here.
 #include "compiler/sema/symbols.h"
 
+#include <algorithm>
+
 namespace journey::sema {
 
 std::optional<TypeId> Scope::lookup(std::string_view name) const {
@@ -23,6 +25,19 @@ std::optional<TypeId> Scope::lookupQualified(std::string_view path) const {
     }
   }
   return std::nullopt;
+}
+
+Scope::UnsetAfterFailure* Scope::unsetAfterFailure(std::string_view name) const {
+  for (const Scope* s = this; s; s = s->parent_) {
+    bool declaredHere = std::any_of(s->vars_.begin(), s->vars_.end(),
+                                    [&](const auto& var) { return var.first == name; });
+    if (!declaredHere) continue;
+    for (auto& [unset, why] : s->unset_) {
+      if (unset == name) return &why;
+    }
+    return nullptr;
+  }
+  return nullptr;
 }
 
 void Scope::visibleNames(std::vector<std::string>& out) const {

@@ -77,6 +77,19 @@ class Scope {
   // All visible names, for did-you-mean suggestions.
   void visibleNames(std::vector<std::string>& out) const;
 
+  // A call's `as r` after an `on error` block that goes on: on that path `r` has no value.
+  struct UnsetAfterFailure {
+    std::string action;
+    SourceRange call;  // the action's name in the `call` step
+    bool reported = false;  // one warning per binding, at its first read
+  };
+  void declareUnsetAfterFailure(std::string name, TypeId type, UnsetAfterFailure why) {
+    declare(name, type);
+    unset_.emplace_back(std::move(name), std::move(why));
+  }
+  // The note of the declaration of `name` that `lookup` finds, when it is such a binding.
+  UnsetAfterFailure* unsetAfterFailure(std::string_view name) const;
+
   // `profile.email` after `has(profile.email)` was tested true on this path.
   void guard(std::string path) { guarded_.push_back(std::move(path)); }
   bool isGuarded(std::string_view path) const;
@@ -124,6 +137,7 @@ class Scope {
   const Scope* parent_;
   std::vector<std::pair<std::string, TypeId>> vars_;
   std::vector<std::string> guarded_;
+  mutable std::vector<std::pair<std::string, UnsetAfterFailure>> unset_;
   bool allowAbsent_ = false;
   bool pure_ = false;
   std::string_view pureWhere_;
