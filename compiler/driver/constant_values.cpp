@@ -12,7 +12,6 @@
 #include "vm/interp/expression_runner.h"
 #include "vm/interp/value_fits_type.h"
 #include "vm/value/checked_arith.h"
-#include "vm/value/time_zone.h"
 
 namespace journey {
 
@@ -92,10 +91,16 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
       fits(e, v, info.fields[f].type, what, "every record without `" + field + "` gets it");
     }
   }
+  // As the checker judges a literal: an IANA name. The runtime's zones also take a profile's
+  // fixed offset (`+05:30`), which a program's own zones do not.
+  auto unknownZone = [](const Value& zone) {
+    return zone.kind() == ValueKind::String && !sema::isKnownTimezone(zone.asString());
+  };
   auto reportUnknownZone = [&](ast::ExprId e, std::string text, std::string label) {
+    std::string help = sema::timezoneHelp(text).value_or(
+        "time zones are IANA names such as `Europe/Paris`");
     failures.push_back({DiagKind::UnknownTimezone, ast[e].range, text,
-                        "unknown time zone `" + text + "`", std::move(label),
-                        {"time zones are IANA names such as `Europe/Paris`"}});
+                        "unknown time zone `" + text + "`", std::move(label), {std::move(help)}});
   };
   for (const auto& [name, journey] : program.symbols.journeys) {
     if (!journey.decl) continue;
@@ -105,7 +110,7 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
       const auto* zoneClause = std::get_if<ast::TimezoneClause>(&c.kind);
       if (zoneClause && !std::holds_alternative<ast::Literal>(ast[zoneClause->zone].node)) {
         Value zone = run(zoneClause->zone);
-        if (zone.kind() == ValueKind::String && !TimeZone::find(zone.asString())) {
+        if (unknownZone(zone)) {
           reportUnknownZone(zoneClause->zone, std::string(zone.asString()),
                             "every local time of `" + name + "` fails");
         }
@@ -119,7 +124,7 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
       // A literal is checked by the checker; a zone computed from constants is checked here.
       std::optional<Value> zone =
           evaluate(every->timezone, "the time zone of `" + name + "`", "the journey never starts");
-      if (zone && zone->kind() == ValueKind::String && !TimeZone::find(zone->asString())) {
+      if (zone && unknownZone(*zone)) {
         reportUnknownZone(every->timezone, std::string(zone->asString()),
                           "the journey never starts");
       }

@@ -19,9 +19,10 @@ constexpr uint32_t kAllHours = (1u << 24) - 1;
 // How far back a slot skipped by a DST jump can still land after a given instant: the longest
 // jump (Samoa skipped a whole day in 2011) plus margin.
 constexpr int64_t kLookBack = 26 * 3600;
-// Dates scanned before giving up: more than the 8 years between two 29 Februarys (2096, 2104),
-// the rarest day a valid cron spec may ask for.
-constexpr int64_t kMaxScanDays = 9 * 366;
+// Dates scanned before giving up: the Gregorian calendar's whole cycle of 400 years (146,097
+// days, a whole number of weeks), in which every date falls on every weekday. A cron may ask
+// for a 29 February that is a Sunday: 28 years apart, 40 across 2100.
+constexpr int64_t kMaxScanDays = 146'097 + 366;
 
 // The zone's offsets in the kLookBack before `t`: whether one differs from `offsetNow`, and the
 // lowest. Only a change there can have moved a local time whose reading lies before `t`'s to
@@ -131,18 +132,31 @@ Timestamp nextMultiple(Timestamp after, Duration every) {
 // The first instant after `after` at which the local clock reads a whole hour. Unlike a time
 // of day, an hour boundary exists on every hour of real time when the change is of an hour:
 // the hourly schedule still ticks once per real hour (both 01:00s of a fall-back night tick).
-// A change of 30 minutes (Lord Howe) skips 02:00 or repeats no whole hour: 90 minutes apart.
+// A change of 30 minutes may land on a whole hour (Caracas, 2016: 02:30 became 03:00, read at
+// the change's instant), repeat one (Colombo, 1996: 00:30 back to 00:00) or skip one (Lord
+// Howe: no 02:00), so the instant of each change met on the way is looked at too.
 Timestamp nextLocalHour(Timestamp after, const TimeZone& zone) {
+  auto wholeHour = [&](Timestamp t) {
+    CivilTime reading = zone.toCivil(t);
+    return reading.minute == 0 && reading.second == 0 && reading.nanos == 0;
+  };
   Timestamp t = after;
   for (int attempt = 0; attempt < 48; ++attempt) {
     int64_t offset = zone.toCivil(t).offsetSeconds;
     int64_t nextReading = (floorDiv(t.seconds + offset, 3600) + 1) * 3600;
+    if (kMaxTimestampSeconds < nextReading - offset) return kNever;
     Timestamp candidate{nextReading - offset, 0};
-    CivilTime reading = zone.toCivil(candidate);
-    if (after < candidate && reading.minute == 0 && reading.second == 0) return candidate;
-    // The offset changed before the candidate: look again from there.
-    t = t < candidate ? candidate : Timestamp{t.seconds + 60, 0};
-    if (kMaxTimestampSeconds - 3600 < t.seconds) return kNever;
+    if (zone.toCivil(candidate).offsetSeconds == offset) return candidate;
+    // The offset changes in (t, candidate]: find the change's first second, when the clock
+    // jumps; its new reading may be a whole hour.
+    int64_t before = t.seconds, changed = candidate.seconds;
+    while (changed - before > 1) {
+      int64_t mid = before + (changed - before) / 2;
+      (zone.toCivil({mid, 0}).offsetSeconds == offset ? before : changed) = mid;
+    }
+    Timestamp change{changed, 0};
+    if (after < change && wholeHour(change)) return change;
+    t = change;
   }
   return kNever;
 }
@@ -199,8 +213,11 @@ Timestamp nextLocalTime(Timestamp after, const TimeZone& zone, int hour, int min
   return firstSlotAfter(after, zone, 1u << hour, uint64_t{1} << minute, onDay);
 }
 
-std::optional<Timestamp> quietHoursEnd(Timestamp t, const TimeZone& zone,
-                                       const ir::QuietHoursIr& quiet) {
+namespace {
+
+// The end of the window that `t` lies in, if it lies in one.
+std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
+                                   const ir::QuietHoursIr& quiet) {
   int from = quiet.fromMinute, to = quiet.toMinute;
   if (from == to || from < 0 || to < 0 || from >= 24 * 60 || to >= 24 * 60) return std::nullopt;
   // When the offset holds over every day the search below looks at, local times map to
@@ -226,6 +243,21 @@ std::optional<Timestamp> quietHoursEnd(Timestamp t, const TimeZone& zone,
     if (!start || t < *start) continue;
     Timestamp stop = instantAt(zone, from < to ? day : day + 1, to).value_or(kNever);
     if (t < stop && (!end || *end < stop)) end = stop;
+  }
+  return end;
+}
+
+}  // namespace
+
+std::optional<Timestamp> quietHoursEnd(Timestamp t, const TimeZone& zone,
+                                       const ir::QuietHoursIr& quiet) {
+  std::optional<Timestamp> end = windowEnd(t, zone, quiet);
+  // An end moved forward by a DST gap can fall inside the next window (`03:15 to 02:30` on
+  // the night New York skips from 02:00 to 03:00): the send then waits for that one's end.
+  for (int i = 0; end && i < 3; ++i) {
+    std::optional<Timestamp> next = windowEnd(*end, zone, quiet);
+    if (!next) break;
+    end = next;
   }
   return end;
 }

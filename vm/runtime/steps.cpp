@@ -212,7 +212,14 @@ std::optional<TimeZone> Runtime::Impl::journeyZone(Instance& instance, ProfileSt
     return std::nullopt;
   }
   std::optional<TimeZone> zone = TimeZone::find(name.asString());
-  if (!zone) why = Value::error("unknown time zone \"" + std::string(name.asString()) + "\"");
+  if (!zone) {
+    // Zone names are short: a runaway field is quoted in part, not copied into every exit line.
+    constexpr size_t kShown = 64;
+    std::string_view text = name.asString();
+    std::string shown(text.substr(0, utf8CharStart(text, kShown)));
+    if (shown.size() < text.size()) shown += "…";
+    why = Value::error("unknown time zone \"" + shown + "\"");
+  }
   return zone;
 }
 
