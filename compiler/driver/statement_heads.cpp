@@ -16,13 +16,16 @@ class HeadCollector {
       for (const ast::Clause& c : j->clauses) heads_.push_back(c.range);
       block(j->steps);
     } else if (std::holds_alternative<ast::AudienceDecl>(d.kind) ||
+               std::holds_alternative<ast::ChannelDecl>(d.kind) ||
                std::holds_alternative<ast::ConstDecl>(d.kind) ||
                std::holds_alternative<ast::FnDecl>(d.kind) ||
                std::holds_alternative<ast::CapDecl>(d.kind) ||
                std::holds_alternative<ast::ImportDecl>(d.kind)) {
       heads_.push_back(d.range);  // one statement, no body of its own
     }
-    // Schemas, types, events, channels and actions: a body of fields, one a line already.
+    // A channel's fields may share a line (`{ address: …, consent: … }`), which `fmt` spreads,
+    // or not, which it may join: the whole declaration is one head. Schemas, types, events and
+    // actions: a body of fields or clauses, one a line already.
   }
 
   std::vector<SourceRange> take() { return std::move(heads_); }

@@ -107,8 +107,8 @@ std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vecto
       if (allowPending) coveredDepth = leastDepth = depth;
       lineAllowed = allowPending || (lineAllowed && coveredDepth > 0 && leastDepth >= coveredDepth);
       allowPending = false;
-    } else if (semicolon && lineAllowed) {
-      gap.keepsAllowedJoin = true;
+    } else if (lineAllowed) {
+      gap.allowedJoin = semicolon ? Gap::AllowedJoin::Semicolon : Gap::AllowedJoin::Space;
     }
     gaps.push_back(std::move(gap));
     pos = std::max<size_t>(pos, token.end);

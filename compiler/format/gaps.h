@@ -23,10 +23,12 @@ struct Comment {
 struct Gap {
   std::vector<Comment> comments;
   uint32_t newlinesAfter = 0;  // between the last comment (or the previous token) and the token
-  // A `;` joins two statements on a line that a `// journey: allow` comment covers: the join is
-  // kept, since the comment covers that line (compiler/driver/allow_comments.h) and a statement
-  // moved to a line of its own would leave it.
-  bool keepsAllowedJoin = false;
+  // The token goes on a line that a `// journey: allow` comment covers: a statement joined by
+  // `;`, or a block written on that line (`{ on e { send … } }`). The join is kept, since the
+  // comment covers that line (compiler/driver/allow_comments.h) and a statement moved to a line
+  // of its own would leave it.
+  enum class AllowedJoin : uint8_t { None, Semicolon, Space };
+  AllowedJoin allowedJoin = AllowedJoin::None;
 
   uint32_t newlines() const;  // in the whole gap
 };
@@ -41,7 +43,7 @@ std::vector<int8_t> expressionBrackets(const syntax::SyntaxTree& tree,
 // previous token (or the start of the file) to its start. Nothing is expected there but white
 // space, `;`, comments and line breaks; anything else is an internal error, described in
 // `problem`. `brackets` (expressionBrackets of the same tokens), when given, lets a
-// `keepsAllowedJoin` follow an allow comment inside a statement to the end of its brackets.
+// `allowedJoin` follow an allow comment inside a statement to the end of its brackets.
 std::optional<std::vector<Gap>> scanGaps(std::string_view text, const std::vector<SourceRange>& tokens,
                                          std::string& problem,
                                          const std::vector<int8_t>* brackets = nullptr);

@@ -192,8 +192,11 @@ DocId Layout::gap(uint32_t token, Sep sep, Blanks blanks) {
       case Sep::Soft: out.push_back(i > 0 ? docs_.line() : docs_.softLine()); break;  // `(/* c */ x`
       case Sep::Line: out.push_back(docs_.line()); break;
       case Sep::Hard:
-        if (g.keepsAllowedJoin) {
-          out.push_back(docs_.text("; "));  // statements an allow comment covers stay together
+        // What an allow comment covers stays on its line: statements joined by `;`, blocks.
+        if (g.allowedJoin == Gap::AllowedJoin::Semicolon) {
+          out.push_back(docs_.text("; "));
+        } else if (g.allowedJoin == Gap::AllowedJoin::Space) {
+          out.push_back(docs_.text(" "));
         } else if (!atFileStart) {
           out.push_back(lineBreak(blank));
         }

@@ -108,9 +108,11 @@ DocId Layout::itemList(uint32_t n) {
   CloserGap end = closerGap(closeToken, Sep::Line, Blanks{.keep = true, .noneAtEnd = true});
   body.push_back(end.inside);
   // One item written on the line of its braces may stay there (`50% { send email "a" }`), unless
-  // it has a body of its own.
-  bool writtenOnLines = gapBefore(firstToken(items[0])).newlines() > 0;
-  bool nested = items.size() == 1 && holdsItemList(items[0]);
+  // it has a body of its own and no allow comment covers the line (the body would leave it).
+  const Gap& first = gapBefore(firstToken(items[0]));
+  bool writtenOnLines = first.newlines() > 0;
+  bool nested = items.size() == 1 && holdsItemList(items[0]) &&
+                first.allowedJoin == Gap::AllowedJoin::None;
   out.push_back(docs_.group(
       docs_.concat({tokenText(openToken), docs_.indent(kIndent, docs_.concat(std::move(body))),
                     end.outside, tokenText(closeToken)}),
