@@ -2,6 +2,9 @@
 // files that change, `--check` lists them, `-d` shows the changes as a unified diff.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <iostream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -23,16 +26,28 @@ struct FmtOptions {
   DiagnosticOptions diagnostics;  // colour only: nothing here warns
 };
 
+std::string readStandardInput() {
+  return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+}
+
 int runFmt(const FmtOptions& opt) {
   if (opt.write && (opt.check || opt.diff)) {
     fmt::print(stderr, "error: -w rewrites the files; it does not go with --check or -d\n");
+    return kUsage;
+  }
+  bool fromStdin = std::find(opt.files.begin(), opt.files.end(), "-") != opt.files.end();
+  if (fromStdin && (opt.write || opt.files.size() > 1)) {
+    fmt::print(stderr, "error: `-` (standard input) is formatted alone, to standard output\n");
     return kUsage;
   }
   Frontend fe;  // its sources and diagnostics; each file is formatted on its own
   bool failed = false;
   bool anyChange = false;
   for (const std::string& path : opt.files) {
-    std::optional<FileId> file = fe.readFile(path);
+    // An editor pipes its buffer in: `journey fmt -`.
+    std::optional<FileId> file =
+        path == "-" ? std::optional(fe.sources.add("<stdin>", readStandardInput()))
+                    : fe.readFile(path);
     if (!file) {
       failed = true;
       continue;
@@ -58,8 +73,9 @@ int runFmt(const FmtOptions& opt) {
         failed = true;
       }
     } else if (opt.check || opt.diff) {
-      if (changes && opt.check) fmt::print("{}\n", path);
-      if (changes && opt.diff) fmt::print("{}", format::unifiedDiff(original, result.text, path));
+      std::string name = path == "-" ? "<stdin>" : path;
+      if (changes && opt.check) fmt::print("{}\n", name);
+      if (changes && opt.diff) fmt::print("{}", format::unifiedDiff(original, result.text, name));
     } else {
       fmt::print("{}", result.text);
     }
@@ -74,7 +90,7 @@ int runFmt(const FmtOptions& opt) {
 Action addFmtCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("fmt", "print .journey files in the canonical layout");
   auto opt = std::make_shared<FmtOptions>();
-  cmd->add_option("files", opt->files, "the .journey files")->required();
+  cmd->add_option("files", opt->files, "the .journey files, or - for standard input")->required();
   cmd->add_flag("-w,--write", opt->write,
                 "rewrite the files that change, in place (not with --check or --diff)");
   cmd->add_flag("--check", opt->check, "list the files that would change; exit 1 if any");
