@@ -29,6 +29,7 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
     std::string label;
     std::vector<std::string> helps;
     std::vector<Label> secondary = {};
+    ast::ExprId expr = ast::kNoExpr;  // for one too large to compile: what it names
   };
   std::vector<Failure> failures;
   // An expression's value without a profile, inputs or a clock (an error where it needs one).
@@ -46,6 +47,14 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
     Value v = run(e);
     if (!v.isError()) return v;
     std::string error(v.errorMessage());
+    if (error == ir::kTooLargeMessage) {  // E0229, as where the run would lower it
+      constexpr std::string_view kSubject = "the expression";  // the message's, replaced
+      std::string message = error.starts_with(kSubject) ? what + error.substr(kSubject.size())
+                                                        : what + ": " + error;
+      failures.push_back({DiagKind::ExpressionTooLarge, ast[e].range, error, std::move(message),
+                          std::move(label), {}, {}, e});
+      return std::nullopt;
+    }
     failures.push_back({DiagKind::ConstantAlwaysFails, ast[e].range, error,
                         what + " is always an error: " + error, std::move(label), {}});
     return std::nullopt;
@@ -198,6 +207,23 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
       }
     }
     return true;
+  });
+  // A `const` too large to compile makes every value naming it too large as well: one
+  // diagnostic, at the first (a chain of a thousand `const`s, each naming the one before).
+  std::set<std::string> tooLarge;
+  for (const auto& [name, c] : program.symbols.consts) {
+    for (const Failure& f : failures) {
+      if (c.decl && f.expr == c.decl->value) tooLarge.insert(name);
+    }
+  }
+  std::erase_if(failures, [&](const Failure& f) {
+    if (f.expr == ast::kNoExpr) return false;
+    bool namesOne = false;
+    std::vector<std::string> bound;
+    sema::collectUses(ast, f.expr, bound, [&](const std::string& name, SourceRange, bool call) {
+      namesOne = namesOne || (!call && tooLarge.contains(name));
+    });
+    return namesOne;
   });
   std::ranges::sort(failures, [](const Failure& a, const Failure& b) {
     return std::tie(a.range.file, a.range.begin) < std::tie(b.range.file, b.range.begin);

@@ -354,7 +354,9 @@ void ProgramChecker::resolveSignatures() {
     std::map<std::string, SourceRange, std::less<>> seen;
     for (const ast::Param& p : fn.decl->params) {
       auto [it, fresh] = seen.try_emplace(p.name.text, p.name.range);
-      if (!fresh) {
+      if (p.name.text == "profile") {  // as for a `let`: the name means one thing everywhere
+        reportRedeclared(p.name, SourceRange{}).helps.push_back("choose another name");
+      } else if (!fresh) {
         Diagnostic& d = report(DiagKind::DuplicateBinding, p.name.range,
                                "parameter `" + p.name.text + "` is declared twice");
         d.secondary.push_back({it->second, "first declared here"});

@@ -1,7 +1,9 @@
-// `journey explain CODE`: the longer explanation of a diagnostic kind.
+// `journey explain CODE…`: the longer explanation of diagnostic kinds.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <string>
+#include <vector>
 
 #include "compiler/diagnostics/diagnostic.h"
 #include "tools/journey/commands.h"
@@ -10,6 +12,10 @@
 namespace journey::cli {
 
 std::optional<std::string> explainCode(std::string_view code) {
+  // `error[E0201]`, copied whole from a diagnostic, names E0201.
+  if (size_t open = code.find('['); open != std::string_view::npos && code.ends_with(']')) {
+    code = code.substr(open + 1, code.size() - open - 2);
+  }
   const DiagKindInfo* kind = findDiagKind(code);
   if (!kind) return std::nullopt;
   return fmt::format("{} ({}): {}\n\n{}\n", kind->code,
@@ -23,15 +29,19 @@ std::string unknownCodeMessage(std::string_view code) {
 
 Action addExplainCommand(CLI::App& app) {
   auto* cmd = app.add_subcommand("explain", "explain a diagnostic code, for example E0201");
-  auto code = std::make_shared<std::string>();
-  cmd->add_option("code", *code, "the code printed in brackets: error[E0201]")->required();
-  return [code]() {
-    std::optional<std::string> text = explainCode(*code);
-    if (!text) {
-      fmt::print(stderr, "error: {}\n", unknownCodeMessage(*code));
-      return int(kUsage);
+  auto codes = std::make_shared<std::vector<std::string>>();
+  cmd->add_option("codes", *codes, "the codes printed in brackets: error[E0201]")->required();
+  return [codes]() {
+    std::vector<std::string> texts;
+    for (const std::string& code : *codes) {
+      std::optional<std::string> text = explainCode(code);
+      if (!text) {
+        fmt::print(stderr, "error: {}\n", unknownCodeMessage(code));
+        return int(kUsage);
+      }
+      texts.push_back(std::move(*text));
     }
-    fmt::print("{}", *text);
+    fmt::print("{}", fmt::join(texts, "\n"));
     return int(kSuccess);
   };
 }
