@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <map>
+#include <tuple>
+#include <vector>
 
 #include "compiler/graph/layout_effort.h"
 #include "compiler/graph/node_style.h"
@@ -82,6 +85,24 @@ const char* edgeAttributes(EdgeKind kind) {
   return "";
 }
 
+// Arrows of one kind between the same two steps as one, its label the lines of theirs: with
+// `concentrate` Graphviz merges such arrows itself and drops all their labels but one (an empty
+// `if` body and its `else` both lead to the next step).
+std::vector<Edge> mergedParallel(const std::vector<Edge>& edges) {
+  std::vector<Edge> merged;
+  std::map<std::tuple<size_t, size_t, EdgeKind>, size_t> at;
+  for (const Edge& e : edges) {
+    auto [it, fresh] = at.try_emplace({e.from, e.to, e.kind}, merged.size());
+    if (fresh) {
+      merged.push_back(e);
+    } else {
+      Label& label = merged[it->second].label;
+      label.insert(label.end(), e.label.begin(), e.label.end());
+    }
+  }
+  return merged;
+}
+
 }  // namespace
 
 std::string writeDot(const Diagram& diagram) {
@@ -116,7 +137,7 @@ std::string writeDot(const Diagram& diagram) {
     writeNode(out, n, "  ");
   }
   out += "\n";
-  for (const Edge& e : diagram.edges) {
+  for (const Edge& e : shared ? mergedParallel(diagram.edges) : diagram.edges) {
     out += fmt::format("  {} -> {}", dotId(diagram.nodes[e.from]), dotId(diagram.nodes[e.to]));
     std::string attributes = edgeAttributes(e.kind);
     if (!e.label.empty()) {

@@ -19,6 +19,14 @@ std::string mermaidText(const Label& lines) {
     const std::string& line = lines[i];
     for (size_t at = 0; at < line.size(); ++at) {
       char c = line[at];
+      std::string_view rest = std::string_view(line).substr(at);
+      // Words Mermaid rewrites inside a label: a line with `style` or `classDef` loses its
+      // last `;` (taken for a style's end, so `#quot;` showed as `#quot`), and `fa:fa-car`
+      // becomes an icon. One character of each is written as a code.
+      if (rest.starts_with("style") || rest.starts_with("classDef") || rest.starts_with(":fa-")) {
+        out += fmt::format("#{};", static_cast<int>(static_cast<unsigned char>(c)));
+        continue;
+      }
       switch (c) {
         case '"': out += "#quot;"; break;
         case '#': out += "#35;"; break;
@@ -27,6 +35,7 @@ std::string mermaidText(const Label& lines) {
         case '&': out += "#amp;"; break;
         case '|': out += "#124;"; break;
         case '`': out += "#96;"; break;
+        case '\\': out += "#92;"; break;  // `\n` in a string would break the line
         // `%%{…}%%` anywhere is a directive to Mermaid (its configuration, or a parse error):
         // a `%` beside another is written as a code (a lone one, `50%`, as it is).
         case '%': {
