@@ -68,6 +68,16 @@ int runGraph(const GraphOptions& opt) {
   std::string text;
   if (opt.format == "mermaid") {
     text = graph::writeMermaid(diagram);
+    // Mermaid's defaults (`maxTextSize`, `maxEdges`), which a diagram cannot raise: past them
+    // a viewer shows an error instead of the drawing.
+    constexpr size_t kMaxText = 50'000, kMaxEdges = 500;
+    if (text.size() > kMaxText || diagram.edges.size() > kMaxEdges) {
+      fmt::print(stderr,
+                 "warning: the diagram has {} characters and {} arrows; Mermaid draws at most {} "
+                 "and {} by default\nhelp: draw fewer journeys (--journey NAME), or use --format "
+                 "svg\n",
+                 text.size(), diagram.edges.size(), kMaxText, kMaxEdges);
+    }
   } else if (opt.format == "svg") {
     graph::SvgResult svg = graph::renderSvg(graph::writeDot(diagram));
     for (const std::string& m : svg.messages) {
