@@ -15,9 +15,9 @@ class MembershipEvaluator::Host final : public stdlib::Host {
   Value inAudience(std::string_view name) override {
     int a = e_.answers_.find(name);
     if (a < 0) return Value::error("unknown audience `" + std::string(name) + "`");
+    // A rule that fails means "not a member" (docs/language.md), here as at the top level.
     return e_.answers_.answer(static_cast<uint32_t>(a), [&] {
       Value v = rule(e_.program_.audiences[static_cast<size_t>(a)]);
-      if (v.isError()) return v;
       return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
     });
   }

@@ -429,12 +429,7 @@ void Runtime::Impl::appendHistory(ProfileState& p, uint32_t event, const Value& 
 }
 
 void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& record) {
-  // An emitted event comes at the instant of the timer that ran its step, whose other timers
-  // may still be queued: the profile's own fire first, as before an input record of that time.
-  if (chain > 0) {
-    absl::InlinedVector<InstanceId, 8> active(p.instances.begin(), p.instances.end());
-    fireDueTimersOf(active);
-  }
+  fireQueuedInstantTimersOf(p);
   appendHistory(p, event, record);
   // The instances that see the event are those active before it: not those its audience
   // changes start, which begin after it. A copy also because instances end (or others start)
@@ -458,6 +453,30 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
     auto* entry = std::get_if<ir::EventEntryIr>(&program.journeys[j].entry);
     if (entry && entry->event == event) enter(j, p, &record, true);
   }
+}
+
+void Runtime::Impl::fireQueuedInstantTimersOf(ProfileState& p) {
+  // Work queued at the instant of the timer that ran its step (an emitted event, an audience
+  // change after a `set`) comes while the instant's other timers may still be queued: the
+  // profile's own fire first, as before an input record of that time.
+  if (chain == 0) return;
+  absl::InlinedVector<InstanceId, 8> active(p.instances.begin(), p.instances.end());
+  fireDueTimersOf(active);
+}
+
+void Runtime::Impl::fireDueTimersOfKey(uint32_t journey, std::string_view key) {
+  const Timer* next = store.nextTimer();
+  if (!next || clock.now() < next->due()) return;
+  absl::InlinedVector<InstanceId, 2> holders;
+  store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
+    if (t.kind != Timer::Kind::Resume && t.kind != Timer::Kind::Timeout) return;
+    const Instance* inst = store.findInstance(t.id);
+    if (inst && inst->journey == journey &&
+        instanceKey(*inst, store.profile(inst->profile)) == key) {
+      holders.push_back(t.id);
+    }
+  });
+  fireDueTimersOf(holders);
 }
 
 void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
@@ -567,7 +586,9 @@ void Runtime::Impl::drainQueued() {
       DirtyProfile dirty = std::move(dirtyProfiles.front());
       dirtyProfiles.erase(dirtyProfiles.begin());
       chain = dirty.chain;
-      reevaluateAudiences(store.profile(dirty.profile), false, -1, &dirty.audiences);
+      ProfileState& p = store.profile(dirty.profile);
+      fireQueuedInstantTimersOf(p);
+      reevaluateAudiences(p, false, -1, &dirty.audiences);
       chain = 0;
       continue;
     }
@@ -620,8 +641,8 @@ Value Runtime::Impl::audienceAnswer(uint32_t a, ProfileState& p) {
   if (store.anyDecidedElsewhere() && store.decidedElsewhere(p.ref, a)) {
     return Value::boolean(p.member[a]);
   }
+  // A rule that fails means "not a member" (docs/language.md), for `inAudience` as for entries.
   Value v = eval(program.audiences[a].rule, &p.profile, &p);
-  if (v.isError()) return v;
   return Value::boolean(v.kind() == ValueKind::Bool && v.asBool());
 }
 
@@ -786,7 +807,11 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   const std::string_view key = keyValue.isNull() ? std::string_view(p.id) : keyValue.asString();
   // The last entry is written when an instance ends: while one is active, the key is skipped
   // before the previous one is read.
-  if (store.hasActiveInstance(journey, key)) return skipped(key, "active");
+  if (store.hasActiveInstance(journey, key)) {
+    // Work queued at a timer's instant: the key's instance, of any profile, may end then.
+    if (chain > 0) fireDueTimersOfKey(journey, key);
+    if (store.hasActiveInstance(journey, key)) return skipped(key, "active");
+  }
   if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {
     if (j.reentry == ir::Reentry::Never) return skipped(key, "reentry never");
     if (j.reentry == ir::Reentry::After) {

@@ -223,6 +223,11 @@ struct Runtime::Impl {
   // `within` deadline, a timeout) fire first, as before an input record of that time. So an
   // event emitted at a `within` deadline loses to the timeout ([start, start + D)).
   void fireDueTimersOf(std::span<const InstanceId> instances);
+  // The same for the profile's instances, in queued work (chain > 0: an emitted event, an
+  // audience change after a `set`), and for the instance holding (journey, key), of whichever
+  // profile, before an entry of that key is refused as active.
+  void fireQueuedInstantTimersOf(ProfileState& p);
+  void fireDueTimersOfKey(uint32_t journey, std::string_view key);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
