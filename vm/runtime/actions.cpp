@@ -30,7 +30,7 @@ std::optional<std::string_view> addressText(const Value& v, std::string& number)
 
 }  // namespace
 
-void Runtime::Impl::send(const SendContext& c, const Value& payload) {
+Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makePayload) {
   const ir::JourneyIr& j = program.journeys[c.journey];
   const ir::StepIr& step = j.steps[c.step];
   const auto& s = std::get<ir::SendIr>(step.kind);
@@ -49,6 +49,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
     l.text("reason", reason);
     write(l);
     ++stats.suppressed;
+    return Value();
   };
 
   if (channel.consent != ir::kNoExpr) {
@@ -83,6 +84,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
     l.text("rule", cap.text);
     write(l);
     ++stats.capped;
+    return Value();
   };
   for (const CapRule& cap : fileCaps) {
     if (full(cap, false)) return capped(cap);
@@ -90,6 +92,8 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
   for (const CapRule& cap : journeyCaps[c.journey]) {
     if (full(cap, true)) return capped(cap);
   }
+  Value payload = makePayload();
+  if (payload.isError()) return payload;
 
   // Quiet hours come after the frequency rules (a full rule caps the send at once); a queued
   // send is delivered at the window's end, its consent, address and rules checked again then.
@@ -112,7 +116,7 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
       trace(*c.instance, [&] {
         return "send at " + step.location + " held by quiet hours until " + formatTimestamp(*end);
       });
-      return;  // the `send` record is written when the window ends
+      return Value();  // the `send` record is written when the window ends
     }
   }
 
@@ -128,13 +132,14 @@ void Runtime::Impl::send(const SendContext& c, const Value& payload) {
   uint64_t*& sent = sendCounts[s.channel];
   if (!sent) sent = &stats.sends[channel.name];
   ++*sent;
+  return Value();
 }
 
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
   HeldSend held = store.releaseSend(timer.id);
   send(SendContext{.journey = held.journey, .profile = held.profile, .key = held.key,
                    .keyPlain = held.keyPlain, .step = held.step},
-       held.payload);
+       [&] { return held.payload; });
 }
 
 Value Runtime::Impl::buildRecord(sema::RecordId record,

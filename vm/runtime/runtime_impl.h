@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/functional/function_ref.h"
 #include "compiler/ir/history_reads.h"
 #include "vm/runtime/audience_answers.h"
 #include "vm/runtime/audience_set.h"
@@ -266,8 +267,10 @@ struct Runtime::Impl {
     // send being delivered: quiet hours do not apply again.
     Instance* instance = nullptr;
   };
-  // Consent, address, quiet hours and caps, then the `send` record (or why not).
-  void send(const SendContext& context, const Value& payload);
+  // Consent, address, caps and quiet hours, then the `send` record (or why not). The payload is
+  // made only for a send that is held or delivered, so a refused one goes on whatever it holds;
+  // the payload's error when it fails (the instance then ends with it), else null.
+  Value send(const SendContext& context, absl::FunctionRef<Value()> payload);
   void deliverHeldSend(const Timer& timer);
   // True when the instance ended (a failed call without `on error`).
   bool call(Instance& instance, const ir::StepIr& step, const ir::CallIr& call);

@@ -378,19 +378,23 @@ void Runtime::Impl::run(InstanceId id) {
           } else if constexpr (std::is_same_v<T, ir::SendIr>) {
             if (exitWhenHolds(inst, step.location)) return true;
             const std::vector<Value>& names = stepConstants[inst.journey][inst.pc].fieldNames;
-            std::vector<MapEntry> payload;
-            for (size_t i = 0; i < k.payload.size(); ++i) {
-              Value v = eval(k.payload[i].value, frame, p);
-              if (v.isError()) return fail(v), true;
-              if (!presentField(k.payload[i], v)) continue;
-              if (auto clash = jsonKeyClash(v)) return fail(Value::error(*clash)), true;
-              payload.push_back({names[i], std::move(v)});
-            }
+            // Made once the send is neither suppressed nor capped: a refused send goes on.
+            auto payload = [&]() -> Value {
+              std::vector<MapEntry> fields;
+              for (size_t i = 0; i < k.payload.size(); ++i) {
+                Value v = eval(k.payload[i].value, frame, p);
+                if (v.isError()) return v;
+                if (!presentField(k.payload[i], v)) continue;
+                if (auto clash = jsonKeyClash(v)) return Value::error(*clash);
+                fields.push_back({names[i], std::move(v)});
+              }
+              return Value::map(std::move(fields));
+            };
             SendContext context{.journey = inst.journey, .profile = inst.profile,
                                 .key = keyOf(inst), .keyPlain = keyPlain(inst),
                                 .step = inst.pc, .instance = &inst};
+            if (Value failed = send(context, payload); failed.isError()) return fail(failed), true;
             inst.pc = step.next;
-            send(context, Value::map(std::move(payload)));
             return false;
           } else if constexpr (std::is_same_v<T, ir::CallIr>) {
             return call(inst, step, k);  // true when the instance ended
