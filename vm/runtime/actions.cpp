@@ -136,6 +136,7 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
 }
 
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
+  if (!store.heldSend(timer.id)) return;  // delivered already, by queued work at its instant
   HeldSend held = store.releaseSend(timer.id);
   send(SendContext{.journey = held.journey, .profile = held.profile, .key = held.key,
                    .keyPlain = held.keyPlain, .step = held.step},

@@ -120,7 +120,7 @@ class MemoryStore final : public Store {
           }
           break;
         case Timer::Kind::HeldSend:
-          if (t.id - 1 < held_.size()) prefetchLine(&held_[t.id - 1]);
+          if (heldSlot(t.id) < held_.size()) prefetchLine(&held_[heldSlot(t.id)]);
           break;
         default: break;
       }
@@ -216,29 +216,40 @@ class MemoryStore final : public Store {
     journeyKeys_.forgetBefore(journey, t);
   }
 
-  // A held send's id is its slot plus one. A new one takes the slot freed last, still in the
-  // cache, where a table by sequence number put each at a cold random place.
+  // A held send's id is its slot plus one, and above that the slot's count of uses: a timer of
+  // a send delivered early (before its timer, by queued work at its instant) finds none when
+  // the slot holds another. A new one takes the slot freed last, still in the cache, where a
+  // table by sequence number put each at a cold random place.
+  static size_t heldSlot(uint64_t id) { return static_cast<size_t>((id & 0xffff'ffff) - 1); }
   uint64_t holdSend(HeldSend send) override {
     size_t slot = held_.size();
     if (freeHeld_.empty()) {
       held_.emplace_back(std::move(send));
+      heldUses_.push_back(0);
     } else {
       slot = freeHeld_.back();
       freeHeld_.pop_back();
       held_[slot] = std::move(send);
+      ++heldUses_[slot];
     }
-    return slot + 1;
+    return (uint64_t{heldUses_[slot]} << 32) | (slot + 1);
   }
   HeldSend releaseSend(uint64_t id) override {
-    std::optional<HeldSend>& slot = held_[id - 1];
+    if (!heldSend(id)) return HeldSend{};
+    size_t index = heldSlot(id);
+    std::optional<HeldSend>& slot = held_[index];
     HeldSend send = std::move(*slot);
     slot.reset();
-    freeHeld_.push_back(static_cast<uint32_t>(id - 1));
+    freeHeld_.push_back(static_cast<uint32_t>(index));
     return send;
   }
   const HeldSend* heldSend(uint64_t id) const override {
-    if (id == 0 || id > held_.size() || !held_[id - 1]) return nullptr;
-    return &*held_[id - 1];
+    size_t index = heldSlot(id);
+    if ((id & 0xffff'ffff) == 0 || index >= held_.size() || !held_[index] ||
+        heldUses_[index] != id >> 32) {
+      return nullptr;
+    }
+    return &*held_[index];
   }
 
   uint64_t addTimer(Timer timer, Duration delay) override {
@@ -347,6 +358,7 @@ class MemoryStore final : public Store {
   }
   absl::flat_hash_set<uint64_t> decidedElsewhere_;
   std::vector<std::optional<HeldSend>> held_;  // by slot (holdSend); empty when delivered
+  std::vector<uint32_t> heldUses_;              // by slot: how often it was taken again
   std::vector<uint32_t> freeHeld_;
   uint64_t lastTimer_ = 0;
 };

@@ -458,40 +458,40 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
 void Runtime::Impl::fireQueuedInstantTimersOf(ProfileState& p) {
   // Work queued at the instant of the timer that ran its step (an emitted event, an audience
   // change after a `set`) comes while the instant's other timers may still be queued: the
-  // profile's own fire first, as before an input record of that time.
+  // profile's own fire first (its instances' and its held sends'), as before an input record
+  // of that time.
   if (chain == 0) return;
-  absl::InlinedVector<InstanceId, 8> active(p.instances.begin(), p.instances.end());
-  fireDueTimersOf(active);
+  fireDueTimers([&](const Timer& t) {
+    if (t.kind == Timer::Kind::HeldSend) {
+      const HeldSend* held = store.heldSend(t.id);
+      return held && held->profile == p.ref;
+    }
+    return std::find(p.instances.begin(), p.instances.end(), t.id) != p.instances.end();
+  });
 }
 
 void Runtime::Impl::fireDueTimersOfKey(uint32_t journey, std::string_view key) {
-  const Timer* next = store.nextTimer();
-  if (!next || clock.now() < next->due()) return;
-  absl::InlinedVector<InstanceId, 2> holders;
-  store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
-    if (t.kind != Timer::Kind::Resume && t.kind != Timer::Kind::Timeout) return;
+  fireDueTimers([&](const Timer& t) {
+    if (t.kind == Timer::Kind::HeldSend) return false;
     const Instance* inst = store.findInstance(t.id);
-    if (inst && inst->journey == journey &&
-        instanceKey(*inst, store.profile(inst->profile)) == key) {
-      holders.push_back(t.id);
-    }
+    return inst && inst->journey == journey &&
+           instanceKey(*inst, store.profile(inst->profile)) == key;
   });
-  fireDueTimersOf(holders);
 }
 
-void Runtime::Impl::fireDueTimersOf(std::span<const InstanceId> instances) {
+void Runtime::Impl::fireDueTimers(absl::FunctionRef<bool(const Timer&)> mine) {
   const Timer* next = store.nextTimer();
   if (!next || clock.now() < next->due()) return;  // all fired: an input record's case
   std::vector<Timer> due;
   store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
     bool ofInstance = t.kind == Timer::Kind::Resume || t.kind == Timer::Kind::Timeout;
-    if (ofInstance && t.due() != kNever &&
-        std::find(instances.begin(), instances.end(), t.id) != instances.end()) {
+    if ((ofInstance || t.kind == Timer::Kind::HeldSend) && t.due() != kNever && mine(t)) {
       due.push_back(t);
     }
   });
   std::sort(due.begin(), due.end(), firesBefore);
-  // Each stays queued, and finds its instance gone or resumed when it is taken.
+  // Each stays queued, and finds its instance gone or resumed, or its send delivered, when
+  // it is taken.
   uint64_t handled = input;
   for (const Timer& t : due) {
     input = inputOf(t);

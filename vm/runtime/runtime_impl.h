@@ -218,17 +218,17 @@ struct Runtime::Impl {
   bool exitWhenHolds(Instance& instance, std::string_view step);
   // Ends an instance: writes `exit` with the reason and removes it.
   void endInstance(Instance& instance, std::string_view reason, std::string_view step);
-  // An event a step emitted (`chain` > 0: an input record comes after every timer due by its
-  // time) is handled at the instant of the timer that ran the step, with other timers of that
-  // instant possibly still queued: those of the given instances (a wait's end, a
-  // `within` deadline, a timeout) fire first, as before an input record of that time. So an
-  // event emitted at a `within` deadline loses to the timeout ([start, start + D)).
-  void fireDueTimersOf(std::span<const InstanceId> instances);
-  // The same for the profile's instances, in queued work (chain > 0: an emitted event, an
-  // audience change after a `set`), and for the instance holding (journey, key), of whichever
-  // profile, before an entry of that key is refused as active.
+  // Queued work (`chain` > 0: an event a step emitted, an audience change after a `set`; an
+  // input record comes after every timer due by its time) is handled at the instant of the
+  // timer that ran the step, with other timers of that instant possibly still queued: the
+  // profile's own (a wait's end, a `within` deadline, a timeout, a held send) fire first, as
+  // before an input record of that time. So an event emitted at a `within` deadline loses to
+  // the timeout ([start, start + D)). So do those of the instance holding (journey, key), of
+  // whichever profile, before an entry of that key is refused as active.
   void fireQueuedInstantTimersOf(ProfileState& p);
   void fireDueTimersOfKey(uint32_t journey, std::string_view key);
+  // The instance and held-send timers due by now that `mine` picks, in their order.
+  void fireDueTimers(absl::FunctionRef<bool(const Timer&)> mine);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
