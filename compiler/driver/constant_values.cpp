@@ -210,11 +210,13 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
   });
   // A `const` too large to compile makes every value naming it too large as well: one
   // diagnostic, at the first (a chain of a thousand `const`s, each naming the one before).
+  std::set<ast::ExprId> tooLargeValues;
+  for (const Failure& f : failures) {
+    if (f.expr != ast::kNoExpr) tooLargeValues.insert(f.expr);
+  }
   std::set<std::string> tooLarge;
   for (const auto& [name, c] : program.symbols.consts) {
-    for (const Failure& f : failures) {
-      if (c.decl && f.expr == c.decl->value) tooLarge.insert(name);
-    }
+    if (c.decl && tooLargeValues.contains(c.decl->value)) tooLarge.insert(name);
   }
   std::erase_if(failures, [&](const Failure& f) {
     if (f.expr == ast::kNoExpr) return false;

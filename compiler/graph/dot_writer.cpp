@@ -137,7 +137,10 @@ std::string writeDot(const Diagram& diagram) {
     writeNode(out, n, "  ");
   }
   out += "\n";
-  for (const Edge& e : shared ? mergedParallel(diagram.edges) : diagram.edges) {
+  std::vector<Edge> merged;
+  const std::vector<Edge>& edges =
+      shared ? (merged = mergedParallel(diagram.edges)) : diagram.edges;
+  for (const Edge& e : edges) {
     out += fmt::format("  {} -> {}", dotId(diagram.nodes[e.from]), dotId(diagram.nodes[e.to]));
     std::string attributes = edgeAttributes(e.kind);
     if (!e.label.empty()) {
