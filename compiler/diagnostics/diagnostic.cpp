@@ -47,13 +47,7 @@ std::string shortenQuotes(std::string message) {
     size_t close = open == std::string::npos ? open : message.find('`', open + 1);
     if (close == std::string::npos) break;
     out.append(message, at, open + 1 - at);
-    size_t length = close - open - 1;
-    if (length > kQuoted) {
-      std::string_view quoted = std::string_view(message).substr(open + 1, length);
-      out.append(quoted.substr(0, utf8CharStart(quoted, kQuoted))).append("…");
-    } else {
-      out.append(message, open + 1, length);
-    }
+    out += cutShort(std::string_view(message).substr(open + 1, close - open - 1), kQuoted);
     out += '`';
     at = close + 1;
   }

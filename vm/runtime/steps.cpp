@@ -212,14 +212,8 @@ std::optional<TimeZone> Runtime::Impl::journeyZone(Instance& instance, ProfileSt
     return std::nullopt;
   }
   std::optional<TimeZone> zone = TimeZone::find(name.asString());
-  if (!zone) {
-    // Zone names are short: a runaway field is quoted in part, not copied into every exit line.
-    constexpr size_t kShown = 64;
-    std::string_view text = name.asString();
-    std::string shown(text.substr(0, utf8CharStart(text, kShown)));
-    if (shown.size() < text.size()) shown += "…";
-    why = Value::error("unknown time zone \"" + shown + "\"");
-  }
+  // Zone names are short: a runaway field is quoted in part, not copied into every exit line.
+  if (!zone) why = Value::error("unknown time zone \"" + cutShort(name.asString(), 64) + "\"");
   return zone;
 }
 

@@ -487,6 +487,11 @@ size_t utf8CharStart(std::string_view text, size_t at) noexcept {
   return at;
 }
 
+std::string cutShort(std::string_view text, size_t most) {
+  if (text.size() <= most) return std::string(text);
+  return std::string(text.substr(0, utf8CharStart(text, most))) + "…";
+}
+
 bool isValidUtf8(std::string_view bytes) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(bytes.data());
   size_t n = bytes.size(), i = 0;

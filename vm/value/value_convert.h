@@ -73,6 +73,9 @@ bool isValidUtf8(std::string_view bytes) noexcept;
 // The start of the UTF-8 character the byte at `at` is part of (`at` itself when it starts one,
 // or is past the end): where text is cut short without splitting a character.
 size_t utf8CharStart(std::string_view text, size_t at) noexcept;
+// `text` when it has at most `most` bytes, else its first whole characters within them and "…":
+// a runaway value quoted in a message.
+std::string cutShort(std::string_view text, size_t most);
 // string(bytes): the bytes as a string, or an error when they are not valid UTF-8.
 Value bytesToString(std::string_view bytes);
 // The byte offset of code point `index` in valid UTF-8 (the size for index == code points).
