@@ -299,7 +299,11 @@ class DiagramBuilder {
       static const ast::Block kNoHandler;
       branch(out, node, {"on " + name}, h != handlers.end() ? h->second->body : kNoHandler);
     }
-    if (s.timeout) {
+    if (s.timeout && s.within == ast::kNoExpr) {
+      // Without `within` the wait lasts until the journey's timeout, which ends the instance
+      // (W0102): the block is drawn as written, with no way into it and none on from it.
+      block(*s.timeout, {});
+    } else if (s.timeout) {
       branch(out, node, {"timeout"}, *s.timeout);
     } else if (s.within != ast::kNoExpr) {
       out.push_back({node, {"timeout"}});

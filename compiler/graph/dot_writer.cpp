@@ -3,12 +3,14 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <limits>
 #include <map>
 #include <tuple>
 #include <vector>
 
 #include "compiler/graph/layout_effort.h"
 #include "compiler/graph/node_style.h"
+#include "compiler/graph/phrase.h"
 
 namespace journey::graph {
 
@@ -23,45 +25,86 @@ bool startsEntity(std::string_view rest) {
   return n > 0 && n < rest.size() && rest[n] == ';';
 }
 
-// A DOT double-quoted string. Backslashes are doubled so that Graphviz's label escapes (`\N`,
-// `\G`, …) never apply to the author's text, and an `&` that starts an entity is written
-// `&amp;`, since Graphviz reads entities in labels (`&copy;`, and `&#1;`, which no SVG may
-// hold). Control characters and the noncharacters U+FFFE and U+FFFF, which XML forbids, are
-// shown as escapes (`\x0c`).
-std::string dotQuoted(std::string_view text) {
-  std::string out = "\"";
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    auto byte = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') out += '\\';
-    if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      continue;
-    } else if (c == '&' && startsEntity(text.substr(i + 1))) {
-      out += "&amp;";
-    } else if (byte < 0x20 || byte == 0x7f) {
-      out += fmt::format("\\\\x{:02x}", byte);
-    } else if (byte == 0xef && i + 2 < text.size() && text[i + 1] == '\xbf' &&
-               (text[i + 2] == '\xbe' || text[i + 2] == '\xbf')) {
-      out += text[i + 2] == '\xbe' ? "\\\\uFFFE" : "\\\\uFFFF";
-      i += 2;
-    } else {
-      out += c;
+// Graphviz's scanner reads at most 16,384 bytes in one quoted string; DOT joins quoted strings
+// written `"…" + "…"`, so a longer text (a journey's name is its node ids' prefix) is written
+// in pieces of at most this many bytes, each ending between two characters and their escapes.
+constexpr size_t kDotPieceBytes = 16000;
+
+// Text as DOT double-quoted strings, piece by piece.
+class DotString {
+ public:
+  // `backslash`: how an author's backslash is written (labels and tooltips differ).
+  explicit DotString(std::string_view backslash) : backslash_(backslash) {}
+
+  // Backslashes are written so that Graphviz's escapes (`\N`, `\G`, …) never apply to the
+  // author's text, and an `&` that starts an entity is written `&amp;`, since Graphviz reads
+  // entities in labels (`&copy;`, and `&#1;`, which no SVG may hold). Control characters and
+  // the noncharacters U+FFFE and U+FFFF, which XML forbids, are shown as escapes (`\x0c`).
+  void append(std::string_view text) {
+    for (size_t i = 0; i < text.size(); ++i) {
+      char c = text[i];
+      auto byte = static_cast<unsigned char>(c);
+      if ((byte & 0xc0) != 0x80) startPieceIfFull();
+      if (c == '\\') {
+        out_ += backslash_;
+      } else if (c == '"') {
+        out_ += "\\\"";
+      } else if (c == '\n') {
+        out_ += "\\n";
+      } else if (c == '\r') {
+        continue;
+      } else if (c == '&' && startsEntity(text.substr(i + 1))) {
+        out_ += "&amp;";
+      } else if (byte < 0x20 || byte == 0x7f) {
+        out_ += fmt::format("\\\\x{:02x}", byte);
+      } else if (byte == 0xef && i + 2 < text.size() && text[i + 1] == '\xbf' &&
+                 (text[i + 2] == '\xbe' || text[i + 2] == '\xbf')) {
+        out_ += text[i + 2] == '\xbe' ? "\\\\uFFFE" : "\\\\uFFFF";
+        i += 2;
+      } else {
+        out_ += c;
+      }
     }
   }
-  return out + "\"";
+  // DOT's centred line break.
+  void lineBreak() {
+    startPieceIfFull();
+    out_ += "\\n";
+  }
+  std::string finish() && { return std::move(out_) + "\""; }
+
+ private:
+  void startPieceIfFull() {
+    if (out_.size() - pieceStart_ < kDotPieceBytes) return;
+    out_ += "\" + \"";
+    pieceStart_ = out_.size();
+  }
+
+  std::string_view backslash_;
+  std::string out_ = "\"";
+  size_t pieceStart_ = 0;
+};
+
+// Labels and names: a backslash is written `\\`, which Graphviz shows as one.
+constexpr std::string_view kLabelBackslash = "\\\\";
+// Graphviz reads a tooltip's escapes again after the string's (`\\N` in a tooltip is still
+// the node's name): a backslash there is written as four.
+constexpr std::string_view kTooltipBackslash = "\\\\\\\\";
+
+std::string dotQuoted(std::string_view text, std::string_view backslash = kLabelBackslash) {
+  DotString quoted(backslash);
+  quoted.append(text);
+  return std::move(quoted).finish();
 }
 
 // Lines joined by DOT's centred line break, inside quotes.
 std::string dotLabel(const Label& lines) {
-  std::string quoted;
+  DotString quoted(kLabelBackslash);
   for (size_t i = 0; i < lines.size(); ++i) {
-    std::string line = dotQuoted(lines[i]);
-    if (i > 0) quoted += "\\n";
-    quoted += line.substr(1, line.size() - 2);
+    if (i > 0) quoted.lineBreak();
+    quoted.append(lines[i]);
   }
-  return "\"" + quoted + "\"";
+  return std::move(quoted).finish();
 }
 
 std::string dotId(const Node& n) { return dotQuoted(n.journeyName + "/" + n.key); }
@@ -71,7 +114,7 @@ void writeNode(std::string& out, const Node& n, std::string_view indent) {
   std::string style = std::string(s.rounded ? "rounded," : "") + "filled" + (s.dashed ? ",dashed" : "");
   out += fmt::format("{}{} [label={} shape={} style=\"{}\" fillcolor=\"{}\" color=\"{}\"", indent,
                      dotId(n), dotLabel(n.label), s.dotShape, style, s.fill, s.stroke);
-  if (!n.location.empty()) out += " tooltip=" + dotQuoted(n.location);
+  if (!n.location.empty()) out += " tooltip=" + dotQuoted(n.location, kTooltipBackslash);
   out += "]\n";
 }
 
@@ -121,9 +164,11 @@ std::string writeDot(const Diagram& diagram) {
   for (size_t c = 0; c < diagram.journeys.size(); ++c) {
     const std::string& name = diagram.journeys[c].name;
     out += fmt::format("\n  subgraph {} {{\n", dotQuoted("cluster_" + name));
+    // Cut as a step's label is (phrase.h): the name itself may run to any length.
+    Label label = Phrase("journey").add(name).wrap(std::numeric_limits<size_t>::max());
     out += fmt::format(
         "    graph [label={} labeljust=l style=\"rounded,dashed\" color=\"#999999\"]\n",
-        dotQuoted("journey " + name));
+        dotLabel(label));
     for (const Node& n : diagram.nodes) {
       if (n.cluster == c) writeNode(out, n, "    ");
     }
