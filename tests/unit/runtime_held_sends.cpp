@@ -1,8 +1,10 @@
 // The in-memory store's sends held by quiet hours: an id names its send until released, a
 // released id finds nothing until a later send takes it, and sends released in any order
-// leave the others as they were. Checked against a std::map model.
+// leave the others as they were; each instance's held sends are found by it
+// (Store::heldSendOf). Checked against a std::map model.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,10 +17,14 @@ using journey::runtime::makeMemoryStore;
 TEST_CASE("held sends: ids name their sends until released, in any order") {
   auto store = makeMemoryStore();
   std::map<uint64_t, std::string> model;  // id -> key of the send it names
+  constexpr uint64_t kInstances = 7;
+  auto instanceOf = [](const std::string& key) {
+    return std::hash<std::string>{}(key) % kInstances + 1;
+  };
   auto hold = [&](int n) {
     std::string key = "cart-" + std::to_string(n);
-    uint64_t id =
-        store->holdSend(HeldSend{.journey = 1, .step = 2, .profile = 3, .key = key, .payload = {}});
+    uint64_t id = store->holdSend(HeldSend{.instance = instanceOf(key), .journey = 1, .step = 2,
+                                           .profile = 3, .key = key, .payload = {}});
     REQUIRE(model.count(id) == 0);  // no live id is given twice
     model[id] = key;
     return id;
@@ -35,6 +41,17 @@ TEST_CASE("held sends: ids name their sends until released, in any order") {
       const HeldSend* held = store->heldSend(id);
       REQUIRE(held != nullptr);
       CHECK(held->key == key);
+    }
+    for (uint64_t instance = 1; instance <= kInstances + 1; ++instance) {
+      bool holds = false;
+      for (const auto& [id, key] : model) holds = holds || instanceOf(key) == instance;
+      uint64_t found = store->heldSendOf(instance);
+      if (!holds) {
+        CHECK(found == 0);
+        continue;
+      }
+      REQUIRE(model.count(found) == 1);
+      CHECK(instanceOf(model.at(found)) == instance);
     }
   };
 

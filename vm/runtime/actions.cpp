@@ -30,25 +30,34 @@ std::optional<std::string_view> addressText(const Value& v, std::string& number)
 
 }  // namespace
 
+RecordLine Runtime::Impl::sendLine(std::string_view kind, const SendContext& c) {
+  const ir::JourneyIr& j = program.journeys[c.journey];
+  const ir::StepIr& step = j.steps[c.step];
+  const auto& s = std::get<ir::SendIr>(step.kind);
+  RecordLine l = line(kind);
+  keyField(profileText(programText(l, "journey", j.name), store.profile(c.profile).id), c.key,
+           c.keyPlain);
+  programText(l, "step", step.location);
+  programText(l, "channel", program.channels[s.channel].name);
+  programText(l, "template", s.templateName);
+  return l;
+}
+
+void Runtime::Impl::suppress(const SendContext& c, std::string_view reason) {
+  RecordLine l = sendLine("suppressed", c);
+  l.text("reason", reason);
+  write(l);
+  ++stats.suppressed;
+}
+
 Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makePayload) {
   const ir::JourneyIr& j = program.journeys[c.journey];
   const ir::StepIr& step = j.steps[c.step];
   const auto& s = std::get<ir::SendIr>(step.kind);
   const ir::ChannelIr& channel = program.channels[s.channel];
   ProfileState* p = &store.profile(c.profile);
-  auto record = [&](std::string_view kind) {
-    RecordLine l = line(kind);
-    keyField(profileText(programText(l, "journey", j.name), p->id), c.key, c.keyPlain);
-    programText(l, "step", step.location);
-    programText(l, "channel", channel.name);
-    programText(l, "template", s.templateName);
-    return l;
-  };
-  auto suppressed = [&](const std::string& reason) {
-    RecordLine l = record("suppressed");
-    l.text("reason", reason);
-    write(l);
-    ++stats.suppressed;
+  auto suppressed = [&](std::string_view reason) {
+    suppress(c, reason);
     return Value();
   };
 
@@ -80,7 +89,7 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
     return sent >= cap.count;
   };
   auto capped = [&](const CapRule& cap) {
-    RecordLine l = record("capped");
+    RecordLine l = sendLine("capped", c);
     l.text("rule", cap.text);
     write(l);
     ++stats.capped;
@@ -109,7 +118,8 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
     if (std::optional<Timestamp> end = quietHoursEnd(clock.now(), *zone, *j.quietHours)) {
       if (j.quietHours->discard) return suppressed("quiet hours");
       uint64_t held =
-          store.holdSend(HeldSend{.journey = c.journey, .step = c.step, .profile = c.profile,
+          store.holdSend(HeldSend{.instance = c.instance->id, .journey = c.journey,
+                                  .step = c.step, .profile = c.profile,
                                   .keyPlain = c.keyPlain, .key = std::string(c.key),
                                   .payload = payload});
       store.addTimer(Timer(*end, Timer::Kind::HeldSend, held, c.instance->rank));
@@ -125,7 +135,7 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
     Timestamp keepFrom = minusDuration(clock.now(), longestCapWindow);
     std::erase_if(p->sends, [&](const SendLogEntry& e) { return !(keepFrom < e.time); });
   }
-  RecordLine l = record("send");
+  RecordLine l = sendLine("send", c);
   if (to) l.text("to", *to);
   l.value("payload", payload);
   write(l);
@@ -135,12 +145,31 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
   return Value();
 }
 
+namespace {
+
+Runtime::Impl::SendContext heldContext(const HeldSend& held) {
+  return {.journey = held.journey, .profile = held.profile, .key = held.key,
+          .keyPlain = held.keyPlain, .step = held.step};
+}
+
+}  // namespace
+
 void Runtime::Impl::deliverHeldSend(const Timer& timer) {
-  if (!store.heldSend(timer.id)) return;  // delivered already, by queued work at its instant
+  // None: delivered already, by queued work at its instant, or dropped as its instance exited.
+  if (!store.heldSend(timer.id)) return;
   HeldSend held = store.releaseSend(timer.id);
-  send(SendContext{.journey = held.journey, .profile = held.profile, .key = held.key,
-                   .keyPlain = held.keyPlain, .step = held.step},
-       [&] { return held.payload; });
+  send(heldContext(held), [&] { return held.payload; });
+}
+
+// Exit criteria say the journey no longer applies to the customer (a cart reminder held until
+// morning must not reach one who bought in the night): the sends the instance holds go with it,
+// each written `suppressed` at the exit. An instance that ends otherwise (its last step, `end`,
+// `goto`, its timeout, an error) leaves its held sends to be delivered: they were decided.
+void Runtime::Impl::dropHeldSends(const Instance& instance) {
+  while (uint64_t id = store.heldSendOf(instance.id)) {
+    HeldSend held = store.releaseSend(id);
+    suppress(heldContext(held), "exited");
+  }
 }
 
 Value Runtime::Impl::buildRecord(sema::RecordId record,

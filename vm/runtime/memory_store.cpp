@@ -6,7 +6,9 @@
 #include <utility>
 #include <vector>
 
+#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
+#include "absl/container/inlined_vector.h"
 #include "vm/runtime/journey_keys.h"
 #include "vm/runtime/prefetch_hint.h"
 #include "vm/runtime/profile_index.h"
@@ -232,7 +234,9 @@ class MemoryStore final : public Store {
       held_[slot] = std::move(send);
       ++heldUses_[slot];
     }
-    return (uint64_t{heldUses_[slot]} << 32) | (slot + 1);
+    uint64_t id = (uint64_t{heldUses_[slot]} << 32) | (slot + 1);
+    heldByInstance_[held_[slot]->instance].push_back(id);
+    return id;
   }
   HeldSend releaseSend(uint64_t id) override {
     if (!heldSend(id)) return HeldSend{};
@@ -240,6 +244,9 @@ class MemoryStore final : public Store {
     std::optional<HeldSend>& slot = held_[index];
     HeldSend send = std::move(*slot);
     slot.reset();
+    auto of = heldByInstance_.find(send.instance);
+    of->second.erase(std::find(of->second.begin(), of->second.end(), id));
+    if (of->second.empty()) heldByInstance_.erase(of);
     freeHeld_.push_back(static_cast<uint32_t>(index));
     return send;
   }
@@ -250,6 +257,10 @@ class MemoryStore final : public Store {
       return nullptr;
     }
     return &*held_[index];
+  }
+  uint64_t heldSendOf(InstanceId instance) const override {
+    auto of = heldByInstance_.find(instance);
+    return of == heldByInstance_.end() ? 0 : of->second.front();
   }
 
   uint64_t addTimer(Timer timer, Duration delay) override {
@@ -358,6 +369,8 @@ class MemoryStore final : public Store {
   }
   absl::flat_hash_set<uint64_t> decidedElsewhere_;
   std::vector<std::optional<HeldSend>> held_;  // by slot (holdSend); empty when delivered
+  // The ids of the sends each instance holds, for those that hold any (dropHeldSends).
+  absl::flat_hash_map<InstanceId, absl::InlinedVector<uint64_t, 1>> heldByInstance_;
   std::vector<uint32_t> heldUses_;              // by slot: how often it was taken again
   std::vector<uint32_t> freeHeld_;
   uint64_t lastTimer_ = 0;

@@ -272,6 +272,12 @@ struct Runtime::Impl {
   // the payload's error when it fails (the instance then ends with it), else null.
   Value send(const SendContext& context, absl::FunctionRef<Value()> payload);
   void deliverHeldSend(const Timer& timer);
+  // A send's output record (`send`, `suppressed`, `capped`) with its journey, profile, key,
+  // step, channel and template.
+  RecordLine sendLine(std::string_view kind, const SendContext& c);
+  void suppress(const SendContext& c, std::string_view reason);
+  // The sends `instance` holds are dropped as `suppressed` (it exits by its criteria).
+  void dropHeldSends(const Instance& instance);
   // True when the instance ended (a failed call without `on error`).
   bool call(Instance& instance, const ir::StepIr& step, const ir::CallIr& call);
   // What every call of an action gets, its mock being constant: the response, or why it fails.

@@ -143,6 +143,7 @@ inline std::string_view instanceKey(const Instance& instance, const ProfileState
 
 // A send held by quiet hours until the window ends.
 struct HeldSend {
+  InstanceId instance = 0;  // the instance that sent it (ended, perhaps, when it is delivered)
   uint32_t journey = 0;
   uint32_t step = 0;  // the send step
   ProfileRef profile = 0;

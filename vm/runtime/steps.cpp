@@ -161,6 +161,7 @@ void Runtime::Impl::endInstance(Instance& instance, std::string_view reason,
   write(l);
   ++endedCount(reason.substr(0, reason.find(':')));
   trace(instance, [&] { return "ends: " + std::string(reason); });
+  if (reason == "exit") dropHeldSends(instance);
   auto& instances = store.profile(instance.profile).instances;
   instances.erase(std::remove(instances.begin(), instances.end(), instance.id), instances.end());
   noteEntry(instance.journey, keyOf(instance), instance.entered());

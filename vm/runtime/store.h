@@ -72,6 +72,8 @@ class Store {
   virtual HeldSend releaseSend(uint64_t id) = 0;
   // A held send, without releasing it (null: none with that id).
   virtual const HeldSend* heldSend(uint64_t id) const = 0;
+  // The id of one send `instance` holds (HeldSend::instance), or 0 when it holds none.
+  virtual uint64_t heldSendOf(InstanceId instance) const = 0;
 
   // ---- timers
   // Assigns the sequence and returns it. `delay`: how long after the current time the timer is
