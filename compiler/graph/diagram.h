@@ -70,4 +70,14 @@ struct Diagram {
   std::vector<Edge> edges;
 };
 
+// Each cluster's nodes in order, found in one pass (writers draw cluster by cluster: a scan of
+// every node per cluster made thousands of journeys quadratic to write).
+inline std::vector<std::vector<const Node*>> nodesByCluster(const Diagram& diagram) {
+  std::vector<std::vector<const Node*>> clustered(diagram.journeys.size());
+  for (const Node& n : diagram.nodes) {
+    if (n.cluster != kNoCluster) clustered[n.cluster].push_back(&n);
+  }
+  return clustered;
+}
+
 }  // namespace journey::graph

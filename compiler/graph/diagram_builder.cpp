@@ -1,7 +1,9 @@
 #include "compiler/graph/diagram_builder.h"
 
+#include <limits>
 #include <map>
 #include <string>
+#include <unordered_map>
 
 #include "compiler/syntax/compact_source.h"
 
@@ -81,6 +83,7 @@ class DiagramBuilder {
   }
 
   void journey(const ast::JourneyDecl& j) {
+    size_t firstEdge = diagram_.edges.size();
     size_t entry = addNode(NodeKind::Entry, "entry", entryLabel(j), entryRange(j));
     Label exits = exitsLabel(j);
     if (!exits.empty()) {
@@ -90,18 +93,23 @@ class DiagramBuilder {
     OpenEdges open = block(j.steps, {{entry, {}}});
     // Steps after one that always ends are drawn (they are the author's), but no path reaches
     // them: the end of the steps is drawn only when a step some path reaches runs past it.
-    std::vector<bool> reached = reachedFrom(entry);
-    std::erase_if(open, [&](const OpenEdge& e) { return !reached[e.from]; });
+    std::vector<bool> reached = reachedFrom(entry, firstEdge);
+    std::erase_if(open, [&](const OpenEdge& e) { return !reached[e.from - entry]; });
     if (!open.empty()) connect(open, addNode(NodeKind::Finish, "done", Label{"end"}, j.name.range));
   }
 
-  // The nodes some path of edges reaches from `start`.
-  std::vector<bool> reachedFrom(size_t start) const {
-    std::vector<std::vector<size_t>> next(diagram_.nodes.size());
-    for (const Edge& e : diagram_.edges) next[e.from].push_back(e.to);
-    std::vector<bool> reached(diagram_.nodes.size(), false);
-    std::vector<size_t> work{start};
-    reached[start] = true;
+  // Which of the journey's nodes (`entry` and the nodes after it, numbered from 0) some path of
+  // its edges (`firstEdge` and those after it) reaches from its entry. A journey's edges join
+  // its own nodes (gotos are connected once every journey is drawn), and going over only those
+  // keeps thousands of journeys from being quadratic to draw.
+  std::vector<bool> reachedFrom(size_t entry, size_t firstEdge) const {
+    std::vector<std::vector<size_t>> next(diagram_.nodes.size() - entry);
+    for (size_t e = firstEdge; e < diagram_.edges.size(); ++e) {
+      next[diagram_.edges[e].from - entry].push_back(diagram_.edges[e].to - entry);
+    }
+    std::vector<bool> reached(next.size(), false);
+    std::vector<size_t> work{0};
+    reached[0] = true;
     while (!work.empty()) {
       size_t n = work.back();
       work.pop_back();
@@ -319,13 +327,13 @@ class DiagramBuilder {
 
   // To the target's entry when it is drawn, else to a stand-in for the target outside any cluster.
   void connectGoto(const PendingGoto& g) {
-    size_t to = SIZE_MAX;
-    for (size_t i = 0; i < diagram_.nodes.size() && to == SIZE_MAX; ++i) {
-      const Node& n = diagram_.nodes[i];
-      bool isTarget = n.journeyName == g.target &&
-                      (n.kind == NodeKind::Entry || n.kind == NodeKind::OtherJourney);
-      if (isTarget) to = i;
+    if (entries_.empty()) {  // the first goto: the drawn journeys' entries, by name
+      for (size_t i = 0; i < diagram_.nodes.size(); ++i) {
+        const Node& n = diagram_.nodes[i];
+        if (n.kind == NodeKind::Entry) entries_.emplace(n.journeyName, i);
+      }
     }
+    size_t& to = entries_.try_emplace(g.target, SIZE_MAX).first->second;
     if (to == SIZE_MAX) {
       uint32_t index = 0;
       while (index < journeys_.size() && journeys_[index]->name.text != g.target) ++index;
@@ -335,7 +343,7 @@ class DiagramBuilder {
       stub.journey = index;
       stub.journeyName = g.target;
       stub.key = "entry";
-      stub.label = {"journey " + g.target};
+      stub.label = Phrase("journey").add(g.target).wrap(std::numeric_limits<size_t>::max());
       stub.location = sources_.location(journeys_[index]->name.range);
       diagram_.nodes.push_back(std::move(stub));
       to = diagram_.nodes.size() - 1;
@@ -349,6 +357,8 @@ class DiagramBuilder {
   Diagram diagram_;
   Current current_{};
   std::vector<PendingGoto> gotos_;
+  // A goto target's node: its entry when drawn, else its stand-in (connectGoto).
+  std::unordered_map<std::string, size_t> entries_;
 };
 
 }  // namespace

@@ -161,6 +161,7 @@ std::string writeDot(const Diagram& diagram) {
       "  node [fontname=\"Helvetica\" fontsize=10 margin=\"0.2,0.06\"]\n"
       "  edge [fontname=\"Helvetica\" fontsize=9 color=\"#555555\"]\n",
       shared ? " concentrate=true" : "");
+  std::vector<std::vector<const Node*>> clustered = nodesByCluster(diagram);
   for (size_t c = 0; c < diagram.journeys.size(); ++c) {
     const std::string& name = diagram.journeys[c].name;
     out += fmt::format("\n  subgraph {} {{\n", dotQuoted("cluster_" + name));
@@ -169,9 +170,7 @@ std::string writeDot(const Diagram& diagram) {
     out += fmt::format(
         "    graph [label={} labeljust=l style=\"rounded,dashed\" color=\"#999999\"]\n",
         dotLabel(label));
-    for (const Node& n : diagram.nodes) {
-      if (n.cluster == c) writeNode(out, n, "    ");
-    }
+    for (const Node* n : clustered[c]) writeNode(out, *n, "    ");
     out += "  }\n";
   }
   bool outsiders = false;

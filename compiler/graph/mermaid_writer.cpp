@@ -70,12 +70,11 @@ void writeMermaidNode(std::string& out, const Node& n, std::string_view indent) 
 
 std::string writeMermaid(const Diagram& diagram) {
   std::string out = "flowchart TB\n";
+  std::vector<std::vector<const Node*>> clustered = nodesByCluster(diagram);
   for (size_t c = 0; c < diagram.journeys.size(); ++c) {
     const DrawnJourney& j = diagram.journeys[c];
     out += fmt::format("  subgraph j{} [{}]\n", j.index, mermaidText({"journey " + j.name}));
-    for (const Node& n : diagram.nodes) {
-      if (n.cluster == c) writeMermaidNode(out, n, "    ");
-    }
+    for (const Node* n : clustered[c]) writeMermaidNode(out, *n, "    ");
     out += "  end\n";
   }
   for (const Node& n : diagram.nodes) {

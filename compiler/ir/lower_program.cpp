@@ -1,6 +1,8 @@
 #include "compiler/ir/lower_program.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "compiler/ir/entry_projection.h"
 #include "compiler/ir/expr_nodes.h"
@@ -18,6 +20,24 @@ int indexOf(const auto& table, std::string_view name) {
   }
   return -1;
 }
+
+// Names to their index in one of the program's tables, filled as declareTables adds them
+// (keyed by the AST's names, which outlive the lowering): a lookup by a scan of the table made
+// a program of thousands of journeys, audiences or channels quadratic to lower.
+class NameTable {
+ public:
+  void add(std::string_view name, size_t index) { at_.emplace(name, static_cast<int>(index)); }
+  // -1 for a name not declared (the checker has reported it).
+  int find(std::string_view name) const {
+    auto it = at_.find(name);
+    return it == at_.end() ? -1 : it->second;
+  }
+  // 0 for a name not declared, so that lowering a program with errors still goes on.
+  uint32_t at(std::string_view name) const { return static_cast<uint32_t>(std::max(0, find(name))); }
+
+ private:
+  std::unordered_map<std::string_view, int> at_;
+};
 
 class ProgramLowerer {
  public:
@@ -80,12 +100,15 @@ class ProgramLowerer {
       ev.record = it->second.record;
       ev.type = it->second.type;
       ev.timeField = static_cast<uint32_t>(out_.layouts[ev.record].find("time"));
+      eventNames_.add(e->name.text, out_.events.size());
       out_.events.push_back(std::move(ev));
     } else if (auto* a = std::get_if<ast::AudienceDecl>(&d.kind)) {
       AudienceIr audience;
       audience.name = a->name.text;
+      audienceNames_.add(a->name.text, out_.audiences.size());
       out_.audiences.push_back(std::move(audience));
     } else if (auto* c = std::get_if<ast::ChannelDecl>(&d.kind)) {
+      channelNames_.add(c->name.text, out_.channels.size());
       out_.channels.push_back({c->name.text, kNoExpr, kNoExpr});
     } else if (auto* a = std::get_if<ast::ActionDecl>(&d.kind)) {
       ActionIr action;
@@ -94,32 +117,34 @@ class ProgramLowerer {
       if (it != program_.symbols.actions.end()) {
         action.response = program_.types.get(it->second.response).record;
       }
+      actionNames_.add(a->name.text, out_.actions.size());
       out_.actions.push_back(std::move(action));
     } else if (auto* j = std::get_if<ast::JourneyDecl>(&d.kind)) {
       JourneyIr journey;
       journey.name = j->name.text;
+      journeyNames_.add(j->name.text, out_.journeys.size());
       out_.journeys.push_back(std::move(journey));
     }
   }
 
   void fillTables(const ast::Decl& d) {
     if (auto* e = std::get_if<ast::EventDecl>(&d.kind)) {
-      int i = indexOf(out_.events, e->name.text);
+      int i = eventNames_.find(e->name.text);
       if (i >= 0) out_.events[i].retain = constantExpr(e->retain);
     } else if (auto* a = std::get_if<ast::AudienceDecl>(&d.kind)) {
-      out_.audiences[indexOf(out_.audiences, a->name.text)].rule = profileExpr(a->rule);
+      out_.audiences[audienceNames_.at(a->name.text)].rule = profileExpr(a->rule);
     } else if (auto* c = std::get_if<ast::ChannelDecl>(&d.kind)) {
-      ChannelIr& channel = out_.channels[indexOf(out_.channels, c->name.text)];
+      ChannelIr& channel = out_.channels[channelNames_.at(c->name.text)];
       channel.address = profileExpr(c->address);
       channel.consent = profileExpr(c->consent);
     } else if (auto* a = std::get_if<ast::ActionDecl>(&d.kind)) {
-      ActionIr& action = out_.actions[indexOf(out_.actions, a->name.text)];
+      ActionIr& action = out_.actions[actionNames_.at(a->name.text)];
       action.mock = fields(a->mock, {});
       action.mockError = constantExpr(a->mockError);
     } else if (auto* c = std::get_if<ast::CapDecl>(&d.kind)) {
       out_.caps.push_back(cap(*c));
     } else if (auto* j = std::get_if<ast::JourneyDecl>(&d.kind)) {
-      auto journey = static_cast<uint32_t>(indexOf(out_.journeys, j->name.text));
+      uint32_t journey = journeyNames_.at(j->name.text);
       auto first = static_cast<ExprIndex>(out_.exprs.size());
       JourneyLowerer(*this, out_.journeys[journey]).run(*j);
       projectEntryFields(out_, journey, first, static_cast<ExprIndex>(out_.exprs.size()));
@@ -144,7 +169,7 @@ class ProgramLowerer {
         if (n.name == "now") {
           audience.readsClock = true;
         } else if (n.name == "history" || n.name == "@historyCount") {
-          int e = named && named->kind() == ValueKind::Type ? out_.findEvent(named->typeName()) : -1;
+          int e = named && named->kind() == ValueKind::Type ? eventNames_.find(named->typeName()) : -1;
           if (e >= 0) {
             audience.readsHistory[e] = true;
           } else {
@@ -152,7 +177,7 @@ class ProgramLowerer {
           }
         } else if (n.name == "inAudience") {
           int other = named && named->kind() == ValueKind::String
-                          ? indexOf(out_.audiences, named->asString())
+                          ? audienceNames_.find(named->asString())
                           : -1;
           if (other >= 0) {
             reads[a].push_back(static_cast<uint32_t>(other));
@@ -179,7 +204,7 @@ class ProgramLowerer {
 
   CapIr cap(const ast::CapDecl& c) {
     CapIr out;
-    out.channel = static_cast<uint32_t>(std::max(0, indexOf(out_.channels, c.channel.text)));
+    out.channel = channelNames_.at(c.channel.text);
     out.count = constantExpr(c.count);
     out.window = constantExpr(c.window);
     return out;
@@ -314,10 +339,10 @@ class ProgramLowerer {
     }
 
     uint32_t eventIndex(const std::string& name) const {
-      return static_cast<uint32_t>(std::max(0, p_.out_.findEvent(name)));
+      return p_.eventNames_.at(name);
     }
     uint32_t audienceIndex(const std::string& name) const {
-      return static_cast<uint32_t>(std::max(0, indexOf(p_.out_.audiences, name)));
+      return p_.audienceNames_.at(name);
     }
 
     StepIndex add(StepKindIr kind, StepIndex next, SourceRange where) {
@@ -361,13 +386,13 @@ class ProgramLowerer {
               return add(std::move(split), next, s.range);
             } else if constexpr (std::is_same_v<T, ast::SendStep>) {
               SendIr send;
-              send.channel = static_cast<uint32_t>(std::max(0, indexOf(p_.out_.channels, k.channel.text)));
+              send.channel = p_.channelNames_.at(k.channel.text);
               send.templateName = k.templateName;
               send.payload = p_.fields(k.payload, visible_);
               return add(std::move(send), next, s.range);
             } else if constexpr (std::is_same_v<T, ast::CallStep>) {
               CallIr call;
-              call.action = static_cast<uint32_t>(std::max(0, indexOf(p_.out_.actions, k.action.text)));
+              call.action = p_.actionNames_.at(k.action.text);
               call.args = p_.fields(k.args, visible_);
               if (k.binding) call.resultSlot = slot(k.binding->text);
               if (k.onError) {
@@ -386,8 +411,7 @@ class ProgramLowerer {
               return add(EmitIr{eventIndex(k.event.text), p_.fields(k.fields, visible_)}, next,
                          s.range);
             } else if constexpr (std::is_same_v<T, ast::GotoStep>) {
-              int target = p_.out_.findJourney(k.journey.text);
-              return add(GotoIr{static_cast<uint32_t>(std::max(0, target))}, next, s.range);
+              return add(GotoIr{p_.journeyNames_.at(k.journey.text)}, next, s.range);
             } else {
               return add(EndIr{k.reason}, next, s.range);
             }
@@ -424,6 +448,7 @@ class ProgramLowerer {
   const ast::Ast& ast_;
   const sema::CheckedProgram& program_;
   ProgramIr& out_;
+  NameTable eventNames_, audienceNames_, channelNames_, actionNames_, journeyNames_;
   Lowerer* lowerer_ = nullptr;
 };
 
