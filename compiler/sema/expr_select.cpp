@@ -149,6 +149,17 @@ TypeId ExprChecker::Impl::checkIndex(ast::ExprId e, const ast::Index& index, con
                "a list index must be `int`, found " + quoted(key));
         return types.error();
       }
+      // A negative literal: CEL's lists do not count from the end, so this fails at every run.
+      // A warning, as W0107 is: CEL defines it as an evaluation error, which a program may mean.
+      auto* literal = std::get_if<ast::Literal>(&ast[index.index].node);
+      if (!index.optional && literal && literal->kind == ast::LiteralKind::Int &&
+          literal->intValue < 0) {
+        Diagnostic& d = report(DiagKind::NegativeListIndex, ast[index.index].range,
+                               "a list index is never negative: this one is out of range at "
+                               "every run");
+        d.helps.push_back("for the last item write `xs[size(xs) - 1]`; `xs[?" +
+                          std::to_string(literal->intValue) + "]` gives `optional.none()`");
+      }
       element = types.param(base, 0);
       break;
     }
