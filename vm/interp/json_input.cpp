@@ -189,7 +189,8 @@ struct JsonConverter::Memory {
         field.optional = f.optional;
         field.hasDefault = f.hasDefault;
         field.takes = takesAsTheyAre(in.types, f.type);
-        if (!f.optional && i < 64) records[r].required |= uint64_t{1} << i;
+        // An optional field with a default takes it when absent, as in a record literal.
+        if ((!f.optional || f.hasDefault) && i < 64) records[r].required |= uint64_t{1} << i;
         if (!f.optional && !f.hasDefault && i < 64) records[r].mustBeGiven |= uint64_t{1} << i;
       }
     }
@@ -401,7 +402,10 @@ class Converter {
     if (!given.containsAll(plan.required)) {
       for (size_t i = 0; i < fields.size(); ++i) {
         const Memory::Field& field = fields[i];
-        if (given.contains(i) || field.optional || static_cast<int>(i) == supplied) continue;
+        if (given.contains(i) || (field.optional && !field.hasDefault) ||
+            static_cast<int>(i) == supplied) {
+          continue;
+        }
         if (field.hasDefault) {
           if (!in_.defaults || !b) continue;  // left absent: no defaults, or nothing built
           if (kept && !(*kept)[i]) continue;  // nobody reads it
