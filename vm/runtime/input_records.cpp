@@ -551,7 +551,7 @@ Value InputReader::newProfile(const std::string& id) const {
 
 Value InputReader::newProfile(const std::string& id, const Value& patch) const {
   MergeSchema schema{impl_->program, impl_->defaults};
-  return mergeProfile(newProfile(id), patch, &schema);
+  return mergeProfile(newProfile(id), patch, &schema, true);
 }
 
 }  // namespace journey::runtime

@@ -34,8 +34,11 @@ std::optional<sema::RecordId> recordOf(const sema::TypeTable& types, sema::TypeI
 
 // `patch` merged into `base`, both records of type `record` (when `schema` is given) and of one
 // layout. A present null in the patch is an optional field made absent (JsonInput::partial).
+// `fresh`: `base` holds only defaults, being made by this patch (a new profile, a record the
+// patch creates): a record the patch gives there starts from its type's defaults, as on a
+// profile line, not from the field's default value.
 Value mergeRecords(Value base, const Value& patch, const MergeSchema* schema,
-                   sema::RecordId record) {
+                   sema::RecordId record, bool fresh) {
   RecordView p = patch.asRecord();
   for (size_t i = 0; i < p.fieldCount(); ++i) {
     if (!p.has(i)) continue;
@@ -51,13 +54,14 @@ Value mergeRecords(Value base, const Value& patch, const MergeSchema* schema,
         inner = recordOf(types, types.recordInfo(record).fields[i].type);
       }
       RecordView b = base.asRecord();
-      Value into = b.has(i) && b.field(i).kind() == ValueKind::Record ? b.field(i)
-                   : inner ? defaultRecord(schema->program, schema->defaults, *inner)
-                           : RecordBuilder(given.asRecord().layout()).build();
+      bool existing = !fresh && b.has(i) && b.field(i).kind() == ValueKind::Record;
+      Value into = existing ? b.field(i)
+                   : inner  ? defaultRecord(schema->program, schema->defaults, *inner)
+                            : RecordBuilder(given.asRecord().layout()).build();
       // Drop `base`'s reference, so that `into` is updated in place when no one else holds it.
       if (b.has(i)) base = withoutField(std::move(base), i);
       base = withField(std::move(base), i,
-                       mergeRecords(std::move(into), given, schema, inner.value_or(0)));
+                       mergeRecords(std::move(into), given, schema, inner.value_or(0), !existing));
       continue;
     }
     base = withField(std::move(base), i, given);
@@ -119,11 +123,11 @@ Value defaultRecord(const ir::ProgramIr& program, const FieldDefaults& defaults,
   return b.build();
 }
 
-Value mergeProfile(Value profile, const Value& patch, const MergeSchema* schema) {
+Value mergeProfile(Value profile, const Value& patch, const MergeSchema* schema, bool created) {
   if (profile.kind() != ValueKind::Record || patch.kind() != ValueKind::Record) return profile;
   if (schema && !schema->program.profileRecord) schema = nullptr;
   sema::RecordId record = schema ? *schema->program.profileRecord : 0;
-  return mergeRecords(std::move(profile), patch, schema, record);
+  return mergeRecords(std::move(profile), patch, schema, record, created);
 }
 
 std::optional<std::string> missingAfterMerge(const ir::ProgramIr& program, const Value* profile,

@@ -40,8 +40,12 @@ struct MergeSchema {
 
 // `profile` with `patch` merged in. Records held elsewhere are copied, not modified: given the
 // only reference, the merge works in place. Without `schema`, a nested record the profile
-// does not have is the patch's fields alone.
-Value mergeProfile(Value profile, const Value& patch, const MergeSchema* schema = nullptr);
+// does not have is the patch's fields alone. `created`: `profile` is a new profile's defaults
+// and the patch its first content (a `set` for an unknown profile), made as the profile line
+// of the patch's content would be: a record the patch gives starts from its type's defaults,
+// not from the field's default (which only a field left out takes).
+Value mergeProfile(Value profile, const Value& patch, const MergeSchema* schema = nullptr,
+                   bool created = false);
 
 // Why merging `patch` into `profile` (of the schema's type) would leave absent a field the
 // schema requires (neither optional nor defaulted): `set.address: missing field `city``;
