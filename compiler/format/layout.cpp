@@ -63,6 +63,8 @@ DocId Layout::node(uint32_t n) {
       return operatorChain(n);
     case SyntaxRule::Expr:
       return conditional(n);
+    case SyntaxRule::Operand:
+      return memberChain(n);
     default:
       return sequence(n, 0, at(n).children.size());
   }

@@ -7,6 +7,7 @@
 //   layout_lists.cpp      the file's declarations and `{ … }` bodies of items one per line
 //   layout_brackets.cpp   bracketed lists: arguments, lists, maps, records, fields
 //   layout_operators.cpp  operator chains and conditionals
+//   layout_members.cpp    member chains of calls
 #pragma once
 
 #include <cstdint>
@@ -101,6 +102,10 @@ class Layout {
   DocId chainPart(const std::vector<uint32_t>& operands, const std::vector<uint32_t>& operators,
                   size_t lo, size_t hi);
   DocId conditional(uint32_t n);
+
+  // --- layout_members.cpp
+  bool isPlainCall(const syntax::SyntaxChild& c) const;
+  DocId memberChain(uint32_t n);
 
   const syntax::SyntaxTree& tree_;
   std::string_view text_;
