@@ -131,8 +131,16 @@ TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant
     CHECK(isTimestampRangeRefusal(parseTimestamp(beyond)));
     CHECK(parseInputTimestamp(beyond).errorMessage() ==
           "timestamp out of range: timestamps run from 0001-01-01T00:00:00Z to "
-          "9999-12-31T23:59:59Z");
+          "9999-12-31T23:59:59.999999999Z");
   }
+  // A date or time of day that does not exist says so; no sample time would mend it.
+  CHECK(parseInputTimestamp("2026-02-30T10:00:00Z").errorMessage() ==
+        "invalid timestamp `2026-02-30T10:00:00Z`: there is no such date as 2026-02-30");
+  CHECK(parseInputTimestamp("2026-03-02T24:00:00Z").errorMessage() ==
+        "invalid timestamp `2026-03-02T24:00:00Z`: there is no such time of day");
+  CHECK(parseInputTimestamp("2016-12-31T23:59:60Z").errorMessage() ==
+        "invalid timestamp `2016-12-31T23:59:60Z`: a leap second (second 60), which timestamps "
+        "do not have: write 59 or the next minute");
   CHECK_FALSE(isTimestampRangeRefusal(parseTimestamp("2026-13-01T00:00:00Z")));
   CHECK_FALSE(isTimestampRangeRefusal(parseTimestamp("2026-03-02T10:00:00Z")));
 }

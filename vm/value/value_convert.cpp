@@ -149,6 +149,30 @@ std::string likelyTimestamp(std::string_view written, std::string_view day) {
   return date + "T" + time + (offset ? std::string(rest) : "Z");
 }
 
+// Why a time written in RFC 3339's form names no instant: a date or a time of day that does not
+// exist (`2026-02-30`, `24:00:00`, a leap second), which no example can mend.
+std::optional<std::string> whyNoSuchTime(std::string_view text) {
+  size_t pos = 0;
+  int64_t year, month, day, hour, minute, second;
+  if (!readDigits(text, pos, 4, year) || !readChar(text, pos, '-') ||
+      !readDigits(text, pos, 2, month) || !readChar(text, pos, '-') ||
+      !readDigits(text, pos, 2, day) || !readEither(text, pos, 'T', 't') ||
+      !readDigits(text, pos, 2, hour) || !readChar(text, pos, ':') ||
+      !readDigits(text, pos, 2, minute) || !readChar(text, pos, ':') ||
+      !readDigits(text, pos, 2, second)) {
+    return std::nullopt;
+  }
+  if (hour <= 23 && minute <= 59 && second == 60) {
+    return "a leap second (second 60), which timestamps do not have: write 59 or the next minute";
+  }
+  if (hour > 23 || minute > 59 || second > 59) return "there is no such time of day";
+  date::year_month_day date{date::year(static_cast<int>(year)),
+                            date::month(static_cast<unsigned>(month)),
+                            date::day(static_cast<unsigned>(day))};
+  if (!date.ok()) return "there is no such date as " + std::string(text.substr(0, 10));
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<std::string> timestampExample(std::string_view written, std::string_view day) {
@@ -170,7 +194,10 @@ Value parseInputTimestamp(std::string_view text) {
     return Value::error(refused + ": " + std::string(kTimestampRange));
   }
   std::optional<std::string> example = timestampExample(text);
-  if (!example) return time;
+  if (!example) {
+    std::optional<std::string> why = whyNoSuchTime(text);
+    return why ? Value::error(refused + ": " + *why) : time;
+  }
   return Value::error(refused + ": write an RFC 3339 time with its offset from UTC, like " +
                       *example);
 }

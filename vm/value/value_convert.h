@@ -28,7 +28,7 @@ std::optional<std::string> timestampExample(std::string_view written, std::strin
 // Whether parseTimestamp refused a time for its range (a year past 9999), not its form.
 bool isTimestampRangeRefusal(const Value& refusal);
 inline constexpr std::string_view kTimestampRange =
-    "timestamps run from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z";
+    "timestamps run from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z";
 // parseTimestamp for a time in input data (a record's "time", a timestamp field): its error,
 // if any, goes on to name the time the writer likely meant, or the range of timestamps.
 Value parseInputTimestamp(std::string_view text);
