@@ -291,6 +291,9 @@ class Batch {
       if (profile || !exists) {  // one created later is not followed: its set is not checked
         if (auto why = runtime::missingAfterMerge(program_, profile,
                                                   profile ? set->patch : created, &reads_)) {
+          if (!profile) {
+            refused_.rememberCreatingSet(set->profile, input_.events, events.lineNumber());
+          }
           reject(input_.events, {events.lineNumber(), std::move(*why)});
           continue;
         }

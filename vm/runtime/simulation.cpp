@@ -158,7 +158,13 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         continue;
       }
       SetInput* set = std::get_if<SetInput>(&read);
-      if (set && !runtime.hasProfile(set->profile)) {
+      bool creating = set && !runtime.hasProfile(set->profile);
+      // A creating set refused: the profile's later records say so.
+      auto refuseSet = [&](std::string why) {
+        if (creating) refused.rememberCreatingSet(set->profile, input.events, batch.lines[i]);
+        reject(input.events, Rejection{batch.lines[i], std::move(why)});
+      };
+      if (creating) {
         // On the runtime's side, while the reader may be reading: newProfile reads only what
         // the reader was built with.
         set->patch = reader.newProfile(set->profile, set->patch);
@@ -172,7 +178,8 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
             : runtime.hasProfile(*profile) ? std::nullopt
                                            : std::optional(refused.unknownProfile(*profile));
         if (why) {
-          reject(input.events, Rejection{batch.lines[i], std::move(*why)});
+          set ? refuseSet(std::move(*why))
+              : reject(input.events, Rejection{batch.lines[i], std::move(*why)});
           continue;
         }
         runtime.start(time);
@@ -195,7 +202,7 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
         }
       } else if (set) {
         if (std::optional<std::string> why = runtime.apply(*set)) {
-          reject(input.events, Rejection{batch.lines[i], *why});
+          refuseSet(std::move(*why));
           continue;
         }
       }
