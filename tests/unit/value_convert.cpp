@@ -118,12 +118,11 @@ TEST_CASE("a refused time's example is the RFC 3339 time its writer likely meant
   // A time meant that is refused too is no example.
   CHECK_FALSE(timestampExample("2026-03-02T24:00:00Z").has_value());
   CHECK_FALSE(timestampExample("2026-02-30 10:00").has_value());
-  // Input times add the example to parseTimestamp's refusal, unless it is the text itself.
+  // Input times add the example to parseTimestamp's refusal, unless it is the text itself
+  // (a time that does not exist says why instead: below).
   CHECK(parseInputTimestamp("2026-03-02").errorMessage() ==
         "invalid timestamp `2026-03-02`: write an RFC 3339 time with its offset from UTC, like "
         "2026-03-02T00:00:00Z");
-  CHECK(parseInputTimestamp("2026-03-02T24:00:00Z").errorMessage() ==
-        parseTimestamp("2026-03-02T24:00:00Z").errorMessage());
   CHECK(parseInputTimestamp("2026-03-02T10:00:00Z").asTimestamp() ==
         parseTimestamp("2026-03-02T10:00:00Z").asTimestamp());
   // A time well written but beyond the years is told their range, not a sample time.
