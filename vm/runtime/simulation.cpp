@@ -178,8 +178,11 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
             : runtime.hasProfile(*profile) ? std::nullopt
                                            : std::optional(refused.unknownProfile(*profile));
         if (why) {
-          set ? refuseSet(std::move(*why))
-              : reject(input.events, Rejection{batch.lines[i], std::move(*why)});
+          if (set) {
+            refuseSet(std::move(*why));
+          } else {
+            reject(input.events, Rejection{batch.lines[i], std::move(*why)});
+          }
           continue;
         }
         runtime.start(time);
