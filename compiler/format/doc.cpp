@@ -29,19 +29,27 @@ DocId Docs::trailingComment(std::string s) {
   return id;
 }
 
-DocId Docs::concat(std::vector<DocId> parts) {
+DocId Docs::sequence(DocKind kind, std::vector<DocId> parts) {
   DocNode node;
-  node.kind = DocKind::Concat;
+  node.kind = kind;
   for (DocId p : parts) node.breaks = node.breaks || nodes_[p].breaks;
   node.parts = std::move(parts);
   return push(std::move(node));
 }
 
-DocId Docs::fill(std::vector<DocId> parts) {
-  DocId id = concat(std::move(parts));
-  nodes_[id].kind = DocKind::Fill;
-  return id;
+DocId Docs::concat(std::vector<DocId> parts) {
+  // A concatenation of one document is that document: layouts make many (a gap of one space),
+  // and a node is 64 bytes of the formatter's memory.
+  if (parts.size() == 1) return parts[0];
+  return sequence(DocKind::Concat, std::move(parts));
 }
+
+DocId Docs::empty() {
+  if (empty_ == kNoDoc) empty_ = sequence(DocKind::Concat, {});
+  return empty_;
+}
+
+DocId Docs::fill(std::vector<DocId> parts) { return sequence(DocKind::Fill, std::move(parts)); }
 
 DocId Docs::mark(uint32_t number) {
   DocId id = add(DocKind::Mark);

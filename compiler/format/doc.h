@@ -48,7 +48,7 @@ class Docs {
   DocId softLine() { return add(DocKind::SoftLine); }
   DocId hardLine() { return add(DocKind::HardLine); }
   DocId blankLine() { return add(DocKind::BlankLine); }
-  DocId empty() { return concat({}); }
+  DocId empty();  // one node for every empty document
   DocId concat(std::vector<DocId> parts);
   // `forceBreak`: printed broken even when it would fit (the author's choice of layout).
   DocId group(DocId inner, bool forceBreak = false);
@@ -60,9 +60,12 @@ class Docs {
   const DocNode& operator[](DocId id) const { return nodes_[id]; }
 
  private:
+  static constexpr DocId kNoDoc = UINT32_MAX;
   DocId add(DocKind kind);
   DocId push(DocNode node);
+  DocId sequence(DocKind kind, std::vector<DocId> parts);  // Concat or Fill
   std::vector<DocNode> nodes_;
+  DocId empty_ = kNoDoc;
 };
 
 }  // namespace journey::format
