@@ -23,6 +23,22 @@ bool Frontend::parse(const std::vector<std::string>& paths) {
   return diags.errorCount() == errorsBefore;
 }
 
+namespace {
+
+// The path of `written`, imported by a file in `dir`: shortened (`app/../lib/x.journey` to
+// `lib/x.journey`) only where that names the same file, or where neither names one. After a
+// symbolic link, `..` goes up from where the link points, which the text alone cannot know:
+// shortened, the path would name another file, or none.
+std::string importedPath(const fs::path& dir, const std::string& written) {
+  fs::path joined = dir / written;
+  fs::path shortened = joined.lexically_normal();
+  std::error_code ec;
+  if (!fs::exists(joined, ec)) return (fs::exists(shortened, ec) ? joined : shortened).string();
+  return (fs::equivalent(joined, shortened, ec) ? shortened : joined).string();
+}
+
+}  // namespace
+
 void Frontend::load(const std::string& first) {
   struct Pending {
     std::string path;
@@ -44,7 +60,13 @@ void Frontend::load(const std::string& first) {
     const std::vector<ast::Decl>& decls = ast.modules.back().decls;
     for (auto d = decls.rbegin(); d != decls.rend(); ++d) {
       if (auto* imp = std::get_if<ast::ImportDecl>(&d->kind)) {
-        pending.push_back({(dir / imp->path).lexically_normal().string(), imp->pathRange});
+        if (imp->path.find('\0') != std::string::npos) {
+          Diagnostic& e = diags.report(DiagKind::FileNotReadable, imp->pathRange,
+                                       "cannot read this import's path");
+          e.notes.push_back("a file's name cannot hold a NUL byte (`\\0`)");
+          continue;
+        }
+        pending.push_back({importedPath(dir, imp->path), imp->pathRange});
       }
     }
   }

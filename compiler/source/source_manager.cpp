@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "vm/value/utf8_repair.h"
+
 namespace journey {
 
 SourceRange SourceRange::cover(SourceRange a, SourceRange b) {
@@ -80,7 +82,11 @@ std::string_view SourceManager::slice(SourceRange r) const {
 
 std::string SourceManager::location(SourceRange r) const {
   LineCol lc = lineCol(r.file, r.begin);
-  return path(r.file) + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
+  // Locations go into JSON and SVG (output records, tooltips): a file's name that is not UTF-8
+  // is written with U+FFFD for each run of bytes that are not.
+  std::string out;
+  appendAsUtf8(out, path(r.file));
+  return out + ":" + std::to_string(lc.line) + ":" + std::to_string(lc.column);
 }
 
 }  // namespace journey

@@ -95,9 +95,10 @@ std::string_view RecordLine::done() {
 
 std::string rejectedLine(std::string_view input, size_t line, std::string_view reason) {
   std::string out = "{\"kind\": \"rejected\", \"input\": ";
-  appendJsonString(out, input);
+  // A file's name, and a reason quoting a line, may not be UTF-8: repaired, so the line is JSON.
+  appendJsonText(out, input);
   out += ", \"line\": " + std::to_string(line) + ", \"reason\": ";
-  appendJsonString(out, reason);
+  appendJsonText(out, reason);
   out += '}';
   return out;
 }

@@ -1,0 +1,59 @@
+// compiler/driver/frontend: an import names the file its path reaches from the importing file's
+// folder, as the system resolves it (`..` after a symbolic link goes up from the link's target),
+// and a path the system cannot take (a NUL byte) is E0001, not another file.
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "compiler/driver/frontend.h"
+
+namespace {
+
+void write(const std::filesystem::path& file, const std::string& text) {
+  std::filesystem::create_directories(file.parent_path());
+  std::ofstream(file) << text;
+}
+
+}  // namespace
+
+TEST_CASE("an import's `..` after a symbolic link goes up from the link's target") {
+  char made[] = "/tmp/frontend_imports.XXXXXX";
+  REQUIRE(mkdtemp(made) != nullptr);
+  std::filesystem::path folder = made;
+  write(folder / "real/lib/model.journey", "schema Profile { id: string }\n");
+  write(folder / "real/app/main.journey", "import \"../lib/model.journey\"\n");
+  // Where the text alone would go: `link/../lib` read as `lib`, a file of its own.
+  write(folder / "lib/model.journey", "const Decoy = 1\n");
+  std::filesystem::create_directory_symlink("real/app", folder / "link");
+
+  journey::Frontend fe;
+  CHECK(fe.parse({(folder / "link/main.journey").string()}));
+  REQUIRE(fe.ast.modules.size() == 2);
+  CHECK(fe.sources.text(fe.ast.modules[1].file).find("schema Profile") == 0);
+
+  // Without a link the path is shortened, as before.
+  journey::Frontend plain;
+  CHECK(plain.parse({(folder / "real/app/main.journey").string()}));
+  REQUIRE(plain.ast.modules.size() == 2);
+  CHECK(plain.sources.path(plain.ast.modules[1].file) ==
+        (folder / "real/lib/model.journey").string());
+  std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("an import's path with a NUL byte is E0001, not the file before it") {
+  char made[] = "/tmp/frontend_imports.XXXXXX";
+  REQUIRE(mkdtemp(made) != nullptr);
+  std::filesystem::path folder = made;
+  write(folder / "b.journey", "schema Profile { id: string }\n");
+  write(folder / "n.journey", "import \"b.journey\\u0000zzz\"\n");
+  journey::Frontend fe;
+  CHECK_FALSE(fe.parse({(folder / "n.journey").string()}));
+  REQUIRE(fe.diags.all().size() == 1);
+  CHECK(fe.diags.all()[0].kind == journey::DiagKind::FileNotReadable);
+  CHECK(fe.ast.modules.size() == 1);
+  std::filesystem::remove_all(folder);
+}
