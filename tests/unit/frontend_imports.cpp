@@ -18,12 +18,22 @@ void write(const std::filesystem::path& file, const std::string& text) {
   std::ofstream(file) << text;
 }
 
+// A fresh folder under /tmp, removed with everything in it at the end of the test.
+struct ProgramFolder {
+  ProgramFolder() {
+    char made[] = "/tmp/frontend_imports.XXXXXX";
+    REQUIRE(mkdtemp(made) != nullptr);
+    path = made;
+  }
+  ~ProgramFolder() { std::filesystem::remove_all(path); }
+  std::filesystem::path path;
+};
+
 }  // namespace
 
 TEST_CASE("an import's `..` after a symbolic link goes up from the link's target") {
-  char made[] = "/tmp/frontend_imports.XXXXXX";
-  REQUIRE(mkdtemp(made) != nullptr);
-  std::filesystem::path folder = made;
+  ProgramFolder made;
+  const std::filesystem::path& folder = made.path;
   write(folder / "real/lib/model.journey", "schema Profile { id: string }\n");
   write(folder / "real/app/main.journey", "import \"../lib/model.journey\"\n");
   // Where the text alone would go: `link/../lib` read as `lib`, a file of its own.
@@ -41,13 +51,11 @@ TEST_CASE("an import's `..` after a symbolic link goes up from the link's target
   REQUIRE(plain.ast.modules.size() == 2);
   CHECK(plain.sources.path(plain.ast.modules[1].file) ==
         (folder / "real/lib/model.journey").string());
-  std::filesystem::remove_all(folder);
 }
 
 TEST_CASE("an import's path with a NUL byte is E0001, not the file before it") {
-  char made[] = "/tmp/frontend_imports.XXXXXX";
-  REQUIRE(mkdtemp(made) != nullptr);
-  std::filesystem::path folder = made;
+  ProgramFolder made;
+  const std::filesystem::path& folder = made.path;
   write(folder / "b.journey", "schema Profile { id: string }\n");
   write(folder / "n.journey", "import \"b.journey\\u0000zzz\"\n");
   journey::Frontend fe;
@@ -55,5 +63,4 @@ TEST_CASE("an import's path with a NUL byte is E0001, not the file before it") {
   REQUIRE(fe.diags.all().size() == 1);
   CHECK(fe.diags.all()[0].kind == journey::DiagKind::FileNotReadable);
   CHECK(fe.ast.modules.size() == 1);
-  std::filesystem::remove_all(folder);
 }
