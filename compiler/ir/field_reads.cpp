@@ -4,6 +4,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "compiler/ir/history_reads.h"
 
@@ -13,7 +15,8 @@ namespace {
 
 class ReadWalk {
  public:
-  explicit ReadWalk(const ProgramIr& program) : program_(program), pool_(program.pool) {
+  explicit ReadWalk(const ProgramIr& program, const AudienceRules* rules = nullptr)
+      : program_(program), pool_(program.pool), rules_(rules) {
     reads_.resize(program.layouts.size());
     for (size_t r = 0; r < reads_.size(); ++r) {
       reads_[r].assign(program.types.recordInfo(static_cast<sema::RecordId>(r)).fields.size(),
@@ -130,9 +133,9 @@ class ReadWalk {
     const Node* arg = n.kids.empty() ? nullptr : &pool_[n.kids.back()];
     if (arg && arg->kind == NodeKind::Constant &&
         pool_.constants[arg->index].kind() == ValueKind::String) {
-      std::string_view name = pool_.constants[arg->index].asString();
-      for (const AudienceIr& a : program_.audiences) {
-        if (a.name == name) profileExpr(a.rule);
+      if (!rules_) rules_ = &ownRules_.emplace(program_);
+      for (ExprIndex rule : rules_->named(pool_.constants[arg->index].asString())) {
+        profileExpr(rule);
       }
       return;
     }
@@ -150,6 +153,8 @@ class ReadWalk {
   const ExprPool& pool_;
   FieldReads reads_;
   std::set<ExprIndex> done_;  // profileExpr's, for audiences named more than once
+  const AudienceRules* rules_ = nullptr;    // the caller's, or ownRules_ once one is needed
+  std::optional<AudienceRules> ownRules_;
   std::set<sema::RecordId> whole_;
   // The walk's root: the slot holding the record whose reads are sought, and its type.
   uint32_t rootSlot_ = 0;
@@ -159,8 +164,20 @@ class ReadWalk {
 
 }  // namespace
 
-FieldReads profileReads(const ProgramIr& program, const std::vector<ExprIndex>& exprs) {
-  ReadWalk walk(program);
+AudienceRules::AudienceRules(const ProgramIr& program) {
+  for (const AudienceIr& a : program.audiences) rules_.emplace(a.name, a.rule);
+}
+
+std::vector<ExprIndex> AudienceRules::named(std::string_view name) const {
+  std::vector<ExprIndex> found;
+  auto [first, last] = rules_.equal_range(name);
+  for (auto it = first; it != last; ++it) found.push_back(it->second);
+  return found;
+}
+
+FieldReads profileReads(const ProgramIr& program, const std::vector<ExprIndex>& exprs,
+                        const AudienceRules* rules) {
+  ReadWalk walk(program, rules);
   for (ExprIndex e : exprs) walk.profileExpr(e);
   return walk.take();
 }

@@ -5,6 +5,8 @@
 // is a large part of both.
 #pragma once
 
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "compiler/ir/program_ir.h"
@@ -17,9 +19,23 @@ namespace journey::ir {
 // list of records, selects by name): then everything below that record counts as read.
 using FieldReads = std::vector<std::vector<bool>>;
 
+// The program's audience rules by name, for the `inAudience("A")` calls a walk follows: made
+// once where the reads of every audience are found one by one (a scan of the audiences per
+// call, or a table per walk, made thousands of audiences that read one another quadratic).
+class AudienceRules {
+ public:
+  explicit AudienceRules(const ProgramIr& program);
+  std::vector<ExprIndex> named(std::string_view name) const;
+
+ private:
+  std::unordered_multimap<std::string_view, ExprIndex> rules_;
+};
+
 // The profile fields that `exprs` read. Expressions whose inputs are the profile alone (slot 0);
-// `inAudience("A")` adds A's rule (any audience when the name is not a constant).
-FieldReads profileReads(const ProgramIr& program, const std::vector<ExprIndex>& exprs);
+// `inAudience("A")` adds A's rule (any audience when the name is not a constant). `rules`: the
+// program's, when the caller has made them; otherwise the walk makes its own.
+FieldReads profileReads(const ProgramIr& program, const std::vector<ExprIndex>& exprs,
+                        const AudienceRules* rules = nullptr);
 
 // The event fields that the whole program reads: through the names journeys bind events to
 // (`entry on E as e`, `exit on E as e`, `wait for E as e`), the entry fields a journey keeps in

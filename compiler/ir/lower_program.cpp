@@ -4,6 +4,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "compiler/ir/dependency_order.h"
 #include "compiler/ir/entry_projection.h"
 #include "compiler/ir/expr_nodes.h"
 #include "compiler/ir/lower.h"
@@ -188,15 +189,13 @@ class ProgramLowerer {
         }
       }
     }
-    for (size_t round = 0; round < out_.audiences.size(); ++round) {
-      for (size_t a = 0; a < out_.audiences.size(); ++a) {
-        for (uint32_t other : reads[a]) {
-          AudienceIr& to = out_.audiences[a];
-          const AudienceIr& from = out_.audiences[other];
-          to.readsClock = to.readsClock || from.readsClock;
-          for (size_t e = 0; e < events; ++e) {
-            to.readsHistory[e] = to.readsHistory[e] || from.readsHistory[e];
-          }
+    for (uint32_t a : dependenciesFirst(reads)) {
+      for (uint32_t other : reads[a]) {
+        AudienceIr& to = out_.audiences[a];
+        const AudienceIr& from = out_.audiences[other];
+        to.readsClock = to.readsClock || from.readsClock;
+        for (size_t e = 0; e < events; ++e) {
+          to.readsHistory[e] = to.readsHistory[e] || from.readsHistory[e];
         }
       }
     }

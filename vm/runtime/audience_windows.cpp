@@ -1,8 +1,11 @@
 #include "vm/runtime/audience_windows.h"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
 
 #include "compiler/codegen/constant_folder.h"
+#include "compiler/ir/dependency_order.h"
 #include "compiler/ir/expr_nodes.h"
 #include "vm/interp/expression_runner.h"
 
@@ -53,6 +56,8 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
   out.unknown.assign(count, false);
   codegen::ConstantFolder folder(program.pool);
   std::vector<std::vector<uint32_t>> reads(count);  // the audiences each one reads
+  std::unordered_map<std::string_view, uint32_t> named;  // a scan per `inAudience` was quadratic
+  for (uint32_t a = 0; a < count; ++a) named.emplace(program.audiences[a].name, a);
   for (size_t a = 0; a < count; ++a) {
     ir::ExprIndex rule = program.audiences[a].rule;
     if (rule == ir::kNoExpr) continue;
@@ -77,29 +82,27 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
       } else if (n.name == "inAudience") {
         std::optional<Value> name;
         if (!n.kids.empty()) name = folder.value(n.kids.back());
-        int other = name && name->kind() == ValueKind::String
-                        ? program.findAudience(name->asString())
-                        : -1;
-        if (other < 0) {
+        auto other = name && name->kind() == ValueKind::String ? named.find(name->asString())
+                                                               : named.end();
+        if (other == named.end()) {
           out.unknown[a] = true;
         } else {
-          reads[a].push_back(static_cast<uint32_t>(other));
+          reads[a].push_back(other->second);
         }
       }
     }
   }
-  // Through the audiences read, as far as a chain goes (the checker rules out cycles).
-  for (size_t round = 0; round < count; ++round) {
-    for (size_t a = 0; a < count; ++a) {
-      for (uint32_t b : reads[a]) {
-        out.unknown[a] = out.unknown[a] || out.unknown[b];
-        for (const AudienceWindow& w : out.windows[b]) {
-          std::vector<AudienceWindow>& have = out.windows[a];
-          if (std::none_of(have.begin(), have.end(), [&](const AudienceWindow& h) {
-                return h.event == w.event && h.length == w.length;
-              })) {
-            have.push_back(w);
-          }
+  // Through the audiences read, as far as a chain goes (the checker rules out cycles): each
+  // after those it reads, so theirs are whole when it takes them.
+  for (uint32_t a : ir::dependenciesFirst(reads)) {
+    for (uint32_t b : reads[a]) {
+      out.unknown[a] = out.unknown[a] || out.unknown[b];
+      for (const AudienceWindow& w : out.windows[b]) {
+        std::vector<AudienceWindow>& have = out.windows[a];
+        if (std::none_of(have.begin(), have.end(), [&](const AudienceWindow& h) {
+              return h.event == w.event && h.length == w.length;
+            })) {
+          have.push_back(w);
         }
       }
     }

@@ -522,6 +522,7 @@ void Runtime::Impl::findAudienceReads() {
   evaluateAlways.assign(count, true);
   size_t fields = program.profileRecord ? program.layouts[*program.profileRecord].fieldCount() : 0;
   audiencesReadingField.assign(fields, AudienceSet{});
+  ir::AudienceRules rules(program);
   for (size_t a = 0; a < count; ++a) {
     const ir::AudienceIr& audience = program.audiences[a];
     evaluateAlways[a] = audience.readsClock || windows.unknown[a];
@@ -541,7 +542,7 @@ void Runtime::Impl::findAudienceReads() {
     for (size_t e = 0; e < program.events.size(); ++e) {
       if (evaluateAlways[a] || audience.readsHistory[e]) eventAudiences[e].add(a);
     }
-    ir::FieldReads reads = ir::profileReads(program, {audience.rule});
+    ir::FieldReads reads = ir::profileReads(program, {audience.rule}, &rules);
     for (size_t f = 0; f < fields; ++f) {
       if (audience.rule == ir::kNoExpr || reads[*program.profileRecord][f]) {
         audiencesReadingField[f].add(a);
