@@ -1,5 +1,7 @@
 #include "compiler/driver/frontend.h"
 
+#include <sys/stat.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstring>
@@ -37,6 +39,18 @@ std::string importedPath(const fs::path& dir, const std::string& written) {
   return (fs::equivalent(joined, shortened, ec) ? shortened : joined).string();
 }
 
+// What names one file however it is reached: its device and inode (so a hard link is the file it
+// links, as a symbolic link or another spelling is), or its canonical path when it has none.
+std::string fileIdentity(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) == 0) {
+    return std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
+  }
+  std::error_code ec;
+  fs::path canonical = fs::weakly_canonical(path, ec);
+  return ec ? path : canonical.string();
+}
+
 }  // namespace
 
 void Frontend::load(const std::string& first) {
@@ -48,10 +62,8 @@ void Frontend::load(const std::string& first) {
   while (!pending.empty()) {
     Pending next = std::move(pending.back());
     pending.pop_back();
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(next.path, ec);
     // Imported twice, or a cycle: one program either way.
-    if (!loaded_.insert(ec ? next.path : canonical.string()).second) continue;
+    if (!loaded_.insert(fileIdentity(next.path)).second) continue;
     std::optional<FileId> file = readFile(next.path, next.importedFrom);
     if (!file) continue;
     ast.modules.push_back(syntax::parseFile(*file, sources, ast, diags));

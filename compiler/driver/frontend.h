@@ -39,7 +39,7 @@ class Frontend {
   // Loads `path` and, after it, what it imports, depth first (a chain of imports as long as
   // there are files: no recursion).
   void load(const std::string& path);
-  std::unordered_set<std::string> loaded_;  // canonical paths read, so each file is read once
+  std::unordered_set<std::string> loaded_;  // the files read (fileIdentity), each read once
   std::optional<ir::ProgramIr> lowered_;
 };
 

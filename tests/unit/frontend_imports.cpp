@@ -64,3 +64,16 @@ TEST_CASE("an import's path with a NUL byte is E0001, not the file before it") {
   CHECK(fe.diags.all()[0].kind == journey::DiagKind::FileNotReadable);
   CHECK(fe.ast.modules.size() == 1);
 }
+
+TEST_CASE("a file reached by a hard link, a symbolic link or another spelling is read once") {
+  ProgramFolder made;
+  const std::filesystem::path& folder = made.path;
+  write(folder / "model.journey", "schema Profile { id: string }\n");
+  std::filesystem::create_hard_link(folder / "model.journey", folder / "hard.journey");
+  std::filesystem::create_symlink("model.journey", folder / "soft.journey");
+  write(folder / "main.journey", "import \"hard.journey\"\nimport \"./soft.journey\"\n");
+  journey::Frontend fe;
+  CHECK(fe.parse({(folder / "main.journey").string(), (folder / "model.journey").string()}));
+  CHECK(fe.ast.modules.size() == 2);  // main and the model, once
+  CHECK(fe.diags.all().empty());
+}
