@@ -32,7 +32,11 @@ std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stag
 
 bool printStage(const Frontend& fe, std::string_view stage) {
   if (stage == "tokens") {  // of every file read, imports included, as `ast` prints them
-    for (FileId f = 0; f < fe.sources.size(); ++f) fmt::print("{}", syntax::dumpTokens(f, fe.sources));
+    for (FileId f = 0; f < fe.sources.size(); ++f) {
+      // Positions are a file's own: with several, each is named first, as `ast` names modules.
+      if (fe.sources.size() > 1) fmt::print("module {}\n", fe.sources.path(f));
+      fmt::print("{}", syntax::dumpTokens(f, fe.sources));
+    }
     return true;
   }
   if (stage == "ast" || stage == "typed") {
