@@ -72,10 +72,11 @@ void Frontend::load(const std::string& first) {
     const std::vector<ast::Decl>& decls = ast.modules.back().decls;
     for (auto d = decls.rbegin(); d != decls.rend(); ++d) {
       if (auto* imp = std::get_if<ast::ImportDecl>(&d->kind)) {
-        if (imp->path.find('\0') != std::string::npos) {
+        if (imp->path.empty() || imp->path.find('\0') != std::string::npos) {
           Diagnostic& e = diags.report(DiagKind::FileNotReadable, imp->pathRange,
                                        "cannot read this import's path");
-          e.notes.push_back("a file's name cannot hold a NUL byte (`\\0`)");
+          e.notes.push_back(imp->path.empty() ? "the path is empty"
+                                              : "a file's name cannot hold a NUL byte (`\\0`)");
           continue;
         }
         pending.push_back({importedPath(dir, imp->path), imp->pathRange});

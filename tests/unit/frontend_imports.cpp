@@ -53,7 +53,7 @@ TEST_CASE("an import's `..` after a symbolic link goes up from the link's target
         (folder / "real/lib/model.journey").string());
 }
 
-TEST_CASE("an import's path with a NUL byte is E0001, not the file before it") {
+TEST_CASE("an import's path that is empty or holds a NUL byte is E0001, not another file") {
   ProgramFolder made;
   const std::filesystem::path& folder = made.path;
   write(folder / "b.journey", "schema Profile { id: string }\n");
@@ -63,6 +63,13 @@ TEST_CASE("an import's path with a NUL byte is E0001, not the file before it") {
   REQUIRE(fe.diags.all().size() == 1);
   CHECK(fe.diags.all()[0].kind == journey::DiagKind::FileNotReadable);
   CHECK(fe.ast.modules.size() == 1);
+  // Empty: not the importing file's folder.
+  write(folder / "e.journey", "import \"\"\n");
+  journey::Frontend empty;
+  CHECK_FALSE(empty.parse({(folder / "e.journey").string()}));
+  REQUIRE(empty.diags.all().size() == 1);
+  REQUIRE(empty.diags.all()[0].notes.size() == 1);
+  CHECK(empty.diags.all()[0].notes[0] == "the path is empty");
 }
 
 TEST_CASE("a file reached by a hard link, a symbolic link or another spelling is read once") {
