@@ -34,7 +34,9 @@ class NameTable {
     return it == at_.end() ? -1 : it->second;
   }
   // 0 for a name not declared, so that lowering a program with errors still goes on.
-  uint32_t at(std::string_view name) const { return static_cast<uint32_t>(std::max(0, find(name))); }
+  uint32_t at(std::string_view name) const {
+    return static_cast<uint32_t>(std::max(0, find(name)));
+  }
 
  private:
   std::unordered_map<std::string_view, int> at_;
@@ -170,7 +172,8 @@ class ProgramLowerer {
         if (n.name == "now") {
           audience.readsClock = true;
         } else if (n.name == "history" || n.name == "@historyCount") {
-          int e = named && named->kind() == ValueKind::Type ? eventNames_.find(named->typeName()) : -1;
+          int e = named && named->kind() == ValueKind::Type ? eventNames_.find(named->typeName())
+                                                            : -1;
           if (e >= 0) {
             audience.readsHistory[e] = true;
           } else {
