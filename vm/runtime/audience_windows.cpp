@@ -61,7 +61,15 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
   for (size_t a = 0; a < count; ++a) {
     ir::ExprIndex rule = program.audiences[a].rule;
     if (rule == ir::kNoExpr) continue;
-    for (ir::NodeId id : ir::nodesOf(program.pool, program.exprs[rule].root)) {
+    std::vector<ir::NodeId> nodes = ir::nodesOf(program.pool, program.exprs[rule].root);
+    // The values `let` nodes bind (`cel.bind(d, 1h, …)`), by slot: a window that is such a
+    // variable is its value's length when that is closed. Each binding has a slot of its own.
+    std::unordered_map<uint32_t, ir::NodeId> bound;
+    for (ir::NodeId id : nodes) {
+      const ir::Node& n = program.pool[id];
+      if (n.kind == ir::NodeKind::Let && !n.kids.empty()) bound.emplace(n.index, n.kids[0]);
+    }
+    for (ir::NodeId id : nodes) {
       const ir::Node& n = program.pool[id];
       if (n.kind != ir::NodeKind::Call) continue;
       if (n.name == "history" || n.name == "@historyCount") {
@@ -69,7 +77,12 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
         std::optional<Duration> length;
         if (n.kids.size() == 2) {
           event = folder.value(n.kids[0]);
-          std::optional<Value> v = closedValue(program, n.kids[1]);
+          ir::NodeId window = n.kids[1];
+          const ir::Node& w = program.pool[window];
+          if (auto it = bound.find(w.index); w.kind == ir::NodeKind::Variable && it != bound.end()) {
+            window = it->second;
+          }
+          std::optional<Value> v = closedValue(program, window);
           if (v && v->kind() == ValueKind::Duration) length = v->asDuration();
         }
         int e = event && event->kind() == ValueKind::Type ? program.findEvent(event->typeName())
