@@ -79,9 +79,8 @@ AudienceWindows findAudienceWindows(const ir::ProgramIr& program) {
           event = folder.value(n.kids[0]);
           ir::NodeId window = n.kids[1];
           const ir::Node& w = program.pool[window];
-          if (auto it = bound.find(w.index); w.kind == ir::NodeKind::Variable && it != bound.end()) {
-            window = it->second;
-          }
+          auto value = w.kind == ir::NodeKind::Variable ? bound.find(w.index) : bound.end();
+          if (value != bound.end()) window = value->second;
           std::optional<Value> v = closedValue(program, window);
           if (v && v->kind() == ValueKind::Duration) length = v->asDuration();
         }
