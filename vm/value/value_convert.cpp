@@ -37,6 +37,19 @@ bool readEither(std::string_view s, size_t& pos, char upper, char lower) {
   return readChar(s, pos, upper) || readChar(s, pos, lower);
 }
 
+// RFC 3339's `YYYY-MM-DDTHH:MM:SS` as written, each field unchecked (a year of `yearDigits`).
+struct DateTime {
+  int64_t year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
+};
+bool readDateTime(std::string_view s, size_t& pos, size_t yearDigits, DateTime& t) {
+  return readDigits(s, pos, yearDigits, t.year) && readChar(s, pos, '-') &&
+         readDigits(s, pos, 2, t.month) && readChar(s, pos, '-') &&
+         readDigits(s, pos, 2, t.day) && readEither(s, pos, 'T', 't') &&
+         readDigits(s, pos, 2, t.hour) && readChar(s, pos, ':') &&
+         readDigits(s, pos, 2, t.minute) && readChar(s, pos, ':') &&
+         readDigits(s, pos, 2, t.second);
+}
+
 // "." and the fractional digits without trailing zeros, nothing for 0: 500000000 -> ".5".
 void appendFraction(std::string& out, int32_t nanos) {
   if (nanos == 0) return;
@@ -153,22 +166,15 @@ std::string likelyTimestamp(std::string_view written, std::string_view day) {
 // exist (`2026-02-30`, `24:00:00`, a leap second), which no example can mend.
 std::optional<std::string> whyNoSuchTime(std::string_view text) {
   size_t pos = 0;
-  int64_t year, month, day, hour, minute, second;
-  if (!readDigits(text, pos, 4, year) || !readChar(text, pos, '-') ||
-      !readDigits(text, pos, 2, month) || !readChar(text, pos, '-') ||
-      !readDigits(text, pos, 2, day) || !readEither(text, pos, 'T', 't') ||
-      !readDigits(text, pos, 2, hour) || !readChar(text, pos, ':') ||
-      !readDigits(text, pos, 2, minute) || !readChar(text, pos, ':') ||
-      !readDigits(text, pos, 2, second)) {
-    return std::nullopt;
-  }
-  if (hour <= 23 && minute <= 59 && second == 60) {
+  DateTime t;
+  if (!readDateTime(text, pos, 4, t)) return std::nullopt;
+  if (t.hour <= 23 && t.minute <= 59 && t.second == 60) {
     return "a leap second (second 60), which timestamps do not have: write 59 or the next minute";
   }
-  if (hour > 23 || minute > 59 || second > 59) return "there is no such time of day";
-  date::year_month_day date{date::year(static_cast<int>(year)),
-                            date::month(static_cast<unsigned>(month)),
-                            date::day(static_cast<unsigned>(day))};
+  if (t.hour > 23 || t.minute > 59 || t.second > 59) return "there is no such time of day";
+  date::year_month_day date{date::year(static_cast<int>(t.year)),
+                            date::month(static_cast<unsigned>(t.month)),
+                            date::day(static_cast<unsigned>(t.day))};
   if (!date.ok()) return "there is no such date as " + std::string(text.substr(0, 10));
   return std::nullopt;
 }
@@ -211,19 +217,12 @@ Value parseTimestamp(std::string_view text) {
   size_t yearDigits = 0;
   while (yearDigits < text.size() && isDigit(text[yearDigits])) ++yearDigits;
   if (yearDigits < 4) return invalid();
-  int64_t year, month, day, hour, minute, second;
   if (yearDigits > 5) {
     // Year 100000 or later: far out of range, whatever the rest says.
     return rangeError("timestamp");
   }
-  if (!readDigits(text, pos, yearDigits, year) || !readChar(text, pos, '-') ||
-      !readDigits(text, pos, 2, month) || !readChar(text, pos, '-') ||
-      !readDigits(text, pos, 2, day) || !readEither(text, pos, 'T', 't') ||
-      !readDigits(text, pos, 2, hour) || !readChar(text, pos, ':') ||
-      !readDigits(text, pos, 2, minute) || !readChar(text, pos, ':') ||
-      !readDigits(text, pos, 2, second)) {
-    return invalid();
-  }
+  DateTime t;
+  if (!readDateTime(text, pos, yearDigits, t)) return invalid();
   int64_t nanos = 0;
   if (readChar(text, pos, '.')) {
     size_t digits = 0;
@@ -245,7 +244,7 @@ Value parseTimestamp(std::string_view text) {
     offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
   }
   if (pos != text.size()) return invalid();
-  std::optional<int64_t> seconds = utcSeconds(year, month, day, hour, minute, second);
+  std::optional<int64_t> seconds = utcSeconds(t.year, t.month, t.day, t.hour, t.minute, t.second);
   if (!seconds) return invalid();
   return Value::timestamp(*seconds - offsetSeconds, nanos);
 }
