@@ -1,7 +1,7 @@
 // The in-memory store's sends held by quiet hours: an id names its send until released, a
 // released id finds nothing until a later send takes it, and sends released in any order
-// leave the others as they were; each instance's held sends are found by it
-// (Store::heldSendOf). Checked against a std::map model.
+// leave the others as they were; a live instance's held sends are found by it, oldest first
+// (Store::heldSendOf), and no longer once it has ended. Checked against a std::map model.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -11,22 +11,35 @@
 
 #include "vm/runtime/memory_store.h"
 
+using journey::Value;
 using journey::runtime::HeldSend;
+using journey::runtime::Instance;
+using journey::runtime::InstanceId;
 using journey::runtime::makeMemoryStore;
 
 TEST_CASE("held sends: ids name their sends until released, in any order") {
   auto store = makeMemoryStore();
   std::map<uint64_t, std::string> model;  // id -> key of the send it names
-  constexpr uint64_t kInstances = 7;
-  auto instanceOf = [](const std::string& key) {
-    return std::hash<std::string>{}(key) % kInstances + 1;
+  std::map<uint64_t, int> heldOrder;      // id -> when it was held
+  std::vector<InstanceId> instances;
+  const auto profile = store->addProfile("p1", Value(), 0).ref;
+  for (int i = 0; i < 7; ++i) {
+    Instance instance;
+    instance.key = Value::string("k" + std::to_string(i));
+    instance.profile = profile;
+    instances.push_back(store->addInstance(std::move(instance)).id);
+  }
+  auto instanceOf = [&](const std::string& key) {
+    return instances[std::hash<std::string>{}(key) % instances.size()];
   };
+  int holds = 0;
   auto hold = [&](int n) {
     std::string key = "cart-" + std::to_string(n);
     uint64_t id = store->holdSend(HeldSend{.instance = instanceOf(key), .journey = 1, .step = 2,
-                                           .profile = 3, .key = key, .payload = {}});
+                                           .profile = profile, .key = key, .payload = {}});
     REQUIRE(model.count(id) == 0);  // no live id is given twice
     model[id] = key;
+    heldOrder[id] = holds++;
     return id;
   };
   auto release = [&](uint64_t id) {
@@ -42,16 +55,15 @@ TEST_CASE("held sends: ids name their sends until released, in any order") {
       REQUIRE(held != nullptr);
       CHECK(held->key == key);
     }
-    for (uint64_t instance = 1; instance <= kInstances + 1; ++instance) {
-      bool holds = false;
-      for (const auto& [id, key] : model) holds = holds || instanceOf(key) == instance;
-      uint64_t found = store->heldSendOf(instance);
-      if (!holds) {
-        CHECK(found == 0);
-        continue;
+    for (InstanceId instance : instances) {
+      uint64_t oldest = 0;  // of the sends the instance holds, while it is live
+      if (store->findInstance(instance)) {
+        for (const auto& [id, key] : model) {
+          if (instanceOf(key) != instance) continue;
+          if (!oldest || heldOrder.at(id) < heldOrder.at(oldest)) oldest = id;
+        }
       }
-      REQUIRE(model.count(found) == 1);
-      CHECK(instanceOf(model.at(found)) == instance);
+      CHECK(store->heldSendOf(instance) == oldest);
     }
   };
 
@@ -73,7 +85,18 @@ TEST_CASE("held sends: ids name their sends until released, in any order") {
   checkAll();
   for (int n = 200; n < 260; ++n) hold(n);
   checkAll();
+  // An instance that ends leaves its sends held (delivered later), no longer found by it.
+  store->removeInstance(instances[0]);
+  store->removeInstance(instances[3]);
+  checkAll();
+  Instance next;  // takes a freed slot, not what its last instance held
+  next.key = Value::string("k-next");
+  next.profile = profile;
+  CHECK(store->heldSendOf(store->addInstance(std::move(next)).id) == 0);
+  for (int n = 260; n < 300; ++n) hold(n);
+  checkAll();
   release(c);
   while (!model.empty()) release(model.rbegin()->first);
+  checkAll();
   CHECK(store->heldSend(c) == nullptr);
 }

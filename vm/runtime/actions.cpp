@@ -123,6 +123,7 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
                                   .keyPlain = c.keyPlain, .key = std::string(c.key),
                                   .payload = payload});
       store.addTimer(Timer(*end, Timer::Kind::HeldSend, held, c.instance->rank));
+      c.instance->holdsSends = true;
       trace(*c.instance, [&] {
         return "send at " + step.location + " held by quiet hours until " + formatTimestamp(*end);
       });
@@ -166,6 +167,7 @@ void Runtime::Impl::deliverHeldSend(const Timer& timer) {
 // each written `suppressed` at the exit. An instance that ends otherwise (its last step, `end`,
 // `goto`, its timeout, an error) leaves its held sends to be delivered: they were decided.
 void Runtime::Impl::dropHeldSends(const Instance& instance) {
+  if (!instance.holdsSends) return;  // most never did: the store need not look
   while (uint64_t id = store.heldSendOf(instance.id)) {
     HeldSend held = store.releaseSend(id);
     suppress(heldContext(held), "exited");

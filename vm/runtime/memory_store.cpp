@@ -6,9 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
 #include "absl/container/flat_hash_set.h"
-#include "absl/container/inlined_vector.h"
 #include "vm/runtime/journey_keys.h"
 #include "vm/runtime/prefetch_hint.h"
 #include "vm/runtime/profile_index.h"
@@ -174,6 +172,7 @@ class MemoryStore final : public Store {
     } else {
       slot = instances_.size();
       instances_.push_back(Instance());
+      heldOfSlot_.push_back(0);
     }
     // The slot in the low half, its use count in the high half.
     instance.id = (((previous >> 32) + 1) << 32) | slot;
@@ -184,9 +183,8 @@ class MemoryStore final : public Store {
     return stored;
   }
   Instance* findInstance(InstanceId id) override {
-    size_t slot = id & kSlotMask;
-    if (slot >= instances_.size() || instances_[slot].id != id) return nullptr;
-    return &instances_[slot];
+    std::optional<size_t> slot = liveSlot(id);
+    return slot ? &instances_[*slot] : nullptr;
   }
   void removeInstance(InstanceId id) override {
     Instance* instance = findInstance(id);
@@ -194,6 +192,7 @@ class MemoryStore final : public Store {
     journeyKeys_.deactivate(instance->journey, keyOf(*instance));
     // The slot keeps its id (for the next use count) but frees what the instance held.
     instance->id |= kFreed;
+    heldOfSlot_[id & kSlotMask] = 0;  // what it still holds is delivered later, unindexed
     instance->key = Value();
     instance->frame = Frame();
     freeSlots_.push_back(static_cast<uint32_t>(id & kSlotMask));
@@ -223,19 +222,29 @@ class MemoryStore final : public Store {
   // the slot holds another. A new one takes the slot freed last, still in the cache, where a
   // table by sequence number put each at a cold random place.
   static size_t heldSlot(uint64_t id) { return static_cast<size_t>((id & 0xffff'ffff) - 1); }
+  // Where the chain of a live instance's held sends starts, or null when it has ended.
+  uint64_t* heldChainOf(InstanceId instance) {
+    std::optional<size_t> slot = liveSlot(instance);
+    return slot ? &heldOfSlot_[*slot] : nullptr;
+  }
   uint64_t holdSend(HeldSend send) override {
     size_t slot = held_.size();
     if (freeHeld_.empty()) {
       held_.emplace_back(std::move(send));
       heldUses_.push_back(0);
+      nextHeld_.push_back(0);
     } else {
       slot = freeHeld_.back();
       freeHeld_.pop_back();
       held_[slot] = std::move(send);
       ++heldUses_[slot];
+      nextHeld_[slot] = 0;
     }
     uint64_t id = (uint64_t{heldUses_[slot]} << 32) | (slot + 1);
-    heldByInstance_[held_[slot]->instance].push_back(id);
+    if (uint64_t* link = heldChainOf(held_[slot]->instance)) {
+      while (*link) link = &nextHeld_[heldSlot(*link)];  // last: the oldest comes first
+      *link = id;
+    }
     return id;
   }
   HeldSend releaseSend(uint64_t id) override {
@@ -244,9 +253,10 @@ class MemoryStore final : public Store {
     std::optional<HeldSend>& slot = held_[index];
     HeldSend send = std::move(*slot);
     slot.reset();
-    auto of = heldByInstance_.find(send.instance);
-    of->second.erase(std::find(of->second.begin(), of->second.end(), id));
-    if (of->second.empty()) heldByInstance_.erase(of);
+    if (uint64_t* link = heldChainOf(send.instance)) {
+      while (*link && *link != id) link = &nextHeld_[heldSlot(*link)];
+      if (*link) *link = nextHeld_[index];
+    }
     freeHeld_.push_back(static_cast<uint32_t>(index));
     return send;
   }
@@ -259,8 +269,8 @@ class MemoryStore final : public Store {
     return &*held_[index];
   }
   uint64_t heldSendOf(InstanceId instance) const override {
-    auto of = heldByInstance_.find(instance);
-    return of == heldByInstance_.end() ? 0 : of->second.front();
+    std::optional<size_t> slot = liveSlot(instance);
+    return slot ? heldOfSlot_[*slot] : 0;
   }
 
   uint64_t addTimer(Timer timer, Duration delay) override {
@@ -317,6 +327,12 @@ class MemoryStore final : public Store {
  private:
   // A freed slot's id has this bit set, so no live id matches it.
   static constexpr InstanceId kFreed = InstanceId{1} << 31;
+  // The slot of the instance `id`, or none once it has ended.
+  std::optional<size_t> liveSlot(InstanceId id) const {
+    size_t slot = id & kSlotMask;
+    if (slot >= instances_.size() || instances_[slot].id != id) return std::nullopt;
+    return slot;
+  }
 
   uint64_t enqueue(Timer timer, uint64_t sequence, Duration delay) {
     if (sweptTimers() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
@@ -369,9 +385,13 @@ class MemoryStore final : public Store {
   }
   absl::flat_hash_set<uint64_t> decidedElsewhere_;
   std::vector<std::optional<HeldSend>> held_;  // by slot (holdSend); empty when delivered
-  // The ids of the sends each instance holds, for those that hold any (dropHeldSends).
-  absl::flat_hash_map<InstanceId, absl::InlinedVector<uint64_t, 1>> heldByInstance_;
   std::vector<uint32_t> heldUses_;              // by slot: how often it was taken again
+  // The sends a live instance holds (dropHeldSends), oldest first, as a chain of ids: the
+  // first by the instance's slot (0: none), each next one by the held send's slot. Kept
+  // beside the slots rather than in a table by instance, whose insert and erase per held send
+  // were a cache miss each at full size.
+  std::vector<uint64_t> heldOfSlot_;  // by instance slot
+  std::vector<uint64_t> nextHeld_;    // by held send slot
   std::vector<uint32_t> freeHeld_;
   uint64_t lastTimer_ = 0;
 };

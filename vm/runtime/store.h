@@ -72,7 +72,8 @@ class Store {
   virtual HeldSend releaseSend(uint64_t id) = 0;
   // A held send, without releasing it (null: none with that id).
   virtual const HeldSend* heldSend(uint64_t id) const = 0;
-  // The id of one send `instance` holds (HeldSend::instance), or 0 when it holds none.
+  // The id of the oldest send a live `instance` holds (HeldSend::instance), or 0 when it holds
+  // none; 0 once it has ended, though what it held is still delivered.
   virtual uint64_t heldSendOf(InstanceId instance) const = 0;
 
   // ---- timers
