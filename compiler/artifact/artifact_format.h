@@ -1,4 +1,4 @@
-// The artifact's container, version 1 (docs/artifacts.md): a fixed header, a section table,
+// The artifact's container, version 2 (docs/artifacts.md): a fixed header, a section table,
 // then the sections' bytes. All fixed-width integers are little-endian.
 //
 //   offset  size  field
@@ -26,7 +26,9 @@
 namespace journey::artifact {
 
 inline constexpr std::string_view kMagic{"\x89JAR\r\n\x1a\n", 8};
-inline constexpr uint32_t kFormatVersion = 1;
+// Version 2 stores each expression's input count, and only the inputs it reads (version 1:
+// every input, read or not); this journey reads both.
+inline constexpr uint32_t kFormatVersion = 2;
 
 inline constexpr size_t kHeaderSize = 96;
 inline constexpr size_t kChecksumOffset = 24;
@@ -37,7 +39,7 @@ inline constexpr size_t kSectionEntrySize = 24;
 // Section flag: a reader that does not know the section must refuse the artifact.
 inline constexpr uint32_t kSectionRequired = 1;
 
-// The sections of version 1, in the order they are written.
+// The sections, in the order they are written.
 inline constexpr std::string_view kSourcesSection = "SRCS";  // the source map's files
 inline constexpr std::string_view kTypesSection = "TYPE";    // records and types
 inline constexpr std::string_view kExprSection = "EXPR";     // overloads, constants, nodes, expressions

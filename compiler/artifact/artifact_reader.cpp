@@ -29,8 +29,9 @@ bool printable(std::string_view id) {
   return true;
 }
 
-// Magic, version and length: what must hold before anything else can be read.
-void checkFrame(std::string_view bytes, ByteReader& header) {
+// Magic, version and length: what must hold before anything else can be read. Returns the
+// version.
+uint32_t checkFrame(std::string_view bytes, ByteReader& header) {
   if (bytes.substr(0, kMagic.size()) != kMagic.substr(0, std::min(bytes.size(), kMagic.size()))) {
     fail("not a journey artifact (wrong magic number)");
   }
@@ -61,6 +62,7 @@ void checkFrame(std::string_view bytes, ByteReader& header) {
     uint64_t extra = bytes.size() - expected;
     fail(fmt::format("{} unexpected byte{} after the artifact's end", extra, extra == 1 ? "" : "s"));
   }
+  return version;
 }
 
 std::vector<SourceFile> readSources(ByteReader& in) {
@@ -82,10 +84,8 @@ uint64_t artifactChecksum(std::string_view bytes) {
 
 Artifact readArtifact(std::string_view bytes) {
   ByteReader header(bytes, "header");
-  checkFrame(bytes, header);
-
   Artifact a;
-  a.formatVersion = kFormatVersion;
+  a.formatVersion = checkFrame(bytes, header);
   a.totalSize = bytes.size();
   a.checksum = header.fixed64();
   uint64_t actual = artifactChecksum(bytes);
@@ -141,7 +141,7 @@ Artifact readArtifact(std::string_view bytes) {
   types.expectEnd();
   a.program.layouts = ir::RecordLayouts(a.program.types);
   ByteReader exprs = section(kExprSection);
-  readExpressions(exprs, a.program.pool, a.program.exprs);
+  readExpressions(exprs, a.program.pool, a.program.exprs, a.formatVersion);
   exprs.expectEnd();
   ByteReader decls = section(kProgramSection);
   readDeclarations(decls, a.program);

@@ -136,6 +136,7 @@ void writeExpressions(ByteWriter& out, const ir::ExprPool& pool,
   for (const ir::LoweredExpr& e : exprs) {
     out.varint(e.root);
     out.varint(e.slotCount);
+    out.varint(e.inputCount);
     out.varint(e.inputs.size());
     for (const ir::Input& i : e.inputs) {
       out.text(i.name);
@@ -144,7 +145,8 @@ void writeExpressions(ByteWriter& out, const ir::ExprPool& pool,
   }
 }
 
-void readExpressions(ByteReader& in, ir::ExprPool& pool, std::vector<ir::LoweredExpr>& exprs) {
+void readExpressions(ByteReader& in, ir::ExprPool& pool, std::vector<ir::LoweredExpr>& exprs,
+                     uint32_t formatVersion) {
   std::vector<uint32_t> overloads = readOverloadTable(in);
   pool.constants.resize(in.count());
   for (Value& v : pool.constants) v = readValue(in);
@@ -154,11 +156,13 @@ void readExpressions(ByteReader& in, ir::ExprPool& pool, std::vector<ir::Lowered
   for (ir::LoweredExpr& e : exprs) {
     e.root = in.u32();
     e.slotCount = in.u32();
+    if (formatVersion >= 2) e.inputCount = in.u32();
     e.inputs.resize(in.count());
     for (ir::Input& i : e.inputs) {
       i.name = in.text();
       i.slot = in.u32();
     }
+    if (formatVersion < 2) e.inputCount = static_cast<uint32_t>(e.inputs.size());
   }
 }
 

@@ -14,6 +14,8 @@ namespace journey::artifact {
 
 void writeExpressions(ByteWriter& out, const ir::ExprPool& pool,
                       const std::vector<ir::LoweredExpr>& exprs);
-void readExpressions(ByteReader& in, ir::ExprPool& pool, std::vector<ir::LoweredExpr>& exprs);
+// `formatVersion`: the artifact's (version 1 stored no input count: every input was listed).
+void readExpressions(ByteReader& in, ir::ExprPool& pool, std::vector<ir::LoweredExpr>& exprs,
+                     uint32_t formatVersion);
 
 }  // namespace journey::artifact

@@ -157,8 +157,9 @@ class Validator {
       const LoweredExpr& x = p_.exprs[e];
       require(x.root < p_.pool.nodes.size(), fmt::format("expression {} has no root", e));
       require(x.slotCount <= kMaxSlots, fmt::format("expression {} has too many slots", e));
-      require(x.inputs.size() <= x.slotCount, fmt::format("expression {} has more inputs than slots", e));
-      for (const Input& i : x.inputs) slot(i.slot, x.slotCount, e);
+      require(x.inputCount <= x.slotCount,
+              fmt::format("expression {} has more inputs than slots", e));
+      for (const Input& i : x.inputs) slot(i.slot, x.inputCount, e);
       std::vector<NodeId> work{x.root};
       while (!work.empty()) {
         NodeId id = work.back();
@@ -184,7 +185,7 @@ class Validator {
   void expr(ExprIndex e, size_t inputs, const std::string& what, bool optional = false) {
     if (optional && e == kNoExpr) return;
     require(e < p_.exprs.size(), what + " names an unknown expression");
-    require(p_.exprs[e].inputs.size() <= inputs, what + " needs inputs it is not given");
+    require(p_.exprs[e].inputCount <= inputs, what + " needs inputs it is not given");
   }
 
   void index(uint32_t i, size_t size, const std::string& what) {

@@ -118,7 +118,7 @@ class Generator {
     auto* type = llvm::FunctionType::get(void_, {ptr_, ptr_, ptr_}, false);
     fn_ = llvm::Function::Create(type, llvm::Function::ExternalLinkage, name, m_);
     fn_->addFnAttr(llvm::Attribute::getWithUWTableKind(c_, llvm::UWTableKind::Async));
-    // An expression without inputs (a duration, a zone, a default) runs once or a few times:
+    // An expression that reads no input (a duration, a zone, a default) runs once or a few times:
     // optimising it costs more than it saves, so LLVM skips it (and the back end selects its
     // instructions the fast way).
     if (expr.inputs.empty()) {
@@ -133,7 +133,7 @@ class Generator {
     result_->setName("result");
     inputs_->setName("inputs");
     ctx_->setName("ctx");
-    inputCount_ = static_cast<uint32_t>(expr.inputs.size());
+    inputCount_ = expr.inputCount;
     localCount_ = expr.slotCount > inputCount_ ? expr.slotCount - inputCount_ : 0;
     next_ = high_ = 0;
     builders_.clear();

@@ -34,7 +34,7 @@ void checkConstantValues(const ast::Ast& ast, const sema::CheckedProgram& progra
   std::vector<Failure> failures;
   // An expression's value without a profile, inputs or a clock (an error where it needs one).
   auto run = [&](ast::ExprId e) {
-    interp::ExpressionRunner runner(pool, lowerer.lowerRoot(e, {}), layouts);
+    interp::ExpressionRunner runner(pool, lowerer.lowerRoot(e, ir::InputNames()), layouts);
     stdlib::CallContext context;
     return runner.run(nullptr, context);
   };

@@ -259,8 +259,8 @@ ColumnPlan planColumns(const ExprPool& pool, const std::vector<LoweredExpr>& exp
     const LoweredExpr& expr = exprs[e];
     ColumnPlan before = plan;
     try {
-      if (expr.inputs.size() != 1) throw NotColumnar{"not one input"};
-      Planner planner(pool, layouts, plan, expr.inputs[0].slot);
+      if (expr.inputCount != 1) throw NotColumnar{"not one input"};
+      Planner planner(pool, layouts, plan, 0);
       if (planner.scalar(expr.root) != ValueKind::Bool) throw NotColumnar{"not a bool"};
       plan.kernel.push_back(true);
       plan.whyNot.emplace_back();

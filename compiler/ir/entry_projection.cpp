@@ -51,14 +51,13 @@ void projectEntryFields(ProgramIr& program, uint32_t journey, ExprIndex first, E
     std::vector<NodeId> uses;  // the Field and TestField nodes of the binding
   };
   std::vector<Reader> readers;
-  std::vector<ExprIndex> seers;  // every expression with the binding among its inputs
   std::vector<std::pair<uint32_t, bool>> fields;  // (field, presence)
   std::unordered_set<NodeId> owned;               // a node shared by two expressions: give up
   for (ExprIndex e = first; e < last; ++e) {
     const LoweredExpr& lowered = program.exprs[e];
-    if (lowered.inputs.size() <= slot || lowered.inputs[slot].name != j.frame[slot]) continue;
+    auto reads = [&](const Input& in) { return in.slot == slot && in.name == j.frame[slot]; };
+    if (std::none_of(lowered.inputs.begin(), lowered.inputs.end(), reads)) continue;
     if (isBinding(lowered.root)) return;
-    seers.push_back(e);
     Reader reader{e, nodesOf(pool, lowered.root), {}};
     for (NodeId id : reader.nodes) {
       if (!owned.insert(id).second) return;
@@ -107,10 +106,9 @@ void projectEntryFields(ProgramIr& program, uint32_t journey, ExprIndex first, E
   const auto frameSize = static_cast<uint32_t>(j.frame.size());
   for (Reader& reader : readers) {
     LoweredExpr& lowered = program.exprs[reader.expr];
-    const auto inputs = static_cast<uint32_t>(lowered.inputs.size());
-    shiftLocals(pool, reader.nodes, inputs, frameSize - inputs);
-    lowered.slotCount += frameSize - inputs;
-    for (uint32_t s = inputs; s < frameSize; ++s) lowered.inputs.push_back({j.frame[s], s});
+    shiftLocals(pool, reader.nodes, lowered.inputCount, frameSize - lowered.inputCount);
+    lowered.slotCount += frameSize - lowered.inputCount;
+    lowered.inputCount = frameSize;
     for (NodeId id : reader.uses) {
       Node& n = pool[id];
       bool presence = n.kind == NodeKind::TestField;
@@ -120,8 +118,11 @@ void projectEntryFields(ProgramIr& program, uint32_t journey, ExprIndex first, E
       n.record = -1;
       n.kids.clear();
     }
+    lowered.inputs.clear();
+    for (uint32_t s : inputSlotsRead(pool, lowered.root, frameSize)) {
+      lowered.inputs.push_back({j.frame[s], s});
+    }
   }
-  for (ExprIndex e : seers) program.exprs[e].inputs[slot].name = j.frame[slot];
   j.entryFields = std::move(projected);
 }
 

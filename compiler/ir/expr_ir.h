@@ -111,11 +111,13 @@ struct Input {
   uint32_t slot = 0;
 };
 
-// One lowered expression: its root node and the slots it uses (inputs first, then locals).
+// One lowered expression: its root node and the slots it uses, inputs first (slots below
+// inputCount, read in place from the caller's: a journey's frame, the profile), then locals.
 struct LoweredExpr {
   NodeId root = kNoNode;
   uint32_t slotCount = 0;
-  std::vector<Input> inputs;
+  std::vector<Input> inputs;  // the inputs it reads, by slot, with their names
+  uint32_t inputCount = 0;
 };
 
 }  // namespace journey::ir

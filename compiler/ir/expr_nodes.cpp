@@ -41,4 +41,17 @@ size_t visitedNodes(const ExprPool& pool, NodeId root, size_t cap) {
   return count;
 }
 
+std::vector<uint32_t> inputSlotsRead(const ExprPool& pool, NodeId root, uint32_t inputCount) {
+  std::vector<bool> read(inputCount, false);
+  for (NodeId id : nodesOf(pool, root)) {
+    const Node& n = pool[id];
+    if (n.kind == NodeKind::Variable && n.index < inputCount) read[n.index] = true;
+  }
+  std::vector<uint32_t> slots;
+  for (uint32_t s = 0; s < inputCount; ++s) {
+    if (read[s]) slots.push_back(s);
+  }
+  return slots;
+}
+
 }  // namespace journey::ir

@@ -14,6 +14,9 @@ std::vector<NodeId> operandsOf(const Node& n);
 // Every node of the expression rooted at `root`, each once, parents before their operands.
 std::vector<NodeId> nodesOf(const ExprPool& pool, NodeId root);
 
+// The input slots (those below `inputCount`) the expression rooted at `root` reads, in order.
+std::vector<uint32_t> inputSlotsRead(const ExprPool& pool, NodeId root, uint32_t inputCount);
+
 // The nodes a code generator visits for the expression rooted at `root`: a node reached from
 // two parents counts twice, as it is compiled twice. Counting stops at `cap`.
 size_t visitedNodes(const ExprPool& pool, NodeId root, size_t cap);

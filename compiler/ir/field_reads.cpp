@@ -28,7 +28,7 @@ class ReadWalk {
   void profileExpr(ExprIndex e) {
     if (e == kNoExpr || !done_.insert(e).second) return;
     const LoweredExpr& lowered = program_.exprs[e];
-    bool profileInput = lowered.inputs.size() == 1 && lowered.inputs[0].slot == 0;
+    bool profileInput = lowered.inputCount == 1;
     if (!profileInput) {  // the profile under another slot, or with other inputs: all of it
       if (program_.profileRecord) wholeRecord(*program_.profileRecord);
       return;

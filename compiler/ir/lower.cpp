@@ -1,16 +1,22 @@
 // Lowering's entry point and the simple cases: literals, names, list and map literals.
 #include "compiler/ir/lower.h"
 
+#include "compiler/ir/expr_nodes.h"
 #include "compiler/ir/lower_impl.h"
 #include "stdlib/overloads.h"
 
 namespace journey::ir {
 
+uint32_t LowerScope::lookupHere(std::string_view name) const {
+  for (auto it = names_.rbegin(); it != names_.rend(); ++it) {
+    if (it->name == name) return it->slot;
+  }
+  return inputs_ ? inputs_->lookup(name) : kNoSlot;
+}
+
 uint32_t LowerScope::lookup(std::string_view name) const {
   for (const LowerScope* s = this; s; s = s->parent_) {
-    for (auto it = s->names_.rbegin(); it != s->names_.rend(); ++it) {
-      if (it->name == name) return it->slot;
-    }
+    if (uint32_t slot = s->lookupHere(name); slot != kNoSlot) return slot;
   }
   return kNoSlot;
 }
@@ -18,7 +24,7 @@ uint32_t LowerScope::lookup(std::string_view name) const {
 uint32_t LowerScope::lookupRoot(std::string_view name) const {
   const LowerScope* root = this;
   while (root->parent_) root = root->parent_;
-  return root->lookup(name);
+  return root->lookupHere(name);
 }
 
 uint32_t LowerScope::lookupQualified(std::string_view path, bool rooted) const {
@@ -27,12 +33,11 @@ uint32_t LowerScope::lookupQualified(std::string_view path, bool rooted) const {
     while (s->parent_) s = s->parent_;
   }
   for (; s; s = s->parent_) {
-    for (auto it = s->names_.rbegin(); it != s->names_.rend(); ++it) {
-      if (it->name == path) return it->slot;
-    }
+    if (uint32_t slot = s->lookupHere(path); slot != kNoSlot) return slot;
     for (const Entry& entry : s->names_) {
       if (ast::isNamePrefix(entry.name, path)) return kNoSlot;
     }
+    if (s->inputs_ && s->inputs_->namesPrefixOf(path)) return kNoSlot;
   }
   return kNoSlot;
 }
@@ -50,17 +55,17 @@ Lowerer::Lowerer(const ast::Ast& ast, const sema::CheckedProgram& program,
 Lowerer::~Lowerer() { delete impl_; }
 
 LoweredExpr Lowerer::lowerRoot(ast::ExprId e, const std::vector<std::string>& inputs) {
+  return lowerRoot(e, InputNames(inputs));
+}
+
+LoweredExpr Lowerer::lowerRoot(ast::ExprId e, const InputNames& inputs) {
   Impl& s = *impl_;
-  s.slotCount = 0;
+  s.slotCount = inputs.size();  // the locals come after the inputs
   s.depth = 0;
   s.inlining.clear();
   LoweredExpr out;
-  LowerScope root;
-  for (const std::string& name : inputs) {
-    uint32_t slot = s.newSlot();
-    root.bind(name, slot);
-    out.inputs.push_back({name, slot});
-  }
+  out.inputCount = inputs.size();
+  LowerScope root(inputs);
   size_t poolSize = s.pool.nodes.size();
   s.nodeBudgetStart = poolSize;
   try {
@@ -70,6 +75,9 @@ LoweredExpr Lowerer::lowerRoot(ast::ExprId e, const std::vector<std::string>& in
     out.root = s.errorNode(std::string(kTooLargeMessage), e);
   }
   out.slotCount = s.slotCount;
+  for (uint32_t slot : inputSlotsRead(s.pool, out.root, out.inputCount)) {
+    out.inputs.push_back({inputs.names()[slot], slot});
+  }
   return out;
 }
 

@@ -19,6 +19,7 @@
 
 #include "compiler/ast/ast.h"
 #include "compiler/ir/expr_ir.h"
+#include "compiler/ir/input_names.h"
 #include "compiler/ir/record_layouts.h"
 #include "compiler/sema/checker.h"
 
@@ -28,6 +29,8 @@ namespace journey::ir {
 class LowerScope {
  public:
   explicit LowerScope(const LowerScope* parent = nullptr) : parent_(parent) {}
+  // The root scope of an expression: its inputs' names.
+  explicit LowerScope(const InputNames& inputs) : parent_(nullptr), inputs_(&inputs) {}
 
   void bind(std::string name, uint32_t slot) { names_.push_back({std::move(name), slot}); }
   // The slot of `name`, or kNoSlot.
@@ -43,7 +46,10 @@ class LowerScope {
     std::string name;
     uint32_t slot;
   };
+  uint32_t lookupHere(std::string_view name) const;  // this scope's own slot of `name`
+
   const LowerScope* parent_;
+  const InputNames* inputs_ = nullptr;  // the root's, looked up after its own names
   std::vector<Entry> names_;
 };
 
@@ -70,7 +76,9 @@ class Lowerer {
   Lowerer(const Lowerer&) = delete;
   Lowerer& operator=(const Lowerer&) = delete;
 
-  // Lowers `e` with `inputs` as its root names (each gets a slot, in order).
+  // Lowers `e` with `inputs` as its root names (each gets a slot, in order): its inputCount is
+  // theirs, its inputs the names it reads.
+  LoweredExpr lowerRoot(ast::ExprId e, const InputNames& inputs);
   LoweredExpr lowerRoot(ast::ExprId e, const std::vector<std::string>& inputs);
 
  private:

@@ -67,16 +67,16 @@ class ProgramLowerer {
   }
 
  private:
-  ExprIndex expr(ast::ExprId e, const std::vector<std::string>& inputs) {
+  ExprIndex expr(ast::ExprId e, const InputNames& inputs) {
     if (e == ast::kNoExpr) return kNoExpr;
     out_.exprs.push_back(lowerer_->lowerRoot(e, inputs));
     return static_cast<ExprIndex>(out_.exprs.size() - 1);
   }
-  ExprIndex profileExpr(ast::ExprId e) { return expr(e, {kProfile}); }
-  ExprIndex constantExpr(ast::ExprId e) { return expr(e, {}); }
+  ExprIndex profileExpr(ast::ExprId e) { return expr(e, profileInputs_); }
+  ExprIndex constantExpr(ast::ExprId e) { return expr(e, noInputs_); }
 
   std::vector<FieldValue> fields(const std::vector<ast::FieldInit>& inits,
-                                 const std::vector<std::string>& inputs) {
+                                 const InputNames& inputs) {
     std::vector<FieldValue> out;
     for (const ast::FieldInit& f : inits) {
       out.push_back({f.field.text, expr(f.value, inputs), f.optional});
@@ -142,7 +142,7 @@ class ProgramLowerer {
       channel.consent = profileExpr(c->consent);
     } else if (auto* a = std::get_if<ast::ActionDecl>(&d.kind)) {
       ActionIr& action = out_.actions[actionNames_.at(a->name.text)];
-      action.mock = fields(a->mock, {});
+      action.mock = fields(a->mock, noInputs_);
       action.mockError = constantExpr(a->mockError);
     } else if (auto* c = std::get_if<ast::CapDecl>(&d.kind)) {
       out_.caps.push_back(cap(*c));
@@ -220,7 +220,7 @@ class ProgramLowerer {
     void run(const ast::JourneyDecl& decl) {
       // The frame: profile, the entry binding, every local; then one hidden slot per
       // `exit on ... as n` (its binding is visible to its own `when` only).
-      j_.frame.push_back(kProfile);
+      slot(kProfile);
       for (const ast::Clause& c : decl.clauses) {
         if (auto* entry = std::get_if<ast::EntryClause>(&c.kind)) {
           if (auto* e = std::get_if<ast::EventEntry>(&entry->kind)) {
@@ -229,17 +229,16 @@ class ProgramLowerer {
         }
       }
       collectLocals(decl.steps);
-      visible_ = j_.frame;
+      visible_ = InputNames(j_.frame);
       for (const ast::Clause& c : decl.clauses) clause(c);
       j_.start = block(decl.steps, kEndOfJourney);
     }
 
    private:
     uint32_t slot(const std::string& name) {
-      auto it = std::find(j_.frame.begin(), j_.frame.end(), name);
-      if (it != j_.frame.end()) return static_cast<uint32_t>(it - j_.frame.begin());
-      j_.frame.push_back(name);
-      return static_cast<uint32_t>(j_.frame.size() - 1);
+      auto [it, added] = slots_.try_emplace(name, static_cast<uint32_t>(j_.frame.size()));
+      if (added) j_.frame.push_back(name);
+      return it->second;
     }
 
     void collectLocals(const ast::Block& b) {
@@ -288,10 +287,10 @@ class ProgramLowerer {
               if (k.binding) {
                 // A slot of its own, named only in the inputs of this `when`.
                 j_.frame.push_back("");
-                visible_.push_back("");
+                visible_.push("");
                 exit.bindingSlot = static_cast<uint32_t>(j_.frame.size() - 1);
-                std::vector<std::string> inputs = visible_;
-                inputs[exit.bindingSlot] = k.binding->text;
+                InputNames inputs = visible_;
+                inputs.rename(exit.bindingSlot, k.binding->text);
                 exit.when = p_.expr(k.when, inputs);
               } else {
                 exit.when = expr(k.when);
@@ -443,7 +442,8 @@ class ProgramLowerer {
 
     ProgramLowerer& p_;
     JourneyIr& j_;
-    std::vector<std::string> visible_;  // the frame's names as expressions see them
+    InputNames visible_;  // the frame's names as expressions see them
+    std::unordered_map<std::string, uint32_t> slots_;  // the frame's named slots
   };
 
   const SourceManager& sources_;
@@ -452,6 +452,7 @@ class ProgramLowerer {
   ProgramIr& out_;
   NameTable eventNames_, audienceNames_, channelNames_, actionNames_, journeyNames_;
   Lowerer* lowerer_ = nullptr;
+  const InputNames noInputs_, profileInputs_{{std::string(kProfile)}};
 };
 
 }  // namespace

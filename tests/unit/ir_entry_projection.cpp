@@ -140,15 +140,15 @@ journey J {
 
   const auto& when = std::get<ir::EventEntryIr>(j.entry).when;
   const ir::LoweredExpr& e = program.exprs[when];
-  CHECK(e.inputs.size() == j.frame.size());
-  CHECK(e.slotCount > e.inputs.size());  // the comprehension's variable, past the inputs
+  CHECK(e.inputCount == j.frame.size());
+  CHECK(e.slotCount > e.inputCount);  // the comprehension's variable, past the inputs
   for (const ir::Node* n : nodes(program, e.root)) {
     // No selection on the binding is left, and no local overlaps an input.
     bool onBinding = (n->kind == ir::NodeKind::Field || n->kind == ir::NodeKind::TestField) &&
                      !n->kids.empty() && program.pool[n->kids[0]].kind == ir::NodeKind::Variable &&
                      program.pool[n->kids[0]].name == "cart";
     CHECK_FALSE(onBinding);
-    if (n->kind == ir::NodeKind::Comprehension) CHECK(n->loop.iterVar >= e.inputs.size());
+    if (n->kind == ir::NodeKind::Comprehension) CHECK(n->loop.iterVar >= e.inputCount);
   }
 }
 

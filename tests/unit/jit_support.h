@@ -107,7 +107,7 @@ class DualWorld {
     stdlib::CallContext ctx{&host};
     for (size_t i = 0; i < batch.size(); ++i) {
       codegen::Chunk chunk = codegen::compileExpr(pool, batch[i], layouts);
-      std::vector<Value> slots(values.begin(), values.begin() + batch[i].inputs.size());
+      std::vector<Value> slots(values.begin(), values.begin() + batch[i].inputCount);
       Value a = interp::evaluate(chunk, slots, ctx, limits);
       Value b = engine->evaluate(static_cast<ir::ExprIndex>(i), slots.data(), ctx);
       out.push_back({texts[first + i], toCelLiteral(a), toCelLiteral(b)});

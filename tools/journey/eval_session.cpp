@@ -125,7 +125,7 @@ Value EvalSession::fieldDefault(sema::RecordId record, size_t field) {
   if (e == ast::kNoExpr) return Value::error("the field has no default");
   ir::ExprPool pool;
   ir::Lowerer lowerer(fe_.ast, fe_.program, layouts_, pool);
-  ir::LoweredExpr lowered = lowerer.lowerRoot(e, {});
+  ir::LoweredExpr lowered = lowerer.lowerRoot(e, ir::InputNames());
   codegen::Chunk chunk = codegen::compileExpr(pool, lowered, layouts_);
   stdlib::CallContext ctx{host_};
   return interp::evaluate(chunk, {}, ctx);

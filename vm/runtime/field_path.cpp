@@ -24,9 +24,7 @@ std::optional<FieldPath> fieldPathAt(const ir::ExprPool& pool, ir::NodeId id,
   }
   if ((path.steps.empty() && !orInput) || id == ir::kNoNode) return std::nullopt;
   const ir::Node& input = pool[id];
-  bool isInput = std::any_of(e.inputs.begin(), e.inputs.end(),
-                             [&](const ir::Input& in) { return in.slot == input.index; });
-  if (input.kind != ir::NodeKind::Variable || !isInput) return std::nullopt;
+  if (input.kind != ir::NodeKind::Variable || input.index >= e.inputCount) return std::nullopt;
   path.slot = input.index;
   std::reverse(path.steps.begin(), path.steps.end());
   return path;
