@@ -2,7 +2,9 @@
 #pragma once
 
 #include <cstdint>
+#include <algorithm>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -63,6 +65,10 @@ class DiagnosticSink {
   size_t errorCount() const { return errors_; }
   size_t warningCount() const { return diagnostics_.size() - errors_; }
   bool hasErrors() const { return errors_ > 0; }
+  // The diagnostics reported after the first `count`, to add helps or notes to.
+  std::span<Diagnostic> reportedSince(size_t count) {
+    return std::span<Diagnostic>(diagnostics_).subspan(std::min(count, diagnostics_.size()));
+  }
   // Keeps the diagnostics for which `keep` is true (it may change them: a warning denied),
   // in order, and counts the errors again.
   void retain(const std::function<bool(Diagnostic&)>& keep);

@@ -33,20 +33,20 @@ static void declareLocal(ProgramChecker& c, LocalScope& scope, const ast::Name& 
 }
 
 // `{ nick: profile.nick }` with `nick` optional was warned about as read without a presence
-// test; in a payload the field can also be left out when it is absent.
-void ProgramChecker::offerOptionalField(const ast::FieldInit& f) {
+// test (among the diagnostics after the first `before`, those checking the value reported); in
+// a payload the field can also be left out when it is absent.
+void ProgramChecker::offerOptionalField(const ast::FieldInit& f, size_t before) {
   SourceRange read = ast[f.value].range;
   std::string text(sources.slice(read));
   size_t dot = text.rfind('.');
   if (dot == std::string::npos || !std::holds_alternative<ast::Select>(ast[f.value].node)) return;
   std::string optional = text.substr(0, dot + 1) + "?" + text.substr(dot + 1);
-  diags.retain([&](Diagnostic& d) {
+  for (Diagnostic& d : diags.reportedSince(before)) {
     if (d.kind == DiagKind::UnguardedOptionalRead && d.range == read) {
       d.helps.push_back("or leave the field out when it is absent: `?" + f.field.text + ": " +
                         optional + "`");
     }
-    return true;
-  });
+  }
 }
 
 void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, JourneyState& journey) {
@@ -55,8 +55,9 @@ void ProgramChecker::checkBlock(const ast::Block& block, LocalScope& scope, Jour
     for (const ast::FieldInit& f : fields) {
       reportFieldGivenTwice(seen, f.field);  // the value is checked all the same
       if (!f.optional) {
+        size_t before = diags.all().size();
         exprs.check(f.value, s);
-        offerOptionalField(f);
+        offerOptionalField(f, before);
         continue;
       }
       // `?name: o`: given only when the optional `o` has a value.

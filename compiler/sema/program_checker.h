@@ -195,7 +195,7 @@ class ProgramChecker {
 
   // --- journey_steps.cpp --------------------------------------------------------------------
   // Adds "leave the field out" to the warning for a payload's field read from an optional one.
-  void offerOptionalField(const ast::FieldInit& f);
+  void offerOptionalField(const ast::FieldInit& f, size_t before);
   void checkBlock(const ast::Block& block, LocalScope& scope, JourneyState& journey);
   void checkWaitFor(const ast::WaitForStep& w, LocalScope& scope, JourneyState& journey);
   void checkIf(const ast::IfStep& s, LocalScope& scope, JourneyState& journey);
