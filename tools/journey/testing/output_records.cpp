@@ -2,6 +2,9 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <functional>
+
 #include "vm/value/value_convert.h"
 
 namespace journey::cli {
@@ -30,6 +33,24 @@ std::vector<OutputRecord> readOutputRecords(const std::vector<std::string>& line
     out.push_back(std::move(r));
   }
   return out;
+}
+
+RecordIndex::RecordIndex(const std::vector<OutputRecord>& records) {
+  for (const OutputRecord& r : records) byKind_[std::string(r.field("kind"))].push_back(&r);
+  for (auto& [kind, list] : byKind_) {
+    std::stable_sort(list.begin(), list.end(),
+                     [](const OutputRecord* a, const OutputRecord* b) { return a->time < b->time; });
+  }
+}
+
+std::span<const OutputRecord* const> RecordIndex::find(std::string_view kind,
+                                                       const std::optional<Timestamp>& at) const {
+  auto it = byKind_.find(kind);
+  if (it == byKind_.end()) return {};
+  std::span<const OutputRecord* const> all(it->second);
+  if (!at) return all;
+  auto timeOf = [](const OutputRecord* r) { return r->time; };
+  return std::ranges::equal_range(all, *at, std::less<>{}, timeOf);
 }
 
 bool matches(const sema::Expectation& e, const std::optional<Timestamp>& at,

@@ -3,7 +3,10 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "compiler/sema/test_expectation.h"
@@ -20,6 +23,20 @@ struct OutputRecord {
 };
 
 std::vector<OutputRecord> readOutputRecords(const std::vector<std::string>& lines);
+
+// A run's records by kind, each kind's by time (ties in the order written), so that an
+// expectation reads only the records it could match: a test of thousands of expectations
+// does not read every record for each.
+class RecordIndex {
+ public:
+  explicit RecordIndex(const std::vector<OutputRecord>& records);
+  // The records of `kind`, only those at `at` when it is given.
+  std::span<const OutputRecord* const> find(std::string_view kind,
+                                            const std::optional<Timestamp>& at) const;
+
+ private:
+  std::map<std::string, std::vector<const OutputRecord*>, std::less<>> byKind_;
+};
 
 // Whether `record` is one that `e` looks for (`no` aside). `at` is the expectation's time,
 // already read.

@@ -218,6 +218,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
 
   std::vector<OutputRecord> records = readOutputRecords(session.takeOutput().lines);
   result.records = records.size();
+  const RecordIndex index(records);
   bool errorsShown = false;
   for (const ast::TestStmt& stmt : test.stmts) {
     auto* e = std::get_if<ast::TestExpect>(&stmt.kind);
@@ -255,7 +256,7 @@ TestResult TestRunner::run(const ast::TestDecl& test) const {
     }
     std::optional<Timestamp> at = testTimeOf(x->at);
     bool found = false;
-    for (const OutputRecord& r : records) found = found || matches(*x, at, r);
+    for (const OutputRecord* r : index.find(x->kind, at)) found = found || matches(*x, at, *r);
     if (found == x->negated) {
       // The errors once per test, under its first missing record.
       bool showErrors = !errorsShown && !x->negated;
