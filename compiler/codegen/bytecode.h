@@ -123,6 +123,7 @@ struct Chunk {
   uint32_t registerCount = 0;
   uint32_t listBuilders = 0;
   uint32_t mapBuilders = 0;
+  bool tooLarge = false;  // it needed more registers than an instruction names: it fails
 
   // The register holding constant k.
   uint32_t constantRegister(uint32_t k) const { return slotCount + k; }

@@ -330,6 +330,7 @@ Chunk compileExpr(const ir::ExprPool& pool, const ir::LoweredExpr& expr,
     return Compiler(pool, layouts).run(expr);
   } catch (const TooManyRegisters&) {
     Chunk chunk;
+    chunk.tooLarge = true;
     chunk.slotCount = expr.slotCount;
     chunk.constants.push_back(Value::error("the expression is too large to compile"));
     chunk.registerCount = chunk.slotCount + 2;
