@@ -274,6 +274,7 @@ TypeId ExprChecker::Impl::checkIdent(ast::ExprId e, const ast::Ident& id, const 
       return types.error();
     }
   }
+  if (++nameSuggestions > kMaxNameSuggestions) return types.error();
   std::vector<std::string> candidates;
   appendValueNames(scope, candidates);
   appendTypeNames(candidates);

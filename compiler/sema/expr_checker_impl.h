@@ -44,6 +44,10 @@ struct ExprChecker::Impl {
   TypeTable& types;
   const ast::Ast& ast;
   std::map<std::string, std::vector<ParsedOverload>, std::less<>> overloads;
+  // Unknown names given a "did you mean" so far: each is compared with every visible name, so
+  // past kMaxNameSuggestions (a program of thousands of unknown names) the rest get none.
+  size_t nameSuggestions = 0;
+  static constexpr size_t kMaxNameSuggestions = 1'000;
 
   // --- expr_checker.cpp ---------------------------------------------------------------------
   TypeId check(ast::ExprId e, const Scope& scope);

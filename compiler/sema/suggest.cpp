@@ -6,22 +6,30 @@
 
 namespace journey::sema {
 
-size_t editDistance(std::string_view a, std::string_view b) {
+size_t editDistance(std::string_view a, std::string_view b, size_t atMost) {
   // Optimal string alignment: insertions, deletions, substitutions and swaps of two adjacent
-  // characters (`emial` -> `email`) each cost one.
-  std::vector<std::vector<size_t>> d(a.size() + 1, std::vector<size_t>(b.size() + 1));
-  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  // characters (`emial` -> `email`) each cost one. Three rows of the table: a swap looks two
+  // back.
+  std::vector<size_t> before(b.size() + 1), previous(b.size() + 1), row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
+    row[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
       size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      row[j] = std::min({previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        row[j] = std::min(row[j], before[j - 2] + 1);
       }
     }
+    // Each entry comes from the two rows above it: once both are past `atMost`, so is the end.
+    if (*std::min_element(row.begin(), row.end()) > atMost &&
+        *std::min_element(previous.begin(), previous.end()) > atMost) {
+      return atMost + 1;
+    }
+    std::swap(before, previous);
+    std::swap(previous, row);
   }
-  return d[a.size()][b.size()];
+  return std::min(previous[b.size()], atMost == SIZE_MAX ? atMost : atMost + 1);
 }
 
 namespace {
@@ -50,7 +58,9 @@ std::vector<std::string> closeNames(std::string_view name,
   std::vector<std::pair<size_t, const std::string*>> close;  // (distance, candidate)
   for (const std::string& c : candidates) {
     if (c == name) continue;
-    size_t d = editDistance(lowered, lower(c));
+    // The distance is at least the difference in length: most candidates stop here.
+    if (std::max(c.size(), name.size()) - std::min(c.size(), name.size()) > limit) continue;
+    size_t d = editDistance(lowered, lower(c), limit);
     if (d <= limit && d < std::max(name.size(), c.size())) close.emplace_back(d, &c);
   }
   std::stable_sort(close.begin(), close.end(),

@@ -1,6 +1,7 @@
 // "Did you mean" suggestions for misspelt names.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,7 +37,8 @@ std::vector<std::string> namesOf(const Map& table) {
   return out;
 }
 
-// Edit distance in bytes, where swapping two adjacent characters counts as one edit.
-size_t editDistance(std::string_view a, std::string_view b);
+// Edit distance in bytes, where swapping two adjacent characters counts as one edit; once it
+// is known to be over `atMost`, atMost + 1 (the rest of the table is not computed).
+size_t editDistance(std::string_view a, std::string_view b, size_t atMost = SIZE_MAX);
 
 }  // namespace journey::sema

@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <random>
+#include <string>
 
 #include "compiler/sema/cron.h"
 #include "compiler/sema/program_checker.h"
@@ -22,6 +24,27 @@ TEST_CASE("closestName suggests a likely typo and nothing far away") {
   CHECK(editDistance("kitten", "sitting") == 3);
   CHECK(editDistance("emial", "email") == 1);
   CHECK(closestName("emial", {"email", "sms"}) == std::optional<std::string>("email"));
+}
+
+TEST_CASE("editDistance with a bound: the distance up to it, one more past it") {
+  // Random short strings over a small alphabet, so that swaps and repeats are common.
+  std::mt19937 random(68);
+  auto word = [&] {
+    std::string w(random() % 8, 'a');
+    for (char& c : w) c = static_cast<char>('a' + random() % 3);
+    return w;
+  };
+  for (int i = 0; i < 5'000; ++i) {
+    std::string a = word(), b = word();
+    size_t full = editDistance(a, b);
+    size_t bound = random() % 5;
+    CAPTURE(a);
+    CAPTURE(b);
+    CAPTURE(bound);
+    CHECK(editDistance(a, b, bound) == std::min(full, bound + 1));
+  }
+  CHECK(editDistance("ab", "ba") == 1);
+  CHECK(editDistance("abc", "cab", 1) == 2);
 }
 
 TEST_CASE("cron schedules: valid forms") {
