@@ -5,6 +5,7 @@
 
 #include "compiler/codegen/constant_folder.h"
 #include "compiler/codegen/fast_ops.h"
+#include "compiler/ir/expr_nodes.h"
 #include "compiler/ir/static_overload.h"
 
 namespace journey::codegen {
@@ -332,13 +333,22 @@ Chunk compileExpr(const ir::ExprPool& pool, const ir::LoweredExpr& expr,
     Chunk chunk;
     chunk.tooLarge = true;
     chunk.slotCount = expr.slotCount;
-    chunk.constants.push_back(Value::error("the expression is too large to compile"));
+    chunk.constants.push_back(Value::error(std::string(kTooLargeToCompile)));
     chunk.registerCount = chunk.slotCount + 2;
     uint32_t result = chunk.slotCount + 1;
     chunk.code.push_back(Instr{Op::LoadConst, 0, static_cast<uint16_t>(result), 0, 0, 0});
     chunk.code.push_back(Instr{Op::Return, 0, static_cast<uint16_t>(result), 0, 0, 0});
     return chunk;
   }
+}
+
+bool tooLargeToCompile(const ir::ExprPool& pool, const ir::LoweredExpr& expr,
+                       const ir::RecordLayouts& layouts) {
+  constexpr size_t kRegisters = 0xFFFF;
+  if (expr.root == ir::kNoNode) return false;
+  size_t nodes = ir::visitedNodes(pool, expr.root, kRegisters);
+  if (expr.slotCount + 2 * nodes + 8 < kRegisters) return false;
+  return compileExpr(pool, expr, layouts).tooLarge;
 }
 
 }  // namespace journey::codegen

@@ -1,6 +1,8 @@
 // IR -> bytecode: one lowered expression to one Chunk (see bytecode.h).
 #pragma once
 
+#include <string_view>
+
 #include "compiler/codegen/bytecode.h"
 #include "compiler/ir/expr_ir.h"
 #include "compiler/ir/record_layouts.h"
@@ -13,5 +15,14 @@ namespace journey::codegen {
 // returns an error.
 Chunk compileExpr(const ir::ExprPool& pool, const ir::LoweredExpr& expr,
                   const ir::RecordLayouts& layouts);
+
+// The error value of such a chunk.
+inline constexpr std::string_view kTooLargeToCompile = "the expression is too large to compile";
+
+// Whether compileExpr gives up on `expr` for its size. Registers are at most its slots,
+// constants and temporaries, so only an expression whose slots and nodes could exceed them is
+// compiled to see.
+bool tooLargeToCompile(const ir::ExprPool& pool, const ir::LoweredExpr& expr,
+                       const ir::RecordLayouts& layouts);
 
 }  // namespace journey::codegen

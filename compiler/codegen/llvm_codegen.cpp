@@ -44,10 +44,6 @@ struct Unsupported {
 // Values above this many frame entries live on the heap rather than the machine stack.
 constexpr uint32_t kStackFrameValues = 4096;
 
-// The message of the bytecode compiler's fallback chunk for expressions beyond its register
-// space (bytecode_compiler.cpp); the JIT gives the same value for the same expressions.
-constexpr std::string_view kTooLarge = "the expression is too large to compile";
-
 // The kind of operand a fast binary operation needs.
 ValueKind operandKind(Op op) {
   switch (op) {
@@ -158,8 +154,10 @@ class Generator {
     b_.CreateStore(b_.getInt64(0), at(result_, 8));
 
     b_.SetInsertPoint(body);
-    if (std::optional<std::string> error = tooLargeForBytecode(expr)) {
-      storeConstant(Loc{Loc::Result, 0}, Value::error(*error));
+    // Where the bytecode compiler gives up on the expression's size, the interpreter evaluates
+    // it to an error; so does the JIT.
+    if (codegen::tooLargeToCompile(pool_, expr, layouts_)) {
+      storeConstant(Loc{Loc::Result, 0}, Value::error(std::string(kTooLargeToCompile)));
     } else {
       compile(expr.root, Loc{Loc::Result, 0});
     }
@@ -456,35 +454,6 @@ class Generator {
     }
     folded_[id] = k;
     return k;
-  }
-
-  // When the bytecode compiler would give up on the expression's size (more than 65,535
-  // registers), the interpreter evaluates it to an error; so does the JIT. Registers are at
-  // most slots + constants + temporaries, so small expressions need no check.
-  std::optional<std::string> tooLargeForBytecode(const ir::LoweredExpr& expr) {
-    size_t nodes = 0;
-    std::vector<NodeId> stack{expr.root};
-    while (!stack.empty() && nodes < 40'000) {
-      NodeId id = stack.back();
-      stack.pop_back();
-      if (id == ir::kNoNode) continue;
-      ++nodes;
-      const Node& n = pool_[id];
-      for (NodeId k : n.kids) stack.push_back(k);
-      if (n.kind == NodeKind::Comprehension) {
-        const ir::Comprehension& c = n.loop;
-        for (NodeId k : {c.range, c.init, c.condition, c.filter, c.step, c.result})
-          stack.push_back(k);
-      }
-    }
-    if (2 * nodes + expr.slotCount + 8 < 0xFFFF) return std::nullopt;
-    Chunk chunk = compileExpr(pool_, expr, layouts_);
-    if (chunk.code.size() == 2 && chunk.constants.size() == 1 && chunk.constants[0].isError() &&
-        chunk.constants[0].errorMessage() == kTooLarge &&
-        chunk.registerCount == chunk.slotCount + 2) {
-      return std::string(kTooLarge);
-    }
-    return std::nullopt;
   }
 
   // ---- sites -------------------------------------------------------------------------------
