@@ -51,7 +51,6 @@ using journey::ValueKind;
 constexpr size_t kProfileCount = 1'000'000;
 constexpr uint64_t kSeed = 20261129;
 constexpr double kTargetRule1 = 10e6;  // evaluations per second, one thread (issue 3)
-constexpr uint32_t kProfileSlot[] = {0};  // the rules' one input, lent to the interpreter
 
 const char* kProgram =
     "schema Profile { id: string, age: int, country: string, totalSpend: double, email: string, "
@@ -328,7 +327,7 @@ const Reference& reference(size_t rule) {
   journey::stdlib::CallContext ctx{&host};
   journey::interp::Interpreter interpreter(world.chunks[rule]);
   for (const Value& profile : world.profiles) {
-    Value verdict = interpreter.runWithInputs(&profile, kProfileSlot, ctx);
+    Value verdict = interpreter.runWithInputs(&profile, ctx);
     bool expected = kRules[rule].baseline(profile.asRecord(), world.fields);
     if (verdict.kind() != ValueKind::Bool || verdict.asBool() != expected) {
       std::string got = verdict.isError() ? std::string(verdict.errorMessage())
@@ -385,7 +384,7 @@ void BM_Interpreter(benchmark::State& state, size_t rule) {
   // runtime does.
   journey::interp::Interpreter interpreter(world.chunks[rule]);
   countMatches(state, rule, [&](const Value& profile) {
-    return isTrue(interpreter.runWithInputs(&profile, kProfileSlot, ctx));
+    return isTrue(interpreter.runWithInputs(&profile, ctx));
   });
 }
 

@@ -11,6 +11,7 @@
 // the destination.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -119,6 +120,12 @@ struct Chunk {
   std::vector<FieldSite> fields;
   std::vector<RecordSite> records;
   std::vector<std::vector<bool>> masks;
+  // The first registers are the expression's slots that it uses: the inputs it reads, register
+  // i holding input slot inputSlots[i] (ascending), then its locals, slot s (from
+  // firstLocalSlot on) in register inputSlots.size() + s - firstLocalSlot. Inputs it does not
+  // read (a journey's frame, mostly) take no register.
+  std::vector<uint32_t> inputSlots;
+  uint32_t firstLocalSlot = 0;
   uint32_t slotCount = 0;     // registers [0, slotCount)
   uint32_t registerCount = 0;
   uint32_t listBuilders = 0;
@@ -127,6 +134,18 @@ struct Chunk {
 
   // The register holding constant k.
   uint32_t constantRegister(uint32_t k) const { return slotCount + k; }
+  // The register of slot `slot` (an input it reads, or a local).
+  uint32_t registerOf(uint32_t slot) const {
+    const auto inputs = static_cast<uint32_t>(inputSlots.size());
+    if (slot >= firstLocalSlot) return inputs + slot - firstLocalSlot;
+    return static_cast<uint32_t>(std::lower_bound(inputSlots.begin(), inputSlots.end(), slot) -
+                                 inputSlots.begin());
+  }
+  // The slot register `r` (below slotCount) holds.
+  uint32_t slotOf(uint32_t r) const {
+    return r < inputSlots.size() ? inputSlots[r]
+                                 : firstLocalSlot + r - static_cast<uint32_t>(inputSlots.size());
+  }
 };
 
 std::string_view opName(Op op);

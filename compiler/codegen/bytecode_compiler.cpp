@@ -25,7 +25,10 @@ class Compiler {
       : pool_(pool), layouts_(layouts), folder_(pool) {}
 
   Chunk run(const ir::LoweredExpr& expr) {
-    chunk_.slotCount = expr.slotCount;
+    chunk_.inputSlots = ir::inputSlotsRead(pool_, expr.root, expr.inputCount);
+    chunk_.firstLocalSlot = std::min(expr.inputCount, expr.slotCount);
+    chunk_.slotCount = static_cast<uint32_t>(chunk_.inputSlots.size()) + expr.slotCount -
+                       chunk_.firstLocalSlot;
     prepare(expr.root);
     next_ = chunk_.slotCount + static_cast<uint32_t>(chunk_.constants.size());
     high_ = next_;
@@ -63,6 +66,9 @@ class Compiler {
 
   // ---- registers ---------------------------------------------------------------------------
 
+  // The register of an IR slot: the inputs read first, then the locals (Chunk::registerOf).
+  uint32_t slot(uint32_t s) const { return chunk_.registerOf(s); }
+
   uint32_t alloc() {
     uint32_t r = next_++;
     if (next_ > 0xFFFF) throw TooManyRegisters{};
@@ -74,7 +80,7 @@ class Compiler {
   // into.
   uint32_t operand(NodeId id) {
     const Node& n = pool_[id];
-    if (n.kind == NodeKind::Variable) return n.index;
+    if (n.kind == NodeKind::Variable) return slot(n.index);
     if (auto it = folded_.find(id); it != folded_.end()) return chunk_.constantRegister(it->second);
     uint32_t t = alloc();
     compile(id, t);
@@ -143,7 +149,7 @@ class Compiler {
       case NodeKind::Constant:
       case NodeKind::Error: break;  // always folded
       case NodeKind::Variable:
-        if (n.index != dst) emit(Op::Move, dst, n.index);
+        if (slot(n.index) != dst) emit(Op::Move, dst, slot(n.index));
         break;
       case NodeKind::Field:
       case NodeKind::OptionalField:
@@ -217,7 +223,7 @@ class Compiler {
       }
       case NodeKind::Comprehension: compileLoop(n.loop, dst); break;
       case NodeKind::Let:
-        compile(n.kids[0], n.index);
+        compile(n.kids[0], slot(n.index));
         compile(n.kids[1], dst);
         break;
     }
@@ -264,9 +270,9 @@ class Compiler {
     if (flags && c.iterVar2 != c.iterVar + 1) throw TooManyRegisters{};  // lowering keeps them adjacent
 
     if (c.kind == ir::LoopKind::Fold) {
-      compile(c.init, c.accuVar);
+      compile(c.init, slot(c.accuVar));
       uint32_t loop = here();
-      size_t next = emit(Op::IterNext, pos, range, c.iterVar, 0, flags);
+      size_t next = emit(Op::IterNext, pos, range, slot(c.iterVar), 0, flags);
       size_t stop = SIZE_MAX;
       if (c.condition != ir::kNoNode) {
         uint32_t mark = next_;
@@ -274,7 +280,7 @@ class Compiler {
         stop = emit(Op::JumpIfFalse, 0, cond);
         next_ = mark;
       }
-      compile(c.step, c.accuVar);
+      compile(c.step, slot(c.accuVar));
       emit(Op::Jump, 0, 0, 0, loop);
       patch(next);
       if (stop != SIZE_MAX) patch(stop);
@@ -288,7 +294,7 @@ class Compiler {
     if (builder > 0xFFFF) throw TooManyRegisters{};
     emit(list ? Op::ListBegin : Op::MapBegin, builder);
     uint32_t loop = here();
-    size_t next = emit(Op::IterNext, pos, range, c.iterVar, 0, flags);
+    size_t next = emit(Op::IterNext, pos, range, slot(c.iterVar), 0, flags);
     std::vector<size_t> exits;
     uint32_t mark = next_;
     if (c.filter != ir::kNoNode) {
@@ -302,7 +308,7 @@ class Compiler {
       case ir::LoopKind::ListOf: exits.push_back(emit(Op::ListPush, builder, v, dst)); break;
       case ir::LoopKind::MapOf:
         exits.push_back(emit(Op::ExitIfError, dst, v));
-        emit(Op::MapPut, builder, c.iterVar, v);
+        emit(Op::MapPut, builder, slot(c.iterVar), v);
         break;
       default: exits.push_back(emit(Op::MapMerge, builder, v, dst)); break;
     }
@@ -332,7 +338,6 @@ Chunk compileExpr(const ir::ExprPool& pool, const ir::LoweredExpr& expr,
   } catch (const TooManyRegisters&) {
     Chunk chunk;
     chunk.tooLarge = true;
-    chunk.slotCount = expr.slotCount;
     chunk.constants.push_back(Value::error(std::string(kTooLargeToCompile)));
     chunk.registerCount = chunk.slotCount + 2;
     uint32_t result = chunk.slotCount + 1;

@@ -109,7 +109,7 @@ class Disassembler {
 
  private:
   std::string reg(uint32_t r) const {
-    if (r < c_.slotCount) return fmt::format("${}", r);
+    if (r < c_.slotCount) return fmt::format("${}", c_.slotOf(r));  // as the IR names it
     if (r < c_.slotCount + c_.constants.size()) return fmt::format("k{}", r - c_.slotCount);
     return fmt::format("r{}", r);
   }

@@ -29,7 +29,7 @@ class ExpressionRunner {
   // The value of the expression over `inputs` (at least as many as it has inputs), lent to it
   // only where it reads them.
   Value run(const Value* inputs, stdlib::CallContext& ctx) {
-    return interpreter_.runWithInputs(inputs, inputsRead_, ctx);
+    return interpreter_.runWithInputs(inputs, ctx);
   }
   // The same, safe while other threads run it too (the JIT's engines are shared, its code
   // reentrant): the runner's interpreter when it is free, else one made for this evaluation.
@@ -37,7 +37,6 @@ class ExpressionRunner {
 
  private:
   codegen::Chunk chunk_;
-  std::vector<uint32_t> inputsRead_;  // the input slots the expression reads, in order
   Interpreter interpreter_;
   std::atomic<bool> busy_{false};  // a thread runs interpreter_ (runShared)
 };

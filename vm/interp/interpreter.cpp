@@ -405,25 +405,25 @@ Value Interpreter::run(stdlib::CallContext& ctx) {
 #undef JOURNEY_COMPARE_FIELD
 }
 
-Value Interpreter::runWithInputs(const Value* inputs, std::span<const uint32_t> slots,
-                                 stdlib::CallContext& ctx) {
+Value Interpreter::runWithInputs(const Value* inputs, stdlib::CallContext& ctx) {
   struct Lent {
     Value* registers;
-    std::span<const uint32_t> slots;
+    size_t count;
     ~Lent() {
-      for (uint32_t s : slots) registers[s].unlend();
+      for (size_t r = 0; r < count; ++r) registers[r].unlend();
     }
   };
-  for (uint32_t s : slots) registers_[s].lend(inputs[s]);
-  Lent lent{registers_.data(), slots};
+  const std::vector<uint32_t>& slots = chunk_.inputSlots;
+  for (size_t r = 0; r < slots.size(); ++r) registers_[r].lend(inputs[slots[r]]);
+  Lent lent{registers_.data(), slots.size()};
   return run(ctx);
 }
 
 Value evaluate(const codegen::Chunk& chunk, const std::vector<Value>& slots,
                stdlib::CallContext& ctx, Limits limits) {
   Interpreter interp(chunk, limits);
-  for (size_t i = 0; i < slots.size() && i < chunk.slotCount; ++i) {
-    interp.setSlot(static_cast<uint32_t>(i), slots[i]);
+  for (uint32_t s : chunk.inputSlots) {
+    if (s < slots.size()) interp.setSlot(s, slots[s]);
   }
   return interp.run(ctx);
 }

@@ -22,15 +22,14 @@ class Interpreter {
   // `chunk` must outlive the interpreter.
   explicit Interpreter(const codegen::Chunk& chunk, Limits limits = {});
 
-  // The register of slot `slot` (an input of the expression).
-  void setSlot(uint32_t slot, Value v) { registers_[slot] = std::move(v); }
+  // The input slot `slot` (one the chunk reads: Chunk::inputSlots).
+  void setSlot(uint32_t slot, Value v) { registers_[chunk_.registerOf(slot)] = std::move(v); }
 
-  // Evaluates with the listed slots read in place from `inputs` (slot s from inputs[s]),
-  // without a reference count taken on each (inputs are only read: no instruction writes an
-  // input slot). Only the slots the expression reads need listing: a journey's expressions
-  // take its whole frame as inputs and read one or two of them.
-  Value runWithInputs(const Value* inputs, std::span<const uint32_t> slots,
-                      stdlib::CallContext& ctx);
+  // Evaluates with the inputs the chunk reads lent in place from `inputs` (slot s from
+  // inputs[s]), without a reference count taken on each (inputs are only read: no instruction
+  // writes an input's register). A journey's expressions take its whole frame as inputs and
+  // read one or two of them.
+  Value runWithInputs(const Value* inputs, stdlib::CallContext& ctx);
 
   // Evaluates the chunk. The result may be an error value (CEL errors, exceeded limits).
   Value run(stdlib::CallContext& ctx);
