@@ -413,9 +413,12 @@ Value Interpreter::runWithInputs(const Value* inputs, stdlib::CallContext& ctx) 
       for (size_t r = 0; r < count; ++r) registers[r].unlend();
     }
   };
-  const std::vector<uint32_t>& slots = chunk_.inputSlots;
-  for (size_t r = 0; r < slots.size(); ++r) registers_[r].lend(inputs[slots[r]]);
-  Lent lent{registers_.data(), slots.size()};
+  // Held in locals: the registers' writes could otherwise alias the chunk's vector.
+  const uint32_t* slots = chunk_.inputSlots.data();
+  const size_t count = chunk_.inputSlots.size();
+  Value* registers = registers_.data();
+  for (size_t r = 0; r < count; ++r) registers[r].lend(inputs[slots[r]]);
+  Lent lent{registers, count};
   return run(ctx);
 }
 
