@@ -37,10 +37,8 @@ std::vector<OutputRecord> readOutputRecords(const std::vector<std::string>& line
 
 RecordIndex::RecordIndex(const std::vector<OutputRecord>& records) {
   for (const OutputRecord& r : records) byKind_[std::string(r.field("kind"))].push_back(&r);
-  for (auto& [kind, list] : byKind_) {
-    std::stable_sort(list.begin(), list.end(),
-                     [](const OutputRecord* a, const OutputRecord* b) { return a->time < b->time; });
-  }
+  auto earlier = [](const OutputRecord* a, const OutputRecord* b) { return a->time < b->time; };
+  for (auto& [kind, list] : byKind_) std::stable_sort(list.begin(), list.end(), earlier);
 }
 
 std::span<const OutputRecord* const> RecordIndex::find(std::string_view kind,
