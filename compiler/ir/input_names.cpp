@@ -16,15 +16,6 @@ void InputNames::push(std::string name) {
   names_.push_back(std::move(name));
 }
 
-void InputNames::rename(uint32_t slot, std::string name) {
-  // Rebuilt from the names: the old name may now reach an earlier slot.
-  names_[slot] = std::move(name);
-  std::vector<std::string> names = std::move(names_);
-  names_.clear();
-  slots_.clear();
-  for (std::string& n : names) push(std::move(n));
-}
-
 uint32_t InputNames::lookup(std::string_view name) const {
   auto it = slots_.find(name);
   return it == slots_.end() ? kNoSlot : it->second;

@@ -20,8 +20,7 @@ class InputNames {
   InputNames() = default;
   explicit InputNames(std::vector<std::string> names);
 
-  void push(std::string name);                  // the next slot
-  void rename(uint32_t slot, std::string name);  // a slot named differently for some expressions
+  void push(std::string name);  // the next slot
 
   const std::vector<std::string>& names() const { return names_; }
   uint32_t size() const { return static_cast<uint32_t>(names_.size()); }

@@ -286,11 +286,11 @@ class ProgramLowerer {
               exit.event = eventIndex(k.event.text);
               if (k.binding) {
                 // A slot of its own, named only in the inputs of this `when`.
+                InputNames inputs = visible_;
+                inputs.push(k.binding->text);
                 j_.frame.push_back("");
                 visible_.push("");
                 exit.bindingSlot = static_cast<uint32_t>(j_.frame.size() - 1);
-                InputNames inputs = visible_;
-                inputs.rename(exit.bindingSlot, k.binding->text);
                 exit.when = p_.expr(k.when, inputs);
               } else {
                 exit.when = expr(k.when);
