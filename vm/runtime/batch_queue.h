@@ -1,7 +1,8 @@
-// Hands batches from one thread to another, in order, holding at most `capacity` of them: a
-// simulation's inputs are read and checked on one thread while the runtime applies them on
-// another, and the spent batches go back to be destroyed where they were made
-// (simulation.cpp).
+// Hands batches from one thread to another, in order, holding at most `capacity` of them and
+// at most `byteCapacity` bytes (what each batch holds, as its producer counts it; a batch alone
+// is always taken, whatever its size): a simulation's inputs are read and checked on one
+// thread while the runtime applies them on another, and the spent batches go back to be
+// destroyed where they were made (simulation.cpp).
 //
 // The consumer takes everything queued at once, so the two threads meet once per run of
 // batches rather than once per batch. Either side may close the queue: the producer when it
@@ -19,25 +20,25 @@ namespace journey::runtime {
 template <typename T>
 class BatchQueue {
  public:
-  explicit BatchQueue(size_t capacity) : capacity_(capacity) {}
+  BatchQueue(size_t capacity, size_t byteCapacity)
+      : capacity_(capacity), byteCapacity_(byteCapacity) {}
 
-  // Waits for room, then queues the item; false (the item dropped) once the queue is closed.
-  bool push(T&& item) {
+  // Waits for room, then queues the item of `bytes`; false (the item dropped) once the queue is
+  // closed.
+  bool push(T&& item, size_t bytes) {
     std::unique_lock lock(mutex_);
-    roomFreed_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
+    roomFreed_.wait(lock, [&] { return hasRoom(bytes) || closed_; });
     if (closed_) return false;
-    items_.push_back(std::move(item));
-    if (items_.size() == 1) itemsAdded_.notify_one();  // the consumer waits only when empty
+    add(std::move(item), bytes);
     return true;
   }
 
   // Queues the item if there is room, without waiting; false (the item left with the caller)
   // when the queue is full or closed.
-  bool tryPush(T&& item) {
+  bool tryPush(T&& item, size_t bytes) {
     std::lock_guard lock(mutex_);
-    if (closed_ || items_.size() >= capacity_) return false;
-    items_.push_back(std::move(item));
-    if (items_.size() == 1) itemsAdded_.notify_one();
+    if (closed_ || !hasRoom(bytes)) return false;
+    add(std::move(item), bytes);
     return true;
   }
 
@@ -48,6 +49,7 @@ class BatchQueue {
     itemsAdded_.wait(lock, [&] { return !items_.empty() || closed_; });
     if (items_.empty()) return false;
     out.swap(items_);
+    bytes_ = 0;
     roomFreed_.notify_one();
     return true;
   }
@@ -56,6 +58,7 @@ class BatchQueue {
   void tryTakeAll(std::deque<T>& out) {
     std::lock_guard lock(mutex_);
     out.swap(items_);
+    bytes_ = 0;
     if (!out.empty()) roomFreed_.notify_one();
   }
 
@@ -69,7 +72,18 @@ class BatchQueue {
   }
 
  private:
+  bool hasRoom(size_t bytes) const {
+    return items_.empty() || (items_.size() < capacity_ && bytes_ + bytes <= byteCapacity_);
+  }
+  void add(T&& item, size_t bytes) {
+    items_.push_back(std::move(item));
+    bytes_ += bytes;
+    if (items_.size() == 1) itemsAdded_.notify_one();  // the consumer waits only when empty
+  }
+
   const size_t capacity_;
+  const size_t byteCapacity_;
+  size_t bytes_ = 0;
   std::mutex mutex_;
   std::condition_variable itemsAdded_;
   std::condition_variable roomFreed_;

@@ -22,22 +22,49 @@ constexpr size_t kRecordBatch = 32;
 // Profile lines parsed in one go, a chunk at a time (about 0.6 MB of the shop's profiles).
 constexpr size_t kProfileChunk = 2048;
 // How far the reading thread may run ahead of the runtime, in batches (a few megabytes of
-// records): enough that neither waits for the other's moments of slowness.
+// records): enough that neither waits for the other's moments of slowness. And in bytes, for
+// records that hold more than their lines: a `set`'s patch has a slot for every field of the
+// profile, 20 KB for a profile of a thousand fields however few the line gives (512 batches of
+// them were 335 MB).
 constexpr size_t kBatchesAhead = 512;
-// How many runs of spent batches may wait for the reading thread to destroy them; beyond
-// that the runtime's thread destroys them itself rather than wait.
+constexpr size_t kBytesAhead = size_t{32} << 20;
+// How many runs of spent batches (and bytes of them) may wait for the reading thread to
+// destroy them; beyond that the runtime's thread destroys them itself rather than wait.
 constexpr size_t kSpentRuns = 64;
+constexpr size_t kSpentBytes = size_t{32} << 20;
 
 // What the reading side hands the runtime: a chunk of profiles, or a batch of records with
-// their line numbers (which the runtime's own rejections name).
+// their line numbers (which the runtime's own rejections name); and about the bytes each
+// holds, its lines' and its records' own fields (what the queues between the threads count).
 struct ProfileBatch {
   std::vector<std::variant<ProfileInput, Rejection>> reads;
+  size_t bytes = 0;
 };
 struct RecordBatch {
   std::vector<RecordInput> reads;
   std::vector<size_t> lines;
+  size_t bytes = 0;
 };
 using InputBatch = std::variant<ProfileBatch, RecordBatch>;
+
+size_t bytesOf(const InputBatch& batch) {
+  return std::visit([](const auto& b) { return b.bytes; }, batch);
+}
+
+// The bytes of a read record's own fields (what they hold in turn is counted by the line).
+size_t fieldBytes(const RecordInput& read) {
+  const Value* value = nullptr;
+  if (auto* set = std::get_if<SetInput>(&read)) value = &set->patch;
+  if (auto* event = std::get_if<EventInput>(&read)) value = &event->record;
+  if (!value || value->kind() != ValueKind::Record) return 0;
+  return RecordObject::bytesFor(static_cast<const RecordObject*>(value->heapObject())->fieldCount);
+}
+
+size_t lineBytes(const std::vector<std::string_view>& lines) {
+  size_t bytes = 0;
+  for (std::string_view line : lines) bytes += line.size();
+  return bytes;
+}
 
 // Reads every profile, then every record, a batch at a time, and hands each batch to `take`,
 // which may move it away (the next one is then built anew) or leave it to be filled again;
@@ -62,6 +89,7 @@ void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, T
                         [&](size_t, std::variant<ProfileInput, Rejection>&& read) {
                           reads.push_back(std::move(read));
                         });
+    std::get<ProfileBatch>(batch).bytes = lineBytes(lines);
     more = take(batch);
   }
   batch = RecordBatch{};
@@ -75,6 +103,8 @@ void readInputs(InputReader& reader, LineReader* profiles, LineReader& events, T
     records.reads.reserve(lines.size());
     reader.readRecords(lines.data(), numbers.data(), lines.size(), true, records.reads);
     records.lines.assign(numbers.begin(), numbers.end());
+    records.bytes = lineBytes(lines);
+    for (const RecordInput& read : records.reads) records.bytes += fieldBytes(read);
     if (!take(batch)) break;
   }
 }
@@ -223,15 +253,18 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     // applies the batches in the order read: the output is the one-thread run's. The spent
     // batches go back to the reading thread, which made their values: freeing them there
     // spares the runtime's thread, the busier one.
-    BatchQueue<InputBatch> queue(kBatchesAhead);
-    BatchQueue<std::deque<InputBatch>> spent(kSpentRuns);
+    BatchQueue<InputBatch> queue(kBatchesAhead, kBytesAhead);
+    BatchQueue<std::deque<InputBatch>> spent(kSpentRuns, kSpentBytes);
     std::exception_ptr readFailure;
     std::thread reading([&] {
       std::deque<std::deque<InputBatch>> toDestroy;
       try {
         readInputs(
             reader, profileLines, events,
-            [&](InputBatch& batch) { return queue.push(std::move(batch)); },
+            [&](InputBatch& batch) {
+              size_t bytes = bytesOf(batch);
+              return queue.push(std::move(batch), bytes);
+            },
             [&] {
               spent.tryTakeAll(toDestroy);
               toDestroy.clear();
@@ -252,8 +285,12 @@ std::optional<std::string> simulate(const ir::ProgramIr& program, ExpressionEngi
     } joined{queue, reading};
     std::deque<InputBatch> taken;
     while (queue.takeAll(taken)) {
-      for (InputBatch& batch : taken) apply(batch);
-      spent.tryPush(std::move(taken));  // when full, or reading is over, they stay here
+      size_t bytes = 0;
+      for (InputBatch& batch : taken) {
+        apply(batch);
+        bytes += bytesOf(batch);
+      }
+      spent.tryPush(std::move(taken), bytes);  // when full, or reading is over, they stay here
       taken.clear();
     }
     if (readFailure) std::rethrow_exception(readFailure);
