@@ -71,6 +71,7 @@ LoweredExpr Lowerer::lowerRoot(ast::ExprId e, const InputNames& inputs) {
   try {
     out.root = s.lower(e, root);
   } catch (const TooLarge&) {
+    s.tooLargeRoots.insert(e);
     s.pool.nodes.resize(poolSize);
     out.root = s.errorNode(std::string(kTooLargeMessage), e);
   }
@@ -267,6 +268,7 @@ std::optional<Value> Lowerer::Impl::typeValueNamed(std::string_view name, ast::E
 NodeId Lowerer::Impl::inlineConst(const sema::ConstSymbol& c, std::string_view name,
                                   ast::ExprId e) {
   if (!c.decl || inlining.count(name)) return errorNode("`" + std::string(name) + "` refers to itself", e);
+  if (tooLargeRoots.count(c.decl->value)) throw TooLarge{};
   inlining.emplace(name);
   LowerScope pure;  // a const's value sees no local names
   NodeId value = lower(c.decl->value, pure);

@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "compiler/ir/lower.h"
@@ -43,6 +44,10 @@ struct Lowerer::Impl {
   size_t depth = 0;
   // Consts and fns being inlined, so that a cycle (which the checker reports) cannot recurse.
   std::set<std::string, std::less<>> inlining;
+  // Roots found too large. A `const` whose value is one of them is too large wherever it is
+  // inlined (deeper, after more nodes), so inlining it fails at once: a chain of `const`s past
+  // the limit then fails each later link near its root instead of unwinding the whole chain.
+  std::unordered_set<ast::ExprId> tooLargeRoots;
 
   // --- lower.cpp ----------------------------------------------------------------------------
   NodeId lower(ast::ExprId e, const LowerScope& scope);
