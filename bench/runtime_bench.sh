@@ -66,8 +66,10 @@ then
 fi
 tmp=$(mktemp -d "${TMPDIR:-$inputs_dir}/runtime_bench.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-# One binary for every run, even if the build tree is rebuilt meanwhile.
+# One binary for every run, even if the build tree is rebuilt meanwhile; the JIT library beside
+# it, where `journey` looks for it.
 cp -p "$build/journey" "$tmp/journey"
+[[ -f $build/libjourney-jit.so ]] && cp -p "$build/libjourney-jit.so" "$tmp/"
 journey=$tmp/journey
 
 # measure NAME COMMAND…: runs it with stdout to /dev/null, stderr to $tmp/NAME.err, and writes

@@ -17,7 +17,7 @@
 #include "tools/journey/emit_program.h"
 #include "tools/journey/replace_file.h"
 #ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
+#include "tools/journey/jit_loader.h"
 #endif
 
 namespace journey::cli {
@@ -66,7 +66,12 @@ int runBuild(const BuildOptions& opt) {
 #ifdef JOURNEY_HAVE_JIT
   if (opt.native) {
     std::string whyNot;
-    std::optional<jit::NativeCode> code = jit::compileNative(program, whyNot);
+    const jit::JitLibrary* library = loadJitLibrary(whyNot);
+    if (!library) {
+      fmt::print(stderr, "error: {}\n", whyNot);
+      return kInputErrors;
+    }
+    std::optional<jit::NativeCode> code = library->compileNative(program, whyNot, {});
     if (!code) {
       fmt::print(stderr, "error: the JIT cannot compile the program: {}\n", whyNot);
       return kInputErrors;

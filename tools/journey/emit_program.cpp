@@ -10,16 +10,29 @@
 #include "compiler/ir/program_printer.h"
 #include "compiler/syntax/parser.h"
 #ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
+#include "tools/journey/jit_loader.h"
 #endif
 
 namespace journey::cli {
+
+#ifdef JOURNEY_HAVE_JIT
+namespace {
+// The LLVM IR text `emit` makes with the JIT library; if the library cannot be loaded, the
+// reason, written as the LLVM IR printer writes its errors (`; error: …`).
+template <class Emit>
+std::string withJitLibrary(Emit emit) {
+  std::string whyNot;
+  if (const jit::JitLibrary* library = loadJitLibrary(whyNot)) return emit(*library);
+  return "; error: " + whyNot + "\n";
+}
+}  // namespace
+#endif
 
 std::optional<std::string> emitProgram(const Frontend& fe, std::string_view stage) {
   ir::ProgramIr program = ir::lowerProgram(fe.sources, fe.ast, fe.program);
   if (stage == "llvm") {
 #ifdef JOURNEY_HAVE_JIT
-    return jit::emitLlvm(program);
+    return withJitLibrary([&](const jit::JitLibrary& jit) { return jit.programLlvm(program); });
 #else
     return std::nullopt;
 #endif
@@ -64,7 +77,8 @@ std::optional<std::string> llvmModuleText(const ir::ExprPool& pool,
                                           const std::vector<ir::LoweredExpr>& exprs,
                                           const ir::RecordLayouts& layouts) {
 #ifdef JOURNEY_HAVE_JIT
-  return jit::emitLlvm(pool, exprs, layouts);
+  return withJitLibrary(
+      [&](const jit::JitLibrary& jit) { return jit.expressionLlvm(pool, exprs, layouts); });
 #else
   (void)pool, (void)exprs, (void)layouts;
   return std::nullopt;

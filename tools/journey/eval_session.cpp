@@ -13,7 +13,7 @@
 #include "tools/journey/emit_program.h"
 #include "vm/interp/interpreter.h"
 #ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
+#include "tools/journey/jit_loader.h"
 #endif
 
 namespace journey::cli {
@@ -31,12 +31,17 @@ std::optional<Value> evaluateWithJit(const ir::ExprPool& pool, const ir::Lowered
                                      const std::vector<Value>& inputs, stdlib::CallContext& ctx) {
 #ifdef JOURNEY_HAVE_JIT
   std::string whyNot;
+  const jit::JitLibrary* library = loadJitLibrary(whyNot);
+  if (!library) {
+    fmt::print(stderr, "warning: {}; using the interpreter\n", whyNot);
+    return std::nullopt;
+  }
   std::vector<ir::LoweredExpr> exprs{lowered};
   // One evaluation: LLVM's middle end costs more than it saves (docs/jit.md).
   jit::JitOptions options;
   options.optLevel = 0;
   std::unique_ptr<runtime::ExpressionEngine> engine =
-      jit::makeJitEngine(pool, exprs, layouts, whyNot, options);
+      library->expressionEngine(pool, exprs, layouts, whyNot, options);
   if (engine) return engine->evaluate(0, inputs.data(), ctx);
   fmt::print(stderr,
              "warning: the JIT cannot compile the expression ({}); using the interpreter\n",

@@ -6,7 +6,7 @@
 
 #include "vm/runtime/interp_engine.h"
 #ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
+#include "tools/journey/jit_loader.h"
 #endif
 
 namespace journey::cli {
@@ -17,13 +17,18 @@ std::unique_ptr<runtime::ExpressionEngine> makeProgramEngine(const ir::ProgramIr
   if (engine == "jit") {
 #ifdef JOURNEY_HAVE_JIT
     std::string whyNot;
-    if (std::unique_ptr<runtime::ExpressionEngine> jit = jit::makeJitEngine(program, whyNot)) {
-      return jit;
-    }
-    if (!quiet) {
-      fmt::print(stderr,
-                 "warning: the JIT cannot compile the program ({}); using the interpreter\n",
-                 whyNot);
+    if (const jit::JitLibrary* library = loadJitLibrary(whyNot)) {
+      if (std::unique_ptr<runtime::ExpressionEngine> jit =
+              library->programEngine(program, whyNot, {})) {
+        return jit;
+      }
+      if (!quiet) {
+        fmt::print(stderr,
+                   "warning: the JIT cannot compile the program ({}); using the interpreter\n",
+                   whyNot);
+      }
+    } else if (!quiet) {
+      fmt::print(stderr, "warning: {}; using the interpreter\n", whyNot);
     }
 #else
     if (!quiet) {

@@ -23,7 +23,7 @@
 #include "tools/journey/program_engine.h"
 #include "tools/journey/program_input.h"
 #ifdef JOURNEY_HAVE_JIT
-#include "vm/jit/jit_engine.h"
+#include "tools/journey/jit_loader.h"
 #endif
 #include "vm/runtime/engine_choice.h"
 #include "vm/runtime/simulation.h"
@@ -131,7 +131,8 @@ std::unique_ptr<runtime::ExpressionEngine> makeEngine(
     std::string whyNot;
     jit::NativeCode code{native->target, native->llvmVersion, native->key,
                          std::vector<char>(native->object.begin(), native->object.end())};
-    if (auto engine = jit::makeJitEngine(program, code, whyNot)) {
+    const jit::JitLibrary* library = loadJitLibrary(whyNot);
+    if (auto engine = library ? library->nativeEngine(program, code, whyNot, {}) : nullptr) {
       chosen = "jit";
       return engine;
     }
