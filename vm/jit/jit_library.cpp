@@ -3,11 +3,10 @@
 namespace journey::jit {
 namespace {
 
-// Overloads of jit_engine.h's functions, by names of their own: a table needs one address each.
-
+// jit_engine.h's overloads under names of their own: the table takes one address each.
 std::unique_ptr<runtime::ExpressionEngine> libraryProgramEngine(const ir::ProgramIr& program,
-                                                         std::string& whyNot,
-                                                         const JitOptions& options) {
+                                                                std::string& whyNot,
+                                                                const JitOptions& options) {
   return ::journey::jit::makeJitEngine(program, whyNot, options);
 }
 
@@ -18,9 +17,9 @@ std::unique_ptr<runtime::ExpressionEngine> libraryExpressionEngine(
 }
 
 std::unique_ptr<runtime::ExpressionEngine> libraryNativeEngine(const ir::ProgramIr& program,
-                                                        const NativeCode& native,
-                                                        std::string& whyNot,
-                                                        const JitOptions& options) {
+                                                               const NativeCode& native,
+                                                               std::string& whyNot,
+                                                               const JitOptions& options) {
   return ::journey::jit::makeJitEngine(program, native, whyNot, options);
 }
 
@@ -28,8 +27,9 @@ std::string libraryProgramLlvm(const ir::ProgramIr& program) {
   return ::journey::jit::emitLlvm(program);
 }
 
-std::string libraryExpressionLlvm(const ir::ExprPool& pool, const std::vector<ir::LoweredExpr>& exprs,
-                           const ir::RecordLayouts& layouts) {
+std::string libraryExpressionLlvm(const ir::ExprPool& pool,
+                                  const std::vector<ir::LoweredExpr>& exprs,
+                                  const ir::RecordLayouts& layouts) {
   return ::journey::jit::emitLlvm(pool, exprs, layouts);
 }
 
@@ -38,7 +38,7 @@ std::string libraryExpressionLlvm(const ir::ExprPool& pool, const std::vector<ir
 
 extern "C" const journey::jit::JitLibrary* journey_jit_library_v1() {
   using namespace journey::jit;
-  static const JitLibrary library{kJitLibraryLayout,    libraryProgramEngine,
+  static const JitLibrary library{kJitLibraryLayout,       libraryProgramEngine,
                                   libraryExpressionEngine, libraryNativeEngine,
                                   compileNative,           libraryProgramLlvm,
                                   libraryExpressionLlvm};
