@@ -2,7 +2,7 @@
 # Configures and builds one build tree: scripts/build.sh [release|asan|pgo]
 #   release -> build/       optimised (-O2) with line tables, benchmarks included
 #   asan    -> build-asan/  AddressSanitizer + UndefinedBehaviorSanitizer at -O0 with line
-#                           tables (docs/testing.md), no benchmarks, the JIT linked in
+#                           tables (docs/testing.md), no benchmarks
 #   pgo     -> build-pgo/   `journey` and the data generator optimised with the counts of a
 #                           training run (profile-guided, bench/README.md): an instrumented
 #                           build, scripts/pgo_train.sh, the final build, then every scenario
@@ -12,7 +12,7 @@ kind=${1:-release}
 case "$kind" in
   release) dir=build; flags=(-DCMAKE_BUILD_TYPE=RelWithDebInfo "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O2 -g1 -DNDEBUG") ;;
   asan) dir=build-asan; flags=(-DCMAKE_BUILD_TYPE=Debug "-DCMAKE_CXX_FLAGS_DEBUG=-O0 -g1"
-        -DJOURNEY_SANITIZE=ON -DJOURNEY_BENCHMARKS=OFF -DJOURNEY_JIT_LIBRARY=OFF) ;;
+        -DJOURNEY_SANITIZE=ON -DJOURNEY_BENCHMARKS=OFF) ;;
   pgo) dir=build-pgo ;;
   *) echo "usage: scripts/build.sh [release|asan|pgo]" >&2; exit 2 ;;
 esac
