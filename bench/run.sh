@@ -25,6 +25,10 @@ echo "   (a quick size: bench/runtime_bench.sh alone runs the full size of the R
 bench/runtime_bench.sh "$build" 20000 200000
 
 echo
+echo "== journey run with one busy profile: how its time grows with its records"
+bench/one_profile_bench.sh "$build"
+
+echo
 if command -v valgrind > /dev/null; then
   bench/instruction_budget.sh "$build"
 else

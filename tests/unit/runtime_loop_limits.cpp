@@ -4,17 +4,11 @@
 // audiences: tests/scenarios/audience_loop_stopped.)
 #include <doctest/doctest.h>
 
-#include <unistd.h>
-
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
 #include "lowered_program.h"
-#include "vm/runtime/interp_engine.h"
-#include "vm/runtime/simulation.h"
+#include "simulation_support.h"
 
 namespace {
 
@@ -41,23 +35,9 @@ event Ping { n: int }
 audience On = profile.on
 )";
   ir::ProgramIr program = test::lowerSource("loop.journey", declarations + journeys);
-  auto engine = runtime::makeInterpEngine(program);
-  std::string base = std::filesystem::temp_directory_path().string() + "/journey_loop_" +
-                     std::to_string(::getpid());
-  runtime::SimulationInput input;
-  input.profiles = base + "_profiles";
-  input.events = base + "_events";
-  std::ofstream(input.profiles) << "{\"id\": \"p1\", \"on\": false}\n";
-  {
-    std::ofstream events(input.events);
-    for (const std::string& r : records) events << r << '\n';
-  }
   Lines output, rejected;
-  runtime::RunStats stats;
-  std::optional<std::string> failure =
-      runtime::simulate(program, *engine, input, output, rejected, stats);
-  std::remove(input.profiles.c_str());
-  std::remove(input.events.c_str());
+  std::optional<std::string> failure = test::simulateLines(
+      program, {"{\"id\": \"p1\", \"on\": false}"}, records, output, rejected, "loop");
   REQUIRE_FALSE(failure);
   CHECK(rejected.lines.empty());
   return output;

@@ -80,13 +80,9 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
   auto full = [&](const CapRule& cap, bool journeyOnly) {
     if (cap.channel != s.channel) return false;
     Timestamp from = minusDuration(clock.now(), cap.window);
-    int64_t sent = 0;
-    for (const SendLogEntry& e : p->sends) {
-      if (e.channel == s.channel && from < e.time && (!journeyOnly || e.journey == c.journey)) {
-        ++sent;
-      }
-    }
-    return sent >= cap.count;
+    std::optional<uint32_t> journey;
+    if (journeyOnly) journey = c.journey;
+    return p->sends.countAfter(s.channel, journey, from) >= cap.count;
   };
   auto capped = [&](const CapRule& cap) {
     RecordLine l = sendLine("capped", c);
@@ -132,9 +128,7 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
   }
 
   if (channelCapped[s.channel]) {
-    p->sends.push_back({clock.now(), c.journey, s.channel});
-    Timestamp keepFrom = minusDuration(clock.now(), longestCapWindow);
-    std::erase_if(p->sends, [&](const SendLogEntry& e) { return !(keepFrom < e.time); });
+    p->sends.add(s.channel, c.journey, clock.now(), minusDuration(clock.now(), longestCapWindow));
   }
   RecordLine l = sendLine("send", c);
   if (to) l.text("to", *to);

@@ -842,7 +842,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   fresh.rank = timerRank(input, journey);
   Instance& inst = store.addInstance(std::move(fresh));
   InstanceId id = inst.id;
-  p.instances.push_back(id);
+  rememberInstance(p, id);
   ++stats.entered;
   RecordLine l = instanceLine("enter", inst);
   write(l);

@@ -218,6 +218,9 @@ struct Runtime::Impl {
   bool exitWhenHolds(Instance& instance, std::string_view step);
   // Ends an instance: writes `exit` with the reason and removes it.
   void endInstance(Instance& instance, std::string_view reason, std::string_view step);
+  // ProfileState::instances: a started instance joins the list, an ended one leaves it.
+  void rememberInstance(ProfileState& p, InstanceId id);
+  void forgetInstance(ProfileState& p, InstanceId id);
   // Queued work (`chain` > 0: an event a step emitted, an audience change after a `set`; an
   // input record comes after every timer due by its time) is handled at the instant of the
   // timer that ran the step, with other timers of that instant possibly still queued: the

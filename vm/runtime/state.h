@@ -18,6 +18,7 @@
 #include "vm/runtime/history.h"
 #include "vm/runtime/inline_text.h"
 #include "vm/runtime/memberships.h"
+#include "vm/runtime/send_log.h"
 #include "vm/value/value.h"
 
 namespace journey::runtime {
@@ -28,13 +29,6 @@ using InstanceId = uint64_t;
 // A profile's number: its position in the order profiles were added. Instances, held sends
 // and pending work refer to a profile by it, not by its id, so no step looks up a string.
 using ProfileRef = uint32_t;
-
-// A delivered message, for frequency rules (caps).
-struct SendLogEntry {
-  Timestamp time;
-  uint32_t journey = 0;
-  uint32_t channel = 0;
-};
 
 inline constexpr Timestamp kNoWindowDue{INT64_MAX, 0};
 
@@ -52,9 +46,10 @@ struct alignas(64) ProfileState {
   // four-byte fields below fill what a Timestamp leaves empty.
   int64_t windowDueSeconds = kNoWindowDue.seconds;
   Memberships member;                         // per audience, of the program's
-  std::vector<SendLogEntry> sends;            // delivered sends of the channels caps count,
-                                              // oldest first (trimmed to the longest window)
-  absl::InlinedVector<InstanceId, 2> instances;  // active instances, oldest first
+  SendLog sends;                              // delivered sends of the channels caps count
+  // Active instances, oldest first. A long list may still name some that have ended
+  // (Runtime::Impl::forgetInstance): readers look each id up, and skip what they do not find.
+  absl::InlinedVector<InstanceId, 2> instances;
   ProfileRef ref = 0;
   uint32_t profileBytes = 0;                  // what `profile`'s objects span where they
                                               // were packed (a record's prefetch loads it)

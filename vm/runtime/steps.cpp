@@ -162,10 +162,38 @@ void Runtime::Impl::endInstance(Instance& instance, std::string_view reason,
   ++endedCount(reason.substr(0, reason.find(':')));
   trace(instance, [&] { return "ends: " + std::string(reason); });
   if (reason == "exit") dropHeldSends(instance);
-  auto& instances = store.profile(instance.profile).instances;
-  instances.erase(std::remove(instances.begin(), instances.end(), instance.id), instances.end());
+  forgetInstance(store.profile(instance.profile), instance.id);
   noteEntry(instance.journey, keyOf(instance), instance.entered());
   store.removeInstance(instance.id);
+}
+
+namespace {
+// Up to this many, a profile's instances are a list an ended one is taken out of at once.
+constexpr size_t kInstancesForgottenAtOnce = 64;
+}  // namespace
+
+// From a longer list (thousands of one profile's instances, each ending at its own timer),
+// taking one out would move those after it each time: its id stays, stale, until the list
+// is full, and is dropped then. Each id is thus moved a bounded number of times.
+void Runtime::Impl::forgetInstance(ProfileState& p, InstanceId id) {
+  auto& ids = p.instances;
+  if (!ids.empty() && ids.back() == id) {
+    ids.pop_back();
+  } else if (ids.size() <= kInstancesForgottenAtOnce) {
+    ids.erase(std::remove(ids.begin(), ids.end(), id), ids.end());
+  }
+}
+
+void Runtime::Impl::rememberInstance(ProfileState& p, InstanceId id) {
+  auto& ids = p.instances;
+  if (ids.size() == ids.capacity() && ids.size() > kInstancesForgottenAtOnce) {
+    ids.erase(std::remove_if(ids.begin(), ids.end(),
+                             [&](InstanceId i) { return store.findInstance(i) == nullptr; }),
+              ids.end());
+    // Room for as many again as are live, so the next pass is as far off as this one cost.
+    ids.reserve(2 * ids.size());
+  }
+  ids.push_back(id);
 }
 
 uint64_t& Runtime::Impl::endedCount(std::string_view kind) {
