@@ -29,6 +29,10 @@ echo "== journey run with one busy profile: how its time grows with its records"
 bench/one_profile_bench.sh "$build"
 
 echo
+echo "== journey run of a large program: what a record costs as the declarations grow"
+bench/program_size_bench.sh "$build"
+
+echo
 if command -v valgrind > /dev/null; then
   bench/instruction_budget.sh "$build"
 else

@@ -1,6 +1,10 @@
 // AudienceSet: the runtime's sets of audiences, past the first 64 as well as within them.
 #include <doctest/doctest.h>
 
+#include <random>
+#include <set>
+#include <vector>
+
 #include "vm/runtime/audience_set.h"
 
 using journey::runtime::AudienceSet;
@@ -38,6 +42,26 @@ TEST_CASE("audience set: members past the 64th are kept, joined and intersected"
   high |= t;
   CHECK(high.contains(66));
   CHECK_FALSE(high.empty());
+}
+
+TEST_CASE("forEach visits exactly the audiences in the set, in ascending order") {
+  std::mt19937 random(70);
+  for (int round = 0; round < 200; ++round) {
+    AudienceSet s;
+    std::set<size_t> added;
+    size_t range = 1 + random() % 300;
+    for (int i = 0; i < 20; ++i) {
+      size_t a = random() % range;
+      s.add(a);
+      added.insert(a);
+    }
+    std::vector<size_t> visited;
+    s.forEach([&](size_t a) { visited.push_back(a); });
+    CHECK(visited == std::vector<size_t>(added.begin(), added.end()));
+  }
+  std::vector<size_t> none;
+  AudienceSet().forEach([&](size_t a) { none.push_back(a); });
+  CHECK(none.empty());
 }
 
 TEST_SUITE_END();

@@ -49,7 +49,7 @@ class MembershipEvaluator::Host final : public stdlib::Host {
                                   const runtime::History*& history, Value& error) {
     static const runtime::History none;
     history = &none;
-    int e = e_.program_.findEvent(event);
+    int e = e_.eventsByName_.find(event);
     if (e < 0) {
       error = Value::error("unknown event `" + std::string(event) + "`");
       return {};
@@ -69,7 +69,7 @@ MembershipEvaluator::MembershipEvaluator(const ir::ProgramIr& program,
                                          runtime::ExpressionEngine& engine, Timestamp at,
                                          std::vector<Duration> retain)
     : program_(program), engine_(engine), at_(at), retain_(std::move(retain)),
-      errors_(program.audiences.size(), 0), answers_(program) {}
+      errors_(program.audiences.size(), 0), eventsByName_(program.events), answers_(program) {}
 
 void MembershipEvaluator::evaluate(const ProfileData& p, const std::vector<uint32_t>& selected,
                                    std::vector<uint8_t>& member) {

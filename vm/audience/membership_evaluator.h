@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "vm/runtime/audience_answers.h"
+#include "compiler/ir/name_index.h"
 #include "compiler/ir/program_ir.h"
 #include "vm/runtime/expression_engine.h"
 #include "vm/runtime/state.h"
@@ -44,6 +45,7 @@ class MembershipEvaluator {
   Timestamp at_;
   std::vector<Duration> retain_;
   std::vector<uint64_t> errors_;
+  ir::NameIndex eventsByName_;  // `history(E, d)`'s event
   runtime::AudienceAnswers answers_;  // `inAudience(NAME)`'s audience and answers
 };
 

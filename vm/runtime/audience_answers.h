@@ -9,9 +9,9 @@
 
 #include <cstdint>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "compiler/ir/name_index.h"
 #include "compiler/ir/program_ir.h"
 #include "vm/value/value.h"
 
@@ -20,17 +20,12 @@ namespace journey::runtime {
 class AudienceAnswers {
  public:
   explicit AudienceAnswers(const ir::ProgramIr& program)
-      : asked_(program.audiences.size(), 0), answers_(program.audiences.size()) {
-    for (uint32_t a = 0; a < program.audiences.size(); ++a) {
-      byName_.emplace(program.audiences[a].name, a);
-    }
-  }
+      : byName_(program.audiences),
+        asked_(program.audiences.size(), 0),
+        answers_(program.audiences.size()) {}
 
   // The audience named `name`, or -1.
-  int find(std::string_view name) const {
-    auto it = byName_.find(name);
-    return it == byName_.end() ? -1 : static_cast<int>(it->second);
-  }
+  int find(std::string_view name) const { return byName_.find(name); }
 
   // Audience `a`'s answer in the question being answered: `evaluate()`'s, run once.
   template <typename Evaluate>
@@ -49,7 +44,7 @@ class AudienceAnswers {
   }
 
  private:
-  std::unordered_map<std::string_view, uint32_t> byName_;  // views of the program's names
+  ir::NameIndex byName_;
   std::vector<uint64_t> asked_;  // the question in which each audience was last answered
   std::vector<Value> answers_;
   uint64_t question_ = 0;

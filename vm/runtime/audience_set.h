@@ -36,6 +36,13 @@ class AudienceSet {
     return word < more_.size() && ((more_[word] >> (audience % 64)) & 1);
   }
   bool empty() const { return first_ == 0 && more_.empty(); }
+  // Calls `f` with each audience in the set, in ascending order: a word's bits at a time, so
+  // a set of a few among hundreds costs its words, not its hundreds.
+  template <class F>
+  void forEach(F&& f) const {
+    forEachIn(first_, 0, f);
+    for (size_t i = 0; i < more_.size(); ++i) forEachIn(more_[i], 64 * (i + 1), f);
+  }
 
   AudienceSet& operator|=(const AudienceSet& o) {
     first_ |= o.first_;
@@ -55,6 +62,10 @@ class AudienceSet {
   friend AudienceSet operator|(AudienceSet a, const AudienceSet& b) { return a |= b; }
 
  private:
+  template <class F>
+  static void forEachIn(uint64_t word, size_t base, F& f) {
+    for (; word != 0; word &= word - 1) f(base + static_cast<size_t>(__builtin_ctzll(word)));
+  }
   uint64_t first_ = 0;
   std::vector<uint64_t> more_;  // audiences 64 on; its last word is never 0, so empty() is quick
 };

@@ -23,6 +23,7 @@ constexpr InstanceId kSlotMask = 0xffffffff;
 // How much of a packed profile a record's prefetch loads at most: the shop's take about 460
 // bytes (the strings shared among profiles stay outside); a larger one's rest loads when read.
 constexpr size_t kProfilePrefetchBytes = 1024;
+constexpr size_t kPrefetchedHistories = 8;  // a profile's histories loaded with its state
 // How many of the timers due during a batch of records prefetchTimers loads for at most (a
 // batch of the shop's fires about ten).
 constexpr size_t kPrefetchedTimers = 32;
@@ -99,7 +100,11 @@ class MemoryStore final : public Store {
     }
     for (size_t i = 0; i < found_.size(); ++i) {
       if (!found_[i] || !uses[i].histories) continue;
-      for (const History& h : found_[i]->histories()) prefetchLine(h.address());
+      // A program that keeps the history of hundreds of events would load hundreds of
+      // pointers a record for the one or two it reads: then none is loaded ahead.
+      std::span<const History> histories = found_[i]->histories();
+      if (histories.size() > kPrefetchedHistories) continue;
+      for (const History& h : histories) prefetchLine(h.address());
     }
   }
   void prefetchTimers(Timestamp until) override {

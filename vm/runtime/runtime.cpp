@@ -1,7 +1,8 @@
 #include "vm/runtime/runtime.h"
 
 #include <algorithm>
-#include <array>
+#include <map>
+#include <tuple>
 
 #include "absl/container/inlined_vector.h"
 
@@ -68,13 +69,7 @@ RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duratio
   return {&h, h.between(from, now), {}};
 }
 
-int Runtime::Impl::findEvent(std::string_view name) {
-  if (lastHistoryIndex < 0 || !sameText(name, lastHistoryEvent)) {
-    lastHistoryIndex = program.findEvent(name);
-    lastHistoryEvent = name;
-  }
-  return lastHistoryIndex;
-}
+int Runtime::Impl::findEvent(std::string_view name) { return eventsByName.find(name); }
 
 // ---- set-up -----------------------------------------------------------------------------
 
@@ -153,6 +148,18 @@ Runtime::Impl::Impl(const ir::ProgramIr& program, ExpressionEngine& engine, Stor
   }
   findAudienceReads();
   eventUses = findEventUses(program);
+  audienceEntryJourneys.assign(program.audiences.size(), {});
+  incrementalReadsOf.assign(program.audiences.size(), {});
+  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
+    const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
+    if (entry && entry->audience < audienceEntryJourneys.size()) {
+      audienceEntryJourneys[entry->audience].push_back(j);
+    }
+    auto* s = std::get_if<ir::ScheduledEntryIr>(&program.journeys[j].entry);
+    if (s && s->incremental && s->audience < incrementalReadsOf.size()) {
+      incrementalReadsOf[s->audience].push_back(j);
+    }
+  }
   for (size_t j = 0; j < program.journeys.size(); ++j) {
     for (size_t i = 0; i < program.journeys[j].steps.size(); ++i) {
       const auto* set = std::get_if<ir::SetIr>(&program.journeys[j].steps[i].kind);
@@ -385,7 +392,8 @@ void Runtime::Impl::fire(const Timer& timer) {
       if (p.windowDue() != timer.due()) return;  // replaced by an earlier one
       beginInput();  // the clock's own input, entering journeys as a record would
       p.setWindowDue(kNoWindowDue);
-      reevaluateAudiences(p, false, -1, &windowedAudiences);
+      AudienceSet changed = audiencesWithWindowLeftAt(p, timer.due());
+      reevaluateAudiences(p, false, -1, &changed);
       scheduleWindowRecheck(p);
       drain();
       return;
@@ -449,10 +457,7 @@ void Runtime::Impl::handleEvent(ProfileState& p, uint32_t event, const Value& re
       if (inst && inst->wait == WaitKind::Events) offerEvent(*inst, event, record);
     }
   }
-  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-    auto* entry = std::get_if<ir::EventEntryIr>(&program.journeys[j].entry);
-    if (entry && entry->event == event) enter(j, p, &record, true);
-  }
+  for (const EventEntry& entry : eventUses[event].entries) enter(entry.journey, p, &record, true);
 }
 
 void Runtime::Impl::fireQueuedInstantTimersOf(ProfileState& p) {
@@ -523,6 +528,7 @@ void Runtime::Impl::findAudienceReads() {
   size_t fields = program.profileRecord ? program.layouts[*program.profileRecord].fieldCount() : 0;
   audiencesReadingField.assign(fields, AudienceSet{});
   ir::AudienceRules rules(program);
+  std::map<std::tuple<uint32_t, int64_t, int32_t>, size_t> windowPlace;  // in distinctWindows
   for (size_t a = 0; a < count; ++a) {
     const ir::AudienceIr& audience = program.audiences[a];
     evaluateAlways[a] = audience.readsClock || windows.unknown[a];
@@ -539,6 +545,13 @@ void Runtime::Impl::findAudienceReads() {
     }
     if (evaluateAlways[a]) audiencesAlways.add(a);
     if (!windows.windows[a].empty()) windowedAudiences.add(a);
+    for (const AudienceWindow& w : windows.windows[a]) {
+      auto [at, added] =
+          windowPlace.try_emplace({w.event, w.length.seconds, w.length.nanos},
+                                  distinctWindows.size());
+      if (added) distinctWindows.push_back({w, AudienceSet{}});
+      distinctWindows[at->second].audiences.add(a);
+    }
     for (size_t e = 0; e < program.events.size(); ++e) {
       if (evaluateAlways[a] || audience.readsHistory[e]) eventAudiences[e].add(a);
     }
@@ -561,18 +574,32 @@ AudienceSet Runtime::Impl::audiencesChangedBy(const Value& patch) const {
   return audiences;
 }
 
+AudienceSet Runtime::Impl::audiencesWithWindowLeftAt(const ProfileState& p,
+                                                     Timestamp now) const {
+  AudienceSet changed = windowedAudiences;
+  changed &= audiencesAlways;
+  for (const SharedWindow& d : distinctWindows) {
+    const History& h = p.histories()[static_cast<size_t>(historySlot[d.window.event])];
+    if (h.empty()) continue;  // most of a program's events, for most profiles
+    // An event at exactly now - D has just left (now - D, now].
+    Timestamp left = minusDuration(now, d.window.length);
+    if (!h.between(minusDuration(left, Duration{0, 1}), left).empty()) changed |= d.audiences;
+  }
+  return changed;
+}
+
 void Runtime::Impl::scheduleWindowRecheck(ProfileState& p) {
   Timestamp now = clock.now();
   Timestamp next = kNoWindowDue;
-  for (size_t a = 0; a < windows.windows.size(); ++a) {
-    for (const AudienceWindow& w : windows.windows[a]) {
-      const History& h = p.histories()[static_cast<size_t>(historySlot[w.event])];
-      History::Span span = h.between(minusDuration(now, w.length), now);
-      if (span.empty()) continue;
-      // At its time plus the length the oldest event is out: the window is (now - D, now].
-      Timestamp out = plusDuration(h.time(span.begin), w.length);
-      if (out < next) next = out;
-    }
+  for (const SharedWindow& d : distinctWindows) {
+    const AudienceWindow& w = d.window;
+    const History& h = p.histories()[static_cast<size_t>(historySlot[w.event])];
+    if (h.empty()) continue;
+    History::Span span = h.between(minusDuration(now, w.length), now);
+    if (span.empty()) continue;
+    // At its time plus the length the oldest event is out: the window is (now - D, now].
+    Timestamp out = plusDuration(h.time(span.begin), w.length);
+    if (out < next) next = out;
   }
   // A set windowDue is always ahead of the clock: its timer resets it when it fires.
   if (!(next < p.windowDue())) return;  // none, or one is set for then or earlier
@@ -606,35 +633,34 @@ void Runtime::Impl::drainQueued() {
 
 void Runtime::Impl::reevaluateAudiences(ProfileState& p, bool silent, int event,
                                         const AudienceSet* audiences) {
-  // All memberships first, then the changes in declaration order: an entry started by one
-  // change must not see the others half-applied. The memberships are on the stack for the
-  // usual few audiences, each written before it is read: no container built at every record.
   size_t count = program.audiences.size();
   const AudienceSet& changed = event >= 0    ? eventAudiences[static_cast<size_t>(event)]
                                : audiences ? *audiences
                                            : allAudiences;
   if (changed.empty()) return;  // nothing any rule reads has changed
-  std::array<uint8_t, 64> few;
-  std::vector<uint8_t> many;
-  if (count > few.size()) many.resize(count);
-  uint8_t* now = count > few.size() ? many.data() : few.data();
   // The rules evaluated now take back memberships decided elsewhere, all of them before any
   // rule runs: a rule that reads another (`inAudience`) gets that one's new answer.
   if (store.anyDecidedElsewhere()) {
-    for (uint32_t a = 0; a < count; ++a) {
-      if (changed.contains(a)) store.setDecidedElsewhere(p.ref, a, false);
-    }
+    changed.forEach([&](size_t a) {
+      if (a < count) store.setDecidedElsewhere(p.ref, static_cast<uint32_t>(a), false);
+    });
   }
-  for (size_t a = 0; a < count; ++a) {
-    if (!changed.contains(a)) {
-      now[a] = p.member[a];
-      continue;
-    }
+  // All memberships first, then the changes in declaration order: an entry started by one
+  // change must not see the others half-applied. Only the rules that may have changed are
+  // looked at, so a record that changes one of hundreds costs one.
+  struct Answer {
+    uint32_t audience;
+    bool member;
+  };
+  absl::InlinedVector<Answer, 8> changes;
+  changed.forEach([&](size_t a) {
+    if (a >= count) return;
     Value v = eval(program.audiences[a].rule, &p.profile, &p);
-    now[a] = v.kind() == ValueKind::Bool && v.asBool();
-  }
-  for (uint32_t a = 0; a < count; ++a) {
-    if (p.member[a] != now[a]) changeMembership(p, a, now[a], silent);
+    bool member = v.kind() == ValueKind::Bool && v.asBool();
+    if (p.member[a] != member) changes.push_back({static_cast<uint32_t>(a), member});
+  });
+  for (const Answer& c : changes) {
+    if (p.member[c.audience] != c.member) changeMembership(p, c.audience, c.member, silent);
   }
 }
 
@@ -651,10 +677,7 @@ void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, b
   p.member.set(a, member);
   if (!member) {
     // Left: an `incremental` read enters it again once it is back.
-    for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-      auto* s = std::get_if<ir::ScheduledEntryIr>(&program.journeys[j].entry);
-      if (s && s->incremental && s->audience == a) store.forgetTickMember(j, p.ref);
-    }
+    for (uint32_t j : incrementalReadsOf[a]) store.forgetTickMember(j, p.ref);
   }
   if (silent) return;
   RecordLine l = line("audience");
@@ -662,9 +685,8 @@ void Runtime::Impl::changeMembership(ProfileState& p, uint32_t a, bool member, b
   programText(l, "audience", program.audiences[a].name)
       .plainText("change", member ? "enter" : "exit");
   write(l);
-  for (uint32_t j = 0; j < program.journeys.size(); ++j) {
-    const ir::AudienceEntryIr* entry = audienceEntry(program.journeys[j]);
-    if (entry && entry->audience == a && entry->onExit == !member) enter(j, p, nullptr, false);
+  for (uint32_t j : audienceEntryJourneys[a]) {
+    if (audienceEntry(program.journeys[j])->onExit == !member) enter(j, p, nullptr, false);
   }
 }
 
@@ -892,7 +914,8 @@ void Runtime::Impl::write(RecordLine& line) { output.write(line.done()); }
 
 void Runtime::Impl::traceLine(const Instance& instance, const std::string& what) {
   std::string text = formatTimestamp(clock.now()) + " " + program.journeys[instance.journey].name +
- " " + std::string(store.profile(instance.profile).id.view()) + " [" + std::string(keyOf(instance)) + "] " + what;
+                     " " + std::string(store.profile(instance.profile).id.view()) + " [" +
+                     std::string(keyOf(instance)) + "] " + what;
   options.trace->write(text);
 }
 

@@ -87,9 +87,24 @@ struct Runtime::Impl {
   AudienceSet audiencesAlways;  // the same, as a set
   AudienceWindows windows;  // only over kept histories, no longer than they are retained
   AudienceSet windowedAudiences;    // the audiences with windows
+  // Each distinct (event, length) among the audiences' windows, with the audiences that look
+  // through it: an event leaving it changes those, and only those.
+  struct SharedWindow {
+    AudienceWindow window;
+    AudienceSet audiences;
+  };
+  std::vector<SharedWindow> distinctWindows;
+  // The audiences whose windows an event leaves at `now` (the windows are (now - D, now]),
+  // and the windowed ones that read the clock: those an AudienceWindow timer re-evaluates.
+  AudienceSet audiencesWithWindowLeftAt(const ProfileState& p, Timestamp now) const;
   std::vector<bool> windowedEvent;  // per event: some audience has a window over its history
   std::vector<Duration> shortestWindow;  // per windowed event: its shortest window (retained)
   std::vector<AudienceSet> eventAudiences;  // per event: the audiences it may change
+  // Per audience, in declaration order: the journeys a change of its membership enters
+  // (`entry on enter|exit of`), and the `incremental` reads of it, which forget a member
+  // that leaves. A change then costs its own journeys, not a look at every journey.
+  std::vector<std::vector<uint32_t>> audienceEntryJourneys;
+  std::vector<std::vector<uint32_t>> incrementalReadsOf;
   void findAudienceReads();  // fills the above
   // The audiences a change of these profile fields (a `set` record's patch) may change.
   AudienceSet audiencesChangedBy(const Value& patch) const;
@@ -137,9 +152,7 @@ struct Runtime::Impl {
   // Where `stats` counts sends per channel (found in its map at a channel's first send), and
   // the instances ended per reason kind seen so far: a std::map's elements stay in place.
   std::vector<uint64_t*> sendCounts;
-  // The event `history()` asked for last, by name: audiences ask for the same one per record.
-  std::string lastHistoryEvent;
-  int lastHistoryIndex = -1;
+  ir::NameIndex eventsByName{program.events};  // `history(E, d)`'s event, by its name
   int findEvent(std::string_view name);
   std::vector<std::pair<std::string, uint64_t*>> endedCounts;
   uint64_t& endedCount(std::string_view kind);
