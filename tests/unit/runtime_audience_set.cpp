@@ -29,6 +29,14 @@ TEST_CASE("audience set: members past the 64th are kept, joined and intersected"
 
   AudienceSet all = AudienceSet::all(200);
   for (size_t a : {0, 63, 64, 127, 128, 199}) CHECK(all.contains(a));
+  for (size_t a : {200, 255, 256}) CHECK_FALSE(all.contains(a));  // only the program's
+  CHECK(AudienceSet::all(0).empty());
+  for (size_t count : {1, 63, 64, 65, 128, 129}) {
+    size_t n = 0, last = 0;
+    AudienceSet::all(count).forEach([&](size_t a) { ++n, last = a; });
+    CHECK(n == count);
+    CHECK(last == count - 1);
+  }
   AudienceSet few = all;
   few &= s;
   CHECK(few.contains(3));

@@ -16,8 +16,8 @@ class AudienceSet {
   // Audiences 0 to count - 1.
   static AudienceSet all(size_t count) {
     AudienceSet s;
-    s.first_ = ~uint64_t{0};
-    if (count > 64) s.more_.assign((count - 1) / 64, ~uint64_t{0});
+    s.first_ = bitsBelow(count);
+    for (size_t from = 64; from < count; from += 64) s.more_.push_back(bitsBelow(count - from));
     return s;
   }
 
@@ -62,6 +62,8 @@ class AudienceSet {
   friend AudienceSet operator|(AudienceSet a, const AudienceSet& b) { return a |= b; }
 
  private:
+  // The word whose bits 0 to n - 1 are set (all 64 from n = 64 on).
+  static uint64_t bitsBelow(size_t n) { return n >= 64 ? ~uint64_t{0} : (uint64_t{1} << n) - 1; }
   template <class F>
   static void forEachIn(uint64_t word, size_t base, F& f) {
     for (; word != 0; word &= word - 1) f(base + static_cast<size_t>(__builtin_ctzll(word)));
