@@ -25,8 +25,8 @@ echo "   (a quick size: bench/runtime_bench.sh alone runs the full size of the R
 bench/runtime_bench.sh "$build" 20000 200000
 
 echo
-echo "== journey run with one busy profile: how its time grows with its records"
-bench/one_profile_bench.sh "$build"
+echo "== journey run with records piled on one profile or one instant: how its time grows"
+bench/hotspot_bench.sh "$build"
 
 echo
 echo "== journey run of a large program: what a record costs as the declarations grow"

@@ -23,7 +23,8 @@ the interpreter with --trace. Checked for each:
 - in the traced run, wherever an `exit when` is checked (on entry, after every wait, before
   every send), the instance ends with `exit` exactly when its condition, computed here, holds;
 - in the traced run, a send step of a journey with quiet hours writes its line at once, or, held
-  by `queue`, at the window's end in the journey's zone;
+  by `queue`, at the window's end in the journey's zone (or `suppressed`, `exited`, when exit
+  criteria end its instance first);
 - each send, suppression and cap agrees with its channel's consent and address at that
   moment, the profile followed through `set` records and `set` steps;
 - a profile that a `set` record created lacks the fields not given: a condition, `set` or
@@ -810,6 +811,8 @@ def send_problem(lines, profiles, records):
         if (line["kind"] not in ("send", "suppressed", "capped")
                 or (now, line["profile"]) in followed.unsure):
             continue
+        if line.get("reason") == "exited":
+            continue  # a held send dropped at its instance's exit: judged when it was held
         consent = email_consent(profile) if line["channel"] == "email" else True
         address = profile.get(ADDRESSES[line["channel"]])
         expected = ("no consent" if not consent else "no address" if not address else None)
@@ -917,6 +920,9 @@ def quiet_problem(traced, lines, records, generator, program_lines):
         held = quiet_at(now, window, zone) and window.mode == "queue" and not judged_first
         due = next_local_time(now, zone, window.end // 60, window.end % 60, None) if held else now
         line = next((line for line in written if seconds_of(line) == due), None)
+        if line is None and held:  # or dropped when exit criteria ended its instance before
+            line = next((line for line in written if line.get("reason") == "exited"
+                         and now <= seconds_of(line) <= due), None)
         if line:
             written.remove(line)
         elif due <= until:

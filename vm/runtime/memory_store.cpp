@@ -299,6 +299,14 @@ class MemoryStore final : public Store {
     timers_.forEachDueBy(until, visit);
   }
 
+  void forEachDueTimerOf(ProfileRef profile, Timestamp until,
+                         const std::function<void(const Timer&)>& visit) override {
+    if (!dueByProfileFresh_ || dueByProfileUntil_ != until) indexDueTimers(until);
+    auto of = std::equal_range(dueByProfile_.begin(), dueByProfile_.end(),
+                               std::pair<ProfileRef, Timer>{profile, Timer{}}, profileBefore);
+    for (auto it = of.first; it != of.second; ++it) visit(it->second);
+  }
+
   std::optional<Timestamp> lastTick(uint32_t journey) override {
     auto it = lastTick_.find(journey);
     if (it == lastTick_.end()) return std::nullopt;
@@ -341,11 +349,33 @@ class MemoryStore final : public Store {
 
   uint64_t enqueue(Timer timer, uint64_t sequence, Duration delay) {
     if (sweptTimers() >= 2 * std::max<size_t>(timersAfterCleanUp_, 4096)) dropStaleTimers();
+    if (!(dueByProfileUntil_ < timer.due())) dueByProfileFresh_ = false;  // the index misses it
     if (timer.kind == Timer::Kind::AudienceWindow) ++windowTimers_;
     timer.sequence = sequence;
     timers_.push(timer, delay);
     return sequence;
   }
+  // forEachDueTimerOf's index: the timers due by an instant, by profile, made once for the
+  // instant and again only when a timer due by then is added. Those fired since stay in it.
+  static bool profileBefore(const std::pair<ProfileRef, Timer>& a,
+                            const std::pair<ProfileRef, Timer>& b) {
+    return a.first < b.first;
+  }
+  void indexDueTimers(Timestamp until) {
+    dueByProfile_.clear();
+    timers_.forEachDueBy(until, [&](const Timer& t) {
+      if (t.due() == kNever) return;
+      if (t.kind == Timer::Kind::Resume || t.kind == Timer::Kind::Timeout) {
+        if (const Instance* inst = findInstance(t.id)) dueByProfile_.emplace_back(inst->profile, t);
+      } else if (t.kind == Timer::Kind::HeldSend) {
+        if (const HeldSend* held = heldSend(t.id)) dueByProfile_.emplace_back(held->profile, t);
+      }
+    });
+    std::stable_sort(dueByProfile_.begin(), dueByProfile_.end(), profileBefore);
+    dueByProfileUntil_ = until;
+    dueByProfileFresh_ = true;
+  }
+
   // Timers of ended instances, and of waits that an event ended, stay queued until due (a
   // journey timeout: weeks). Each time the instances' timers have doubled, they are dropped:
   // amortised O(1). Audience windows' timers are left out, and out of the count: they are
@@ -368,6 +398,9 @@ class MemoryStore final : public Store {
   StableVector<ProfileState> profiles_;
   ProfileIndex profileIndex_;
   std::vector<uint64_t> hashes_;  // prefetchProfiles' own: the batch's ids hashed once
+  std::vector<std::pair<ProfileRef, Timer>> dueByProfile_;  // see indexDueTimers
+  Timestamp dueByProfileUntil_{};
+  bool dueByProfileFresh_ = false;
   // What the last prefetchProfiles found, per id (null: none; unconfirmed), and where
   // findProfile looks next among them.
   std::vector<ProfileState*> found_;

@@ -466,17 +466,15 @@ void Runtime::Impl::fireQueuedInstantTimersOf(ProfileState& p) {
   // profile's own fire first (its instances' and its held sends'), as before an input record
   // of that time.
   if (chain == 0) return;
-  fireDueTimers([&](const Timer& t) {
-    if (t.kind == Timer::Kind::HeldSend) {
-      const HeldSend* held = store.heldSend(t.id);
-      return held && held->profile == p.ref;
-    }
-    return std::find(p.instances.begin(), p.instances.end(), t.id) != p.instances.end();
-  });
+  fireDueTimers([&](const std::function<void(const Timer&)>& visit) {
+    store.forEachDueTimerOf(p.ref, clock.now(), visit);
+  }, [](const Timer&) { return true; });
 }
 
 void Runtime::Impl::fireDueTimersOfKey(uint32_t journey, std::string_view key) {
-  fireDueTimers([&](const Timer& t) {
+  fireDueTimers([&](const std::function<void(const Timer&)>& visit) {
+    store.forEachTimerDueBy(clock.now(), visit);
+  }, [&](const Timer& t) {
     if (t.kind == Timer::Kind::HeldSend) return false;
     const Instance* inst = store.findInstance(t.id);
     return inst && inst->journey == journey &&
@@ -484,11 +482,13 @@ void Runtime::Impl::fireDueTimersOfKey(uint32_t journey, std::string_view key) {
   });
 }
 
-void Runtime::Impl::fireDueTimers(absl::FunctionRef<bool(const Timer&)> mine) {
+void Runtime::Impl::fireDueTimers(
+    absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates,
+    absl::FunctionRef<bool(const Timer&)> mine) {
   const Timer* next = store.nextTimer();
   if (!next || clock.now() < next->due()) return;  // all fired: an input record's case
   std::vector<Timer> due;
-  store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
+  candidates([&](const Timer& t) {
     bool ofInstance = t.kind == Timer::Kind::Resume || t.kind == Timer::Kind::Timeout;
     if ((ofInstance || t.kind == Timer::Kind::HeldSend) && t.due() != kNever && mine(t)) {
       due.push_back(t);

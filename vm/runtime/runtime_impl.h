@@ -243,8 +243,11 @@ struct Runtime::Impl {
   // whichever profile, before an entry of that key is refused as active.
   void fireQueuedInstantTimersOf(ProfileState& p);
   void fireDueTimersOfKey(uint32_t journey, std::string_view key);
-  // The instance and held-send timers due by now that `mine` picks, in their order.
-  void fireDueTimers(absl::FunctionRef<bool(const Timer&)> mine);
+  // The instance and held-send timers due by now that `mine` picks among those `candidates`
+  // visits (the store's due timers, or a profile's alone), in their order.
+  void fireDueTimers(
+      absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates,
+      absl::FunctionRef<bool(const Timer&)> mine);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).

@@ -94,6 +94,12 @@ class Store {
   // Every queued timer due by `until`, stale ones included, in no set order.
   virtual void forEachTimerDueBy(Timestamp until,
                                  const std::function<void(const Timer&)>& visit) const = 0;
+  // The timers due by `until` of the instances and held sends of `profile`, in no set order;
+  // some may have fired already (each then finds its instance resumed or gone, or its send
+  // delivered). What an event raised at a timer's instant lets fire first: thousands of
+  // profiles woken at one instant then cost each its own timers, not every one due.
+  virtual void forEachDueTimerOf(ProfileRef profile, Timestamp until,
+                                 const std::function<void(const Timer&)>& visit) = 0;
 
   // ---- schedule positions: the previous tick of a scheduled journey and who was a member
   // of its audience then (for `incremental`)
