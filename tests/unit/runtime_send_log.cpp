@@ -39,12 +39,12 @@ TEST_CASE("send log: counts as a scan of every send, as old sends are forgotten"
   SendLog log;
   std::vector<Sent> all;
   Timestamp now{1'000, 0};
-  for (int i = 0; i < 3'000; ++i) {
+  for (int i = 0; i < 400; ++i) {  // some 50 in the longest window at a time
     now.seconds += random() % 3;  // sends at the same instant too
     Sent s{now, static_cast<uint32_t>(random() % 3), static_cast<uint32_t>(random() % 4)};
     log.add(s.channel, s.journey, now, Timestamp{now.seconds - kKept, 0});
     all.push_back(s);
-    for (int64_t back : {int64_t{0}, int64_t{1}, int64_t{7}, kKept - 1, kKept}) {
+    for (int64_t back : {int64_t{0}, int64_t{7}, kKept - 1, kKept}) {
       for (int32_t nanos : {0, 1}) {
         Timestamp from{now.seconds - back - (nanos ? 1 : 0), nanos ? 999'999'999 : 0};
         if (from < Timestamp{now.seconds - kKept, 0}) continue;  // wider than any rule's
