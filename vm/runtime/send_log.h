@@ -61,6 +61,7 @@ class SendLog {
     uint32_t journey = 0;
     absl::InlinedVector<Timestamp, 3> times;
   };
+  static_assert(sizeof(Times) == 64);
   std::vector<Times> logs_;
 };
 
