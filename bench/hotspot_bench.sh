@@ -17,6 +17,7 @@
 # window's length at each record: docs/runtime.md, "history(E, d)".)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/best_user_seconds.sh
 build=${1:-build}
 n=${2:-50000}
 journey=$build/journey
@@ -86,16 +87,8 @@ records $((8 * n)) "$tmp/large_woken.jsonl" $((8 * n))
 
 # seconds CASE FILE PROFILES: the user CPU time of the case's run on FILE, best of three.
 seconds() {
-  local best=
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%U" -o "$tmp/time" "$journey" run "$tmp/$1.journey" \
-      --profiles "$3" --events "$2" --until 2026-12-31T00:00:00Z \
-      --threads 1 --out /dev/null 2> /dev/null
-    local t
-    t=$(cat "$tmp/time")
-    if [[ -z $best ]] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
-  done
-  echo "$best"
+  best_user_seconds "$journey" run "$tmp/$1.journey" --profiles "$3" --events "$2" \
+    --until 2026-12-31T00:00:00Z --threads 1 --out /dev/null
 }
 
 # report CASE SMALL LARGE PROFILES [LARGE-PROFILES]: the case's line, beside the baseline on

@@ -9,6 +9,7 @@
 # same run, is the large program's schema and events alone on the same records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source bench/best_user_seconds.sh
 build=${1:-build}
 records=${2:-200000}
 small=${3:-10}
@@ -52,15 +53,8 @@ records_of "$tmp/large.jsonl" "$large"
 
 # seconds PROGRAM RECORDS: the user CPU time of its run, best of three.
 seconds() {
-  local best=
-  for _ in 1 2 3; do
-    /usr/bin/time -f "%U" -o "$tmp/time" "$journey" run "$1" --profiles "$tmp/profiles.jsonl" \
-      --events "$2" --threads 1 --out /dev/null 2> /dev/null
-    local t
-    t=$(cat "$tmp/time")
-    if [[ -z $best ]] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
-  done
-  echo "$best"
+  best_user_seconds "$journey" run "$1" --profiles "$tmp/profiles.jsonl" --events "$2" \
+    --threads 1 --out /dev/null
 }
 
 base=$(seconds "$tmp/baseline.journey" "$tmp/large.jsonl")

@@ -56,7 +56,7 @@ Value RuntimeHost::historyCount(std::string_view event, Duration window) {
 
 RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duration window) {
   if (!profile_) return {nullptr, {}, Value::error("history() needs a profile")};
-  int e = rt_.findEvent(event);
+  int e = rt_.eventsByName.find(event);
   if (e < 0) return {nullptr, {}, Value::error("unknown event `" + std::string(event) + "`")};
   Timestamp now = rt_.clock.now();
   Timestamp from = minusDuration(now, window);
@@ -68,8 +68,6 @@ RuntimeHost::HistoryWindow RuntimeHost::inWindow(std::string_view event, Duratio
   const History& h = slot < 0 ? none : profile_->histories()[static_cast<size_t>(slot)];
   return {&h, h.between(from, now), {}};
 }
-
-int Runtime::Impl::findEvent(std::string_view name) { return eventsByName.find(name); }
 
 // ---- set-up -----------------------------------------------------------------------------
 
@@ -468,29 +466,30 @@ void Runtime::Impl::fireQueuedInstantTimersOf(ProfileState& p) {
   if (chain == 0) return;
   fireDueTimers([&](const std::function<void(const Timer&)>& visit) {
     store.forEachDueTimerOf(p.ref, clock.now(), visit);
-  }, [](const Timer&) { return true; });
+  });
 }
 
 void Runtime::Impl::fireDueTimersOfKey(uint32_t journey, std::string_view key) {
   fireDueTimers([&](const std::function<void(const Timer&)>& visit) {
-    store.forEachTimerDueBy(clock.now(), visit);
-  }, [&](const Timer& t) {
-    if (t.kind == Timer::Kind::HeldSend) return false;
-    const Instance* inst = store.findInstance(t.id);
-    return inst && inst->journey == journey &&
-           instanceKey(*inst, store.profile(inst->profile)) == key;
+    store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
+      if (t.kind == Timer::Kind::HeldSend) return;
+      const Instance* inst = store.findInstance(t.id);
+      if (inst && inst->journey == journey &&
+          instanceKey(*inst, store.profile(inst->profile)) == key) {
+        visit(t);
+      }
+    });
   });
 }
 
 void Runtime::Impl::fireDueTimers(
-    absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates,
-    absl::FunctionRef<bool(const Timer&)> mine) {
+    absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates) {
   const Timer* next = store.nextTimer();
   if (!next || clock.now() < next->due()) return;  // all fired: an input record's case
   std::vector<Timer> due;
   candidates([&](const Timer& t) {
     bool ofInstance = t.kind == Timer::Kind::Resume || t.kind == Timer::Kind::Timeout;
-    if ((ofInstance || t.kind == Timer::Kind::HeldSend) && t.due() != kNever && mine(t)) {
+    if ((ofInstance || t.kind == Timer::Kind::HeldSend) && t.due() != kNever) {
       due.push_back(t);
     }
   });
@@ -562,6 +561,8 @@ void Runtime::Impl::findAudienceReads() {
       }
     }
   }
+  windowedClockAudiences = windowedAudiences;
+  windowedClockAudiences &= audiencesAlways;
 }
 
 AudienceSet Runtime::Impl::audiencesChangedBy(const Value& patch) const {
@@ -576,8 +577,7 @@ AudienceSet Runtime::Impl::audiencesChangedBy(const Value& patch) const {
 
 AudienceSet Runtime::Impl::audiencesWithWindowLeftAt(const ProfileState& p,
                                                      Timestamp now) const {
-  AudienceSet changed = windowedAudiences;
-  changed &= audiencesAlways;
+  AudienceSet changed = windowedClockAudiences;
   for (const SharedWindow& d : distinctWindows) {
     const History& h = p.histories()[static_cast<size_t>(historySlot[d.window.event])];
     if (h.empty()) continue;  // most of a program's events, for most profiles

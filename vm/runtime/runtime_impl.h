@@ -86,7 +86,10 @@ struct Runtime::Impl {
   std::vector<bool> evaluateAlways;
   AudienceSet audiencesAlways;  // the same, as a set
   AudienceWindows windows;  // only over kept histories, no longer than they are retained
-  AudienceSet windowedAudiences;    // the audiences with windows
+  // The audiences with windows, and those of them that read the clock (every window timer
+  // re-evaluates these).
+  AudienceSet windowedAudiences;
+  AudienceSet windowedClockAudiences;
   // Each distinct (event, length) among the audiences' windows, with the audiences that look
   // through it: an event leaving it changes those, and only those.
   struct SharedWindow {
@@ -153,7 +156,6 @@ struct Runtime::Impl {
   // the instances ended per reason kind seen so far: a std::map's elements stay in place.
   std::vector<uint64_t*> sendCounts;
   ir::NameIndex eventsByName{program.events};  // `history(E, d)`'s event, by its name
-  int findEvent(std::string_view name);
   std::vector<std::pair<std::string, uint64_t*>> endedCounts;
   uint64_t& endedCount(std::string_view kind);
 
@@ -243,11 +245,10 @@ struct Runtime::Impl {
   // whichever profile, before an entry of that key is refused as active.
   void fireQueuedInstantTimersOf(ProfileState& p);
   void fireDueTimersOfKey(uint32_t journey, std::string_view key);
-  // The instance and held-send timers due by now that `mine` picks among those `candidates`
-  // visits (the store's due timers, or a profile's alone), in their order.
+  // The instance and held-send timers due by now that `candidates` visits (a profile's, or
+  // those of a key's instance among all), in their order.
   void fireDueTimers(
-      absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates,
-      absl::FunctionRef<bool(const Timer&)> mine);
+      absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).
   bool offerEvent(Instance& instance, uint32_t event, const Value& record);
   // Whether an `exit on` criterion takes the event (an error in its `when` is no match).
