@@ -1,7 +1,8 @@
 // The timer queue (vm/runtime/timer_queue.h) against a plain sorted set: the same timers come
 // out in the same order, whether they arrive at fixed delays (the lanes), without a delay or
-// with a delay hint they do not keep (the heap), with equal due times, interleaved with pops or
-// thinned out by eraseIf; and the timers due by a time, as the store's prefetch looks for them.
+// with a delay hint they do not keep (the heap), at instants many share (the buckets), with
+// equal due times, interleaved with pops or thinned out by eraseIf; and the timers due by a
+// time, as the store's prefetch looks for them.
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -31,6 +32,12 @@ struct Both {
     Timer t(Timestamp{seconds, nanos}, Timer::Kind::Resume, sequence, rank);
     t.sequence = ++sequence;
     queue.push(t, delay);
+    reference.insert(t);
+  }
+  void pushShared(int64_t seconds, TimerRank rank) {
+    Timer t(Timestamp{seconds, 0}, Timer::Kind::HeldSend, sequence, rank);
+    t.sequence = ++sequence;
+    queue.pushAtSharedInstant(t);
     reference.insert(t);
   }
   void popAndCompare() {
@@ -107,6 +114,64 @@ TEST_CASE("equal due times fire by rank first, whenever each was set") {
   b.drain();
   CHECK(timerRank(1, 0) > timerRank(0, kRankNoJourney));  // input before journey
   CHECK(timerRank(3, 70000) == timerRank(3, kRankNoJourney));
+}
+
+TEST_CASE("timers at shared instants fire by rank and order among the lanes' and the heap's") {
+  std::mt19937_64 random(13);
+  Both b;
+  int64_t now = 0;
+  for (int i = 0; i < 6000; ++i) {
+    now += static_cast<int64_t>(random() % 2);
+    // A few instants, each shared by many timers of ranks in no order; some are pushed into
+    // an instant whose timers are being taken (due now), most well ahead.
+    int64_t instant = (now / 500 + static_cast<int64_t>(random() % 3)) * 500;
+    TimerRank rank = timerRank(random() % 40, static_cast<uint32_t>(random() % 3));
+    switch (random() % 4) {
+      case 0: b.pushShared(std::max(instant, now), rank); break;
+      case 1: b.push(now + 700, 0, Duration{700, 0}, rank); break;
+      case 2: b.push(instant, 0, Duration{}, rank); break;  // the same instants, in the heap
+      default: b.pushShared(now, rank); break;
+    }
+    if (random() % 2 == 0) b.popAndCompare();
+  }
+  b.drain();
+}
+
+TEST_CASE("eraseIf and forEachDueBy see the timers at shared instants") {
+  Both b;
+  std::mt19937_64 random(17);
+  for (int i = 0; i < 2000; ++i) {
+    b.pushShared(100 * static_cast<int64_t>(random() % 6),
+                 timerRank(random() % 9, kRankNoJourney));
+    if (i % 5 == 0) b.push(static_cast<int64_t>(random() % 600));
+  }
+  for (int i = 0; i < 300; ++i) b.popAndCompare();  // the first bucket is being taken
+  std::set<uint64_t> due;
+  b.queue.forEachDueBy(Timestamp{200, 0}, [&](const Timer& t) {
+    CHECK(t.due().seconds <= 200);
+    CHECK(due.insert(t.sequence).second);
+  });
+  std::set<uint64_t> expected;
+  for (const Timer& t : b.reference) {
+    if (t.due().seconds <= 200) expected.insert(t.sequence);
+  }
+  CHECK(due == expected);
+  size_t prefetched = 0;
+  b.queue.forEachDueBy(Timestamp{200, 0}, 50, [&](const Timer& t) {
+    CHECK(expected.count(t.sequence) == 1);
+    ++prefetched;
+  });
+  CHECK(prefetched == std::min<size_t>(50, expected.size()));
+  auto stale = [](const Timer& t) { return t.sequence % 4 == 1; };
+  b.queue.eraseIf(stale);
+  std::erase_if(b.reference, stale);
+  CHECK(b.queue.size() == b.reference.size());
+  std::vector<uint64_t> visited, inOrder;
+  b.queue.forEachInOrder([&](const Timer& t) { visited.push_back(t.sequence); });
+  for (const Timer& t : b.reference) inOrder.push_back(t.sequence);
+  CHECK(visited == inOrder);
+  for (int i = 0; i < 200; ++i) b.pushShared(300, timerRank(random() % 9, kRankNoJourney));
+  b.drain();
 }
 
 TEST_CASE("eraseIf drops the stale timers and keeps the order of the rest") {

@@ -220,10 +220,12 @@ std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
                                    const ir::QuietHoursIr& quiet) {
   int from = quiet.fromMinute, to = quiet.toMinute;
   if (from == to || from < 0 || to < 0 || from >= 24 * 60 || to >= 24 * 60) return std::nullopt;
-  // When the offset holds over every day the search below looks at, local times map to
-  // instants one to one: the time of day alone says whether t is inside a window (most sends
-  // are not), and the window ends at the next local `to`, less than a day ahead.
-  if (std::optional<int32_t> offset = zone.steadyOffset(t, 4 * kSecondsPerDay)) {
+  // A window lasts less than a day, so the one t may lie in starts and ends within a day of
+  // t. When the offset holds over that span, local times there map to instants one to one: the
+  // time of day alone says whether t is inside a window (most sends are not), and the window
+  // ends at the next local `to`. (A span of days would send every send of the days around a
+  // DST change down the search below.)
+  if (std::optional<int32_t> offset = zone.steadyOffset(t, kSecondsPerDay)) {
     int64_t local = t.seconds + *offset;
     int64_t dayStart = floorDiv(local, kSecondsPerDay) * kSecondsPerDay;
     int64_t second = local - dayStart;

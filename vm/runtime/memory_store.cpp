@@ -352,7 +352,11 @@ class MemoryStore final : public Store {
     if (!(dueByProfileUntil_ < timer.due())) dueByProfileFresh_ = false;  // the index misses it
     if (timer.kind == Timer::Kind::AudienceWindow) ++windowTimers_;
     timer.sequence = sequence;
-    timers_.push(timer, delay);
+    if (timer.kind == Timer::Kind::HeldSend) {
+      timers_.pushAtSharedInstant(timer);  // the end of quiet hours in some zone
+    } else {
+      timers_.push(timer, delay);
+    }
     return sequence;
   }
   // forEachDueTimerOf's index: the timers due by an instant, by profile, made once for the

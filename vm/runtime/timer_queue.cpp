@@ -28,29 +28,52 @@ void TimerQueue::push(const Timer& timer, Duration delay) {
   }
   heap_.push_back(timer);
   std::push_heap(heap_.begin(), heap_.end(), firesAfter);
-  noteFirst(kLanes, timer);
+  noteFirst(kHeap, timer);
+}
+
+void TimerQueue::pushAtSharedInstant(const Timer& timer) {
+  ++size_;
+  Bucket& bucket = buckets_[timer.due()];
+  if (bucket.sorted) {  // being taken already: into its place
+    auto from = bucket.timers.begin() + static_cast<std::ptrdiff_t>(bucket.next);
+    bucket.timers.insert(std::upper_bound(from, bucket.timers.end(), timer, firesBefore), timer);
+  } else {
+    bucket.timers.push_back(timer);
+    if (firesBefore(timer, bucket.timers[bucket.first])) bucket.first = bucket.timers.size() - 1;
+  }
+  noteFirst(kBuckets, timer);
+}
+
+const Timer& TimerQueue::frontOf(size_t source) const {
+  if (source == kHeap) return heap_.front();
+  if (source == kBuckets) return buckets_.begin()->second.front();
+  return lanes_[source].front();
 }
 
 void TimerQueue::noteFirst(size_t source, const Timer& timer) {
   if (size_ == 1) {
     first_ = source;
   } else if (first_ != kUnknown) {
-    const Timer& first = first_ == kLanes ? heap_.front() : lanes_[first_].front();
     // A timer that fires before the first is the front of its lane (which held none firing
-    // earlier) or the heap's top.
-    if (firesBefore(timer, first)) first_ = source;
+    // earlier), the heap's top or the first bucket's front.
+    if (firesBefore(timer, frontOf(first_))) first_ = source;
   }
 }
 
 size_t TimerQueue::firstSource() const {
   if (first_ != kUnknown) return first_;
-  const Timer* first = heap_.empty() ? nullptr : &heap_.front();
-  size_t source = kLanes;
-  for (size_t i = 0; i < kLanes; ++i) {
-    if (!lanes_[i].empty() && (!first || firesBefore(lanes_[i].front(), *first))) {
-      first = &lanes_[i].front();
-      source = i;
+  const Timer* first = nullptr;
+  size_t source = kUnknown;
+  auto consider = [&](size_t candidate, const Timer& front) {
+    if (!first || firesBefore(front, *first)) {
+      first = &front;
+      source = candidate;
     }
+  };
+  if (!heap_.empty()) consider(kHeap, heap_.front());
+  if (!buckets_.empty()) consider(kBuckets, buckets_.begin()->second.front());
+  for (size_t i = 0; i < kLanes; ++i) {
+    if (!lanes_[i].empty()) consider(i, lanes_[i].front());
   }
   first_ = source;
   return source;
@@ -58,17 +81,31 @@ size_t TimerQueue::firstSource() const {
 
 const Timer* TimerQueue::top() const {
   if (size_ == 0) return nullptr;
-  size_t source = firstSource();
-  return source == kLanes ? &heap_.front() : &lanes_[source].front();
+  return &frontOf(firstSource());
+}
+
+Timer TimerQueue::popFirstBucket() {
+  auto it = buckets_.begin();
+  Bucket& bucket = it->second;
+  if (!bucket.sorted) {
+    std::sort(bucket.timers.begin() + static_cast<std::ptrdiff_t>(bucket.next),
+              bucket.timers.end(), firesBefore);
+    bucket.sorted = true;
+  }
+  Timer first = bucket.timers[bucket.next++];
+  if (bucket.next == bucket.timers.size()) buckets_.erase(it);
+  return first;
 }
 
 Timer TimerQueue::pop() {
   size_t source = firstSource();
   Timer first;
-  if (source == kLanes) {
+  if (source == kHeap) {
     std::pop_heap(heap_.begin(), heap_.end(), firesAfter);
     first = heap_.back();
     heap_.pop_back();
+  } else if (source == kBuckets) {
+    first = popFirstBucket();
   } else {
     first = lanes_[source].front();
     lanes_[source].pop_front();
@@ -88,6 +125,19 @@ void TimerQueue::eraseIf(const std::function<bool(const Timer&)>& stale) {
   std::erase_if(heap_, stale);
   std::make_heap(heap_.begin(), heap_.end(), firesAfter);
   size_ += heap_.size();
+  for (auto it = buckets_.begin(); it != buckets_.end();) {
+    Bucket& bucket = it->second;
+    bucket.timers.erase(bucket.timers.begin(),
+                        bucket.timers.begin() + static_cast<std::ptrdiff_t>(bucket.next));
+    bucket.next = 0;
+    std::erase_if(bucket.timers, stale);  // keeps the order, sorted or not
+    bucket.first = 0;
+    for (size_t i = 1; i < bucket.timers.size(); ++i) {
+      if (firesBefore(bucket.timers[i], bucket.timers[bucket.first])) bucket.first = i;
+    }
+    size_ += bucket.timers.size();
+    it = bucket.timers.empty() ? buckets_.erase(it) : std::next(it);
+  }
 }
 
 void TimerQueue::forEachDueBy(Timestamp until,
@@ -110,11 +160,19 @@ void TimerQueue::forEachDueBy(Timestamp until,
       if (child < heap_.size()) pending.push_back(child);
     }
   }
+  for (const auto& [due, bucket] : buckets_) {
+    if (until < due) break;
+    for (size_t i = bucket.next; i < bucket.timers.size(); ++i) visit(bucket.timers[i]);
+  }
 }
 
 void TimerQueue::forEachInOrder(const std::function<void(const Timer&)>& visit) const {
   std::vector<Timer> all(heap_.begin(), heap_.end());
   for (const std::deque<Timer>& lane : lanes_) all.insert(all.end(), lane.begin(), lane.end());
+  for (const auto& [due, bucket] : buckets_) {
+    all.insert(all.end(), bucket.timers.begin() + static_cast<std::ptrdiff_t>(bucket.next),
+               bucket.timers.end());
+  }
   std::sort(all.begin(), all.end(), firesBefore);
   for (const Timer& t : all) visit(t);
 }

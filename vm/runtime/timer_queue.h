@@ -7,12 +7,17 @@
 // and a binary heap for the other timers. Taking the first timer then compares a few lane
 // fronts with the heap's top instead of sifting through a heap of millions: on a run with a
 // million waiting instances each sift was a chain of cache misses.
+//
+// Other timers fall due at instants that many of them share: sends held by quiet hours all
+// end at a zone's local `to`. Those are kept in one bucket per instant, appended as they
+// come and put in firing order once, when the first of them is taken.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <deque>
 #include <functional>
+#include <map>
 #include <vector>
 
 #include "vm/runtime/state.h"
@@ -25,6 +30,8 @@ class TimerQueue {
   // long after the current time it is due, when it was set at a fixed delay; zero otherwise.
   // Only a hint: a timer that would not keep its lane in order goes to the heap.
   void push(const Timer& timer, Duration delay = {});
+  // The same, for a timer due at an instant that many others are likely to share.
+  void pushAtSharedInstant(const Timer& timer);
   // The first timer to fire, or null when none is queued.
   const Timer* top() const;
   // Removes the first timer (one must be queued) and returns it.
@@ -38,8 +45,8 @@ class TimerQueue {
   // Every queued timer due by `until`, in no set order; the cost is in proportion to how many
   // there are.
   void forEachDueBy(Timestamp until, const std::function<void(const Timer&)>& visit) const;
-  // Up to `max` of the timers due by `until`, in no set order: each lane's from its front, and
-  // the heap's top. What prefetching needs: the timers about to fire, cheaply found.
+  // Up to `max` of the timers due by `until`, in no set order: each lane's from its front, the
+  // heap's top, each bucket's. What prefetching needs: the timers about to fire, cheaply found.
   template <typename Visit>
   void forEachDueBy(Timestamp until, size_t max, Visit visit) const {
     for (const std::deque<Timer>& lane : lanes_) {
@@ -49,22 +56,46 @@ class TimerQueue {
         --max;
       }
     }
-    if (max > 0 && !heap_.empty() && !(until < heap_.front().due())) visit(heap_.front());
+    if (max > 0 && !heap_.empty() && !(until < heap_.front().due())) {
+      visit(heap_.front());
+      --max;
+    }
+    for (const auto& [due, bucket] : buckets_) {
+      if (max == 0 || until < due) break;
+      for (size_t i = bucket.next; i < bucket.timers.size() && max > 0; ++i, --max) {
+        visit(bucket.timers[i]);
+      }
+    }
   }
 
  private:
   static constexpr size_t kLanes = 8;
+  static constexpr size_t kHeap = kLanes;
+  static constexpr size_t kBuckets = kLanes + 1;
 
-  // Where the first timer is: a lane's index, or kLanes for the heap; none when empty.
+  // The timers of one instant not yet taken: [next, end) of `timers`, in firing order once
+  // `sorted` (the first is taken), else in the order they came, the first to fire at `first`.
+  struct Bucket {
+    std::vector<Timer> timers;
+    size_t next = 0;
+    size_t first = 0;
+    bool sorted = false;
+    const Timer& front() const { return timers[sorted ? next : first]; }
+  };
+
+  // Where the first timer is: a lane's index, kHeap or kBuckets; none when empty.
   size_t firstSource() const;
+  const Timer& frontOf(size_t source) const;
   // The same, kept from one call to the next (each record asks for the first timer, and a pop
   // follows the question): a push updates it, a pop forgets it.
-  static constexpr size_t kUnknown = kLanes + 1;
+  static constexpr size_t kUnknown = kBuckets + 1;
   void noteFirst(size_t source, const Timer& timer);
+  Timer popFirstBucket();
 
   std::array<std::deque<Timer>, kLanes> lanes_;
   std::array<Duration, kLanes> laneDelay_{};  // zero: the lane is not taken yet
   std::vector<Timer> heap_;  // the timers that fit no lane, earliest first
+  std::map<Timestamp, Bucket> buckets_;  // by their instant; none empty
   size_t size_ = 0;
   mutable size_t first_ = kUnknown;
 };
