@@ -1,7 +1,8 @@
 // The in-memory store's sends held by quiet hours: an id names its send until released, a
 // released id finds nothing until a later send takes it, and sends released in any order
 // leave the others as they were; a live instance's held sends are found by it, oldest first
-// (Store::heldSendOf), and no longer once it has ended. Checked against a std::map model.
+// (Store::heldSendOf), and no longer once it has ended; holding one marks its instance.
+// Checked against a std::map model.
 #include <doctest/doctest.h>
 
 #include <functional>
@@ -38,6 +39,9 @@ TEST_CASE("held sends: ids name their sends until released, in any order") {
     uint64_t id = store->holdSend(HeldSend{.instance = instanceOf(key), .journey = 1, .step = 2,
                                            .profile = profile, .key = key, .payload = {}});
     REQUIRE(model.count(id) == 0);  // no live id is given twice
+    if (const Instance* instance = store->findInstance(instanceOf(key))) {
+      CHECK(instance->holdsSends);  // so that its exit looks for what it holds
+    }
     model[id] = key;
     heldOrder[id] = holds++;
     return id;

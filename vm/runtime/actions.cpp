@@ -119,7 +119,6 @@ Value Runtime::Impl::send(const SendContext& c, absl::FunctionRef<Value()> makeP
                                   .keyPlain = c.keyPlain, .key = std::string(c.key),
                                   .payload = payload});
       store.addTimer(Timer(*end, Timer::Kind::HeldSend, held, c.instance->rank));
-      c.instance->holdsSends = true;
       trace(*c.instance, [&] {
         return "send at " + step.location + " held by quiet hours until " + formatTimestamp(*end);
       });

@@ -27,6 +27,8 @@ constexpr size_t kPrefetchedHistories = 8;  // a profile's histories loaded with
 // How many of the timers due during a batch of records prefetchTimers loads for at most (a
 // batch of the shop's fires about ten).
 constexpr size_t kPrefetchedTimers = 32;
+// How many of the free slots of held sends, the next ones taken, prefetchTimers loads.
+constexpr size_t kPrefetchedHeldSlots = 2;
 
 // Every cache line the bytes touch: an object seldom starts at a line's start, so its size
 // in lines, counted from its start, would leave out the last line it reaches into.
@@ -125,7 +127,10 @@ class MemoryStore final : public Store {
           }
           break;
         case Timer::Kind::HeldSend:
-          if (heldSlot(t.id) < held_.size()) prefetchLine(&held_[heldSlot(t.id)]);
+          if (heldSlot(t.id) < held_.size()) {
+            prefetchLine(&held_[heldSlot(t.id)]);
+            prefetchLine(&heldUses_[heldSlot(t.id)]);
+          }
           break;
         default: break;
       }
@@ -142,7 +147,13 @@ class MemoryStore final : public Store {
           }
           break;
         case Timer::Kind::HeldSend:
-          if (const HeldSend* held = heldSend(t.id)) ref = held->profile;
+          if (const HeldSend* held = heldSend(t.id)) {
+            ref = held->profile;
+            // Releasing it unlinks it from its instance's chain, if the instance is live.
+            if ((held->instance & kSlotMask) < instances_.size()) {
+              prefetchLine(&instances_[held->instance & kSlotMask]);
+            }
+          }
           break;
         case Timer::Kind::AudienceWindow: ref = static_cast<ProfileRef>(t.id); break;
         case Timer::Kind::ScheduleTick: break;
@@ -161,6 +172,14 @@ class MemoryStore final : public Store {
       for (uint32_t i = 0; i < frame->size(); ++i) {
         if (const HeapObject* held = (*frame)[i].heapObject()) prefetchLine(held);
       }
+    }
+    // A send that quiet hours hold takes the free slot at the back of the list, freed hours
+    // before (held sends are delivered in bursts): its lines are long out of the cache.
+    for (size_t i = 1; i <= std::min(freeHeld_.size(), kPrefetchedHeldSlots); ++i) {
+      uint32_t slot = freeHeld_[freeHeld_.size() - i];
+      prefetchBytes(&held_[slot], sizeof(held_[0]));
+      prefetchLine(&heldUses_[slot]);
+      prefetchLine(&nextHeld_[slot]);
     }
   }
   void forEachProfile(const std::function<void(ProfileState&)>& visit) override {
@@ -197,7 +216,9 @@ class MemoryStore final : public Store {
     journeyKeys_.deactivate(instance->journey, keyOf(*instance));
     // The slot keeps its id (for the next use count) but frees what the instance held.
     instance->id |= kFreed;
-    heldOfSlot_[id & kSlotMask] = 0;  // what it still holds is delivered later, unindexed
+    // What it still holds is delivered later, unindexed. Only an instance that held a send
+    // has a chain (holdSend relies on it).
+    if (instance->holdsSends) heldOfSlot_[id & kSlotMask] = 0;
     instance->key = Value();
     instance->frame = Frame();
     freeSlots_.push_back(static_cast<uint32_t>(id & kSlotMask));
@@ -247,8 +268,14 @@ class MemoryStore final : public Store {
     }
     uint64_t id = (uint64_t{heldUses_[slot]} << 32) | (slot + 1);
     if (uint64_t* link = heldChainOf(held_[slot]->instance)) {
-      while (*link) link = &nextHeld_[heldSlot(*link)];  // last: the oldest comes first
+      // An instance's first held send starts its chain, which is empty: written without
+      // loading the chain head's line, which nothing else brings into the cache.
+      Instance& instance = instances_[held_[slot]->instance & kSlotMask];
+      if (instance.holdsSends) {
+        while (*link) link = &nextHeld_[heldSlot(*link)];  // last: the oldest comes first
+      }
       *link = id;
+      instance.holdsSends = true;
     }
     return id;
   }

@@ -122,7 +122,8 @@ struct Instance {
   WaitKind wait = WaitKind::None;
   bool timeoutQueued = false;
   bool keyPlain = false;  // `key` needs no escape in a JSON string (checked once, at entry)
-  bool holdsSends = false;  // it has had a send held by quiet hours (some may be delivered)
+  bool holdsSends = false;  // it has had a send held by quiet hours (some may be delivered):
+                            // set by the store's holdSend
 
   Timestamp entered() const { return Timestamp{enteredSeconds, enteredNanos}; }
   void setEntered(Timestamp t) {

@@ -68,7 +68,9 @@ class Store {
 
   // ---- sends held by quiet hours
   // An id names its send until released; a later send may take it then.
-  virtual uint64_t holdSend(HeldSend send) = 0;  // returns its id
+  // Returns its id; marks its instance, when live, as one that holds sends
+  // (Instance::holdsSends).
+  virtual uint64_t holdSend(HeldSend send) = 0;
   virtual HeldSend releaseSend(uint64_t id) = 0;
   // A held send, without releasing it (null: none with that id).
   virtual const HeldSend* heldSend(uint64_t id) const = 0;
