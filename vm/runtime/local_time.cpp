@@ -3,6 +3,7 @@
 #include <date/date.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <variant>
@@ -215,9 +216,12 @@ Timestamp nextLocalTime(Timestamp after, const TimeZone& zone, int hour, int min
 
 namespace {
 
-// The end of the window that `t` lies in, if it lies in one.
+// The end of the window that `t` lies in, if it lies in one. Where the offset is steady,
+// `holdsUntil` (when given) is set to the instant until which every later instant gets the
+// same answer: the window's end, or the next window's start.
 std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
-                                   const ir::QuietHoursIr& quiet) {
+                                   const ir::QuietHoursIr& quiet,
+                                   std::optional<Timestamp>* holdsUntil = nullptr) {
   int from = quiet.fromMinute, to = quiet.toMinute;
   if (from == to || from < 0 || to < 0 || from >= 24 * 60 || to >= 24 * 60) return std::nullopt;
   // A window lasts less than a day, so the one t may lie in starts and ends within a day of
@@ -231,8 +235,14 @@ std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
     int64_t second = local - dayStart;
     bool inside = from < to ? second >= from * 60 && second < to * 60
                             : second >= from * 60 || second < to * 60;
-    if (!inside) return std::nullopt;
+    // Both the end and the next start are less than a day ahead: in the steady span.
+    if (!inside) {
+      int64_t start = dayStart + from * 60 + (second >= from * 60 ? kSecondsPerDay : 0);
+      if (holdsUntil) *holdsUntil = Timestamp{start - *offset, 0};
+      return std::nullopt;
+    }
     int64_t end = dayStart + to * 60 + (second >= to * 60 ? kSecondsPerDay : 0);
+    if (holdsUntil) *holdsUntil = Timestamp{end - *offset, 0};
     return Timestamp{end - *offset, 0};
   }
   CivilTime now = zone.toCivil(t);
@@ -251,16 +261,44 @@ std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
 
 }  // namespace
 
+namespace {
+
+// A quiet-hours answer and the instants it holds for, [from, until): every send in a zone
+// between two windows (or in one window) gets the same answer, so each thread keeps the last
+// one per zone and window in a small table.
+struct QuietAnswer {
+  TimeZone zone = TimeZone::utc();
+  int fromMinute = -1, toMinute = -1;
+  Timestamp from, until;
+  std::optional<Timestamp> end;
+};
+
+QuietAnswer& quietAnswerSlot(const TimeZone& zone, const ir::QuietHoursIr& quiet) {
+  thread_local std::array<QuietAnswer, 64> answers;
+  size_t h = zone.hash() ^ static_cast<size_t>(quiet.fromMinute * 1440 + quiet.toMinute);
+  return answers[(h ^ h >> 7) % answers.size()];
+}
+
+}  // namespace
+
 std::optional<Timestamp> quietHoursEnd(Timestamp t, const TimeZone& zone,
                                        const ir::QuietHoursIr& quiet) {
-  std::optional<Timestamp> end = windowEnd(t, zone, quiet);
+  QuietAnswer& known = quietAnswerSlot(zone, quiet);
+  if (known.fromMinute == quiet.fromMinute && known.toMinute == quiet.toMinute &&
+      known.zone == zone && !(t < known.from) && t < known.until) {
+    return known.end;
+  }
+  std::optional<Timestamp> holdsUntil;
+  std::optional<Timestamp> end = windowEnd(t, zone, quiet, &holdsUntil);
   // An end moved forward by a DST gap can fall inside the next window (`03:15 to 02:30` on
   // the night New York skips from 02:00 to 03:00): the send then waits for that one's end.
+  // (Not where the offset is steady around t: a window's end is then outside every window.)
   for (int i = 0; end && i < 3; ++i) {
     std::optional<Timestamp> next = windowEnd(*end, zone, quiet);
     if (!next) break;
     end = next;
   }
+  if (holdsUntil) known = {zone, quiet.fromMinute, quiet.toMinute, t, *holdsUntil, end};
   return end;
 }
 

@@ -4,6 +4,7 @@
 // local-time rules (quiet hours, schedules).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -49,6 +50,11 @@ class TimeZone {
                   int32_t nanos = 0) const;
 
   bool isFixedOffset() const noexcept { return zone_ == nullptr; }
+  // The same zone: the same database entry, or the same fixed offset.
+  friend bool operator==(const TimeZone&, const TimeZone&) = default;
+  size_t hash() const noexcept {
+    return reinterpret_cast<uintptr_t>(zone_) ^ static_cast<uint32_t>(offsetSeconds_);
+  }
 
  private:
   TimeZone() = default;
