@@ -259,10 +259,6 @@ std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
   return end;
 }
 
-}  // namespace
-
-namespace {
-
 // A quiet-hours answer and the instants it holds for, [from, until): every send in a zone
 // between two windows (or in one window) gets the same answer, so each thread keeps the last
 // one per zone and window in a small table.
