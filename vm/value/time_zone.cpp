@@ -100,26 +100,49 @@ const OffsetSpan& spanAt(const date::time_zone* zone, int64_t seconds) {
   return span;
 }
 
-// The zone of an IANA name. date's locate_zone searches the database's 600 names by string
-// comparison at each call, and the runtime asks for the same few zones at every send with quiet
-// hours and every local-time wait: each thread keeps the zones it found in a small table indexed
-// by the name's hash. Throws, as locate_zone does, for an unknown name.
-const date::time_zone* locateZone(std::string_view name) {
+// The zones found by name, per thread. date's locate_zone searches the database's 600 names by
+// string comparison at each call, and the runtime asks for the same few zones at every send with
+// quiet hours and every local-time wait: two ways per set, so that two of a run's zones whose
+// names share a set do not evict each other at every other send.
+class FoundZones {
+ public:
+  const TimeZone* find(std::string_view name) {
+    Set& set = setOf(name);
+    for (Found& way : set) {
+      if (way.known && way.name == name) return &way.zone;
+    }
+    return nullptr;
+  }
+  void add(std::string_view name, const TimeZone& zone) {
+    Set& set = setOf(name);
+    set[1] = std::move(set[0]);  // the older one goes
+    set[0] = Found{std::string(name), zone, true};
+  }
+
+ private:
   struct Found {
     std::string name;
-    const date::time_zone* zone = nullptr;
+    TimeZone zone = TimeZone::utc();
+    bool known = false;
   };
-  thread_local std::array<Found, 64> found;
-  Found& slot = found[std::hash<std::string_view>{}(name) % found.size()];
-  if (slot.zone && slot.name == name) return slot.zone;
-  const date::time_zone* zone = date::locate_zone(name);
-  slot = {std::string(name), zone};
-  return zone;
-}
+  using Set = std::array<Found, 2>;
+  Set& setOf(std::string_view name) {
+    return sets_[std::hash<std::string_view>{}(name) % sets_.size()];
+  }
+  std::array<Set, 64> sets_;
+};
 
 }  // namespace
 
 std::optional<TimeZone> TimeZone::find(std::string_view name) {
+  thread_local FoundZones found;
+  if (const TimeZone* zone = found.find(name)) return *zone;
+  std::optional<TimeZone> zone = findUncached(name);
+  if (zone) found.add(name, *zone);
+  return zone;
+}
+
+std::optional<TimeZone> TimeZone::findUncached(std::string_view name) {
   TimeZone tz;
   if (name == "UTC") return tz;
   if (auto offset = parseFixedOffset(name)) {
@@ -133,7 +156,7 @@ std::optional<TimeZone> TimeZone::find(std::string_view name) {
   // it would give other results on another machine.
   if (name == "localtime") return std::nullopt;
   try {
-    tz.zone_ = locateZone(name);
+    tz.zone_ = date::locate_zone(name);
   } catch (const std::exception&) {
     return std::nullopt;
   }

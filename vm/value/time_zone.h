@@ -58,6 +58,7 @@ class TimeZone {
 
  private:
   TimeZone() = default;
+  static std::optional<TimeZone> findUncached(std::string_view name);
   const date::time_zone* zone_ = nullptr;  // null: the fixed offset below
   int32_t offsetSeconds_ = 0;
 };
