@@ -147,13 +147,7 @@ class MemoryStore final : public Store {
           }
           break;
         case Timer::Kind::HeldSend:
-          if (const HeldSend* held = heldSend(t.id)) {
-            ref = held->profile;
-            // Releasing it unlinks it from its instance's chain, if the instance is live.
-            if ((held->instance & kSlotMask) < instances_.size()) {
-              prefetchLine(&instances_[held->instance & kSlotMask]);
-            }
-          }
+          if (const HeldSend* held = heldSend(t.id)) ref = held->profile;
           break;
         case Timer::Kind::AudienceWindow: ref = static_cast<ProfileRef>(t.id); break;
         case Timer::Kind::ScheduleTick: break;
@@ -267,10 +261,11 @@ class MemoryStore final : public Store {
       nextHeld_[slot] = 0;
     }
     uint64_t id = (uint64_t{heldUses_[slot]} << 32) | (slot + 1);
-    if (uint64_t* link = heldChainOf(held_[slot]->instance)) {
+    if (std::optional<size_t> live = liveSlot(held_[slot]->instance)) {
+      Instance& instance = instances_[*live];
+      uint64_t* link = &heldOfSlot_[*live];
       // An instance's first held send starts its chain, which is empty: written without
       // loading the chain head's line, which nothing else brings into the cache.
-      Instance& instance = instances_[held_[slot]->instance & kSlotMask];
       if (instance.holdsSends) {
         while (*link) link = &nextHeld_[heldSlot(*link)];  // last: the oldest comes first
       }
