@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "vm/value/record.h"
+#include "vm/value/short_decimal.h"
 #include "vm/value/value_convert.h"
 
 namespace journey {
@@ -80,7 +81,8 @@ void appendDoubleLiteral(std::string& out, double d) {
     return;
   }
   char buffer[32];
-  auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, d);  // shortest round-trip
+  char* end = shortDecimal(buffer, d);  // most doubles read from input: 28.31
+  if (!end) end = std::to_chars(buffer, buffer + sizeof buffer, d).ptr;  // shortest round-trip
   std::string_view digits(buffer, end - buffer);
   out += digits;
   if (digits.find_first_of(".e") == std::string_view::npos) out += ".0";
