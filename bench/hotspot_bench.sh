@@ -13,6 +13,9 @@
 #   wakeups    each record starts an instance of its own profile (N profiles), all waiting
 #              until one instant, where each emits an event that starts another journey: each
 #              emitted event lets its profile's due timers fire first
+#   keyed      the same, each woken instance emitting twice into a journey keyed by profile:
+#              the second finds the key active, and lets the due timers of the key's instance
+#              fire first
 # (A rule that lists a busy profile's history, `history(Ping, 1d).exists(…)`, still costs the
 # window's length at each record: docs/runtime.md, "history(E, d)".)
 set -euo pipefail
@@ -47,18 +50,16 @@ journey Waits {
   wait 30d
 }
 ' > "$tmp/instances.journey"
-printf '%s%s' "$declarations" '
-event Woken { n: int }
-journey Sleeper {
-  entry on Ping as p
-  wait until timestamp("2026-02-01T09:00:00Z")
-  emit Woken { n: p.n }
+# wakers EMITS AWAKE-STEP: every Ping's instance wakes at one instant and emits Woken EMITS
+# times, each entering Awake, which then takes AWAKE-STEP.
+wakers() {
+  printf '%s\nevent Woken { n: int }\njourney Sleeper {\n  entry on Ping as p\n' "$declarations"
+  printf '  wait until timestamp("2026-02-01T09:00:00Z")\n'
+  for ((i = 0; i < $1; ++i)); do printf '  emit Woken { n: p.n }\n'; done
+  printf '}\njourney Awake {\n  entry on Woken\n  %s\n}\n' "$2"
 }
-journey Awake {
-  entry on Woken
-  end
-}
-' > "$tmp/wakeups.journey"
+wakers 1 end > "$tmp/wakeups.journey"
+wakers 2 "wait 1d" > "$tmp/keyed.journey"
 echo '{"id": "p1", "email": "p1@example.com"}' > "$tmp/profiles.jsonl"
 
 # records COUNT FILE [PROFILES]: COUNT Pings a second apart from 2026-01-01T00:00:00Z, of p1
@@ -111,5 +112,7 @@ printf '%-10s %10s %10s %8s %12s %12s %16s\n' case "N s" "8N s" ratio "baseline 
 for c in sends instances; do
   report "$c" "$tmp/small.jsonl" "$tmp/large.jsonl" "$tmp/profiles.jsonl"
 done
-report wakeups "$tmp/small_woken.jsonl" "$tmp/large_woken.jsonl" "$tmp/profiles_$n.jsonl" \
-  "$tmp/profiles_$((8 * n)).jsonl"
+for c in wakeups keyed; do
+  report "$c" "$tmp/small_woken.jsonl" "$tmp/large_woken.jsonl" "$tmp/profiles_$n.jsonl" \
+    "$tmp/profiles_$((8 * n)).jsonl"
+done
