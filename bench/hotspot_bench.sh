@@ -16,6 +16,8 @@
 #   keyed      the same, each woken instance emitting twice into a journey keyed by profile:
 #              the second finds the key active, and lets the due timers of the key's instance
 #              fire first
+#   shared     the same, each woken instance emitting once into a journey of one key: all but
+#              the first find it active, held by another profile's instance
 # (A rule that lists a busy profile's history, `history(Ping, 1d).exists(…)`, still costs the
 # window's length at each record: docs/runtime.md, "history(E, d)".)
 set -euo pipefail
@@ -50,8 +52,8 @@ journey Waits {
   wait 30d
 }
 ' > "$tmp/instances.journey"
-# wakers EMITS AWAKE-STEP: every Ping's instance wakes at one instant and emits Woken EMITS
-# times, each entering Awake, which then takes AWAKE-STEP.
+# wakers EMITS AWAKE-BODY: every Ping's instance wakes at one instant and emits Woken EMITS
+# times, each entering Awake, whose body (a key, steps) is AWAKE-BODY.
 wakers() {
   printf '%s\nevent Woken { n: int }\njourney Sleeper {\n  entry on Ping as p\n' "$declarations"
   printf '  wait until timestamp("2026-02-01T09:00:00Z")\n'
@@ -60,6 +62,7 @@ wakers() {
 }
 wakers 1 end > "$tmp/wakeups.journey"
 wakers 2 "wait 1d" > "$tmp/keyed.journey"
+wakers 1 $'key "k"\n  wait 1d' > "$tmp/shared.journey"
 echo '{"id": "p1", "email": "p1@example.com"}' > "$tmp/profiles.jsonl"
 
 # records COUNT FILE [PROFILES]: COUNT Pings a second apart from 2026-01-01T00:00:00Z, of p1
@@ -112,7 +115,7 @@ printf '%-10s %10s %10s %8s %12s %12s %16s\n' case "N s" "8N s" ratio "baseline 
 for c in sends instances; do
   report "$c" "$tmp/small.jsonl" "$tmp/large.jsonl" "$tmp/profiles.jsonl"
 done
-for c in wakeups keyed; do
+for c in wakeups keyed shared; do
   report "$c" "$tmp/small_woken.jsonl" "$tmp/large_woken.jsonl" "$tmp/profiles_$n.jsonl" \
     "$tmp/profiles_$((8 * n)).jsonl"
 done

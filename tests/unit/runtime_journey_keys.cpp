@@ -1,4 +1,4 @@
-// vm/runtime/journey_keys: (journey, key) -> whether an instance is active, and when the key last
+// vm/runtime/journey_keys: (journey, key) -> which instance is active, or when the key last
 // entered; short keys inline and long ones out of line, checked against a std::map model through
 // growth, ends and clean-ups.
 #include <doctest/doctest.h>
@@ -23,14 +23,19 @@ std::string keyOf(int i) {
 
 struct Expected {
   bool active = false;
+  std::optional<uint64_t> instance;  // while active, until its end begins
   std::optional<Timestamp> entered;
 };
+
+// An instance id of the runtime's shape: a use count in the high half.
+uint64_t instanceOf(int i) { return (uint64_t{1} + static_cast<uint64_t>(i % 5)) << 32 | i; }
 using Model = std::map<std::pair<uint32_t, std::string>, Expected>;
 
 void checkAgainst(const JourneyKeys& table, const Model& model) {
   size_t kept = 0;
   for (const auto& [key, want] : model) {
     CHECK(table.active(key.first, key.second) == want.active);
+    CHECK(table.activeInstance(key.first, key.second) == want.instance);
     CHECK(table.lastEntered(key.first, key.second) == want.entered);
     if (want.active || want.entered) ++kept;
   }
@@ -71,29 +76,33 @@ TEST_CASE("an instance's life: active, then ended with its entry, then entered a
   Model model;
   for (int i = 0; i < 3000; ++i) {
     uint32_t journey = static_cast<uint32_t>(i % 2);
-    table.activate(journey, keyOf(i));
-    model[{journey, keyOf(i)}].active = true;
+    table.activate(journey, keyOf(i), instanceOf(i));
+    model[{journey, keyOf(i)}] = {true, instanceOf(i), std::nullopt};
   }
   checkAgainst(table, model);
   // Every third ends as a journey that keeps last entries does: the entry, then the end.
   // Every third but one ends as `reentry always` does: no entry is kept, so the key goes.
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 3000; i += 3) {
     uint32_t journey = static_cast<uint32_t>(i % 2);
     Expected& want = model[{journey, keyOf(i)}];
-    if (i % 3 == 0) {
-      table.setLastEntered(journey, keyOf(i), Timestamp{i, 500});
-      want.entered = Timestamp{i, 500};
-    }
-    if (i % 3 != 2) {
-      table.deactivate(journey, keyOf(i));
-      want.active = false;
-    }
+    table.setLastEntered(journey, keyOf(i), Timestamp{i, 500});
+    want.entered = Timestamp{i, 500};
+    want.instance.reset();  // its end has begun: still active, the instance no longer named
   }
   checkAgainst(table, model);
-  // Entering again keeps the last entry until the next end writes a new one.
+  for (int i = 0; i < 3000; ++i) {
+    if (i % 3 == 2) continue;
+    uint32_t journey = static_cast<uint32_t>(i % 2);
+    table.deactivate(journey, keyOf(i));
+    model[{journey, keyOf(i)}].active = false;
+    model[{journey, keyOf(i)}].instance.reset();
+  }
+  checkAgainst(table, model);
+  // Entering again: the entry holds the new instance in place of the last entry, which the
+  // instance's end writes anew.
   for (int i = 0; i < 3000; i += 6) {
-    table.activate(0, keyOf(i));
-    model[{0, keyOf(i)}].active = true;
+    table.activate(0, keyOf(i), instanceOf(i + 1));
+    model[{0, keyOf(i)}] = {true, instanceOf(i + 1), std::nullopt};
   }
   checkAgainst(table, model);
   // Ending what is not active changes nothing.
@@ -110,8 +119,8 @@ TEST_CASE("forgetting the entries of one journey before a time leaves the rest")
     model[{journey, keyOf(i)}].entered = Timestamp{i, 0};
     // Every tenth key (all of journey 0) is active again: it stays, without its old entry.
     if (i % 10 == 0) {
-      table.activate(journey, keyOf(i));
-      model[{journey, keyOf(i)}].active = true;
+      table.activate(journey, keyOf(i), instanceOf(i));
+      model[{journey, keyOf(i)}] = {true, instanceOf(i), std::nullopt};
     }
   }
   table.forgetBefore(0, Timestamp{1000, 0});

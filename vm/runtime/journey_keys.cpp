@@ -9,6 +9,15 @@ bool JourneyKeys::active(uint32_t journey, std::string_view key) const {
   return it != shard.end() && (it->state & kActive);
 }
 
+std::optional<uint64_t> JourneyKeys::activeInstance(uint32_t journey,
+                                                    std::string_view key) const {
+  Probe p = probe(journey, key);
+  const Shard& shard = shardOf(p);
+  auto it = shard.find(p);
+  if (it == shard.end() || (it->state & (kActive | kEntered)) != kActive) return std::nullopt;
+  return it->word;
+}
+
 std::optional<Timestamp> JourneyKeys::lastEntered(uint32_t journey, std::string_view key) const {
   Probe p = probe(journey, key);
   const Shard& shard = shardOf(p);
@@ -25,8 +34,10 @@ const JourneyKeys::Entry& JourneyKeys::entry(uint32_t journey, std::string_view 
   });
 }
 
-void JourneyKeys::activate(uint32_t journey, std::string_view key) {
-  entry(journey, key).state |= kActive;
+void JourneyKeys::activate(uint32_t journey, std::string_view key, uint64_t id) {
+  const Entry& e = entry(journey, key);
+  e.state = kActive;
+  e.word = id;
 }
 
 void JourneyKeys::deactivate(uint32_t journey, std::string_view key) {
@@ -43,17 +54,17 @@ void JourneyKeys::deactivate(uint32_t journey, std::string_view key) {
 
 void JourneyKeys::setLastEntered(uint32_t journey, std::string_view key, Timestamp t) {
   const Entry& e = entry(journey, key);
-  e.seconds = t.seconds;
+  e.word = static_cast<uint64_t>(t.seconds);
   e.state = (e.state & kActive) | kEntered | (static_cast<uint32_t>(t.nanos) & kNanos);
 }
 
 void JourneyKeys::forgetBefore(uint32_t journey, Timestamp t) {
   for (Shard& shard : shards_) {
     size_ -= absl::erase_if(shard, [&](const Entry& e) {
-      if (e.journey != journey || !(e.state & kEntered) || !(*e.lastEntered() < t)) return false;
-      if (!(e.state & kActive)) return true;
-      e.state &= ~(kEntered | kNanos);  // the instance's entry stays
-      return false;
+      // An active key holds no last entry but while its instance ends (setLastEntered, then
+      // deactivate): such an entry is left to the next clean-up.
+      if (e.journey != journey || (e.state & kActive) || !(e.state & kEntered)) return false;
+      return *e.lastEntered() < t;
     });
   }
 }

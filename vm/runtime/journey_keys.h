@@ -6,7 +6,9 @@
 // An entry is made when an instance becomes active and kept while either holds: the table has one
 // per active instance and one per key that entered within the reentry window, millions in a large
 // run (one per cart of the last week for a journey keyed by cart). Each is kept in 32 bytes, its
-// key an InlineText.
+// key an InlineText. While the key is active, the entry holds its instance's id in place of the
+// last entry: the runtime reads the last entry only while no instance is active, and writes it
+// when the instance ends.
 //
 // The entries are spread over 256 tables by their hash's top byte. One table doubling from 70 to
 // 140 MB left its old 70 MB (and 70 more of earlier sizes) touched and unused for the rest of
@@ -39,14 +41,19 @@ class JourneyKeys {
     keepPrefetches();
   }
   bool active(uint32_t journey, std::string_view key) const;
+  // The id of the active instance of (journey, key), if there is one (and its end has not begun:
+  // setLastEntered below).
+  std::optional<uint64_t> activeInstance(uint32_t journey, std::string_view key) const;
+  // None while an instance is active.
   std::optional<Timestamp> lastEntered(uint32_t journey, std::string_view key) const;
-  // An instance of (journey, key) starts; it ends (an entry left with no last entry goes).
-  void activate(uint32_t journey, std::string_view key);
+  // Instance `id` of (journey, key) starts, forgetting the key's last entry; it ends (an entry
+  // left with no last entry goes).
+  void activate(uint32_t journey, std::string_view key, uint64_t id);
   void deactivate(uint32_t journey, std::string_view key);
+  // Written as an instance of the key ends (before deactivate), or where none is active.
   void setLastEntered(uint32_t journey, std::string_view key, Timestamp t);
   size_t size() const { return size_; }
-  // Forgets the last entries of `journey` from before `t` (an entry whose instance is active
-  // stays, without it).
+  // Forgets the last entries of `journey` from before `t` (an active key keeps its entry).
   void forgetBefore(uint32_t journey, Timestamp t);
 
  private:
@@ -58,11 +65,12 @@ class JourneyKeys {
     InlineText key;  // short keys (ids, cart ids) inline
     uint32_t journey;
     mutable uint32_t state;  // the flags and the time are not part of the key: changed in place
-    mutable int64_t seconds;
+    // With kEntered, the last entry's seconds; else, with kActive, the active instance's id.
+    mutable uint64_t word;
 
     std::optional<Timestamp> lastEntered() const {
       if (!(state & kEntered)) return std::nullopt;
-      return Timestamp{seconds, static_cast<int32_t>(state & kNanos)};
+      return Timestamp{static_cast<int64_t>(word), static_cast<int32_t>(state & kNanos)};
     }
   };
   static_assert(sizeof(Entry) == 32);

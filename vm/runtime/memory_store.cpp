@@ -196,7 +196,7 @@ class MemoryStore final : public Store {
     instance.id = (((previous >> 32) + 1) << 32) | slot;
     Instance& stored = instances_[slot];
     stored = std::move(instance);
-    journeyKeys_.activate(stored.journey, keyOf(stored));
+    journeyKeys_.activate(stored.journey, keyOf(stored), stored.id);
     ++instanceCount_;
     return stored;
   }
@@ -220,6 +220,9 @@ class MemoryStore final : public Store {
   }
   bool hasActiveInstance(uint32_t journey, std::string_view key) override {
     return journeyKeys_.active(journey, key);
+  }
+  std::optional<InstanceId> activeInstance(uint32_t journey, std::string_view key) override {
+    return journeyKeys_.activeInstance(journey, key);
   }
   size_t instanceCount() const override { return instanceCount_; }
   void prefetchJourneyKey(uint32_t journey, std::string_view key) override {
@@ -315,10 +318,6 @@ class MemoryStore final : public Store {
   }
   void forEachTimer(const std::function<void(const Timer&)>& visit) const override {
     timers_.forEachInOrder(visit);
-  }
-  void forEachTimerDueBy(Timestamp until,
-                         const std::function<void(const Timer&)>& visit) const override {
-    timers_.forEachDueBy(until, visit);
   }
 
   void forEachDueTimerOf(ProfileRef profile, Timestamp until,

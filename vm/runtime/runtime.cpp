@@ -469,28 +469,16 @@ void Runtime::Impl::fireQueuedInstantTimersOf(ProfileState& p) {
   });
 }
 
-void Runtime::Impl::fireDueTimersOfKey(ProfileState& p, uint32_t journey, std::string_view key) {
-  // The key's instance is most often the entering profile's own (the key is its id, or a value
-  // of its own events): then its timers are among those the profile's index lists. A key that
-  // another profile's instance holds is looked for among every timer due.
-  for (InstanceId id : p.instances) {
-    const Instance* inst = store.findInstance(id);
-    if (!inst || inst->journey != journey || instanceKey(*inst, p) != key) continue;
-    fireDueTimers([&](const std::function<void(const Timer&)>& visit) {
-      store.forEachDueTimerOf(p.ref, clock.now(), [&](const Timer& t) {
-        if (t.kind != Timer::Kind::HeldSend && t.id == id) visit(t);
-      });
-    });
-    return;
-  }
+void Runtime::Impl::fireDueTimersOfKey(uint32_t journey, std::string_view key) {
+  // The key's instance, of whichever profile: its timers are among those its profile's index
+  // lists.
+  std::optional<InstanceId> id = store.activeInstance(journey, key);
+  const Instance* inst = id ? store.findInstance(*id) : nullptr;
+  if (!inst) return;
+  const ProfileRef owner = inst->profile;
   fireDueTimers([&](const std::function<void(const Timer&)>& visit) {
-    store.forEachTimerDueBy(clock.now(), [&](const Timer& t) {
-      if (t.kind == Timer::Kind::HeldSend) return;
-      const Instance* inst = store.findInstance(t.id);
-      if (inst && inst->journey == journey &&
-          instanceKey(*inst, store.profile(inst->profile)) == key) {
-        visit(t);
-      }
+    store.forEachDueTimerOf(owner, clock.now(), [&](const Timer& t) {
+      if (t.kind != Timer::Kind::HeldSend && t.id == *id) visit(t);
     });
   });
 }
@@ -845,7 +833,7 @@ void Runtime::Impl::enter(uint32_t journey, ProfileState& p, const Value* entryE
   // before the previous one is read.
   if (store.hasActiveInstance(journey, key)) {
     // Work queued at a timer's instant: the key's instance, of any profile, may end then.
-    if (chain > 0) fireDueTimersOfKey(p, journey, key);
+    if (chain > 0) fireDueTimersOfKey(journey, key);
     if (store.hasActiveInstance(journey, key)) return skipped(key, "active");
   }
   if (std::optional<Timestamp> last = store.lastEntry(journey, key)) {

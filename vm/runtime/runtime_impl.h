@@ -242,10 +242,9 @@ struct Runtime::Impl {
   // profile's own (a wait's end, a `within` deadline, a timeout, a held send) fire first, as
   // before an input record of that time. So an event emitted at a `within` deadline loses to
   // the timeout ([start, start + D)). So do those of the instance holding (journey, key), of
-  // whichever profile (looked for first among those of `p`, the profile entering), before an
-  // entry of that key is refused as active.
+  // whichever profile, before an entry of that key is refused as active.
   void fireQueuedInstantTimersOf(ProfileState& p);
-  void fireDueTimersOfKey(ProfileState& p, uint32_t journey, std::string_view key);
+  void fireDueTimersOfKey(uint32_t journey, std::string_view key);
   // The instance and held-send timers due by now that `candidates` visits (a profile's, or
   // those of a key's instance among all), in their order.
   void fireDueTimers(

@@ -54,8 +54,9 @@ class Store {
   virtual Instance& addInstance(Instance instance) = 0;  // assigns the id
   virtual Instance* findInstance(InstanceId id) = 0;
   virtual void removeInstance(InstanceId id) = 0;
-  // Whether an instance of (journey, key) is active.
+  // Whether an instance of (journey, key) is active; which one.
   virtual bool hasActiveInstance(uint32_t journey, std::string_view key) = 0;
+  virtual std::optional<InstanceId> activeInstance(uint32_t journey, std::string_view key) = 0;
   virtual size_t instanceCount() const = 0;
 
   // ---- entries: when (journey, key) last entered, for `reentry`
@@ -93,9 +94,6 @@ class Store {
   // Every queued timer in firing order, stale ones included (for inspection: the REPL's
   // `:state`).
   virtual void forEachTimer(const std::function<void(const Timer&)>& visit) const = 0;
-  // Every queued timer due by `until`, stale ones included, in no set order.
-  virtual void forEachTimerDueBy(Timestamp until,
-                                 const std::function<void(const Timer&)>& visit) const = 0;
   // The timers due by `until` of the instances and held sends of `profile`, in no set order;
   // some may have fired already (each then finds its instance resumed or gone, or its send
   // delivered). What an event raised at a timer's instant lets fire first: thousands of
