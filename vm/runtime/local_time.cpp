@@ -216,9 +216,9 @@ Timestamp nextLocalTime(Timestamp after, const TimeZone& zone, int hour, int min
 
 namespace {
 
-// The end of the window that `t` lies in, if it lies in one. Where the offset is steady,
-// `holdsUntil` (when given) is set to the instant until which every later instant gets the
-// same answer: the window's end, or the next window's start.
+// The end of the window that `t` lies in, if it lies in one. `holdsUntil` (when given) is set
+// to the instant until which every later instant gets the same answer: the window's end, or the
+// next window's start.
 std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
                                    const ir::QuietHoursIr& quiet,
                                    std::optional<Timestamp>* holdsUntil = nullptr) {
@@ -249,13 +249,20 @@ std::optional<Timestamp> windowEnd(Timestamp t, const TimeZone& zone,
   int64_t today = floorDiv(t.seconds + now.offsetSeconds, kSecondsPerDay);
   // The windows that start on the days around t's local date; earlier ones have ended and later
   // ones not begun, unless a DST jump of a day (Samoa) shifts them.
-  std::optional<Timestamp> end;
+  std::optional<Timestamp> end, nextStart;
   for (int64_t day = today - 2; day <= today + 1; ++day) {
     std::optional<Timestamp> start = instantAt(zone, day, from);
-    if (!start || t < *start) continue;
+    if (!start) continue;
+    if (t < *start) {
+      if (!nextStart || *start < *nextStart) nextStart = start;
+      continue;
+    }
     Timestamp stop = instantAt(zone, from < to ? day : day + 1, to).value_or(kNever);
     if (t < stop && (!end || *end < stop)) end = stop;
   }
+  // Until the next window starts, and (inside one) until the latest of those holding t ends,
+  // every later instant lies in the same windows. Those of later days start later still.
+  if (holdsUntil && nextStart) *holdsUntil = end && *end < *nextStart ? *end : *nextStart;
   return end;
 }
 
