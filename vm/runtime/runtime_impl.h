@@ -246,7 +246,7 @@ struct Runtime::Impl {
   void fireQueuedInstantTimersOf(ProfileState& p);
   void fireDueTimersOfKey(uint32_t journey, std::string_view key);
   // The instance and held-send timers due by now that `candidates` visits (a profile's, or
-  // those of a key's instance among all), in their order.
+  // those of a key's instance), in their order.
   void fireDueTimers(
       absl::FunctionRef<void(const std::function<void(const Timer&)>&)> candidates);
   // An event for a waiting instance: true when a `wait for` took it (the instance then runs).

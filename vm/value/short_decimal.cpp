@@ -11,11 +11,12 @@ namespace journey {
 // M / 10^k with M < 2^50. Then a · 10^k is within M · 2^-53 of M, and rounding the product adds
 // as much again: less than a quarter, so rounding the product to an integer gives M exactly.
 // Conversely, a match (M / 10^k == a, both exact before the division rounds) means the k-digit
-// decimal reads back as a. Trying k = 1, 2, … finds the fewest decimals; a non-whole double
-// below 2^50 has an ulp below 10^-k there, so no other M of as many digits reads back as a (and
-// none with fewer digits: a whole decimal is a whole double). Of the two notations to_chars
-// picks the shorter, the plain one on a tie: for 1 ≤ a, S significant digits take S + 1
-// characters plainly and S + 5 in scientific notation (`2.831e+01`), so the plain one.
+// decimal reads back as a. Trying k = 1, 2, … finds the fewest decimals; with a · 10^k below
+// 2^50, a's ulp is below a quarter of 10^-k, so no other M of as many digits reads back as a
+// (and no decimal with fewer digits: a whole one would make a whole double). Of the two
+// notations to_chars picks the shorter, the plain one on a tie: for 1 ≤ a, S significant digits
+// take S + 1 characters plainly and S + 5 in scientific notation (`2.831e+01`), so the plain
+// one.
 char* shortDecimal(char* out, double d) noexcept {
   constexpr int kMaxDecimals = 6;
   constexpr double kPowers[kMaxDecimals + 1] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
