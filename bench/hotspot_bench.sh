@@ -57,6 +57,7 @@ journey Waits {
 wakers() {
   printf '%s\nevent Woken { n: int }\njourney Sleeper {\n  entry on Ping as p\n' "$declarations"
   printf '  wait until timestamp("2026-02-01T09:00:00Z")\n'
+  local i
   for ((i = 0; i < $1; ++i)); do printf '  emit Woken { n: p.n }\n'; done
   printf '}\njourney Awake {\n  entry on Woken\n  %s\n}\n' "$2"
 }
