@@ -2,28 +2,28 @@
 
 namespace journey::runtime {
 
-bool JourneyKeys::active(uint32_t journey, std::string_view key) const {
+const JourneyKeys::Entry* JourneyKeys::find(uint32_t journey, std::string_view key) const {
   Probe p = probe(journey, key);
   const Shard& shard = shardOf(p);
   auto it = shard.find(p);
-  return it != shard.end() && (it->state & kActive);
+  return it == shard.end() ? nullptr : &*it;
+}
+
+bool JourneyKeys::active(uint32_t journey, std::string_view key) const {
+  const Entry* e = find(journey, key);
+  return e && (e->state & kActive);
 }
 
 std::optional<uint64_t> JourneyKeys::activeInstance(uint32_t journey,
                                                     std::string_view key) const {
-  Probe p = probe(journey, key);
-  const Shard& shard = shardOf(p);
-  auto it = shard.find(p);
-  if (it == shard.end() || (it->state & (kActive | kEntered)) != kActive) return std::nullopt;
-  return it->word;
+  const Entry* e = find(journey, key);
+  if (!e || (e->state & (kActive | kEntered)) != kActive) return std::nullopt;
+  return e->word;
 }
 
 std::optional<Timestamp> JourneyKeys::lastEntered(uint32_t journey, std::string_view key) const {
-  Probe p = probe(journey, key);
-  const Shard& shard = shardOf(p);
-  auto it = shard.find(p);
-  if (it == shard.end()) return std::nullopt;
-  return it->lastEntered();
+  const Entry* e = find(journey, key);
+  return e ? e->lastEntered() : std::nullopt;
 }
 
 const JourneyKeys::Entry& JourneyKeys::entry(uint32_t journey, std::string_view key) {

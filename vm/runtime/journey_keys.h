@@ -104,6 +104,8 @@ class JourneyKeys {
   // By the hash's top bits: a shard's table places entries by its low bits.
   Shard& shardOf(const Probe& p) { return shards_[p.hash >> (64 - kShardBits)]; }
   const Shard& shardOf(const Probe& p) const { return shards_[p.hash >> (64 - kShardBits)]; }
+  // The entry of (journey, key), or null.
+  const Entry* find(uint32_t journey, std::string_view key) const;
   // The entry of (journey, key), made empty when there is none.
   const Entry& entry(uint32_t journey, std::string_view key);
 
